@@ -1,0 +1,27 @@
+namespace DiscordAnalytics.Core.Demo;
+
+/// <summary>The <c>Demo</c> configuration section: the simulated community used when no token is configured.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary><c>auto</c> (default: on when there is no bot token), <c>true</c> or <c>false</c>.</summary>
+    public string Enabled { get; set; } = "auto";
+
+    /// <summary>Seed of the simulation; the same seed and clock give the same community and events.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Days of history ingested at first start. Default 90.</summary>
+    public int HistoryDays { get; set; } = 90;
+
+    /// <summary>Average live events per second after the history is in. Default 3; 0 turns live events off.</summary>
+    public double LiveEventsPerSecond { get; set; } = 3;
+
+    /// <summary>Whether demo mode is on given the token setting.</summary>
+    public bool IsOn(bool hasToken) => Enabled.Trim().ToLowerInvariant() switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => !hasToken,
+    };
+}

@@ -1,0 +1,126 @@
+using DiscordAnalytics.Core.Discord;
+
+namespace DiscordAnalytics.Core.Ingestion;
+
+/// <summary>
+/// One normalized event: the single shape every source (gateway, demo, backfill) produces.
+/// Ids are Discord snowflakes. Times are UTC epoch milliseconds.
+/// </summary>
+public sealed record IngestEvent
+{
+    /// <summary>Longest content excerpt we ever store (privacy: excerpts, never full content).</summary>
+    public const int MaxExcerptLength = 280;
+
+    /// <summary>Longest name we store; Discord names are far shorter, so anything longer is hostile input.</summary>
+    public const int MaxNameLength = 200;
+
+    public required IngestEventType Type { get; init; }
+
+    public required ulong GuildId { get; init; }
+
+    /// <summary>When it happened. For messages the creation time; for other events the time it was observed.</summary>
+    public required long EventAt { get; init; }
+
+    /// <summary>
+    /// The channel the event happened in, exactly as Discord delivers it: a thread id for messages and
+    /// reactions inside threads. Ingestion resolves threads to their parent channel for channel rollups.
+    /// For channel and thread events it is the channel or thread itself.
+    /// </summary>
+    public ulong? ChannelId { get; init; }
+
+    public ulong? MessageId { get; init; }
+
+    /// <summary>The author (messages), reactor (reactions), member (member events) or thread owner.</summary>
+    public ulong? UserId { get; init; }
+
+    /// <summary>Whether <see cref="UserId"/> is a bot or webhook. Bot activity is stored but not counted by default.</summary>
+    public bool IsBot { get; init; }
+
+    /// <summary>Reaction emoji: the unicode character(s), or <c>name:id</c> for custom emoji.</summary>
+    public string? Emoji { get; init; }
+
+    /// <summary>At most <see cref="MaxExcerptLength"/> characters of message content, when content is available.</summary>
+    public string? Excerpt { get; init; }
+
+    /// <summary>Guild, channel, thread or member display name (upserts, thread create, member add).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Discord channel type (0 text, 2 voice, 4 category, 5 announcement, 10-12 threads, 15 forum, 16 media).</summary>
+    public int? ChannelType { get; init; }
+
+    /// <summary>For threads: the parent text/forum channel. For ordinary channels: the category.</summary>
+    public ulong? ParentId { get; init; }
+
+    /// <summary>For message updates: the edited timestamp (part of the dedupe key).</summary>
+    public long? EditedAt { get; init; }
+
+    /// <summary>For replies: the message replied to.</summary>
+    public ulong? ReferencedMessageId { get; init; }
+
+    /// <summary>The dedupe key of DESIGN.md: ingesting two events with the same (guild, type, id) changes nothing the second time.</summary>
+    public string EventId => Type switch
+    {
+        IngestEventType.MessageCreate or IngestEventType.MessageDelete => $"{MessageId}",
+        IngestEventType.MessageUpdate => $"{MessageId}:{EditedAt ?? EventAt}",
+        IngestEventType.ThreadCreate => $"{ChannelId}",
+        IngestEventType.MemberAdd or IngestEventType.MemberRemove => $"{UserId}:{EventAt}",
+        // Reactions are state, not deltas: the fact (message, emoji, reactor) decides what counts, so the
+        // raw event id includes the time and a re-added reaction is a new event.
+        IngestEventType.ReactionAdd or IngestEventType.ReactionRemove => $"{MessageId}:{UserId}:{Emoji}:{EventAt}",
+        IngestEventType.ReactionRemoveAll => $"{MessageId}:{EventAt}",
+        IngestEventType.ReactionRemoveEmoji => $"{MessageId}:{Emoji}:{EventAt}",
+        IngestEventType.GuildUpsert => $"{GuildId}",
+        IngestEventType.ChannelUpsert => $"{ChannelId}",
+        IngestEventType.MemberUpsert => $"{UserId}",
+        _ => string.Empty,
+    };
+
+    /// <summary>The type as stored and shown (<c>message_create</c>, <c>reaction_add</c>, ...).</summary>
+    public string TypeName => IngestEventTypeNames.Of(Type);
+
+    /// <summary>
+    /// Why this event cannot be ingested, or null when it is complete. Sources may send anything;
+    /// the pipeline logs and skips what fails here and never dies on it.
+    /// </summary>
+    public string? Validate()
+    {
+        if (GuildId == 0)
+        {
+            return "guild id missing";
+        }
+
+        if (!Enum.IsDefined(Type))
+        {
+            return "unknown event type";
+        }
+
+        if (EventAt <= Snowflake.DiscordEpochMs)
+        {
+            return "event time before the Discord epoch";
+        }
+
+        return Type switch
+        {
+            IngestEventType.GuildUpsert => Name is null ? "guild name missing" : null,
+            IngestEventType.ChannelUpsert or IngestEventType.ThreadCreate => ChannelId is null or 0 ? "channel id missing" : null,
+            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove =>
+                UserId is null or 0 ? "user id missing" : null,
+            IngestEventType.MessageCreate =>
+                MessageId is null or 0 ? "message id missing"
+                : ChannelId is null or 0 ? "channel id missing"
+                : UserId is null or 0 ? "author id missing"
+                : null,
+            IngestEventType.MessageUpdate or IngestEventType.MessageDelete or IngestEventType.ReactionRemoveAll =>
+                MessageId is null or 0 ? "message id missing" : null,
+            IngestEventType.ReactionAdd or IngestEventType.ReactionRemove =>
+                MessageId is null or 0 ? "message id missing"
+                : ChannelId is null or 0 ? "channel id missing"
+                : UserId is null or 0 ? "reactor id missing"
+                : string.IsNullOrEmpty(Emoji) ? "emoji missing"
+                : null,
+            IngestEventType.ReactionRemoveEmoji =>
+                MessageId is null or 0 ? "message id missing" : string.IsNullOrEmpty(Emoji) ? "emoji missing" : null,
+            _ => null,
+        };
+    }
+}
