@@ -1,0 +1,21 @@
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>
+/// The analytics summary, schema version 1 (DESIGN.md): the stable contract the dashboard, the HTTP API
+/// and the AI read. Ids are strings; times are epoch ms; lists are best first, ties by id ascending.
+/// </summary>
+public sealed record AnalyticsSummary(
+    int SchemaVersion,
+    string GuildId,
+    string GuildName,
+    SummaryWindow Window,
+    Totals Totals,
+    Totals PreviousTotals,
+    IReadOnlyList<DailyActivity> Daily,
+    IReadOnlyList<ChannelStat> TopChannels,
+    IReadOnlyList<MemberStat> TopMembers,
+    IReadOnlyList<ContentStat> TopContent,
+    SupportSignals SupportSignals)
+{
+    public const int CurrentSchemaVersion = 1;
+}

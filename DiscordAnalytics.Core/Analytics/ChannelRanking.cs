@@ -1,0 +1,7 @@
+namespace DiscordAnalytics.Core.Analytics;
+
+public enum ChannelRanking
+{
+    ByMessages,
+    ByReactions,
+}

@@ -1,0 +1,3 @@
+namespace DiscordAnalytics.Core.Analytics;
+
+public sealed record KeywordCount(string Keyword, long Count);

@@ -1,0 +1,34 @@
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>Builds the schema-1 analytics summary from the card queries (the API and the AI read this).</summary>
+public sealed class SummaryQuery(
+    GuildsQuery guilds,
+    TotalsQuery totals,
+    DailyActivityQuery daily,
+    TopChannelsQuery channels,
+    TopMembersQuery members,
+    TopContentQuery content)
+{
+    /// <summary>The summary, or null when the guild is unknown.</summary>
+    public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        var guild = await guilds.FindAsync(query.GuildId, cancellationToken);
+        if (guild is null)
+        {
+            return null;
+        }
+
+        return new AnalyticsSummary(
+            AnalyticsSummary.CurrentSchemaVersion,
+            guild.GuildId,
+            guild.Name,
+            new SummaryWindow(query.Window.KindName, query.Window.StartAt, query.Window.EndAt, guild.TimeZone),
+            await totals.RunAsync(query, cancellationToken),
+            await totals.RunAsync(query.Previous, cancellationToken),
+            await daily.RunAsync(query, cancellationToken),
+            await channels.RunAsync(query, ChannelRanking.ByMessages, cancellationToken),
+            await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken),
+            await content.RunAsync(query, cancellationToken),
+            SupportSignals.Empty);
+    }
+}

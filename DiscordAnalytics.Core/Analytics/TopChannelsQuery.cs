@@ -1,0 +1,43 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>Channels ranked by messages or by reactions in a window; threads count for their parent.</summary>
+public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
+{
+    public async Task<IReadOnlyList<ChannelStat>> RunAsync(AnalyticsQuery query, ChannelRanking ranking, CancellationToken cancellationToken)
+    {
+        var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        var sums = db.ChannelDailyRollups
+            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
+            .GroupBy(r => r.ChannelId)
+            .Select(g => new
+            {
+                ChannelId = g.Key,
+                Messages = g.Sum(r => r.MessageCount),
+                Reactions = g.Sum(r => r.ReactionCount),
+                Threads = g.Sum(r => r.ThreadCount),
+            })
+            .Where(x => x.Messages > 0 || x.Reactions > 0 || x.Threads > 0);
+
+        var ranked = ranking == ChannelRanking.ByReactions
+            ? sums.OrderByDescending(x => x.Reactions).ThenByDescending(x => x.Messages).ThenBy(x => x.ChannelId)
+            : sums.OrderByDescending(x => x.Messages).ThenByDescending(x => x.Reactions).ThenBy(x => x.ChannelId);
+        var top = await ranked.Take(query.Top).ToListAsync(cancellationToken);
+
+        var ids = top.Select(x => x.ChannelId).ToList();
+        var names = await db.Channels
+            .Where(c => c.GuildId == guild && ids.Contains(c.ChannelId))
+            .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
+
+        return [.. top.Select(x => new ChannelStat(
+            x.ChannelId.ToString(),
+            Names.OrId(names.GetValueOrDefault(x.ChannelId), x.ChannelId),
+            x.Messages,
+            x.Reactions,
+            x.Threads))];
+    }
+}

@@ -1,0 +1,46 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>Members ranked by activity (messages + reactions), messages or reactions in a window.</summary>
+public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contexts)
+{
+    public async Task<IReadOnlyList<MemberStat>> RunAsync(AnalyticsQuery query, MemberRanking ranking, CancellationToken cancellationToken)
+    {
+        var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        var sums = db.MemberDailyRollups
+            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
+            .GroupBy(r => r.UserId)
+            .Select(g => new
+            {
+                UserId = g.Key,
+                Messages = g.Sum(r => r.MessagesSent),
+                Reactions = g.Sum(r => r.ReactionsAdded),
+                Threads = g.Sum(r => r.ThreadsStarted),
+            })
+            .Where(x => x.Messages > 0 || x.Reactions > 0 || x.Threads > 0);
+
+        var ranked = ranking switch
+        {
+            MemberRanking.ByMessages => sums.OrderByDescending(x => x.Messages).ThenByDescending(x => x.Reactions).ThenBy(x => x.UserId),
+            MemberRanking.ByReactions => sums.OrderByDescending(x => x.Reactions).ThenByDescending(x => x.Messages).ThenBy(x => x.UserId),
+            _ => sums.OrderByDescending(x => x.Messages + x.Reactions).ThenBy(x => x.UserId),
+        };
+        var top = await ranked.Take(query.Top).ToListAsync(cancellationToken);
+
+        var ids = top.Select(x => x.UserId).ToList();
+        var names = await db.Members
+            .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
+            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+
+        return [.. top.Select(x => new MemberStat(
+            x.UserId.ToString(),
+            Names.OrId(names.GetValueOrDefault(x.UserId), x.UserId),
+            x.Messages,
+            x.Reactions,
+            x.Threads))];
+    }
+}

@@ -1,0 +1,46 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>Headline totals of a window, from the daily rollups only.</summary>
+public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
+{
+    public async Task<Totals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        var channels = await db.ChannelDailyRollups
+            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
+            .GroupBy(r => 1)
+            .Select(g => new
+            {
+                Messages = g.Sum(r => r.MessageCount),
+                Reactions = g.Sum(r => r.ReactionCount),
+                Threads = g.Sum(r => r.ThreadCount),
+                Deleted = g.Sum(r => r.DeletedCount),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var members = db.MemberDailyRollups.Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot));
+        var active = await members.Where(r => r.MessagesSent > 0 || r.ReactionsAdded > 0).Select(r => r.UserId).Distinct().CountAsync(cancellationToken);
+        var reactors = await members.Where(r => r.ReactionsAdded > 0).Select(r => r.UserId).Distinct().CountAsync(cancellationToken);
+
+        var membership = await db.GuildDailyRollups
+            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
+            .GroupBy(r => 1)
+            .Select(g => new { Joins = g.Sum(r => r.Joins), Leaves = g.Sum(r => r.Leaves) })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        return new Totals(
+            channels?.Messages ?? 0,
+            channels?.Reactions ?? 0,
+            channels?.Threads ?? 0,
+            active,
+            reactors,
+            membership?.Joins ?? 0,
+            membership?.Leaves ?? 0,
+            channels?.Deleted ?? 0);
+    }
+}

@@ -1,0 +1,63 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Demo;
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Store, ingestion pipeline, analytics queries and the event source (demo community without a token,
+    /// the Discord gateway with one). Hosted services start in order: store, ingestion, source.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscordAnalyticsCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton<StoreHealth>();
+        services.AddHostedService<StoreInitializer>();
+
+        var isDemo = IsDemo(builder.Configuration);
+        services.AddSingleton(new IngestionMode(isDemo));
+        services.AddSingleton<IngestionNotifier>();
+        services.AddSingleton<SourceStatus>();
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
+        services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
+        services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
+
+        services.AddSingleton<GuildsQuery>();
+        services.AddSingleton<TotalsQuery>();
+        services.AddSingleton<DailyActivityQuery>();
+        services.AddSingleton<TopChannelsQuery>();
+        services.AddSingleton<TopMembersQuery>();
+        services.AddSingleton<TopContentQuery>();
+        services.AddSingleton<SummaryQuery>();
+
+        return builder;
+    }
+
+    /// <summary>Demo:Enabled=auto means demo exactly when no bot token is configured.</summary>
+    public static bool IsDemo(IConfiguration configuration)
+    {
+        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        var discord = configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
+        return demo.IsOn(discord.HasToken);
+    }
+}

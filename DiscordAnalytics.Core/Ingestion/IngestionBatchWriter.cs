@@ -1,0 +1,420 @@
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace DiscordAnalytics.Core.Ingestion;
+
+/// <summary>
+/// Applies a batch of normalized events to the store in ONE transaction: raw events (deduped by key),
+/// message and reaction facts (reactions as state), and the rollups, so a crash can never leave rollups
+/// and events disagreeing. The single writer of the store; not thread-safe by design.
+/// </summary>
+public sealed class IngestionBatchWriter : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _guildMode;
+    private readonly ILogger _logger;
+    private readonly RollupDeltas _deltas = new();
+    private readonly Dictionary<(long Guild, long Channel), ChannelShape> _channels = [];
+    private readonly HashSet<long> _guildsWithChannelsLoaded = [];
+    private SqliteConnection? _connection;
+    private Statements? _sql;
+
+    /// <param name="connectionString">SQLite connection string of the store.</param>
+    /// <param name="guildMode">Mode recorded for guilds this writer creates: <c>live</c> or <c>demo</c>.</param>
+    public IngestionBatchWriter(string connectionString, string guildMode, ILogger logger)
+    {
+        _connectionString = connectionString;
+        _guildMode = guildMode;
+        _logger = logger;
+    }
+
+    /// <summary>Writes the batch; returns how many events were new (not duplicates) and how many were rejected as invalid.</summary>
+    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IngestEvent> events, CancellationToken cancellationToken)
+    {
+        var sql = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await _connection!.BeginTransactionAsync(cancellationToken);
+        sql.Use(transaction);
+        _deltas.Clear();
+        int applied = 0, rejected = 0;
+        try
+        {
+            foreach (var e in events)
+            {
+                var problem = e.Validate();
+                if (problem is not null)
+                {
+                    rejected++;
+                    // Ids and types only: never content, never anything a source might have carried as a secret.
+                    _logger.LogWarning("Skipped invalid {EventType} event for guild {GuildId}: {Problem}", e.TypeName, e.GuildId, problem);
+                    continue;
+                }
+
+                if (Apply(sql, e))
+                {
+                    applied++;
+                }
+            }
+
+            FlushDeltas(sql);
+            await transaction.CommitAsync(cancellationToken);
+            return new BatchOutcome(applied, rejected, [.. _deltas.LastEventAt.Keys.Select(g => (ulong)g)]);
+        }
+        catch
+        {
+            // The transaction rolls back on dispose; forget cached shapes that may not have been stored.
+            _channels.Clear();
+            _guildsWithChannelsLoaded.Clear();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _sql?.Dispose();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private async Task<Statements> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_sql is not null)
+        {
+            return _sql;
+        }
+
+        _connection = await SqlitePragmas.OpenAsync(_connectionString, cancellationToken);
+        _sql = new Statements(_connection);
+        return _sql;
+    }
+
+    /// <summary>Applies one valid event; false when it was a duplicate.</summary>
+    private bool Apply(Statements sql, IngestEvent e)
+    {
+        var guild = (long)e.GuildId;
+        switch (e.Type)
+        {
+            case IngestEventType.GuildUpsert:
+                sql.UpsertGuild.Execute(guild, Clip(e.Name), _guildMode);
+                return true;
+            case IngestEventType.ChannelUpsert:
+                UpsertChannel(sql, e);
+                return true;
+            case IngestEventType.MemberUpsert:
+                sql.UpsertMember.Execute(guild, (long)e.UserId!.Value, Clip(e.Name) ?? string.Empty, e.IsBot);
+                return true;
+        }
+
+        var (channel, thread) = Resolve(sql, guild, e.ChannelId);
+        if (sql.InsertEvent.Execute(guild, e.TypeName, e.EventId, e.EventAt, channel, thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot) == 0)
+        {
+            return false;
+        }
+
+        _deltas.Seen(guild, e.EventAt);
+        switch (e.Type)
+        {
+            case IngestEventType.ThreadCreate:
+                ThreadCreated(sql, e);
+                break;
+            case IngestEventType.MemberAdd:
+                sql.MemberJoined.Execute(guild, (long)e.UserId!.Value, Clip(e.Name) ?? string.Empty, e.IsBot, e.EventAt);
+                _deltas.Guild(guild, DayBucket.Of(e.EventAt), e.IsBot).Joins++;
+                break;
+            case IngestEventType.MemberRemove:
+                sql.MemberLeft.Execute(guild, (long)e.UserId!.Value, e.IsBot, e.EventAt);
+                _deltas.Guild(guild, DayBucket.Of(e.EventAt), e.IsBot).Leaves++;
+                break;
+            case IngestEventType.MessageCreate:
+                MessageCreated(sql, e, guild, channel!.Value, thread);
+                break;
+            case IngestEventType.MessageUpdate:
+                sql.UpdateMessageFact.Execute(guild, (long)e.MessageId!.Value, Excerpt(e.Excerpt), e.EditedAt ?? e.EventAt);
+                break;
+            case IngestEventType.MessageDelete:
+                MessageDeleted(sql, e, guild, channel, thread);
+                break;
+            case IngestEventType.ReactionAdd:
+                ReactionAdded(sql, e, guild, channel!.Value);
+                break;
+            case IngestEventType.ReactionRemove:
+                SubtractReactions(sql.DeleteReactionFact, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji, (long)e.UserId!.Value);
+                break;
+            case IngestEventType.ReactionRemoveAll:
+                SubtractReactions(sql.DeleteReactionFactsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value);
+                break;
+            case IngestEventType.ReactionRemoveEmoji:
+                SubtractReactions(sql.DeleteReactionFactsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji);
+                break;
+        }
+
+        return true;
+    }
+
+    private void UpsertChannel(Statements sql, IngestEvent e)
+    {
+        var guild = (long)e.GuildId;
+        var type = e.ChannelType ?? (e.Type == IngestEventType.ThreadCreate ? 11 : 0);
+        var isThread = type is 10 or 11 or 12;
+        var parent = (long?)e.ParentId;
+        sql.UpsertChannel.Execute(guild, (long)e.ChannelId!.Value, Clip(e.Name) ?? string.Empty, type, parent, isThread);
+        EnsureChannelsLoaded(sql, guild);
+        var key = (guild, (long)e.ChannelId.Value);
+        var known = _channels.GetValueOrDefault(key);
+        _channels[key] = new ChannelShape(parent ?? known.ParentId, isThread);
+    }
+
+    private void ThreadCreated(Statements sql, IngestEvent e)
+    {
+        UpsertChannel(sql, e);
+        var guild = (long)e.GuildId;
+        var day = DayBucket.Of(e.EventAt);
+        var countedIn = (long?)e.ParentId ?? (long)e.ChannelId!.Value;
+        _deltas.Channel(guild, day, countedIn, e.IsBot).Threads++;
+        if (e.UserId is { } owner)
+        {
+            _deltas.Member(guild, day, (long)owner, e.IsBot).Threads++;
+        }
+    }
+
+    private void MessageCreated(Statements sql, IngestEvent e, long guild, long channel, long? thread)
+    {
+        var message = (long)e.MessageId!.Value;
+        var author = (long)e.UserId!.Value;
+        var day = DayBucket.Of(e.EventAt);
+        var excerpt = Excerpt(e.Excerpt);
+        var inserted = sql.InsertMessageFact.Execute(guild, message, channel, thread, author, e.IsBot, e.EventAt, day, excerpt, (long?)e.ReferencedMessageId) == 1;
+        if (!inserted)
+        {
+            // Known already: either a tombstone (its delete came first, so it stays uncounted) or a
+            // create seen again after its raw event was pruned. Neither counts.
+            sql.FillTombstone.Execute(guild, message, author, e.IsBot, excerpt);
+            return;
+        }
+
+        _deltas.Channel(guild, day, channel, e.IsBot).Messages++;
+        _deltas.Member(guild, day, author, e.IsBot).Messages++;
+    }
+
+    private void MessageDeleted(Statements sql, IngestEvent e, long guild, long? channel, long? thread)
+    {
+        var message = (long)e.MessageId!.Value;
+        long deletedIn;
+        bool isBot;
+        using (var reader = sql.MarkMessageDeleted.Query(guild, message, e.EventAt))
+        {
+            if (reader.Read())
+            {
+                deletedIn = reader.GetInt64(0);
+                var day = reader.GetInt32(1);
+                isBot = reader.GetBoolean(3);
+                if (reader.GetBoolean(4) && !reader.IsDBNull(2))
+                {
+                    _deltas.Channel(guild, day, deletedIn, isBot).Messages--;
+                    _deltas.Member(guild, day, reader.GetInt64(2), isBot).Messages--;
+                }
+            }
+            else
+            {
+                // Never seen: keep a tombstone so a late create or reaction is not counted.
+                var createdAt = Snowflake.ToUnixMs(e.MessageId.Value);
+                deletedIn = channel ?? 0;
+                isBot = false;
+                if (channel is not null)
+                {
+                    sql.InsertTombstone.Execute(guild, message, channel, thread, createdAt, DayBucket.Of(createdAt), e.EventAt);
+                }
+            }
+        }
+
+        if (deletedIn != 0)
+        {
+            _deltas.Channel(guild, DayBucket.Of(e.EventAt), deletedIn, isBot).Deleted++;
+        }
+
+        // A deleted message takes its reactions with it and leaves top content.
+        SubtractReactions(sql.DeleteReactionFactsOfMessage, guild, message, guild, message);
+    }
+
+    private void ReactionAdded(Statements sql, IngestEvent e, long guild, long channel)
+    {
+        var message = (long)e.MessageId!.Value;
+        var reactor = (long)e.UserId!.Value;
+        // A reaction counts on the day of its message (from the snowflake), whatever the source: the
+        // gateway and backfill (which sees only the message's reaction list) then agree.
+        var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
+        if (sql.InsertReactionFact.Execute(guild, message, e.Emoji, reactor, channel, day, e.IsBot, e.EventAt) == 0)
+        {
+            return;
+        }
+
+        _deltas.Channel(guild, day, channel, e.IsBot).Reactions++;
+        _deltas.Member(guild, day, reactor, e.IsBot).Reactions++;
+        var content = _deltas.Message(guild, message, day, channel);
+        if (e.IsBot)
+        {
+            content.BotScore++;
+        }
+        else
+        {
+            content.Score++;
+        }
+    }
+
+    private void SubtractReactions(PreparedStatement delete, long guild, long message, params ReadOnlySpan<object?> key)
+    {
+        using var reader = delete.Query(key);
+        while (reader.Read())
+        {
+            var reactor = reader.GetInt64(0);
+            var channel = reader.GetInt64(1);
+            var day = reader.GetInt32(2);
+            var isBot = reader.GetBoolean(3);
+            _deltas.Channel(guild, day, channel, isBot).Reactions--;
+            _deltas.Member(guild, day, reactor, isBot).Reactions--;
+            var content = _deltas.Message(guild, message, day, channel);
+            if (isBot)
+            {
+                content.BotScore--;
+            }
+            else
+            {
+                content.Score--;
+            }
+        }
+    }
+
+    private void FlushDeltas(Statements sql)
+    {
+        foreach (var ((guild, day, channel, isBot), d) in _deltas.Channels)
+        {
+            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.Deleted != 0)
+            {
+                sql.AddChannelDaily.Execute(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
+            }
+        }
+
+        foreach (var ((guild, day, user), d) in _deltas.Members)
+        {
+            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0)
+            {
+                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads);
+            }
+        }
+
+        foreach (var ((guild, day, isBot), d) in _deltas.Guilds)
+        {
+            sql.AddGuildDaily.Execute(guild, day, isBot, d.Joins, d.Leaves);
+        }
+
+        foreach (var ((guild, message), d) in _deltas.Content)
+        {
+            if (d.Score == 0 && d.BotScore == 0)
+            {
+                continue;
+            }
+
+            sql.AddTopContent.Execute(guild, message, d.Day, d.ChannelId, d.Score, d.BotScore);
+            if (d.Score < 0 || d.BotScore < 0)
+            {
+                sql.DropEmptyTopContent.Execute(guild, message);
+            }
+        }
+
+        foreach (var (guild, lastEventAt) in _deltas.LastEventAt)
+        {
+            sql.TouchGuild.Execute(guild, _guildMode, lastEventAt);
+        }
+    }
+
+    /// <summary>Maps the channel an event names to (counted channel, thread): thread activity counts for the thread's parent.</summary>
+    private (long? Channel, long? Thread) Resolve(Statements sql, long guild, ulong? channelId)
+    {
+        if (channelId is null)
+        {
+            return (null, null);
+        }
+
+        var channel = (long)channelId.Value;
+        EnsureChannelsLoaded(sql, guild);
+        return _channels.TryGetValue((guild, channel), out var shape) && shape.IsThread && shape.ParentId is { } parent
+            ? (parent, channel)
+            : (channel, null);
+    }
+
+    private void EnsureChannelsLoaded(Statements sql, long guild)
+    {
+        if (!_guildsWithChannelsLoaded.Add(guild))
+        {
+            return;
+        }
+
+        using var reader = sql.SelectChannels.Query(guild);
+        while (reader.Read())
+        {
+            _channels[(guild, reader.GetInt64(0))] = new ChannelShape(reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetBoolean(2));
+        }
+    }
+
+    private static string? Clip(string? name) =>
+        name is null ? null : TextClip.ToLength(name, IngestEvent.MaxNameLength);
+
+    private static string? Excerpt(string? content) =>
+        string.IsNullOrEmpty(content) ? null : TextClip.ToLength(content, IngestEvent.MaxExcerptLength);
+
+    private readonly record struct ChannelShape(long? ParentId, bool IsThread);
+
+    /// <summary>The writer's prepared statements, bound to its one connection.</summary>
+    private sealed class Statements(SqliteConnection c) : IDisposable
+    {
+        public PreparedStatement InsertEvent { get; } = new(c, IngestionSql.InsertEvent);
+        public PreparedStatement UpsertGuild { get; } = new(c, IngestionSql.UpsertGuild);
+        public PreparedStatement TouchGuild { get; } = new(c, IngestionSql.TouchGuild);
+        public PreparedStatement UpsertChannel { get; } = new(c, IngestionSql.UpsertChannel);
+        public PreparedStatement SelectChannels { get; } = new(c, IngestionSql.SelectChannels);
+        public PreparedStatement UpsertMember { get; } = new(c, IngestionSql.UpsertMember);
+        public PreparedStatement MemberJoined { get; } = new(c, IngestionSql.MemberJoined);
+        public PreparedStatement MemberLeft { get; } = new(c, IngestionSql.MemberLeft);
+        public PreparedStatement InsertMessageFact { get; } = new(c, IngestionSql.InsertMessageFact);
+        public PreparedStatement FillTombstone { get; } = new(c, IngestionSql.FillTombstone);
+        public PreparedStatement UpdateMessageFact { get; } = new(c, IngestionSql.UpdateMessageFact);
+        public PreparedStatement MarkMessageDeleted { get; } = new(c, IngestionSql.MarkMessageDeleted);
+        public PreparedStatement InsertTombstone { get; } = new(c, IngestionSql.InsertTombstone);
+        public PreparedStatement InsertReactionFact { get; } = new(c, IngestionSql.InsertReactionFact);
+        public PreparedStatement DeleteReactionFact { get; } = new(c, IngestionSql.DeleteReactionFact);
+        public PreparedStatement DeleteReactionFactsOfMessage { get; } = new(c, IngestionSql.DeleteReactionFactsOfMessage);
+        public PreparedStatement DeleteReactionFactsOfEmoji { get; } = new(c, IngestionSql.DeleteReactionFactsOfEmoji);
+        public PreparedStatement AddChannelDaily { get; } = new(c, IngestionSql.AddChannelDaily);
+        public PreparedStatement AddMemberDaily { get; } = new(c, IngestionSql.AddMemberDaily);
+        public PreparedStatement AddGuildDaily { get; } = new(c, IngestionSql.AddGuildDaily);
+        public PreparedStatement AddTopContent { get; } = new(c, IngestionSql.AddTopContent);
+        public PreparedStatement DropEmptyTopContent { get; } = new(c, IngestionSql.DropEmptyTopContent);
+
+        private IEnumerable<PreparedStatement> All =>
+        [
+            InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
+            InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, InsertReactionFact,
+            DeleteReactionFact, DeleteReactionFactsOfMessage, DeleteReactionFactsOfEmoji, AddChannelDaily, AddMemberDaily,
+            AddGuildDaily, AddTopContent, DropEmptyTopContent,
+        ];
+
+        public void Use(SqliteTransaction transaction)
+        {
+            foreach (var statement in All)
+            {
+                statement.Transaction = transaction;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var statement in All)
+            {
+                statement.Dispose();
+            }
+        }
+    }
+}

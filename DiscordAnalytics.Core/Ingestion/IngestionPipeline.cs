@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Core.Ingestion;
+
+/// <summary>
+/// Sources write normalized events into a bounded queue; one reader drains it in batches into the store.
+/// A full queue makes sources wait (never drops). A failing batch is retried, then split so one poison
+/// event is logged and skipped while everything else lands. Stopping drains what is queued.
+/// </summary>
+public sealed class IngestionPipeline : BackgroundService, IIngestionSink
+{
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
+    private readonly Channel<IngestEvent> _queue;
+    private readonly IngestionOptions _options;
+    private readonly IngestionNotifier _notifier;
+    private readonly ILogger<IngestionPipeline> _logger;
+    private readonly TimeProvider _time;
+    private readonly IngestionBatchWriter _writer;
+    private readonly Lock _progressGate = new();
+    private readonly List<(long Target, TaskCompletionSource Done)> _flushWaiters = [];
+    private long _enqueued;
+    private long _processed;
+
+    public IngestionPipeline(
+        IOptions<IngestionOptions> options,
+        IOptions<StorageOptions> storage,
+        IngestionMode mode,
+        IngestionNotifier notifier,
+        TimeProvider time,
+        ILogger<IngestionPipeline> logger)
+    {
+        _options = options.Value;
+        _notifier = notifier;
+        _logger = logger;
+        _time = time;
+        _writer = new IngestionBatchWriter(storage.Value.ConnectionString, mode.GuildMode, logger);
+        _queue = Channel.CreateBounded<IngestEvent>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+    }
+
+    /// <summary>Events waiting to be written (the ingestion lag the dashboard shows).</summary>
+    public int QueueLength => _queue.Reader.Count;
+
+    /// <summary>Events written or skipped since start.</summary>
+    public long Processed => Interlocked.Read(ref _processed);
+
+    public async ValueTask WriteAsync(IngestEvent ingestEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ingestEvent);
+        await _queue.Writer.WriteAsync(ingestEvent, cancellationToken);
+        Interlocked.Increment(ref _enqueued);
+    }
+
+    /// <summary>Completes when every event written before this call has been committed (or skipped).</summary>
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var target = Interlocked.Read(ref _enqueued);
+        lock (_progressGate)
+        {
+            if (_processed >= target)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _flushWaiters.Add((target, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // No more input; ExecuteAsync drains what is queued and returns.
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<IngestEvent>(_options.MaxBatchSize);
+        try
+        {
+            // Not bound to stoppingToken: after StopAsync completes the writer, the loop drains and ends.
+            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                batch.Clear();
+                while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                await WriteWithRetryAsync(batch, stoppingToken);
+                Advance(batch.Count);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogCritical(ex, "Ingestion stopped unexpectedly");
+            throw;
+        }
+    }
+
+    private async Task WriteWithRetryAsync(List<IngestEvent> batch, CancellationToken stoppingToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var outcome = await _writer.WriteAsync(batch, CancellationToken.None);
+                _notifier.Publish(outcome.ChangedGuilds);
+                return;
+            }
+            catch (Exception ex) when (attempt < RetryDelays.Length && !stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "Ingestion batch of {Count} events failed (attempt {Attempt}); retrying", batch.Count, attempt + 1);
+                await Task.Delay(RetryDelays[attempt], _time, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Ingestion batch of {Count} events keeps failing; writing its events one by one", batch.Count);
+                await WriteOneByOneAsync(batch);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Isolates a poison event: every other event of the batch still lands.</summary>
+    private async Task WriteOneByOneAsync(List<IngestEvent> batch)
+    {
+        foreach (var e in batch)
+        {
+            try
+            {
+                var outcome = await _writer.WriteAsync([e], CancellationToken.None);
+                _notifier.Publish(outcome.ChangedGuilds);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Skipped {EventType} event {EventId} of guild {GuildId}: it cannot be written", e.TypeName, e.EventId, e.GuildId);
+            }
+        }
+    }
+
+    private void Advance(int count)
+    {
+        lock (_progressGate)
+        {
+            _processed += count;
+            for (var i = _flushWaiters.Count - 1; i >= 0; i--)
+            {
+                if (_flushWaiters[i].Target <= _processed)
+                {
+                    _flushWaiters[i].Done.TrySetResult();
+                    _flushWaiters.RemoveAt(i);
+                }
+            }
+        }
+    }
+}

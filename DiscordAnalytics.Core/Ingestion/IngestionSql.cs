@@ -1,0 +1,145 @@
+namespace DiscordAnalytics.Core.Ingestion;
+
+/// <summary>
+/// Every statement of the ingestion hot path, in one place (SQLite dialect: ON CONFLICT upserts and
+/// RETURNING; the place to port when another provider arrives). Parameters are positional: @p0, @p1, ...
+/// </summary>
+internal static class IngestionSql
+{
+    public const string InsertEvent = """
+        INSERT INTO analyticsEvents (guildId, eventType, eventId, eventAt, channelId, threadId, messageId, userId, emoji, isBot)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string UpsertGuild = """
+        INSERT INTO guilds (guildId, name, mode, timeZone) VALUES (@p0, @p1, @p2, 'UTC')
+        ON CONFLICT (guildId) DO UPDATE SET name = excluded.name
+        """;
+
+    /// <summary>Makes sure a guild row exists and advances its newest event time.</summary>
+    public const string TouchGuild = """
+        INSERT INTO guilds (guildId, name, mode, timeZone, lastEventAt) VALUES (@p0, '', @p1, 'UTC', @p2)
+        ON CONFLICT (guildId) DO UPDATE SET lastEventAt = max(coalesce(guilds.lastEventAt, 0), excluded.lastEventAt)
+        """;
+
+    public const string UpsertChannel = """
+        INSERT INTO channels (guildId, channelId, name, type, parentId, isThread) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+        ON CONFLICT (guildId, channelId) DO UPDATE SET
+            name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE channels.name END,
+            type = excluded.type,
+            parentId = coalesce(excluded.parentId, channels.parentId),
+            isThread = excluded.isThread
+        """;
+
+    public const string SelectChannels = "SELECT channelId, parentId, isThread FROM channels WHERE guildId = @p0";
+
+    public const string UpsertMember = """
+        INSERT INTO members (guildId, userId, displayName, isBot) VALUES (@p0, @p1, @p2, @p3)
+        ON CONFLICT (guildId, userId) DO UPDATE SET
+            displayName = CASE WHEN excluded.displayName <> '' THEN excluded.displayName ELSE members.displayName END,
+            isBot = excluded.isBot
+        """;
+
+    public const string MemberJoined = """
+        INSERT INTO members (guildId, userId, displayName, isBot, joinedAt) VALUES (@p0, @p1, @p2, @p3, @p4)
+        ON CONFLICT (guildId, userId) DO UPDATE SET
+            displayName = CASE WHEN excluded.displayName <> '' THEN excluded.displayName ELSE members.displayName END,
+            isBot = excluded.isBot, joinedAt = excluded.joinedAt, leftAt = NULL
+        """;
+
+    public const string MemberLeft = """
+        INSERT INTO members (guildId, userId, displayName, isBot, leftAt) VALUES (@p0, @p1, '', @p2, @p3)
+        ON CONFLICT (guildId, userId) DO UPDATE SET leftAt = excluded.leftAt
+        """;
+
+    public const string InsertMessageFact = """
+        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, isCreated)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, 1)
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>A create that arrives after its delete fills in the tombstone; the message stays uncounted.</summary>
+    public const string FillTombstone = """
+        UPDATE messageFacts SET authorId = @p2, isBot = @p3, excerpt = @p4, isCreated = 1
+        WHERE guildId = @p0 AND messageId = @p1 AND isCreated = 0
+        """;
+
+    public const string UpdateMessageFact = """
+        UPDATE messageFacts SET excerpt = coalesce(@p2, excerpt), editedAt = max(coalesce(editedAt, 0), @p3)
+        WHERE guildId = @p0 AND messageId = @p1
+        """;
+
+    public const string MarkMessageDeleted = """
+        UPDATE messageFacts SET deletedAt = @p2
+        WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NULL
+        RETURNING channelId, day, authorId, isBot, isCreated
+        """;
+
+    public const string InsertTombstone = """
+        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, isBot, createdAt, day, deletedAt, isCreated)
+        VALUES (@p0, @p1, @p2, @p3, 0, @p4, @p5, @p6, 0)
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>A reaction counts only if it is new and its message is not known to be deleted.</summary>
+    public const string InsertReactionFact = """
+        INSERT INTO reactionFacts (guildId, messageId, emoji, userId, channelId, day, isBot, createdAt)
+        SELECT @p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7
+        WHERE NOT EXISTS (SELECT 1 FROM messageFacts WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NOT NULL)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string DeleteReactionFact = """
+        DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3
+        RETURNING userId, channelId, day, isBot
+        """;
+
+    public const string DeleteReactionFactsOfMessage = """
+        DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1
+        RETURNING userId, channelId, day, isBot
+        """;
+
+    public const string DeleteReactionFactsOfEmoji = """
+        DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
+        RETURNING userId, channelId, day, isBot
+        """;
+
+    public const string AddChannelDaily = """
+        INSERT INTO channelDailyRollups (guildId, day, channelId, isBot, messageCount, reactionCount, threadCount, deletedCount)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+        ON CONFLICT (guildId, day, channelId, isBot) DO UPDATE SET
+            messageCount = messageCount + excluded.messageCount,
+            reactionCount = reactionCount + excluded.reactionCount,
+            threadCount = threadCount + excluded.threadCount,
+            deletedCount = deletedCount + excluded.deletedCount
+        """;
+
+    public const string AddMemberDaily = """
+        INSERT INTO memberDailyRollups (guildId, day, userId, isBot, messagesSent, reactionsAdded, threadsStarted)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+        ON CONFLICT (guildId, day, userId) DO UPDATE SET
+            isBot = excluded.isBot,
+            messagesSent = messagesSent + excluded.messagesSent,
+            reactionsAdded = reactionsAdded + excluded.reactionsAdded,
+            threadsStarted = threadsStarted + excluded.threadsStarted
+        """;
+
+    public const string AddGuildDaily = """
+        INSERT INTO guildDailyRollups (guildId, day, isBot, joins, leaves) VALUES (@p0, @p1, @p2, @p3, @p4)
+        ON CONFLICT (guildId, day, isBot) DO UPDATE SET joins = joins + excluded.joins, leaves = leaves + excluded.leaves
+        """;
+
+    public const string AddTopContent = """
+        INSERT INTO topContentDaily (guildId, messageId, day, channelId, reactionScore, botReactionScore)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+        ON CONFLICT (guildId, messageId) DO UPDATE SET
+            reactionScore = reactionScore + excluded.reactionScore,
+            botReactionScore = botReactionScore + excluded.botReactionScore
+        """;
+
+    /// <summary>A message with no present reactions is no longer a top-content candidate.</summary>
+    public const string DropEmptyTopContent = """
+        DELETE FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1 AND reactionScore <= 0 AND botReactionScore <= 0
+        """;
+}

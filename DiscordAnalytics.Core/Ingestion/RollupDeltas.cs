@@ -1,0 +1,95 @@
+namespace DiscordAnalytics.Core.Ingestion;
+
+/// <summary>
+/// Counter changes of one batch, summed in memory so each rollup row is upserted once per batch
+/// (the SQLite recipe in shared/NOTES.md), inside the same transaction as the raw events.
+/// </summary>
+internal sealed class RollupDeltas
+{
+    public Dictionary<(long Guild, int Day, long Channel, bool IsBot), ChannelDelta> Channels { get; } = [];
+
+    public Dictionary<(long Guild, int Day, long User), MemberDelta> Members { get; } = [];
+
+    public Dictionary<(long Guild, int Day, bool IsBot), GuildDelta> Guilds { get; } = [];
+
+    public Dictionary<(long Guild, long Message), ContentDelta> Content { get; } = [];
+
+    public Dictionary<long, long> LastEventAt { get; } = [];
+
+    public ChannelDelta Channel(long guild, int day, long channel, bool isBot) =>
+        GetOrAdd(Channels, (guild, day, channel, isBot));
+
+    public MemberDelta Member(long guild, int day, long user, bool isBot)
+    {
+        var delta = GetOrAdd(Members, (guild, day, user));
+        delta.IsBot = isBot;
+        return delta;
+    }
+
+    public GuildDelta Guild(long guild, int day, bool isBot) => GetOrAdd(Guilds, (guild, day, isBot));
+
+    public ContentDelta Message(long guild, long message, int day, long channel)
+    {
+        var delta = GetOrAdd(Content, (guild, message));
+        delta.Day = day;
+        delta.ChannelId = channel;
+        return delta;
+    }
+
+    public void Seen(long guild, long eventAt)
+    {
+        LastEventAt[guild] = LastEventAt.TryGetValue(guild, out var known) ? Math.Max(known, eventAt) : eventAt;
+    }
+
+    public void Clear()
+    {
+        Channels.Clear();
+        Members.Clear();
+        Guilds.Clear();
+        Content.Clear();
+        LastEventAt.Clear();
+    }
+
+    private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)
+        where TKey : notnull
+        where TValue : new()
+    {
+        if (!map.TryGetValue(key, out var value))
+        {
+            value = new TValue();
+            map[key] = value;
+        }
+
+        return value;
+    }
+
+    internal sealed class ChannelDelta
+    {
+        public long Messages;
+        public long Reactions;
+        public long Threads;
+        public long Deleted;
+    }
+
+    internal sealed class MemberDelta
+    {
+        public bool IsBot;
+        public long Messages;
+        public long Reactions;
+        public long Threads;
+    }
+
+    internal sealed class GuildDelta
+    {
+        public long Joins;
+        public long Leaves;
+    }
+
+    internal sealed class ContentDelta
+    {
+        public int Day;
+        public long ChannelId;
+        public long Score;
+        public long BotScore;
+    }
+}

@@ -1,0 +1,16 @@
+namespace DiscordAnalytics.Core.Ingestion;
+
+/// <summary>Shortens text to a length without cutting a surrogate pair in half.</summary>
+public static class TextClip
+{
+    public static string ToLength(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text[..cut];
+    }
+}

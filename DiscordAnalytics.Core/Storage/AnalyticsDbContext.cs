@@ -1,0 +1,108 @@
+using DiscordAnalytics.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Storage;
+
+/// <summary>
+/// The analytics store. Tables and columns are camelCase, as SEED.md names them. Reads use this context
+/// (one per operation, via IDbContextFactory); the ingestion hot path writes with plain SQL (IngestionSql).
+/// </summary>
+public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : DbContext(options)
+{
+    public DbSet<Guild> Guilds => Set<Guild>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<AnalyticsEvent> AnalyticsEvents => Set<AnalyticsEvent>();
+
+    public DbSet<MessageFact> MessageFacts => Set<MessageFact>();
+
+    public DbSet<ReactionFact> ReactionFacts => Set<ReactionFact>();
+
+    public DbSet<ChannelDailyRollup> ChannelDailyRollups => Set<ChannelDailyRollup>();
+
+    public DbSet<MemberDailyRollup> MemberDailyRollups => Set<MemberDailyRollup>();
+
+    public DbSet<GuildDailyRollup> GuildDailyRollups => Set<GuildDailyRollup>();
+
+    public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Guild>(e =>
+        {
+            e.ToTable("guilds");
+            e.HasKey(x => x.GuildId);
+            e.Property(x => x.GuildId).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<Channel>(e =>
+        {
+            e.ToTable("channels");
+            e.HasKey(x => new { x.GuildId, x.ChannelId });
+        });
+
+        modelBuilder.Entity<Member>(e =>
+        {
+            e.ToTable("members");
+            e.HasKey(x => new { x.GuildId, x.UserId });
+        });
+
+        modelBuilder.Entity<AnalyticsEvent>(e =>
+        {
+            e.ToTable("analyticsEvents");
+            // The dedupe key of DESIGN.md. The only other index serves retention pruning; cards never read raw events.
+            e.HasKey(x => new { x.GuildId, x.EventType, x.EventId });
+            e.HasIndex(x => new { x.GuildId, x.EventAt });
+        });
+
+        modelBuilder.Entity<MessageFact>(e =>
+        {
+            e.ToTable("messageFacts");
+            e.HasKey(x => new { x.GuildId, x.MessageId });
+            e.HasIndex(x => new { x.GuildId, x.ChannelId, x.CreatedAt });
+        });
+
+        modelBuilder.Entity<ReactionFact>(e =>
+        {
+            e.ToTable("reactionFacts");
+            e.HasKey(x => new { x.GuildId, x.MessageId, x.Emoji, x.UserId });
+        });
+
+        modelBuilder.Entity<ChannelDailyRollup>(e =>
+        {
+            e.ToTable("channelDailyRollups");
+            // Day first: every card reads a window of days, which is then a range scan of the key.
+            e.HasKey(x => new { x.GuildId, x.Day, x.ChannelId, x.IsBot });
+        });
+
+        modelBuilder.Entity<MemberDailyRollup>(e =>
+        {
+            e.ToTable("memberDailyRollups");
+            e.HasKey(x => new { x.GuildId, x.Day, x.UserId });
+        });
+
+        modelBuilder.Entity<GuildDailyRollup>(e =>
+        {
+            e.ToTable("guildDailyRollups");
+            e.HasKey(x => new { x.GuildId, x.Day, x.IsBot });
+        });
+
+        modelBuilder.Entity<TopContentDaily>(e =>
+        {
+            e.ToTable("topContentDaily");
+            e.HasKey(x => new { x.GuildId, x.MessageId });
+            e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(char.ToLowerInvariant(property.Name[0]) + property.Name[1..]);
+            }
+        }
+    }
+}

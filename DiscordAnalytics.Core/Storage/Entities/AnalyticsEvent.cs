@@ -1,0 +1,28 @@
+namespace DiscordAnalytics.Core.Storage.Entities;
+
+/// <summary>
+/// A raw normalized event, append-only, keyed by the dedupe key (guild, type, event id). Content is not
+/// kept here: the excerpt lives on the message fact. Pruned after Retention:RawEventDays.
+/// </summary>
+public sealed class AnalyticsEvent
+{
+    public long GuildId { get; set; }
+
+    public string EventType { get; set; } = string.Empty;
+
+    public string EventId { get; set; } = string.Empty;
+
+    public long EventAt { get; set; }
+
+    public long? ChannelId { get; set; }
+
+    public long? ThreadId { get; set; }
+
+    public long? MessageId { get; set; }
+
+    public long? UserId { get; set; }
+
+    public string? Emoji { get; set; }
+
+    public bool IsBot { get; set; }
+}

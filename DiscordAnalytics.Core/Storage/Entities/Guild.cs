@@ -1,0 +1,18 @@
+namespace DiscordAnalytics.Core.Storage.Entities;
+
+/// <summary>A guild we have data for (one per connected or simulated Discord server).</summary>
+public sealed class Guild
+{
+    public long GuildId { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary><c>live</c> (fed by the gateway) or <c>demo</c> (the simulated community).</summary>
+    public string Mode { get; set; } = "live";
+
+    /// <summary>IANA time zone for display and the heat map. Day buckets stay UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Newest ingested event time (epoch ms), or null before the first event.</summary>
+    public long? LastEventAt { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace DiscordAnalytics.Core.Storage;
+
+public sealed record StoreHealthReport(bool Ok, string? Problem);

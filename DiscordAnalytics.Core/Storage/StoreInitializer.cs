@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Core.Storage;
+
+/// <summary>
+/// Runs before every other hosted service: creates the database folder, applies migrations and checks the
+/// file's integrity. Registered first, so sources and ingestion start against a ready store.
+/// </summary>
+public sealed class StoreInitializer(
+    IDbContextFactory<AnalyticsDbContext> contexts,
+    IOptions<StorageOptions> options,
+    StoreHealth health,
+    ILogger<StoreInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        var check = await db.Database.SqlQueryRaw<string>("PRAGMA quick_check").ToListAsync(cancellationToken);
+        var ok = check is ["ok"];
+        health.Report(ok, ok ? null : string.Join("; ", check.Take(5)));
+        if (ok)
+        {
+            logger.LogInformation("Store ready at {DataSource}", builder.DataSource);
+        }
+        else
+        {
+            logger.LogError("Store integrity check failed: {Problems}", string.Join("; ", check.Take(5)));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
