@@ -1,6 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
+using DiscordAnalytics.Core;
+using DiscordAnalytics.Web;
+
+if (args is ["bench", ..])
+{
+    return await DiscordAnalytics.Web.Bench.IngestionBenchmark.RunAsync(args[1..], CancellationToken.None);
+}
+
+// appsettings.json lives at the repository root and is copied beside the binary, so the binary's
+// folder is the content root whether started with `dotnet run`, from a publish folder or in Docker.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddDiscordAnalyticsCore();
+builder.AddDiscordAnalyticsWeb();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
-app.Run();
+app.UseDiscordAnalyticsWeb();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,0 +1,80 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Web.Api;
+
+/// <summary>The HTTP contract of DESIGN.md: the same query services the dashboard cards use.</summary>
+public static class AnalyticsApi
+{
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/guilds", async (GuildsQuery guilds, CancellationToken ct) => Results.Ok(await guilds.ListAsync(ct)));
+
+        api.MapGet("/guilds/{guildId}/summary", async (
+            string guildId,
+            string? window,
+            string? start,
+            string? end,
+            string? top,
+            SummaryQuery summaries,
+            TimeProvider time,
+            IOptions<DiscordOptions> discord,
+            CancellationToken ct) =>
+        {
+            if (!TryParseQuery(guildId, window, start, end, top, time, discord.Value, out var query, out var problem))
+            {
+                return problem;
+            }
+
+            var summary = await summaries.RunAsync(query, ct);
+            return summary is null ? GuildNotFound(guildId) : Results.Ok(summary);
+        });
+
+        return app;
+    }
+
+    /// <summary>Parses the shared query parameters; on failure <paramref name="problem"/> is the 400 naming the parameter.</summary>
+    internal static bool TryParseQuery(
+        string guildId,
+        string? window,
+        string? start,
+        string? end,
+        string? top,
+        TimeProvider time,
+        DiscordOptions discord,
+        out AnalyticsQuery query,
+        out IResult problem)
+    {
+        problem = Results.Empty;
+        if (Snowflake.TryParse(guildId) is not { } id)
+        {
+            query = null!;
+            problem = BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer).");
+            return false;
+        }
+
+        var today = DayBucket.Of(time.GetUtcNow().ToUnixTimeMilliseconds());
+        if (!AnalyticsQueryParser.TryParse(id, window, start, end, top, today, discord.IncludeBots, out query, out var error))
+        {
+            problem = BadParameter(error!.Parameter, error.Reason);
+            return false;
+        }
+
+        return true;
+    }
+
+    internal static IResult BadParameter(string parameter, string reason) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: $"Invalid parameter '{parameter}'",
+        detail: reason,
+        extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    internal static IResult GuildNotFound(string guildId) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Guild not found",
+        detail: $"No data for guild {guildId}.");
+}
