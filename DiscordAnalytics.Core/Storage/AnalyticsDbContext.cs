@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DiscordAnalytics.Core.Storage;
 
@@ -28,6 +29,9 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<GuildDailyRollup> GuildDailyRollups => Set<GuildDailyRollup>();
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,7 +66,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.ToTable("messageFacts");
             e.HasKey(x => new { x.GuildId, x.MessageId });
-            e.HasIndex(x => new { x.GuildId, x.ChannelId, x.CreatedAt });
         });
 
         modelBuilder.Entity<ReactionFact>(e =>

@@ -316,8 +316,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "MessageId");
 
-                    b.HasIndex("GuildId", "ChannelId", "CreatedAt");
-
                     b.ToTable("messageFacts", (string)null);
                 });
 

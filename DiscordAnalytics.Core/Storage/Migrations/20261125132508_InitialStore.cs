@@ -190,11 +190,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                 columns: new[] { "guildId", "eventAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_messageFacts_guildId_channelId_createdAt",
-                table: "messageFacts",
-                columns: new[] { "guildId", "channelId", "createdAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_topContentDaily_guildId_day_reactionScore",
                 table: "topContentDaily",
                 columns: new[] { "guildId", "day", "reactionScore" });

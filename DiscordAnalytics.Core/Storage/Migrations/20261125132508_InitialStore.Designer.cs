@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiscordAnalytics.Core.Storage.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261125131633_InitialStore")]
+    [Migration("20261125132508_InitialStore")]
     partial class InitialStore
     {
         /// <inheritdoc />
@@ -318,8 +318,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnName("threadId");
 
                     b.HasKey("GuildId", "MessageId");
-
-                    b.HasIndex("GuildId", "ChannelId", "CreatedAt");
 
                     b.ToTable("messageFacts", (string)null);
                 });
