@@ -1,0 +1,49 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Tests.Infrastructure;
+
+/// <summary>A real SQLite store file in a fresh temp folder, migrated, deleted on dispose.</summary>
+public sealed class TempSqliteStore : IAsyncDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-test-");
+
+    public TempSqliteStore()
+    {
+        Path = System.IO.Path.Combine(_folder.FullName, "analytics.db");
+        ConnectionString = $"Data Source={Path}";
+    }
+
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    public DbContextOptions<AnalyticsDbContext> ContextOptions =>
+        new DbContextOptionsBuilder<AnalyticsDbContext>().UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas()).Options;
+
+    public static async Task<TempSqliteStore> CreateMigratedAsync()
+    {
+        var store = new TempSqliteStore();
+        await using var db = store.NewContext();
+        await db.Database.MigrateAsync();
+        return store;
+    }
+
+    public AnalyticsDbContext NewContext() => new(ContextOptions);
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A connection still closing; the OS temp cleaner gets it.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

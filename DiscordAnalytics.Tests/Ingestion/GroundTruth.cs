@@ -1,0 +1,181 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Ingestion;
+
+namespace DiscordAnalytics.Tests.Ingestion;
+
+/// <summary>
+/// The expected analytics of an event stream, computed directly from the stream by DESIGN.md's rules,
+/// independently of the store: dedupe by key, reactions as state, deletes subtract and clear reactions,
+/// reactions count on their message's day, thread activity counts for the parent, bots excluded.
+/// </summary>
+public sealed class GroundTruth
+{
+    private readonly HashSet<string> _seen = [];
+    private readonly Dictionary<ulong, ulong> _threadParents = [];
+    private readonly Dictionary<ulong, Message> _messages = [];
+    private readonly HashSet<ulong> _deleted = [];
+    private readonly Dictionary<(ulong Message, string Emoji, ulong User), Reaction> _reactions = [];
+    private readonly List<(ulong Channel, int Day, ulong? User, bool IsBot)> _threads = [];
+    private readonly List<(int Day, bool IsBot, bool Join)> _membership = [];
+    private readonly List<(ulong Channel, int Day, bool IsBot)> _deletes = [];
+
+    public GroundTruth(IEnumerable<IngestEvent> events)
+    {
+        foreach (var e in events)
+        {
+            Apply(e);
+        }
+    }
+
+    public Totals TotalsFor(AnalyticsWindow w)
+    {
+        bool In(int day) => day >= w.StartDay && day < w.EndDay;
+        var messages = CountedMessages().Where(m => In(m.Day)).ToList();
+        var reactions = HumanReactions().Where(r => In(r.Value.Day)).ToList();
+        return new Totals(
+            messages.Count,
+            reactions.Count,
+            _threads.Count(t => !t.IsBot && In(t.Day)),
+            messages.Select(m => m.Author).Concat(reactions.Select(r => r.Key.User)).Distinct().Count(),
+            reactions.Select(r => r.Key.User).Distinct().Count(),
+            _membership.Count(x => x.Join && !x.IsBot && In(x.Day)),
+            _membership.Count(x => !x.Join && !x.IsBot && In(x.Day)),
+            _deletes.Count(d => !d.IsBot && In(d.Day)));
+    }
+
+    public IReadOnlyList<DailyActivity> DailyFor(AnalyticsWindow w) =>
+        [.. Enumerable.Range(w.StartDay, w.Length).Select(day =>
+        {
+            var t = TotalsFor(w with { StartDay = day, EndDay = day + 1 });
+            return new DailyActivity(Core.Storage.DayBucket.ToDate(day), t.Messages, t.Reactions, t.ActiveMembers);
+        })];
+
+    public IReadOnlyList<(string Id, long Messages, long Reactions, long Threads)> TopChannels(AnalyticsWindow w, int top)
+    {
+        bool In(int day) => day >= w.StartDay && day < w.EndDay;
+        var messages = CountedMessages().Where(m => In(m.Day)).GroupBy(m => m.Channel).ToDictionary(g => g.Key, g => (long)g.Count());
+        var reactions = HumanReactions().Where(r => In(r.Value.Day)).GroupBy(r => r.Value.Channel).ToDictionary(g => g.Key, g => (long)g.Count());
+        var threads = _threads.Where(t => !t.IsBot && In(t.Day)).GroupBy(t => t.Channel).ToDictionary(g => g.Key, g => (long)g.Count());
+        return [.. messages.Keys.Union(reactions.Keys).Union(threads.Keys)
+            .Select(c => (Id: c, Messages: messages.GetValueOrDefault(c), Reactions: reactions.GetValueOrDefault(c), Threads: threads.GetValueOrDefault(c)))
+            .OrderByDescending(x => x.Messages).ThenByDescending(x => x.Reactions).ThenBy(x => x.Id)
+            .Take(top)
+            .Select(x => (x.Id.ToString(), x.Messages, x.Reactions, x.Threads))];
+    }
+
+    public IReadOnlyList<(string Id, long Messages, long Reactions, long Threads)> TopMembers(AnalyticsWindow w, int top)
+    {
+        bool In(int day) => day >= w.StartDay && day < w.EndDay;
+        var messages = CountedMessages().Where(m => In(m.Day)).GroupBy(m => m.Author).ToDictionary(g => g.Key, g => (long)g.Count());
+        var reactions = HumanReactions().Where(r => In(r.Value.Day)).GroupBy(r => r.Key.User).ToDictionary(g => g.Key, g => (long)g.Count());
+        var threads = _threads.Where(t => !t.IsBot && t.User is not null && In(t.Day)).GroupBy(t => t.User!.Value).ToDictionary(g => g.Key, g => (long)g.Count());
+        return [.. messages.Keys.Union(reactions.Keys).Union(threads.Keys)
+            .Select(u => (Id: u, Messages: messages.GetValueOrDefault(u), Reactions: reactions.GetValueOrDefault(u), Threads: threads.GetValueOrDefault(u)))
+            .OrderByDescending(x => x.Messages + x.Reactions).ThenBy(x => x.Id)
+            .Take(top)
+            .Select(x => (x.Id.ToString(), x.Messages, x.Reactions, x.Threads))];
+    }
+
+    public IReadOnlyList<(string Id, long Score, string? Excerpt)> TopContent(AnalyticsWindow w, int top) =>
+        [.. HumanReactions()
+            .Where(r => r.Value.Day >= w.StartDay && r.Value.Day < w.EndDay)
+            .GroupBy(r => r.Key.Message)
+            .Where(g => !(_messages.TryGetValue(g.Key, out var m) && m.IsBot))
+            .Select(g => (Id: g.Key, Score: (long)g.Count()))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Id)
+            .Take(top)
+            .Select(x => (x.Id.ToString(), x.Score, _messages.TryGetValue(x.Id, out var m) ? m.Excerpt : null))];
+
+    private IEnumerable<Message> CountedMessages() => _messages.Values.Where(m => !m.IsBot && !_deleted.Contains(m.Id));
+
+    private IEnumerable<KeyValuePair<(ulong Message, string Emoji, ulong User), Reaction>> HumanReactions() =>
+        _reactions.Where(r => !r.Value.IsBot);
+
+    private ulong Resolve(ulong channel) => _threadParents.GetValueOrDefault(channel, channel);
+
+    private static int Day(long ms) => (int)(ms / 86_400_000);
+
+    private void Apply(IngestEvent e)
+    {
+        // DESIGN.md's dedupe keys, written out again here on purpose.
+        var key = e.Type switch
+        {
+            IngestEventType.MessageCreate => $"mc|{e.MessageId}",
+            IngestEventType.MessageDelete => $"md|{e.MessageId}",
+            IngestEventType.MessageUpdate => $"mu|{e.MessageId}|{e.EditedAt}",
+            IngestEventType.ThreadCreate => $"tc|{e.ChannelId}",
+            IngestEventType.MemberAdd => $"ma|{e.UserId}|{e.EventAt}",
+            IngestEventType.MemberRemove => $"mr|{e.UserId}|{e.EventAt}",
+            IngestEventType.ReactionAdd => $"ra|{e.MessageId}|{e.UserId}|{e.Emoji}|{e.EventAt}",
+            IngestEventType.ReactionRemove => $"rr|{e.MessageId}|{e.UserId}|{e.Emoji}|{e.EventAt}",
+            IngestEventType.ReactionRemoveAll => $"rx|{e.MessageId}|{e.EventAt}",
+            IngestEventType.ReactionRemoveEmoji => $"re|{e.MessageId}|{e.Emoji}|{e.EventAt}",
+            _ => null,
+        };
+        if (key is not null && !_seen.Add(key))
+        {
+            return;
+        }
+
+        switch (e.Type)
+        {
+            case IngestEventType.ThreadCreate:
+                _threadParents[e.ChannelId!.Value] = e.ParentId!.Value;
+                _threads.Add((e.ParentId.Value, Day(e.EventAt), e.UserId, e.IsBot));
+                break;
+            case IngestEventType.MemberAdd or IngestEventType.MemberRemove:
+                _membership.Add((Day(e.EventAt), e.IsBot, e.Type == IngestEventType.MemberAdd));
+                break;
+            case IngestEventType.MessageCreate when !_messages.ContainsKey(e.MessageId!.Value):
+                _messages[e.MessageId.Value] = new Message(e.MessageId.Value, Resolve(e.ChannelId!.Value), Day(e.EventAt), e.UserId!.Value, e.IsBot) { Excerpt = e.Excerpt };
+                break;
+            case IngestEventType.MessageUpdate when _messages.TryGetValue(e.MessageId!.Value, out var edited) && e.Excerpt is not null:
+                edited.Excerpt = e.Excerpt;
+                break;
+            case IngestEventType.MessageDelete:
+                var id = e.MessageId!.Value;
+                if (_messages.TryGetValue(id, out var m) && !_deleted.Contains(id))
+                {
+                    _deletes.Add((m.Channel, Day(e.EventAt), m.IsBot));
+                }
+                else if (!_messages.ContainsKey(id))
+                {
+                    _deletes.Add((Resolve(e.ChannelId!.Value), Day(e.EventAt), false));
+                }
+
+                _deleted.Add(id);
+                RemoveReactions(r => r.Message == id);
+                break;
+            case IngestEventType.ReactionAdd when !_deleted.Contains(e.MessageId!.Value):
+                _reactions.TryAdd(
+                    (e.MessageId.Value, e.Emoji!, e.UserId!.Value),
+                    new Reaction(Resolve(e.ChannelId!.Value), Day(Snowflake.ToUnixMs(e.MessageId.Value)), e.IsBot));
+                break;
+            case IngestEventType.ReactionRemove:
+                _reactions.Remove((e.MessageId!.Value, e.Emoji!, e.UserId!.Value));
+                break;
+            case IngestEventType.ReactionRemoveAll:
+                RemoveReactions(r => r.Message == e.MessageId);
+                break;
+            case IngestEventType.ReactionRemoveEmoji:
+                RemoveReactions(r => r.Message == e.MessageId && r.Emoji == e.Emoji);
+                break;
+        }
+    }
+
+    private void RemoveReactions(Func<(ulong Message, string Emoji, ulong User), bool> match)
+    {
+        foreach (var k in _reactions.Keys.Where(match).ToList())
+        {
+            _reactions.Remove(k);
+        }
+    }
+
+    private sealed record Message(ulong Id, ulong Channel, int Day, ulong Author, bool IsBot)
+    {
+        public string? Excerpt { get; set; }
+    }
+
+    private sealed record Reaction(ulong Channel, int Day, bool IsBot);
+}

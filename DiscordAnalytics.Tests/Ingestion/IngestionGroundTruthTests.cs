@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DiscordAnalytics.Tests.Ingestion;
+
+/// <summary>
+/// A random stream goes through the real pipeline into a real SQLite file; the summary API must equal
+/// the ground truth computed from the stream, and ingesting the stream again must change nothing.
+/// </summary>
+public sealed class IngestionGroundTruthTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Summary_RandomStreamWithDuplicatesAndChurn_EqualsGroundTruth(int seed)
+    {
+        var events = RandomEventStream.Generate(seed, activity: 6_000, endAt: Now.ToUnixTimeMilliseconds(), days: 45);
+        await using var app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
+        using var client = app.CreateClient();
+        var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
+
+        await IngestAsync(pipeline, events);
+        var first = await client.GetStringAsync(SummaryUrl);
+        AssertMatchesGroundTruth(new GroundTruth(events), Parse(first));
+
+        await IngestAsync(pipeline, events);
+        var second = await client.GetStringAsync(SummaryUrl);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Summary_StreamSplitIntoManySmallBatches_EqualsOneBigBatch()
+    {
+        var events = RandomEventStream.Generate(seed: 3, activity: 3_000, endAt: Now.ToUnixTimeMilliseconds(), days: 45);
+        await using var big = await TempSqliteStore.CreateMigratedAsync();
+        await using var small = await TempSqliteStore.CreateMigratedAsync();
+        await using (var writer = new IngestionBatchWriter(big.ConnectionString, "live", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        {
+            await writer.WriteAsync(events, CancellationToken.None);
+        }
+
+        await using (var writer = new IngestionBatchWriter(small.ConnectionString, "live", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        {
+            foreach (var chunk in events.Chunk(7))
+            {
+                await writer.WriteAsync(chunk, CancellationToken.None);
+            }
+        }
+
+        Assert.Equal(await RollupFingerprintAsync(big), await RollupFingerprintAsync(small));
+    }
+
+    private const string SummaryUrl = $"/api/guilds/777000000000000001/summary?window=30d&top=100";
+
+    private static async Task IngestAsync(IngestionPipeline pipeline, IEnumerable<IngestEvent> events)
+    {
+        foreach (var e in events)
+        {
+            await pipeline.WriteAsync(e, CancellationToken.None);
+        }
+
+        await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private static AnalyticsSummary Parse(string json) => JsonSerializer.Deserialize<AnalyticsSummary>(json, JsonSerializerOptions.Web)!;
+
+    private static void AssertMatchesGroundTruth(GroundTruth truth, AnalyticsSummary summary)
+    {
+        var window = AnalyticsWindow.Last(30, DayBucket.Of(Now.ToUnixTimeMilliseconds()));
+        Assert.Equal(window.StartAt, summary.Window.StartAt);
+        Assert.Equal(window.EndAt, summary.Window.EndAt);
+        Assert.Equal(truth.TotalsFor(window), summary.Totals);
+        Assert.Equal(truth.TotalsFor(window.Previous), summary.PreviousTotals);
+        Assert.Equal(truth.DailyFor(window), summary.Daily);
+        Assert.Equal(truth.TopChannels(window, 100), summary.TopChannels.Select(c => (c.ChannelId, c.MessageCount, c.ReactionCount, c.ThreadCount)).ToList());
+        Assert.Equal(truth.TopMembers(window, 100), summary.TopMembers.Select(m => (m.DiscordUserId, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted)).ToList());
+        Assert.Equal(truth.TopContent(window, 100), summary.TopContent.Select(c => (c.MessageId, c.ReactionScore, c.Excerpt)).ToList());
+        Assert.True(summary.Totals.Messages > 500, "the stream should produce real volume");
+        Assert.True(summary.Totals.Reactions > 500, "the stream should produce real volume");
+    }
+
+    private static async Task<string> RollupFingerprintAsync(TempSqliteStore store)
+    {
+        await using var db = store.NewContext();
+        // A row whose counters net to zero equals no row: batches that split a +1/-1 pair leave one behind.
+        var channels = db.ChannelDailyRollups.Where(r => r.MessageCount != 0 || r.ReactionCount != 0 || r.ThreadCount != 0 || r.DeletedCount != 0).OrderBy(r => r.Day).ThenBy(r => r.ChannelId).ThenBy(r => r.IsBot)
+            .Select(r => $"{r.Day}/{r.ChannelId}/{r.IsBot}:{r.MessageCount},{r.ReactionCount},{r.ThreadCount},{r.DeletedCount}");
+        var members = db.MemberDailyRollups.Where(r => r.MessagesSent != 0 || r.ReactionsAdded != 0 || r.ThreadsStarted != 0).OrderBy(r => r.Day).ThenBy(r => r.UserId)
+            .Select(r => $"{r.Day}/{r.UserId}:{r.MessagesSent},{r.ReactionsAdded},{r.ThreadsStarted}");
+        var content = db.TopContentDaily.OrderBy(r => r.MessageId).Select(r => $"{r.MessageId}:{r.ReactionScore},{r.BotReactionScore}");
+        return string.Join('\n', channels.ToList().Concat(members.ToList()).Concat(content.ToList()));
+    }
+}
