@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DiscordAnalytics.Tests.Web.Api;
+
+/// <summary>One app with one guild (one message), shared by the API tests.</summary>
+public sealed class ApiAppFixture : IAsyncLifetime
+{
+    public const ulong Guild = 4_242_000_000_000_000_001;
+    public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+    private readonly AnalyticsAppFactory _app = new(time: new FakeTimeProvider(Now));
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Client = _app.CreateClient();
+        var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
+        await pipeline.WriteAsync(new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = Now.ToUnixTimeMilliseconds(), Name = "API Guild" }, default);
+        await pipeline.WriteAsync(new IngestEvent
+        {
+            Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = Now.ToUnixTimeMilliseconds(), ChannelId = 10, UserId = 20,
+            MessageId = Core.Discord.Snowflake.FromUnixMs(Now.ToUnixTimeMilliseconds()), Excerpt = "hello",
+        }, default);
+        await pipeline.FlushAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed class AnalyticsApiTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
+{
+    private const ulong Guild = ApiAppFixture.Guild;
+    private readonly HttpClient _client = app.Client;
+
+    [Fact]
+    public async Task Guilds_AfterIngestion_ListsTheGuildWithModeAndLastEvent()
+    {
+        var guilds = await _client.GetFromJsonAsync<JsonElement>("/api/guilds");
+
+        var guild = Assert.Single(guilds.EnumerateArray());
+        Assert.Equal(Guild.ToString(), guild.GetProperty("guildId").GetString());
+        Assert.Equal("API Guild", guild.GetProperty("name").GetString());
+        Assert.Equal("live", guild.GetProperty("mode").GetString());
+        Assert.Equal(ApiAppFixture.Now.ToUnixTimeMilliseconds(), guild.GetProperty("lastEventAt").GetInt64());
+    }
+
+    [Fact]
+    public async Task Summary_KnownGuild_HasSchemaVersion1Shape()
+    {
+        var summary = await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
+
+        Assert.Equal(1, summary.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(Guild.ToString(), summary.GetProperty("guildId").GetString());
+        Assert.Equal("last_7_days", summary.GetProperty("window").GetProperty("kind").GetString());
+        Assert.Equal("UTC", summary.GetProperty("window").GetProperty("timeZone").GetString());
+        Assert.Equal(1, summary.GetProperty("totals").GetProperty("messages").GetInt64());
+        Assert.Equal(0, summary.GetProperty("previousTotals").GetProperty("messages").GetInt64());
+        Assert.Equal(7, summary.GetProperty("daily").GetArrayLength());
+        Assert.Equal("2026-11-20", summary.GetProperty("daily")[6].GetProperty("date").GetString());
+        Assert.Equal("10", summary.GetProperty("topChannels")[0].GetProperty("channelId").GetString());
+        Assert.Equal("20", summary.GetProperty("topMembers")[0].GetProperty("discordUserId").GetString());
+        Assert.Equal(0, summary.GetProperty("topContent").GetArrayLength());
+        var support = summary.GetProperty("supportSignals");
+        Assert.Equal(0, support.GetProperty("unansweredThreads").GetInt64());
+        Assert.Equal(JsonValueKind.Null, support.GetProperty("medianFirstResponseMinutes").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("window=14d", "window")]
+    [InlineData("window=custom&end=2026-11-02", "start")]
+    [InlineData("window=custom&start=2026-11-01&end=2026-13-01", "end")]
+    [InlineData("window=custom&start=2026-11-05&end=2026-11-01", "end")]
+    [InlineData("top=0", "top")]
+    [InlineData("top=abc", "top")]
+    [InlineData("window=7d&start=2026-11-01", "start")]
+    public async Task Summary_BadParameter_Is400ProblemNamingIt(string queryString, string parameter)
+    {
+        using var response = await _client.GetAsync($"/api/guilds/{Guild}/summary?{queryString}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Contains(parameter, problem.GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("not-a-number")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    public async Task Summary_GuildIdNotASnowflake_Is400(string guildId)
+    {
+        using var response = await _client.GetAsync($"/api/guilds/{guildId}/summary");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("guildId", problem.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Summary_UnknownGuild_Is404Problem()
+    {
+        using var response = await _client.GetAsync("/api/guilds/123456789/summary");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Healthz_StoreReady_Is200AndNamesTheSourceState()
+    {
+        var health = await _client.GetFromJsonAsync<JsonElement>("/healthz");
+
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.True(health.GetProperty("store").GetProperty("ok").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(health.GetProperty("gateway").GetProperty("state").GetString()));
+    }
+}
