@@ -1,0 +1,172 @@
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DiscordAnalytics.Tests.Ingestion;
+
+/// <summary>The writer's rules, one at a time, against a real SQLite file.</summary>
+public sealed class IngestionBatchWriterTests : IAsyncLifetime
+{
+    private const ulong Guild = 1_000;
+    private const ulong General = 11;
+    private const ulong Thread = 12;
+    private static readonly long T0 = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+    private static readonly ulong Message = Snowflake.FromUnixMs(T0);
+    private TempSqliteStore _store = null!;
+    private IngestionBatchWriter _writer = null!;
+    private readonly CapturingLogger _log = new();
+
+    public async Task InitializeAsync()
+    {
+        _store = await TempSqliteStore.CreateMigratedAsync();
+        _writer = new IngestionBatchWriter(_store.ConnectionString, "live", _log);
+        await WriteAsync(
+            new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = General, Name = "general", ChannelType = 0 },
+            new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = Thread, Name = "a thread", ChannelType = 11, ParentId = General });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Write_MessageInThread_CountsForParentAndKeepsThreadId()
+    {
+        await WriteAsync(Create(Message, Thread, user: 7));
+
+        await using var db = _store.NewContext();
+        var fact = await db.MessageFacts.SingleAsync();
+        Assert.Equal((long)General, fact.ChannelId);
+        Assert.Equal((long)Thread, fact.ThreadId);
+        Assert.Equal(1, await db.ChannelDailyRollups.Where(r => r.ChannelId == (long)General).SumAsync(r => r.MessageCount));
+    }
+
+    [Fact]
+    public async Task Write_ReactionOnUnknownMessage_CountsOnTheMessageSnowflakeDay()
+    {
+        var oldMessage = Snowflake.FromUnixMs(T0 - (3 * 86_400_000L));
+        await WriteAsync(React(IngestEventType.ReactionAdd, oldMessage, user: 8, "🔥", T0));
+
+        await using var db = _store.NewContext();
+        var rollup = await db.ChannelDailyRollups.SingleAsync();
+        Assert.Equal(1, rollup.ReactionCount);
+        Assert.Equal((int)((T0 / 86_400_000) - 3), rollup.Day);
+        Assert.Equal(1, (await db.TopContentDaily.SingleAsync()).ReactionScore);
+    }
+
+    [Fact]
+    public async Task Write_SameReactionAddedTwiceThenRemovedOnce_IsGone()
+    {
+        await WriteAsync(
+            Create(Message, General, user: 7),
+            React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 1),
+            React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 2),
+            React(IngestEventType.ReactionRemove, Message, user: 8, "👍", T0 + 3),
+            React(IngestEventType.ReactionRemove, Message, user: 8, "👍", T0 + 4));
+
+        await using var db = _store.NewContext();
+        Assert.Equal(0, await db.ChannelDailyRollups.SumAsync(r => r.ReactionCount));
+        Assert.Equal(0, await db.MemberDailyRollups.SumAsync(r => r.ReactionsAdded));
+        Assert.Empty(await db.TopContentDaily.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Write_DeleteBeforeCreate_MessageNeverCountsAndLaterReactionsAreIgnored()
+    {
+        await WriteAsync(
+            new IngestEvent { Type = IngestEventType.MessageDelete, GuildId = Guild, EventAt = T0 + 5, ChannelId = General, MessageId = Message },
+            Create(Message, General, user: 7),
+            React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 9));
+
+        await using var db = _store.NewContext();
+        Assert.Equal(0, await db.ChannelDailyRollups.SumAsync(r => r.MessageCount));
+        Assert.Equal(1, await db.ChannelDailyRollups.SumAsync(r => r.DeletedCount));
+        Assert.Equal(0, await db.ChannelDailyRollups.SumAsync(r => r.ReactionCount));
+    }
+
+    [Fact]
+    public async Task Write_DeleteOfReactedMessage_SubtractsMessageAndItsReactions()
+    {
+        await WriteAsync(Create(Message, General, user: 7), React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 1));
+        await WriteAsync(new IngestEvent { Type = IngestEventType.MessageDelete, GuildId = Guild, EventAt = T0 + 5, ChannelId = General, MessageId = Message });
+
+        await using var db = _store.NewContext();
+        Assert.Equal(0, await db.ChannelDailyRollups.SumAsync(r => r.MessageCount));
+        Assert.Equal(0, await db.ChannelDailyRollups.SumAsync(r => r.ReactionCount));
+        Assert.Equal(0, await db.MemberDailyRollups.SumAsync(r => r.MessagesSent + r.ReactionsAdded));
+        Assert.Empty(await db.TopContentDaily.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Write_LongContent_StoresAtMost280CharactersWithoutSplittingAnEmoji()
+    {
+        var content = new string('a', 279) + "😀" + new string('b', 500);
+        await WriteAsync(Create(Message, General, user: 7) with { Excerpt = content });
+
+        await using var db = _store.NewContext();
+        var excerpt = (await db.MessageFacts.SingleAsync()).Excerpt!;
+        Assert.Equal(279, excerpt.Length);
+        Assert.True(excerpt.Length <= IngestEvent.MaxExcerptLength);
+    }
+
+    [Fact]
+    public async Task Write_PartialUpdateWithoutContent_KeepsTheExcerpt()
+    {
+        await WriteAsync(
+            Create(Message, General, user: 7) with { Excerpt = "original" },
+            new IngestEvent { Type = IngestEventType.MessageUpdate, GuildId = Guild, EventAt = T0 + 10, ChannelId = General, MessageId = Message, EditedAt = T0 + 10 });
+
+        await using var db = _store.NewContext();
+        var fact = await db.MessageFacts.SingleAsync();
+        Assert.Equal("original", fact.Excerpt);
+        Assert.Equal(T0 + 10, fact.EditedAt);
+    }
+
+    [Fact]
+    public async Task Write_InvalidEventsAmongValidOnes_SkipsAndLogsThemWithoutContent()
+    {
+        var outcome = await _writer.WriteAsync(
+        [
+            Create(Message, General, user: 7) with { Excerpt = "secret words" },
+            new IngestEvent { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = T0, ChannelId = General, UserId = 7, Excerpt = "secret words" },
+            new IngestEvent { Type = IngestEventType.ReactionAdd, GuildId = 0, EventAt = T0, ChannelId = General, MessageId = Message, UserId = 8, Emoji = "x" },
+            new IngestEvent { Type = (IngestEventType)999, GuildId = Guild, EventAt = T0 },
+            Create(Message + 1, General, user: 9),
+        ], CancellationToken.None);
+
+        Assert.Equal(2, outcome.Applied);
+        Assert.Equal(3, outcome.Rejected);
+        Assert.Equal(3, _log.Entries.Count(e => e.Level == LogLevel.Warning));
+        Assert.DoesNotContain(_log.Entries, e => e.Message.Contains("secret", StringComparison.Ordinal));
+        await using var db = _store.NewContext();
+        Assert.Equal(2, await db.ChannelDailyRollups.SumAsync(r => r.MessageCount));
+    }
+
+    [Fact]
+    public async Task Write_BotMessages_AreStoredInBotRowsOnly()
+    {
+        await WriteAsync(Create(Message, General, user: 99) with { IsBot = true });
+
+        await using var db = _store.NewContext();
+        Assert.Equal(1, await db.MessageFacts.CountAsync(f => f.IsBot));
+        Assert.Equal(0, await db.ChannelDailyRollups.Where(r => !r.IsBot).SumAsync(r => r.MessageCount));
+        Assert.Equal(1, await db.ChannelDailyRollups.Where(r => r.IsBot).SumAsync(r => r.MessageCount));
+    }
+
+    private Task WriteAsync(params IngestEvent[] events) => _writer.WriteAsync(events, CancellationToken.None);
+
+    private static IngestEvent Create(ulong id, ulong channel, ulong user) => new()
+    {
+        Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = Snowflake.ToUnixMs(id), ChannelId = channel, MessageId = id, UserId = user, Excerpt = "hi",
+    };
+
+    private static IngestEvent React(IngestEventType type, ulong message, ulong user, string emoji, long at) => new()
+    {
+        Type = type, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = message, UserId = user, Emoji = emoji,
+    };
+}

@@ -1,0 +1,33 @@
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Tests.Storage;
+
+public sealed class StoreSchemaTests
+{
+    [Fact]
+    public async Task Model_ComparedToMigrations_HasNoPendingChanges()
+    {
+        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var db = store.NewContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run `dotnet ef migrations add` in DiscordAnalytics.Core.");
+    }
+
+    [Fact]
+    public async Task Migrate_FreshFile_UsesWalAndClusteredCompositeKeys()
+    {
+        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var db = store.NewContext();
+        await db.Database.OpenConnectionAsync();
+
+        var journal = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+        var withoutRowId = await db.Database.SqlQueryRaw<string>(
+            "SELECT name AS Value FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%' ORDER BY name").ToListAsync();
+
+        Assert.Equal("wal", Assert.Single(journal));
+        Assert.Equal(
+            ["analyticsEvents", "channelDailyRollups", "channels", "guildDailyRollups", "memberDailyRollups", "members", "messageFacts", "reactionFacts", "topContentDaily"],
+            withoutRowId);
+    }
+}
