@@ -44,6 +44,7 @@ public sealed class DemoCommunity
         HourTables = [.. Enumerable.Range(0, DemoRhythm.ZoneOffsetsHours.Length)
             .Select(zone => new WeightedTable<int>(Enumerable.Range(0, 24).Select(h => (h, DemoRhythm.WeightAtUtcHour(zone, h)))))];
         ChannelsById = _channels.ToDictionary(c => c.Id);
+        ReactionEmoji = DemoEmoji.Table(CustomEmojis);
     }
 
     public int Seed { get; }
@@ -83,6 +84,8 @@ public sealed class DemoCommunity
     internal IReadOnlyList<WeightedTable<int>> HourTables { get; }
 
     internal IReadOnlyDictionary<ulong, DemoChannel> ChannelsById { get; }
+
+    internal WeightedTable<string> ReactionEmoji { get; }
 
     public static DemoCommunity Create(int seed) => new(seed);
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace DiscordAnalytics.Core.Demo;
 
 /// <summary>Builds the demo community's structure (guild, channels, founding members) from a seed.</summary>
@@ -14,7 +16,7 @@ internal static class DemoCommunityBuilder
     private const int AnnouncementChannel = 5;
     private const int ForumChannel = 15;
 
-    private static readonly (string Category, (string Name, int Type, DemoChannelKind Kind, DemoTopic Topic, double Weight)[] Channels)[] Layout =
+    private static readonly ImmutableArray<(string Category, ImmutableArray<(string Name, int Type, DemoChannelKind Kind, DemoTopic Topic, double Weight)> Channels)> Layout =
     [
         ("Information",
         [

@@ -5,18 +5,6 @@ namespace DiscordAnalytics.Core.Demo;
 /// <summary>What happens to a day's messages afterwards: reactions (and their removal), edits, deletes.</summary>
 internal sealed partial class DemoDay
 {
-    private const string Clown = "🤡";
-
-    private static readonly (string Emoji, double Weight)[] UnicodeEmoji =
-    [
-        ("👍", 30), ("❤️", 15), ("😂", 12), ("🔥", 10), ("🎉", 6), ("👀", 6), ("✅", 5), ("🚀", 5), ("💯", 4), ("🙏", 4),
-    ];
-
-    private WeightedTable<string>? _emoji;
-
-    private WeightedTable<string> Emoji => _emoji ??= new WeightedTable<string>(
-        UnicodeEmoji.Concat(_community.CustomEmojis.Select(e => (e, 5.0))));
-
     private void FollowUps()
     {
         var modLog = _community.ChannelOf(DemoChannelKind.ModLog);
@@ -90,13 +78,13 @@ internal sealed partial class DemoDay
             target = 1 + (int)Math.Min(_random.Exponential(1.3), 14);
         }
 
-        var primary = Emoji.Pick(_random);
+        var primary = _community.ReactionEmoji.Pick(_random);
         var seen = new HashSet<(ulong, string)>();
         var added = 0;
         for (var i = 0; i < target; i++)
         {
             var reactor = _community.Reactors.Pick(_random);
-            var emoji = _random.Chance(0.6) ? primary : Emoji.Pick(_random);
+            var emoji = _random.Chance(0.6) ? primary : _community.ReactionEmoji.Pick(_random);
             if (reactor.Id == message.Author.Id || !seen.Add((reactor.Id, emoji)))
             {
                 continue;
@@ -161,7 +149,7 @@ internal sealed partial class DemoDay
                 continue;
             }
 
-            AddReaction(IngestEventType.ReactionAdd, at, message, reactor, Clown);
+            AddReaction(IngestEventType.ReactionAdd, at, message, reactor, DemoEmoji.Clown);
             last = Math.Max(last, at);
         }
 
@@ -175,7 +163,7 @@ internal sealed partial class DemoDay
                 EventAt = clearedAt,
                 ChannelId = message.ChannelId,
                 MessageId = message.Id,
-                Emoji = Clown,
+                Emoji = DemoEmoji.Clown,
             });
         }
     }

@@ -26,7 +26,6 @@ public sealed class DemoLiveSimulator
     private readonly List<DemoLiveMessage> _top = [];
     private readonly List<(ulong Id, DemoChannel Parent)> _threads = [];
     private readonly List<DemoMember> _joiners = [];
-    private readonly WeightedTable<string> _emoji;
     private long _baseline;
     private long _lastAt;
     private long _emitted;
@@ -40,9 +39,6 @@ public sealed class DemoLiveSimulator
         _random = new DemoRandom(community.Seed, startAt, 11);
         _baseline = startAt;
         _lastAt = startAt;
-        _emoji = new WeightedTable<string>(
-            new[] { ("👍", 30.0), ("❤️", 15.0), ("😂", 12.0), ("🔥", 10.0), ("🎉", 6.0), ("👀", 6.0), ("🚀", 5.0) }
-                .Concat(community.CustomEmojis.Select(e => (e, 5.0))));
         SeedTopMessages(startAt);
     }
 
@@ -143,7 +139,7 @@ public sealed class DemoLiveSimulator
         var roll = _random.NextDouble();
         var handled = roll switch
         {
-            < 0.28 => React(at, Recent(50), events),
+            < 0.30 => React(at, Recent(50), events),
             < 0.34 => _top.Count > 0 && React(at, _top[_random.Next(_top.Count)], events),
             < 0.37 => Unreact(at, events),
             < 0.39 => Edit(at, events),
@@ -215,7 +211,7 @@ public sealed class DemoLiveSimulator
         }
 
         var reactor = _community.Reactors.Pick(_random);
-        var emoji = _emoji.Pick(_random);
+        var emoji = _community.ReactionEmoji.Pick(_random);
         if (reactor.Id == message.Author.Id || !message.Reactions.Add((reactor.Id, emoji)))
         {
             return false;
