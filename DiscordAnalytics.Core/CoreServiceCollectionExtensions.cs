@@ -50,6 +50,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SummaryQuery>();
 
+        if (isDemo)
+        {
+            services.AddDemoCommunity();
+        }
+
         return builder;
     }
 

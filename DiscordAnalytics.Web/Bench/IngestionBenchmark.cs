@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project DiscordAnalytics.Web -- bench [--events N]</c>: ingests N generated
-/// events (default 1,000,000) through the real pipeline into a fresh SQLite file, and in the same process
+/// events of the demo community (default 1,000,000) through the real pipeline into a fresh SQLite file, and in the same process
 /// measures the raw ceiling (plain batched INSERTs of the same rows: no dedupe, no facts, no rollups).
 /// Prints both rates and their ratio; the target is a ratio of at least 0.50.
 /// </summary>
@@ -23,7 +24,7 @@ public static class IngestionBenchmark
         try
         {
             Console.WriteLine($"Generating {count:N0} events...");
-            var events = BenchEventStream.Generate(count, seed: 7, endAt: TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
+            var events = DemoCommunity.Create(seed: 7).GenerateEvents(count).ToList();
 
             var ceiling = await MeasureCeilingAsync(Path.Combine(folder.FullName, "ceiling.db"), events, cancellationToken);
             Console.WriteLine($"raw ceiling (plain batched INSERT): {ceiling,12:N0} events/s");
