@@ -34,6 +34,53 @@ public static class AnalyticsApi
             return summary is null ? GuildNotFound(guildId) : Results.Ok(summary);
         });
 
+        api.MapGet("/guilds/{guildId}/export/{table}.csv", async (
+            string guildId,
+            string table,
+            string? window,
+            string? start,
+            string? end,
+            string? top,
+            IServiceProvider services,
+            TimeProvider time,
+            IOptions<DiscordOptions> discord,
+            CancellationToken ct) =>
+        {
+            if (!TryParseQuery(guildId, window, start, end, top ?? AnalyticsQuery.MaxTop.ToString(System.Globalization.CultureInfo.InvariantCulture), time, discord.Value, out var query, out var problem))
+            {
+                return problem;
+            }
+
+            if (await services.GetRequiredService<GuildsQuery>().FindAsync(query.GuildId, ct) is null)
+            {
+                return GuildNotFound(guildId);
+            }
+
+            string? csv = table switch
+            {
+                "channels" => CsvWriter.Write(
+                    ["channelId", "name", "messageCount", "reactionCount", "threadCount"],
+                    (await services.GetRequiredService<TopChannelsQuery>().RunAsync(query, ChannelRanking.ByMessages, ct))
+                        .Select(c => new object?[] { c.ChannelId, c.Name, c.MessageCount, c.ReactionCount, c.ThreadCount })),
+                "members" => CsvWriter.Write(
+                    ["discordUserId", "name", "messagesSent", "reactionsAdded", "threadsStarted"],
+                    (await services.GetRequiredService<TopMembersQuery>().RunAsync(query, MemberRanking.ByActivity, ct))
+                        .Select(m => new object?[] { m.DiscordUserId, m.Name, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted })),
+                "content" => CsvWriter.Write(
+                    ["messageId", "channelId", "authorDiscordUserId", "reactionScore", "excerpt", "jumpUrl", "createdAt"],
+                    (await services.GetRequiredService<TopContentQuery>().RunAsync(query, ct))
+                        .Select(c => new object?[] { c.MessageId, c.ChannelId, c.AuthorDiscordUserId, c.ReactionScore, c.Excerpt, c.JumpUrl, c.CreatedAt })),
+                "daily" => CsvWriter.Write(
+                    ["date", "messages", "reactions", "activeMembers"],
+                    (await services.GetRequiredService<DailyActivityQuery>().RunAsync(query, ct))
+                        .Select(d => new object?[] { d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Messages, d.Reactions, d.ActiveMembers })),
+                _ => null,
+            };
+            return csv is null
+                ? BadParameter("table", "table must be one of channels, members, content, daily.")
+                : Results.Text(csv, "text/csv; charset=utf-8");
+        });
+
         return app;
     }
 

@@ -126,3 +126,44 @@ public sealed class AnalyticsApiTests(ApiAppFixture app) : IClassFixture<ApiAppF
         Assert.False(string.IsNullOrEmpty(health.GetProperty("gateway").GetProperty("state").GetString()));
     }
 }
+
+public sealed class ExportApiTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
+{
+    [Fact]
+    public async Task Export_ChannelsCsv_HasHeaderAndTheChannelRow()
+    {
+        using var response = await app.Client.GetAsync($"/api/guilds/{ApiAppFixture.Guild}/export/channels.csv?window=7d");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("channelId,name,messageCount,reactionCount,threadCount", lines[0]);
+        Assert.Equal("10,10,1,0,0", lines[1]);
+    }
+
+    [Fact]
+    public async Task Export_DailyCsv_HasOneRowPerDay()
+    {
+        var csv = await app.Client.GetStringAsync($"/api/guilds/{ApiAppFixture.Guild}/export/daily.csv?window=30d");
+
+        Assert.Equal(31, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("2026-11-20,1,0,1", csv);
+    }
+
+    [Fact]
+    public async Task Export_UnknownTable_Is400NamingTable()
+    {
+        using var response = await app.Client.GetAsync($"/api/guilds/{ApiAppFixture.Guild}/export/secrets.csv");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("table", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public void CsvWriter_HostileCells_AreQuotedAndFormulaNeutralised()
+    {
+        var csv = DiscordAnalytics.Web.Api.CsvWriter.Write(["a", "b"], [["=HYPERLINK(\"x\")", "line\nbreak, comma"]]);
+
+        Assert.Equal("a,b\r\n\"'=HYPERLINK(\"\"x\"\")\",\"line\nbreak, comma\"\r\n", csv);
+    }
+}
