@@ -21,6 +21,7 @@ public sealed partial class GatewayTransport : IAsyncDisposable
     public const int MaxInboundMessageBytes = 64 * 1024 * 1024;
 
     private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
     private readonly ClientWebSocket _socket = new();
     private readonly Channel<GatewayFrame> _frames;
     private readonly SemaphoreSlim _sendGate = new(1, 1);
@@ -31,6 +32,7 @@ public sealed partial class GatewayTransport : IAsyncDisposable
     public GatewayTransport(ILogger logger, TimeProvider timeProvider, int frameBufferCapacity = 256)
     {
         _logger = logger;
+        _timeProvider = timeProvider;
         _sendLimiter = new GatewaySendLimiter(timeProvider);
         _frames = Channel.CreateBounded<GatewayFrame>(new BoundedChannelOptions(frameBufferCapacity)
         {
@@ -91,9 +93,13 @@ public sealed partial class GatewayTransport : IAsyncDisposable
                 {
                     _sendGate.Release();
                 }
+
+                // Let the peer read our close frame and answer before the socket goes: aborting at once
+                // can reset the TCP connection and lose the close code.
+                await _readLoop.WaitAsync(TimeSpan.FromSeconds(1), _timeProvider, timeout.Token).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or TimeoutException)
         {
             LogCloseFailed(_logger, ex.GetType().Name);
         }

@@ -11,6 +11,8 @@ namespace DiscordAnalytics.Core.Discord.Rest;
 /// </summary>
 internal sealed class RestRateLimiter
 {
+    private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(20);
+
     private readonly TimeProvider _timeProvider;
     private readonly int _globalPerSecond;
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
@@ -73,7 +75,9 @@ internal sealed class RestRateLimiter
 
         if (double.TryParse(TryGetHeader(headers, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter))
         {
-            bucket.ResetAt = _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(resetAfter);
+            // Reset-After has millisecond precision and timers can fire a tick early: a small margin
+            // keeps us from arriving just before Discord's window opens (a needless 429).
+            bucket.ResetAt = _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(resetAfter) + ResetMargin;
         }
     }
 

@@ -155,7 +155,7 @@ public sealed partial class DiscordEmulator
     {
         response.Headers["X-RateLimit-Limit"] = RouteLimit.ToString(CultureInfo.InvariantCulture);
         response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Reset-After"] = Math.Max(0, resetAfter.TotalSeconds).ToString("0.000", CultureInfo.InvariantCulture);
+        response.Headers["X-RateLimit-Reset-After"] = (Math.Ceiling(Math.Max(0, resetAfter.TotalMilliseconds)) / 1000).ToString("0.000", CultureInfo.InvariantCulture);
         response.Headers["X-RateLimit-Bucket"] = $"bucket-{(uint)StringComparer.Ordinal.GetHashCode(template):x8}";
     }
 
