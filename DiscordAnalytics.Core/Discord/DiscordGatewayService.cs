@@ -18,9 +18,11 @@ public sealed partial class DiscordGatewayService : BackgroundService
     private readonly DispatchNormalizer _normalizer;
     private readonly IIngestionSink _sink;
     private readonly ILogger<DiscordGatewayService> _logger;
+    private readonly SourceStatus _status;
 
-    public DiscordGatewayService(IOptions<DiscordOptions> options, GatewaySession session, DispatchNormalizer normalizer, IIngestionSink sink, ILogger<DiscordGatewayService> logger)
+    public DiscordGatewayService(IOptions<DiscordOptions> options, GatewaySession session, DispatchNormalizer normalizer, IIngestionSink sink, SourceStatus status, ILogger<DiscordGatewayService> logger)
     {
+        _status = status;
         _options = options;
         _session = session;
         _normalizer = normalizer;
@@ -36,7 +38,16 @@ public sealed partial class DiscordGatewayService : BackgroundService
             return;
         }
 
-        await _session.RunAsync(WriteAsync, stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await _session.RunAsync(WriteAsync, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A bug in the client must not take the whole app (dashboard, API) down with it.
+            _status.Set(SourceState.Down, "The Discord connection stopped after an internal error; see the log and restart.");
+            LogCrashed(_logger, ex);
+        }
     }
 
     private async ValueTask WriteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
@@ -46,6 +57,9 @@ public sealed partial class DiscordGatewayService : BackgroundService
             await _sink.WriteAsync(ingestEvent, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway service crashed")]
+    private static partial void LogCrashed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Discord token configured: the gateway stays off")]
     private static partial void LogNoToken(ILogger logger);

@@ -186,7 +186,7 @@ public sealed partial class GatewaySession
                     }
                     catch (ChannelClosedException)
                     {
-                        return new ConnectionOutcome(_zombie ? ReconnectAction.Resume : ReconnectAction.Resume, _zombie ? "no heartbeat ACK (zombie connection)" : "connection dropped", reachedReady);
+                        return new ConnectionOutcome(ReconnectAction.Resume, _zombie ? "no heartbeat ACK (zombie connection)" : "connection dropped", reachedReady);
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
@@ -442,7 +442,8 @@ public sealed partial class GatewaySession
             var info = await _rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
             return info.Url;
         }
-        catch (Exception ex) when (ex is (DiscordRestException and not DiscordUnauthorizedException) or HttpRequestException or JsonException or (TaskCanceledException and not OperationCanceledException { CancellationToken.IsCancellationRequested: true }))
+        catch (Exception ex) when (ex is not DiscordUnauthorizedException
+            && (ex is DiscordRestException or HttpRequestException or JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)))
         {
             LogGatewayUrlFallback(_logger, ex.GetType().Name);
             return _options.Value.GatewayUrl;

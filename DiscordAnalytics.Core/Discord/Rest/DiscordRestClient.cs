@@ -10,7 +10,7 @@ namespace DiscordAnalytics.Core.Discord.Rest;
 /// <summary>
 /// Discord REST v10 with <c>Authorization: Bot &lt;token&gt;</c>, per-route buckets, the global limit,
 /// 429 handling (<c>retry_after</c>, per-route and global), backoff on 5xx, and a full stop after a 401.
-/// New endpoints (backfill paging) are one <see cref="DiscordRoute"/> plus a call to <see cref="GetJsonAsync"/>.
+/// New endpoints (backfill paging) are one <see cref="DiscordRoute"/> plus a call to <see cref="SendJsonAsync"/>.
 /// </summary>
 public sealed partial class DiscordRestClient
 {
@@ -38,7 +38,7 @@ public sealed partial class DiscordRestClient
     /// <summary><c>GET /gateway/bot</c>.</summary>
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
-        using var document = await GetJsonAsync(DiscordRoute.Get("/gateway/bot", "/gateway/bot"), cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(DiscordRoute.Get("/gateway/bot", "/gateway/bot"), cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         var url = Json.String(root, "url");
         if (string.IsNullOrWhiteSpace(url))
@@ -53,7 +53,7 @@ public sealed partial class DiscordRestClient
     /// <summary><c>GET /users/@me</c>.</summary>
     public async Task<DiscordCurrentUser> GetCurrentUserAsync(CancellationToken cancellationToken)
     {
-        using var document = await GetJsonAsync(DiscordRoute.Get("/users/@me", "/users/@me"), cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(DiscordRoute.Get("/users/@me", "/users/@me"), cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         return new DiscordCurrentUser(Json.Snowflake(root, "id") ?? 0, Json.String(root, "username") ?? string.Empty, Json.Bool(root, "bot") ?? false);
     }
@@ -61,7 +61,7 @@ public sealed partial class DiscordRestClient
     /// <summary><c>GET /applications/@me</c> flags (which privileged intents the portal grants).</summary>
     public async Task<long?> GetCurrentApplicationFlagsAsync(CancellationToken cancellationToken)
     {
-        using var document = await GetJsonAsync(DiscordRoute.Get("/applications/@me", "/applications/@me"), cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(DiscordRoute.Get("/applications/@me", "/applications/@me"), cancellationToken).ConfigureAwait(false);
         return document.RootElement.TryGetProperty("flags", out var flags) && flags.TryGetInt64(out var value) ? value : null;
     }
 
@@ -69,7 +69,7 @@ public sealed partial class DiscordRestClient
     public async Task<IReadOnlyList<JsonElement>> GetGuildChannelsAsync(ulong guildId, CancellationToken cancellationToken)
     {
         var id = guildId.ToString(CultureInfo.InvariantCulture);
-        using var document = await GetJsonAsync(DiscordRoute.Get("/guilds/{guild_id}/channels", $"/guilds/{id}/channels", guildId), cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(DiscordRoute.Get("/guilds/{guild_id}/channels", $"/guilds/{id}/channels", guildId), cancellationToken).ConfigureAwait(false);
         return Json.ArrayItems(document.RootElement);
     }
 
@@ -77,7 +77,7 @@ public sealed partial class DiscordRestClient
     public async Task<IReadOnlyList<JsonElement>> GetActiveThreadsAsync(ulong guildId, CancellationToken cancellationToken)
     {
         var id = guildId.ToString(CultureInfo.InvariantCulture);
-        using var document = await GetJsonAsync(DiscordRoute.Get("/guilds/{guild_id}/threads/active", $"/guilds/{id}/threads/active", guildId), cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(DiscordRoute.Get("/guilds/{guild_id}/threads/active", $"/guilds/{id}/threads/active", guildId), cancellationToken).ConfigureAwait(false);
         return document.RootElement.TryGetProperty("threads", out var threads) ? Json.ArrayItems(threads) : [];
     }
 
@@ -87,7 +87,7 @@ public sealed partial class DiscordRestClient
     /// <see cref="DiscordRestOptions.MaxAttempts"/>; throws <see cref="DiscordUnauthorizedException"/> on 401
     /// and <see cref="DiscordRestException"/> on any other failure.
     /// </summary>
-    public async Task<JsonDocument> GetJsonAsync(DiscordRoute route, CancellationToken cancellationToken)
+    public async Task<JsonDocument> SendJsonAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
