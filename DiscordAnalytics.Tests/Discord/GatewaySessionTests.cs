@@ -292,6 +292,22 @@ public sealed class GatewaySessionTests
         Assert.DoesNotContain(GatewayHarness.Token, harness.Status.Reason);
     }
 
+    [Fact]
+    public async Task Reconnect_GatewayUnreachable_BacksOffExponentiallyInsteadOfHotLooping()
+    {
+        // base 20 ms, cap 200 ms, jitter factor 0.75: waits of 30, 60, 120, 150 ms between attempts.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var harness = await GatewayHarness.StartAsync(
+            e => e.GatewayBotAvailable = false,
+            o => o.GatewayUrl = "ws://127.0.0.1:1/gateway");
+
+        await Eventually.TrueAsync(() => harness.Logs.Lines.Count(l => l.Contains("Gateway connect failed", StringComparison.Ordinal)) >= 5, "five failed connects");
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(360), $"five attempts took only {clock.ElapsedMilliseconds} ms");
+        Assert.Equal(SourceState.Resuming, harness.Status.State);
+        Assert.Contains("Could not connect", harness.Status.Reason);
+    }
+
     private static string Message(ulong id) =>
         JsonSerializer.Serialize(new
         {
