@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Core.Discord.Rest;
+
+/// <summary>
+/// Discord REST v10 with <c>Authorization: Bot &lt;token&gt;</c>, per-route buckets, the global limit,
+/// 429 handling (<c>retry_after</c>, per-route and global), backoff on 5xx, and a full stop after a 401.
+/// New endpoints (backfill paging) are one <see cref="DiscordRoute"/> plus a call to <see cref="SendJsonAsync"/>.
+/// </summary>
+public sealed partial class DiscordRestClient
+{
+    private readonly HttpClient _http;
+    private readonly IOptions<DiscordOptions> _options;
+    private readonly DiscordRestOptions _restOptions;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<DiscordRestClient> _logger;
+    private readonly RestRateLimiter _limiter;
+    private volatile bool _unauthorized;
+
+    public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, TimeProvider timeProvider, ILogger<DiscordRestClient> logger, DiscordRestOptions? restOptions = null)
+    {
+        _http = http;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _restOptions = restOptions ?? new DiscordRestOptions();
+        _limiter = new RestRateLimiter(timeProvider, _restOptions.GlobalRequestsPerSecond);
+    }
+
+    /// <summary>True after Discord answered 401; every later call fails at once without a request.</summary>
+    public bool IsUnauthorized => _unauthorized;
+
+    /// <summary><c>GET /gateway/bot</c>.</summary>
+    public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
+    {
+        using var document = await SendJsonAsync(DiscordRoute.Get("/gateway/bot", "/gateway/bot"), cancellationToken).ConfigureAwait(false);
+        var root = document.RootElement;
+        var url = Json.String(root, "url");
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new DiscordRestException("GET /gateway/bot answered without a url.");
+        }
+
+        int? remaining = root.TryGetProperty("session_start_limit", out var limit) ? Json.Int(limit, "remaining") : null;
+        return new GatewayBotInfo(url, Json.Int(root, "shards") ?? 1, remaining);
+    }
+
+    /// <summary><c>GET /users/@me</c>.</summary>
+    public async Task<DiscordCurrentUser> GetCurrentUserAsync(CancellationToken cancellationToken)
+    {
+        using var document = await SendJsonAsync(DiscordRoute.Get("/users/@me", "/users/@me"), cancellationToken).ConfigureAwait(false);
+        var root = document.RootElement;
+        return new DiscordCurrentUser(Json.Snowflake(root, "id") ?? 0, Json.String(root, "username") ?? string.Empty, Json.Bool(root, "bot") ?? false);
+    }
+
+    /// <summary><c>GET /applications/@me</c> flags (which privileged intents the portal grants).</summary>
+    public async Task<long?> GetCurrentApplicationFlagsAsync(CancellationToken cancellationToken)
+    {
+        using var document = await SendJsonAsync(DiscordRoute.Get("/applications/@me", "/applications/@me"), cancellationToken).ConfigureAwait(false);
+        return document.RootElement.TryGetProperty("flags", out var flags) && flags.TryGetInt64(out var value) ? value : null;
+    }
+
+    /// <summary><c>GET /guilds/{id}/channels</c>: channel objects (no threads), detached from the response.</summary>
+    public async Task<IReadOnlyList<JsonElement>> GetGuildChannelsAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var id = guildId.ToString(CultureInfo.InvariantCulture);
+        using var document = await SendJsonAsync(DiscordRoute.Get("/guilds/{guild_id}/channels", $"/guilds/{id}/channels", guildId), cancellationToken).ConfigureAwait(false);
+        return Json.ArrayItems(document.RootElement);
+    }
+
+    /// <summary><c>GET /guilds/{id}/threads/active</c>: the active thread objects, detached from the response.</summary>
+    public async Task<IReadOnlyList<JsonElement>> GetActiveThreadsAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var id = guildId.ToString(CultureInfo.InvariantCulture);
+        using var document = await SendJsonAsync(DiscordRoute.Get("/guilds/{guild_id}/threads/active", $"/guilds/{id}/threads/active", guildId), cancellationToken).ConfigureAwait(false);
+        return document.RootElement.TryGetProperty("threads", out var threads) ? Json.ArrayItems(threads) : [];
+    }
+
+    /// <summary>
+    /// Sends <paramref name="route"/> within the rate limits and returns the JSON body of a 2xx answer.
+    /// Retries 429s (after <c>retry_after</c>) and 5xx answers (with backoff) up to
+    /// <see cref="DiscordRestOptions.MaxAttempts"/>; throws <see cref="DiscordUnauthorizedException"/> on 401
+    /// and <see cref="DiscordRestException"/> on any other failure.
+    /// </summary>
+    public async Task<JsonDocument> SendJsonAsync(DiscordRoute route, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (_unauthorized)
+            {
+                throw new DiscordUnauthorizedException();
+            }
+
+            TimeSpan? wait = null;
+            var bucket = await _limiter.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var request = CreateRequest(route);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    _limiter.Update(route, bucket, response.Headers);
+                    var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    await using (stream.ConfigureAwait(false))
+                    {
+                        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                if (response.StatusCode == HttpStatusCode.Unauthorized)
+                {
+                    _unauthorized = true;
+                    LogUnauthorized(_logger, route.Template);
+                    throw new DiscordUnauthorizedException();
+                }
+
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var (retryAfter, global) = await ReadRateLimitAsync(response, cancellationToken).ConfigureAwait(false);
+                    if (!global)
+                    {
+                        _limiter.Update(route, bucket, response.Headers);
+                    }
+
+                    _limiter.OnRateLimited(bucket, global, retryAfter);
+                    LogRateLimited(_logger, route.Template, global, retryAfter.TotalMilliseconds, attempt);
+                    if (retryAfter > _restOptions.MaxRetryAfter)
+                    {
+                        throw new DiscordRestException($"Discord asked to wait {retryAfter.TotalSeconds:F0} s on {route.Template}; giving up.", response.StatusCode);
+                    }
+                }
+                else if (status >= 500)
+                {
+                    _limiter.Update(route, bucket, response.Headers);
+                    var delay = _restOptions.ServerErrorBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 6));
+                    LogServerError(_logger, route.Template, status, delay.TotalMilliseconds, attempt);
+                    wait = delay;
+                }
+                else
+                {
+                    _limiter.Update(route, bucket, response.Headers);
+                    throw new DiscordRestException($"Discord answered {status} on {route.Method.Method} {route.Template}.", response.StatusCode);
+                }
+
+                if (attempt >= _restOptions.MaxAttempts)
+                {
+                    throw new DiscordRestException($"Discord kept failing on {route.Method.Method} {route.Template} ({status}) after {attempt} attempts.", response.StatusCode);
+                }
+            }
+            finally
+            {
+                RestRateLimiter.Release(bucket);
+            }
+
+            if (wait is { } backoff)
+            {
+                await Task.Delay(backoff, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(DiscordRoute route)
+    {
+        var baseUrl = _options.Value.ApiBaseUrl.TrimEnd('/');
+        var request = new HttpRequestMessage(route.Method, new Uri(baseUrl + route.Path, UriKind.Absolute));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Value.Token);
+        request.Headers.TryAddWithoutValidation("User-Agent", _restOptions.UserAgent);
+        return request;
+    }
+
+    private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        double? retryAfter = null;
+        var global = response.Headers.TryGetValues("X-RateLimit-Global", out var g) && g.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase))
+            || (response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Any(v => v.Equals("global", StringComparison.OrdinalIgnoreCase)));
+        try
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                if (document.RootElement.TryGetProperty("retry_after", out var ra) && ra.TryGetDouble(out var seconds))
+                {
+                    retryAfter = seconds;
+                }
+
+                global |= Json.Bool(document.RootElement, "global") ?? false;
+            }
+        }
+        catch (JsonException)
+        {
+            // Cloudflare bans answer with HTML; fall back to the header.
+        }
+
+        if (retryAfter is null && response.Headers.RetryAfter?.Delta is { } delta)
+        {
+            retryAfter = delta.TotalSeconds;
+        }
+
+        return (TimeSpan.FromSeconds(Math.Max(0, retryAfter ?? 1)), global);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord REST answered 401 on {Route}: the bot token is invalid; REST calls stop")]
+    private static partial void LogUnauthorized(ILogger logger, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST rate limited on {Route} (global {Global}); retrying after {RetryAfterMs} ms (attempt {Attempt})")]
+    private static partial void LogRateLimited(ILogger logger, string route, bool global, double retryAfterMs, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST answered {Status} on {Route}; retrying after {DelayMs} ms (attempt {Attempt})")]
+    private static partial void LogServerError(ILogger logger, string route, int status, double delayMs, int attempt);
+}

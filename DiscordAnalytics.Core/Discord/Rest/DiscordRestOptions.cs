@@ -1,0 +1,20 @@
+namespace DiscordAnalytics.Core.Discord.Rest;
+
+/// <summary>Tunables of <see cref="DiscordRestClient"/>; defaults follow Discord's documented limits.</summary>
+public sealed class DiscordRestOptions
+{
+    /// <summary>Attempts per request across 429s and 5xx answers before giving up. Default 5.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>First wait after a 5xx answer; doubles per attempt. Default 1 s.</summary>
+    public TimeSpan ServerErrorBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The global request limit per bot. Default 50 per second.</summary>
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Longest wait we accept from a 429 before giving up instead. Default 10 minutes.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The User-Agent Discord requires: <c>DiscordBot ($url, $version)</c>.</summary>
+    public string UserAgent { get; set; } = "DiscordBot (https://github.com/discord-analytics/discord-analytics, 1.0)";
+}

@@ -1,0 +1,17 @@
+namespace DiscordAnalytics.Core.Discord.Rest;
+
+/// <summary>
+/// One REST request target. Rate limits are keyed on the route template plus its top-level resource
+/// (<see cref="MajorId"/>: the channel or guild id), as Discord's buckets are.
+/// </summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Template">The route with placeholders, e.g. <c>/guilds/{guild_id}/channels</c>.</param>
+/// <param name="Path">The concrete path and query relative to the API base, e.g. <c>/guilds/1/channels</c>.</param>
+/// <param name="MajorId">The channel or guild id of the route, when it has one.</param>
+public sealed record DiscordRoute(HttpMethod Method, string Template, string Path, ulong? MajorId)
+{
+    public static DiscordRoute Get(string template, string path, ulong? majorId = null) => new(HttpMethod.Get, template, path, majorId);
+
+    /// <summary>Key of the route before Discord told us its bucket.</summary>
+    internal string RouteKey => $"{Method.Method} {Template}";
+}
