@@ -36,7 +36,7 @@ public static class CoreServiceCollectionExtensions
         var isDemo = IsDemo(builder.Configuration);
         services.AddSingleton(new IngestionMode(isDemo));
         services.AddSingleton<IngestionNotifier>();
-        services.AddSingleton<SourceStatus>();
+        services.TryAddSingleton<SourceStatus>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
@@ -54,9 +54,23 @@ public static class CoreServiceCollectionExtensions
         {
             services.AddDemoCommunity();
         }
+        else if (HasToken(builder.Configuration))
+        {
+            services.AddDiscordClient();
+        }
+        else
+        {
+            // Demo forced off and no token: nothing feeds the store; say so where the owner looks.
+            var idle = new SourceStatus();
+            idle.Set(SourceState.Down, "No source: Demo:Enabled is false and no Discord:Token is configured.");
+            services.AddSingleton(idle);
+        }
 
         return builder;
     }
+
+    private static bool HasToken(IConfiguration configuration) =>
+        (configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions()).HasToken;
 
     /// <summary>Demo:Enabled=auto means demo exactly when no bot token is configured.</summary>
     public static bool IsDemo(IConfiguration configuration)

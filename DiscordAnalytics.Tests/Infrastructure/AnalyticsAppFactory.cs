@@ -16,10 +16,12 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-app-");
     private readonly Dictionary<string, string?> _settings;
     private readonly FakeTimeProvider? _time;
+    private readonly Action<IServiceCollection>? _services;
 
-    public AnalyticsAppFactory(IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    public AnalyticsAppFactory(IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         _time = time;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder.FullName, "analytics.db")}",
@@ -40,10 +42,15 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (_time is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_time));
-        }
+            if (_time is not null)
+            {
+                services.AddSingleton<TimeProvider>(_time);
+            }
+
+            _services?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -18,4 +18,20 @@ public static class Eventually
             await Task.Delay(5);
         }
     }
+
+    /// <summary>Calls <paramref name="probe"/> until its answer satisfies <paramref name="until"/>; returns that answer, or the last one when time runs out.</summary>
+    public static async Task<T> ReturnsAsync<T>(Func<Task<T>> probe, Func<T, bool> until, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while (true)
+        {
+            var answer = await probe();
+            if (until(answer) || DateTime.UtcNow > deadline)
+            {
+                return answer;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }
