@@ -16,6 +16,7 @@ public sealed partial class DispatchNormalizer
 
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DispatchNormalizer> _logger;
+    private long _lastReceivedAt;
 
     public DispatchNormalizer(TimeProvider timeProvider, ILogger<DispatchNormalizer> logger)
     {
@@ -27,9 +28,28 @@ public sealed partial class DispatchNormalizer
     public IReadOnlyList<IngestEvent> Normalize(string eventName, JsonElement data) =>
         Normalize(eventName, data, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
 
+    /// <summary>
+    /// The receive time, strictly increasing per process. Reactions and member changes carry no time of
+    /// their own, so their dedupe key uses it: two different events in one millisecond (a RESUME replay
+    /// arrives as a burst) must not share a key, or a re-added reaction would be taken for a duplicate.
+    /// </summary>
+    private long Distinct(long receivedAt)
+    {
+        while (true)
+        {
+            var last = Interlocked.Read(ref _lastReceivedAt);
+            var next = Math.Max(receivedAt, last + 1);
+            if (Interlocked.CompareExchange(ref _lastReceivedAt, next, last) == last)
+            {
+                return next;
+            }
+        }
+    }
+
     /// <summary>Normalizes one dispatch received at <paramref name="receivedAt"/> (epoch ms).</summary>
     public IReadOnlyList<IngestEvent> Normalize(string eventName, JsonElement data, long receivedAt)
     {
+        receivedAt = Distinct(receivedAt);
         var events = new List<IngestEvent>();
         try
         {

@@ -282,7 +282,8 @@ public sealed class DispatchNormalizerTests
         Assert.Equal(DateTimeOffset.Parse("2025-03-14T15:03:55.402Z").ToUnixTimeMilliseconds(), add.EventAt);
         Assert.Equal("carol (mod)", update.Name);
         Assert.Equal(646617023643648000UL, remove.UserId);
-        Assert.Equal(Now.ToUnixTimeMilliseconds(), remove.EventAt);
+        // Receive time: the clock's now, nudged forward a millisecond per dispatch so keys never collide.
+        Assert.InRange(remove.EventAt, Now.ToUnixTimeMilliseconds(), Now.ToUnixTimeMilliseconds() + 3);
     }
 
     [Fact]
@@ -319,6 +320,23 @@ public sealed class DispatchNormalizerTests
         var upsert = Assert.Single(_normalizer.NormalizeChannel(GuildId, channel, Now.ToUnixTimeMilliseconds()));
 
         Assert.Equal("incident-482", upsert.Name);
+    }
+
+    [Fact]
+    public void Normalize_SameReactionAddedRemovedAndAddedInOneMillisecond_GivesThreeDistinctEventIds()
+    {
+        var add = DiscordFixtures.Data("50_message_reaction_add_unicode.json");
+        var remove = DiscordFixtures.Data("52_message_reaction_remove.json");
+
+        var ids = new[] { add, remove, add }
+            .Select((data, i) => _normalizer.Normalize(i == 1 ? "MESSAGE_REACTION_REMOVE" : "MESSAGE_REACTION_ADD", data)
+                .Single(e => e.Type is IngestEventType.ReactionAdd or IngestEventType.ReactionRemove))
+            .Select(e => (e.Type, e.EventId))
+            .ToList();
+
+        // The clock did not move (FakeTimeProvider), yet the re-add must not be taken for the first add.
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.NotEqual(ids[0].EventId, ids[2].EventId);
     }
 
     private IReadOnlyList<IngestEvent> Normalize(string fixture) =>

@@ -188,7 +188,7 @@ public sealed class GatewaySessionTests
     }
 
     [Fact]
-    public async Task Close4014_MessageContentNotEnabled_DownNamingThatIntent()
+    public async Task Close4014_MessageContentNotEnabled_RunsOnWithoutItAndNamesIt()
     {
         // Flags grant GATEWAY_GUILD_MEMBERS_LIMITED only: Message Content is the missing one.
         await using var harness = await GatewayHarness.StartAsync(e => e.ApplicationFlags = 1 << 15);
@@ -196,11 +196,28 @@ public sealed class GatewaySessionTests
 
         await harness.Emulator.CloseAsync(4014, "Disallowed intent(s).");
 
-        await harness.Run.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(SourceState.Down, harness.Status.State);
+        await harness.Emulator.WaitForIdentifyAsync(count: 2);
+        var intents = harness.Emulator.FramesWithOp(2).Select(f => f.Data.GetProperty("intents").GetInt32()).ToList();
+        Assert.Equal(34307, intents[0]);
+        Assert.Equal(34307 & ~32768, intents[1]);
+        await Eventually.TrueAsync(() => harness.Status.State == SourceState.Connected, "the session is connected again");
         Assert.Contains("Message Content Intent", harness.Status.Reason);
         Assert.DoesNotContain("Server Members Intent", harness.Status.Reason);
         Assert.Contains("Developer Portal", harness.Status.Reason);
+        Assert.Contains(harness.Logs.Lines, line => line.Contains("Message Content Intent", StringComparison.Ordinal) && line.StartsWith("Warning", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Close4014_WithoutPrivilegedIntentsLeft_StopsDown()
+    {
+        await using var harness = await GatewayHarness.StartAsync(configureOptions: o => o.PrivilegedIntents = "");
+        await harness.Emulator.WaitForIdentifyAsync();
+
+        await harness.Emulator.CloseAsync(4014, "Disallowed intent(s).");
+
+        await harness.Run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(SourceState.Down, harness.Status.State);
+        Assert.Contains("4014", harness.Status.Reason);
         Assert.Equal(1, harness.Emulator.ConnectionCount);
     }
 

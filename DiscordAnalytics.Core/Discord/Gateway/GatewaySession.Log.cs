@@ -14,6 +14,9 @@ public sealed partial class GatewaySession
     [LoggerMessage(Level = LogLevel.Information, Message = "Gateway RESUME sent at sequence {Sequence}")]
     private static partial void LogResumeSent(ILogger logger, int? sequence);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused privileged intents (close 4014); continuing without {Intents}. Enable them under Bot > Privileged Gateway Intents in the Developer Portal")]
+    private static partial void LogIntentsDropped(ILogger logger, string intents);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Gateway READY with {GuildCount} guilds")]
     private static partial void LogReady(ILogger logger, int guildCount);
 

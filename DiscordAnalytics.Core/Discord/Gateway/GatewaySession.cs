@@ -28,6 +28,10 @@ public sealed partial class GatewaySession
     private readonly Lock _randomGate = new();
 
     private int? _sequence;
+    private GatewayIntents _intents;
+
+    /// <summary>Set after Discord refused privileged intents and we carried on without them; shown while connected.</summary>
+    private string? _degradedReason;
     private string? _sessionId;
     private string? _resumeGatewayUrl;
     private volatile bool _heartbeatAcked;
@@ -51,11 +55,11 @@ public sealed partial class GatewaySession
         _logger = loggerFactory.CreateLogger<GatewaySession>();
         _sessionOptions = sessionOptions ?? new GatewaySessionOptions();
         _random = random ?? new Random();
-        Intents = GatewayIntentsParser.FromOptions(options.Value);
+        _intents = GatewayIntentsParser.FromOptions(options.Value);
     }
 
     /// <summary>The intents sent in IDENTIFY.</summary>
-    public GatewayIntents Intents { get; }
+    public GatewayIntents Intents => _intents;
 
     /// <summary>The last non-null sequence number received (sent in heartbeats and RESUME).</summary>
     public int? LastSequence => _sequence;
@@ -298,13 +302,13 @@ public sealed partial class GatewaySession
             _sessionId = Json.String(payload.Data, "session_id");
             _resumeGatewayUrl = Json.String(payload.Data, "resume_gateway_url");
             ready = true;
-            _status.Set(SourceState.Connected);
+            _status.Set(SourceState.Connected, _degradedReason);
             LogReady(_logger, Json.Array(payload.Data, "guilds").Count());
         }
         else if (payload.EventName == "RESUMED")
         {
             ready = true;
-            _status.Set(SourceState.Connected);
+            _status.Set(SourceState.Connected, _degradedReason);
             LogResumed(_logger, _sequence);
         }
 
@@ -349,16 +353,27 @@ public sealed partial class GatewaySession
             return new ConnectionOutcome(action, reason, reachedReady);
         }
 
-        var fatalReason = code == GatewayCloseCodes.DisallowedIntents
-            ? await DescribeDisallowedIntentsAsync(cancellationToken).ConfigureAwait(false)
-            : GatewayCloseCodes.FatalReason(code!.Value);
-        return new ConnectionOutcome(ReconnectAction.Fatal, fatalReason, reachedReady);
+        if (code == GatewayCloseCodes.DisallowedIntents && (_intents & PrivilegedIntents) != GatewayIntents.None)
+        {
+            // The app runs on without them: drop what the portal does not grant, start a new session, and
+            // keep telling the owner exactly which switch to turn on.
+            var missing = await FindDisallowedIntentsAsync(cancellationToken).ConfigureAwait(false);
+            var names = string.Join(" and ", GatewayIntentsParser.PortalNames(missing));
+            _intents &= ~missing;
+            _degradedReason = $"Running without {names}: Discord refused it (close 4014). Enable {names} under Bot > Privileged Gateway Intents in the Discord Developer Portal and restart to count everything.";
+            LogIntentsDropped(_logger, names);
+            return new ConnectionOutcome(ReconnectAction.Identify, _degradedReason, reachedReady, TimeSpan.Zero);
+        }
+
+        return new ConnectionOutcome(ReconnectAction.Fatal, GatewayCloseCodes.FatalReason(code!.Value), reachedReady);
     }
 
-    /// <summary>Names exactly the privileged intents to enable, using the application flags when REST can tell.</summary>
-    private async Task<string> DescribeDisallowedIntentsAsync(CancellationToken cancellationToken)
+    private const GatewayIntents PrivilegedIntents = GatewayIntents.GuildMembers | GatewayIntents.MessageContent;
+
+    /// <summary>The privileged intents the portal does not grant, from the application flags when REST can tell; else all requested.</summary>
+    private async Task<GatewayIntents> FindDisallowedIntentsAsync(CancellationToken cancellationToken)
     {
-        var requested = Intents & (GatewayIntents.GuildMembers | GatewayIntents.MessageContent);
+        var requested = _intents & PrivilegedIntents;
         var missing = requested;
         try
         {
@@ -386,8 +401,7 @@ public sealed partial class GatewaySession
             LogApplicationFlagsUnavailable(_logger, ex.GetType().Name);
         }
 
-        var names = string.Join(" and ", GatewayIntentsParser.PortalNames(missing));
-        return $"Discord refused privileged intents (close 4014). Enable {names} under Bot > Privileged Gateway Intents in the Discord Developer Portal, then restart; or remove them from Discord:PrivilegedIntents to run without them.";
+        return missing;
     }
 
     private async Task HeartbeatLoopAsync(GatewayTransport transport, TimeSpan interval, CancellationToken cancellationToken)
