@@ -17,6 +17,7 @@ namespace DiscordAnalytics.Tests.Discord;
 /// </summary>
 public sealed class LiveModeEndToEndTests
 {
+    private const string SecondGuildId = "849255963033600999";
     private const string Token = "MTA3MzUzNjMwMzEwNDAwMDAwMA.E2E-TOKEN-never-log.xyz";
 
     [Fact]
@@ -24,7 +25,7 @@ public sealed class LiveModeEndToEndTests
     {
         await using var emulator = await Emulator.StartAsync();
         emulator.ExpectedToken = Token;
-        emulator.ReadyGuildIds = [GatewayScript.GuildId.ToString()];
+        emulator.ReadyGuildIds = [GatewayScript.GuildId.ToString(), SecondGuildId];
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var script = GatewayScript.Build(seed: 11, fromMs: now - (20 * 3_600_000L), toMs: now - 60_000, steps: 1_200);
         var logs = new CapturingLoggerProvider();
@@ -45,6 +46,7 @@ public sealed class LiveModeEndToEndTests
 
         await emulator.WaitForIdentifyAsync();
         await emulator.DispatchAsync("GUILD_CREATE", script.GuildCreateJson);
+        await emulator.DispatchAsync("GUILD_CREATE", $$$"""{"id":"{{{SecondGuildId}}}","name":"Second Guild","channels":[],"threads":[],"members":[]}""");
         var half = script.Dispatches.Count / 2;
         foreach (var (name, json) in script.Dispatches.Take(half))
         {
@@ -80,6 +82,11 @@ public sealed class LiveModeEndToEndTests
         Assert.Contains(summary.TopChannels, c => c.Name.StartsWith("room-", StringComparison.Ordinal));
         Assert.Contains(summary.TopMembers, m => m.Name.StartsWith("Nick ", StringComparison.Ordinal));
         Assert.True(summary.Totals.Messages > 100);
+
+        // Every guild the bot is in shows up (the guild switcher reads this list).
+        var guilds = await client.GetFromJsonAsync<JsonElement>("/api/guilds");
+        Assert.Equal(["Scripted Guild", "Second Guild"], guilds.EnumerateArray().Select(g => g.GetProperty("name").GetString()!).Order().ToList());
+        Assert.All(guilds.EnumerateArray(), g => Assert.Equal("live", g.GetProperty("mode").GetString()));
 
         var health = await client.GetFromJsonAsync<JsonElement>("/healthz");
         Assert.Equal("connected", health.GetProperty("gateway").GetProperty("state").GetString());
