@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Discord.Gateway;
+using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,10 +20,22 @@ public sealed partial class DiscordGatewayService : BackgroundService
     private readonly IIngestionSink _sink;
     private readonly ILogger<DiscordGatewayService> _logger;
     private readonly SourceStatus _status;
+    private readonly DiscordRestClient _rest;
+    private readonly TimeProvider _time;
 
-    public DiscordGatewayService(IOptions<DiscordOptions> options, GatewaySession session, DispatchNormalizer normalizer, IIngestionSink sink, SourceStatus status, ILogger<DiscordGatewayService> logger)
+    public DiscordGatewayService(
+        IOptions<DiscordOptions> options,
+        GatewaySession session,
+        DispatchNormalizer normalizer,
+        IIngestionSink sink,
+        SourceStatus status,
+        DiscordRestClient rest,
+        TimeProvider time,
+        ILogger<DiscordGatewayService> logger)
     {
         _status = status;
+        _rest = rest;
+        _time = time;
         _options = options;
         _session = session;
         _normalizer = normalizer;
@@ -36,6 +49,24 @@ public sealed partial class DiscordGatewayService : BackgroundService
         {
             LogNoToken(_logger);
             return;
+        }
+
+        try
+        {
+            // Checks the token before the gateway does, and names the bot in the log (never the token).
+            var bot = await _rest.GetCurrentUserAsync(stoppingToken).ConfigureAwait(false);
+            LogBot(_logger, bot.Username, bot.Id);
+        }
+        catch (DiscordUnauthorizedException)
+        {
+            _status.Set(SourceState.Down, "Discord rejected the bot token (401). Copy the token again from the Developer Portal (Bot > Reset Token).");
+            LogTokenRejected(_logger);
+            return;
+        }
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException or System.Text.Json.JsonException)
+        {
+            // Not fatal: the gateway connection decides.
+            LogBotUnknown(_logger, ex.GetType().Name);
         }
 
         try
@@ -56,7 +87,49 @@ public sealed partial class DiscordGatewayService : BackgroundService
         {
             await _sink.WriteAsync(ingestEvent, cancellationToken).ConfigureAwait(false);
         }
+
+        if (dispatch.EventName == "GUILD_CREATE" && Json.Snowflake(dispatch.Data, "id") is { } guildId)
+        {
+            await RefreshChannelNamesAsync(guildId, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// Reconciles channel and active-thread names over REST once per guild connection, so every card
+    /// resolves names even for channels GUILD_CREATE left out. A REST failure only costs names.
+    /// </summary>
+    private async Task RefreshChannelNamesAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var channels = await _rest.GetGuildChannelsAsync(guildId, cancellationToken).ConfigureAwait(false);
+            var threads = await _rest.GetActiveThreadsAsync(guildId, cancellationToken).ConfigureAwait(false);
+            foreach (var channel in channels.Concat(threads))
+            {
+                foreach (var ingestEvent in _normalizer.NormalizeChannel(guildId, channel, now))
+                {
+                    await _sink.WriteAsync(ingestEvent, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException or System.Text.Json.JsonException)
+        {
+            LogNamesUnavailable(_logger, guildId, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord bot {BotName} ({BotId}) authenticated")]
+    private static partial void LogBot(ILogger logger, string botName, ulong botId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord rejected the bot token (401); the gateway stays off")]
+    private static partial void LogTokenRejected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the bot user ({Error}); connecting anyway")]
+    private static partial void LogBotUnknown(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh channel names of guild {GuildId} ({Error})")]
+    private static partial void LogNamesUnavailable(ILogger logger, ulong guildId, string error);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway service crashed")]
     private static partial void LogCrashed(ILogger logger, Exception exception);

@@ -79,7 +79,11 @@ public sealed class LiveModeEndToEndTests
         Assert.Equal(truth.TopChannels(window, 100), summary.TopChannels.Select(c => (c.ChannelId, c.MessageCount, c.ReactionCount, c.ThreadCount)).ToList());
         Assert.Equal(truth.TopMembers(window, 100), summary.TopMembers.Select(m => (m.DiscordUserId, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted)).ToList());
         Assert.Equal(truth.TopContent(window, 100), summary.TopContent.Select(c => (c.MessageId, c.ReactionScore, c.Excerpt)).ToList());
-        Assert.Contains(summary.TopChannels, c => c.Name.StartsWith("room-", StringComparison.Ordinal));
+        // Names resolve everywhere; #general's comes from the REST reconcile after GUILD_CREATE.
+        Assert.All(summary.TopChannels, c => Assert.NotEqual(c.ChannelId, c.Name));
+        Assert.Equal("general", summary.TopChannels.Single(c => c.ChannelId == "849255963033600003").Name);
+        Assert.Contains(emulator.RestRequests, r => r.Path.EndsWith("/threads/active", StringComparison.Ordinal));
+        Assert.Contains(emulator.RestRequests, r => r.Path.EndsWith("/users/@me", StringComparison.Ordinal));
         Assert.Contains(summary.TopMembers, m => m.Name.StartsWith("Nick ", StringComparison.Ordinal));
         Assert.True(summary.Totals.Messages > 100);
 
@@ -91,5 +95,30 @@ public sealed class LiveModeEndToEndTests
         var health = await client.GetFromJsonAsync<JsonElement>("/healthz");
         Assert.Equal("connected", health.GetProperty("gateway").GetProperty("state").GetString());
         Assert.DoesNotContain(logs.Lines, line => line.Contains(Token, StringComparison.Ordinal) || line.Contains("scripted message", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_TokenRejectedByRest_HealthSaysDownWithTheFixAndGatewayIsNeverOpened()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        emulator.ExpectedToken = "the-real-token";
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "auto",
+            ["Discord:Token"] = Token,
+            ["Discord:GatewayUrl"] = emulator.GatewayUrl,
+            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
+        });
+        using var client = app.CreateClient();
+
+        var health = await Eventually.ReturnsAsync(
+            () => client.GetFromJsonAsync<JsonElement>("/healthz"),
+            h => h.GetProperty("gateway").GetProperty("state").GetString() == "down",
+            TimeSpan.FromSeconds(10));
+
+        Assert.Equal("down", health.GetProperty("gateway").GetProperty("state").GetString());
+        Assert.Contains("401", health.GetProperty("gateway").GetProperty("reason").GetString());
+        Assert.DoesNotContain(Token, health.ToString());
+        Assert.Equal(0, emulator.ConnectionCount);
     }
 }
