@@ -11,7 +11,7 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// A full queue makes sources wait (never drops). A failing batch is retried, then split so one poison
 /// event is logged and skipped while everything else lands. Stopping drains what is queued.
 /// </summary>
-public sealed class IngestionPipeline : BackgroundService, IIngestionSink
+public sealed class IngestionPipeline : IHostedService, IIngestionSink, IDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 
@@ -23,6 +23,8 @@ public sealed class IngestionPipeline : BackgroundService, IIngestionSink
     private readonly IngestionBatchWriter _writer;
     private readonly Lock _progressGate = new();
     private readonly List<(long Target, TaskCompletionSource Done)> _flushWaiters = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
     private long _enqueued;
     private long _processed;
 
@@ -76,25 +78,41 @@ public sealed class IngestionPipeline : BackgroundService, IIngestionSink
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        // No more input; ExecuteAsync drains what is queued and returns.
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes no more input and drains what is queued (graceful shutdown loses nothing queued).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
         _queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
+        try
+        {
+            await _loop.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout ran out: stop retrying and let the current batch finish or roll back.
+            await _stopping.CancelAsync();
+            _logger.LogWarning("Ingestion stopped with {Count} events still queued", _queue.Reader.Count);
+        }
     }
 
-    public override void Dispose()
+    public void Dispose()
     {
+        _stopping.Cancel();
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        base.Dispose();
+        _stopping.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var batch = new List<IngestEvent>(_options.MaxBatchSize);
         try
         {
-            // Not bound to stoppingToken: after StopAsync completes the writer, the loop drains and ends.
+            // Ends when StopAsync has completed the queue and everything in it is written.
             while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 batch.Clear();
