@@ -26,6 +26,7 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IDisposa
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
     private long _enqueued;
+    private int _disposed;
     private long _processed;
 
     public IngestionPipeline(
@@ -100,8 +101,14 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IDisposa
         }
     }
 
+    /// <summary>Idempotent: the container disposes it once as a singleton and once as a hosted service.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _stopping.Dispose();

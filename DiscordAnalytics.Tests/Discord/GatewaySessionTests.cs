@@ -55,9 +55,11 @@ public sealed class GatewaySessionTests
         var hello = harness.Emulator.Connections[0].HelloSentAt!.Value;
         var beats = harness.Emulator.FramesWithOp(1).Select(f => f.At).ToList();
         var first = (beats[0] - hello).TotalMilliseconds;
-        Assert.InRange(first, (interval * 0.5) - 30, interval + 200);
-        Assert.InRange((beats[1] - beats[0]).TotalMilliseconds, interval - 30, (interval * 2) + 200);
-        Assert.InRange((beats[2] - beats[1]).TotalMilliseconds, interval - 30, (interval * 2) + 200);
+        // Never early (the lower bounds are the protocol); lateness only has a loose bound, because a
+        // loaded machine (CI, parallel builds) can delay any timer by a second.
+        Assert.InRange(first, (interval * 0.5) - 30, interval + 1_500);
+        Assert.InRange((beats[1] - beats[0]).TotalMilliseconds, interval - 30, (interval * 2) + 1_500);
+        Assert.InRange((beats[2] - beats[1]).TotalMilliseconds, interval - 30, (interval * 2) + 1_500);
         Assert.Equal(1, harness.Emulator.FramesWithOp(1)[^1].Data.GetInt32());
     }
 
