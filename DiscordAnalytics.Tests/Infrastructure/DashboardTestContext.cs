@@ -28,6 +28,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Cards load off the render thread; a cold first query on a busy 2-core machine can pass 1 s.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     }
 
     protected SeededStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
