@@ -2,6 +2,7 @@ using Bunit;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Cards;
+using MudBlazor.Interop;
 
 namespace DiscordAnalytics.Tests.Web.Components;
 
@@ -11,6 +12,8 @@ public sealed class ActivityChartCardTests : DashboardTestContext
     public async Task Render_SeededWeek_DrawsTwoSeriesWithDayLabelsAndTotals()
     {
         await SeedWorldAsync();
+        // The chart fills its box: it draws once the browser has told it the box's size.
+        JSInterop.Setup<ElementSize>("mudObserveElementSize", _ => true).SetResult(new ElementSize { Width = 1000, Height = 300 });
 
         var cut = Render<ActivityChartCard>(p => p.Add(c => c.Query, Last7Days()));
 
@@ -19,6 +22,7 @@ public sealed class ActivityChartCardTests : DashboardTestContext
         // Busiest day: 2 days ago (3 setup messages + 3 reactions).
         Assert.Equal("Nov 17", cut.Find("[data-testid=activity-peak]").TextContent.Trim());
         var chart = cut.Find("[data-testid=card-activity] .mud-chart svg");
+        cut.WaitForAssertion(() => Assert.Contains("Nov 13", chart.TextContent, StringComparison.Ordinal));
         Assert.Contains("Nov 13", chart.TextContent, StringComparison.Ordinal);
         Assert.Contains("Nov 19", chart.TextContent, StringComparison.Ordinal);
         Assert.Equal(7, chart.QuerySelectorAll("text").Count(t => t.TextContent.StartsWith("Nov ", StringComparison.Ordinal)));

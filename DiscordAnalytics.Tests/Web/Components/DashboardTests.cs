@@ -97,6 +97,19 @@ public sealed class DashboardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_BadWindowAndNoGuildId_KeepsTheNoticeWhileAddingTheGuildToTheAddress()
+    {
+        await SeedWorldAsync();
+        Navigate("dashboard?window=12d");
+
+        var cut = Render<Dashboard>();
+
+        cut.WaitForAssertion(() => Assert.Contains($"guildId={World.OtherGuild}", Navigation.Uri, StringComparison.Ordinal));
+        Assert.Contains("window=12d", Navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=window-notice]")));
+    }
+
+    [Fact]
     public async Task Render_CustomWindowInAddress_ShowsThoseDays()
     {
         await SeedWorldAsync();

@@ -21,7 +21,7 @@ public readonly record struct Change(string Text, int Direction)
             return new("0%", Math.Sign(current - previous));
         }
 
-        var text = rounded.ToString("+0.#;-0.#", CultureInfo.InvariantCulture) + "%";
+        var text = rounded.ToString("+#,0.#;-#,0.#", CultureInfo.InvariantCulture) + "%";
         return new(text, Math.Sign(current - previous));
     }
 }

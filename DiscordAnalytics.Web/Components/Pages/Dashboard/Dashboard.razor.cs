@@ -160,9 +160,11 @@ public sealed partial class Dashboard : IDisposable
             });
             if (string.IsNullOrEmpty(_requestedGuildId))
             {
-                // Put the guild that came from storage or the fallback into the address, so it can be shared.
-                _requestedGuildId = _guild.GuildId;
-                WriteAddress();
+                // Put the guild that came from storage or the fallback into the address, so it can be
+                // shared; the window parameters stay exactly as they were (a notice about them included).
+                _requestedGuildId = guildId;
+                _seenAddress = (guildId, _windowText, _startText, _endText);
+                Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("guildId", guildId), replace: true);
             }
         }
     }
