@@ -17,6 +17,7 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
 {
     private CancellationTokenSource? _load;
     private AnalyticsQuery? _loadedQuery;
+    private bool _reloadPending;
     private bool _disposed;
 
     /// <summary>The parsed question this card answers: guild, window, list length and whether bots count. Required.</summary>
@@ -73,38 +74,62 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
         await ReloadAsync();
     }
 
-    /// <summary>Loads again for the current query; cards call this when their own options change.</summary>
+    /// <summary>
+    /// Loads again for the current query, cancelling a load in flight; cards call this when their own
+    /// options (a ranking) change.
+    /// </summary>
     protected async Task ReloadAsync()
+    {
+        _load?.Cancel();
+        await LoadAsync();
+    }
+
+    /// <summary>
+    /// One load, repeated while live updates arrived during it. Everything here except the work inside
+    /// Task.Run runs on the circuit's thread, one piece at a time.
+    /// </summary>
+    private async Task LoadAsync()
     {
         if (_disposed || Query is null)
         {
             return;
         }
 
-        // Everything here except the work inside Task.Run runs on the circuit's thread, one at a time.
-        _load?.Cancel();
         using var load = new CancellationTokenSource();
         _load = load;
-        var query = Query;
         try
         {
-            var work = PrepareLoad(query);
-            var data = await Task.Run(() => work(load.Token), load.Token);
-            if (!load.IsCancellationRequested)
+            do
             {
-                Data = data;
-                Error = null;
-                OnLoaded(data);
+                _reloadPending = false;
+                var query = Query;
+                try
+                {
+                    var work = PrepareLoad(query);
+                    var data = await Task.Run(() => work(load.Token), load.Token);
+                    if (!load.IsCancellationRequested)
+                    {
+                        Data = data;
+                        Error = null;
+                        OnLoaded(data);
+                    }
+                }
+                catch (OperationCanceledException) when (load.IsCancellationRequested)
+                {
+                    // Superseded by a newer question or the card went away.
+                }
+                catch (Exception ex) when (!load.IsCancellationRequested)
+                {
+                    LoggerFactory.CreateLogger(GetType()).LogError(ex, "Card {Card} failed to load guild {GuildId}", GetType().Name, query.GuildId);
+                    Error = "Could not load this card right now. It retries with the next update.";
+                }
+
+                if (_reloadPending && !load.IsCancellationRequested)
+                {
+                    StateHasChanged();
+                }
             }
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            // Superseded by a newer load or the card went away.
-        }
-        catch (Exception ex) when (!load.IsCancellationRequested)
-        {
-            LoggerFactory.CreateLogger(GetType()).LogError(ex, "Card {Card} failed to load guild {GuildId}", GetType().Name, query.GuildId);
-            Error = "Could not load this card right now. It retries with the next update.";
+            while (_reloadPending && !load.IsCancellationRequested && !_disposed);
         }
         finally
         {
@@ -132,7 +157,15 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
         {
             await InvokeAsync(async () =>
             {
-                await ReloadAsync();
+                // Never cancel a load for a refresh: under a steady stream of batches a slow query would
+                // restart forever. The load in flight goes once more when it is done instead.
+                if (_load is not null)
+                {
+                    _reloadPending = true;
+                    return;
+                }
+
+                await LoadAsync();
                 if (!_disposed)
                 {
                     StateHasChanged();
