@@ -44,6 +44,16 @@ public sealed class SeededStore : IAsyncDisposable
         Assert.Equal(0, outcome.Rejected);
     }
 
+    /// <summary>Runs raw SQL against the store (to break it on purpose, for failure tests).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync();

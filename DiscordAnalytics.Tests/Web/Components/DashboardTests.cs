@@ -3,6 +3,7 @@ using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Pages.Dashboard;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace DiscordAnalytics.Tests.Web.Components;
 
@@ -136,6 +137,43 @@ public sealed class DashboardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("13", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
         Assert.Contains("window=30d", Navigation.Uri, StringComparison.Ordinal);
         Assert.Contains($"guildId={World.Guild}", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SelectGuild_Other_ShowsItAndRemembersItInAddressAndStorage()
+    {
+        await SeedWorldAsync();
+        Navigate($"dashboard?guildId={World.OtherGuild}&window=30d");
+        var cut = Render<Dashboard>();
+        cut.WaitForAssertion(() => Assert.Equal("Alpha Crew", cut.Find("[data-testid=guild-name]").TextContent.Trim()));
+
+        var select = cut.FindComponent<MudSelect<string>>();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(World.Guild.ToString()));
+
+        cut.WaitForAssertion(() => Assert.Equal("Trading Room", cut.Find("[data-testid=guild-name]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("13", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
+        Assert.Contains($"guildId={World.Guild}", Navigation.Uri, StringComparison.Ordinal);
+        Assert.Contains("window=30d", Navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains(
+            JSInterop.Invocations["localStorage.setItem"],
+            i => i.Arguments.SequenceEqual(new object?[] { "da.guildId", World.Guild.ToString() })));
+    }
+
+    [Fact]
+    public async Task SelectRange_CustomDays_ShowsThemAndPutsThemInTheAddress()
+    {
+        await SeedWorldAsync();
+        Navigate($"dashboard?guildId={World.Guild}");
+        var cut = Render<Dashboard>();
+        cut.WaitForAssertion(() => Assert.Equal("9", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
+
+        cut.FindAll("[data-testid=window-selector] .mud-toggle-item")[3].Click();
+        var picker = cut.FindComponent<MudDateRangePicker>();
+        await cut.InvokeAsync(() => picker.Instance.DateRangeChanged.InvokeAsync(new DateRange(new DateTime(2026, 11, 9), new DateTime(2026, 11, 11))));
+
+        cut.WaitForAssertion(() => Assert.Equal("Nov 9, 2026 – Nov 11, 2026 (UTC) · 3 days", cut.Find("[data-testid=window-caption]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("4", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
+        Assert.Contains("window=custom&start=2026-11-09&end=2026-11-11", Navigation.Uri, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,18 @@ public sealed class TopMembersCardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(("frank", "6", "0", "0"), Rows(cut)[0]));
     }
 
+    [Fact]
+    public async Task Render_QueryFails_ShowsShortErrorInsteadOfThrowing()
+    {
+        await SeedWorldAsync();
+        await Store.ExecuteAsync("DROP TABLE memberDailyRollups");
+
+        var cut = Render<TopMembersCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Contains("Could not load this card", cut.Find("[data-testid=card-error]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("error", cut.Find("[data-testid=card-top-members]").GetAttribute("data-state"));
+    }
+
     private static List<(string Name, string Messages, string Reactions, string Threads)> Rows(IRenderedComponent<TopMembersCard> cut) =>
         [.. cut.FindAll("[data-testid=member-row]").Select(row => (
             row.QuerySelector("[data-testid=member-name]")!.TextContent.Trim(),

@@ -122,6 +122,7 @@ public sealed partial class Dashboard : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Live.Refresh += OnLiveRefresh;
+        _lag = Pipeline.QueueLength;
         await LoadGuildsAsync();
     }
 
