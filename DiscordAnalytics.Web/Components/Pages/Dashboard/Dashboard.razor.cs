@@ -115,8 +115,8 @@ public sealed partial class Dashboard : IDisposable
     {
         _disposed = true;
         Live.Refresh -= OnLiveRefresh;
+        // Cancelled, not disposed: a load or JS call still finishing may read its token afterwards.
         _lifetime.Cancel();
-        _lifetime.Dispose();
     }
 
     protected override async Task OnInitializedAsync()
