@@ -13,27 +13,32 @@ namespace DiscordAnalytics.Tests.Infrastructure;
 /// </summary>
 public sealed class SeededStore : IAsyncDisposable
 {
+    private static readonly Lazy<Task<string>> Template = new(MigrateTemplateAsync);
+
     private readonly DirectoryInfo _folder;
     private readonly IngestionBatchWriter _writer;
 
     private SeededStore(DirectoryInfo folder)
     {
         _folder = folder;
-        ConnectionString = $"Data Source={Path.Combine(folder.FullName, "analytics.db")}";
+        Path = System.IO.Path.Combine(folder.FullName, "analytics.db");
+        ConnectionString = $"Data Source={Path}";
         _writer = new IngestionBatchWriter(ConnectionString, "demo", NullLogger.Instance);
     }
 
+    public string Path { get; }
+
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// A fresh store: a copy of one file migrated once per test run (migrating costs far more than copying,
+    /// and UI tests create a store each).
+    /// </summary>
     public static async Task<SeededStore> CreateAsync()
     {
+        var template = await Template.Value;
         var store = new SeededStore(Directory.CreateTempSubdirectory("da-ui-test-"));
-        var options = new DbContextOptionsBuilder<AnalyticsDbContext>()
-            .UseSqlite(store.ConnectionString)
-            .AddInterceptors(new SqlitePragmas())
-            .Options;
-        await using var db = new AnalyticsDbContext(options);
-        await db.Database.MigrateAsync();
+        File.Copy(template, store.Path);
         return store;
     }
 
@@ -66,6 +71,34 @@ public sealed class SeededStore : IAsyncDisposable
         {
             // A connection still closing; the OS cleans its temp folder.
         }
+    }
+
+    private static async Task<string> MigrateTemplateAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("da-ui-template-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+
+        var path = System.IO.Path.Combine(folder.FullName, "template.db");
+        // No pooling: closing the one connection checkpoints the WAL, so the file alone is the whole store.
+        var options = new DbContextOptionsBuilder<AnalyticsDbContext>()
+            .UseSqlite($"Data Source={path};Pooling=False")
+            .AddInterceptors(new SqlitePragmas())
+            .Options;
+        await using (var db = new AnalyticsDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        return path;
     }
 
     public static IngestEvent Guild(ulong guild, string name, long at) =>

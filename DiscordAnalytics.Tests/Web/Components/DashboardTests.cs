@@ -168,6 +168,7 @@ public sealed class DashboardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("9", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
 
         cut.FindAll("[data-testid=window-selector] .mud-toggle-item")[3].Click();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=window-range]")));
         var picker = cut.FindComponent<MudDateRangePicker>();
         await cut.InvokeAsync(() => picker.Instance.DateRangeChanged.InvokeAsync(new DateRange(new DateTime(2026, 11, 9), new DateTime(2026, 11, 11))));
 
