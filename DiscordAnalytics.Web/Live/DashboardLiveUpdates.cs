@@ -18,6 +18,7 @@ public sealed class DashboardLiveUpdates : IDisposable
     private readonly HashSet<ulong> _pending = [];
     private ITimer? _timer;
     private long? _lastFiredAt;
+    private bool _scheduled;
     private bool _disposed;
 
     public DashboardLiveUpdates(IngestionNotifier notifier, TimeProvider time)
@@ -51,13 +52,24 @@ public sealed class DashboardLiveUpdates : IDisposable
             }
 
             _pending.UnionWith(guilds);
-            if (_timer is not null)
+            if (_scheduled)
             {
                 return;
             }
 
+            _scheduled = true;
             var wait = _lastFiredAt is { } last ? MinInterval - _time.GetElapsedTime(last) : TimeSpan.Zero;
-            _timer = _time.CreateTimer(_ => Fire(), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            var timer = _time.CreateTimer(_ => Fire(), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            // A timer that is due now may fire inside CreateTimer (FakeTimeProvider does, on this thread; the
+            // lock is reentrant); then Fire has already run and nothing is scheduled any more.
+            if (_scheduled)
+            {
+                _timer = timer;
+            }
+            else
+            {
+                timer.Dispose();
+            }
         }
     }
 
@@ -66,6 +78,7 @@ public sealed class DashboardLiveUpdates : IDisposable
         HashSet<ulong> changed;
         lock (_gate)
         {
+            _scheduled = false;
             _timer?.Dispose();
             _timer = null;
             if (_disposed || _pending.Count == 0)

@@ -1,0 +1,191 @@
+using Bunit;
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace DiscordAnalytics.Tests.Infrastructure;
+
+/// <summary>
+/// bUnit context for dashboard components: a real seeded SQLite store, the real query services, the real
+/// live-update throttle driven by a <see cref="FakeTimeProvider"/>, and MudBlazor with loose JS interop.
+/// <see cref="SeedWorldAsync"/> writes a small known community (see <see cref="World"/>).
+/// </summary>
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
+{
+    /// <summary>2026-11-19 15:00 UTC: "now" in every dashboard test.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 19, 15, 0, 0, TimeSpan.Zero);
+
+    private SeededStore? _store;
+
+    protected DashboardTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        // Cards load off the render thread; a cold first query on a busy 2-core machine can pass 1 s.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
+    protected SeededStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
+
+    protected FakeTimeProvider Time { get; } = new(Now);
+
+    protected IngestionNotifier Notifier { get; } = new();
+
+    /// <summary>The UTC day bucket of <see cref="Now"/>.</summary>
+    protected static int Today => DayBucket.Of(Now.ToUnixTimeMilliseconds());
+
+    /// <summary>Epoch ms of <paramref name="hour"/>:<paramref name="minute"/> UTC, <paramref name="daysAgo"/> days before today.</summary>
+    protected static long At(int daysAgo, int hour = 10, int minute = 0) =>
+        DayBucket.StartMs(Today - daysAgo) + (hour * 60L + minute) * 60_000;
+
+    /// <summary>The last 7 days of <paramref name="guild"/>, as the dashboard asks by default.</summary>
+    protected static AnalyticsQuery Last7Days(ulong guild = World.Guild) =>
+        new(guild, AnalyticsWindow.Last(7, Today), AnalyticsQuery.DefaultTop, false);
+
+    /// <summary>A week in early 2025: before anything was seeded.</summary>
+    protected static AnalyticsQuery QuietWeek(ulong guild = World.Guild) =>
+        new(guild, AnalyticsWindow.Between(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 7)), AnalyticsQuery.DefaultTop, false);
+
+    public async Task InitializeAsync()
+    {
+        _store = await SeededStore.CreateAsync();
+        var cs = _store.ConnectionString;
+        Services.AddMudServices();
+        Services.AddDbContextFactory<AnalyticsDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+        Services.AddSingleton<GuildsQuery>();
+        Services.AddSingleton<TotalsQuery>();
+        Services.AddSingleton<DailyActivityQuery>();
+        Services.AddSingleton<TopChannelsQuery>();
+        Services.AddSingleton<TopMembersQuery>();
+        Services.AddSingleton<TopContentQuery>();
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton(Notifier);
+        Services.AddScoped<DashboardLiveUpdates>();
+        Services.AddSingleton(Options.Create(new DiscordOptions()));
+        Services.AddSingleton(new IngestionPipeline(
+            Options.Create(new IngestionOptions()),
+            Options.Create(new StorageOptions { ConnectionString = cs }),
+            new IngestionMode(IsDemo: true),
+            Notifier,
+            Time,
+            NullLogger<IngestionPipeline>.Instance));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        // Components first (they cancel their loads), then the store's file.
+        await base.DisposeAsync();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+
+    /// <summary>What ingestion does after a committed batch: notify, and let the one-second throttle fire.</summary>
+    protected void PublishAndTick(params ulong[] guilds)
+    {
+        Notifier.Publish(guilds);
+        Time.Advance(DashboardLiveUpdates.MinInterval);
+    }
+
+    /// <summary>
+    /// Writes <see cref="World"/>: the numbers every card test asserts, in the last 7 days (and a little in
+    /// the 7 days before, for the deltas).
+    /// </summary>
+    protected async Task SeedWorldAsync()
+    {
+        const ulong g = World.Guild;
+        var setup = At(1, 9);
+        await Store.WriteAsync(
+            SeededStore.Guild(g, "Trading Room", setup),
+            SeededStore.Guild(World.OtherGuild, "Alpha Crew", setup),
+            SeededStore.Channel(g, World.General, "general", setup),
+            SeededStore.Channel(g, World.Setups, "setups", setup),
+            SeededStore.Channel(g, World.Random, "random", setup),
+            SeededStore.Channel(World.OtherGuild, World.OtherChannel, "lobby", setup),
+            SeededStore.Member(g, World.Alice, "alice", setup),
+            SeededStore.Member(g, World.Bob, "bob", setup),
+            SeededStore.Member(g, World.Carol, "carol", setup),
+            SeededStore.Member(g, World.Dave, "dave", setup),
+            SeededStore.Member(g, World.Bot, "ticker-bot", setup, bot: true));
+
+        await Store.WriteAsync(
+            // The previous window (8-13 days ago): 4 messages by alice, one leave.
+            SeededStore.Message(g, World.General, World.Alice, At(10, 8), 1, "old news 1"),
+            SeededStore.Message(g, World.General, World.Alice, At(10, 9), 2, "old news 2"),
+            SeededStore.Message(g, World.General, World.Alice, At(9, 9), 3, "old news 3"),
+            SeededStore.Message(g, World.General, World.Alice, At(8, 9), 4, "old news 4"),
+            SeededStore.Leave(g, World.Erin, At(9, 12)),
+
+            // This window. general: 5 (alice 3, bob 2) plus a bot message that must not count.
+            SeededStore.Message(g, World.General, World.Alice, World.GmAt, 0, "gm everyone"),
+            SeededStore.Message(g, World.General, World.Alice, At(1, 11), 1, "coffee first"),
+            SeededStore.Message(g, World.General, World.Alice, At(0, 9), 1, "markets open soon"),
+            SeededStore.Message(g, World.General, World.Bob, At(0, 10), 1, "hi"),
+            SeededStore.Message(g, World.General, World.Bob, At(0, 11), 1, "lunch?"),
+            SeededStore.Message(g, World.General, World.Bot, At(0, 12), 1, "price alert", bot: true),
+
+            // setups: 3 (carol 2, alice 1) and a thread by carol.
+            SeededStore.Message(g, World.Setups, World.Carol, World.SetupAt, 0, World.SetupExcerpt),
+            SeededStore.Message(g, World.Setups, World.Carol, At(2, 15), 1, "follow-up chart"),
+            SeededStore.Message(g, World.Setups, World.Alice, At(2, 16), 1, "nice one"),
+            SeededStore.Thread(g, World.Setups, World.SetupThread, World.Carol, "EURUSD discussion", At(2, 17)),
+
+            // random: bob posts 2, deletes 1.
+            SeededStore.Message(g, World.Random, World.Bob, At(1, 20), 1, "oops wrong channel"),
+            SeededStore.Message(g, World.Random, World.Bob, At(1, 21), 1, "memes"),
+            SeededStore.Delete(g, World.Random, SeededStore.MessageId(At(1, 20), 1), At(1, 22)),
+
+            // Reactions: the setup gets 3 (alice, bob, dave), gm gets 1 (dave); the bot's do not count.
+            SeededStore.Reaction(g, World.Setups, World.SetupMessage, World.Alice, At(2, 15)),
+            SeededStore.Reaction(g, World.Setups, World.SetupMessage, World.Bob, At(2, 15, 5)),
+            SeededStore.Reaction(g, World.Setups, World.SetupMessage, World.Dave, At(2, 15, 10), "🔥"),
+            SeededStore.Reaction(g, World.General, World.GmMessage, World.Dave, At(0, 9, 30)),
+            new IngestEvent
+            {
+                Type = IngestEventType.ReactionAdd, GuildId = g, ChannelId = World.General, MessageId = World.GmMessage,
+                UserId = World.Bot, IsBot = true, Emoji = "🤖", EventAt = At(0, 9, 31),
+            },
+
+            // Members: dave and frank join, erin leaves (again).
+            SeededStore.Join(g, World.Dave, "dave", At(3, 8)),
+            SeededStore.Join(g, World.Frank, "frank", At(0, 8)),
+            SeededStore.Leave(g, World.Erin, At(1, 8)));
+    }
+
+    /// <summary>The community <see cref="SeedWorldAsync"/> writes, and the numbers it yields for the last 7 days.</summary>
+    public static class World
+    {
+        public const ulong Guild = 900_000_000_000_000_001;
+        public const ulong OtherGuild = 900_000_000_000_000_002;
+        public const ulong General = 910_000_000_000_000_001;
+        public const ulong Setups = 910_000_000_000_000_002;
+        public const ulong Random = 910_000_000_000_000_003;
+        public const ulong SetupThread = 910_000_000_000_000_004;
+        public const ulong OtherChannel = 910_000_000_000_000_009;
+        public const ulong Alice = 920_000_000_000_000_001;
+        public const ulong Bob = 920_000_000_000_000_002;
+        public const ulong Carol = 920_000_000_000_000_003;
+        public const ulong Dave = 920_000_000_000_000_004;
+        public const ulong Erin = 920_000_000_000_000_005;
+        public const ulong Frank = 920_000_000_000_000_006;
+        public const ulong Bot = 920_000_000_000_000_099;
+
+        public const string SetupExcerpt = "Breakout setup: EURUSD 1.0850 -> 1.0920";
+
+        public static long GmAt => At(1, 8);
+
+        public static long SetupAt => At(2, 14);
+
+        public static ulong GmMessage => SeededStore.MessageId(GmAt);
+
+        public static ulong SetupMessage => SeededStore.MessageId(SetupAt);
+    }
+}

@@ -1,0 +1,67 @@
+using Bunit;
+using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Web.Components.Cards;
+
+namespace DiscordAnalytics.Tests.Web.Components;
+
+public sealed class TopChannelsCardTests : DashboardTestContext
+{
+    [Fact]
+    public async Task Render_SeededWeek_ListsChannelsByMessages()
+    {
+        await SeedWorldAsync();
+
+        var cut = Render<TopChannelsCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            [("#general", "5"), ("#setups", "3"), ("#random", "1")],
+            Rows(cut)));
+    }
+
+    [Fact]
+    public async Task Toggle_ByReactions_ReordersByReactions()
+    {
+        await SeedWorldAsync();
+        var cut = Render<TopChannelsCard>(p => p.Add(c => c.Query, Last7Days()));
+        cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut).Count));
+
+        cut.FindAll("[data-testid=channel-ranking] .mud-toggle-item")[1].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            [("#setups", "3"), ("#general", "1"), ("#random", "0")],
+            Rows(cut)));
+    }
+
+    [Fact]
+    public async Task Render_WindowWithoutActivity_ShowsEmptyState()
+    {
+        await SeedWorldAsync();
+
+        var cut = Render<TopChannelsCard>(p => p.Add(c => c.Query, QuietWeek()));
+
+        cut.WaitForAssertion(() => Assert.Equal("No activity in this window", cut.Find("[data-testid=card-empty]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task LiveRefresh_NewMessages_ReordersChannels()
+    {
+        await SeedWorldAsync();
+        var cut = Render<TopChannelsCard>(p => p.Add(c => c.Query, Last7Days()));
+        cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut).Count));
+
+        var burst = Enumerable.Range(1, 6)
+            .Select(n => SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), (ulong)n, $"burst {n}"))
+            .ToArray();
+        await Store.WriteAsync(burst);
+        PublishAndTick(World.Guild);
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            [("#random", "7"), ("#general", "5"), ("#setups", "3")],
+            Rows(cut)));
+    }
+
+    private static List<(string Name, string Count)> Rows(IRenderedComponent<TopChannelsCard> cut) =>
+        [.. cut.FindAll("[data-testid=channel-row]").Select(row => (
+            row.QuerySelector("[data-testid=channel-name]")!.TextContent.Trim(),
+            row.QuerySelector("[data-testid=channel-count]")!.TextContent.Trim()))];
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace DiscordAnalytics.Web.Components.Cards;
+
+/// <summary>How a number moved against the previous window, as the totals card shows it.</summary>
+/// <param name="Text"><c>+12%</c>, <c>-5%</c>, <c>0%</c>, or <c>new</c> when the previous window had none.</param>
+/// <param name="Direction">1 up, -1 down, 0 unchanged.</param>
+public readonly record struct Change(string Text, int Direction)
+{
+    public static Change Between(long current, long previous)
+    {
+        if (previous == 0)
+        {
+            return current == 0 ? new("0%", 0) : new("new", 1);
+        }
+
+        var percent = (current - previous) * 100.0 / previous;
+        var rounded = Math.Abs(percent) < 10 ? Math.Round(percent, 1) : Math.Round(percent);
+        if (rounded == 0)
+        {
+            return new("0%", Math.Sign(current - previous));
+        }
+
+        var text = rounded.ToString("+#,0.#;-#,0.#", CultureInfo.InvariantCulture) + "%";
+        return new(text, Math.Sign(current - previous));
+    }
+}

@@ -1,0 +1,180 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Web.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace DiscordAnalytics.Web.Components.Cards;
+
+/// <summary>
+/// What every dashboard card does the same way: loads its data for <see cref="Query"/> off the circuit's
+/// thread (so cards load in parallel and never hold a DbContext across a render), reloads when the query
+/// changes or when <see cref="DashboardLiveUpdates"/> reports the query's guild, cancels a load that is
+/// superseded or whose card is disposed, and turns a failed query into a short message instead of a broken
+/// circuit.
+/// </summary>
+/// <typeparam name="TData">What the card shows; null until the first load finishes.</typeparam>
+public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
+    where TData : class
+{
+    private CancellationTokenSource? _load;
+    private AnalyticsQuery? _loadedQuery;
+    private bool _reloadPending;
+    private bool _disposed;
+
+    /// <summary>The parsed question this card answers: guild, window, list length and whether bots count. Required.</summary>
+    [Parameter, EditorRequired]
+    public AnalyticsQuery Query { get; set; } = default!;
+
+    [Inject]
+    private DashboardLiveUpdates Live { get; set; } = default!;
+
+    [Inject]
+    private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    /// <summary>The last data loaded; kept on screen while a live refresh loads the next.</summary>
+    protected TData? Data { get; private set; }
+
+    /// <summary>A short message for the user when the last load failed (details are in the log).</summary>
+    protected string? Error { get; private set; }
+
+    /// <summary>True until the first load for the current query has finished or failed.</summary>
+    protected bool IsLoading => Data is null && Error is null;
+
+    public void Dispose()
+    {
+        _disposed = true;
+        Live.Refresh -= OnLiveRefresh;
+        _load?.Cancel();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Called on the circuit's thread: capture what the load needs (the query and the card's own options,
+    /// such as a ranking) and return the work to run off it.
+    /// </summary>
+    protected abstract Func<CancellationToken, Task<TData>> PrepareLoad(AnalyticsQuery query);
+
+    /// <summary>Called on the circuit's thread after each successful load, to derive what the markup needs.</summary>
+    protected virtual void OnLoaded(TData data)
+    {
+    }
+
+    protected override void OnInitialized() => Live.Refresh += OnLiveRefresh;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Query is null || Equals(Query, _loadedQuery))
+        {
+            return;
+        }
+
+        // A different question: show the loading state rather than the previous window's numbers.
+        _loadedQuery = Query;
+        Data = null;
+        Error = null;
+        await ReloadAsync();
+    }
+
+    /// <summary>
+    /// Loads again for the current query, cancelling a load in flight; cards call this when their own
+    /// options (a ranking) change.
+    /// </summary>
+    protected async Task ReloadAsync()
+    {
+        _load?.Cancel();
+        await LoadAsync();
+    }
+
+    /// <summary>
+    /// One load, repeated while live updates arrived during it. Everything here except the work inside
+    /// Task.Run runs on the circuit's thread, one piece at a time.
+    /// </summary>
+    private async Task LoadAsync()
+    {
+        if (_disposed || Query is null)
+        {
+            return;
+        }
+
+        using var load = new CancellationTokenSource();
+        _load = load;
+        try
+        {
+            do
+            {
+                _reloadPending = false;
+                var query = Query;
+                try
+                {
+                    var work = PrepareLoad(query);
+                    var data = await Task.Run(() => work(load.Token), load.Token);
+                    if (!load.IsCancellationRequested)
+                    {
+                        Data = data;
+                        Error = null;
+                        OnLoaded(data);
+                    }
+                }
+                catch (OperationCanceledException) when (load.IsCancellationRequested)
+                {
+                    // Superseded by a newer question or the card went away.
+                }
+                catch (Exception ex) when (!load.IsCancellationRequested)
+                {
+                    LoggerFactory.CreateLogger(GetType()).LogError(ex, "Card {Card} failed to load guild {GuildId}", GetType().Name, query.GuildId);
+                    Error = "Could not load this card right now. It retries with the next update.";
+                }
+
+                if (_reloadPending && !load.IsCancellationRequested)
+                {
+                    StateHasChanged();
+                }
+            }
+            while (_reloadPending && !load.IsCancellationRequested && !_disposed);
+        }
+        finally
+        {
+            if (ReferenceEquals(_load, load))
+            {
+                _load = null;
+            }
+        }
+    }
+
+    private void OnLiveRefresh(IReadOnlySet<ulong> guilds)
+    {
+        var query = Query;
+        if (_disposed || query is null || !guilds.Contains(query.GuildId))
+        {
+            return;
+        }
+
+        _ = RefreshAsync();
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                // Never cancel a load for a refresh: under a steady stream of batches a slow query would
+                // restart forever. The load in flight goes once more when it is done instead.
+                if (_load is not null)
+                {
+                    _reloadPending = true;
+                    return;
+                }
+
+                await LoadAsync();
+                if (!_disposed)
+                {
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+        {
+            // The circuit closed between the notification and the refresh: nothing left to update.
+        }
+    }
+}
