@@ -9,6 +9,10 @@ if (args is ["bench", ..])
 // appsettings.json lives at the repository root and is copied beside the binary, so the binary's
 // folder is the content root whether started with `dotnet run`, from a publish folder or in Docker.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+// `dotnet run` serves wwwroot and MudBlazor's assets from the build output in every environment (a
+// published build has them beside the binary and this is a no-op there).
+builder.WebHost.UseStaticWebAssets();
 builder.AddDiscordAnalyticsCore();
 builder.AddDiscordAnalyticsWeb();
 
