@@ -1,0 +1,60 @@
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DiscordAnalytics.Tests.Web.Browser;
+
+/// <summary>
+/// The dashboard in a real browser against the real app on a loopback port, demo community included:
+/// it fills, moves on its own, and keeps the selection in the URL and local storage.
+/// </summary>
+public sealed class DashboardBrowserTests
+{
+    [Fact]
+    public async Task Dashboard_DemoCommunity_FillsUpdatesLiveAndKeepsTheSelection()
+    {
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:HistoryDays"] = "7",
+            ["Demo:LiveEventsPerSecond"] = "20",
+        });
+        app.UseKestrel(0);
+        app.StartServer();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(baseUrl + "/");
+
+        // The cards fill in with the demo guild, and the guild lands in the URL and local storage.
+        var messages = page.GetByTestId("total-messages-value");
+        await Assertions.Expect(messages).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("guild-name")).ToHaveTextAsync("Candlestick Coders");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("guildId=\\d+"));
+        var stored = await page.EvaluateAsync<string?>("localStorage.getItem('da.guildId')");
+        Assert.False(string.IsNullOrEmpty(stored));
+        Assert.Contains($"guildId={stored}", page.Url);
+        await Assertions.Expect(page.GetByTestId("channel-row").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("content-row").First).ToBeVisibleAsync();
+
+        // Live: without a reload, the numbers move as the demo produces events.
+        var before = await messages.InnerTextAsync();
+        await Assertions.Expect(messages).Not.ToHaveTextAsync(before, new() { Timeout = 30_000 });
+
+        // The window selector changes the URL and the caption.
+        await page.GetByTestId("window-selector").GetByText("30 days").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("window=30d"));
+        await Assertions.Expect(page.GetByTestId("window-caption")).ToContainTextAsync("30 days");
+
+        // A fresh visit without guildId comes back to the stored guild; a bad window is explained, not fatal.
+        await page.GotoAsync(baseUrl + "/dashboard?window=12d");
+        await Assertions.Expect(page.GetByTestId("window-notice")).ToContainTextAsync("window must be one of");
+        await Assertions.Expect(page.GetByTestId("guild-name")).ToHaveTextAsync("Candlestick Coders");
+        Assert.Contains($"guildId={stored}", page.Url);
+    }
+}
