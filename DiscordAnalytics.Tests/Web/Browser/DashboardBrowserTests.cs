@@ -55,6 +55,6 @@ public sealed class DashboardBrowserTests
         await page.GotoAsync(baseUrl + "/dashboard?window=12d");
         await Assertions.Expect(page.GetByTestId("window-notice")).ToContainTextAsync("window must be one of");
         await Assertions.Expect(page.GetByTestId("guild-name")).ToHaveTextAsync("Candlestick Coders");
-        Assert.Contains($"guildId={stored}", page.Url);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"guildId={stored}"));
     }
 }
