@@ -86,15 +86,6 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
 
         _connection = await SqlitePragmas.OpenAsync(_connectionString, cancellationToken);
-        await using (var tune = _connection.CreateCommand())
-        {
-            // The writer touches several b-trees per event at scattered keys (dedupe key, facts, rollups):
-            // a page cache far above SQLite's 2 MB default keeps them in memory, and memory-mapped reads
-            // avoid a syscall per page. Both are per connection, so the dashboard's readers stay small.
-            tune.CommandText = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;";
-            await tune.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         _sql = new Statements(_connection);
         return _sql;
     }
