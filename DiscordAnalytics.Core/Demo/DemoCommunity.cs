@@ -96,6 +96,20 @@ public sealed class DemoCommunity
     /// The guild, every channel and category, and the members present at <paramref name="at"/> (founders, and
     /// earlier joiners who will still post), stamped <paramref name="at"/>. Emit these before any activity so names resolve.
     /// </summary>
+    /// <summary>A chat message by <paramref name="author"/>, as history and live mode both post it.</summary>
+    internal IngestEvent MessageCreated(long at, ulong channelId, ulong messageId, DemoMember author, string excerpt, ulong? replyTo) => new()
+    {
+        Type = IngestEventType.MessageCreate,
+        GuildId = GuildId,
+        EventAt = at,
+        ChannelId = channelId,
+        MessageId = messageId,
+        UserId = author.Id,
+        IsBot = author.IsBot,
+        Excerpt = excerpt,
+        ReferencedMessageId = replyTo,
+    };
+
     public IEnumerable<IngestEvent> Metadata(long at)
     {
         yield return new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = GuildId, EventAt = at, Name = GuildName };

@@ -64,18 +64,7 @@ internal sealed partial class DemoDay
             replyTo.HasDependents = true;
         }
 
-        Add(new IngestEvent
-        {
-            Type = IngestEventType.MessageCreate,
-            GuildId = _community.GuildId,
-            EventAt = at,
-            ChannelId = channelId,
-            MessageId = draft.Id,
-            UserId = author.Id,
-            IsBot = author.IsBot,
-            Excerpt = excerpt,
-            ReferencedMessageId = replyTo?.Id,
-        });
+        Add(_community.MessageCreated(at, channelId, draft.Id, author, excerpt, replyTo?.Id));
         _drafts.Add(draft);
         return draft;
     }

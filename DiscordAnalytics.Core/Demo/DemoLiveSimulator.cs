@@ -163,18 +163,7 @@ public sealed class DemoLiveSimulator
     private DemoLiveMessage Post(long at, ulong channelId, DemoMember author, string excerpt, ulong? replyTo, List<IngestEvent> events, ulong? id = null)
     {
         var message = new DemoLiveMessage(id ?? _ids.Next(at), channelId, author, excerpt);
-        events.Add(new IngestEvent
-        {
-            Type = IngestEventType.MessageCreate,
-            GuildId = _community.GuildId,
-            EventAt = at,
-            ChannelId = channelId,
-            MessageId = message.Id,
-            UserId = author.Id,
-            IsBot = author.IsBot,
-            Excerpt = excerpt,
-            ReferencedMessageId = replyTo,
-        });
+        events.Add(_community.MessageCreated(at, channelId, message.Id, author, excerpt, replyTo));
         _recent.Add(message);
         if (_recent.Count > RecentLimit)
         {

@@ -89,7 +89,7 @@ public sealed class GatewayPrimitivesTests
     }
 
     [Theory]
-    [InlineData("wss://gateway.discord.gg", "wss://gateway.discord.gg/?v=10&encoding=json")]
+    [InlineData("wss://gateway.example.test", "wss://gateway.example.test/?v=10&encoding=json")]
     [InlineData("wss://gateway-us-east1-c.discord.gg", "wss://gateway-us-east1-c.discord.gg/?v=10&encoding=json")]
     [InlineData("ws://127.0.0.1:5000/gateway?v=9", "ws://127.0.0.1:5000/gateway?v=10&encoding=json")]
     public void BuildGatewayUri_AnyUrl_HasV10JsonQuery(string url, string expected)
