@@ -36,7 +36,6 @@ public static class CoreServiceCollectionExtensions
         var isDemo = IsDemo(builder.Configuration);
         services.AddSingleton(new IngestionMode(isDemo));
         services.AddSingleton<IngestionNotifier>();
-        services.TryAddSingleton<SourceStatus>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
@@ -66,6 +65,7 @@ public static class CoreServiceCollectionExtensions
             services.AddSingleton(idle);
         }
 
+        services.TryAddSingleton<SourceStatus>();
         return builder;
     }
 

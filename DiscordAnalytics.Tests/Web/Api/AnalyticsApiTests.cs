@@ -117,13 +117,16 @@ public sealed class AnalyticsApiTests(ApiAppFixture app) : IClassFixture<ApiAppF
     }
 
     [Fact]
-    public async Task Healthz_StoreReady_Is200AndNamesTheSourceState()
+    public async Task Healthz_StoreReadyButNoSourceConfigured_Is200AndSaysWhyNothingFlows()
     {
+        // The fixture runs with Demo:Enabled=false and no token.
         var health = await _client.GetFromJsonAsync<JsonElement>("/healthz");
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("store").GetProperty("ok").GetBoolean());
-        Assert.False(string.IsNullOrEmpty(health.GetProperty("gateway").GetProperty("state").GetString()));
+        Assert.Equal("down", health.GetProperty("gateway").GetProperty("state").GetString());
+        Assert.Contains("Discord:Token", health.GetProperty("gateway").GetProperty("reason").GetString());
+        Assert.Equal(0, health.GetProperty("ingestion").GetProperty("queueLength").GetInt32());
     }
 }
 
