@@ -218,14 +218,12 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             }
             else
             {
-                // Never seen: keep a tombstone so a late create or reaction is not counted.
+                // Never seen: keep a tombstone so a late create or reaction is not counted (channel 0 when
+                // the delete did not say where; it then counts in no channel's deletes).
                 var createdAt = Snowflake.ToUnixMs(e.MessageId.Value);
                 deletedIn = channel ?? 0;
                 isBot = false;
-                if (channel is not null)
-                {
-                    sql.InsertTombstone.Execute(guild, message, channel, thread, createdAt, DayBucket.Of(createdAt), e.EventAt);
-                }
+                sql.InsertTombstone.Execute(guild, message, deletedIn, thread, createdAt, DayBucket.Of(createdAt), e.EventAt);
             }
         }
 

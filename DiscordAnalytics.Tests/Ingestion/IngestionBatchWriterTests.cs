@@ -90,6 +90,18 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Write_DeleteWithoutChannelBeforeCreate_MessageStillNeverCounts()
+    {
+        await WriteAsync(
+            new IngestEvent { Type = IngestEventType.MessageDelete, GuildId = Guild, EventAt = T0 + 5, MessageId = Message },
+            Create(Message, General, user: 7));
+
+        await using var db = _store.NewContext();
+        Assert.Equal(0, await db.ChannelDailyRollups.SumAsync(r => r.MessageCount));
+        Assert.Equal(0, await db.MemberDailyRollups.SumAsync(r => r.MessagesSent));
+    }
+
+    [Fact]
     public async Task Write_DeleteOfReactedMessage_SubtractsMessageAndItsReactions()
     {
         await WriteAsync(Create(Message, General, user: 7), React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 1));
