@@ -1,0 +1,62 @@
+using Bunit;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace DiscordAnalytics.Tests.Web.Components;
+
+public sealed class SourceStatusChipTests : BunitContext, IAsyncLifetime
+{
+    private readonly SourceStatus _status = new();
+
+    public SourceStatusChipTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(_status);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services only dispose asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    [Fact]
+    public void Render_Demo_ShowsDemoWithoutAReasonLine()
+    {
+        _status.Set(SourceState.Demo, "Demo community (no bot token configured)");
+
+        var cut = Render<SourceStatusChip>();
+
+        Assert.Contains("Demo community", cut.Find("[data-testid=source-status]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=source-reason]"));
+    }
+
+    [Fact]
+    public void Render_StatusChangesToDown_ShowsDisconnectedWithTheReasonWithoutReload()
+    {
+        _status.Set(SourceState.Connected);
+        var cut = Render<SourceStatusChip>();
+        Assert.Contains("Connected", cut.Find("[data-testid=source-status]").TextContent);
+
+        _status.Set(SourceState.Down, "Discord rejected the bot token (401).");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("Disconnected", cut.Find("[data-testid=source-status]").TextContent);
+            Assert.Equal("Discord rejected the bot token (401).", cut.Find("[data-testid=source-reason]").TextContent);
+        });
+    }
+
+    [Fact]
+    public void Render_ConnectedWithoutAnIntent_ShowsConnectedAndWhatToEnable()
+    {
+        _status.Set(SourceState.Connected, "Running without Message Content Intent (MESSAGE_CONTENT): enable it in the Developer Portal.");
+
+        var cut = Render<SourceStatusChip>();
+
+        Assert.Contains("Connected", cut.Find("[data-testid=source-status]").TextContent);
+        Assert.Contains("Message Content Intent", cut.Find("[data-testid=source-reason]").TextContent);
+    }
+}
