@@ -59,6 +59,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         var cs = _store.ConnectionString;
         Services.AddMudServices();
         Services.AddDbContextFactory<AnalyticsDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+        Services.AddSingleton(new IngestionMode(IsDemo: true));
         Services.AddSingleton<GuildsQuery>();
         Services.AddSingleton<TotalsQuery>();
         Services.AddSingleton<DailyActivityQuery>();

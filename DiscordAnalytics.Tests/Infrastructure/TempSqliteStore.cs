@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Tests.Infrastructure;
 
-/// <summary>A real SQLite store file in a fresh temp folder, migrated, deleted on dispose.</summary>
-public sealed class TempSqliteStore : IAsyncDisposable
+/// <summary>A real SQLite store file in a fresh temp folder, migrated, deleted on dispose; also the context factory query services take.</summary>
+public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<AnalyticsDbContext>
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-test-");
 
@@ -31,6 +31,8 @@ public sealed class TempSqliteStore : IAsyncDisposable
     }
 
     public AnalyticsDbContext NewContext() => new(ContextOptions);
+
+    public AnalyticsDbContext CreateDbContext() => NewContext();
 
     public ValueTask DisposeAsync()
     {

@@ -1,0 +1,32 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DiscordAnalytics.Tests.Analytics;
+
+public sealed class GuildsQueryTests
+{
+    private static readonly long T0 = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+    [Fact]
+    public async Task List_StoreWithDemoAndLiveGuilds_ListsOnlyTheRunningModeButFindsBoth()
+    {
+        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await WriteGuildAsync(store, "demo", 1, "Simulated");
+        await WriteGuildAsync(store, "live", 2, "Real Server");
+
+        var live = await new GuildsQuery(store, new IngestionMode(IsDemo: false)).ListAsync(default);
+        var demo = await new GuildsQuery(store, new IngestionMode(IsDemo: true)).ListAsync(default);
+
+        Assert.Equal(["Real Server"], live.Select(g => g.Name));
+        Assert.Equal(["Simulated"], demo.Select(g => g.Name));
+        Assert.NotNull(await new GuildsQuery(store, new IngestionMode(IsDemo: false)).FindAsync(1, default));
+    }
+
+    private static async Task WriteGuildAsync(TempSqliteStore store, string mode, ulong guild, string name)
+    {
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, mode, NullLogger.Instance);
+        await writer.WriteAsync([new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = guild, EventAt = T0, Name = name }], default);
+    }
+}
