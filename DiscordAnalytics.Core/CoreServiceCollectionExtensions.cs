@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopChannelsQuery>();
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();
+        services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<SummaryQuery>();
 
         if (isDemo)
