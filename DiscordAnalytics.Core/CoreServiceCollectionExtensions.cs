@@ -2,6 +2,7 @@ using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<SummaryQuery>();
+        services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
 
         if (isDemo)
         {
