@@ -22,6 +22,10 @@ public static class Keywords
         "they", "this", "those", "through", "too", "under", "until", "very", "was", "wasn", "way", "were",
         "weren", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "won", "would",
         "wouldn", "yes", "yet", "you", "your", "yours", "yourself", "yourselves",
+
+        // Chat filler that otherwise tops every community's list (seen on the demo community).
+        "anybody", "anyone", "anything", "else", "everyone", "everything", "going", "know", "lol", "okay",
+        "really", "see", "somebody", "someone", "something", "thing", "things", "think", "want", "yeah",
     };
 
     /// <summary>The distinct terms of one excerpt, in order of first appearance.</summary>
