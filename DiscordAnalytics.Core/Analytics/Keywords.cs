@@ -28,49 +28,84 @@ public static class Keywords
         "really", "see", "somebody", "someone", "something", "thing", "things", "think", "want", "yeah",
     };
 
-    /// <summary>The distinct terms of one excerpt, in order of first appearance.</summary>
-    public static IEnumerable<string> Of(string excerpt)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var start = -1;
-        for (var i = 0; i <= excerpt.Length; i++)
-        {
-            var inWord = i < excerpt.Length && char.IsLetterOrDigit(excerpt[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                var term = excerpt[start..i].ToLowerInvariant();
-                start = -1;
-                if (IsTerm(term) && seen.Add(term))
-                {
-                    yield return term;
-                }
-            }
-        }
-    }
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Top terms over many excerpts: count desc, then keyword ascending (ordinal).</summary>
     public static IReadOnlyList<KeywordCount> Top(IEnumerable<string> excerpts, int top)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Hot for long windows (every excerpt of the window): terms are looked up as spans of one lowered
+        // buffer, so only a term seen for the first time allocates a string.
+        var counts = new Dictionary<string, TermCount>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[256];
+        var message = 0;
         foreach (var excerpt in excerpts)
         {
-            foreach (var term in Of(excerpt))
+            message++;
+            if (buffer.Length < excerpt.Length)
             {
-                counts[term] = counts.GetValueOrDefault(term) + 1;
+                buffer = new char[excerpt.Length];
+            }
+
+            var lowered = buffer.AsSpan(0, excerpt.Length);
+            excerpt.AsSpan().ToLowerInvariant(lowered);
+            var start = -1;
+            for (var i = 0; i <= lowered.Length; i++)
+            {
+                var inWord = i < lowered.Length && char.IsLetterOrDigit(lowered[i]);
+                if (inWord && start < 0)
+                {
+                    start = i;
+                }
+                else if (!inWord && start >= 0)
+                {
+                    Count(lookup, lowered[start..i], message);
+                    start = -1;
+                }
             }
         }
 
         return [.. counts
-            .OrderByDescending(x => x.Value)
+            .OrderByDescending(x => x.Value.Count)
             .ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(top)
-            .Select(x => new KeywordCount(x.Key, x.Value))];
+            .Select(x => new KeywordCount(x.Key, x.Value.Count))];
     }
 
-    private static bool IsTerm(string term) =>
-        term.Length >= MinLength && !term.All(char.IsDigit) && !StopWords.Contains(term);
+    private static void Count(Dictionary<string, TermCount>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> term, int message)
+    {
+        if (lookup.TryGetValue(term, out var known))
+        {
+            // Once per message: the term already counted for this message stays at its count.
+            if (known.LastMessage != message)
+            {
+                lookup[term] = new TermCount(known.Count + 1, message);
+            }
+
+            return;
+        }
+
+        if (IsTerm(term))
+        {
+            lookup[term] = new TermCount(1, message);
+        }
+    }
+
+    private static bool IsTerm(ReadOnlySpan<char> term) =>
+        term.Length >= MinLength && !IsNumber(term) && !StopWordLookup.Contains(term);
+
+    private static bool IsNumber(ReadOnlySpan<char> term)
+    {
+        foreach (var c in term)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly record struct TermCount(long Count, int LastMessage);
 }
