@@ -75,10 +75,16 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             return (0, null);
         }
 
-        var messages = await db.MessageFacts
-            .Where(m => m.GuildId == guild && ((m.ThreadId != null && started.Contains(m.ThreadId.Value)) || started.Contains(m.MessageId)))
-            .Select(m => new ThreadMessage(m.ThreadId ?? m.MessageId, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
+        // Two lookups, each on its own index (an OR of both would scan the guild's messages).
+        var threadMessages = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.ThreadId != null && started.Contains(m.ThreadId.Value))
+            .Select(m => new ThreadMessage(m.ThreadId!.Value, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
             .ToListAsync(cancellationToken);
+        var originMessages = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.ThreadId == null && started.Contains(m.MessageId))
+            .Select(m => new ThreadMessage(m.MessageId, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
+            .ToListAsync(cancellationToken);
+        var messages = threadMessages.Concat(originMessages);
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var within = (long)AnswerWithin.TotalMilliseconds;
