@@ -2,6 +2,7 @@ using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -47,7 +48,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopChannelsQuery>();
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();
+        services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<SummaryQuery>();
+        services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
 
         if (isDemo)
         {

@@ -7,7 +7,8 @@ public sealed class SummaryQuery(
     DailyActivityQuery daily,
     TopChannelsQuery channels,
     TopMembersQuery members,
-    TopContentQuery content)
+    TopContentQuery content,
+    SupportSignalsQuery support)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -29,6 +30,6 @@ public sealed class SummaryQuery(
             await channels.RunAsync(query, ChannelRanking.ByMessages, cancellationToken),
             await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken),
             await content.RunAsync(query, cancellationToken),
-            SupportSignals.Empty);
+            await support.RunAsync(query, cancellationToken));
     }
 }

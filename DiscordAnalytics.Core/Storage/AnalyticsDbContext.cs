@@ -66,6 +66,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.ToTable("messageFacts");
             e.HasKey(x => new { x.GuildId, x.MessageId });
+            // Support signals: a thread's messages in time order (starter, first response) and the
+            // messages of a window of days (keywords). Cards still read rollups only.
+            e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt });
+            e.HasIndex(x => new { x.GuildId, x.Day });
         });
 
         modelBuilder.Entity<ReactionFact>(e =>

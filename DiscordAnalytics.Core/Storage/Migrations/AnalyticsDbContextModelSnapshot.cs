@@ -316,6 +316,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "MessageId");
 
+                    b.HasIndex("GuildId", "Day");
+
+                    b.HasIndex("GuildId", "ThreadId", "CreatedAt");
+
                     b.ToTable("messageFacts", (string)null);
                 });
 

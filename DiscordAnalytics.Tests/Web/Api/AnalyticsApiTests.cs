@@ -73,6 +73,9 @@ public sealed class AnalyticsApiTests(ApiAppFixture app) : IClassFixture<ApiAppF
         var support = summary.GetProperty("supportSignals");
         Assert.Equal(0, support.GetProperty("unansweredThreads").GetInt64());
         Assert.Equal(JsonValueKind.Null, support.GetProperty("medianFirstResponseMinutes").ValueKind);
+        var keyword = Assert.Single(support.GetProperty("commonKeywords").EnumerateArray());
+        Assert.Equal("hello", keyword.GetProperty("keyword").GetString());
+        Assert.Equal(1, keyword.GetProperty("count").GetInt64());
     }
 
     [Theory]

@@ -1,0 +1,18 @@
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>
+/// Which channels count as help channels for support signals. Until a per-guild setting exists, the
+/// default rule of issue 5 applies: forum channels, and channels whose name contains "help", "support"
+/// or "questions" (case-insensitive). Threads are never help channels themselves; their parent is.
+/// </summary>
+public static class HelpChannels
+{
+    /// <summary>Discord channel type of a forum channel.</summary>
+    public const int ForumType = 15;
+
+    private static readonly string[] NameMarkers = ["help", "support", "questions"];
+
+    public static bool IsHelpChannel(int type, string? name) =>
+        type == ForumType
+        || (name is not null && NameMarkers.Any(marker => name.Contains(marker, StringComparison.OrdinalIgnoreCase)));
+}

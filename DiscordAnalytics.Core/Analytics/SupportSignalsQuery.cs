@@ -1,0 +1,143 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>
+/// Support health of a window (summary <c>supportSignals</c>), read from message facts (not rollups).
+/// <list type="bullet">
+/// <item>A help thread is a thread or forum post whose parent is a help channel (<see cref="HelpChannels"/>).</item>
+/// <item>Its starter is its earliest message; the message a thread was started from (id == thread id, which
+/// for forum posts is the post itself) belongs to the thread. A thread counts for the window its starter
+/// was created in. A thread whose starter was deleted, or is a bot's while bots are excluded, is skipped.</item>
+/// <item>Its first response is the earliest later message by anyone other than the starter's author; deleted
+/// messages never answer, bots answer only with IncludeBots.</item>
+/// <item><c>unansweredThreads</c>: threads without a first response within 24 h (a reply at exactly 24 h
+/// answers). A thread whose 24 h are not over at "now" is not counted yet.</item>
+/// <item><c>medianFirstResponseMinutes</c>: median over threads that have a first response (at any time up
+/// to now) of minutes from starter to it, rounded to one decimal; null when none. Threads only: messages
+/// directly in a help channel are not paired with answers.</item>
+/// <item><c>commonKeywords</c>: <see cref="Keywords"/> over excerpts of human, non-deleted messages created in
+/// the window (all channels; bots never count here), at most <see cref="MaxKeywords"/>.</item>
+/// </list>
+/// </summary>
+public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+{
+    public const int MaxKeywords = 10;
+
+    public static readonly TimeSpan AnswerWithin = TimeSpan.FromHours(24);
+
+    public async Task<SupportSignals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (unanswered, median) = await ThreadsAsync(db, query, cancellationToken);
+        var keywords = await KeywordsAsync(db, query, cancellationToken);
+        return new SupportSignals(unanswered, median, keywords);
+    }
+
+    private async Task<(long Unanswered, double? Median)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
+
+        // Few channels per guild: the rule runs in memory so it stays one small C# function.
+        var channels = await db.Channels
+            .Where(c => c.GuildId == guild && !c.IsThread)
+            .Select(c => new { c.ChannelId, c.Type, c.Name })
+            .ToListAsync(cancellationToken);
+        var helpChannels = channels.Where(c => HelpChannels.IsHelpChannel(c.Type, c.Name)).Select(c => c.ChannelId).ToList();
+        if (helpChannels.Count == 0)
+        {
+            return (0, null);
+        }
+
+        var helpThreads = db.Channels
+            .Where(c => c.GuildId == guild && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value))
+            .Select(c => c.ChannelId);
+
+        // Each thread's earliest message time: its messages (index guildId, threadId, createdAt) and the
+        // message it was started from (primary key).
+        var inThreads = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.ThreadId != null && helpThreads.Contains(m.ThreadId.Value))
+            .GroupBy(m => m.ThreadId!.Value)
+            .Select(g => new { Thread = g.Key, First = g.Min(m => m.CreatedAt) })
+            .ToListAsync(cancellationToken);
+        var origins = await db.MessageFacts
+            .Where(m => m.GuildId == guild && helpThreads.Contains(m.MessageId))
+            .Select(m => new { Thread = m.MessageId, First = m.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var started = inThreads.Concat(origins)
+            .GroupBy(x => x.Thread)
+            .Where(g => g.Min(x => x.First) >= startAt && g.Min(x => x.First) < endAt)
+            .Select(g => g.Key)
+            .ToList();
+        if (started.Count == 0)
+        {
+            return (0, null);
+        }
+
+        // Two lookups, each on its own index (an OR of both would scan the guild's messages).
+        var threadMessages = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.ThreadId != null && started.Contains(m.ThreadId.Value))
+            .Select(m => new ThreadMessage(m.ThreadId!.Value, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
+            .ToListAsync(cancellationToken);
+        var originMessages = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.ThreadId == null && started.Contains(m.MessageId))
+            .Select(m => new ThreadMessage(m.MessageId, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
+            .ToListAsync(cancellationToken);
+        var messages = threadMessages.Concat(originMessages);
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var within = (long)AnswerWithin.TotalMilliseconds;
+        long unanswered = 0;
+        var minutes = new List<double>();
+        foreach (var thread in messages.GroupBy(m => m.Thread))
+        {
+            var ordered = thread.OrderBy(m => m.CreatedAt).ThenBy(m => m.MessageId).ToList();
+            var starter = ordered[0];
+            if (starter.IsGone || starter.AuthorId is null || (starter.IsBot && !bots))
+            {
+                continue;
+            }
+
+            var response = ordered.Skip(1).FirstOrDefault(m => !m.IsGone && m.AuthorId is not null && m.AuthorId != starter.AuthorId && (bots || !m.IsBot));
+            if (response is not null)
+            {
+                minutes.Add((response.CreatedAt - starter.CreatedAt) / 60_000.0);
+            }
+
+            var answeredInTime = response is not null && response.CreatedAt - starter.CreatedAt <= within;
+            if (!answeredInTime && now >= starter.CreatedAt + within)
+            {
+                unanswered++;
+            }
+        }
+
+        return (unanswered, Median(minutes));
+    }
+
+    private static async Task<IReadOnlyList<KeywordCount>> KeywordsAsync(AnalyticsDbContext db, AnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        var (guild, start, end) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay);
+        var excerpts = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.Day >= start && m.Day < end && m.IsCreated && m.DeletedAt == null && !m.IsBot && m.Excerpt != null)
+            .Select(m => m.Excerpt!)
+            .ToListAsync(cancellationToken);
+        return Keywords.Top(excerpts, Math.Min(query.Top, MaxKeywords));
+    }
+
+    /// <summary>Median (mean of the two middle values for an even count), rounded to one decimal; null for none.</summary>
+    public static double? Median(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        var median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return Math.Round(median, 1, MidpointRounding.AwayFromZero);
+    }
+
+    private sealed record ThreadMessage(long Thread, long MessageId, long? AuthorId, bool IsBot, long CreatedAt, bool IsGone);
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace DiscordAnalytics.Core.Insights;
+
+[JsonConverter(typeof(JsonStringEnumConverter<InsightKind>))]
+public enum InsightKind
+{
+    /// <summary>A headline number moved against the previous window.</summary>
+    Mover,
+
+    /// <summary>A channel with a low share of the window's messages.</summary>
+    QuietChannel,
+
+    /// <summary>The most active member.</summary>
+    TopMember,
+
+    /// <summary>Help threads without a timely answer, or how fast they are answered.</summary>
+    Support,
+
+    /// <summary>What people ask about (common keywords).</summary>
+    Topics,
+
+    /// <summary>The busiest day of the window.</summary>
+    BestDay,
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using DiscordAnalytics.Core.Analytics;
+
+namespace DiscordAnalytics.Core.Insights;
+
+/// <summary>
+/// The default generator: fixed rules over the summary alone, no network, same output for the same summary.
+/// It writes only numbers the summary holds (or <see cref="TotalsChange.Percent"/>), and checks that itself.
+/// Rules: the two biggest movers of messages, reactions, active members and joins; the quietest of the top
+/// channels when it has under a twentieth of all messages; the top member; unanswered help threads or the
+/// median first response; common keywords; the busiest day (the summary has days, not hours). Drafts: a recap
+/// announcement, a weekly challenge, office hours when there is support demand.
+/// </summary>
+public sealed class OfflineInsightGenerator : IInsightGenerator
+{
+    public const string Name = "offline";
+
+    private static readonly string[] MoverMetrics = ["messages", "reactions", "active members", "joins"];
+
+    public Task<InsightReport> GenerateAsync(AnalyticsSummary summary, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var quiet = QuietChannel(summary);
+        var busiest = BusiestDay(summary);
+
+        List<Insight> insights = [.. Movers(summary)];
+        if (quiet is not null)
+        {
+            insights.Add(new Insight(
+                InsightKind.QuietChannel,
+                $"Quiet channel: #{quiet.Name}",
+                $"#{quiet.Name} had only {N(quiet.MessageCount)} of the window's {N(summary.Totals.Messages)} messages. A prompt there could revive it, or it may be ready to merge."));
+        }
+
+        if (summary.TopMembers.FirstOrDefault() is { MessagesSent: > 0 } top)
+        {
+            insights.Add(new Insight(
+                InsightKind.TopMember,
+                $"Top contributor: {top.Name}",
+                $"{top.Name} led the conversation with {N(top.MessagesSent)} messages and {N(top.ReactionsAdded)} reactions."));
+        }
+
+        insights.AddRange(Support(summary));
+        if (busiest is not null)
+        {
+            insights.Add(new Insight(
+                InsightKind.BestDay,
+                $"Busiest day: {Weekday(busiest)}",
+                $"{Date(busiest)} ({Weekday(busiest)}) was the busiest day with {N(busiest.Messages)} messages. Post announcements on {Weekday(busiest)}s for the widest reach."));
+        }
+
+        var actions = Actions(summary, quiet, busiest);
+        var report = new InsightReport(Name, insights, actions, new Grounding([]));
+        return Task.FromResult(report with { Grounding = GroundingCheck.Check(summary, report.Texts) });
+    }
+
+    private static IEnumerable<Insight> Movers(AnalyticsSummary summary)
+    {
+        var changes = TotalsChange.Of(summary).Where(c => MoverMetrics.Contains(c.Metric)).ToList();
+        var movers = changes
+            .Where(c => c.Percent > 0)
+            .OrderByDescending(c => c.Percent)
+            .ThenBy(c => Array.IndexOf(MoverMetrics, c.Metric))
+            .Take(2)
+            .Select(c =>
+            {
+                var direction = c.Current > c.Previous ? "up" : "down";
+                return new Insight(
+                    InsightKind.Mover,
+                    $"{Capitalized(c.Metric)} {direction} {N(c.Percent!.Value)}%",
+                    $"{Capitalized(c.Metric)} went from {N(c.Previous)} to {N(c.Current)} compared with the previous window ({direction} {N(c.Percent!.Value)}%).");
+            })
+            .ToList();
+        if (movers.Count == 0 && changes.FirstOrDefault(c => c.Previous == 0 && c.Current > 0) is { } fresh)
+        {
+            movers.Add(new Insight(
+                InsightKind.Mover,
+                $"New {fresh.Metric}",
+                $"{N(fresh.Current)} {fresh.Metric} this window, none in the previous one."));
+        }
+
+        return movers;
+    }
+
+    private static ChannelStat? QuietChannel(AnalyticsSummary summary) =>
+        summary.TopChannels.Count >= 3 && summary.TopChannels[^1] is var last && last.MessageCount * 20 < summary.Totals.Messages
+            ? last
+            : null;
+
+    private static IEnumerable<Insight> Support(AnalyticsSummary summary)
+    {
+        var support = summary.SupportSignals;
+        var median = support.MedianFirstResponseMinutes is { } m ? $" The median first response took {Minutes(m)} minutes." : string.Empty;
+        if (support.UnansweredThreads > 0)
+        {
+            // A spike: at least a quarter of the window's new threads waited a day without a reply.
+            var spike = support.UnansweredThreads * 4 >= summary.Totals.ThreadsCreated;
+            yield return new Insight(
+                InsightKind.Support,
+                spike ? "Unanswered help threads are piling up" : "Some help threads went unanswered",
+                $"{N(support.UnansweredThreads)} help threads got no reply from another member within a day.{median}");
+        }
+        else if (support.MedianFirstResponseMinutes is not null)
+        {
+            yield return new Insight(InsightKind.Support, "Help threads get answered", $"Every finished help thread got a reply within a day.{median}");
+        }
+
+        if (support.CommonKeywords.Count > 0)
+        {
+            var terms = string.Join(", ", support.CommonKeywords.Take(3).Select(k => $"{k.Keyword} ({N(k.Count)})"));
+            yield return new Insight(InsightKind.Topics, "What people talk about", $"Most mentioned terms: {terms}.");
+        }
+    }
+
+    private static List<ActionDraft> Actions(AnalyticsSummary summary, ChannelStat? quiet, DailyActivity? busiest)
+    {
+        var actions = new List<ActionDraft>();
+        var topChannel = summary.TopChannels.FirstOrDefault(c => c.MessageCount > 0);
+        var topMember = summary.TopMembers.FirstOrDefault(m => m.MessagesSent > 0);
+        var keyword = summary.SupportSignals.CommonKeywords.FirstOrDefault()?.Keyword;
+        if (summary.Totals.Messages > 0)
+        {
+            var text = $"This window {summary.GuildName} shared {N(summary.Totals.Messages)} messages and {N(summary.Totals.Reactions)} reactions.";
+            text += topChannel is null ? string.Empty : $" The busiest channel was #{topChannel.Name} with {N(topChannel.MessageCount)} messages.";
+            text += topMember is null ? string.Empty : $" Thank you, {topMember.Name}, for {N(topMember.MessagesSent)} messages!";
+            actions.Add(new ActionDraft(ActionDraftKind.Announcement, "Weekly recap", text));
+        }
+
+        var challengeChannel = quiet ?? topChannel;
+        if (challengeChannel is not null)
+        {
+            var topic = keyword is null ? "something you learned this week" : $"your best tip about {keyword}";
+            actions.Add(new ActionDraft(
+                ActionDraftKind.WeeklyChallenge,
+                $"Weekly challenge in #{challengeChannel.Name}",
+                $"This week's challenge: share {topic} in #{challengeChannel.Name}. The most-reacted post gets a shout-out in the next recap."));
+        }
+
+        var support = summary.SupportSignals;
+        if (support.UnansweredThreads > 0 || support.MedianFirstResponseMinutes is not null)
+        {
+            var day = busiest is null ? "the busiest day of the week" : $"{Weekday(busiest)} (the busiest day)";
+            var open = support.UnansweredThreads > 0 ? $" and go through the {N(support.UnansweredThreads)} help threads that waited a day for an answer" : string.Empty;
+            var about = keyword is null ? string.Empty : $" Start with questions about {keyword}.";
+            actions.Add(new ActionDraft(
+                ActionDraftKind.OfficeHours,
+                "Host office hours",
+                $"Host a live office hour on {day}{open}.{about}"));
+        }
+
+        return actions;
+    }
+
+    private static DailyActivity? BusiestDay(AnalyticsSummary summary) =>
+        summary.Daily.Where(d => d.Messages > 0).OrderByDescending(d => d.Messages).ThenBy(d => d.Date).FirstOrDefault();
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Minutes(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Date(DailyActivity day) => day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Weekday(DailyActivity day) => day.Date.DayOfWeek.ToString();
+
+    private static string Capitalized(string metric) => char.ToUpperInvariant(metric[0]) + metric[1..];
+}

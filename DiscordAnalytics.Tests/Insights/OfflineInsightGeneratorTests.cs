@@ -1,0 +1,90 @@
+using System.Text.Json;
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Insights;
+
+namespace DiscordAnalytics.Tests.Insights;
+
+public sealed class OfflineInsightGeneratorTests
+{
+    private readonly OfflineInsightGenerator _generator = new();
+
+    [Fact]
+    public async Task Generate_SameSummaryTwice_SameReport()
+    {
+        var first = await _generator.GenerateAsync(InsightSummaries.Busy(), CancellationToken.None);
+        var second = await _generator.GenerateAsync(InsightSummaries.Busy(), CancellationToken.None);
+
+        Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
+    }
+
+    [Fact]
+    public async Task Generate_BusySummary_WritesTheExpectedInsightsAndDrafts()
+    {
+        var report = await _generator.GenerateAsync(InsightSummaries.Busy(), CancellationToken.None);
+
+        Assert.Equal("offline", report.Generator);
+        Assert.Equal(
+        [
+            (InsightKind.Mover, "Joins up 200%", "Joins went from 2 to 6 compared with the previous window (up 200%)."),
+            (InsightKind.Mover, "Reactions down 25%", "Reactions went from 400 to 300 compared with the previous window (down 25%)."),
+            (InsightKind.QuietChannel, "Quiet channel: #random", "#random had only 34 of the window's 1,234 messages. A prompt there could revive it, or it may be ready to merge."),
+            (InsightKind.TopMember, "Top contributor: alice", "alice led the conversation with 120 messages and 45 reactions."),
+            (InsightKind.Support, "Unanswered help threads are piling up", "3 help threads got no reply from another member within a day. The median first response took 17.5 minutes."),
+            (InsightKind.Topics, "What people talk about", "Most mentioned terms: refund (12), login (7), portal (4)."),
+            (InsightKind.BestDay, "Busiest day: Monday", "2026-11-16 (Monday) was the busiest day with 300 messages. Post announcements on Mondays for the widest reach."),
+        ],
+            report.Insights.Select(i => (i.Kind, i.Title, i.Text)));
+        Assert.Equal(
+        [
+            (ActionDraftKind.Announcement, "Weekly recap", "This window Trading Room shared 1,234 messages and 300 reactions. The busiest channel was #general with 900 messages. Thank you, alice, for 120 messages!"),
+            (ActionDraftKind.WeeklyChallenge, "Weekly challenge in #random", "This week's challenge: share your best tip about refund in #random. The most-reacted post gets a shout-out in the next recap."),
+            (ActionDraftKind.OfficeHours, "Host office hours", "Host a live office hour on Monday (the busiest day) and go through the 3 help threads that waited a day for an answer. Start with questions about refund."),
+        ],
+            report.Actions.Select(a => (a.Kind, a.Title, a.Text)));
+    }
+
+    [Fact]
+    public async Task Generate_BusySummary_PassesItsOwnGroundingCheck()
+    {
+        var summary = InsightSummaries.Busy();
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+        Assert.True(GroundingCheck.Check(summary, report.Texts).IsGrounded);
+    }
+
+    [Fact]
+    public async Task Generate_EmptyWindow_NoInsightsNoDraftsAndGrounded()
+    {
+        var busy = InsightSummaries.Busy();
+        var empty = busy with
+        {
+            Totals = Totals.Zero,
+            PreviousTotals = Totals.Zero,
+            Daily = [.. busy.Daily.Select(d => d with { Messages = 0, Reactions = 0, ActiveMembers = 0 })],
+            TopChannels = [],
+            TopMembers = [],
+            TopContent = [],
+            SupportSignals = SupportSignals.Empty,
+        };
+
+        var report = await _generator.GenerateAsync(empty, CancellationToken.None);
+
+        Assert.Empty(report.Insights);
+        Assert.Empty(report.Actions);
+        Assert.True(report.Grounding.IsGrounded);
+    }
+
+    [Fact]
+    public async Task Generate_NoPreviousActivity_ReportsWhatIsNew()
+    {
+        var summary = InsightSummaries.Busy() with { PreviousTotals = Totals.Zero };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        var mover = Assert.Single(report.Insights, i => i.Kind == InsightKind.Mover);
+        Assert.Equal("1,234 messages this window, none in the previous one.", mover.Text);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+}
