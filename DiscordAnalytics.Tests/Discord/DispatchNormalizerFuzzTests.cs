@@ -69,6 +69,24 @@ public sealed class DispatchNormalizerFuzzTests
         Assert.DoesNotContain(logs.Lines, l => l.Length > 1_000);
     }
 
+    [Fact]
+    public void Normalize_MessageWithLoneSurrogateInContentAndName_StillCountedWithoutThoseTexts()
+    {
+        // Found by the fuzz test: GetString() throws on an escaped lone surrogate, which dropped the whole message.
+        var normalizer = new DispatchNormalizer(new FakeTimeProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DispatchNormalizer>.Instance);
+        var json = DiscordFixtures.DataJson("20_message_create_default.json")
+            .Replace("\"content\":", "\"content\":\"\\ud800 broken\",\"was_content\":", StringComparison.Ordinal)
+            .Replace("\"global_name\":", "\"global_name\":\"\\udfff\",\"was_global_name\":", StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+
+        var events = normalizer.Normalize("MESSAGE_CREATE", document.RootElement, ReceivedAt);
+
+        var message = Assert.Single(events, e => e.Type == IngestEventType.MessageCreate);
+        Assert.Equal(1350123667996147723UL, message.MessageId);
+        Assert.Null(message.Excerpt);
+        Assert.Null(message.Validate());
+    }
+
     private static bool EndsInHighSurrogate(string? text) => text is { Length: > 0 } && char.IsHighSurrogate(text[^1]);
 
     /// <summary>Events with the receipt time (which only ever grows) replaced by a marker.</summary>
