@@ -254,7 +254,9 @@ public sealed partial class GatewaySession
                                 : new ConnectionOutcome(ReconnectAction.Identify, "Discord invalidated the session", reachedReady, InvalidSessionDelay());
 
                         case GatewayOpCode.Dispatch:
-                            reachedReady |= await OnDispatchAsync(payload, dispatches, connection.Token).ConfigureAwait(false);
+                            // READY answers our IDENTIFY, once: a second one (or one after RESUME) is not Discord's
+                            // and must not replace the session we resume with.
+                            reachedReady |= await OnDispatchAsync(payload, acceptReady: !resuming && !reachedReady, dispatches, connection.Token).ConfigureAwait(false);
                             break;
 
                         default:
@@ -289,9 +291,17 @@ public sealed partial class GatewaySession
     }
 
     /// <summary>Tracks the sequence and session, then hands the dispatch on. Returns true for READY / RESUMED.</summary>
-    private async Task<bool> OnDispatchAsync(GatewayPayload payload, ChannelWriter<GatewayDispatch> dispatches, CancellationToken cancellationToken)
+    private async Task<bool> OnDispatchAsync(GatewayPayload payload, bool acceptReady, ChannelWriter<GatewayDispatch> dispatches, CancellationToken cancellationToken)
     {
-        if (payload.Sequence is int sequence)
+        if (payload.EventName == "READY" && !acceptReady)
+        {
+            LogUnexpectedReady(_logger);
+            return false;
+        }
+
+        // Sequence numbers only grow within a session: one that goes back (or is not positive) would make a
+        // RESUME replay what we already have, so it is not taken.
+        if (payload.Sequence is int sequence && sequence > 0 && (_sequence is not int last || sequence > last))
         {
             _sequence = sequence;
         }

@@ -55,6 +55,9 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     /// <summary>The current session id (changes on every IDENTIFY).</summary>
     public string? SessionId { get; private set; }
 
+    /// <summary>Whether a connection has been answered with READY or RESUMED and is still up.</summary>
+    public bool IsSessionReady => Volatile.Read(ref _ready) is not null;
+
     public int IdentifyCount => Volatile.Read(ref _identifyCount);
 
     public int ResumeCount => Volatile.Read(ref _resumeCount);
