@@ -103,6 +103,25 @@ public sealed class GatewaySessionFuzzTests
         Assert.Equal(2, OurMessageIds(harness.Sink.Events).Count);
     }
 
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("https://127.0.0.1:1/gateway")]
+    [InlineData("ws://")]
+    [InlineData("")]
+    public async Task RunAsync_ReadyWithUnusableResumeUrl_ResumesOnTheGatewayUrlInsteadOfStopping(string resumeUrl)
+    {
+        await using var harness = await GatewayHarness.StartAsync(e => e.ResumeGatewayUrlOverride = resumeUrl);
+        await harness.Emulator.WaitForIdentifyAsync();
+
+        await harness.Emulator.SendReconnectAsync();
+        await harness.Emulator.WaitForResumeAsync();
+        await harness.Emulator.DispatchAsync("MESSAGE_CREATE", Message(FirstValidId + 1));
+
+        await harness.SinkHasAsync(e => OurMessageIds(e).Count == 1, "the message after the resume arrived");
+        Assert.False(harness.Run.IsCompleted, "the session stopped");
+        Assert.Equal(1, harness.Emulator.IdentifyCount);
+    }
+
     private static List<ulong> OurMessageIds(IReadOnlyList<IngestEvent> events) =>
         events.Where(e => e.Type == IngestEventType.MessageCreate && e.MessageId >= FirstValidId && e.MessageId <= FirstValidId + Frames)
             .Select(e => e.MessageId!.Value)

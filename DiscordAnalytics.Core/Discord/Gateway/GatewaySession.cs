@@ -116,8 +116,9 @@ public sealed partial class GatewaySession
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var resuming = _sessionId is not null && _resumeGatewayUrl is not null;
-            var url = resuming ? _resumeGatewayUrl! : gatewayUrl;
+            // Without a usable resume_gateway_url, resuming on the ordinary gateway URL still works.
+            var resuming = _sessionId is not null;
+            var url = resuming ? _resumeGatewayUrl ?? gatewayUrl : gatewayUrl;
             ConnectionOutcome outcome;
             try
             {
@@ -310,7 +311,7 @@ public sealed partial class GatewaySession
         if (payload.EventName == "READY")
         {
             _sessionId = Json.String(payload.Data, "session_id");
-            _resumeGatewayUrl = Json.String(payload.Data, "resume_gateway_url");
+            _resumeGatewayUrl = UsableGatewayUrl(Json.String(payload.Data, "resume_gateway_url"));
             ready = true;
             _status.Set(SourceState.Connected, _degradedReason);
             LogReady(_logger, Json.Array(payload.Data, "guilds").Count());
@@ -464,7 +465,7 @@ public sealed partial class GatewaySession
         try
         {
             var info = await _rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
-            return info.Url;
+            return UsableGatewayUrl(info.Url) ?? _options.Value.GatewayUrl;
         }
         catch (Exception ex) when (ex is not DiscordUnauthorizedException
             && (ex is DiscordRestException or HttpRequestException or JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)))
@@ -473,6 +474,13 @@ public sealed partial class GatewaySession
             return _options.Value.GatewayUrl;
         }
     }
+
+    /// <summary>
+    /// <paramref name="url"/> when a WebSocket can connect to it (absolute ws/wss with a host), else null:
+    /// a URL from the wire that cannot be used must not stop the session.
+    /// </summary>
+    internal static string? UsableGatewayUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss" && !string.IsNullOrEmpty(uri.Host) ? url : null;
 
     /// <summary>The gateway URL with <c>?v=10&amp;encoding=json</c> (resume URLs from READY come without a query).</summary>
     internal static Uri BuildGatewayUri(string url)

@@ -52,6 +52,9 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     /// <summary>Guild ids READY lists as unavailable.</summary>
     public IReadOnlyList<string> ReadyGuildIds { get; set; } = ["849255963033600000"];
 
+    /// <summary>READY's <c>resume_gateway_url</c> when set (to test broken values); otherwise <see cref="GatewayUrl"/>.</summary>
+    public string? ResumeGatewayUrlOverride { get; set; }
+
     /// <summary>The current session id (changes on every IDENTIFY).</summary>
     public string? SessionId { get; private set; }
 
@@ -331,7 +334,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
                 ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "pulse-analytics", ["bot"] = true },
                 ["guilds"] = guilds,
                 ["session_id"] = SessionId,
-                ["resume_gateway_url"] = GatewayUrl,
+                ["resume_gateway_url"] = ResumeGatewayUrlOverride ?? GatewayUrl,
                 ["application"] = new JsonObject { ["id"] = BotUserId, ["flags"] = ApplicationFlags },
             };
             var (_, frame) = AppendToHistory("READY", ready.ToJsonString());
