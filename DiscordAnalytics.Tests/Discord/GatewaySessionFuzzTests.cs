@@ -122,6 +122,25 @@ public sealed class GatewaySessionFuzzTests
         Assert.Equal(1, harness.Emulator.IdentifyCount);
     }
 
+    [Fact]
+    public async Task RunAsync_ServerFloodsHeartbeatRequests_AnswersFewAndKeepsReading()
+    {
+        // Answering every op 1 spent the 120-per-minute send budget, then the read loop waited a minute in the limiter.
+        await using var harness = await GatewayHarness.StartAsync(random: 0.99);
+        await harness.Emulator.WaitForIdentifyAsync();
+
+        for (var i = 0; i < 200; i++)
+        {
+            await harness.Emulator.RequestHeartbeatAsync();
+        }
+
+        await harness.Emulator.DispatchAsync("MESSAGE_CREATE", Message(FirstValidId + 1));
+
+        await harness.SinkHasAsync(e => OurMessageIds(e).Count == 1, "the message after the flood arrived");
+        Assert.InRange(harness.Emulator.FramesWithOp(1).Count, 1, 10);
+        Assert.Equal(1, harness.Emulator.ConnectionCount);
+    }
+
     private static List<ulong> OurMessageIds(IReadOnlyList<IngestEvent> events) =>
         events.Where(e => e.Type == IngestEventType.MessageCreate && e.MessageId >= FirstValidId && e.MessageId <= FirstValidId + Frames)
             .Select(e => e.MessageId!.Value)

@@ -177,6 +177,7 @@ public sealed partial class GatewaySession
 
             Task heartbeat = Task.CompletedTask;
             var reachedReady = false;
+            long? lastRequestedBeat = null;
             try
             {
                 using var helloTimeout = new CancellationTokenSource(_sessionOptions.HelloTimeout, _timeProvider);
@@ -239,7 +240,14 @@ public sealed partial class GatewaySession
                             break;
 
                         case GatewayOpCode.Heartbeat:
-                            await transport.SendAsync(GatewayPayloadWriter.Heartbeat(_sequence), connection.Token).ConfigureAwait(false);
+                            // A flood of requests must not spend the outbound budget (120 per 60 s) and then
+                            // stall this read loop in the send limiter: answer at most one per second.
+                            if (lastRequestedBeat is not long at || _timeProvider.GetElapsedTime(at) >= MinRequestedHeartbeatGap)
+                            {
+                                lastRequestedBeat = _timeProvider.GetTimestamp();
+                                await transport.SendAsync(GatewayPayloadWriter.Heartbeat(_sequence), connection.Token).ConfigureAwait(false);
+                            }
+
                             break;
 
                         case GatewayOpCode.Reconnect:
@@ -378,6 +386,8 @@ public sealed partial class GatewaySession
 
         return new ConnectionOutcome(ReconnectAction.Fatal, GatewayCloseCodes.FatalReason(code!.Value), reachedReady);
     }
+
+    private static readonly TimeSpan MinRequestedHeartbeatGap = TimeSpan.FromSeconds(1);
 
     private const GatewayIntents PrivilegedIntents = GatewayIntents.GuildMembers | GatewayIntents.MessageContent;
 
