@@ -141,6 +141,26 @@ public sealed class GatewaySessionFuzzTests
         Assert.Equal(1, harness.Emulator.ConnectionCount);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public async Task RunAsync_HelloWithAbsurdHeartbeatInterval_StaysConnectedAndDelivers(int intervalMs)
+    {
+        await using var harness = await GatewayHarness.StartAsync(e => e.HeartbeatIntervalMs = intervalMs);
+        await harness.Emulator.WaitForIdentifyAsync();
+
+        for (ulong i = 1; i <= 20; i++)
+        {
+            await harness.Emulator.DispatchAsync("MESSAGE_CREATE", Message(FirstValidId + i));
+        }
+
+        await harness.SinkHasAsync(e => OurMessageIds(e).Count == 20, "all 20 messages arrived");
+        await harness.ConnectedAsync();
+        _output.WriteLine($"{harness.Emulator.ConnectionCount} connections, {harness.Emulator.FramesWithOp(1).Count} heartbeats");
+        Assert.False(harness.Run.IsCompleted, "the session stopped");
+    }
+
     private static List<ulong> OurMessageIds(IReadOnlyList<IngestEvent> events) =>
         events.Where(e => e.Type == IngestEventType.MessageCreate && e.MessageId >= FirstValidId && e.MessageId <= FirstValidId + Frames)
             .Select(e => e.MessageId!.Value)
