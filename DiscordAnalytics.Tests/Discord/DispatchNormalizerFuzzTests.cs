@@ -5,6 +5,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
 
 namespace DiscordAnalytics.Tests.Discord;
 
@@ -16,6 +17,13 @@ public sealed class DispatchNormalizerFuzzTests
 
     /// <summary>Later than every fixture timestamp, so events timed by receipt are told apart from events timed by Discord.</summary>
     private static readonly long ReceivedAt = DateTimeOffset.Parse("2030-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+
+    private readonly ITestOutputHelper _output;
+
+    public DispatchNormalizerFuzzTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
 
     [Fact]
     public void Normalize_TenThousandMutatedFixtureFrames_NeverThrowsAndEmitsOnlyValidEvents()
@@ -61,6 +69,8 @@ public sealed class DispatchNormalizerFuzzTests
                 Assert.Equal(expected[valid], Comparable(events));
             }
         }
+
+        _output.WriteLine($"{normalized} mutations normalized into {emitted} valid events; {undecodable} rejected by the decoder");
 
         // The mutations must reach the normalizer, not just bounce off the JSON parser.
         Assert.True(normalized > Mutations * 6 / 10, $"only {normalized} of {Mutations} mutations decoded ({undecodable} did not)");

@@ -44,6 +44,11 @@ public sealed class GatewaySessionFuzzTests
                 // A barrier: the client reads in order, so the garbage before this message has been dealt with.
                 await Eventually.TrueAsync(() => OurMessageIds(harness.Sink.Events).Contains(id), $"valid message {i / ValidEvery} arrived");
             }
+            else if (i % 97 == 0)
+            {
+                // The resumable INVALID_SESSION, unmutated (mutating its d would make it the non-resumable one).
+                await harness.Emulator.SendInvalidSessionAsync(resumable: true);
+            }
             else
             {
                 await harness.Emulator.SendRawAsync(mutator.Mutate(pool[mutator.Random.Next(pool.Count)]), split);
@@ -170,7 +175,7 @@ public sealed class GatewaySessionFuzzTests
     /// Every fixture frame the server side could send, made safe for a loopback test: no sequence numbers
     /// of their own (raw frames bypass the emulator's numbering) and READY pointing at the emulator. The
     /// non-resumable INVALID_SESSION is left out: re-identifying drops unacknowledged dispatches by design
-    /// (backfill reconciles them), so "exactly once" could not hold.
+    /// (backfill reconciles them), so "exactly once" could not hold. The resumable one is sent unmutated.
     /// </summary>
     private static List<string> FramePool(string gatewayUrl)
     {
