@@ -108,6 +108,26 @@ public sealed class GatewaySessionFuzzTests
         Assert.Equal(2, OurMessageIds(harness.Sink.Events).Count);
     }
 
+    [Fact]
+    public async Task RunAsync_ReadyWithoutSessionIdThenDrop_NewSessionTracksItsOwnSequence()
+    {
+        // Sequence numbers only go forward, so a fresh IDENTIFY must forget the old session's number.
+        await using var harness = await GatewayHarness.StartAsync(e => e.ReadyWithoutSessionId = true);
+        await harness.Emulator.WaitForIdentifyAsync();
+        for (ulong i = 1; i <= 5; i++)
+        {
+            await harness.Emulator.DispatchAsync("MESSAGE_CREATE", Message(FirstValidId + i));
+        }
+
+        await harness.SinkHasAsync(e => OurMessageIds(e).Count == 5, "the first session's messages arrived");
+        await harness.Emulator.DropConnectionAsync();
+        await harness.Emulator.WaitForIdentifyAsync(count: 2);
+        await harness.Emulator.DispatchAsync("MESSAGE_CREATE", Message(FirstValidId + 6));
+        await harness.SinkHasAsync(e => OurMessageIds(e).Count == 6, "the second session's message arrived");
+
+        Assert.Equal(harness.Emulator.LastSequence, harness.Session.LastSequence);
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("https://127.0.0.1:1/gateway")]

@@ -229,6 +229,8 @@ public sealed partial class GatewaySession
                             }
                             else
                             {
+                                // A new session numbers its dispatches from 1 again.
+                                _sequence = null;
                                 await transport.SendAsync(GatewayPayloadWriter.Identify(_options.Value.Token, Intents, _sessionOptions), connection.Token).ConfigureAwait(false);
                                 LogIdentifySent(_logger, (int)Intents);
                             }

@@ -55,6 +55,9 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     /// <summary>READY's <c>resume_gateway_url</c> when set (to test broken values); otherwise <see cref="GatewayUrl"/>.</summary>
     public string? ResumeGatewayUrlOverride { get; set; }
 
+    /// <summary>Whether READY carries <c>session_id: null</c> (a broken READY the client cannot resume from).</summary>
+    public bool ReadyWithoutSessionId { get; set; }
+
     /// <summary>The current session id (changes on every IDENTIFY).</summary>
     public string? SessionId { get; private set; }
 
@@ -333,7 +336,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
                 ["v"] = 10,
                 ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "pulse-analytics", ["bot"] = true },
                 ["guilds"] = guilds,
-                ["session_id"] = SessionId,
+                ["session_id"] = ReadyWithoutSessionId ? null : SessionId,
                 ["resume_gateway_url"] = ResumeGatewayUrlOverride ?? GatewayUrl,
                 ["application"] = new JsonObject { ["id"] = BotUserId, ["flags"] = ApplicationFlags },
             };
