@@ -110,7 +110,7 @@ public sealed partial class DispatchNormalizer
                             GuildId = Json.Snowflake(data, "guild_id") ?? 0,
                             EventAt = receivedAt,
                             ChannelId = Json.Snowflake(data, "channel_id"),
-                            MessageId = id.ValueKind == JsonValueKind.String ? Snowflake.TryParse(id.GetString()) : null,
+                            MessageId = id.ValueKind == JsonValueKind.String ? Snowflake.TryParse(Json.Text(id)) : null,
                         });
                     }
 

@@ -18,7 +18,23 @@ internal static class Json
         Property(element, name) is { ValueKind: JsonValueKind.Object } value ? value : null;
 
     public static string? String(JsonElement element, string name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? Text(value) : null;
+
+    /// <summary>
+    /// A string value, or null when it cannot become a .NET string: JSON may escape a lone surrogate
+    /// (<c>"\ud800"</c>), which <see cref="JsonElement.GetString"/> refuses with an exception.
+    /// </summary>
+    public static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static int? Int(JsonElement element, string name) =>
         Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
@@ -33,7 +49,7 @@ internal static class Json
     /// <summary>A snowflake field: Discord sends strings, a few legacy paths send numbers.</summary>
     public static ulong? Snowflake(JsonElement element, string name) => Property(element, name) switch
     {
-        { ValueKind: JsonValueKind.String } value => Discord.Snowflake.TryParse(value.GetString()),
+        { ValueKind: JsonValueKind.String } value => Discord.Snowflake.TryParse(Text(value)),
         { ValueKind: JsonValueKind.Number } value when value.TryGetUInt64(out var number) && number > 0 => number,
         _ => null,
     };

@@ -20,6 +20,9 @@ public sealed partial class GatewaySession
     [LoggerMessage(Level = LogLevel.Information, Message = "Gateway READY with {GuildCount} guilds")]
     private static partial void LogReady(ILogger logger, int guildCount);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway READY ignored: the connection already has a session")]
+    private static partial void LogUnexpectedReady(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Gateway RESUMED at sequence {Sequence}")]
     private static partial void LogResumed(ILogger logger, int? sequence);
 

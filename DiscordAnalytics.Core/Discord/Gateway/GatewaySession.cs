@@ -116,8 +116,9 @@ public sealed partial class GatewaySession
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var resuming = _sessionId is not null && _resumeGatewayUrl is not null;
-            var url = resuming ? _resumeGatewayUrl! : gatewayUrl;
+            // Without a usable resume_gateway_url, resuming on the ordinary gateway URL still works.
+            var resuming = _sessionId is not null;
+            var url = resuming ? _resumeGatewayUrl ?? gatewayUrl : gatewayUrl;
             ConnectionOutcome outcome;
             try
             {
@@ -176,6 +177,7 @@ public sealed partial class GatewaySession
 
             Task heartbeat = Task.CompletedTask;
             var reachedReady = false;
+            long? lastRequestedBeat = null;
             try
             {
                 using var helloTimeout = new CancellationTokenSource(_sessionOptions.HelloTimeout, _timeProvider);
@@ -227,6 +229,8 @@ public sealed partial class GatewaySession
                             }
                             else
                             {
+                                // A new session numbers its dispatches from 1 again.
+                                _sequence = null;
                                 await transport.SendAsync(GatewayPayloadWriter.Identify(_options.Value.Token, Intents, _sessionOptions), connection.Token).ConfigureAwait(false);
                                 LogIdentifySent(_logger, (int)Intents);
                             }
@@ -238,7 +242,14 @@ public sealed partial class GatewaySession
                             break;
 
                         case GatewayOpCode.Heartbeat:
-                            await transport.SendAsync(GatewayPayloadWriter.Heartbeat(_sequence), connection.Token).ConfigureAwait(false);
+                            // A flood of requests must not spend the outbound budget (120 per 60 s) and then
+                            // stall this read loop in the send limiter: answer at most one per second.
+                            if (lastRequestedBeat is not long at || _timeProvider.GetElapsedTime(at) >= MinRequestedHeartbeatGap)
+                            {
+                                lastRequestedBeat = _timeProvider.GetTimestamp();
+                                await transport.SendAsync(GatewayPayloadWriter.Heartbeat(_sequence), connection.Token).ConfigureAwait(false);
+                            }
+
                             break;
 
                         case GatewayOpCode.Reconnect:
@@ -254,7 +265,9 @@ public sealed partial class GatewaySession
                                 : new ConnectionOutcome(ReconnectAction.Identify, "Discord invalidated the session", reachedReady, InvalidSessionDelay());
 
                         case GatewayOpCode.Dispatch:
-                            reachedReady |= await OnDispatchAsync(payload, dispatches, connection.Token).ConfigureAwait(false);
+                            // READY answers our IDENTIFY, once: a second one (or one after RESUME) is not Discord's
+                            // and must not replace the session we resume with.
+                            reachedReady |= await OnDispatchAsync(payload, acceptReady: !resuming && !reachedReady, dispatches, connection.Token).ConfigureAwait(false);
                             break;
 
                         default:
@@ -289,9 +302,17 @@ public sealed partial class GatewaySession
     }
 
     /// <summary>Tracks the sequence and session, then hands the dispatch on. Returns true for READY / RESUMED.</summary>
-    private async Task<bool> OnDispatchAsync(GatewayPayload payload, ChannelWriter<GatewayDispatch> dispatches, CancellationToken cancellationToken)
+    private async Task<bool> OnDispatchAsync(GatewayPayload payload, bool acceptReady, ChannelWriter<GatewayDispatch> dispatches, CancellationToken cancellationToken)
     {
-        if (payload.Sequence is int sequence)
+        if (payload.EventName == "READY" && !acceptReady)
+        {
+            LogUnexpectedReady(_logger);
+            return false;
+        }
+
+        // Sequence numbers only grow within a session: one that goes back (or is not positive) would make a
+        // RESUME replay what we already have, so it is not taken.
+        if (payload.Sequence is int sequence && sequence > 0 && (_sequence is not int last || sequence > last))
         {
             _sequence = sequence;
         }
@@ -300,7 +321,7 @@ public sealed partial class GatewaySession
         if (payload.EventName == "READY")
         {
             _sessionId = Json.String(payload.Data, "session_id");
-            _resumeGatewayUrl = Json.String(payload.Data, "resume_gateway_url");
+            _resumeGatewayUrl = UsableGatewayUrl(Json.String(payload.Data, "resume_gateway_url"));
             ready = true;
             _status.Set(SourceState.Connected, _degradedReason);
             LogReady(_logger, Json.Array(payload.Data, "guilds").Count());
@@ -367,6 +388,8 @@ public sealed partial class GatewaySession
 
         return new ConnectionOutcome(ReconnectAction.Fatal, GatewayCloseCodes.FatalReason(code!.Value), reachedReady);
     }
+
+    private static readonly TimeSpan MinRequestedHeartbeatGap = TimeSpan.FromSeconds(1);
 
     private const GatewayIntents PrivilegedIntents = GatewayIntents.GuildMembers | GatewayIntents.MessageContent;
 
@@ -454,7 +477,7 @@ public sealed partial class GatewaySession
         try
         {
             var info = await _rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
-            return info.Url;
+            return UsableGatewayUrl(info.Url) ?? _options.Value.GatewayUrl;
         }
         catch (Exception ex) when (ex is not DiscordUnauthorizedException
             && (ex is DiscordRestException or HttpRequestException or JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)))
@@ -463,6 +486,13 @@ public sealed partial class GatewaySession
             return _options.Value.GatewayUrl;
         }
     }
+
+    /// <summary>
+    /// <paramref name="url"/> when a WebSocket can connect to it (absolute ws/wss with a host), else null:
+    /// a URL from the wire that cannot be used must not stop the session.
+    /// </summary>
+    internal static string? UsableGatewayUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss" && !string.IsNullOrEmpty(uri.Host) ? url : null;
 
     /// <summary>The gateway URL with <c>?v=10&amp;encoding=json</c> (resume URLs from READY come without a query).</summary>
     internal static Uri BuildGatewayUri(string url)

@@ -52,8 +52,17 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     /// <summary>Guild ids READY lists as unavailable.</summary>
     public IReadOnlyList<string> ReadyGuildIds { get; set; } = ["849255963033600000"];
 
+    /// <summary>READY's <c>resume_gateway_url</c> when set (to test broken values); otherwise <see cref="GatewayUrl"/>.</summary>
+    public string? ResumeGatewayUrlOverride { get; set; }
+
+    /// <summary>Whether READY carries <c>session_id: null</c> (a broken READY the client cannot resume from).</summary>
+    public bool ReadyWithoutSessionId { get; set; }
+
     /// <summary>The current session id (changes on every IDENTIFY).</summary>
     public string? SessionId { get; private set; }
+
+    /// <summary>Whether a connection has been answered with READY or RESUMED and is still up.</summary>
+    public bool IsSessionReady => Volatile.Read(ref _ready) is not null;
 
     public int IdentifyCount => Volatile.Read(ref _identifyCount);
 
@@ -327,8 +336,8 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
                 ["v"] = 10,
                 ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "pulse-analytics", ["bot"] = true },
                 ["guilds"] = guilds,
-                ["session_id"] = SessionId,
-                ["resume_gateway_url"] = GatewayUrl,
+                ["session_id"] = ReadyWithoutSessionId ? null : SessionId,
+                ["resume_gateway_url"] = ResumeGatewayUrlOverride ?? GatewayUrl,
                 ["application"] = new JsonObject { ["id"] = BotUserId, ["flags"] = ApplicationFlags },
             };
             var (_, frame) = AppendToHistory("READY", ready.ToJsonString());
