@@ -68,7 +68,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasKey(x => new { x.GuildId, x.MessageId });
             // Support signals: a thread's messages in time order (starter, first response) and the
             // messages of a window of days (keywords). Cards still read rollups only.
-            e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt });
+            // Partial: only thread messages are indexed, so ordinary messages pay nothing for it at ingestion.
+            e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt }).HasFilter("\"threadId\" IS NOT NULL");
             e.HasIndex(x => new { x.GuildId, x.Day });
         });
 

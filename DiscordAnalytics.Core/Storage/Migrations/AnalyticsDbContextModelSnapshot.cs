@@ -318,7 +318,8 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasIndex("GuildId", "Day");
 
-                    b.HasIndex("GuildId", "ThreadId", "CreatedAt");
+                    b.HasIndex("GuildId", "ThreadId", "CreatedAt")
+                        .HasFilter("\"threadId\" IS NOT NULL");
 
                     b.ToTable("messageFacts", (string)null);
                 });

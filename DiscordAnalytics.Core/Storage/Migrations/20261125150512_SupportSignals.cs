@@ -18,7 +18,8 @@ namespace DiscordAnalytics.Core.Storage.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_messageFacts_guildId_threadId_createdAt",
                 table: "messageFacts",
-                columns: new[] { "guildId", "threadId", "createdAt" });
+                columns: new[] { "guildId", "threadId", "createdAt" },
+                filter: "\"threadId\" IS NOT NULL");
         }
 
         /// <inheritdoc />

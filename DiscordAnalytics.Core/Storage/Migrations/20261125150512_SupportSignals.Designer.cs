@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiscordAnalytics.Core.Storage.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261125143625_SupportSignals")]
+    [Migration("20261125150512_SupportSignals")]
     partial class SupportSignals
     {
         /// <inheritdoc />
@@ -321,7 +321,8 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasIndex("GuildId", "Day");
 
-                    b.HasIndex("GuildId", "ThreadId", "CreatedAt");
+                    b.HasIndex("GuildId", "ThreadId", "CreatedAt")
+                        .HasFilter("\"threadId\" IS NOT NULL");
 
                     b.ToTable("messageFacts", (string)null);
                 });
