@@ -19,7 +19,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private readonly Dictionary<(long Guild, long Channel), ChannelShape> _channels = [];
     private readonly HashSet<long> _guildsWithChannelsLoaded = [];
     private SqliteConnection? _connection;
-    private Statements? _sql;
+    private IngestionStatements? _sql;
 
     /// <param name="connectionString">SQLite connection string of the store.</param>
     /// <param name="guildMode">Mode recorded for guilds this writer creates: <c>live</c> or <c>demo</c>.</param>
@@ -78,7 +78,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
     }
 
-    private async Task<Statements> OpenAsync(CancellationToken cancellationToken)
+    private async Task<IngestionStatements> OpenAsync(CancellationToken cancellationToken)
     {
         if (_sql is not null)
         {
@@ -86,12 +86,12 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
 
         _connection = await SqlitePragmas.OpenAsync(_connectionString, cancellationToken);
-        _sql = new Statements(_connection);
+        _sql = new IngestionStatements(_connection);
         return _sql;
     }
 
     /// <summary>Applies one valid event; false when it was a duplicate.</summary>
-    private bool Apply(Statements sql, IngestEvent e)
+    private bool Apply(IngestionStatements sql, IngestEvent e)
     {
         var guild = (long)e.GuildId;
         switch (e.Type)
@@ -153,7 +153,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         return true;
     }
 
-    private void UpsertChannel(Statements sql, IngestEvent e)
+    private void UpsertChannel(IngestionStatements sql, IngestEvent e)
     {
         var guild = (long)e.GuildId;
         var type = e.ChannelType ?? (e.Type == IngestEventType.ThreadCreate ? 11 : 0);
@@ -166,7 +166,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         _channels[key] = new ChannelShape(parent ?? known.ParentId, isThread);
     }
 
-    private void ThreadCreated(Statements sql, IngestEvent e)
+    private void ThreadCreated(IngestionStatements sql, IngestEvent e)
     {
         UpsertChannel(sql, e);
         var guild = (long)e.GuildId;
@@ -179,7 +179,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
     }
 
-    private void MessageCreated(Statements sql, IngestEvent e, long guild, long channel, long? thread)
+    private void MessageCreated(IngestionStatements sql, IngestEvent e, long guild, long channel, long? thread)
     {
         var message = (long)e.MessageId!.Value;
         var author = (long)e.UserId!.Value;
@@ -198,7 +198,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         _deltas.Member(guild, day, author, e.IsBot).Messages++;
     }
 
-    private void MessageDeleted(Statements sql, IngestEvent e, long guild, long? channel, long? thread)
+    private void MessageDeleted(IngestionStatements sql, IngestEvent e, long guild, long? channel, long? thread)
     {
         var message = (long)e.MessageId!.Value;
         long deletedIn;
@@ -236,7 +236,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         SubtractReactions(sql.DeleteReactionFactsOfMessage, guild, message, guild, message);
     }
 
-    private void ReactionAdded(Statements sql, IngestEvent e, long guild, long channel)
+    private void ReactionAdded(IngestionStatements sql, IngestEvent e, long guild, long channel)
     {
         var message = (long)e.MessageId!.Value;
         var reactor = (long)e.UserId!.Value;
@@ -284,7 +284,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
     }
 
-    private void FlushDeltas(Statements sql)
+    private void FlushDeltas(IngestionStatements sql)
     {
         foreach (var ((guild, day, channel, isBot), d) in _deltas.Channels)
         {
@@ -328,7 +328,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     }
 
     /// <summary>Maps the channel an event names to (counted channel, thread): thread activity counts for the thread's parent.</summary>
-    private (long? Channel, long? Thread) Resolve(Statements sql, long guild, ulong? channelId)
+    private (long? Channel, long? Thread) Resolve(IngestionStatements sql, long guild, ulong? channelId)
     {
         if (channelId is null)
         {
@@ -342,7 +342,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             : (channel, null);
     }
 
-    private void EnsureChannelsLoaded(Statements sql, long guild)
+    private void EnsureChannelsLoaded(IngestionStatements sql, long guild)
     {
         if (!_guildsWithChannelsLoaded.Add(guild))
         {
@@ -363,47 +363,4 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         string.IsNullOrEmpty(content) ? null : TextClip.ToLength(content, IngestEvent.MaxExcerptLength);
 
     private readonly record struct ChannelShape(long? ParentId, bool IsThread);
-
-    /// <summary>The writer's prepared statements, bound to its one connection.</summary>
-    private sealed class Statements(SqliteConnection c) : IDisposable
-    {
-        public PreparedStatement InsertEvent { get; } = new(c, IngestionSql.InsertEvent);
-        public PreparedStatement UpsertGuild { get; } = new(c, IngestionSql.UpsertGuild);
-        public PreparedStatement TouchGuild { get; } = new(c, IngestionSql.TouchGuild);
-        public PreparedStatement UpsertChannel { get; } = new(c, IngestionSql.UpsertChannel);
-        public PreparedStatement SelectChannels { get; } = new(c, IngestionSql.SelectChannels);
-        public PreparedStatement UpsertMember { get; } = new(c, IngestionSql.UpsertMember);
-        public PreparedStatement MemberJoined { get; } = new(c, IngestionSql.MemberJoined);
-        public PreparedStatement MemberLeft { get; } = new(c, IngestionSql.MemberLeft);
-        public PreparedStatement InsertMessageFact { get; } = new(c, IngestionSql.InsertMessageFact);
-        public PreparedStatement FillTombstone { get; } = new(c, IngestionSql.FillTombstone);
-        public PreparedStatement UpdateMessageFact { get; } = new(c, IngestionSql.UpdateMessageFact);
-        public PreparedStatement MarkMessageDeleted { get; } = new(c, IngestionSql.MarkMessageDeleted);
-        public PreparedStatement InsertTombstone { get; } = new(c, IngestionSql.InsertTombstone);
-        public PreparedStatement InsertReactionFact { get; } = new(c, IngestionSql.InsertReactionFact);
-        public PreparedStatement DeleteReactionFact { get; } = new(c, IngestionSql.DeleteReactionFact);
-        public PreparedStatement DeleteReactionFactsOfMessage { get; } = new(c, IngestionSql.DeleteReactionFactsOfMessage);
-        public PreparedStatement DeleteReactionFactsOfEmoji { get; } = new(c, IngestionSql.DeleteReactionFactsOfEmoji);
-        public PreparedStatement AddChannelDaily { get; } = new(c, IngestionSql.AddChannelDaily);
-        public PreparedStatement AddMemberDaily { get; } = new(c, IngestionSql.AddMemberDaily);
-        public PreparedStatement AddGuildDaily { get; } = new(c, IngestionSql.AddGuildDaily);
-        public PreparedStatement AddTopContent { get; } = new(c, IngestionSql.AddTopContent);
-        public PreparedStatement DropEmptyTopContent { get; } = new(c, IngestionSql.DropEmptyTopContent);
-
-        private IEnumerable<PreparedStatement> All =>
-        [
-            InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
-            InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, InsertReactionFact,
-            DeleteReactionFact, DeleteReactionFactsOfMessage, DeleteReactionFactsOfEmoji, AddChannelDaily, AddMemberDaily,
-            AddGuildDaily, AddTopContent, DropEmptyTopContent,
-        ];
-
-        public void Dispose()
-        {
-            foreach (var statement in All)
-            {
-                statement.Dispose();
-            }
-        }
-    }
 }

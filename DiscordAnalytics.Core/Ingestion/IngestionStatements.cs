@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+
+namespace DiscordAnalytics.Core.Ingestion;
+
+/// <summary>The writer's prepared statements, bound to its one connection.</summary>
+internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
+{
+    public PreparedStatement InsertEvent { get; } = new(c, IngestionSql.InsertEvent);
+    public PreparedStatement UpsertGuild { get; } = new(c, IngestionSql.UpsertGuild);
+    public PreparedStatement TouchGuild { get; } = new(c, IngestionSql.TouchGuild);
+    public PreparedStatement UpsertChannel { get; } = new(c, IngestionSql.UpsertChannel);
+    public PreparedStatement SelectChannels { get; } = new(c, IngestionSql.SelectChannels);
+    public PreparedStatement UpsertMember { get; } = new(c, IngestionSql.UpsertMember);
+    public PreparedStatement MemberJoined { get; } = new(c, IngestionSql.MemberJoined);
+    public PreparedStatement MemberLeft { get; } = new(c, IngestionSql.MemberLeft);
+    public PreparedStatement InsertMessageFact { get; } = new(c, IngestionSql.InsertMessageFact);
+    public PreparedStatement FillTombstone { get; } = new(c, IngestionSql.FillTombstone);
+    public PreparedStatement UpdateMessageFact { get; } = new(c, IngestionSql.UpdateMessageFact);
+    public PreparedStatement MarkMessageDeleted { get; } = new(c, IngestionSql.MarkMessageDeleted);
+    public PreparedStatement InsertTombstone { get; } = new(c, IngestionSql.InsertTombstone);
+    public PreparedStatement InsertReactionFact { get; } = new(c, IngestionSql.InsertReactionFact);
+    public PreparedStatement DeleteReactionFact { get; } = new(c, IngestionSql.DeleteReactionFact);
+    public PreparedStatement DeleteReactionFactsOfMessage { get; } = new(c, IngestionSql.DeleteReactionFactsOfMessage);
+    public PreparedStatement DeleteReactionFactsOfEmoji { get; } = new(c, IngestionSql.DeleteReactionFactsOfEmoji);
+    public PreparedStatement AddChannelDaily { get; } = new(c, IngestionSql.AddChannelDaily);
+    public PreparedStatement AddMemberDaily { get; } = new(c, IngestionSql.AddMemberDaily);
+    public PreparedStatement AddGuildDaily { get; } = new(c, IngestionSql.AddGuildDaily);
+    public PreparedStatement AddTopContent { get; } = new(c, IngestionSql.AddTopContent);
+    public PreparedStatement DropEmptyTopContent { get; } = new(c, IngestionSql.DropEmptyTopContent);
+
+    private IEnumerable<PreparedStatement> All =>
+    [
+        InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
+        InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, InsertReactionFact,
+        DeleteReactionFact, DeleteReactionFactsOfMessage, DeleteReactionFactsOfEmoji, AddChannelDaily, AddMemberDaily,
+        AddGuildDaily, AddTopContent, DropEmptyTopContent,
+    ];
+
+    public void Dispose()
+    {
+        foreach (var statement in All)
+        {
+            statement.Dispose();
+        }
+    }
+}
