@@ -180,7 +180,7 @@ public sealed partial class DispatchNormalizer
             return;
         }
 
-        Add(events, new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = guildId.Value, EventAt = receivedAt, Name = Truncate(name, IngestEvent.MaxNameLength) });
+        Add(events, new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = guildId.Value, EventAt = receivedAt, Name = TextClip.ToLength(name, IngestEvent.MaxNameLength) });
 
         // Channels in GUILD_CREATE often lack guild_id: the guild's own id fills it.
         foreach (var channel in Json.Array(guild, "channels"))
@@ -216,7 +216,7 @@ public sealed partial class DispatchNormalizer
             ChannelId = Json.Snowflake(thread, "id"),
             ParentId = Json.Snowflake(thread, "parent_id"),
             ChannelType = Json.Int(thread, "type"),
-            Name = Truncate(Json.String(thread, "name"), IngestEvent.MaxNameLength),
+            Name = TextClip.ToLength(Json.String(thread, "name"), IngestEvent.MaxNameLength),
             UserId = Json.Snowflake(thread, "owner_id"),
         });
     }
@@ -238,7 +238,7 @@ public sealed partial class DispatchNormalizer
             ParentId = Json.Snowflake(channel, "parent_id"),
 
             // THREAD_DELETE carries no name: null means "unknown", not "renamed to nothing".
-            Name = Truncate(Json.String(channel, "name"), IngestEvent.MaxNameLength),
+            Name = TextClip.ToLength(Json.String(channel, "name"), IngestEvent.MaxNameLength),
         });
     }
 
@@ -404,23 +404,11 @@ public sealed partial class DispatchNormalizer
     private static string? DisplayName(JsonElement? member, JsonElement user)
     {
         var name = (member is { } m ? Json.String(m, "nick") : null) ?? Json.String(user, "global_name") ?? Json.String(user, "username");
-        return Truncate(name, IngestEvent.MaxNameLength);
+        return TextClip.ToLength(name, IngestEvent.MaxNameLength);
     }
 
     private static string? Excerpt(string? content) =>
-        string.IsNullOrEmpty(content) ? null : Truncate(content, IngestEvent.MaxExcerptLength);
-
-    /// <summary>Cuts to <paramref name="max"/> chars without splitting a surrogate pair.</summary>
-    internal static string? Truncate(string? text, int max)
-    {
-        if (text is null || text.Length <= max)
-        {
-            return text;
-        }
-
-        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-        return text[..cut];
-    }
+        string.IsNullOrEmpty(content) ? null : TextClip.ToLength(content, IngestEvent.MaxExcerptLength);
 
     /// <summary>Events that fail <see cref="IngestEvent.Validate"/> (e.g. DMs without a guild) are dropped here.</summary>
     private void Add(List<IngestEvent> events, IngestEvent ingestEvent)

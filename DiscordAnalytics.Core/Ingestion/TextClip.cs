@@ -3,9 +3,10 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// <summary>Shortens text to a length without cutting a surrogate pair in half.</summary>
 public static class TextClip
 {
-    public static string ToLength(string text, int maxLength)
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? ToLength(string? text, int maxLength)
     {
-        if (text.Length <= maxLength)
+        if (text is null || text.Length <= maxLength)
         {
             return text;
         }
