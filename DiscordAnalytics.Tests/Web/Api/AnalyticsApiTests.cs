@@ -17,6 +17,9 @@ public sealed class ApiAppFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The app's services (its endpoints, its pipeline).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public async Task InitializeAsync()
     {
         Client = _app.CreateClient();
