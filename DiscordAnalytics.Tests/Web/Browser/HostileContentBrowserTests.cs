@@ -48,6 +48,13 @@ public sealed class HostileContentBrowserTests
         await Assertions.Expect(channel).ToHaveTextAsync("#" + H.StoredName(H.ChannelName));
         await Assertions.Expect(page.GetByTestId("guild-name")).ToHaveTextAsync(H.StoredName(H.GuildName));
         Assert.Equal(0, await page.Locator("img[src=x], [onerror]").CountAsync());
+
+        // An RTL override in a name must not reorder what follows it: every piece of user text is a bidi island.
+        foreach (var testId in new[] { "guild-name", "channel-name", "member-name", "content-excerpt", "content-author", "content-channel" })
+        {
+            await Assertions.Expect(page.GetByTestId(testId).First).ToHaveCSSAsync("unicode-bidi", "isolate");
+        }
+
         Assert.Equal(0, await page.Locator("script", new() { HasText = "alert(1)" }).CountAsync());
         // Let the page settle (interactive circuit connected, cards re-rendered live) before concluding nothing ran.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
