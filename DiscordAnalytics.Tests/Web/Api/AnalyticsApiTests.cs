@@ -175,4 +175,20 @@ public sealed class ExportApiTests(ApiAppFixture app) : IClassFixture<ApiAppFixt
 
         Assert.Equal("a,b\r\n\"'=HYPERLINK(\"\"x\"\")\",\"line\nbreak, comma\"\r\n", csv);
     }
+
+    [Theory]
+    [InlineData("=1+1")]
+    [InlineData("+1")]
+    [InlineData("-1")]
+    [InlineData("@SUM(1)")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    [InlineData("\0=1+1")]
+    public void CsvWriter_CellStartingAFormula_IsPrefixedWithAnApostrophe(string cell)
+    {
+        var csv = DiscordAnalytics.Web.Api.CsvWriter.Write(["a"], [[cell]]);
+
+        var row = csv.Split("\r\n", 2)[1].TrimStart('"');
+        Assert.StartsWith("'" + cell[0], row, StringComparison.Ordinal);
+    }
 }
