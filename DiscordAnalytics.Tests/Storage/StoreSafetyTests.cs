@@ -48,6 +48,9 @@ public sealed class StoreSafetyTests
             // Still serving: a second request is answered the same way.
             using var again = await client.GetAsync("/healthz");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, again.StatusCode);
+            // The dashboard page itself still renders (it explains the failure instead of a 500).
+            using var dashboard = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         }
         finally
         {
