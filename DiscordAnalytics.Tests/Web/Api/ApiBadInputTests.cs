@@ -134,7 +134,13 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
             return;
         }
 
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var body = await response.Content.ReadAsStringAsync();
+        if (body.Contains("script", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{method} {url}: the problem echoes the input");
+        }
+
+        var problem = JsonDocument.Parse(body).RootElement;
         if (problem.GetProperty("status").GetInt32() != (int)status)
         {
             failures.Add($"{method} {url}: problem status {problem.GetProperty("status")}");
@@ -191,7 +197,9 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        var body = await response.Content.ReadAsStringAsync();
+        // The problem names the parameter; it never echoes what was sent (no reflected markup).
+        Assert.DoesNotContain("script", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(parameter, JsonDocument.Parse(body).RootElement.GetProperty("parameter").GetString());
     }
 }
