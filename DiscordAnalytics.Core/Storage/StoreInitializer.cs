@@ -25,9 +25,22 @@ public sealed class StoreInitializer(
             Directory.CreateDirectory(folder);
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-        var check = await db.Database.SqlQueryRaw<string>("PRAGMA quick_check").ToListAsync(cancellationToken);
+        List<string> check;
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            check = await db.Database.SqlQueryRaw<string>("PRAGMA quick_check").ToListAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            // A damaged file (garbage, truncation, not a database at all) must not take the app down: /healthz
+            // reports it with 503 so an operator sees it, and the dashboard explains instead of disappearing.
+            health.Report(false, ex.Message);
+            logger.LogError(ex, "Store at {DataSource} cannot be opened or migrated", builder.DataSource);
+            return;
+        }
+
         var ok = check is ["ok"];
         health.Report(ok, ok ? null : string.Join("; ", check.Take(5)));
         if (ok)

@@ -4,7 +4,7 @@ using System.Text;
 namespace DiscordAnalytics.Web.Api;
 
 /// <summary>
-/// RFC 4180 CSV with spreadsheet-formula neutralising: a cell that starts with = + - @ (or a tab/CR) is
+/// RFC 4180 CSV with spreadsheet-formula neutralising: a cell that starts with = + - @ (or a tab/CR/NUL, as OWASP ASVS 1.2.10 lists) is
 /// prefixed with an apostrophe, so a hostile excerpt or name cannot run as a formula in Excel.
 /// </summary>
 public static class CsvWriter
@@ -46,7 +46,7 @@ public static class CsvWriter
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => cell.ToString() ?? string.Empty,
         };
-        if (cell is string && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (cell is string && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\0')
         {
             text = "'" + text;
         }

@@ -17,6 +17,9 @@ public sealed class ApiAppFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The app's services (its endpoints, its pipeline).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public async Task InitializeAsync()
     {
         Client = _app.CreateClient();
@@ -171,5 +174,21 @@ public sealed class ExportApiTests(ApiAppFixture app) : IClassFixture<ApiAppFixt
         var csv = DiscordAnalytics.Web.Api.CsvWriter.Write(["a", "b"], [["=HYPERLINK(\"x\")", "line\nbreak, comma"]]);
 
         Assert.Equal("a,b\r\n\"'=HYPERLINK(\"\"x\"\")\",\"line\nbreak, comma\"\r\n", csv);
+    }
+
+    [Theory]
+    [InlineData("=1+1")]
+    [InlineData("+1")]
+    [InlineData("-1")]
+    [InlineData("@SUM(1)")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    [InlineData("\0=1+1")]
+    public void CsvWriter_CellStartingAFormula_IsPrefixedWithAnApostrophe(string cell)
+    {
+        var csv = DiscordAnalytics.Web.Api.CsvWriter.Write(["a"], [[cell]]);
+
+        var row = csv.Split("\r\n", 2)[1].TrimStart('"');
+        Assert.StartsWith("'" + cell[0], row, StringComparison.Ordinal);
     }
 }

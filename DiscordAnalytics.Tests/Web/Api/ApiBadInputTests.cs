@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiscordAnalytics.Tests.Web.Api;
+
+/// <summary>
+/// Bad input on every API route, found by enumerating the app's endpoints: a new <c>/api</c> route with a
+/// <c>{guildId}</c> is held to the same answers (400 naming guildId, 404 for a guild that is not ours)
+/// without anyone remembering to add it here.
+/// </summary>
+public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
+{
+    /// <summary>Values for route parameters other than guildId. A new route parameter must be added here, or the test fails.</summary>
+    private static readonly Dictionary<string, string[]> RouteSamples = new()
+    {
+        ["table"] = ["channels", "members", "content", "daily"],
+    };
+
+    private static readonly string[] NotSnowflakes =
+        ["abc", "0", "-1", "+1", "1.5", "1e5", "0x10", "%201", "18446744073709551616", "%EF%BC%91%EF%BC%92%EF%BC%93", "%3Cscript%3E"];
+
+    /// <summary>Summary and every export: the routes that take the analytics window parameters.</summary>
+    private static readonly string[] WindowRoutes =
+        ["summary", "export/channels.csv", "export/members.csv", "export/content.csv", "export/daily.csv"];
+
+    /// <summary>Today is 2026-11-20 (the fixture's clock).</summary>
+    public static TheoryData<string, string, string> BadWindows()
+    {
+        var cases = new (string Query, string Parameter)[]
+        {
+            ("window=14d", "window"),
+            ("window=7days", "window"),
+            ("window=7d&window=30d", "window"),
+            ("window=%3Cscript%3E", "window"),
+            ("window=custom", "start"),
+            ("window=custom&end=2026-11-02", "start"),
+            ("window=custom&start=2026-11-01", "end"),
+            ("start=2026-11-01", "end"),
+            ("window=custom&start=2026/11/01&end=2026-11-02", "start"),
+            ("window=custom&start=9999-99-99&end=2026-11-02", "start"),
+            ("window=custom&start=2026-11-01&end=2026-13-01", "end"),
+            ("window=custom&start=2026-11-05&end=2026-11-01", "end"),
+            ("window=custom&start=2014-12-31&end=2015-01-05", "start"),
+            ("window=custom&start=2026-11-01&end=2026-11-22", "end"),
+            ("window=custom&start=2025-01-01&end=2026-11-20", "start"),
+            ("window=7d&start=2026-11-01", "start"),
+            ("window=30d&end=2026-11-01", "end"),
+            ("top=0", "top"),
+            ("top=-1", "top"),
+            ("top=1.5", "top"),
+            ("top=abc", "top"),
+            ("top=101", "top"),
+            ("top=99999999999", "top"),
+            ("top=%EF%BC%95", "top"),
+            ("window=14d&top=0", "top"),
+        };
+        var data = new TheoryData<string, string, string>();
+        foreach (var route in WindowRoutes)
+        {
+            foreach (var (query, parameter) in cases)
+            {
+                data.Add(route, query, parameter);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadWindows))]
+    public async Task WindowRoute_BadParameter_Is400ProblemNamingIt(string route, string query, string parameter)
+    {
+        using var response = await app.Client.GetAsync($"/api/guilds/{ApiAppFixture.Guild}/{route}?{query}");
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, parameter);
+    }
+
+    [Fact]
+    public async Task EveryGuildRoute_NotASnowflakeOrUnknownGuild_Is400NamingGuildIdOr404()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true && e.RoutePattern.GetParameter("guildId") is not null)
+            .ToList();
+        Assert.True(routes.Count >= 2, "summary and export are found");
+
+        var failures = new List<string>();
+        foreach (var route in routes)
+        {
+            var methods = route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                foreach (var template in Urls(route.RoutePattern, failures))
+                {
+                    await ExpectAsync(failures, method, template, ApiAppFixture.Guild.ToString(), HttpStatusCode.OK, null);
+                    await ExpectAsync(failures, method, template, "123456789", HttpStatusCode.NotFound, null);
+                    foreach (var bad in NotSnowflakes)
+                    {
+                        await ExpectAsync(failures, method, template, bad, HttpStatusCode.BadRequest, "guildId");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task ExpectAsync(List<string> failures, string method, string template, string guildId, HttpStatusCode status, string? parameter)
+    {
+        var url = template.Replace("{guildId}", guildId, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        using var response = await app.Client.SendAsync(request);
+        if (response.StatusCode != status)
+        {
+            failures.Add($"{method} {url}: {(int)response.StatusCode}, expected {(int)status}");
+            return;
+        }
+
+        if (status == HttpStatusCode.OK)
+        {
+            return;
+        }
+
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            failures.Add($"{method} {url}: {response.Content.Headers.ContentType?.MediaType}, expected application/problem+json");
+            return;
+        }
+
+        var body = await response.Content.ReadAsStringAsync();
+        if (body.Contains("script", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{method} {url}: the problem echoes the input");
+        }
+
+        var problem = JsonDocument.Parse(body).RootElement;
+        if (problem.GetProperty("status").GetInt32() != (int)status)
+        {
+            failures.Add($"{method} {url}: problem status {problem.GetProperty("status")}");
+        }
+
+        if (parameter is not null && (!problem.TryGetProperty("parameter", out var named) || named.GetString() != parameter))
+        {
+            failures.Add($"{method} {url}: problem does not name {parameter}");
+        }
+    }
+
+    /// <summary>The route as URLs with <c>{guildId}</c> left in place and every other parameter filled from <see cref="RouteSamples"/>.</summary>
+    private static List<string> Urls(RoutePattern pattern, List<string> failures)
+    {
+        var urls = new List<string> { string.Empty };
+        foreach (var segment in pattern.PathSegments)
+        {
+            var next = new List<string>();
+            foreach (var prefix in urls)
+            {
+                var options = new List<StringBuilder> { new(prefix + "/") };
+                foreach (var part in segment.Parts)
+                {
+                    switch (part)
+                    {
+                        case RoutePatternLiteralPart literal:
+                            options.ForEach(o => o.Append(literal.Content));
+                            break;
+                        case RoutePatternSeparatorPart separator:
+                            options.ForEach(o => o.Append(separator.Content));
+                            break;
+                        case RoutePatternParameterPart { Name: "guildId" }:
+                            options.ForEach(o => o.Append("{guildId}"));
+                            break;
+                        case RoutePatternParameterPart parameter when RouteSamples.TryGetValue(parameter.Name, out var samples):
+                            options = [.. options.SelectMany(o => samples.Select(s => new StringBuilder(o.ToString()).Append(s)))];
+                            break;
+                        case RoutePatternParameterPart parameter:
+                            failures.Add($"{pattern.RawText}: no sample value for route parameter '{parameter.Name}' (add it to {nameof(RouteSamples)})");
+                            return [];
+                    }
+                }
+
+                next.AddRange(options.Select(o => o.ToString()));
+            }
+
+            urls = next;
+        }
+
+        return urls;
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string parameter)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        // The problem names the parameter; it never echoes what was sent (no reflected markup).
+        Assert.DoesNotContain("script", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(parameter, JsonDocument.Parse(body).RootElement.GetProperty("parameter").GetString());
+    }
+}

@@ -1,0 +1,67 @@
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using H = DiscordAnalytics.Tests.Infrastructure.HostileCommunity;
+
+namespace DiscordAnalytics.Tests.Web.Browser;
+
+/// <summary>A hostile excerpt and channel name in a real browser: shown as literal text, and nothing runs.</summary>
+public sealed class HostileContentBrowserTests
+{
+    [Fact]
+    public async Task Dashboard_HostileExcerptAndChannelName_ShowAsLiteralTextAndNoDialogOpens()
+    {
+        await using var app = new AnalyticsAppFactory();
+        app.UseKestrel(0);
+        app.StartServer();
+        var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
+        foreach (var e in H.Events(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds()))
+        {
+            await pipeline.WriteAsync(e, default);
+        }
+
+        await pipeline.FlushAsync(default);
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            lock (dialogs)
+            {
+                dialogs.Add(dialog.Message);
+            }
+
+            _ = dialog.DismissAsync();
+        };
+
+        await page.GotoAsync($"{baseUrl}/dashboard?guildId={H.Guild}");
+
+        var excerpt = page.GetByTestId("content-excerpt").Filter(new() { HasText = H.Script });
+        await Assertions.Expect(excerpt).ToHaveTextAsync(H.StoredExcerpt(H.Excerpt), new() { Timeout = 30_000 });
+        var channel = page.GetByTestId("channel-name").Filter(new() { HasText = H.Img });
+        await Assertions.Expect(channel).ToHaveTextAsync("#" + H.StoredName(H.ChannelName));
+        await Assertions.Expect(page.GetByTestId("guild-name")).ToHaveTextAsync(H.StoredName(H.GuildName));
+        Assert.Equal(0, await page.Locator("img[src=x], [onerror]").CountAsync());
+
+        // An RTL override in a name must not reorder what follows it: every piece of user text is a bidi island.
+        foreach (var testId in new[] { "guild-name", "channel-name", "member-name", "content-excerpt", "content-author", "content-channel" })
+        {
+            await Assertions.Expect(page.GetByTestId(testId).First).ToHaveCSSAsync("unicode-bidi", "isolate");
+        }
+
+        Assert.Equal(0, await page.Locator("script", new() { HasText = "alert(1)" }).CountAsync());
+        // Let the page settle (interactive circuit connected, cards re-rendered live) before concluding nothing ran.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(excerpt).ToHaveTextAsync(H.StoredExcerpt(H.Excerpt));
+        lock (dialogs)
+        {
+            Assert.Empty(dialogs);
+        }
+    }
+}
