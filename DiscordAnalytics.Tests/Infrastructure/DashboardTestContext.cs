@@ -29,7 +29,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Cards load off the render thread; a cold first query on a busy 2-core machine can pass 1 s.
-        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
     }
 
     protected SeededStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");

@@ -3,7 +3,8 @@ namespace DiscordAnalytics.Tests.Infrastructure;
 /// <summary>Awaits a condition with a timeout instead of sleeping a fixed time.</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    // Generous: it only matters when a condition never holds, and CI runs every test class in parallel on 2 cores.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task TrueAsync(Func<bool> condition, string because, TimeSpan? timeout = null)
     {

@@ -13,6 +13,7 @@ public sealed class SourceStatusChipTests : BunitContext, IAsyncLifetime
     public SourceStatusChipTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         Services.AddMudServices();
         Services.AddSingleton(_status);
     }
