@@ -21,8 +21,10 @@ public sealed class ActivityChartCardTests : DashboardTestContext
         Assert.Equal("4", cut.Find("[data-testid=activity-reactions]").TextContent.Trim());
         // Busiest day: 2 days ago (3 setup messages + 3 reactions).
         Assert.Equal("Nov 17", cut.Find("[data-testid=activity-peak]").TextContent.Trim());
+        // Find the chart inside the wait: it redraws once its size is known, and an element found earlier
+        // would be a stale snapshot.
+        cut.WaitForAssertion(() => Assert.Contains("Nov 13", cut.Find("[data-testid=card-activity] .mud-chart svg").TextContent, StringComparison.Ordinal));
         var chart = cut.Find("[data-testid=card-activity] .mud-chart svg");
-        cut.WaitForAssertion(() => Assert.Contains("Nov 13", chart.TextContent, StringComparison.Ordinal));
         Assert.Contains("Nov 13", chart.TextContent, StringComparison.Ordinal);
         Assert.Contains("Nov 19", chart.TextContent, StringComparison.Ordinal);
         Assert.Equal(7, chart.QuerySelectorAll("text").Count(t => t.TextContent.StartsWith("Nov ", StringComparison.Ordinal)));
