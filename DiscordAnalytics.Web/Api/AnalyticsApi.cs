@@ -41,7 +41,11 @@ public static class AnalyticsApi
             string? start,
             string? end,
             string? top,
-            IServiceProvider services,
+            GuildsQuery guilds,
+            TopChannelsQuery channels,
+            TopMembersQuery members,
+            TopContentQuery content,
+            DailyActivityQuery daily,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -51,7 +55,7 @@ public static class AnalyticsApi
                 return problem;
             }
 
-            if (await services.GetRequiredService<GuildsQuery>().FindAsync(query.GuildId, ct) is null)
+            if (await guilds.FindAsync(query.GuildId, ct) is null)
             {
                 return GuildNotFound(guildId);
             }
@@ -60,19 +64,19 @@ public static class AnalyticsApi
             {
                 "channels" => CsvWriter.Write(
                     ["channelId", "name", "messageCount", "reactionCount", "threadCount"],
-                    (await services.GetRequiredService<TopChannelsQuery>().RunAsync(query, ChannelRanking.ByMessages, ct))
+                    (await channels.RunAsync(query, ChannelRanking.ByMessages, ct))
                         .Select(c => new object?[] { c.ChannelId, c.Name, c.MessageCount, c.ReactionCount, c.ThreadCount })),
                 "members" => CsvWriter.Write(
                     ["discordUserId", "name", "messagesSent", "reactionsAdded", "threadsStarted"],
-                    (await services.GetRequiredService<TopMembersQuery>().RunAsync(query, MemberRanking.ByActivity, ct))
+                    (await members.RunAsync(query, MemberRanking.ByActivity, ct))
                         .Select(m => new object?[] { m.DiscordUserId, m.Name, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted })),
                 "content" => CsvWriter.Write(
                     ["messageId", "channelId", "authorDiscordUserId", "reactionScore", "excerpt", "jumpUrl", "createdAt"],
-                    (await services.GetRequiredService<TopContentQuery>().RunAsync(query, ct))
+                    (await content.RunAsync(query, ct))
                         .Select(c => new object?[] { c.MessageId, c.ChannelId, c.AuthorDiscordUserId, c.ReactionScore, c.Excerpt, c.JumpUrl, c.CreatedAt })),
                 "daily" => CsvWriter.Write(
                     ["date", "messages", "reactions", "activeMembers"],
-                    (await services.GetRequiredService<DailyActivityQuery>().RunAsync(query, ct))
+                    (await daily.RunAsync(query, ct))
                         .Select(d => new object?[] { d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Messages, d.Reactions, d.ActiveMembers })),
                 _ => null,
             };
