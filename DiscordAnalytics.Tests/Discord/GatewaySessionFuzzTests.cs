@@ -104,6 +104,8 @@ public sealed class GatewaySessionFuzzTests
         await harness.Emulator.WaitForResumeAsync();
 
         Assert.Equal(0, harness.Emulator.LastReplayCount);
+        // The emulator counts the resume when it has sent RESUMED; the session reads that frame a moment later.
+        await Eventually.TrueAsync(() => harness.Session.LastSequence == sequence + 1, "the session took RESUMED's sequence");
         Assert.Equal(sequence + 1, harness.Session.LastSequence); // RESUMED
         Assert.Equal(2, OurMessageIds(harness.Sink.Events).Count);
     }
