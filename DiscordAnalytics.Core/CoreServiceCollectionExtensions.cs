@@ -49,8 +49,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
+        services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<SummaryQuery>();
-        services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
+        services.AddInsights();
 
         if (isDemo)
         {
