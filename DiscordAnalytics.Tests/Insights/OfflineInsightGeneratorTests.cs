@@ -87,4 +87,41 @@ public sealed class OfflineInsightGeneratorTests
         Assert.Equal("1,234 messages this window, none in the previous one.", mover.Text);
         Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
     }
+
+    [Fact]
+    public async Task Generate_SummaryWithHourly_NamesTheBusiestHourAndSchedulesOfficeHoursThen()
+    {
+        var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, h switch { 18 => 210, 9 => 210, 23 => 5, _ => 20 })).ToList();
+        var summary = InsightSummaries.Busy() with { Hourly = hourly };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        var best = Assert.Single(report.Insights, i => i.Kind == InsightKind.BestHour);
+        Assert.Equal("Best posting hour: 09:00 UTC", best.Title);
+        Assert.Equal("210 messages were sent between 09:00 and 10:00 UTC over the window, more than in any other hour of the day. Post shortly before then to be seen.", best.Text);
+        Assert.Equal(InsightKind.BestHour, report.Insights[^1].Kind);
+        Assert.StartsWith("Host a live office hour on Monday (the busiest day) at 09:00 UTC (the busiest hour) and", report.Actions.Single(a => a.Kind == ActionDraftKind.OfficeHours).Text, StringComparison.Ordinal);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_BusiestHourIsTheLast_WrapsToMidnightAndIsGrounded()
+    {
+        var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, h == 23 ? 50 : 1)).ToList();
+
+        var report = await _generator.GenerateAsync(InsightSummaries.Busy() with { Hourly = hourly }, CancellationToken.None);
+
+        Assert.Contains("between 23:00 and 00:00 UTC", report.Insights.Single(i => i.Kind == InsightKind.BestHour).Text, StringComparison.Ordinal);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_HourlyWithoutMessages_NoBestHour()
+    {
+        var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, 0)).ToList();
+
+        var report = await _generator.GenerateAsync(InsightSummaries.Busy() with { Hourly = hourly }, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.BestHour);
+    }
 }
