@@ -52,6 +52,13 @@ public sealed class OpenAiEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the script and the recorded requests (for a fixture shared by a test class; its tests run one at a time).</summary>
+    public void Reset()
+    {
+        _script.Clear();
+        _requests.Clear();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
