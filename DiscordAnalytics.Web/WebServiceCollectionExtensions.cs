@@ -30,6 +30,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoint();
         app.MapAnalyticsApi();
+        app.MapInsightsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
