@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<HourlyActivityQuery>();
+        services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddInsights();
 

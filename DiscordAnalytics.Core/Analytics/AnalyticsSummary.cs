@@ -27,4 +27,11 @@ public sealed record AnalyticsSummary(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<HourlyActivity>? Hourly { get; init; }
+
+    /// <summary>
+    /// Members whose messages grew most against the previous window; additive and optional like <see cref="Hourly"/>.
+    /// See <see cref="RisingMembersQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RisingMember>? RisingMembers { get; init; }
 }

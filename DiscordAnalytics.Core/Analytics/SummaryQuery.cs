@@ -9,7 +9,8 @@ public sealed class SummaryQuery(
     TopMembersQuery members,
     TopContentQuery content,
     SupportSignalsQuery support,
-    HourlyActivityQuery hourly)
+    HourlyActivityQuery hourly,
+    RisingMembersQuery rising)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ public sealed class SummaryQuery(
             await support.RunAsync(query, cancellationToken))
         {
             Hourly = await hourly.RunAsync(query, cancellationToken),
+            RisingMembers = await rising.RunAsync(query, cancellationToken),
         };
     }
 }

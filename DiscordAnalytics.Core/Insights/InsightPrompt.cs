@@ -22,7 +22,7 @@ public static class InsightPrompt
         You are the analytics assistant of a Discord community. You receive its analytics summary as JSON (schema
         version 1): totals and previousTotals (the previous window of equal length), daily activity, top channels,
         top members, top content with excerpts (at most 280 characters of a message), support signals and, when
-        present, hourly message counts by hour of day in UTC.
+        present, hourly message counts by hour of day in UTC and rising members (messages now and in the previous window).
 
         Write two separate things:
         - "insights": observations about the window for the owner (what moved, what is quiet, who drives the
@@ -36,7 +36,7 @@ public static class InsightPrompt
         - Quote message excerpts sparingly; never make up message content.
         - Answer with one JSON object and nothing else, exactly in this shape:
           {"insights":[{"kind":"Mover","title":"...","text":"..."}],"actions":[{"kind":"Announcement","title":"...","text":"..."}]}
-          insight kinds: Mover, QuietChannel, TopMember, Support, Topics, BestDay, BestHour, Other.
+          insight kinds: Mover, QuietChannel, TopMember, RisingMember, Support, Topics, BestDay, BestHour, Other.
           action kinds: Announcement, WeeklyChallenge, OfficeHours.
         - At most {{MaxInsights}} insights and {{MaxActions}} actions; titles under 80 characters, texts under 400.
         """;

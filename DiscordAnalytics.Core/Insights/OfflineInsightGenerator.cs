@@ -7,7 +7,8 @@ namespace DiscordAnalytics.Core.Insights;
 /// The default generator: fixed rules over the summary alone, no network, same output for the same summary.
 /// It writes only numbers the summary holds (or <see cref="TotalsChange.Percent"/>), and checks that itself.
 /// Rules: the two biggest movers of messages, reactions, active members and joins; the quietest of the top
-/// channels when it has under a twentieth of all messages; the top member; unanswered help threads or the
+/// channels when it has under a twentieth of all messages; the top member; the first rising member when the rise is
+/// at least <see cref="MinRise"/> messages; unanswered help threads or the
 /// median first response; common keywords; the busiest day; the busiest hour of the day (UTC) when the summary
 /// has <c>hourly</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
 /// (on the busiest day, at the busiest hour when known).
@@ -15,6 +16,9 @@ namespace DiscordAnalytics.Core.Insights;
 public sealed class OfflineInsightGenerator : IInsightGenerator
 {
     public const string Name = "offline";
+
+    /// <summary>A smaller rise than this is everyday noise, not a member to notice.</summary>
+    public const int MinRise = 5;
 
     private static readonly string[] MoverMetrics = ["messages", "reactions", "active members", "joins"];
 
@@ -40,6 +44,15 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
                 InsightKind.TopMember,
                 $"Top contributor: {top.Name}",
                 $"{top.Name} led the conversation with {N(top.MessagesSent)} messages and {N(top.ReactionsAdded)} reactions."));
+        }
+
+        if (summary.RisingMembers?.FirstOrDefault(m => m.MessagesSent - m.PreviousMessagesSent >= MinRise) is { } rising)
+        {
+            var before = rising.PreviousMessagesSent == 0 ? "none in the previous window" : $"up from {N(rising.PreviousMessagesSent)} in the previous window";
+            insights.Add(new Insight(
+                InsightKind.RisingMember,
+                $"Rising member: {rising.Name}",
+                $"{rising.Name} sent {N(rising.MessagesSent)} messages, {before}. A thank-you or a role could keep them going."));
         }
 
         insights.AddRange(Support(summary));

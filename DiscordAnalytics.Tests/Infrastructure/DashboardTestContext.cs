@@ -72,6 +72,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TopContentQuery>();
         Services.AddSingleton<SupportSignalsQuery>();
         Services.AddSingleton<HourlyActivityQuery>();
+        Services.AddSingleton<RisingMembersQuery>();
         Services.AddSingleton<SummaryQuery>();
         Services.AddSingleton(Options.Create(Ai));
         Services.AddSingleton<OfflineInsightGenerator>();

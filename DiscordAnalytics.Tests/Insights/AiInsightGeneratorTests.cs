@@ -79,7 +79,7 @@ public sealed class AiInsightGeneratorTests : IAsyncLifetime
     public async Task Generate_OptedOutMember_NeitherTheirRowNorTheirContentReachTheModel()
     {
         _model.Enqueue(ScriptedChatReply.Completion(ModelReplies.Grounded()));
-        var summary = InsightSummaries.Busy();
+        var summary = InsightSummaries.Busy() with { RisingMembers = [new("900000000000000100", "alice", 120, 60), new("900000000000000101", "bob", 90, 80)] };
         var alice = summary.TopMembers[0].DiscordUserId;
 
         await Generator(AiProvider.AzureOpenAI, optedOut: new FixedOptedOutMembers(alice)).GenerateAsync(summary, CancellationToken.None);
@@ -89,6 +89,7 @@ public sealed class AiInsightGeneratorTests : IAsyncLifetime
         Assert.DoesNotContain("\"alice\"", prompt, StringComparison.Ordinal);
         Assert.DoesNotContain(summary.TopContent[0].Excerpt!, prompt, StringComparison.Ordinal);
         Assert.Contains("\"bob\"", prompt, StringComparison.Ordinal);
+        Assert.Contains("\"risingMembers\":[{\"discordUserId\":\"900000000000000101\"", prompt, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> Failures() => new()

@@ -109,7 +109,8 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new TopMembersQuery(contexts),
             new TopContentQuery(contexts),
             new SupportSignalsQuery(contexts, _time),
-            new HourlyActivityQuery(contexts));
+            new HourlyActivityQuery(contexts),
+            new RisingMembersQuery(contexts));
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),
             new OfflineInsightGenerator(),

@@ -124,4 +124,41 @@ public sealed class OfflineInsightGeneratorTests
 
         Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.BestHour);
     }
+
+    [Fact]
+    public async Task Generate_RisingMembers_NamesTheFirstWithARiseOfAtLeastFive()
+    {
+        var summary = InsightSummaries.Busy() with
+        {
+            RisingMembers = [new("900000000000000101", "bob", 90, 12), new("900000000000000102", "carol", 7, 4)],
+        };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        var rising = Assert.Single(report.Insights, i => i.Kind == InsightKind.RisingMember);
+        Assert.Equal("Rising member: bob", rising.Title);
+        Assert.Equal("bob sent 90 messages, up from 12 in the previous window. A thank-you or a role could keep them going.", rising.Text);
+        Assert.Equal(InsightKind.TopMember, report.Insights[report.Insights.ToList().IndexOf(rising) - 1].Kind);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_RisingMemberNewThisWindow_SaysNoneBefore()
+    {
+        var summary = InsightSummaries.Busy() with { RisingMembers = [new("900000000000000103", "dana", 9, 0)] };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.Equal("dana sent 9 messages, none in the previous window. A thank-you or a role could keep them going.", report.Insights.Single(i => i.Kind == InsightKind.RisingMember).Text);
+    }
+
+    [Fact]
+    public async Task Generate_RiseUnderFive_NoRisingMember()
+    {
+        var summary = InsightSummaries.Busy() with { RisingMembers = [new("900000000000000103", "dana", 6, 2)] };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.RisingMember);
+    }
 }
