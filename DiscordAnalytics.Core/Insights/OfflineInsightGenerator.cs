@@ -7,8 +7,8 @@ namespace DiscordAnalytics.Core.Insights;
 /// The default generator: fixed rules over the summary alone, no network, same output for the same summary.
 /// It writes only numbers the summary holds (or <see cref="TotalsChange.Percent"/>), and checks that itself.
 /// Rules: the two biggest movers of messages, reactions, active members and joins; the quietest of the top
-/// channels when it has under a twentieth of all messages; the top member; the first rising member when the rise is
-/// at least <see cref="MinRise"/> messages; unanswered help threads or the
+/// channels when it has under a twentieth of all messages; the top member; the first rising member other than the
+/// top member whose rise is at least <see cref="MinRise"/> messages; unanswered help threads or the
 /// median first response; common keywords; the busiest day; the busiest hour of the day (UTC) when the summary
 /// has <c>hourly</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
 /// (on the busiest day, at the busiest hour when known).
@@ -46,7 +46,9 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
                 $"{top.Name} led the conversation with {N(top.MessagesSent)} messages and {N(top.ReactionsAdded)} reactions."));
         }
 
-        if (summary.RisingMembers?.FirstOrDefault(m => m.MessagesSent - m.PreviousMessagesSent >= MinRise) is { } rising)
+        // The top contributor already has an insight of their own: name someone else who is on the way up.
+        var topId = summary.TopMembers.FirstOrDefault()?.DiscordUserId;
+        if (summary.RisingMembers?.FirstOrDefault(m => m.DiscordUserId != topId && m.MessagesSent - m.PreviousMessagesSent >= MinRise) is { } rising)
         {
             var before = rising.PreviousMessagesSent == 0 ? "none in the previous window" : $"up from {N(rising.PreviousMessagesSent)} in the previous window";
             insights.Add(new Insight(

@@ -161,4 +161,17 @@ public sealed class OfflineInsightGeneratorTests
 
         Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.RisingMember);
     }
+
+    [Fact]
+    public async Task Generate_TopContributorIsAlsoRising_NamesTheNextRisingMember()
+    {
+        var summary = InsightSummaries.Busy() with
+        {
+            RisingMembers = [new("900000000000000100", "alice", 120, 20), new("900000000000000101", "bob", 90, 12)],
+        };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.Equal("Rising member: bob", report.Insights.Single(i => i.Kind == InsightKind.RisingMember).Title);
+    }
 }
