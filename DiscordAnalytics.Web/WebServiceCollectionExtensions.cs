@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthEndpoint();
         app.MapAnalyticsApi();
         app.MapJobsDashboard();
+        app.MapInsightsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
