@@ -24,7 +24,8 @@ public sealed class ReplayStream
     public const string GuildName = "Replay Guild";
     public static readonly ulong[] Channels = [849_255_963_033_700_011, 849_255_963_033_700_012, 849_255_963_033_700_013, 849_255_963_033_700_014];
     private const ulong Bot = 741_568_415_793_152_001;
-    private const double DuplicateChance = 1.0 / 9; // 1 in 10 deliveries is a redelivery
+    // 1 in 10 deliveries is a redelivery: 1/9 per logical event, a little more since leaves are never redelivered.
+    private const double DuplicateChance = 0.1155;
     private static readonly (string Name, string? Id)[] Emojis = [("👍", null), ("🔥", null), ("party", "1111111111111111111")];
 
     private readonly Random _random;
