@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -29,6 +30,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<GuildDailyRollup> GuildDailyRollups => Set<GuildDailyRollup>();
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
+
+    public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
@@ -104,6 +107,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasKey(x => new { x.GuildId, x.MessageId });
             e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
+
+        modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
