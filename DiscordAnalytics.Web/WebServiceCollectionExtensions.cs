@@ -1,6 +1,7 @@
 using DiscordAnalytics.Web.Api;
 using DiscordAnalytics.Web.Auth;
 using DiscordAnalytics.Web.Components;
+using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Live;
 using DiscordAnalytics.Web.Security;
 using MudBlazor.Services;
@@ -18,6 +19,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<SecurityHeaders>();
         builder.AddAdminAuth();
+        builder.AddJobs();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthEndpoint();
         app.MapAuthEndpoints();
         app.MapAnalyticsApi();
+        app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

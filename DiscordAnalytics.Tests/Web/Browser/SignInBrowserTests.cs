@@ -9,8 +9,8 @@ namespace DiscordAnalytics.Tests.Web.Browser;
 
 /// <summary>
 /// Signing in with a real browser: an anonymous visitor is sent to the login page, a wrong password is
-/// refused, the right one opens the live dashboard (circuit connected, chart drawn), and the whole visit
-/// raises no Content-Security-Policy violation or script error.
+/// refused, the right one opens the live dashboard (circuit connected, chart drawn) and the Hangfire
+/// dashboard, and the whole visit raises no Content-Security-Policy violation or script error.
 /// </summary>
 public sealed class SignInBrowserTests
 {
@@ -90,6 +90,13 @@ public sealed class SignInBrowserTests
         await page.GetByTestId("change-password-link").ClickAsync();
         await Assertions.Expect(page.GetByTestId("password-configured")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.GoBackAsync();
+
+        // The Hangfire dashboard opens for the admin under the same CSP (its scripts and styles are files).
+        await page.GotoAsync(baseUrl + "/hangfire");
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("DiscordAnalytics jobs"), new() { Timeout = 30_000 });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync(baseUrl + "/");
+
         await page.GetByTestId("logout").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"), new() { Timeout = 30_000 });
         await page.GotoAsync(baseUrl + "/");
