@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Retention;
+using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -30,6 +31,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<GuildDailyRollup> GuildDailyRollups => Set<GuildDailyRollup>();
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
+
+    public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
@@ -109,6 +112,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasKey(x => new { x.GuildId, x.MessageId });
             e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
+
+        modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
