@@ -30,6 +30,12 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
 
+    public DbSet<ReactionCount> ReactionCounts => Set<ReactionCount>();
+
+    public DbSet<BackfillRun> BackfillRuns => Set<BackfillRun>();
+
+    public DbSet<BackfillChannel> BackfillChannels => Set<BackfillChannel>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
 
@@ -104,6 +110,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasKey(x => new { x.GuildId, x.MessageId });
             e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
+
+        modelBuilder.ApplyConfiguration(new ReactionCountConfiguration());
+        modelBuilder.ApplyConfiguration(new BackfillRunConfiguration());
+        modelBuilder.ApplyConfiguration(new BackfillChannelConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,0 +1,22 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DiscordAnalytics.Core.Backfill;
+
+/// <summary>Executes runs one after another on a background worker; used when no job server is registered.</summary>
+public sealed class InProcessBackfillScheduler(IServiceProvider services) : BackgroundService, IBackfillScheduler
+{
+    private readonly Channel<long> _queue = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(long runId) => _queue.Writer.TryWrite(runId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var runner = services.GetRequiredService<BackfillRunner>();
+        await foreach (var runId in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            await runner.RunAsync(runId, stoppingToken).ConfigureAwait(false);
+        }
+    }
+}
