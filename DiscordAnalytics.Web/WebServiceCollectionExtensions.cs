@@ -16,6 +16,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddScoped<DashboardLiveUpdates>();
         builder.Services.AddProblemDetails();
         builder.AddJobs();
+        builder.Services.AddBackfillJobs();
         return builder;
     }
 
@@ -32,6 +33,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoint();
         app.MapAnalyticsApi();
+        app.MapBackfillApi();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -7,8 +7,8 @@ public static class BackfillServiceCollectionExtensions
 {
     /// <summary>
     /// History backfill: options, the history source of the mode (demo community, or REST with a token; none
-    /// otherwise), runner, service, progress notifier, and an in-process scheduler unless a job server
-    /// registered its own <see cref="IBackfillScheduler"/> before. Runs interrupted by a stop resume at start.
+    /// otherwise), runner, service, progress notifier, and an in-process scheduler (a job server replaces
+    /// <see cref="IBackfillScheduler"/> with its own). Runs interrupted by a stop resume at start.
     /// </summary>
     public static IServiceCollection AddBackfill(this IServiceCollection services, bool isDemo, bool hasToken)
     {
@@ -27,12 +27,9 @@ public static class BackfillServiceCollectionExtensions
         services.TryAddSingleton<BackfillNotifier>();
         services.TryAddSingleton<BackfillRunner>();
         services.TryAddSingleton<BackfillService>();
-        if (!services.Any(s => s.ServiceType == typeof(IBackfillScheduler)))
-        {
-            services.AddSingleton<InProcessBackfillScheduler>();
-            services.AddSingleton<IBackfillScheduler>(sp => sp.GetRequiredService<InProcessBackfillScheduler>());
-            services.AddHostedService(sp => sp.GetRequiredService<InProcessBackfillScheduler>());
-        }
+        services.AddSingleton<InProcessBackfillScheduler>();
+        services.TryAddSingleton<IBackfillScheduler>(sp => sp.GetRequiredService<InProcessBackfillScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessBackfillScheduler>());
 
         services.AddHostedService<BackfillResumer>();
         return services;

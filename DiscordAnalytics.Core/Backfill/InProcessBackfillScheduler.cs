@@ -4,7 +4,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace DiscordAnalytics.Core.Backfill;
 
-/// <summary>Executes runs one after another on a background worker; used when no job server is registered.</summary>
+/// <summary>
+/// Executes runs one after another on a background worker. The default; the web app replaces the
+/// <see cref="IBackfillScheduler"/> with its Hangfire one, and this worker then stays idle.
+/// </summary>
 public sealed class InProcessBackfillScheduler(IServiceProvider services) : BackgroundService, IBackfillScheduler
 {
     private readonly Channel<long> _queue = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
@@ -13,6 +16,11 @@ public sealed class InProcessBackfillScheduler(IServiceProvider services) : Back
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!ReferenceEquals(services.GetRequiredService<IBackfillScheduler>(), this))
+        {
+            return;
+        }
+
         var runner = services.GetRequiredService<BackfillRunner>();
         await foreach (var runId in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiscordAnalytics.Core.Storage.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261125155438_Backfill")]
+    [Migration("20261125160512_Backfill")]
     partial class Backfill
     {
         /// <inheritdoc />
