@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
+using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -53,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
+        services.AddRetention();
 
         if (isDemo)
         {

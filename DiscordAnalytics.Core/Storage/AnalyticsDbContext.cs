@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -41,6 +42,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Capabilities added after the first release map their own tables (one configuration class each).
+        modelBuilder.ApplyConfiguration(new GuildRetentionConfiguration());
+        modelBuilder.ApplyConfiguration(new RetentionRunConfiguration());
+
         modelBuilder.Entity<Guild>(e =>
         {
             e.ToTable("guilds");
