@@ -16,6 +16,55 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Retention.GuildRetention", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("RawEventDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rawEventDays");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("guildRetention", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Retention.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CutoffAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cutoffAt");
+
+                    b.Property<long>("DeletedEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deletedEvents");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finishedAt");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("startedAt");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuildId", "FinishedAt");
+
+                    b.ToTable("retentionRuns", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.AnalyticsEvent", b =>
                 {
                     b.Property<long>("GuildId")

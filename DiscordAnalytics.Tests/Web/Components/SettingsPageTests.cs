@@ -4,7 +4,7 @@ using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Backfill;
 using DiscordAnalytics.Tests.Infrastructure;
-using DiscordAnalytics.Web.Components.Pages.Settings;
+using SettingsPage = DiscordAnalytics.Web.Components.Pages.Settings.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -126,11 +126,11 @@ public sealed class SettingsPageTests : DashboardTestContext
         cut.WaitForElement("[data-testid=backfill-report]");
     }
 
-    private IRenderedComponent<Settings> RenderSettings()
+    private IRenderedComponent<SettingsPage> RenderSettings()
     {
         var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         navigation.NavigateTo($"/settings?guildId={World.Guild}");
-        return Render<Settings>();
+        return Render<SettingsPage>();
     }
 
     private async Task<long> StartRunAsync()
