@@ -1,6 +1,7 @@
 using Bunit;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
+using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Backfill;
 using DiscordAnalytics.Tests.Infrastructure;
@@ -29,6 +30,14 @@ public sealed class SettingsPageTests : DashboardTestContext
             _backfillNotifier,
             Options.Create(new BackfillOptions { MaxDays = 30 }),
             sp.GetRequiredService<TimeProvider>()));
+
+        // The page also holds the retention panel (its own tests are in Settings/RetentionPanelTests).
+        Services.AddSingleton(Options.Create(new RetentionOptions { RawEventDays = 90 }));
+        Services.AddSingleton(_ => Options.Create(new StorageOptions { ConnectionString = Store.ConnectionString }));
+        Services.AddSingleton<RetentionStatusQuery>();
+        Services.AddSingleton<GuildRetentionSettings>();
+        Services.AddSingleton<RawEventPruner>();
+        Services.AddSingleton<RetentionService>(sp => ActivatorUtilities.CreateInstance<RetentionService>(sp, Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionService>.Instance));
     }
 
     private BackfillService Backfill => Services.GetRequiredService<BackfillService>();
@@ -128,6 +137,7 @@ public sealed class SettingsPageTests : DashboardTestContext
 
     private IRenderedComponent<SettingsPage> RenderSettings()
     {
+
         var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         navigation.NavigateTo($"/settings?guildId={World.Guild}");
         return Render<SettingsPage>();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 namespace DiscordAnalytics.Web.Components.Pages.Settings;
 
 /// <summary>
-/// Per-guild settings (<c>/settings?guildId=</c>): history backfill today; retention joins it. Without a
+/// Per-guild settings (<c>/settings?guildId=</c>): history backfill and raw-event retention. Without a
 /// guildId (or with an unknown one) the first guild is shown, with a notice for an unknown one.
 /// </summary>
 public sealed partial class Settings
