@@ -9,14 +9,14 @@ namespace DiscordAnalytics.Core.Backfill;
 /// </summary>
 internal sealed class DemoHistoryIndex
 {
-    private readonly Dictionary<ulong, IndexedMessage> _messages = [];
-    private readonly Dictionary<ulong, List<IndexedMessage>> _byChannel = [];
+    private readonly Dictionary<ulong, DemoHistoryMessage> _messages = [];
+    private readonly Dictionary<ulong, List<DemoHistoryMessage>> _byChannel = [];
 
     private DemoHistoryIndex(long builtAt) => BuiltAt = builtAt;
 
     public long BuiltAt { get; }
 
-    public Dictionary<ulong, IndexedThread> Threads { get; } = [];
+    public Dictionary<ulong, DemoHistoryThread> Threads { get; } = [];
 
     public Dictionary<ulong, (string Name, bool IsBot)> Names { get; } = [];
 
@@ -42,7 +42,7 @@ internal sealed class DemoHistoryIndex
     }
 
     /// <summary>Up to <paramref name="limit"/> present messages of a channel older than <paramref name="before"/>, newest first.</summary>
-    public IReadOnlyList<IndexedMessage> Page(ulong channelId, ulong? before, int limit) =>
+    public IReadOnlyList<DemoHistoryMessage> Page(ulong channelId, ulong? before, int limit) =>
         _byChannel.TryGetValue(channelId, out var list)
             ? [.. list.Where(m => !m.Deleted && (before is null || m.Id < before)).Take(limit)]
             : [];
@@ -52,7 +52,7 @@ internal sealed class DemoHistoryIndex
         switch (e.Type)
         {
             case IngestEventType.MessageCreate:
-                var message = new IndexedMessage(e.MessageId!.Value, e.ChannelId!.Value, e.UserId!.Value, e.IsBot, e.EventAt, e.ReferencedMessageId) { Excerpt = e.Excerpt };
+                var message = new DemoHistoryMessage(e.MessageId!.Value, e.ChannelId!.Value, e.UserId!.Value, e.IsBot, e.EventAt, e.ReferencedMessageId) { Excerpt = e.Excerpt };
                 _messages[message.Id] = message;
                 if (!_byChannel.TryGetValue(message.ChannelId, out var list))
                 {
@@ -90,49 +90,10 @@ internal sealed class DemoHistoryIndex
                 all.Reactions.Clear();
                 break;
             case IngestEventType.ThreadCreate:
-                Threads[e.ChannelId!.Value] = new IndexedThread(e.ChannelId.Value, e.ParentId ?? 0, e.Name ?? string.Empty, e.UserId, e.ChannelType ?? 11) { LastMessageAt = e.EventAt };
+                Threads[e.ChannelId!.Value] = new DemoHistoryThread(e.ChannelId.Value, e.ParentId ?? 0, e.Name ?? string.Empty, e.UserId, e.ChannelType ?? 11) { LastMessageAt = e.EventAt };
                 break;
         }
     }
 
-    private IndexedMessage? Find(IngestEvent e) => e.MessageId is { } id ? _messages.GetValueOrDefault(id) : null;
-
-    /// <summary>A message as REST would show it now.</summary>
-    internal sealed class IndexedMessage(ulong id, ulong channelId, ulong authorId, bool isBot, long createdAt, ulong? replyTo)
-    {
-        public ulong Id { get; } = id;
-
-        public ulong ChannelId { get; } = channelId;
-
-        public ulong AuthorId { get; } = authorId;
-
-        public bool IsBot { get; } = isBot;
-
-        public long CreatedAt { get; } = createdAt;
-
-        public ulong? ReplyTo { get; } = replyTo;
-
-        public string? Excerpt { get; set; }
-
-        public bool Deleted { get; set; }
-
-        /// <summary>Present reactors per emoji key.</summary>
-        public Dictionary<string, HashSet<ulong>> Reactions { get; } = new(StringComparer.Ordinal);
-    }
-
-    /// <summary>A thread or forum post.</summary>
-    internal sealed class IndexedThread(ulong id, ulong parentId, string name, ulong? ownerId, int type)
-    {
-        public ulong Id { get; } = id;
-
-        public ulong ParentId { get; } = parentId;
-
-        public string Name { get; } = name;
-
-        public ulong? OwnerId { get; } = ownerId;
-
-        public int Type { get; } = type;
-
-        public long LastMessageAt { get; set; }
-    }
+    private DemoHistoryMessage? Find(IngestEvent e) => e.MessageId is { } id ? _messages.GetValueOrDefault(id) : null;
 }

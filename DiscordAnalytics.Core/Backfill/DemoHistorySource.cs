@@ -161,9 +161,9 @@ public sealed class DemoHistorySource(IOptions<DemoOptions> demo, IOptions<Backf
         }
     }
 
-    private static long ArchivedAt(DemoHistoryIndex.IndexedThread thread) => thread.LastMessageAt + (long)TimeSpan.FromHours(1).TotalMilliseconds;
+    private static long ArchivedAt(DemoHistoryThread thread) => thread.LastMessageAt + (long)TimeSpan.FromHours(1).TotalMilliseconds;
 
-    private IReadOnlyList<JsonElement> WriteThreads(IEnumerable<DemoHistoryIndex.IndexedThread> threads, bool archived, long now) => Write(w =>
+    private IReadOnlyList<JsonElement> WriteThreads(IEnumerable<DemoHistoryThread> threads, bool archived, long now) => Write(w =>
     {
         w.WriteStartArray();
         foreach (var t in threads)
@@ -189,7 +189,7 @@ public sealed class DemoHistorySource(IOptions<DemoOptions> demo, IOptions<Backf
         w.WriteEndArray();
     });
 
-    private static void WriteMessage(Utf8JsonWriter w, DemoHistoryIndex.IndexedMessage m, DemoHistoryIndex index)
+    private static void WriteMessage(Utf8JsonWriter w, DemoHistoryMessage m, DemoHistoryIndex index)
     {
         w.WriteStartObject();
         w.WriteString("id", Id(m.Id));
