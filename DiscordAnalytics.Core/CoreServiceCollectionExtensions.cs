@@ -52,9 +52,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
+        services.AddSingleton<HourlyActivityQuery>();
+        services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<SummaryQuery>();
-        services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
         services.AddRetention();
+        services.AddInsights();
 
         if (isDemo)
         {

@@ -35,6 +35,7 @@ public static class WebServiceCollectionExtensions
         app.MapAnalyticsApi();
         app.MapBackfillApi();
         app.MapJobsDashboard();
+        app.MapInsightsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
