@@ -31,7 +31,9 @@ public sealed class SettingsBrowserTests
         await page.GotoAsync(baseUrl + "/");
         await Assertions.Expect(page.GetByTestId("total-messages-value")).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
         await page.GetByTestId("nav-settings").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("backfill-panel")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("backfill-panel")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // Prerendered first; the controls act once the circuit is live.
+        await Assertions.Expect(page.GetByTestId("settings")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("backfill-start")).ToBeDisabledAsync();
 
         await page.GetByTestId("backfill-optin").GetByText("Import message history").ClickAsync();
@@ -39,7 +41,7 @@ public sealed class SettingsBrowserTests
         await page.GetByTestId("backfill-start").ClickAsync();
 
         // The page is never reloaded: state, bars and the report arrive over the circuit.
-        await Assertions.Expect(page.GetByTestId("backfill-guild")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("backfill-guild")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("backfill-report")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Assertions.Expect(page.GetByTestId("backfill-state")).ToHaveTextAsync("completed");
         await Assertions.Expect(page.GetByTestId("backfill-guild-percent")).ToHaveTextAsync("100%");

@@ -13,6 +13,9 @@ public sealed partial class Settings
     private GuildInfo? _guild;
     private string? _guildNotice;
 
+    // True once the circuit is live (after the first interactive render): controls act from then on, not on the prerendered HTML.
+    private bool _interactive;
+
     /// <summary>The guild whose settings are shown (a Discord id), from the address.</summary>
     [SupplyParameterFromQuery(Name = "guildId")]
     public string? GuildId { get; set; }
@@ -28,6 +31,15 @@ public sealed partial class Settings
         _guilds ??= await Guilds.ListAsync(CancellationToken.None);
         _guild = _guilds.FirstOrDefault(g => g.GuildId == GuildId) ?? _guilds.FirstOrDefault();
         _guildNotice = GuildId is not null && _guild?.GuildId != GuildId ? "That server is not known here; showing another one." : null;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
     }
 
     private void OnGuildSelected(string guildId) =>
