@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Retention;
+using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -36,6 +37,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<BackfillRun> BackfillRuns => Set<BackfillRun>();
 
     public DbSet<BackfillChannel> BackfillChannels => Set<BackfillChannel>();
+
+    public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
@@ -119,6 +122,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new ReactionCountConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillRunConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillChannelConfiguration());
+        modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
