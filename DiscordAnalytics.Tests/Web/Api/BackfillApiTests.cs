@@ -32,7 +32,7 @@ public sealed class BackfillApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _client = _app.CreateClient();
+        _client = _app.CreateApiClient();
         var demo = _app.Services.GetServices<IHostedService>().OfType<DemoCommunityService>().Single();
         await demo.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60));
         await _app.Services.GetRequiredService<IngestionPipeline>().FlushAsync(default);

@@ -28,7 +28,7 @@ public sealed class SettingsBrowserTests
         await using var __ = browser;
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(baseUrl + "/");
+        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
         await Assertions.Expect(page.GetByTestId("total-messages-value")).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
         await page.GetByTestId("nav-settings").ClickAsync();
         await Assertions.Expect(page.GetByTestId("backfill-panel")).ToBeVisibleAsync(new() { Timeout = 60_000 });
