@@ -17,7 +17,9 @@ public sealed class SettingsBrowserTests
             ["Demo:Enabled"] = "true",
             ["Demo:HistoryDays"] = "1",
             ["Demo:LiveEventsPerSecond"] = "0",
-            ["Backfill:DemoRequestsPerSecond"] = "40",
+            // The demo source replays Backfill:MaxDays of history once per run; 7 keeps it quick on a busy machine.
+        ["Backfill:MaxDays"] = "7",
+        ["Backfill:DemoRequestsPerSecond"] = "40",
             ["Jobs:QueuePollInterval"] = "00:00:00.200",
         });
         app.UseKestrel(0);
@@ -38,6 +40,10 @@ public sealed class SettingsBrowserTests
 
         await page.GetByTestId("backfill-optin").GetByText("Import message history").ClickAsync();
         await page.GetByTestId("backfill-depth-7").ClickAsync();
+        // Two channels keep the run short on a busy machine: #general, and #mod-log (the demo's 403).
+        await page.GetByTestId("backfill-channels").GetByText("#general", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("backfill-channels").GetByText("#mod-log", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("backfill-channels")).ToContainTextAsync("2 chosen");
         await page.GetByTestId("backfill-start").ClickAsync();
 
         // The page is never reloaded: state, bars and the report arrive over the circuit.
