@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IngestionNotifier>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
+        services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
 
@@ -73,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         }
 
         services.TryAddSingleton<SourceStatus>();
+        services.AddBackfill(isDemo, HasToken(builder.Configuration));
         return builder;
     }
 

@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddOptions<SecurityHeaders>();
         builder.AddAdminAuth();
         builder.AddJobs();
+        builder.Services.AddBackfillJobs();
         return builder;
     }
 
@@ -41,6 +42,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthEndpoint();
         app.MapAuthEndpoints();
         app.MapAnalyticsApi();
+        app.MapBackfillApi();
         app.MapJobsDashboard();
         app.MapInsightsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -32,6 +32,12 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
 
+    public DbSet<ReactionCount> ReactionCounts => Set<ReactionCount>();
+
+    public DbSet<BackfillRun> BackfillRuns => Set<BackfillRun>();
+
+    public DbSet<BackfillChannel> BackfillChannels => Set<BackfillChannel>();
+
     public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
@@ -113,6 +119,9 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
 
+        modelBuilder.ApplyConfiguration(new ReactionCountConfiguration());
+        modelBuilder.ApplyConfiguration(new BackfillRunConfiguration());
+        modelBuilder.ApplyConfiguration(new BackfillChannelConfiguration());
         modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
