@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Demo;
+using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
@@ -51,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
+        services.AddDigests();
 
         if (isDemo)
         {

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -29,6 +30,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<GuildDailyRollup> GuildDailyRollups => Set<GuildDailyRollup>();
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
+
+    public DbSet<Digest> Digests => Set<Digest>();
+
+    public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
@@ -104,6 +109,9 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasKey(x => new { x.GuildId, x.MessageId });
             e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
+
+        modelBuilder.ApplyConfiguration(new DigestConfiguration());
+        modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
