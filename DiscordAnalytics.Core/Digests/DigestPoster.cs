@@ -126,10 +126,15 @@ public sealed partial class DigestPoster(
         var embeds = new JsonArray();
         foreach (var embed in message.Embeds)
         {
-            var node = new JsonObject { ["description"] = embed.Description, ["color"] = EmbedColor };
+            var node = new JsonObject { ["color"] = EmbedColor };
             if (embed.Title is not null)
             {
                 node["title"] = embed.Title;
+            }
+
+            if (embed.Description.Length > 0)
+            {
+                node["description"] = embed.Description;
             }
 
             embeds.Add(node);
