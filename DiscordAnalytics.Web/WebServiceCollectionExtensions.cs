@@ -1,5 +1,6 @@
 using DiscordAnalytics.Web.Api;
 using DiscordAnalytics.Web.Components;
+using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Live;
 using MudBlazor.Services;
 
@@ -14,6 +15,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardLiveUpdates>();
         builder.Services.AddProblemDetails();
+        builder.AddJobs();
         return builder;
     }
 
@@ -30,6 +32,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoint();
         app.MapAnalyticsApi();
+        app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -34,6 +34,9 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The temp folder holding the app's SQLite files (analytics.db, jobs.db).</summary>
+    public string DataFolder => _folder.FullName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

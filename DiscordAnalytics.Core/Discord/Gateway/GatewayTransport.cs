@@ -66,6 +66,12 @@ public sealed partial class GatewayTransport : IAsyncDisposable
         {
             await _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
+        catch (ObjectDisposedException ex)
+        {
+            // Abort() (zombie close, failed close handshake) disposes the socket; to the session that is
+            // a dropped connection like any other, to be resumed, not an error that ends the gateway.
+            throw new WebSocketException(WebSocketError.InvalidState, "The gateway connection is already closed.", ex);
+        }
         finally
         {
             _sendGate.Release();

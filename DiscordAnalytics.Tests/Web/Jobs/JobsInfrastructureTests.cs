@@ -1,0 +1,119 @@
+using System.Net;
+using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Web.Jobs;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiscordAnalytics.Tests.Web.Jobs;
+
+public sealed class JobsInfrastructureTests
+{
+    [Fact]
+    public async Task Start_JobStoreIsItsOwnSqliteFileBesideTheAnalyticsStore()
+    {
+        await using var app = new AnalyticsAppFactory();
+        _ = app.Services;
+        var storage = app.Services.GetRequiredService<JobStorage>();
+
+        using (var connection = storage.GetConnection())
+        {
+            Assert.NotNull(connection);
+        }
+
+        Assert.True(File.Exists(Path.Combine(app.DataFolder, JobStoragePath.DefaultFileName)));
+        Assert.True(File.Exists(Path.Combine(app.DataFolder, "analytics.db")));
+    }
+
+    [Fact]
+    public async Task EnqueuedJob_RunsOnTheInProcessServer_WithItsDependenciesFromTheContainer()
+    {
+        var recorder = new JobRecorder();
+        await using var app = new AnalyticsAppFactory(services: s => s.AddSingleton(recorder).AddTransient<RecordingJob>());
+        var client = app.Services.GetRequiredService<IBackgroundJobClient>();
+
+        client.Enqueue<RecordingJob>(job => job.RunAsync("first", CancellationToken.None));
+
+        await Eventually.TrueAsync(() => recorder.Runs.Contains("first"), "the Hangfire worker picks up the enqueued job");
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var server = Assert.Single(monitoring.Servers());
+        Assert.Equal(1, server.WorkersCount);
+    }
+
+    [Fact]
+    public async Task Start_RegistersEveryDeclaredRecurringJobUnderItsStableId()
+    {
+        await using var app = new AnalyticsAppFactory(services: s => s.AddTransient<RecordingJob>().AddSingleton(new JobRecorder())
+            .AddSingleton<IRecurringJobDefinition>(new RecurringJobDefinition<RecordingJob>("test-recurring", Cron.Daily(4), job => job.RunAsync("recurring", CancellationToken.None))));
+        _ = app.Services;
+
+        var recurring = await Eventually.ReturnsAsync(
+            () => Task.FromResult(app.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs()),
+            jobs => jobs.Any(j => j.Id == "test-recurring"));
+
+        var job = Assert.Single(recurring, j => j.Id == "test-recurring");
+        Assert.Equal(Cron.Daily(4), job.Cron);
+        Assert.Equal(nameof(RecordingJob.RunAsync), job.Job.Method.Name);
+    }
+
+    [Fact]
+    public async Task Dashboard_LoopbackRequest_IsServed()
+    {
+        await using var app = new AnalyticsAppFactory();
+        app.UseKestrel(0);
+        app.StartServer();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+
+        using var loopback = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var page = await loopback.GetAsync(JobsServiceCollectionExtensions.DashboardPath);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("DiscordAnalytics jobs", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_RequestWithoutALoopbackAddress_IsRefused()
+    {
+        await using var app = new AnalyticsAppFactory();
+        using var client = app.CreateClient(); // the in-memory test server has no remote address
+
+        var page = await client.GetAsync(JobsServiceCollectionExtensions.DashboardPath);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+    }
+
+    public sealed class JobRecorder
+    {
+        private readonly List<string> _runs = [];
+
+        public IReadOnlyList<string> Runs
+        {
+            get
+            {
+                lock (_runs)
+                {
+                    return _runs.ToList();
+                }
+            }
+        }
+
+        public void Add(string run)
+        {
+            lock (_runs)
+            {
+                _runs.Add(run);
+            }
+        }
+    }
+
+    public sealed class RecordingJob(JobRecorder recorder)
+    {
+        public Task RunAsync(string name, CancellationToken cancellationToken)
+        {
+            recorder.Add(name);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using DiscordAnalytics.Core.Storage;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Web.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>
+    /// Hangfire in the web process: its own SQLite file (JobStoragePath), one small server, and the
+    /// recurring jobs every capability declares. The job store is a DI singleton rather than
+    /// Hangfire's static JobStorage.Current, so two hosts in one process (tests) never share it.
+    /// </summary>
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            var path = JobStoragePath.Resolve(jobs, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollInterval });
+        });
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, server) =>
+        {
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            server.WorkerCount = jobs.WorkerCount;
+            server.SchedulePollingInterval = jobs.QueuePollInterval;
+            server.ServerName = $"discord-analytics:{Environment.ProcessId}";
+        });
+        services.AddHostedService<RecurringJobRegistrar>();
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard at /hangfire. Loopback requests only (Hangfire's default filter).</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "DiscordAnalytics jobs",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using Hangfire;
+
+namespace DiscordAnalytics.Web.Jobs;
+
+/// <summary>Writes every <see cref="IRecurringJobDefinition"/> into the job store at start-up.</summary>
+public sealed class RecurringJobRegistrar(IRecurringJobManager manager, IEnumerable<IRecurringJobDefinition> definitions, ILogger<RecurringJobRegistrar> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var definition in definitions)
+        {
+            definition.Register(manager);
+            logger.LogInformation("Recurring job {JobId} registered", definition.Id);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
