@@ -16,6 +16,8 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddScoped<DashboardLiveUpdates>();
         builder.Services.AddProblemDetails();
         builder.AddJobs();
+        builder.Services.AddWeeklyDigestJob();
+        builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoint();
         app.MapAnalyticsApi();
+        app.MapDigestsApi();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

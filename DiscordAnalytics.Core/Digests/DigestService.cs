@@ -28,6 +28,10 @@ public sealed partial class DigestService(
     /// <summary>History entries returned.</summary>
     public const int HistoryLength = 100;
 
+    private const int TextChannelType = 0;
+
+    private const int AnnouncementChannelType = 5;
+
     public static readonly JsonSerializerOptions SummaryJsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>The seven whole UTC days before <paramref name="today"/>.</summary>
@@ -80,6 +84,18 @@ public sealed partial class DigestService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Digests.AsNoTracking().FirstOrDefaultAsync(d => d.Id == digestId && d.GuildId == (long)guildId, cancellationToken);
+    }
+
+    /// <summary>Channels a digest can be posted to: the guild's text and announcement channels (not threads), by name.</summary>
+    public async Task<IReadOnlyList<DigestChannel>> ListChannelsAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Channels.AsNoTracking()
+            .Where(c => c.GuildId == (long)guildId && !c.IsThread && (c.Type == TextChannelType || c.Type == AnnouncementChannelType))
+            .OrderBy(c => c.Name).ThenBy(c => c.ChannelId)
+            .Select(c => new { c.ChannelId, c.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(c => new DigestChannel(((ulong)c.ChannelId).ToString(System.Globalization.CultureInfo.InvariantCulture), c.Name))];
     }
 
     /// <summary>Saves an edit of a draft. Posted (or partly posted) digests keep their text: a resumed post must send the same parts.</summary>
