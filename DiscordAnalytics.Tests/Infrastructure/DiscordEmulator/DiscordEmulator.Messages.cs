@@ -24,6 +24,9 @@ public sealed partial class DiscordEmulator
     /// <summary>Channels Discord does not know.</summary>
     public HashSet<string> UnknownChannelIds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, once this many messages exist every further create answers 403 (a permission lost mid-post).</summary>
+    public int? ForbidAfterMessages { get; set; }
+
     /// <summary>Messages the emulator created, in order.</summary>
     public IReadOnlyList<PostedMessage> PostedMessages
     {
@@ -49,7 +52,7 @@ public sealed partial class DiscordEmulator
     private async Task<int> CreateMessageAsync(HttpContext context, string channelId)
     {
         var response = context.Response;
-        if (ForbiddenChannelIds.Contains(channelId))
+        if (ForbiddenChannelIds.Contains(channelId) || PostedMessages.Count >= ForbidAfterMessages)
         {
             return await WriteAsync(response, 403, """{"message":"Missing Permissions","code":50013}""");
         }
