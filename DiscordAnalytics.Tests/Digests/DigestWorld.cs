@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 
@@ -26,17 +27,29 @@ public static class DigestWorld
 
     public static async Task SeedAsync(SeededStore store)
     {
+        foreach (var batch in Batches())
+        {
+            await store.WriteAsync(batch);
+        }
+    }
+
+    /// <summary>The community as event batches (the second refers to names and channels of the first).</summary>
+    public static IEnumerable<IngestEvent[]> Batches()
+    {
         var setup = At(30);
-        await store.WriteAsync(
+        yield return
+        [
             SeededStore.Guild(Guild, "Candle Club", setup),
             SeededStore.Guild(OtherGuild, "Elsewhere", setup),
             SeededStore.Channel(Guild, General, "general", setup),
             SeededStore.Channel(Guild, Announcements, "announcements", setup),
             SeededStore.Channel(OtherGuild, OtherGuildChannel, "lobby", setup),
             SeededStore.Member(Guild, Alice, "alice", setup),
-            SeededStore.Member(Guild, Mallory, HostileName, setup));
+            SeededStore.Member(Guild, Mallory, HostileName, setup),
+        ];
         var hostile = SeededStore.MessageId(At(2, 12), 5);
-        await store.WriteAsync(
+        yield return
+        [
             // The week before: 2 messages.
             SeededStore.Message(Guild, General, Alice, At(9), 1, "last week 1"),
             SeededStore.Message(Guild, General, Alice, At(10), 2, "last week 2"),
@@ -47,6 +60,7 @@ public static class DigestWorld
             SeededStore.Message(Guild, Announcements, Mallory, At(1), 1, "news"),
             SeededStore.Reaction(Guild, General, hostile, Alice, At(2, 13)),
             // Today: not part of the digest's complete week.
-            SeededStore.Message(Guild, General, Alice, At(0, 9), 9, "today"));
+            SeededStore.Message(Guild, General, Alice, At(0, 9), 9, "today"),
+        ];
     }
 }
