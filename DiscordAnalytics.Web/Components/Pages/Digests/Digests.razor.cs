@@ -58,6 +58,9 @@ public sealed partial class Digests : IDisposable
     [Inject]
     private ILogger<Digests> Logger { get; set; } = default!;
 
+    private IEnumerable<GuildInfo> GuildChoices =>
+        _guild is null || _guilds!.Any(g => g.GuildId == _guild.GuildId) ? _guilds! : [_guild, .. _guilds!];
+
     private bool IsDraft => _digest?.Status == DigestStatus.Draft;
 
     private string Parts
@@ -89,7 +92,11 @@ public sealed partial class Digests : IDisposable
         await RunAsync(async ct =>
         {
             _guilds ??= await Guilds.ListAsync(ct);
-            var guild = _guilds.FirstOrDefault(g => g.GuildId == GuildId) ?? _guilds.FirstOrDefault();
+            // A guild named by id is shown even when it is not of the running mode (e.g. the demo guild after
+            // switching to a real bot): it is still readable by id, as on the API.
+            var guild = _guilds.FirstOrDefault(g => g.GuildId == GuildId)
+                ?? (Snowflake.TryParse(GuildId) is { } requested ? await Guilds.FindAsync(requested, ct) : null)
+                ?? _guilds.FirstOrDefault();
             if (guild?.GuildId != _guild?.GuildId)
             {
                 _guild = guild;
