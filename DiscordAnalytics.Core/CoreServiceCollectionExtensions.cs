@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
+using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -50,8 +51,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
+        services.AddSingleton<HourlyActivityQuery>();
+        services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<SummaryQuery>();
-        services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
+        services.AddRetention();
+        services.AddInsights();
         services.AddDigests();
 
         if (isDemo)

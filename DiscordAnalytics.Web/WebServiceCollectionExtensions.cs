@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
         app.MapAnalyticsApi();
         app.MapDigestsApi();
         app.MapJobsDashboard();
+        app.MapInsightsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

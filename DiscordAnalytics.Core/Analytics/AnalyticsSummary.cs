@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
@@ -18,4 +20,18 @@ public sealed record AnalyticsSummary(
     SupportSignals SupportSignals)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>
+    /// Messages per hour of the day (UTC), all 24 hours; an additive, optional field of schema 1 (absent from
+    /// the JSON when null, so readers of the original contract are unaffected). See <see cref="HourlyActivityQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<HourlyActivity>? Hourly { get; init; }
+
+    /// <summary>
+    /// Members whose messages grew most against the previous window; additive and optional like <see cref="Hourly"/>.
+    /// See <see cref="RisingMembersQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RisingMember>? RisingMembers { get; init; }
 }

@@ -8,7 +8,9 @@ public sealed class SummaryQuery(
     TopChannelsQuery channels,
     TopMembersQuery members,
     TopContentQuery content,
-    SupportSignalsQuery support)
+    SupportSignalsQuery support,
+    HourlyActivityQuery hourly,
+    RisingMembersQuery rising)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -30,6 +32,10 @@ public sealed class SummaryQuery(
             await channels.RunAsync(query, ChannelRanking.ByMessages, cancellationToken),
             await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken),
             await content.RunAsync(query, cancellationToken),
-            await support.RunAsync(query, cancellationToken));
+            await support.RunAsync(query, cancellationToken))
+        {
+            Hourly = await hourly.RunAsync(query, cancellationToken),
+            RisingMembers = await rising.RunAsync(query, cancellationToken),
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using DiscordAnalytics.Core.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ namespace DiscordAnalytics.Core.Ingestion;
 
 /// <summary>
 /// Sources write normalized events into a bounded queue; one reader drains it in batches into the store.
-/// A full queue makes sources wait (never drops). A failing batch is retried, then split so one poison
-/// event is logged and skipped while everything else lands. Stopping drains what is queued.
+/// A full queue makes sources wait (never drops). A store locked by another connection is waited for
+/// as long as it takes (the queue then fills and sources wait). Any other failing batch is retried, then
+/// split so one poison event is logged and skipped while everything else lands. Stopping drains what is queued.
 /// </summary>
 public sealed class IngestionPipeline : IHostedService, IIngestionSink, IDisposable
 {
@@ -141,7 +143,7 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IDisposa
 
     private async Task WriteWithRetryAsync(List<IngestEvent> batch, CancellationToken stoppingToken)
     {
-        for (var attempt = 0; ; attempt++)
+        for (int attempt = 0, locked = 0; ; )
         {
             try
             {
@@ -149,10 +151,18 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IDisposa
                 _notifier.Publish(outcome.ChangedGuilds);
                 return;
             }
+            catch (SqliteException ex) when (IsLockedByAnother(ex) && !stoppingToken.IsCancellationRequested)
+            {
+                // Not the batch's fault: splitting it would only skip every event. Wait, however long it takes.
+                locked++;
+                _logger.LogWarning("The store is locked by another connection (wait {Wait}); a batch of {Count} events waits for it", locked, batch.Count);
+                await Task.Delay(RetryDelays[^1], _time, CancellationToken.None);
+            }
             catch (Exception ex) when (attempt < RetryDelays.Length && !stoppingToken.IsCancellationRequested)
             {
                 _logger.LogWarning(ex, "Ingestion batch of {Count} events failed (attempt {Attempt}); retrying", batch.Count, attempt + 1);
                 await Task.Delay(RetryDelays[attempt], _time, CancellationToken.None);
+                attempt++;
             }
             catch (Exception ex)
             {
@@ -162,6 +172,9 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IDisposa
             }
         }
     }
+
+    /// <summary>SQLITE_BUSY / SQLITE_LOCKED: another connection holds the lock past the busy timeout.</summary>
+    private static bool IsLockedByAnother(SqliteException ex) => ex.SqliteErrorCode is 5 or 6;
 
     /// <summary>Isolates a poison event: every other event of the batch still lands.</summary>
     private async Task WriteOneByOneAsync(List<IngestEvent> batch)

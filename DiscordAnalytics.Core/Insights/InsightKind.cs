@@ -22,4 +22,13 @@ public enum InsightKind
 
     /// <summary>The busiest day of the window.</summary>
     BestDay,
+
+    /// <summary>The hour of the day (UTC) with the most messages (summary <c>hourly</c>).</summary>
+    BestHour,
+
+    /// <summary>A member whose messages grew most against the previous window (summary <c>risingMembers</c>).</summary>
+    RisingMember,
+
+    /// <summary>Anything else a model noticed (model-written insights whose kind is none of the above).</summary>
+    Other,
 }

@@ -7,13 +7,18 @@ namespace DiscordAnalytics.Core.Insights;
 /// The default generator: fixed rules over the summary alone, no network, same output for the same summary.
 /// It writes only numbers the summary holds (or <see cref="TotalsChange.Percent"/>), and checks that itself.
 /// Rules: the two biggest movers of messages, reactions, active members and joins; the quietest of the top
-/// channels when it has under a twentieth of all messages; the top member; unanswered help threads or the
-/// median first response; common keywords; the busiest day (the summary has days, not hours). Drafts: a recap
-/// announcement, a weekly challenge, office hours when there is support demand.
+/// channels when it has under a twentieth of all messages; the top member; the first rising member other than the
+/// top member whose rise is at least <see cref="MinRise"/> messages; unanswered help threads or the
+/// median first response; common keywords; the busiest day; the busiest hour of the day (UTC) when the summary
+/// has <c>hourly</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
+/// (on the busiest day, at the busiest hour when known).
 /// </summary>
 public sealed class OfflineInsightGenerator : IInsightGenerator
 {
     public const string Name = "offline";
+
+    /// <summary>A smaller rise than this is everyday noise, not a member to notice.</summary>
+    public const int MinRise = 5;
 
     private static readonly string[] MoverMetrics = ["messages", "reactions", "active members", "joins"];
 
@@ -22,6 +27,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         ct.ThrowIfCancellationRequested();
         var quiet = QuietChannel(summary);
         var busiest = BusiestDay(summary);
+        var hour = BusiestHour(summary);
 
         List<Insight> insights = [.. Movers(summary)];
         if (quiet is not null)
@@ -40,6 +46,17 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
                 $"{top.Name} led the conversation with {N(top.MessagesSent)} messages and {N(top.ReactionsAdded)} reactions."));
         }
 
+        // The top contributor already has an insight of their own: name someone else who is on the way up.
+        var topId = summary.TopMembers.FirstOrDefault()?.DiscordUserId;
+        if (summary.RisingMembers?.FirstOrDefault(m => m.DiscordUserId != topId && m.MessagesSent - m.PreviousMessagesSent >= MinRise) is { } rising)
+        {
+            var before = rising.PreviousMessagesSent == 0 ? "none in the previous window" : $"up from {N(rising.PreviousMessagesSent)} in the previous window";
+            insights.Add(new Insight(
+                InsightKind.RisingMember,
+                $"Rising member: {rising.Name}",
+                $"{rising.Name} sent {N(rising.MessagesSent)} messages, {before}. A thank-you or a role could keep them going."));
+        }
+
         insights.AddRange(Support(summary));
         if (busiest is not null)
         {
@@ -49,7 +66,15 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
                 $"{Date(busiest)} ({Weekday(busiest)}) was the busiest day with {N(busiest.Messages)} messages. Post announcements on {Weekday(busiest)}s for the widest reach."));
         }
 
-        var actions = Actions(summary, quiet, busiest);
+        if (hour is not null)
+        {
+            insights.Add(new Insight(
+                InsightKind.BestHour,
+                $"Best posting hour: {Hour(hour.Hour)} UTC",
+                $"{N(hour.Messages)} messages were sent between {Hour(hour.Hour)} and {Hour((hour.Hour + 1) % 24)} UTC over the window, more than in any other hour of the day. Post shortly before then to be seen."));
+        }
+
+        var actions = Actions(summary, quiet, busiest, hour);
         var report = new InsightReport(Name, insights, actions, new Grounding([]));
         return Task.FromResult(report with { Grounding = GroundingCheck.Check(summary, report.Texts) });
     }
@@ -112,7 +137,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         }
     }
 
-    private static List<ActionDraft> Actions(AnalyticsSummary summary, ChannelStat? quiet, DailyActivity? busiest)
+    private static List<ActionDraft> Actions(AnalyticsSummary summary, ChannelStat? quiet, DailyActivity? busiest, HourlyActivity? hour)
     {
         var actions = new List<ActionDraft>();
         var topChannel = summary.TopChannels.FirstOrDefault(c => c.MessageCount > 0);
@@ -140,6 +165,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         if (support.UnansweredThreads > 0 || support.MedianFirstResponseMinutes is not null)
         {
             var day = busiest is null ? "the busiest day of the week" : $"{Weekday(busiest)} (the busiest day)";
+            day += hour is null ? string.Empty : $" at {Hour(hour.Hour)} UTC (the busiest hour)";
             var open = support.UnansweredThreads > 0 ? $" and go through the {N(support.UnansweredThreads)} help threads that waited a day for an answer" : string.Empty;
             var about = keyword is null ? string.Empty : $" Start with questions about {keyword}.";
             actions.Add(new ActionDraft(
@@ -153,6 +179,12 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
 
     private static DailyActivity? BusiestDay(AnalyticsSummary summary) =>
         summary.Daily.Where(d => d.Messages > 0).OrderByDescending(d => d.Messages).ThenBy(d => d.Date).FirstOrDefault();
+
+    private static HourlyActivity? BusiestHour(AnalyticsSummary summary) =>
+        summary.Hourly?.Where(h => h.Messages > 0).OrderByDescending(h => h.Messages).ThenBy(h => h.Hour).FirstOrDefault();
+
+    /// <summary>"07:00": both numbers are hours the summary lists (every hour 0-23 is in <c>hourly</c>).</summary>
+    private static string Hour(int hour) => $"{hour.ToString("00", CultureInfo.InvariantCulture)}:00";
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

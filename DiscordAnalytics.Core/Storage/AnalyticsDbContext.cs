@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Digests;
+using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -40,6 +41,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Capabilities added after the first release map their own tables (one configuration class each).
+        modelBuilder.ApplyConfiguration(new GuildRetentionConfiguration());
+        modelBuilder.ApplyConfiguration(new RetentionRunConfiguration());
+
         modelBuilder.Entity<Guild>(e =>
         {
             e.ToTable("guilds");

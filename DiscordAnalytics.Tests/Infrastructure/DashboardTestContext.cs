@@ -2,6 +2,7 @@ using Bunit;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     protected IngestionNotifier Notifier { get; } = new();
 
+    /// <summary>The <c>Ai</c> settings the insights card's generator reads; offline unless a test points it at a model.</summary>
+    protected AiOptions Ai { get; } = new();
+
     /// <summary>The UTC day bucket of <see cref="Now"/>.</summary>
     protected static int Today => DayBucket.Of(Now.ToUnixTimeMilliseconds());
 
@@ -66,6 +70,15 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TopChannelsQuery>();
         Services.AddSingleton<TopMembersQuery>();
         Services.AddSingleton<TopContentQuery>();
+        Services.AddSingleton<SupportSignalsQuery>();
+        Services.AddSingleton<HourlyActivityQuery>();
+        Services.AddSingleton<RisingMembersQuery>();
+        Services.AddSingleton<SummaryQuery>();
+        Services.AddSingleton(Options.Create(Ai));
+        Services.AddSingleton<OfflineInsightGenerator>();
+        Services.AddSingleton<IOptedOutMembers, NoOptedOutMembers>();
+        Services.AddSingleton<IInsightGenerator, AiInsightGenerator>();
+        Services.AddSingleton<InsightsService>();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Notifier);
         Services.AddScoped<DashboardLiveUpdates>();

@@ -87,4 +87,91 @@ public sealed class OfflineInsightGeneratorTests
         Assert.Equal("1,234 messages this window, none in the previous one.", mover.Text);
         Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
     }
+
+    [Fact]
+    public async Task Generate_SummaryWithHourly_NamesTheBusiestHourAndSchedulesOfficeHoursThen()
+    {
+        var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, h switch { 18 => 210, 9 => 210, 23 => 5, _ => 20 })).ToList();
+        var summary = InsightSummaries.Busy() with { Hourly = hourly };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        var best = Assert.Single(report.Insights, i => i.Kind == InsightKind.BestHour);
+        Assert.Equal("Best posting hour: 09:00 UTC", best.Title);
+        Assert.Equal("210 messages were sent between 09:00 and 10:00 UTC over the window, more than in any other hour of the day. Post shortly before then to be seen.", best.Text);
+        Assert.Equal(InsightKind.BestHour, report.Insights[^1].Kind);
+        Assert.StartsWith("Host a live office hour on Monday (the busiest day) at 09:00 UTC (the busiest hour) and", report.Actions.Single(a => a.Kind == ActionDraftKind.OfficeHours).Text, StringComparison.Ordinal);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_BusiestHourIsTheLast_WrapsToMidnightAndIsGrounded()
+    {
+        var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, h == 23 ? 50 : 1)).ToList();
+
+        var report = await _generator.GenerateAsync(InsightSummaries.Busy() with { Hourly = hourly }, CancellationToken.None);
+
+        Assert.Contains("between 23:00 and 00:00 UTC", report.Insights.Single(i => i.Kind == InsightKind.BestHour).Text, StringComparison.Ordinal);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_HourlyWithoutMessages_NoBestHour()
+    {
+        var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, 0)).ToList();
+
+        var report = await _generator.GenerateAsync(InsightSummaries.Busy() with { Hourly = hourly }, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.BestHour);
+    }
+
+    [Fact]
+    public async Task Generate_RisingMembers_NamesTheFirstWithARiseOfAtLeastFive()
+    {
+        var summary = InsightSummaries.Busy() with
+        {
+            RisingMembers = [new("900000000000000101", "bob", 90, 12), new("900000000000000102", "carol", 7, 4)],
+        };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        var rising = Assert.Single(report.Insights, i => i.Kind == InsightKind.RisingMember);
+        Assert.Equal("Rising member: bob", rising.Title);
+        Assert.Equal("bob sent 90 messages, up from 12 in the previous window. A thank-you or a role could keep them going.", rising.Text);
+        Assert.Equal(InsightKind.TopMember, report.Insights[report.Insights.ToList().IndexOf(rising) - 1].Kind);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_RisingMemberNewThisWindow_SaysNoneBefore()
+    {
+        var summary = InsightSummaries.Busy() with { RisingMembers = [new("900000000000000103", "dana", 9, 0)] };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.Equal("dana sent 9 messages, none in the previous window. A thank-you or a role could keep them going.", report.Insights.Single(i => i.Kind == InsightKind.RisingMember).Text);
+    }
+
+    [Fact]
+    public async Task Generate_RiseUnderFive_NoRisingMember()
+    {
+        var summary = InsightSummaries.Busy() with { RisingMembers = [new("900000000000000103", "dana", 6, 2)] };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.RisingMember);
+    }
+
+    [Fact]
+    public async Task Generate_TopContributorIsAlsoRising_NamesTheNextRisingMember()
+    {
+        var summary = InsightSummaries.Busy() with
+        {
+            RisingMembers = [new("900000000000000100", "alice", 120, 20), new("900000000000000101", "bob", 90, 12)],
+        };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.Equal("Rising member: bob", report.Insights.Single(i => i.Kind == InsightKind.RisingMember).Title);
+    }
 }

@@ -37,6 +37,9 @@ public static class JobsServiceCollectionExtensions
             server.ServerName = $"discord-analytics:{Environment.ProcessId}";
         });
         services.AddHostedService<RecurringJobRegistrar>();
+        services.AddTransient<RetentionJob>();
+        services.AddSingleton<IRecurringJobDefinition>(
+            new RecurringJobDefinition<RetentionJob>(RetentionJob.RecurringId, RetentionJob.Schedule, job => job.RunAsync(CancellationToken.None)));
         return builder;
     }
 

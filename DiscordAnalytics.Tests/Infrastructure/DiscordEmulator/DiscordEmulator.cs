@@ -25,12 +25,15 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     private readonly List<(int Seq, string Frame)> _history = [];
     private readonly List<EmulatorFrame> _received = [];
     private readonly List<EmulatorConnection> _connections = [];
+    private readonly List<RefusedResume> _refusedResumes = [];
     private EmulatorConnection? _ready;
     private int _seq;
     private int _sessionNumber;
     private int _identifyCount;
     private int _resumeCount;
     private TaskCompletionSource? _resumeGate;
+    private bool _sessionExpired;
+    private int _replayedTotal;
 
     private DiscordEmulator(WebApplication app)
     {
@@ -108,6 +111,25 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     /// <summary>How many dispatches the last RESUME replayed.</summary>
     public int LastReplayCount { get; private set; }
 
+    /// <summary>Dispatches replayed by every RESUME so far.</summary>
+    public int ReplayedTotal => Volatile.Read(ref _replayedTotal);
+
+    /// <summary>
+    /// RESUMEs answered with INVALID_SESSION (d: false) because the session had expired: what that session
+    /// dispatched after the client's seq was never delivered and never will be (Discord does not replay
+    /// into a new session).
+    /// </summary>
+    public IReadOnlyList<RefusedResume> RefusedResumes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _refusedResumes.ToList();
+            }
+        }
+    }
+
     public IReadOnlyList<EmulatorFrame> FramesWithOp(int op) => ReceivedFrames.Where(f => f.Op == op).ToList();
 
     public static async Task<DiscordEmulator> StartAsync()
@@ -146,6 +168,38 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         finally
         {
             _sessionLock.Release();
+        }
+    }
+
+    /// <summary>Like <see cref="DispatchAsync"/>, and says which session (and seq) the dispatch belongs to.</summary>
+    public async Task<DispatchReceipt> DispatchTrackedAsync(string eventName, string dataJson)
+    {
+        await _sessionLock.WaitAsync();
+        try
+        {
+            var (seq, frame) = AppendToHistory(eventName, dataJson);
+            if (_ready is { } connection)
+            {
+                await connection.SendAsync(frame);
+            }
+
+            return new DispatchReceipt(SessionId, seq);
+        }
+        finally
+        {
+            _sessionLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Expires the current session as Discord does after a long outage: the next RESUME is answered with
+    /// INVALID_SESSION (d: false) and nothing is replayed; the client has to IDENTIFY into a new session.
+    /// </summary>
+    public void ExpireSession()
+    {
+        lock (_gate)
+        {
+            _sessionExpired = true;
         }
     }
 
@@ -328,6 +382,11 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         {
             Interlocked.Increment(ref _identifyCount);
             SessionId = $"emulated-session-{++_sessionNumber}";
+            lock (_gate)
+            {
+                _sessionExpired = false;
+            }
+
             _history.Clear();
             Volatile.Write(ref _seq, 0);
             var guilds = new JsonArray(ReadyGuildIds.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["unavailable"] = true }).ToArray());
@@ -362,7 +421,17 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         await _sessionLock.WaitAsync();
         try
         {
-            if (sessionId is null || sessionId != SessionId)
+            bool expired;
+            lock (_gate)
+            {
+                expired = _sessionExpired;
+                if (expired && sessionId is not null && sessionId == SessionId)
+                {
+                    _refusedResumes.Add(new RefusedResume(sessionId, seq ?? 0));
+                }
+            }
+
+            if (sessionId is null || sessionId != SessionId || expired)
             {
                 await connection.SendAsync("""{"op":9,"d":false,"s":null,"t":null}""");
                 return;
@@ -375,6 +444,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
             }
 
             LastReplayCount = missed.Count;
+            Interlocked.Add(ref _replayedTotal, missed.Count);
             var (_, resumed) = AppendToHistory("RESUMED", "{}");
             await connection.SendAsync(resumed);
             Interlocked.Increment(ref _resumeCount);

@@ -22,6 +22,12 @@ public sealed partial class Dashboard : IDisposable
     /// <summary>Local storage key of the last selected guild.</summary>
     internal const string StorageKey = "da.guildId";
 
+    /// <summary>
+    /// How often the ingestion lag is read again. Committed batches refresh it too, but a stalled writer
+    /// (a locked store file) commits nothing, and that is exactly when the lag matters.
+    /// </summary>
+    internal static readonly TimeSpan LagPollInterval = TimeSpan.FromSeconds(2);
+
     private readonly CancellationTokenSource _lifetime = new();
 
     // What the address asked for (last seen), and the texts the page currently works from.
@@ -45,6 +51,7 @@ public sealed partial class Dashboard : IDisposable
     private string? _guildNotice;
     private DateTimeOffset? _updatedAt;
     private int _lag;
+    private ITimer? _lagTimer;
     private bool _disposed;
 
     /// <summary>The guild to show (a Discord id), from the address.</summary>
@@ -114,6 +121,7 @@ public sealed partial class Dashboard : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        _lagTimer?.Dispose();
         Live.Refresh -= OnLiveRefresh;
         // Cancelled, not disposed: a load or JS call still finishing may read its token afterwards.
         _lifetime.Cancel();
@@ -123,6 +131,7 @@ public sealed partial class Dashboard : IDisposable
     {
         Live.Refresh += OnLiveRefresh;
         _lag = Pipeline.QueueLength;
+        _lagTimer = Time.CreateTimer(_ => OnLagTick(), null, LagPollInterval, LagPollInterval);
         await LoadGuildsAsync();
     }
 
@@ -309,6 +318,24 @@ public sealed partial class Dashboard : IDisposable
             ["end"] = end,
         });
         Navigation.NavigateTo(uri, replace: true);
+    }
+
+    private void OnLagTick()
+    {
+        var lag = Pipeline.QueueLength;
+        if (_disposed || lag == _lag)
+        {
+            return;
+        }
+
+        _ = InvokeAsync(() =>
+        {
+            if (!_disposed)
+            {
+                _lag = lag;
+                StateHasChanged();
+            }
+        });
     }
 
     private void OnLiveRefresh(IReadOnlySet<ulong> changed)

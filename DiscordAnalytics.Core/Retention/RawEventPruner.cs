@@ -1,0 +1,54 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Core.Retention;
+
+/// <summary>
+/// Deletes a guild's old raw events in small transactions. Only the types whose counting is also
+/// guarded by a fact are pruned: a message create seen again finds its message fact, a reaction its
+/// reaction fact, so a late re-delivery of a pruned event still counts once. Thread creates, member
+/// joins/leaves and deletes are counted by their raw event's dedupe key alone, so those (few) rows stay.
+/// Cards read rollups and top content only, so pruning never changes an answer.
+/// </summary>
+public sealed class RawEventPruner(IDbContextFactory<AnalyticsDbContext> contexts, IOptions<RetentionOptions> options)
+{
+    public static readonly IReadOnlyList<string> PrunableTypes =
+        ["message_create", "message_update", "reaction_add", "reaction_remove", "reaction_remove_all", "reaction_remove_emoji"];
+
+    /// <summary>Deletes the guild's prunable raw events with <c>eventAt &lt; cutoffAt</c>; returns how many went.</summary>
+    public async Task<long> PruneAsync(long guildId, long cutoffAt, CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.BatchSize;
+        long deleted = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int batch;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // One autocommit statement per batch: the write lock is held for one batch only, and a
+                // crash mid-run leaves every batch either fully applied or not at all.
+                batch = await db.Database.ExecuteSqlAsync(
+                    $"""
+                    DELETE FROM analyticsEvents
+                    WHERE (guildId, eventType, eventId) IN (
+                        SELECT guildId, eventType, eventId FROM analyticsEvents
+                        WHERE guildId = {guildId} AND eventAt < {cutoffAt}
+                          AND eventType IN ('message_create', 'message_update', 'reaction_add', 'reaction_remove', 'reaction_remove_all', 'reaction_remove_emoji')
+                        LIMIT {batchSize})
+                    """,
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            deleted += batch;
+            if (batch < batchSize)
+            {
+                return deleted;
+            }
+
+            // Let the ingestion writer take the lock between batches.
+            await Task.Yield();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Tests.Ingestion;
+
+/// <summary>
+/// A store write-locked by another program (a second app instance on the same file, a sqlite3 shell in a
+/// transaction): the pipeline waits for the lock, however long, and loses nothing. Before, a lock was
+/// treated like any failing batch: 4 attempts (each one a full busy timeout) and then the batch was
+/// written event by event and every event skipped. The test holds the lock through two waits (SQLite's
+/// busy timeout is 10 s each; the command timeout is cut to 1 s so the driver does not add its own 30 s)
+/// and checks that the lock took the waiting path, never the retry-then-skip one.
+/// </summary>
+public sealed class IngestionStoreLockTests
+{
+    private static readonly long T0 = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+    [Fact]
+    public async Task Write_StoreLockedLongerThanEveryRetry_WaitsAndLosesNothing()
+    {
+        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        var logs = new CapturingLoggerProvider();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var pipeline = new IngestionPipeline(
+            Options.Create(new IngestionOptions { QueueCapacity = 100, MaxBatchSize = 50 }),
+            Options.Create(new StorageOptions { ConnectionString = $"{store.ConnectionString};Default Timeout=1" }),
+            new IngestionMode(IsDemo: false),
+            new IngestionNotifier(),
+            TimeProvider.System,
+            loggers.CreateLogger<IngestionPipeline>());
+
+        await using (var locker = new SqliteConnection($"{store.ConnectionString};Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync();
+            }
+
+            await pipeline.StartAsync(CancellationToken.None);
+            for (var i = 0; i < 20; i++)
+            {
+                var id = Snowflake.FromUnixMs(T0) + (ulong)i;
+                await pipeline.WriteAsync(new IngestEvent { Type = IngestEventType.MessageCreate, GuildId = 5_000, EventAt = Snowflake.ToUnixMs(id), ChannelId = 1, MessageId = id, UserId = 2 }, default);
+            }
+
+            await Eventually.TrueAsync(
+                () => logs.Lines.Count(l => l.Contains("locked by another connection", StringComparison.Ordinal)) >= 2,
+                "the batch has waited out two busy timeouts",
+                TimeSpan.FromMinutes(2));
+            Assert.Equal(0, pipeline.Processed);
+            Assert.DoesNotContain(logs.Lines, l => l.Contains("failed (attempt", StringComparison.Ordinal));
+        }
+
+        await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await using var db = store.NewContext();
+        Assert.Equal(20, await db.ChannelDailyRollups.SumAsync(r => r.MessageCount));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("Skipped", StringComparison.Ordinal));
+        await pipeline.StopAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,82 @@
+using Bunit;
+using DiscordAnalytics.Core.Retention;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Web.Components.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Tests.Web.Components.Settings;
+
+public sealed class RetentionPanelTests : DashboardTestContext
+{
+    private async Task<IRenderedComponent<RetentionPanel>> RenderSeededAsync()
+    {
+        await SeedWorldAsync();
+        AddRetentionServices();
+        return Render<RetentionPanel>(p => p.Add(c => c.GuildId, World.Guild));
+    }
+
+    private void AddRetentionServices()
+    {
+        Services.AddSingleton(Options.Create(new RetentionOptions { RawEventDays = 90 }));
+        Services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = Store.ConnectionString }));
+        Services.AddSingleton<RetentionStatusQuery>();
+        Services.AddSingleton<GuildRetentionSettings>();
+        Services.AddSingleton<RawEventPruner>();
+        Services.AddSingleton<RetentionService>(sp => ActivatorUtilities.CreateInstance<RetentionService>(sp, NullLogger<RetentionService>.Instance));
+    }
+
+    [Fact]
+    public async Task Render_SeededGuild_ShowsStoreSizeRawEventsAndTheDefaultPeriod()
+    {
+        var cut = await RenderSeededAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal("never", cut.Find("[data-testid=retention-last-run]").TextContent.Trim()));
+        Assert.EndsWith("KB", cut.Find("[data-testid=retention-store-size]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotEqual("0", cut.Find("[data-testid=retention-raw-events]").TextContent.Trim());
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(At(10, 8)).ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=retention-oldest]").TextContent.Trim());
+        Assert.Contains("default period", cut.Find("[data-testid=retention-source]").TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=retention-default]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task SaveThenPruneNow_GuildPeriodIsStoredAndOldEventsGo_ThenUseDefaultRestoresIt()
+    {
+        var cut = await RenderSeededAsync();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=retention-raw-events]"));
+        var rawBefore = long.Parse(cut.Find("[data-testid=retention-raw-events]").TextContent.Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+
+        cut.Find("input").Change("5");
+        cut.Find("[data-testid=retention-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("kept for 5 days", cut.Find("[data-testid=retention-message]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("own period", cut.Find("[data-testid=retention-source]").TextContent, StringComparison.Ordinal);
+        var stored = await Services.GetRequiredService<RetentionStatusQuery>().RunAsync((long)World.Guild, CancellationToken.None);
+        Assert.Equal((5, true), (stored!.RawEventDays, stored.IsGuildSetting));
+
+        cut.Find("[data-testid=retention-run]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("events older than", cut.Find("[data-testid=retention-last-run]").TextContent, StringComparison.Ordinal));
+        // The four messages of 8-10 days ago are older than 5 days.
+        Assert.Contains("Pruned 4 raw events", cut.Find("[data-testid=retention-message]").TextContent, StringComparison.Ordinal);
+        Assert.Equal((rawBefore - 4).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=retention-raw-events]").TextContent.Trim());
+
+        cut.Find("[data-testid=retention-default]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("default period", cut.Find("[data-testid=retention-source]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(90, (await Services.GetRequiredService<RetentionStatusQuery>().RunAsync((long)World.Guild, CancellationToken.None))!.RawEventDays);
+    }
+
+    [Fact]
+    public async Task Render_UnknownGuild_SaysSo()
+    {
+        await SeedWorldAsync();
+        AddRetentionServices();
+
+        var cut = Render<RetentionPanel>(p => p.Add(c => c.GuildId, 999UL));
+
+        cut.WaitForAssertion(() => Assert.Contains("not in the store", cut.Find("[data-testid=retention-message]").TextContent, StringComparison.Ordinal));
+    }
+}
