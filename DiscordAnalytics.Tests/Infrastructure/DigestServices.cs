@@ -37,6 +37,8 @@ public static class DigestServices
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
+        services.AddSingleton<HourlyActivityQuery>();
+        services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
         if (emulator is not null)
