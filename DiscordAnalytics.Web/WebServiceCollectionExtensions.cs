@@ -1,7 +1,9 @@
 using DiscordAnalytics.Web.Api;
+using DiscordAnalytics.Web.Auth;
 using DiscordAnalytics.Web.Components;
 using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Live;
+using DiscordAnalytics.Web.Security;
 using MudBlazor.Services;
 
 namespace DiscordAnalytics.Web;
@@ -15,24 +17,31 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardLiveUpdates>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<SecurityHeaders>();
+        builder.AddAdminAuth();
         builder.AddJobs();
         builder.Services.AddWeeklyDigestJob();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         return builder;
     }
 
-    /// <summary>The request pipeline: static assets, antiforgery, health, API, and the Blazor app.</summary>
+    /// <summary>The request pipeline: security headers, sign-in, antiforgery, static assets, health, API, and the Blazor app.</summary>
     public static WebApplication UseDiscordAnalyticsWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
         app.UseStatusCodePages();
+        app.UseAdminAuth();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Static assets (CSS, scripts, fonts) are public: the login page needs them. Everything else is
+        // behind the fallback policy of AddAdminAuth.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoint();
+        app.MapAuthEndpoints();
         app.MapAnalyticsApi();
         app.MapDigestsApi();
         app.MapJobsDashboard();

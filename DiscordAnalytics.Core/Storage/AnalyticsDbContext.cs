@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Retention;
+using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -31,6 +32,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<GuildDailyRollup> GuildDailyRollups => Set<GuildDailyRollup>();
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
+
+    public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
 
     public DbSet<Digest> Digests => Set<Digest>();
 
@@ -115,6 +118,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
 
+        modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
         modelBuilder.ApplyConfiguration(new DigestConfiguration());
         modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
 

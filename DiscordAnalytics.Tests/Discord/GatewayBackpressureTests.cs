@@ -60,7 +60,7 @@ public sealed class GatewayBackpressureTests : IDisposable
                 ["Ingestion:MaxBatchSize"] = "50",
             },
             services: services => services.AddSingleton(new GatewaySessionOptions { DispatchBufferCapacity = 10 }));
-        using var client = app.CreateClient();
+        using var client = app.CreateApiClient();
         await emulator.WaitForIdentifyAsync();
         await emulator.DispatchAsync("GUILD_CREATE", $$$"""{"id":"{{{GuildId}}}","name":"Backpressure Guild","channels":[{"id":"{{{ChannelId}}}","type":0,"name":"busy"}],"threads":[],"members":[]}""");
         await Eventually.ReturnsAsync(() => client.GetStringAsync("/api/guilds"), g => g.Contains("Backpressure Guild", StringComparison.Ordinal));

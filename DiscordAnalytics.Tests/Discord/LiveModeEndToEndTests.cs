@@ -42,7 +42,7 @@ public sealed class LiveModeEndToEndTests
                 services.AddSingleton(new GatewaySessionOptions { ReconnectBaseDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) });
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
             });
-        using var client = app.CreateClient();
+        using var client = app.CreateApiClient();
 
         await emulator.WaitForIdentifyAsync();
         await emulator.DispatchAsync("GUILD_CREATE", script.GuildCreateJson);
@@ -109,7 +109,7 @@ public sealed class LiveModeEndToEndTests
             ["Discord:GatewayUrl"] = emulator.GatewayUrl,
             ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
         });
-        using var client = app.CreateClient();
+        using var client = app.CreateApiClient();
 
         var health = await Eventually.ReturnsAsync(
             () => client.GetFromJsonAsync<JsonElement>("/healthz"),

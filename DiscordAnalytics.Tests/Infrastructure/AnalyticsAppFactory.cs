@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -9,10 +11,16 @@ namespace DiscordAnalytics.Tests.Infrastructure;
 
 /// <summary>
 /// The real web app over a real SQLite file in a temp folder. Settings are configuration keys
-/// (e.g. <c>Demo:Enabled</c>); the clock is a FakeTimeProvider when one is given.
+/// (e.g. <c>Demo:Enabled</c>); the clock is a FakeTimeProvider when one is given. The admin password and
+/// API key are <see cref="AdminPassword"/> and <see cref="ApiKey"/> unless settings say otherwise; be an
+/// admin with <see cref="CreateAdminClientAsync"/> (the real login form) or <see cref="CreateApiClient"/>
+/// (bearer key, <c>/api</c> only). <see cref="WebApplicationFactory{T}.CreateClient()"/> stays anonymous.
 /// </summary>
 public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
 {
+    public const string AdminPassword = "factory-admin-password-7Qx";
+    public const string ApiKey = "factory-api-key-9Lm";
+
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-app-");
     private readonly Dictionary<string, string?> _settings;
     private readonly FakeTimeProvider? _time;
@@ -27,6 +35,8 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder.FullName, "analytics.db")}",
             ["Demo:Enabled"] = "false",
             ["Discord:Token"] = "",
+            ["Auth:AdminPassword"] = AdminPassword,
+            ["Auth:ApiKey"] = ApiKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -54,6 +64,30 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
 
             _services?.Invoke(services);
         });
+    }
+
+    /// <summary>The admin password in effect (the <c>Auth:AdminPassword</c> setting).</summary>
+    public string? Password => _settings["Auth:AdminPassword"];
+
+    /// <summary>A client that sends <c>Authorization: Bearer</c> with the configured API key.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _settings["Auth:ApiKey"]);
+        return client;
+    }
+
+    /// <summary>A client signed in through the real login form (cookie); redirects are not followed.</summary>
+    public async Task<HttpClient> CreateAdminClientAsync(string? password = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var response = await LoginForm.PostAsync(client, password ?? Password ?? string.Empty);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in through /login answered {(int)response.StatusCode}, not a redirect.");
+        }
+
+        return client;
     }
 
     public override async ValueTask DisposeAsync()

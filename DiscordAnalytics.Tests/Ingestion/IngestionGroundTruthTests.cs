@@ -24,7 +24,7 @@ public sealed class IngestionGroundTruthTests
     {
         var events = RandomEventStream.Generate(seed, activity: 6_000, endAt: Now.ToUnixTimeMilliseconds(), days: 45);
         await using var app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
-        using var client = app.CreateClient();
+        using var client = app.CreateApiClient();
         var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
 
         await IngestAsync(pipeline, events);

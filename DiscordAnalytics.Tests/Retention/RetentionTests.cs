@@ -36,7 +36,7 @@ public sealed class RetentionTests
     {
         var events = SpreadOverDays(seed: 11, days: 95, activityPerFiveDays: 500);
         await using var app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
-        using var client = app.CreateClient();
+        using var client = app.CreateApiClient();
         var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
         await IngestAsync(pipeline, events);
         var before = await AnswersAsync(client);

@@ -37,7 +37,7 @@ public sealed class StoreSafetyTests
             Corrupt(path, damage);
 
             await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Storage:ConnectionString"] = $"Data Source={path}" });
-            using var client = app.CreateClient();
+            using var client = await app.CreateAdminClientAsync();
             using var response = await client.GetAsync("/healthz");
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -112,7 +112,7 @@ public sealed class StoreSafetyTests
             await stopped.WaitAsync(TimeSpan.FromSeconds(30));
 
             await using var second = new AnalyticsAppFactory(settings);
-            using var client = second.CreateClient();
+            using var client = second.CreateApiClient();
             var summary = await client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
             Assert.Equal(count, summary.GetProperty("totals").GetProperty("messages").GetInt64());
         }

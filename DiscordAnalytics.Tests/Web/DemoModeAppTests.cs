@@ -14,7 +14,7 @@ public sealed class DemoModeAppTests
             ["Demo:Enabled"] = "auto",
             ["Demo:HistoryDays"] = "7",
         });
-        using var client = app.CreateClient();
+        using var client = app.CreateApiClient();
 
         var guilds = await Eventually.ReturnsAsync(
             () => client.GetFromJsonAsync<JsonElement>("/api/guilds"),

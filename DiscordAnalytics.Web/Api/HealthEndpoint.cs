@@ -22,7 +22,7 @@ public static class HealthEndpoint
                 ingestion = new { queueLength = pipeline.QueueLength, processed = pipeline.Processed },
             };
             return Results.Json(body, statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -43,7 +43,7 @@ public static class JobsServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The Hangfire dashboard at /hangfire. Loopback requests only (Hangfire's default filter).</summary>
+    /// <summary>The Hangfire dashboard at /hangfire, for the signed-in admin only (fallback policy + <see cref="AdminDashboardAuthorizationFilter"/>).</summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
@@ -51,6 +51,7 @@ public static class JobsServiceCollectionExtensions
             DashboardTitle = "DiscordAnalytics jobs",
             AppPath = "/",
             DisplayStorageConnectionString = false,
+            Authorization = [new AdminDashboardAuthorizationFilter()],
         });
         return app;
     }

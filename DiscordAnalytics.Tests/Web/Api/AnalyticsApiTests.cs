@@ -22,7 +22,7 @@ public sealed class ApiAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Client = _app.CreateClient();
+        Client = _app.CreateApiClient();
         var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         await pipeline.WriteAsync(new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = Now.ToUnixTimeMilliseconds(), Name = "API Guild" }, default);
         await pipeline.WriteAsync(new IngestEvent

@@ -24,7 +24,7 @@ public sealed class BrokenTextApiTests
     public async Task Ingest_LoneSurrogatesAndNul_StoredWellFormedAndServedAsJson()
     {
         await using var app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
-        using var client = app.CreateClient();
+        using var client = app.CreateApiClient();
         var at = Now.AddHours(-1).ToUnixTimeMilliseconds();
         var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
         foreach (var e in new[]

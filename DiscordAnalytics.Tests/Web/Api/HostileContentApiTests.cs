@@ -21,7 +21,7 @@ public sealed class HostileContentApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _client = _app.CreateClient();
+        _client = _app.CreateApiClient();
         var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         foreach (var e in H.Events(At))
         {

@@ -36,7 +36,7 @@ public sealed class InsightsApiTests : IAsyncLifetime
             },
             new FakeTimeProvider(Now),
             services => services.AddLogging(b => b.AddProvider(_logs)));
-        _client = _app.CreateClient();
+        _client = _app.CreateApiClient();
         var at = Now.AddHours(-3).ToUnixTimeMilliseconds();
         var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         IngestEvent[] events =

@@ -21,7 +21,7 @@ public sealed class SupportSignalsApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = new AnalyticsAppFactory(time: _time);
-        _client = _app.CreateClient();
+        _client = _app.CreateApiClient();
         var asked = Now.AddHours(-2).ToUnixTimeMilliseconds();
         var post = Snowflake.FromUnixMs(asked);
         var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();

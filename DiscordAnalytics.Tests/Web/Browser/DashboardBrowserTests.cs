@@ -29,7 +29,7 @@ public sealed class DashboardBrowserTests
         await using var __ = browser;
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(baseUrl + "/");
+        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
 
         // The cards fill in with the demo guild, and the guild lands in the URL and local storage.
         var messages = page.GetByTestId("total-messages-value");

@@ -40,7 +40,7 @@ public sealed class HostileContentBrowserTests
             _ = dialog.DismissAsync();
         };
 
-        await page.GotoAsync($"{baseUrl}/dashboard?guildId={H.Guild}");
+        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword, $"/dashboard?guildId={H.Guild}");
 
         var excerpt = page.GetByTestId("content-excerpt").Filter(new() { HasText = H.Script });
         await Assertions.Expect(excerpt).ToHaveTextAsync(H.StoredExcerpt(H.Excerpt), new() { Timeout = 30_000 });

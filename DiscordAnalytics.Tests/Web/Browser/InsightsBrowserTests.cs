@@ -33,7 +33,7 @@ public sealed class InsightsBrowserTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(baseUrl + "/");
+        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
         var messages = page.GetByTestId("total-messages-value");
         await Assertions.Expect(messages).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
 

@@ -59,29 +59,41 @@ public sealed class JobsInfrastructureTests
     }
 
     [Fact]
-    public async Task Dashboard_LoopbackRequest_IsServed()
+    public async Task Dashboard_AnonymousLoopbackRequest_IsSentToLogin()
     {
         await using var app = new AnalyticsAppFactory();
         app.UseKestrel(0);
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
 
-        using var loopback = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var loopback = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         var page = await loopback.GetAsync(JobsServiceCollectionExtensions.DashboardPath);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/login", page.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Dashboard_SignedInAdmin_IsServed()
+    {
+        await using var app = new AnalyticsAppFactory();
+        using var client = await app.CreateAdminClientAsync(); // the in-memory test server has no remote address: not loopback
+
+        var page = await client.GetAsync(JobsServiceCollectionExtensions.DashboardPath);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("DiscordAnalytics jobs", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Dashboard_RequestWithoutALoopbackAddress_IsRefused()
+    public async Task Dashboard_ApiKey_IsNotEnough()
     {
         await using var app = new AnalyticsAppFactory();
-        using var client = app.CreateClient(); // the in-memory test server has no remote address
+        using var client = app.CreateApiClient();
 
         var page = await client.GetAsync(JobsServiceCollectionExtensions.DashboardPath);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        Assert.Contains("/login", page.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
     }
 
     public sealed class JobRecorder

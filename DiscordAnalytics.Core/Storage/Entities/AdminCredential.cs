@@ -1,0 +1,24 @@
+namespace DiscordAnalytics.Core.Storage.Entities;
+
+/// <summary>
+/// The admin's sign-in secret: only a password hash (ASP.NET Core Identity's PasswordHasher format), never
+/// the password. One row (<see cref="SingletonId"/>): the dashboard has one admin account.
+/// </summary>
+public sealed class AdminCredential
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    /// <summary>The hash as PasswordHasher writes it (salted PBKDF2, self-describing version byte).</summary>
+    public string PasswordHash { get; set; } = string.Empty;
+
+    /// <summary>Changes with every password change; sign-in cookies carry it, so a change signs out other sessions.</summary>
+    public string SecurityStamp { get; set; } = string.Empty;
+
+    /// <summary><c>generated</c> (first start), <c>configured</c> (Auth:AdminPassword) or <c>changed</c> (the change page).</summary>
+    public string Source { get; set; } = string.Empty;
+
+    /// <summary>When the hash was last written (epoch ms).</summary>
+    public long UpdatedAt { get; set; }
+}

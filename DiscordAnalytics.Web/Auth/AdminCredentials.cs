@@ -1,0 +1,242 @@
+using System.Security.Cryptography;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Web.Auth;
+
+/// <summary>
+/// The admin password: hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>, the hash kept
+/// in the <c>adminCredentials</c> table and mirrored in memory (so a configured password still signs in when
+/// the store file is damaged), checked behind the <see cref="LoginThrottle"/>.
+/// </summary>
+public sealed class AdminCredentials(
+    IDbContextFactory<AnalyticsDbContext> contexts,
+    IOptions<AuthOptions> options,
+    LoginThrottle throttle,
+    TimeProvider time,
+    ILogger<AdminCredentials> logger)
+{
+    public const int MinimumPasswordLength = 12;
+    public const int MaximumPasswordLength = 256;
+
+    /// <summary>No look-alike characters (0/O, 1/l/I): the generated password is read off a console and typed.</summary>
+    private const string GeneratedAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    /// <summary>24 characters of a 57-letter alphabet: about 140 bits.</summary>
+    private const int GeneratedLength = 24;
+
+    private readonly PasswordHasher<AdminCredential> _hasher = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private volatile AdminCredential? _current;
+
+    /// <summary>The stamp sign-in cookies must carry; null until a credential is loaded.</summary>
+    public string? CurrentStamp => _current?.SecurityStamp;
+
+    /// <summary>True when Auth:AdminPassword decides the password (the change page is then off).</summary>
+    public bool IsConfigured => options.Value.HasConfiguredPassword;
+
+    /// <summary>
+    /// Loads or creates the credential at start. Returns the generated password when this start created one
+    /// (to be shown once), otherwise null.
+    /// </summary>
+    public async Task<string?> InitializeAsync(CancellationToken cancellationToken)
+    {
+        var configured = options.Value.AdminPassword;
+        AdminCredential? stored = null;
+        var storeUsable = true;
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            stored = await db.AdminCredentials.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            storeUsable = false;
+            logger.LogError(ex, "The admin credential cannot be read from the store");
+        }
+
+        if (!string.IsNullOrEmpty(configured))
+        {
+            if (stored is not null && _hasher.VerifyHashedPassword(stored, stored.PasswordHash, configured) != PasswordVerificationResult.Failed)
+            {
+                _current = stored;
+                return null;
+            }
+
+            var fromConfig = NewCredential(configured, "configured");
+            _current = fromConfig;
+            if (storeUsable)
+            {
+                await TrySaveAsync(fromConfig, cancellationToken);
+            }
+
+            logger.LogInformation("Admin password taken from configuration (Auth:AdminPassword)");
+            return null;
+        }
+
+        if (stored is not null)
+        {
+            _current = stored;
+            return null;
+        }
+
+        if (!storeUsable)
+        {
+            logger.LogError("Sign-in is unavailable: the store cannot be read and Auth:AdminPassword is not set");
+            return null;
+        }
+
+        var password = RandomNumberGenerator.GetString(GeneratedAlphabet, GeneratedLength);
+        var generated = NewCredential(password, "generated");
+        await SaveAsync(generated, cancellationToken);
+        _current = generated;
+        logger.LogInformation("First start: an admin password was generated and printed to the console (only its hash is stored)");
+        return password;
+    }
+
+    /// <summary>Checks <paramref name="password"/>; refuses without checking while locked out.</summary>
+    public async Task<SignInResult> VerifyAsync(string password, CancellationToken cancellationToken)
+    {
+        if (throttle.LockedUntil() is { } until)
+        {
+            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: until);
+        }
+
+        if (_current is not { } current)
+        {
+            return new SignInResult(SignInOutcome.Unavailable);
+        }
+
+        var verdict = password.Length is > 0 and <= MaximumPasswordLength
+            ? _hasher.VerifyHashedPassword(current, current.PasswordHash, password)
+            : PasswordVerificationResult.Failed;
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            throttle.RecordFailure();
+            logger.LogWarning("Admin sign-in failed (wrong password)");
+            return throttle.LockedUntil() is { } lockedNow
+                ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedNow)
+                : new SignInResult(SignInOutcome.WrongPassword);
+        }
+
+        throttle.RecordSuccess();
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            // A hash from an older PasswordHasher format: upgrade it, keeping the stamp (sessions stay valid).
+            var upgraded = NewCredential(password, current.Source);
+            upgraded.SecurityStamp = current.SecurityStamp;
+            await TrySaveAsync(upgraded, cancellationToken);
+        }
+
+        return new SignInResult(SignInOutcome.Succeeded, SecurityStamp: current.SecurityStamp);
+    }
+
+    /// <summary>
+    /// Replaces the password after checking the current one (a wrong current password counts as a failed
+    /// sign-in). A new security stamp signs every other session out.
+    /// </summary>
+    public async Task<PasswordChangeResult> ChangeAsync(string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        if (IsConfigured)
+        {
+            return new PasswordChangeResult(false, "The password is set by the Auth:AdminPassword setting; change it there.");
+        }
+
+        if (newPassword.Length < MinimumPasswordLength)
+        {
+            return new PasswordChangeResult(false, $"The new password needs at least {MinimumPasswordLength} characters.");
+        }
+
+        if (newPassword.Length > MaximumPasswordLength)
+        {
+            return new PasswordChangeResult(false, $"The new password may have at most {MaximumPasswordLength} characters.");
+        }
+
+        var check = await VerifyAsync(currentPassword, cancellationToken);
+        switch (check.Outcome)
+        {
+            case SignInOutcome.LockedOut:
+                return new PasswordChangeResult(false, "Too many wrong passwords; try again in a minute.");
+            case SignInOutcome.WrongPassword:
+                return new PasswordChangeResult(false, "The current password is wrong.");
+            case SignInOutcome.Unavailable:
+                return new PasswordChangeResult(false, "The store cannot be written; see /healthz.");
+        }
+
+        if (newPassword == currentPassword)
+        {
+            return new PasswordChangeResult(false, "The new password is the current one.");
+        }
+
+        var changed = NewCredential(newPassword, "changed");
+        try
+        {
+            await SaveAsync(changed, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            logger.LogError(ex, "The new admin password could not be stored");
+            return new PasswordChangeResult(false, "The store cannot be written; see /healthz.");
+        }
+
+        _current = changed;
+        logger.LogInformation("Admin password changed; other sessions are signed out");
+        return new PasswordChangeResult(true, SecurityStamp: changed.SecurityStamp);
+    }
+
+    private AdminCredential NewCredential(string password, string source)
+    {
+        var credential = new AdminCredential
+        {
+            SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            Source = source,
+            UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        credential.PasswordHash = _hasher.HashPassword(credential, password);
+        return credential;
+    }
+
+    private async Task TrySaveAsync(AdminCredential credential, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveAsync(credential, cancellationToken);
+            _current = credential;
+        }
+        catch (SqliteException ex)
+        {
+            logger.LogWarning(ex, "The admin password hash could not be stored; it holds for this run only");
+        }
+    }
+
+    private async Task SaveAsync(AdminCredential credential, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var row = await db.AdminCredentials.SingleOrDefaultAsync(cancellationToken);
+            if (row is null)
+            {
+                db.AdminCredentials.Add(credential);
+            }
+            else
+            {
+                row.PasswordHash = credential.PasswordHash;
+                row.SecurityStamp = credential.SecurityStamp;
+                row.Source = credential.Source;
+                row.UpdatedAt = credential.UpdatedAt;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DiscordAnalytics.Web.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Admin sign-in: a cookie for people, a bearer API key for <c>/api</c>, and a FALLBACK policy requiring the
+    /// admin, so every endpoint (pages, <c>/api</c>, the Blazor hub, and whatever is mapped later) refuses
+    /// anonymous users unless it says <c>AllowAnonymous</c> itself.
+    /// </summary>
+    public static IHostApplicationBuilder AddAdminAuth(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AdminCredentials>();
+        services.TryAddSingleton(new AdminConsole(Console.Out));
+        services.AddHostedService<AdminPasswordInitializer>();
+
+        services.AddAuthentication(AuthSchemes.Admin)
+            .AddPolicyScheme(AuthSchemes.Admin, "Admin cookie or API key", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? AuthSchemes.ApiKey
+                        : AuthSchemes.Cookie)
+            .AddCookie(AuthSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = "da.admin";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/login";
+                options.LogoutPath = "/logout";
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = context => UnauthorizedProblem.AppliesTo(context.Request.Path)
+                        ? UnauthorizedProblem.WriteAsync(context.HttpContext, "A signed-in admin or a valid API key (Authorization: Bearer <Auth:ApiKey>) is required.")
+                        : RedirectAsync(context),
+                    OnRedirectToAccessDenied = context => UnauthorizedProblem.AppliesTo(context.Request.Path)
+                        ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden").ExecuteAsync(context.HttpContext)
+                        : RedirectAsync(context),
+                    OnValidatePrincipal = ValidateStampAsync,
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, _ => { });
+
+        var admin = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(AdminPrincipal.Role).Build();
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(admin)
+            .SetFallbackPolicy(admin);
+        services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    /// <summary>Authentication then authorization; call after routing-independent middleware, before antiforgery and endpoints.</summary>
+    public static WebApplication UseAdminAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary><c>POST /logout</c> (form with antiforgery token): ends the cookie session.</summary>
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Binding the form makes minimal APIs validate its antiforgery token (400 without one).
+        app.MapPost("/logout", async (HttpContext context, IFormCollection form) =>
+        {
+            await context.SignOutAsync(AuthSchemes.Cookie);
+            return Results.Redirect("/login");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    private static Task RedirectAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A cookie issued before the last password change carries an old stamp: it no longer signs in.</summary>
+    private static async Task ValidateStampAsync(CookieValidatePrincipalContext context)
+    {
+        var current = context.HttpContext.RequestServices.GetRequiredService<AdminCredentials>().CurrentStamp;
+        var stamp = context.Principal?.FindFirst(AdminPrincipal.StampClaim)?.Value;
+        if (current is null || stamp is null || !string.Equals(stamp, current, StringComparison.Ordinal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AuthSchemes.Cookie);
+        }
+    }
+}
