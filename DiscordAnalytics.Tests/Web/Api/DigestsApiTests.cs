@@ -31,7 +31,7 @@ public sealed class DigestsApiTests : IAsyncLifetime
                 ["Discord:GatewayUrl"] = _emulator.GatewayUrl,
             },
             new FakeTimeProvider(DigestWorld.Now));
-        _client = _app.CreateClient();
+        _client = _app.CreateApiClient();
         await SeedAsync(_app);
     }
 

@@ -14,7 +14,7 @@ public sealed class DigestsApiWithoutDiscordTests
     public async Task Post_NoDiscordConnection_Is409ThatSaysSoAndKeepsTheDraft()
     {
         await using var app = new AnalyticsAppFactory(time: new FakeTimeProvider(DigestWorld.Now));
-        using var client = app.CreateClient();
+        using var client = app.CreateApiClient();
         await DigestsApiTests.SeedAsync(app);
         using var generated = await client.PostAsync($"/api/guilds/{DigestWorld.Guild}/digests", null);
         var id = (await generated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
