@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
+using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
@@ -57,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SummaryQuery>();
         services.AddRetention();
         services.AddInsights();
+        services.AddDigests();
 
         if (isDemo)
         {

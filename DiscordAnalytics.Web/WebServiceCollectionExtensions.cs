@@ -21,6 +21,8 @@ public static class WebServiceCollectionExtensions
         builder.AddAdminAuth();
         builder.AddJobs();
         builder.Services.AddBackfillJobs();
+        builder.Services.AddWeeklyDigestJob();
+        builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class WebServiceCollectionExtensions
         app.MapAuthEndpoints();
         app.MapAnalyticsApi();
         app.MapBackfillApi();
+        app.MapDigestsApi();
         app.MapJobsDashboard();
         app.MapInsightsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

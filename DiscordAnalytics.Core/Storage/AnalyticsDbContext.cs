@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -39,6 +40,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<BackfillChannel> BackfillChannels => Set<BackfillChannel>();
 
     public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
+
+    public DbSet<Digest> Digests => Set<Digest>();
+
+    public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
@@ -123,6 +128,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new BackfillRunConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillChannelConfiguration());
         modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
+        modelBuilder.ApplyConfiguration(new DigestConfiguration());
+        modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -16,6 +16,133 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("Generator")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generator");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastError");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("markdown");
+
+                    b.Property<long?>("PostedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("postedAt");
+
+                    b.Property<long?>("PostedChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("postedChannelId");
+
+                    b.Property<string>("PostedMessageIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postedMessageIds");
+
+                    b.Property<bool>("Scheduled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summaryJson");
+
+                    b.Property<long>("WindowEndAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("windowEndAt");
+
+                    b.Property<long>("WindowStartAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("windowStartAt");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuildId", "CreatedAt");
+
+                    b.ToTable("digests", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Digests.DigestSchedule", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<bool>("AutoPost")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("autoPost");
+
+                    b.Property<long?>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<int>("DayOfWeek")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dayOfWeek");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<long?>("LastDigestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lastDigestId");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastError");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lastRunAt");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nextRunAt");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeZone");
+
+                    b.HasKey("GuildId");
+
+                    b.HasIndex("NextRunAt");
+
+                    b.ToTable("digestSchedules", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Retention.GuildRetention", b =>
                 {
                     b.Property<long>("GuildId")

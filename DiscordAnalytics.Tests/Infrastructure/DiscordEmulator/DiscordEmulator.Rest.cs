@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace DiscordAnalytics.Tests.Infrastructure.DiscordEmulator;
 
-/// <summary>The REST half of the emulator: /gateway/bot, /users/@me, /applications/@me, guild channels and active threads (history routes: DiscordEmulator.History.cs).</summary>
+/// <summary>The REST half of the emulator: /gateway/bot, /users/@me, /applications/@me, guild channels and active threads (history routes: DiscordEmulator.History.cs; message posting: DiscordEmulator.Messages.cs).</summary>
 public sealed partial class DiscordEmulator
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedRestResponse>> _scripted = new(StringComparer.Ordinal);
@@ -105,6 +105,11 @@ public sealed partial class DiscordEmulator
         {
             Interlocked.Increment(ref _unexpectedRateLimits);
             return await WriteAsync(response, 429, """{"message":"You are being rate limited.","retry_after":0.1,"global":false}""");
+        }
+
+        if (IsCreateMessage(context.Request, path, out var channelId))
+        {
+            return await CreateMessageAsync(context, channelId);
         }
 
         return path switch
