@@ -18,6 +18,11 @@ public sealed partial class DispatchNormalizer
     private readonly ILogger<DispatchNormalizer> _logger;
     private long _lastReceivedAt;
 
+    /// <summary>Makes delivery ids unique across processes: a restarted app numbers its deliveries afresh.</summary>
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+
+    private long _deliveries;
+
     public DispatchNormalizer(TimeProvider timeProvider, ILogger<DispatchNormalizer> logger)
     {
         _timeProvider = timeProvider;
@@ -362,7 +367,17 @@ public sealed partial class DispatchNormalizer
                 });
                 break;
             case "GUILD_MEMBER_REMOVE":
-                Add(events, new IngestEvent { Type = IngestEventType.MemberRemove, GuildId = guildId, EventAt = receivedAt, UserId = userId, IsBot = isBot });
+                // A leave carries no id or time of its own: its key is this delivery. (The receive time alone
+                // is not enough: after a restart it can repeat a time the previous process used.)
+                Add(events, new IngestEvent
+                {
+                    Type = IngestEventType.MemberRemove,
+                    GuildId = guildId,
+                    EventAt = receivedAt,
+                    UserId = userId,
+                    IsBot = isBot,
+                    DeliveryId = $"{_instance}-{Interlocked.Increment(ref _deliveries)}",
+                });
                 break;
             default:
                 AddMemberUpsert(member, guildId, receivedAt, events);

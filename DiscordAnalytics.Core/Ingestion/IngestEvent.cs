@@ -33,6 +33,13 @@ public sealed record IngestEvent
     /// <summary>The author (messages), reactor (reactions), member (member events) or thread owner.</summary>
     public ulong? UserId { get; init; }
 
+    /// <summary>
+    /// For events that carry no id or time of their own (a leave): which delivery this was, unique per
+    /// delivery across processes, so two leaves never share a dedupe key (the receive time alone can
+    /// repeat after a restart). Null: the key uses <see cref="EventAt"/>.
+    /// </summary>
+    public string? DeliveryId { get; init; }
+
     /// <summary>Whether <see cref="UserId"/> is a bot or webhook. Bot activity is stored but not counted by default.</summary>
     public bool IsBot { get; init; }
 
@@ -66,7 +73,8 @@ public sealed record IngestEvent
         IngestEventType.MessageCreate or IngestEventType.MessageDelete => $"{MessageId}",
         IngestEventType.MessageUpdate => $"{MessageId}:{EditedAt ?? EventAt}",
         IngestEventType.ThreadCreate => $"{ChannelId}",
-        IngestEventType.MemberAdd or IngestEventType.MemberRemove => $"{UserId}:{EventAt}",
+        IngestEventType.MemberAdd => $"{UserId}:{EventAt}",
+        IngestEventType.MemberRemove => $"{UserId}:{DeliveryId ?? EventAt.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         // Reactions are state, not deltas: the fact (message, emoji, reactor) decides what counts, so the
         // raw event id includes the time and a re-added reaction is a new event.
         IngestEventType.ReactionAdd or IngestEventType.ReactionRemove => $"{MessageId}:{UserId}:{Emoji}:{EventAt}",

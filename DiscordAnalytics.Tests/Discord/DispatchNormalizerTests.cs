@@ -342,6 +342,31 @@ public sealed class DispatchNormalizerTests
     private IReadOnlyList<IngestEvent> Normalize(string fixture) =>
         _normalizer.Normalize(DiscordFixtures.EventName(fixture), DiscordFixtures.Data(fixture));
 
+    [Fact]
+    public async Task Normalize_LeaveOfTheSameMemberAtTheSameTimeAfterARestart_IsANewLeave()
+    {
+        // A restarted process can hand out a receive time the previous one already used (it ran ahead in
+        // a burst); the leave is a different one and must not be taken for a duplicate.
+        var before = new DispatchNormalizer(new FakeTimeProvider(Now), NullLogger<DispatchNormalizer>.Instance);
+        var after = new DispatchNormalizer(new FakeTimeProvider(Now), NullLogger<DispatchNormalizer>.Instance);
+        var at = Now.ToUnixTimeMilliseconds();
+
+        var first = Assert.Single(before.Normalize("GUILD_MEMBER_REMOVE", DiscordFixtures.Data("61_guild_member_remove.json"), at));
+        var second = Assert.Single(after.Normalize("GUILD_MEMBER_REMOVE", DiscordFixtures.Data("61_guild_member_remove.json"), at));
+
+        Assert.Equal((first.UserId, first.EventAt), (second.UserId, second.EventAt));
+        Assert.NotEqual(first.EventId, second.EventId);
+        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using (var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance))
+        {
+            await writer.WriteAsync([first], CancellationToken.None);
+            await writer.WriteAsync([second], CancellationToken.None);
+        }
+
+        await using var db = store.NewContext();
+        Assert.Equal(2, db.GuildDailyRollups.Sum(r => r.Leaves));
+    }
+
     private static JsonElement Mutate(string fixture, Action<System.Text.Json.Nodes.JsonObject> change)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(DiscordFixtures.DataJson(fixture))!.AsObject();
