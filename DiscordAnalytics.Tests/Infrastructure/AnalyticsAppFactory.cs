@@ -37,11 +37,25 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
             ["Discord:Token"] = "",
             ["Auth:AdminPassword"] = AdminPassword,
             ["Auth:ApiKey"] = ApiKey,
+            // Only tests that exercise jobs run a Hangfire server (WithJobServer); see JobsOptions.RunServer.
+            ["Jobs:RunServer"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
+    }
+
+    /// <summary>Settings that turn this host's Hangfire server on (plus <paramref name="more"/>).</summary>
+    public static Dictionary<string, string?> WithJobServer(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 
     /// <summary>The temp folder holding the app's SQLite files (analytics.db, jobs.db).</summary>

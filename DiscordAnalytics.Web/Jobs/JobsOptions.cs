@@ -14,6 +14,14 @@ public sealed class JobsOptions
     public string DatabasePath { get; set; } = string.Empty;
 
     /// <summary>
+    /// Whether this process runs the Hangfire server (default true). Jobs can still be enqueued and
+    /// scheduled without it; they run once a server runs. Tests that do not exercise jobs turn it off, so
+    /// dozens of hosts in one test process do not compete for Hangfire.Storage.SQLite's process-wide
+    /// queue lock.
+    /// </summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>
     /// Workers of the one Hangfire server. Small on purpose: SQLite has one writer, and
     /// Hangfire.Storage.SQLite's distributed lock is racy (see NOTES.md), so jobs are idempotent anyway.
     /// </summary>

@@ -29,13 +29,17 @@ public static class JobsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer((sp, server) =>
+        if (builder.Configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.RunServer)}", defaultValue: true))
         {
-            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            server.WorkerCount = jobs.WorkerCount;
-            server.SchedulePollingInterval = jobs.QueuePollInterval;
-            server.ServerName = $"discord-analytics:{Environment.ProcessId}";
-        });
+            services.AddHangfireServer((sp, server) =>
+            {
+                var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = jobs.WorkerCount;
+                server.SchedulePollingInterval = jobs.QueuePollInterval;
+                server.ServerName = $"discord-analytics:{Environment.ProcessId}";
+            });
+        }
+
         services.AddHostedService<RecurringJobRegistrar>();
         services.AddTransient<RetentionJob>();
         services.AddSingleton<IRecurringJobDefinition>(

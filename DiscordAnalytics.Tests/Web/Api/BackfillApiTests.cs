@@ -18,7 +18,7 @@ namespace DiscordAnalytics.Tests.Web.Api;
 /// </summary>
 public sealed class BackfillApiTests : IAsyncLifetime
 {
-    private readonly AnalyticsAppFactory _app = new(new Dictionary<string, string?>
+    private readonly AnalyticsAppFactory _app = new(AnalyticsAppFactory.WithJobServer(new Dictionary<string, string?>
     {
         ["Demo:Enabled"] = "true",
         ["Demo:HistoryDays"] = "2",
@@ -27,7 +27,7 @@ public sealed class BackfillApiTests : IAsyncLifetime
         ["Backfill:MaxDays"] = "7",
         ["Backfill:DemoRequestsPerSecond"] = "0",
         ["Jobs:QueuePollInterval"] = "00:00:00.200",
-    });
+    }));
 
     private HttpClient _client = null!;
     private string _guild = null!;

@@ -12,16 +12,16 @@ public sealed class SettingsBrowserTests
     [Fact]
     public async Task Settings_DemoBackfill_StartsFromTheNavShowsLiveProgressAndEndsWithTheReport()
     {
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
+        await using var app = new AnalyticsAppFactory(AnalyticsAppFactory.WithJobServer(new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",
             ["Demo:HistoryDays"] = "1",
             ["Demo:LiveEventsPerSecond"] = "0",
             // The demo source replays Backfill:MaxDays of history once per run; 7 keeps it quick on a busy machine.
-        ["Backfill:MaxDays"] = "7",
-        ["Backfill:DemoRequestsPerSecond"] = "40",
+            ["Backfill:MaxDays"] = "7",
+            ["Backfill:DemoRequestsPerSecond"] = "40",
             ["Jobs:QueuePollInterval"] = "00:00:00.200",
-        });
+        }));
         app.UseKestrel(0);
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class JobsInfrastructureTests
     public async Task EnqueuedJob_RunsOnTheInProcessServer_WithItsDependenciesFromTheContainer()
     {
         var recorder = new JobRecorder();
-        await using var app = new AnalyticsAppFactory(services: s => s.AddSingleton(recorder).AddTransient<RecordingJob>());
+        await using var app = new AnalyticsAppFactory(AnalyticsAppFactory.WithJobServer(), services: s => s.AddSingleton(recorder).AddTransient<RecordingJob>());
         var client = app.Services.GetRequiredService<IBackgroundJobClient>();
 
         client.Enqueue<RecordingJob>(job => job.RunAsync("first", CancellationToken.None));

@@ -16,7 +16,7 @@ public sealed class RetentionJobTests
     [Fact]
     public async Task Start_RegistersTheDailyRetentionJob_AndTriggeringItPrunesThroughTheJobServer()
     {
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Retention:RawEventDays"] = "10" });
+        await using var app = new AnalyticsAppFactory(AnalyticsAppFactory.WithJobServer(new Dictionary<string, string?> { ["Retention:RawEventDays"] = "10" }));
         var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
         foreach (var e in RandomEventStream.Generate(seed: 21, activity: 300, endAt: DateTimeOffset.UtcNow.AddDays(-20).ToUnixTimeMilliseconds(), days: 5))
         {

@@ -16,7 +16,7 @@ public sealed class WeeklyDigestJobTests
     public async Task WeeklyDigests_RegisteredUnderItsStableIdAndTriggered_GeneratesTheDueDigestOnTheHangfireServer()
     {
         var time = new FakeTimeProvider(DigestWorld.Now);
-        await using var app = new AnalyticsAppFactory(time: time);
+        await using var app = new AnalyticsAppFactory(AnalyticsAppFactory.WithJobServer(), time: time);
         await DigestsApiTests.SeedAsync(app);
         var scheduler = app.Services.GetRequiredService<DigestScheduler>();
         Assert.Null(await scheduler.SaveAsync(DigestWorld.Guild, new DigestScheduleSettings(true, DayOfWeek.Wednesday, 11, "UTC", false, null), CancellationToken.None));
