@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<SummaryQuery>();
+        services.AddSingleton<HelpChannelSettings>();
         services.AddRetention();
         services.AddInsights();
 

@@ -6,7 +6,8 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <summary>
 /// Support health of a window (summary <c>supportSignals</c>), read from message facts (not rollups).
 /// <list type="bullet">
-/// <item>A help thread is a thread or forum post whose parent is a help channel (<see cref="HelpChannels"/>).</item>
+/// <item>A help thread is a thread or forum post whose parent is a help channel (<see cref="HelpChannelSettings"/>:
+/// the guild's setting, by default <see cref="HelpChannels"/>).</item>
 /// <item>Its starter is its earliest message; the message a thread was started from (id == thread id, which
 /// for forum posts is the post itself) belongs to the thread. A thread counts for the window its starter
 /// was created in. A thread whose starter was deleted, or is a bot's while bots are excluded, is skipped.</item>
@@ -37,7 +38,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var keywords = await KeywordsAsync(db, query, cancellationToken);
-        var helpChannels = await HelpChannelIdsAsync(db, (long)query.GuildId, cancellationToken);
+        var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, (long)query.GuildId, cancellationToken);
         if (helpChannels.Count == 0)
         {
             return new SupportSignals(0, null, keywords);
@@ -50,16 +51,6 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             MedianThreadFirstResponseMinutes = Median(threadMinutes),
             MedianMessageFirstResponseMinutes = Median(questionMinutes),
         };
-    }
-
-    private static async Task<List<long>> HelpChannelIdsAsync(AnalyticsDbContext db, long guild, CancellationToken cancellationToken)
-    {
-        // Few channels per guild: the rule runs in memory so it stays one small C# function.
-        var channels = await db.Channels
-            .Where(c => c.GuildId == guild && !c.IsThread)
-            .Select(c => new { c.ChannelId, c.Type, c.Name })
-            .ToListAsync(cancellationToken);
-        return [.. channels.Where(c => HelpChannels.IsHelpChannel(c.Type, c.Name)).Select(c => c.ChannelId)];
     }
 
     private async Task<(long Unanswered, List<double> Minutes)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -114,6 +115,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         });
 
         modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
+        modelBuilder.ApplyConfiguration(new HelpChannelOverrideConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
