@@ -43,6 +43,7 @@ public static class WebServiceCollectionExtensions
         app.MapAnalyticsApi();
         app.MapJobsDashboard();
         app.MapInsightsApi();
+        app.MapHelpChannelsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

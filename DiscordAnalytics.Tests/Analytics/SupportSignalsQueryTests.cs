@@ -317,6 +317,22 @@ public sealed class SupportSignalsQueryTests : IAsyncLifetime
         Assert.Equal(15.0, signals.MedianFirstResponseMinutes);
     }
 
+    [Fact]
+    public async Task Run_OwnerUnmarkedTheForumAndMarkedGeneral_FollowsTheSetting()
+    {
+        var thread = await AskAsync(Forum, Monday);
+        await ReplyAsync(thread, Monday + (45 * Minute), Helper);
+        await PostAsync(General, Monday + Hour, Asker);
+        await PostAsync(General, Monday + Hour + (6 * Minute), Helper);
+        var settings = new HelpChannelSettings(new StoreContextFactory(_store.ConnectionString));
+
+        Assert.Equal(HelpChannelsUpdate.Saved, await settings.SetAsync((long)G, [(long)Support, (long)General], CancellationToken.None));
+        var signals = await RunAsync();
+
+        Assert.Null(signals.MedianThreadFirstResponseMinutes);
+        Assert.Equal(6.0, signals.MedianMessageFirstResponseMinutes);
+    }
+
     private async Task<SupportSignals> RunAsync(bool includeBots = false, int top = 10)
     {
         var query = new SupportSignalsQuery(new StoreContextFactory(_store.ConnectionString), new FakeTimeProvider(Now));

@@ -27,7 +27,7 @@ public sealed class StoreSchemaTests
 
         Assert.Equal("wal", Assert.Single(journal));
         Assert.Equal(
-            ["analyticsEvents", "channelDailyRollups", "channels", "guildDailyRollups", "memberDailyRollups", "members", "messageFacts", "reactionFacts", "topContentDaily"],
+            ["analyticsEvents", "channelDailyRollups", "channels", "guildDailyRollups", "helpChannelOverrides", "memberDailyRollups", "members", "messageFacts", "reactionFacts", "topContentDaily"],
             withoutRowId);
     }
 }

@@ -23,6 +23,12 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         ["table"] = ["channels", "members", "content", "daily"],
     };
 
+    /// <summary>JSON bodies of routes that need one to succeed, by "METHOD template".</summary>
+    private static readonly Dictionary<string, string> RequestBodies = new()
+    {
+        ["PUT /api/guilds/{guildId}/help-channels"] = """{ "channelIds": [] }""",
+    };
+
     private static readonly string[] NotSnowflakes =
         ["abc", "0", "-1", "+1", "1.5", "1e5", "0x10", "%201", "18446744073709551616", "%EF%BC%91%EF%BC%92%EF%BC%93", "%3Cscript%3E"];
 
@@ -116,6 +122,11 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     {
         var url = template.Replace("{guildId}", guildId, StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (RequestBodies.TryGetValue($"{method} {template}", out var json))
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
         using var response = await app.Client.SendAsync(request);
         if (response.StatusCode != status)
         {
