@@ -1,5 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
+using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
@@ -40,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IngestionNotifier>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
+        services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
 
@@ -56,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HelpChannelSettings>();
         services.AddRetention();
         services.AddInsights();
+        services.AddDigests();
 
         if (isDemo)
         {
@@ -74,6 +78,7 @@ public static class CoreServiceCollectionExtensions
         }
 
         services.TryAddSingleton<SourceStatus>();
+        services.AddBackfill(isDemo, HasToken(builder.Configuration));
         return builder;
     }
 

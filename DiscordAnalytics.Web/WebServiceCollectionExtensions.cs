@@ -20,6 +20,9 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddOptions<SecurityHeaders>();
         builder.AddAdminAuth();
         builder.AddJobs();
+        builder.Services.AddBackfillJobs();
+        builder.Services.AddWeeklyDigestJob();
+        builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         return builder;
     }
 
@@ -41,6 +44,8 @@ public static class WebServiceCollectionExtensions
         app.MapHealthEndpoint();
         app.MapAuthEndpoints();
         app.MapAnalyticsApi();
+        app.MapBackfillApi();
+        app.MapDigestsApi();
         app.MapJobsDashboard();
         app.MapInsightsApi();
         app.MapHelpChannelsApi();

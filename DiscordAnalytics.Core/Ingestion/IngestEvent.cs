@@ -57,6 +57,9 @@ public sealed record IngestEvent
     /// <summary>For replies: the message replied to.</summary>
     public ulong? ReferencedMessageId { get; init; }
 
+    /// <summary>For <see cref="IngestEventType.ReactionCount"/>: how many reacted with <see cref="Emoji"/> at <see cref="EventAt"/>.</summary>
+    public int? Count { get; init; }
+
     /// <summary>The dedupe key of DESIGN.md: ingesting two events with the same (guild, type, id) changes nothing the second time.</summary>
     public string EventId => Type switch
     {
@@ -69,6 +72,8 @@ public sealed record IngestEvent
         IngestEventType.ReactionAdd or IngestEventType.ReactionRemove => $"{MessageId}:{UserId}:{Emoji}:{EventAt}",
         IngestEventType.ReactionRemoveAll => $"{MessageId}:{EventAt}",
         IngestEventType.ReactionRemoveEmoji => $"{MessageId}:{Emoji}:{EventAt}",
+        // A count is a snapshot of state at EventAt: a later snapshot is a new event that sets the state again.
+        IngestEventType.ReactionCount => $"{MessageId}:{Emoji}:{EventAt}",
         IngestEventType.GuildUpsert => $"{GuildId}",
         IngestEventType.ChannelUpsert => $"{ChannelId}",
         IngestEventType.MemberUpsert => $"{UserId}",
@@ -120,6 +125,12 @@ public sealed record IngestEvent
                 : null,
             IngestEventType.ReactionRemoveEmoji =>
                 MessageId is null or 0 ? "message id missing" : string.IsNullOrEmpty(Emoji) ? "emoji missing" : null,
+            IngestEventType.ReactionCount =>
+                MessageId is null or 0 ? "message id missing"
+                : ChannelId is null or 0 ? "channel id missing"
+                : string.IsNullOrEmpty(Emoji) ? "emoji missing"
+                : Count is null or < 0 ? "count missing"
+                : null,
             _ => null,
         };
     }

@@ -44,4 +44,10 @@ public enum IngestEventType
 
     /// <summary>All reactions of one emoji were cleared from a message.</summary>
     ReactionRemoveEmoji,
+
+    /// <summary>
+    /// How many reacted with one emoji on a message when it was observed (history backfill reads counts
+    /// without reactor ids). Sets the message's anonymous reactions for that emoji; see README "How it counts".
+    /// </summary>
+    ReactionCount,
 }

@@ -18,6 +18,7 @@ public static class IngestEventTypeNames
         IngestEventType.ReactionRemove => "reaction_remove",
         IngestEventType.ReactionRemoveAll => "reaction_remove_all",
         IngestEventType.ReactionRemoveEmoji => "reaction_remove_emoji",
+        IngestEventType.ReactionCount => "reaction_count",
         _ => "unknown",
     };
 }

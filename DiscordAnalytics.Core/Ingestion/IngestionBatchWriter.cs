@@ -140,13 +140,23 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 ReactionAdded(sql, e, guild, channel!.Value);
                 break;
             case IngestEventType.ReactionRemove:
-                SubtractReactions(sql.DeleteReactionFact, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji, (long)e.UserId!.Value);
+                if (SubtractReactions(sql.DeleteReactionFact, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji, (long)e.UserId!.Value) == 0)
+                {
+                    // Not identified: after a backfill snapshot it was one of the anonymous reactors it counted.
+                    TakeAnonymous(sql.TakeAnonymousReactionAfter, guild, (long)e.MessageId.Value, e.Emoji!, e.EventAt);
+                }
+
                 break;
             case IngestEventType.ReactionRemoveAll:
                 SubtractReactions(sql.DeleteReactionFactsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value);
+                SubtractAnonymous(sql.DeleteReactionCountsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value);
                 break;
             case IngestEventType.ReactionRemoveEmoji:
                 SubtractReactions(sql.DeleteReactionFactsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji);
+                SubtractAnonymous(sql.DeleteReactionCountsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji);
+                break;
+            case IngestEventType.ReactionCount:
+                ReactionCounted(sql, e, guild, channel!.Value);
                 break;
         }
 
@@ -234,6 +244,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
 
         // A deleted message takes its reactions with it and leaves top content.
         SubtractReactions(sql.DeleteReactionFactsOfMessage, guild, message, guild, message);
+        SubtractAnonymous(sql.DeleteReactionCountsOfMessage, guild, message, guild, message);
     }
 
     private void ReactionAdded(IngestionStatements sql, IngestEvent e, long guild, long channel)
@@ -259,13 +270,89 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         {
             content.Score++;
         }
+
+        // Added before a backfill snapshot that counted it anonymously: now we know who, so it leaves the anonymous count.
+        TakeAnonymous(sql.TakeAnonymousReactionBefore, guild, message, e.Emoji!, e.EventAt);
     }
 
-    private void SubtractReactions(PreparedStatement delete, long guild, long message, params ReadOnlySpan<object?> key)
+    /// <summary>
+    /// A backfill snapshot (count per emoji, no reactor ids) sets the anonymous reactions of (message, emoji) to
+    /// <c>max(0, count - identified reactors)</c>: state, not a delta, so repeating a snapshot changes nothing
+    /// and reactions the gateway identified are never counted twice. An older snapshot never overrides a newer one.
+    /// </summary>
+    private void ReactionCounted(IngestionStatements sql, IngestEvent e, long guild, long channel)
+    {
+        var message = (long)e.MessageId!.Value;
+        if (Scalar(sql.MessageIsDeleted, guild, message) > 0)
+        {
+            return;
+        }
+
+        long previous = 0;
+        using (var known = sql.SelectReactionCount.Query(guild, message, e.Emoji))
+        {
+            if (known.Read())
+            {
+                if (known.GetInt64(1) > e.EventAt)
+                {
+                    return;
+                }
+
+                previous = known.GetInt64(0);
+            }
+        }
+
+        var identified = Scalar(sql.CountIdentifiedReactors, guild, message, e.Emoji);
+        var anonymous = Math.Max(0, e.Count!.Value - identified);
+        var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
+        sql.UpsertReactionCount.Execute(guild, message, e.Emoji, anonymous, channel, day, e.EventAt);
+        var delta = anonymous - previous;
+        if (delta != 0)
+        {
+            _deltas.Channel(guild, day, channel, false).Reactions += delta;
+            _deltas.Message(guild, message, day, channel).Score += delta;
+        }
+    }
+
+    private void TakeAnonymous(PreparedStatement take, long guild, long message, string emoji, long eventAt)
+    {
+        using var reader = take.Query(guild, message, emoji, eventAt);
+        if (reader.Read())
+        {
+            var channel = reader.GetInt64(0);
+            var day = reader.GetInt32(1);
+            _deltas.Channel(guild, day, channel, false).Reactions--;
+            _deltas.Message(guild, message, day, channel).Score--;
+        }
+    }
+
+    private void SubtractAnonymous(PreparedStatement delete, long guild, long message, params ReadOnlySpan<object?> key)
     {
         using var reader = delete.Query(key);
         while (reader.Read())
         {
+            var count = reader.GetInt32(0);
+            var channel = reader.GetInt64(1);
+            var day = reader.GetInt32(2);
+            _deltas.Channel(guild, day, channel, false).Reactions -= count;
+            _deltas.Message(guild, message, day, channel).Score -= count;
+        }
+    }
+
+    private static long Scalar(PreparedStatement query, params ReadOnlySpan<object?> values)
+    {
+        using var reader = query.Query(values);
+        return reader.Read() ? reader.GetInt64(0) : 0;
+    }
+
+    /// <summary>Deletes the matching reaction facts and subtracts them; returns how many there were.</summary>
+    private int SubtractReactions(PreparedStatement delete, long guild, long message, params ReadOnlySpan<object?> key)
+    {
+        var removed = 0;
+        using var reader = delete.Query(key);
+        while (reader.Read())
+        {
+            removed++;
             var reactor = reader.GetInt64(0);
             var channel = reader.GetInt64(1);
             var day = reader.GetInt32(2);
@@ -282,6 +369,8 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 content.Score--;
             }
         }
+
+        return removed;
     }
 
     private void FlushDeltas(IngestionStatements sql)

@@ -142,4 +142,47 @@ internal static class IngestionSql
     public const string DropEmptyTopContent = """
         DELETE FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1 AND reactionScore <= 0 AND botReactionScore <= 0
         """;
+
+    public const string MessageIsDeleted = """
+        SELECT count(*) FROM messageFacts WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NOT NULL
+        """;
+
+    public const string CountIdentifiedReactors = """
+        SELECT count(*) FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
+        """;
+
+    public const string SelectReactionCount = """
+        SELECT anonymousCount, observedAt FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
+        """;
+
+    public const string UpsertReactionCount = """
+        INSERT INTO reactionCounts (guildId, messageId, emoji, anonymousCount, channelId, day, observedAt)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+        ON CONFLICT (guildId, messageId, emoji) DO UPDATE SET
+            anonymousCount = excluded.anonymousCount, channelId = excluded.channelId, day = excluded.day, observedAt = excluded.observedAt
+        """;
+
+    /// <summary>An identified add the snapshot already counted anonymously (it happened before the snapshot) takes that slot.</summary>
+    public const string TakeAnonymousReactionBefore = """
+        UPDATE reactionCounts SET anonymousCount = anonymousCount - 1
+        WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND anonymousCount > 0 AND observedAt >= @p3
+        RETURNING channelId, day
+        """;
+
+    /// <summary>A remove of a reactor we never identified, after the snapshot, was one of its anonymous reactors.</summary>
+    public const string TakeAnonymousReactionAfter = """
+        UPDATE reactionCounts SET anonymousCount = anonymousCount - 1
+        WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND anonymousCount > 0 AND observedAt < @p3
+        RETURNING channelId, day
+        """;
+
+    public const string DeleteReactionCountsOfMessage = """
+        DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1
+        RETURNING anonymousCount, channelId, day
+        """;
+
+    public const string DeleteReactionCountsOfEmoji = """
+        DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
+        RETURNING anonymousCount, channelId, day
+        """;
 }

@@ -27,13 +27,23 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement AddGuildDaily { get; } = new(c, IngestionSql.AddGuildDaily);
     public PreparedStatement AddTopContent { get; } = new(c, IngestionSql.AddTopContent);
     public PreparedStatement DropEmptyTopContent { get; } = new(c, IngestionSql.DropEmptyTopContent);
+    public PreparedStatement MessageIsDeleted { get; } = new(c, IngestionSql.MessageIsDeleted);
+    public PreparedStatement CountIdentifiedReactors { get; } = new(c, IngestionSql.CountIdentifiedReactors);
+    public PreparedStatement SelectReactionCount { get; } = new(c, IngestionSql.SelectReactionCount);
+    public PreparedStatement UpsertReactionCount { get; } = new(c, IngestionSql.UpsertReactionCount);
+    public PreparedStatement TakeAnonymousReactionBefore { get; } = new(c, IngestionSql.TakeAnonymousReactionBefore);
+    public PreparedStatement TakeAnonymousReactionAfter { get; } = new(c, IngestionSql.TakeAnonymousReactionAfter);
+    public PreparedStatement DeleteReactionCountsOfMessage { get; } = new(c, IngestionSql.DeleteReactionCountsOfMessage);
+    public PreparedStatement DeleteReactionCountsOfEmoji { get; } = new(c, IngestionSql.DeleteReactionCountsOfEmoji);
 
     private IEnumerable<PreparedStatement> All =>
     [
         InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
         InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, InsertReactionFact,
         DeleteReactionFact, DeleteReactionFactsOfMessage, DeleteReactionFactsOfEmoji, AddChannelDaily, AddMemberDaily,
-        AddGuildDaily, AddTopContent, DropEmptyTopContent,
+        AddGuildDaily, AddTopContent, DropEmptyTopContent, MessageIsDeleted, CountIdentifiedReactors, SelectReactionCount,
+        UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
+        DeleteReactionCountsOfEmoji,
     ];
 
     public void Dispose()

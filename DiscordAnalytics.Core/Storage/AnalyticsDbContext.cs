@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -33,7 +34,17 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
 
+    public DbSet<ReactionCount> ReactionCounts => Set<ReactionCount>();
+
+    public DbSet<BackfillRun> BackfillRuns => Set<BackfillRun>();
+
+    public DbSet<BackfillChannel> BackfillChannels => Set<BackfillChannel>();
+
     public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
+
+    public DbSet<Digest> Digests => Set<Digest>();
+
+    public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
@@ -114,7 +125,12 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
 
+        modelBuilder.ApplyConfiguration(new ReactionCountConfiguration());
+        modelBuilder.ApplyConfiguration(new BackfillRunConfiguration());
+        modelBuilder.ApplyConfiguration(new BackfillChannelConfiguration());
         modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
+        modelBuilder.ApplyConfiguration(new DigestConfiguration());
+        modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
         modelBuilder.ApplyConfiguration(new HelpChannelOverrideConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -171,6 +171,13 @@ public sealed partial class DiscordRestClient
         var request = new HttpRequestMessage(route.Method, new Uri(baseUrl + route.Path, UriKind.Absolute));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Value.Token);
         request.Headers.TryAddWithoutValidation("User-Agent", _restOptions.UserAgent);
+        if (route.JsonBody is { } body)
+        {
+            // A fresh content per attempt: a retried request cannot reuse a sent one.
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
         return request;
     }
 

@@ -12,6 +12,13 @@ public sealed record DiscordRoute(HttpMethod Method, string Template, string Pat
 {
     public static DiscordRoute Get(string template, string path, ulong? majorId = null) => new(HttpMethod.Get, template, path, majorId);
 
+    /// <summary>A POST with a JSON body (sent again as is when the client retries).</summary>
+    public static DiscordRoute Post(string template, string path, ulong? majorId, byte[] jsonBody) =>
+        new(HttpMethod.Post, template, path, majorId) { JsonBody = jsonBody };
+
+    /// <summary>UTF-8 JSON request body, or null for none.</summary>
+    public byte[]? JsonBody { get; init; }
+
     /// <summary>Key of the route before Discord told us its bucket.</summary>
     internal string RouteKey => $"{Method.Method} {Template}";
 }

@@ -16,23 +16,131 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Analytics.HelpChannelOverride", b =>
+            modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("Generator")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generator");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastError");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("markdown");
+
+                    b.Property<long?>("PostedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("postedAt");
+
+                    b.Property<long?>("PostedChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("postedChannelId");
+
+                    b.Property<string>("PostedMessageIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postedMessageIds");
+
+                    b.Property<bool>("Scheduled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summaryJson");
+
+                    b.Property<long>("WindowEndAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("windowEndAt");
+
+                    b.Property<long>("WindowStartAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("windowStartAt");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuildId", "CreatedAt");
+
+                    b.ToTable("digests", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Digests.DigestSchedule", b =>
                 {
                     b.Property<long>("GuildId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("guildId");
 
-                    b.Property<long>("ChannelId")
+                    b.Property<bool>("AutoPost")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("autoPost");
+
+                    b.Property<long?>("ChannelId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("channelId");
 
-                    b.Property<bool>("IsHelpChannel")
+                    b.Property<int>("DayOfWeek")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("isHelpChannel");
+                        .HasColumnName("dayOfWeek");
 
-                    b.HasKey("GuildId", "ChannelId");
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
 
-                    b.ToTable("helpChannelOverrides", (string)null);
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<long?>("LastDigestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lastDigestId");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastError");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lastRunAt");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nextRunAt");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeZone");
+
+                    b.HasKey("GuildId");
+
+                    b.HasIndex("NextRunAt");
+
+                    b.ToTable("digestSchedules", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Retention.GuildRetention", b =>
@@ -161,6 +269,138 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("GuildId", "EventAt");
 
                     b.ToTable("analyticsEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.BackfillChannel", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runId");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<bool>("IsThread")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isThread");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("OldestAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("oldestAt");
+
+                    b.Property<long?>("OldestMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("oldestMessageId");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pages");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parentId");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Reactions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reactions");
+
+                    b.Property<string>("SkipReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skipReason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updatedAt");
+
+                    b.HasKey("RunId", "ChannelId");
+
+                    b.ToTable("backfillChannels", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.BackfillRun", b =>
+                {
+                    b.Property<long>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runId");
+
+                    b.Property<string>("ChannelSelection")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channelSelection");
+
+                    b.Property<long>("CutoffAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cutoffAt");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<long?>("DiscoveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discoveredAt");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finishedAt");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requestedAt");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requests");
+
+                    b.Property<long>("RunningMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runningMs");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("startedAt");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("GuildId", "RunId");
+
+                    b.ToTable("backfillRuns", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Channel", b =>
@@ -420,6 +660,41 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasFilter("\"threadId\" IS NOT NULL");
 
                     b.ToTable("messageFacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionCount", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messageId");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emoji");
+
+                    b.Property<int>("AnonymousCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("anonymousCount");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observedAt");
+
+                    b.HasKey("GuildId", "MessageId", "Emoji");
+
+                    b.ToTable("reactionCounts", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionFact", b =>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace DiscordAnalytics.Tests.Infrastructure.DiscordEmulator;
 
-/// <summary>The REST half of the emulator: /gateway/bot, /users/@me, /applications/@me, guild channels and active threads.</summary>
+/// <summary>The REST half of the emulator: /gateway/bot, /users/@me, /applications/@me, guild channels and active threads (history routes: DiscordEmulator.History.cs; message posting: DiscordEmulator.Messages.cs).</summary>
 public sealed partial class DiscordEmulator
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedRestResponse>> _scripted = new(StringComparer.Ordinal);
@@ -78,7 +78,7 @@ public sealed partial class DiscordEmulator
         var status = await AnswerAsync(context, path, authorization);
         lock (_gate)
         {
-            _restRequests.Add(new RestRequest(context.Request.Method, path, authorization, context.Request.Headers.UserAgent.ToString(), status, DateTimeOffset.UtcNow));
+            _restRequests.Add(new RestRequest(context.Request.Method, path, authorization, context.Request.Headers.UserAgent.ToString(), status, DateTimeOffset.UtcNow, context.Request.QueryString.Value));
         }
     }
 
@@ -107,14 +107,22 @@ public sealed partial class DiscordEmulator
             return await WriteAsync(response, 429, """{"message":"You are being rate limited.","retry_after":0.1,"global":false}""");
         }
 
+        if (IsCreateMessage(context.Request, path, out var channelId))
+        {
+            return await CreateMessageAsync(context, channelId);
+        }
+
         return path switch
         {
             "/gateway/bot" when GatewayBotAvailable => await WriteAsync(response, 200, $$$"""{"url":"{{{GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""),
             "/gateway/bot" => await WriteAsync(response, 503, """{"message":"unavailable"}"""),
             "/users/@me" => await WriteAsync(response, 200, $$"""{"id":"{{BotUserId}}","username":"pulse-analytics","discriminator":"7314","global_name":null,"bot":true}"""),
             "/applications/@me" => await WriteAsync(response, 200, $$"""{"id":"{{BotUserId}}","name":"pulse-analytics","flags":{{ApplicationFlags}}}"""),
+            _ when template == "/guilds/{id}/channels" && History.IsConfigured => await WriteAsync(response, 200, History.ChannelsJson(major!)),
             _ when template == "/guilds/{id}/channels" => await WriteAsync(response, 200, GuildChannelsJson(major!)),
+            _ when template == "/guilds/{id}/threads/active" && History.IsConfigured => await WriteAsync(response, 200, History.ActiveThreadsJson()),
             _ when template == "/guilds/{id}/threads/active" => await WriteAsync(response, 200, DiscordFixtures.Read("rest/list_active_guild_threads.json")),
+            _ when template.StartsWith("/channels/", StringComparison.Ordinal) => await AnswerChannelAsync(context, path),
             _ => await WriteAsync(response, 404, """{"message":"Unknown route","code":0}"""),
         };
     }
@@ -161,6 +169,11 @@ public sealed partial class DiscordEmulator
 
     private static (string Template, string? Major) RouteOf(string path)
     {
+        if (ChannelRouteOf(path) is { } channelRoute)
+        {
+            return channelRoute;
+        }
+
         var match = Regex.Match(path, "^/guilds/(\\d+)(/.*)$");
         return match.Success ? ($"/guilds/{{id}}{match.Groups[2].Value}", match.Groups[1].Value) : (path, null);
     }

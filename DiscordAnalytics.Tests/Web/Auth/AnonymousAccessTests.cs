@@ -25,6 +25,7 @@ public sealed class AnonymousAccessTests : IAsyncLifetime
     {
         ["guildId"] = "4242000000000000001",
         ["table"] = "channels",
+        ["digestId"] = "1",
     };
 
     private readonly AnalyticsAppFactory _app = new();

@@ -36,7 +36,9 @@ public sealed class JobsInfrastructureTests
 
         client.Enqueue<RecordingJob>(job => job.RunAsync("first", CancellationToken.None));
 
-        await Eventually.TrueAsync(() => recorder.Runs.Contains("first"), "the Hangfire worker picks up the enqueued job");
+        // Generous: Hangfire.Storage.SQLite serialises every host's queue polling in the process behind one
+        // process-wide lock, and the suite runs many hosts at once on 2 cores.
+        await Eventually.TrueAsync(() => recorder.Runs.Contains("first"), "the Hangfire worker picks up the enqueued job", TimeSpan.FromSeconds(90));
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var server = Assert.Single(monitoring.Servers());
         Assert.Equal(1, server.WorkersCount);

@@ -10,33 +10,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiscordAnalytics.Core.Storage.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261125171849_HelpChannels")]
-    partial class HelpChannels
+    [Migration("20261125170825_Backfill")]
+    partial class Backfill
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("DiscordAnalytics.Core.Analytics.HelpChannelOverride", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("guildId");
-
-                    b.Property<long>("ChannelId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("channelId");
-
-                    b.Property<bool>("IsHelpChannel")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("isHelpChannel");
-
-                    b.HasKey("GuildId", "ChannelId");
-
-                    b.ToTable("helpChannelOverrides", (string)null);
-                });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Retention.GuildRetention", b =>
                 {
@@ -164,6 +145,138 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("GuildId", "EventAt");
 
                     b.ToTable("analyticsEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.BackfillChannel", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runId");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<bool>("IsThread")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isThread");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("OldestAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("oldestAt");
+
+                    b.Property<long?>("OldestMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("oldestMessageId");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pages");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parentId");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Reactions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reactions");
+
+                    b.Property<string>("SkipReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skipReason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updatedAt");
+
+                    b.HasKey("RunId", "ChannelId");
+
+                    b.ToTable("backfillChannels", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.BackfillRun", b =>
+                {
+                    b.Property<long>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runId");
+
+                    b.Property<string>("ChannelSelection")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channelSelection");
+
+                    b.Property<long>("CutoffAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cutoffAt");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<long?>("DiscoveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discoveredAt");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finishedAt");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requestedAt");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requests");
+
+                    b.Property<long>("RunningMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runningMs");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("startedAt");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("GuildId", "RunId");
+
+                    b.ToTable("backfillRuns", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Channel", b =>
@@ -423,6 +536,41 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasFilter("\"threadId\" IS NOT NULL");
 
                     b.ToTable("messageFacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionCount", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messageId");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emoji");
+
+                    b.Property<int>("AnonymousCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("anonymousCount");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observedAt");
+
+                    b.HasKey("GuildId", "MessageId", "Emoji");
+
+                    b.ToTable("reactionCounts", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionFact", b =>

@@ -1,0 +1,10 @@
+namespace DiscordAnalytics.Core.Digests;
+
+public enum DigestEditOutcome
+{
+    Saved,
+    NotFound,
+    AlreadyPosted,
+    TooLong,
+    Empty,
+}

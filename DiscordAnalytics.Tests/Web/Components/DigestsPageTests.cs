@@ -1,0 +1,154 @@
+using Bunit;
+using DiscordAnalytics.Core.Digests;
+using DiscordAnalytics.Tests.Digests;
+using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Web.Components.Pages.Digests;
+using DigestsPage = DiscordAnalytics.Web.Components.Pages.Digests.Digests;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
+
+namespace DiscordAnalytics.Tests.Web.Components;
+
+/// <summary>The Digests page over a real store and the real digest services; in live mode posts go to the Discord emulator.</summary>
+public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
+{
+    private const string HostileEdit = "# Weekly digest\n## Note\nHello team <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) <a href=\"https://evil.example\" onclick=\"alert(4)\">x</a>\n";
+    private SeededStore _store = null!;
+    private Emulator? _emulator;
+
+    public DigestsPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+    }
+
+    public async Task InitializeAsync()
+    {
+        _store = await SeededStore.CreateAsync();
+        await DigestWorld.SeedAsync(_store);
+        Services.AddMudServices();
+        Services.AddSingleton<DigestHtml>();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task GenerateEditPost_LiveMode_PreviewsTheDigestSavesTheEditAndPostsIt()
+    {
+        _emulator = await Emulator.StartAsync();
+        var cut = RenderPage(_emulator);
+
+        cut.WaitForElement("[data-testid=generate]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Weekly digest: Candle Club", cut.Find("[data-testid=digest-preview] h1").TextContent));
+        var preview = cut.Find("[data-testid=digest-preview]");
+        Assert.Contains("Messages: 4 (up 100% from 2)", preview.TextContent, StringComparison.Ordinal);
+        // The hostile member name is shown as typed, not as a link or bold text.
+        Assert.Contains(DigestWorld.HostileName, preview.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(preview.QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains("evil", StringComparison.Ordinal));
+        Assert.Equal("draft", cut.Find("[data-testid=digest-status]").TextContent.Trim());
+        Assert.Single(cut.FindAll("[data-testid=history-row]"));
+
+        cut.Find("[data-testid=digest-markdown]").Input(HostileEdit);
+        cut.Find("[data-testid=save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Hello team", cut.Find("[data-testid=digest-preview]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Saved.", cut.Find("[data-testid=digest-message]").TextContent.Trim());
+
+        cut.Find("[data-testid=post-channel]").Change(DigestWorld.General.ToString());
+        cut.Find("[data-testid=post]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("posted", cut.Find("[data-testid=digest-status]").TextContent.Trim()));
+        Assert.Equal("Posted: 1 message sent.", cut.Find("[data-testid=digest-message]").TextContent.Trim());
+        var posted = Assert.Single(_emulator.PostedMessages);
+        Assert.Equal(DigestWorld.General.ToString(), posted.ChannelId);
+        Assert.Equal(["Weekly digest", "Note"], posted.Body["embeds"]!.AsArray().Select(e => e!["title"]?.GetValue<string>()));
+        Assert.Equal("[]", posted.Body["allowed_mentions"]!["parse"]!.ToJsonString());
+        var stored = Assert.Single(await Services.GetRequiredService<DigestService>().ListAsync(DigestWorld.Guild, CancellationToken.None));
+        Assert.Equal(HostileEdit, stored.Markdown);
+        Assert.True(cut.Find("[data-testid=digest-markdown]").HasAttribute("disabled"), "a posted digest can no longer be edited");
+    }
+
+    [Fact]
+    public void Preview_HostileMarkdown_RendersInert()
+    {
+        var cut = RenderPage(emulator: null);
+        cut.WaitForElement("[data-testid=generate]").Click();
+        cut.WaitForElement("[data-testid=digest-preview] h1");
+
+        cut.Find("[data-testid=digest-markdown]").Input(HostileEdit);
+
+        cut.WaitForAssertion(() => Assert.Contains("Hello team", cut.Find("[data-testid=digest-preview]").TextContent, StringComparison.Ordinal));
+        var preview = cut.Find("[data-testid=digest-preview]");
+        Assert.Empty(preview.QuerySelectorAll("script, img, iframe"));
+        Assert.DoesNotContain(preview.QuerySelectorAll("*"), e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(preview.QuerySelectorAll("a"), a => a.GetAttribute("href") is { } href && !href.StartsWith("https://", StringComparison.Ordinal));
+        // The markup is shown as the text it is.
+        Assert.Contains("<script>alert(1)</script>", preview.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Post_DemoMode_ExplainsThereIsNoDiscordAndOffersNoPostButton()
+    {
+        var cut = RenderPage(emulator: null);
+
+        cut.WaitForElement("[data-testid=generate]").Click();
+
+        cut.WaitForElement("[data-testid=demo-notice]");
+        Assert.Empty(cut.FindAll("[data-testid=post]"));
+        Assert.Equal("Posts as 1 message with 7 embeds; mentions are switched off.", cut.Find("[data-testid=digest-parts]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void History_SummaryButton_ShowsTheSummaryTheDigestWasBuiltFrom()
+    {
+        var cut = RenderPage(emulator: null);
+        cut.WaitForElement("[data-testid=generate]").Click();
+        cut.WaitForElement("[data-testid=history-row]");
+
+        cut.Find("[data-testid=history-summary]").Click();
+
+        var json = cut.WaitForElement("[data-testid=summary-json]").TextContent;
+        Assert.Contains("\"schemaVersion\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"guildName\": \"Candle Club\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schedule_SaveWithATimeZone_ShowsTheNextRunInUtc()
+    {
+        var cut = RenderPage(emulator: null);
+        cut.WaitForElement("[data-testid=save-schedule]");
+
+        cut.Find("[data-testid=schedule-enabled]").Change(true);
+        cut.Find("[data-testid=schedule-day]").Change(((int)DayOfWeek.Monday).ToString());
+        cut.Find("[data-testid=schedule-hour]").Change("9");
+        cut.Find("[data-testid=schedule-zone]").Change("America/New_York");
+        cut.Find("[data-testid=save-schedule]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Next run: 2026-11-30 14:00 UTC", cut.Find("[data-testid=schedule-next]").TextContent.Trim()));
+
+        cut.Find("[data-testid=schedule-zone]").Change("Mars/Olympus");
+        cut.Find("[data-testid=save-schedule]").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("timeZone must be an IANA time zone id", cut.Find("[data-testid=digest-message]").TextContent.Trim(), StringComparison.Ordinal));
+    }
+
+    private IRenderedComponent<DigestsPage> RenderPage(Emulator? emulator)
+    {
+        Services.AddDigestServices(_store.ConnectionString, new FakeTimeProvider(DigestWorld.Now), emulator);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"digests?guildId={DigestWorld.Guild}");
+        return Render<DigestsPage>();
+    }
+}

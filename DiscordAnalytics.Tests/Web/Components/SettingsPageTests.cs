@@ -1,0 +1,167 @@
+using Bunit;
+using DiscordAnalytics.Core.Backfill;
+using DiscordAnalytics.Core.Demo;
+using DiscordAnalytics.Core.Retention;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Tests.Backfill;
+using DiscordAnalytics.Tests.Infrastructure;
+using SettingsPage = DiscordAnalytics.Web.Components.Pages.Settings.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DiscordAnalytics.Tests.Web.Components;
+
+/// <summary>The settings page's backfill panel over a real store and the real <see cref="BackfillService"/>.</summary>
+public sealed class SettingsPageTests : DashboardTestContext
+{
+    private readonly RecordingBackfillScheduler _scheduler = new();
+    private readonly BackfillNotifier _backfillNotifier = new();
+
+    public SettingsPageTests()
+    {
+        Services.AddSingleton(_backfillNotifier);
+        Services.AddSingleton(sp => new BackfillRegistry(sp.GetRequiredService<TimeProvider>()));
+        Services.AddSingleton(sp => new BackfillService(
+            sp.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>(),
+            [new DemoHistorySource(Options.Create(new DemoOptions()), Options.Create(new BackfillOptions()), sp.GetRequiredService<TimeProvider>())],
+            _scheduler,
+            sp.GetRequiredService<BackfillRegistry>(),
+            _backfillNotifier,
+            Options.Create(new BackfillOptions { MaxDays = 30 }),
+            sp.GetRequiredService<TimeProvider>()));
+
+        // The page also holds the retention panel (its own tests are in Settings/RetentionPanelTests).
+        Services.AddSingleton(Options.Create(new RetentionOptions { RawEventDays = 90 }));
+        Services.AddSingleton(_ => Options.Create(new StorageOptions { ConnectionString = Store.ConnectionString }));
+        Services.AddSingleton<RetentionStatusQuery>();
+        Services.AddSingleton<GuildRetentionSettings>();
+        Services.AddSingleton<RawEventPruner>();
+        Services.AddSingleton<RetentionService>(sp => ActivatorUtilities.CreateInstance<RetentionService>(sp, Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionService>.Instance));
+    }
+
+    private BackfillService Backfill => Services.GetRequiredService<BackfillService>();
+
+    [Fact]
+    public async Task Start_AfterOptInWithDepthAndChannel_QueuesThatRun()
+    {
+        await SeedWorldAsync();
+        var cut = RenderSettings();
+        cut.WaitForElement("[data-testid=backfill-start]");
+        Assert.True(cut.Find("[data-testid=backfill-start]").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("[data-testid=backfill-depth-90]"));
+
+        cut.Find("[data-testid=backfill-optin] input").Change(true);
+        cut.Find("[data-testid=backfill-depth-14]").Click();
+        cut.Find($"[data-testid=backfill-channel-choice-{World.Setups}] input").Change(true);
+        cut.Find("[data-testid=backfill-start]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        var status = await Backfill.GetStatusAsync(World.Guild, default);
+        Assert.Equal(14, status!.Days);
+        Assert.Equal([$"{World.Setups}"], status.ChannelIds);
+        Assert.Equal([status.RunId], _scheduler.Enqueued);
+        Assert.True(cut.Find("[data-testid=backfill-start]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Progress_Reported_UpdatesGuildAndChannelBarsWithoutReloadAndEndsWithTheReport()
+    {
+        await SeedWorldAsync();
+        var runId = await StartRunAsync();
+        var cut = RenderSettings();
+        cut.WaitForElement("[data-testid=backfill-state]");
+
+        await using (var db = Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContext())
+        {
+            db.BackfillChannels.AddRange(
+                Row(runId, World.General, "general", 0, BackfillChannelState.Running, pages: 2, messages: 200, oldestDaysAgo: 15),
+                Row(runId, World.Setups, "setups", 1, BackfillChannelState.Skipped, reason: "403: the bot may not read this channel's history"));
+            var run = await db.BackfillRuns.SingleAsync(r => r.RunId == runId);
+            run.State = BackfillState.Running;
+            run.DiscoveredAt = run.RequestedAt;
+            await db.SaveChangesAsync();
+        }
+
+        _backfillNotifier.Publish(World.Guild);
+
+        // general reached 15 of 30 days (50%); the skipped channel counts as done (100%): the guild is at 75%.
+        cut.WaitForAssertion(() => Assert.Equal("75%", cut.Find("[data-testid=backfill-guild-percent]").TextContent.Trim()));
+        Assert.Equal("50%", cut.Find($"[data-testid=backfill-channel-{World.General}-percent]").TextContent.Trim());
+        Assert.Contains("skipped: 403", cut.Find($"[data-testid=backfill-channel-{World.Setups}-detail]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("200 messages", cut.Find("[data-testid=backfill-guild-detail]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=backfill-report]"));
+
+        await using (var db = Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContext())
+        {
+            var general = await db.BackfillChannels.SingleAsync(c => c.RunId == runId && c.ChannelId == (long)World.General);
+            general.State = BackfillChannelState.Done;
+            general.Pages = 3;
+            general.Messages = 260;
+            general.Reactions = 31;
+            var run = await db.BackfillRuns.SingleAsync(r => r.RunId == runId);
+            run.State = BackfillState.Completed;
+            run.FinishedAt = run.RequestedAt + 60_000;
+            await db.SaveChangesAsync();
+        }
+
+        _backfillNotifier.Publish(World.Guild);
+
+        cut.WaitForAssertion(() => Assert.Equal("260", cut.Find("[data-testid=backfill-report-messages]").TextContent.Trim()));
+        Assert.Equal("100%", cut.Find("[data-testid=backfill-guild-percent]").TextContent.Trim());
+        Assert.Equal("31", cut.Find("[data-testid=backfill-report-reactions]").TextContent.Trim());
+        Assert.Contains("403", Assert.Single(cut.FindAll("[data-testid=backfill-report-skipped]")).TextContent, StringComparison.Ordinal);
+        Assert.False(cut.Find("[data-testid=backfill-start]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task PauseResumeCancel_Buttons_ChangeTheStoredRun()
+    {
+        await SeedWorldAsync();
+        await StartRunAsync();
+        var cut = RenderSettings();
+
+        cut.WaitForElement("[data-testid=backfill-pause]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Paused, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        Assert.Equal(BackfillState.Paused, (await Backfill.GetStatusAsync(World.Guild, default))!.State);
+
+        cut.Find("[data-testid=backfill-resume]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        Assert.Equal(2, _scheduler.Enqueued.Count);
+
+        cut.Find("[data-testid=backfill-cancel]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Cancelled, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        Assert.Equal(BackfillState.Cancelled, (await Backfill.GetStatusAsync(World.Guild, default))!.State);
+        cut.WaitForElement("[data-testid=backfill-report]");
+    }
+
+    private IRenderedComponent<SettingsPage> RenderSettings()
+    {
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo($"/settings?guildId={World.Guild}");
+        return Render<SettingsPage>();
+    }
+
+    private async Task<long> StartRunAsync()
+    {
+        var outcome = await Backfill.StartAsync(World.Guild, 30, null, default);
+        return outcome.Status!.RunId;
+    }
+
+    private static Core.Storage.Entities.BackfillChannel Row(long runId, ulong channel, string name, int position, string state, int pages = 0, int messages = 0, int? oldestDaysAgo = null, string? reason = null) => new()
+    {
+        RunId = runId,
+        ChannelId = (long)channel,
+        GuildId = (long)World.Guild,
+        Name = name,
+        Position = position,
+        State = state,
+        SkipReason = reason,
+        Pages = pages,
+        Messages = messages,
+        OldestAt = oldestDaysAgo is { } days ? Now.AddDays(-days).ToUnixTimeMilliseconds() : null,
+        OldestMessageId = oldestDaysAgo is { } d ? (long)Core.Discord.Snowflake.FromUnixMs(Now.AddDays(-d).ToUnixTimeMilliseconds()) : null,
+        UpdatedAt = Now.ToUnixTimeMilliseconds(),
+    };
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json;
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Digests;
+using DiscordAnalytics.Core.Discord;
+
+namespace DiscordAnalytics.Web.Api;
+
+/// <summary>
+/// Weekly digests over HTTP: generate (<c>POST /api/guilds/{guildId}/digests</c>, 201), history
+/// (<c>GET .../digests</c>), one digest with its Markdown and summary (<c>GET .../digests/{digestId}</c>) and
+/// posting (<c>POST .../digests/{digestId}/post</c> with <c>{"channelId":"..."}</c>). Checks run in the order
+/// guildId (400), guild (404), digestId (400), digest (404), body (400), so every answer names one culprit.
+/// </summary>
+public static class DigestsApi
+{
+    private const int MaxBodyBytes = 4096;
+
+    public static IEndpointRouteBuilder MapDigestsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/guilds/{guildId}/digests");
+
+        api.MapPost("", async (string guildId, GuildsQuery guilds, DigestService digests, CancellationToken ct) =>
+        {
+            var (id, problem) = await GuildAsync(guildId, guilds, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var digest = await digests.GenerateAsync(id, scheduled: false, ct);
+            return digest is null
+                ? AnalyticsApi.GuildNotFound(guildId)
+                : Results.Created($"/api/guilds/{guildId}/digests/{digest.Id}", Full(digest));
+        });
+
+        api.MapGet("", async (string guildId, GuildsQuery guilds, DigestService digests, CancellationToken ct) =>
+        {
+            var (id, problem) = await GuildAsync(guildId, guilds, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            return Results.Ok((await digests.ListAsync(id, ct)).Select(Entry));
+        });
+
+        api.MapGet("/{digestId}", async (string guildId, string digestId, GuildsQuery guilds, DigestService digests, CancellationToken ct) =>
+        {
+            var (id, problem) = await GuildAsync(guildId, guilds, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (ParseDigestId(digestId) is not { } number)
+            {
+                return BadDigestId();
+            }
+
+            var digest = await digests.FindAsync(id, number, ct);
+            return digest is null ? DigestNotFound() : Results.Ok(Full(digest));
+        });
+
+        api.MapPost("/{digestId}/post", async (string guildId, string digestId, HttpRequest request, GuildsQuery guilds, DigestService digests, DigestPoster poster, CancellationToken ct) =>
+        {
+            var (id, problem) = await GuildAsync(guildId, guilds, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (ParseDigestId(digestId) is not { } number)
+            {
+                return BadDigestId();
+            }
+
+            if (await digests.FindAsync(id, number, ct) is null)
+            {
+                return DigestNotFound();
+            }
+
+            if (await ReadChannelIdAsync(request, ct) is not { } channelId)
+            {
+                return AnalyticsApi.BadParameter("channelId", "The body must be JSON like {\"channelId\":\"123\"} with a Discord channel id.");
+            }
+
+            var result = await poster.PostAsync(id, number, channelId, ct);
+            return result.Outcome switch
+            {
+                DigestPostOutcome.Posted or DigestPostOutcome.AlreadyPosted => Results.Ok(Full(result.Digest!) with { SentNow = result.SentNow }),
+                DigestPostOutcome.NotFound => DigestNotFound(),
+                DigestPostOutcome.ChannelNotInGuild => AnalyticsApi.BadParameter("channelId", result.Error!),
+                DigestPostOutcome.NoDiscord or DigestPostOutcome.StartedInOtherChannel => Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict, title: "Digest not posted", detail: result.Error),
+                _ => Results.Problem(
+                    statusCode: StatusCodes.Status502BadGateway, title: "Discord refused the post", detail: result.Error,
+                    extensions: new Dictionary<string, object?> { ["digest"] = Entry(result.Digest!) }),
+            };
+        });
+
+        return app;
+    }
+
+    private static async Task<(ulong Id, IResult? Problem)> GuildAsync(string guildId, GuildsQuery guilds, CancellationToken ct)
+    {
+        if (Snowflake.TryParse(guildId) is not { } id)
+        {
+            return (0, AnalyticsApi.BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer)."));
+        }
+
+        return await guilds.FindAsync(id, ct) is null ? (id, AnalyticsApi.GuildNotFound(guildId)) : (id, null);
+    }
+
+    private static long? ParseDigestId(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+
+    private static IResult BadDigestId() => AnalyticsApi.BadParameter("digestId", "digestId must be a positive integer.");
+
+    private static IResult DigestNotFound() => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Digest not found", detail: "This server has no digest with that id.");
+
+    /// <summary>The channel id of a <c>{"channelId": "..."}</c> body (a string, or a JSON number), or null.</summary>
+    private static async Task<ulong?> ReadChannelIdAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength is > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("channelId", out var channel))
+            {
+                return null;
+            }
+
+            return channel.ValueKind switch
+            {
+                JsonValueKind.String => Snowflake.TryParse(channel.GetString()),
+                JsonValueKind.Number when channel.TryGetUInt64(out var number) && number > 0 => number,
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static DigestEntry Entry(Digest d) => new(
+        d.Id, d.GuildId.ToString(CultureInfo.InvariantCulture), d.CreatedAt, d.WindowStartAt, d.WindowEndAt, d.Status, d.Scheduled,
+        d.PostedChannelId?.ToString(CultureInfo.InvariantCulture), d.MessageIds, d.PostedAt, d.LastError);
+
+    private static DigestDetail Full(Digest d) => new(Entry(d), d.Markdown, JsonDocument.Parse(d.SummaryJson).RootElement, d.Generator, null);
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json;
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Digests;
+using DiscordAnalytics.Core.Discord;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DiscordAnalytics.Web.Components.Pages.Digests;
+
+/// <summary>
+/// The Digests page (<c>/digests?guildId=</c>): generate a weekly digest with one click, preview it (Markdown
+/// rendered safely by <see cref="DigestHtml"/>), edit and save the draft, post it to a channel, browse the
+/// history with the summary each digest was built from, and set the weekly schedule. It calls the same
+/// services as the HTTP API.
+/// </summary>
+public sealed partial class Digests : IDisposable
+{
+    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
+
+    private readonly CancellationTokenSource _lifetime = new();
+    private IReadOnlyList<GuildInfo>? _guilds;
+    private GuildInfo? _guild;
+    private IReadOnlyList<Digest> _history = [];
+    private IReadOnlyList<DigestChannel> _channels = [];
+    private Digest? _digest;
+    private string _draft = string.Empty;
+    private string? _postChannel;
+    private long? _summaryShown;
+    private DigestScheduleSettings _schedule = DigestScheduleSettings.Default;
+    private DigestSchedule? _scheduleRow;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
+    private bool _busy;
+
+    /// <summary>The guild (a Discord id), from the address; the first guild when absent or unknown.</summary>
+    [SupplyParameterFromQuery(Name = "guildId")]
+    public string? GuildId { get; set; }
+
+    [Inject]
+    private GuildsQuery Guilds { get; set; } = default!;
+
+    [Inject]
+    private DigestService Service { get; set; } = default!;
+
+    [Inject]
+    private DigestPoster Poster { get; set; } = default!;
+
+    [Inject]
+    private DigestScheduler Scheduler { get; set; } = default!;
+
+    [Inject]
+    private DigestHtml Html { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ILogger<Digests> Logger { get; set; } = default!;
+
+    private IEnumerable<GuildInfo> GuildChoices =>
+        _guild is null || _guilds!.Any(g => g.GuildId == _guild.GuildId) ? _guilds! : [_guild, .. _guilds!];
+
+    private bool IsDraft => _digest?.Status == DigestStatus.Draft;
+
+    private string Parts
+    {
+        get
+        {
+            var messages = DigestEmbedSplitter.Split(_draft);
+            var embeds = messages.Sum(m => m.Embeds.Count);
+            return $"Posts as {messages.Count} message{(messages.Count == 1 ? string.Empty : "s")} with {embeds} embed{(embeds == 1 ? string.Empty : "s")}; mentions are switched off.";
+        }
+    }
+
+    private string NextRun => _scheduleRow switch
+    {
+        null => "Not scheduled.",
+        { Enabled: false } => "Schedule is off.",
+        { NextRunAt: { } next } => $"Next run: {DateTimeOffset.FromUnixTimeMilliseconds(next).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
+            + (_scheduleRow.LastError is { } error ? $" · last run: {error}" : string.Empty),
+        _ => string.Empty,
+    };
+
+    public void Dispose()
+    {
+        _lifetime.Cancel();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await RunAsync(async ct =>
+        {
+            _guilds ??= await Guilds.ListAsync(ct);
+            // A guild named by id is shown even when it is not of the running mode (e.g. the demo guild after
+            // switching to a real bot): it is still readable by id, as on the API.
+            var guild = _guilds.FirstOrDefault(g => g.GuildId == GuildId)
+                ?? (Snowflake.TryParse(GuildId) is { } requested ? await Guilds.FindAsync(requested, ct) : null)
+                ?? _guilds.FirstOrDefault();
+            if (guild?.GuildId != _guild?.GuildId)
+            {
+                _guild = guild;
+                _digest = null;
+                _message = null;
+                await LoadGuildAsync(ct);
+            }
+        }, "Loading digests failed.");
+    }
+
+    private async Task LoadGuildAsync(CancellationToken ct)
+    {
+        if (_guild is null)
+        {
+            return;
+        }
+
+        var id = ulong.Parse(_guild.GuildId, CultureInfo.InvariantCulture);
+        _history = await Service.ListAsync(id, ct);
+        _channels = await Service.ListChannelsAsync(id, ct);
+        _schedule = await Scheduler.GetAsync(id, _guild.TimeZone, ct);
+        _scheduleRow = await Scheduler.FindAsync(id, ct);
+        if (_digest is null && _history.Count > 0)
+        {
+            Open(_history[0]);
+        }
+    }
+
+    private void OnGuildChanged(ChangeEventArgs e) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("guildId", e.Value?.ToString()));
+
+    private void OnDraftInput(ChangeEventArgs e) => _draft = e.Value?.ToString() ?? string.Empty;
+
+    private void OnScheduleChannel(ChangeEventArgs e) =>
+        _schedule = _schedule with { ChannelId = Snowflake.TryParse(e.Value?.ToString()) };
+
+    private void Open(Digest digest)
+    {
+        _digest = digest;
+        _draft = digest.Markdown;
+        _postChannel = digest.PostedChannelId?.ToString(CultureInfo.InvariantCulture) ?? _postChannel;
+    }
+
+    private void ToggleSummary(long id) => _summaryShown = _summaryShown == id ? null : id;
+
+    private async Task GenerateAsync() => await RunAsync(async ct =>
+    {
+        var digest = await Service.GenerateAsync(GuildNumber, scheduled: false, ct);
+        if (digest is null)
+        {
+            Say(Severity.Warning, "This server has no data yet.");
+            return;
+        }
+
+        _history = await Service.ListAsync(GuildNumber, ct);
+        Open(digest);
+        Say(Severity.Success, "Digest generated. Review it, edit if you like, then post it.");
+    }, "Generating the digest failed.");
+
+    private async Task SaveAsync() => await RunAsync(async ct =>
+    {
+        var outcome = await Service.SaveMarkdownAsync(GuildNumber, _digest!.Id, _draft, ct);
+        await ReloadDigestAsync(ct);
+        switch (outcome)
+        {
+            case DigestEditOutcome.Saved:
+                Say(Severity.Success, "Saved.");
+                break;
+            case DigestEditOutcome.TooLong:
+                Say(Severity.Warning, $"Too long: a digest can have at most {DigestService.MaxMarkdownLength:N0} characters.");
+                break;
+            case DigestEditOutcome.Empty:
+                Say(Severity.Warning, "A digest cannot be empty.");
+                break;
+            default:
+                Say(Severity.Warning, "This digest is already posted; its text can no longer change.");
+                break;
+        }
+    }, "Saving failed; your text is still in the editor.");
+
+    private async Task PostAsync() => await RunAsync(async ct =>
+    {
+        if (Snowflake.TryParse(_postChannel) is not { } channel)
+        {
+            Say(Severity.Warning, "Choose a channel first.");
+            return;
+        }
+
+        if (IsDraft && _draft != _digest!.Markdown && await Service.SaveMarkdownAsync(GuildNumber, _digest.Id, _draft, ct) != DigestEditOutcome.Saved)
+        {
+            Say(Severity.Warning, "Save a valid text before posting.");
+            return;
+        }
+
+        var result = await Poster.PostAsync(GuildNumber, _digest!.Id, channel, ct);
+        await ReloadDigestAsync(ct);
+        if (result.Succeeded)
+        {
+            Say(Severity.Success, result.Outcome == DigestPostOutcome.AlreadyPosted
+                ? "Already posted; nothing was sent again."
+                : $"Posted: {result.SentNow} message{(result.SentNow == 1 ? string.Empty : "s")} sent.");
+        }
+        else
+        {
+            Say(Severity.Error, result.Error ?? "Posting failed.");
+        }
+    }, "Posting failed; the digest is unchanged.");
+
+    private async Task SaveScheduleAsync() => await RunAsync(async ct =>
+    {
+        var problem = await Scheduler.SaveAsync(GuildNumber, _schedule, ct);
+        _scheduleRow = await Scheduler.FindAsync(GuildNumber, ct);
+        if (problem is { } p)
+        {
+            Say(Severity.Warning, p.Reason);
+        }
+        else
+        {
+            Say(Severity.Success, "Schedule saved.");
+        }
+    }, "Saving the schedule failed.");
+
+    private ulong GuildNumber => ulong.Parse(_guild!.GuildId, CultureInfo.InvariantCulture);
+
+    private async Task ReloadDigestAsync(CancellationToken ct)
+    {
+        _history = await Service.ListAsync(GuildNumber, ct);
+        if (_digest is not null && await Service.FindAsync(GuildNumber, _digest.Id, ct) is { } fresh)
+        {
+            var edited = _draft;
+            Open(fresh);
+            // A failed save keeps what the owner typed.
+            _draft = fresh.Status == DigestStatus.Draft ? edited : fresh.Markdown;
+        }
+    }
+
+    private async Task RunAsync(Func<CancellationToken, Task> action, string failure)
+    {
+        _busy = true;
+        try
+        {
+            await action(_lifetime.Token);
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(ex, "Digests page action failed");
+            Say(Severity.Error, failure);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Say(Severity severity, string message) => (_messageSeverity, _message) = (severity, message);
+
+    private static string Window(Digest digest) =>
+        $"{DateTimeOffset.FromUnixTimeMilliseconds(digest.WindowStartAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {DateTimeOffset.FromUnixTimeMilliseconds(digest.WindowEndAt - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    private static string PrettySummary(Digest digest)
+    {
+        using var document = JsonDocument.Parse(digest.SummaryJson);
+        return JsonSerializer.Serialize(document.RootElement, Pretty);
+    }
+}

@@ -1,0 +1,16 @@
+using DiscordAnalytics.Core.Backfill;
+using Hangfire;
+
+namespace DiscordAnalytics.Web.Jobs;
+
+/// <summary>
+/// The Hangfire job of one backfill run. Thin: Core's runner does the work and is idempotent and resumable
+/// (checkpoints, event dedupe, one execution per run at a time), so a job handed out twice by the SQLite
+/// storage does nothing the second time. Hangfire retries are off: a failed run says why on the settings page.
+/// </summary>
+public sealed class BackfillJob(BackfillRunner runner)
+{
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 10)]
+    public Task RunAsync(long runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
+}
