@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<SummaryQuery>();
+        services.AddSingleton<HelpChannelSettings>();
         services.AddRetention();
         services.AddInsights();
         services.AddDigests();

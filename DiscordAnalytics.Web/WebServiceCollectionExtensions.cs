@@ -48,6 +48,7 @@ public static class WebServiceCollectionExtensions
         app.MapDigestsApi();
         app.MapJobsDashboard();
         app.MapInsightsApi();
+        app.MapHelpChannelsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,9 +1,9 @@
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Which channels count as help channels for support signals. Until a per-guild setting exists, the
-/// default rule of issue 5 applies: forum channels, and channels whose name contains "help", "support"
-/// or "questions" (case-insensitive). Threads are never help channels themselves; their parent is.
+/// The default rule for which channels count as help channels (issue 5): forum channels, and channels whose
+/// name contains "help", "support" or "questions" (case-insensitive). An owner can mark or unmark channels
+/// (<see cref="HelpChannelSettings"/>). Threads are never help channels themselves; their parent is.
 /// </summary>
 public static class HelpChannels
 {

@@ -6,7 +6,8 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <summary>
 /// Support health of a window (summary <c>supportSignals</c>), read from message facts (not rollups).
 /// <list type="bullet">
-/// <item>A help thread is a thread or forum post whose parent is a help channel (<see cref="HelpChannels"/>).</item>
+/// <item>A help thread is a thread or forum post whose parent is a help channel (<see cref="HelpChannelSettings"/>:
+/// the guild's setting, by default <see cref="HelpChannels"/>).</item>
 /// <item>Its starter is its earliest message; the message a thread was started from (id == thread id, which
 /// for forum posts is the post itself) belongs to the thread. A thread counts for the window its starter
 /// was created in. A thread whose starter was deleted, or is a bot's while bots are excluded, is skipped.</item>
@@ -14,9 +15,15 @@ namespace DiscordAnalytics.Core.Analytics;
 /// messages never answer, bots answer only with IncludeBots.</item>
 /// <item><c>unansweredThreads</c>: threads without a first response within 24 h (a reply at exactly 24 h
 /// answers). A thread whose 24 h are not over at "now" is not counted yet.</item>
-/// <item><c>medianFirstResponseMinutes</c>: median over threads that have a first response (at any time up
-/// to now) of minutes from starter to it, rounded to one decimal; null when none. Threads only: messages
-/// directly in a help channel are not paired with answers.</item>
+/// <item><c>medianThreadFirstResponseMinutes</c>: median over threads that have a first response (at any time up
+/// to now) of minutes from starter to it, rounded to one decimal; null when none.</item>
+/// <item>A question in a help channel (directly, not in a thread) is a human, non-reply message that opens its
+/// author's run (the channel's previous counted message is someone else's), is not itself an answer, and did
+/// not start a thread (that one counts as the thread). Its answer is the first later message in the channel
+/// by someone else within 24 h that replies to it or replies to nothing (a reply to another message answers
+/// that one). Deleted messages never ask or answer; bots answer only with IncludeBots. A question counts
+/// for the window it was asked in. <c>medianMessageFirstResponseMinutes</c>: median over answered questions.</item>
+/// <item><c>medianFirstResponseMinutes</c>: median over answered threads and answered questions together.</item>
 /// <item><c>commonKeywords</c>: <see cref="Keywords"/> over excerpts of human, non-deleted messages created in
 /// the window (all channels; bots never count here), at most <see cref="MaxKeywords"/>.</item>
 /// </list>
@@ -30,25 +37,25 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     public async Task<SupportSignals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (unanswered, median) = await ThreadsAsync(db, query, cancellationToken);
         var keywords = await KeywordsAsync(db, query, cancellationToken);
-        return new SupportSignals(unanswered, median, keywords);
-    }
-
-    private async Task<(long Unanswered, double? Median)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, CancellationToken cancellationToken)
-    {
-        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-
-        // Few channels per guild: the rule runs in memory so it stays one small C# function.
-        var channels = await db.Channels
-            .Where(c => c.GuildId == guild && !c.IsThread)
-            .Select(c => new { c.ChannelId, c.Type, c.Name })
-            .ToListAsync(cancellationToken);
-        var helpChannels = channels.Where(c => HelpChannels.IsHelpChannel(c.Type, c.Name)).Select(c => c.ChannelId).ToList();
+        var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, (long)query.GuildId, cancellationToken);
         if (helpChannels.Count == 0)
         {
-            return (0, null);
+            return new SupportSignals(0, null, keywords);
         }
+
+        var (unanswered, threadMinutes) = await ThreadsAsync(db, query, helpChannels, cancellationToken);
+        var questionMinutes = await QuestionsAsync(db, query, helpChannels, cancellationToken);
+        return new SupportSignals(unanswered, Median([.. threadMinutes, .. questionMinutes]), keywords)
+        {
+            MedianThreadFirstResponseMinutes = Median(threadMinutes),
+            MedianMessageFirstResponseMinutes = Median(questionMinutes),
+        };
+    }
+
+    private async Task<(long Unanswered, List<double> Minutes)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
+    {
+        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
 
         var helpThreads = db.Channels
             .Where(c => c.GuildId == guild && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value))
@@ -72,7 +79,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             .ToList();
         if (started.Count == 0)
         {
-            return (0, null);
+            return (0, []);
         }
 
         // Two lookups, each on its own index (an OR of both would scan the guild's messages).
@@ -112,7 +119,64 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             }
         }
 
-        return (unanswered, Median(minutes));
+        return (unanswered, minutes);
+    }
+
+    /// <summary>Minutes to the answer of each answered question asked directly in a help channel in the window.</summary>
+    private static async Task<List<double>> QuestionsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
+    {
+        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
+        var within = (long)AnswerWithin.TotalMilliseconds;
+
+        // A day before the window tells whether the first question opens a run; a day after holds late answers.
+        var (from, to) = (startAt - within, endAt + within);
+        var (fromDay, toDay) = (DayBucket.Of(from), DayBucket.Of(to));
+        var messages = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.Day >= fromDay && m.Day <= toDay && m.CreatedAt >= from && m.CreatedAt < to
+                && m.ThreadId == null && helpChannels.Contains(m.ChannelId)
+                && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && (bots || !m.IsBot))
+            .Select(m => new ChannelMessage(
+                m.ChannelId,
+                m.MessageId,
+                m.AuthorId!.Value,
+                m.IsBot,
+                m.CreatedAt,
+                m.ReferencedMessageId,
+                db.Channels.Any(c => c.GuildId == guild && c.IsThread && c.ChannelId == m.MessageId)))
+            .ToListAsync(cancellationToken);
+
+        var minutes = new List<double>();
+        foreach (var channel in messages.GroupBy(m => m.ChannelId))
+        {
+            var open = new List<ChannelMessage>();
+            long? previousAuthor = null;
+            foreach (var message in channel.OrderBy(m => m.CreatedAt).ThenBy(m => m.MessageId))
+            {
+                open.RemoveAll(q => message.CreatedAt - q.CreatedAt > within);
+                var answers = open
+                    .Where(q => q.AuthorId != message.AuthorId && (message.ReferencedMessageId is null || message.ReferencedMessageId == q.MessageId))
+                    .ToList();
+                foreach (var question in answers)
+                {
+                    open.Remove(question);
+                    if (question.CreatedAt >= startAt && question.CreatedAt < endAt)
+                    {
+                        minutes.Add((message.CreatedAt - question.CreatedAt) / 60_000.0);
+                    }
+                }
+
+                var asks = answers.Count == 0 && message.ReferencedMessageId is null && !message.IsBot && !message.StartedThread
+                    && message.AuthorId != previousAuthor;
+                if (asks)
+                {
+                    open.Add(message);
+                }
+
+                previousAuthor = message.AuthorId;
+            }
+        }
+
+        return minutes;
     }
 
     private static async Task<IReadOnlyList<KeywordCount>> KeywordsAsync(AnalyticsDbContext db, AnalyticsQuery query, CancellationToken cancellationToken)
@@ -138,6 +202,8 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         var median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         return Math.Round(median, 1, MidpointRounding.AwayFromZero);
     }
+
+    private sealed record ChannelMessage(long ChannelId, long MessageId, long AuthorId, bool IsBot, long CreatedAt, long? ReferencedMessageId, bool StartedThread);
 
     private sealed record ThreadMessage(long Thread, long MessageId, long? AuthorId, bool IsBot, long CreatedAt, bool IsGone);
 }

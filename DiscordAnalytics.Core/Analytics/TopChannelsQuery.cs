@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
 
-/// <summary>Channels ranked by messages or by reactions in a window; threads count for their parent.</summary>
+/// <summary>
+/// Channels ranked by messages or by reactions in a window; threads count for their parent. Each listed
+/// channel also carries its numbers in the previous window (one more grouped read of the rollups).
+/// </summary>
 public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
 {
     public async Task<IReadOnlyList<ChannelStat>> RunAsync(AnalyticsQuery query, ChannelRanking ranking, CancellationToken cancellationToken)
@@ -33,11 +36,22 @@ public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> conte
             .Where(c => c.GuildId == guild && ids.Contains(c.ChannelId))
             .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
 
+        var (previousStart, previousEnd) = (query.Window.Previous.StartDay, query.Window.Previous.EndDay);
+        var previous = await db.ChannelDailyRollups
+            .Where(r => r.GuildId == guild && r.Day >= previousStart && r.Day < previousEnd && (bots || !r.IsBot) && ids.Contains(r.ChannelId))
+            .GroupBy(r => r.ChannelId)
+            .Select(g => new { ChannelId = g.Key, Messages = g.Sum(r => r.MessageCount), Reactions = g.Sum(r => r.ReactionCount) })
+            .ToDictionaryAsync(x => x.ChannelId, cancellationToken);
+
         return [.. top.Select(x => new ChannelStat(
             x.ChannelId.ToString(),
             Names.OrId(names.GetValueOrDefault(x.ChannelId), x.ChannelId),
             x.Messages,
             x.Reactions,
-            x.Threads))];
+            x.Threads)
+        {
+            PreviousMessageCount = previous.GetValueOrDefault(x.ChannelId)?.Messages ?? 0,
+            PreviousReactionCount = previous.GetValueOrDefault(x.ChannelId)?.Reactions ?? 0,
+        })];
     }
 }

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
 
-/// <summary>Members ranked by activity (messages + reactions), messages or reactions in a window.</summary>
+/// <summary>
+/// Members ranked by activity (messages + reactions), messages or reactions in a window. Each listed member
+/// also carries their numbers in the previous window (one more grouped read of the rollups).
+/// </summary>
 public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contexts)
 {
     public async Task<IReadOnlyList<MemberStat>> RunAsync(AnalyticsQuery query, MemberRanking ranking, CancellationToken cancellationToken)
@@ -36,11 +39,22 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
             .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
 
+        var (previousStart, previousEnd) = (query.Window.Previous.StartDay, query.Window.Previous.EndDay);
+        var previous = await db.MemberDailyRollups
+            .Where(r => r.GuildId == guild && r.Day >= previousStart && r.Day < previousEnd && (bots || !r.IsBot) && ids.Contains(r.UserId))
+            .GroupBy(r => r.UserId)
+            .Select(g => new { UserId = g.Key, Messages = g.Sum(r => r.MessagesSent), Reactions = g.Sum(r => r.ReactionsAdded) })
+            .ToDictionaryAsync(x => x.UserId, cancellationToken);
+
         return [.. top.Select(x => new MemberStat(
             x.UserId.ToString(),
             Names.OrId(names.GetValueOrDefault(x.UserId), x.UserId),
             x.Messages,
             x.Reactions,
-            x.Threads))];
+            x.Threads)
+        {
+            PreviousMessagesSent = previous.GetValueOrDefault(x.UserId)?.Messages ?? 0,
+            PreviousReactionsAdded = previous.GetValueOrDefault(x.UserId)?.Reactions ?? 0,
+        })];
     }
 }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Configurations;
@@ -130,6 +131,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
         modelBuilder.ApplyConfiguration(new DigestConfiguration());
         modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
+        modelBuilder.ApplyConfiguration(new HelpChannelOverrideConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

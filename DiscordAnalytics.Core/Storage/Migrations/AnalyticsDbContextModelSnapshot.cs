@@ -16,6 +16,25 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Analytics.HelpChannelOverride", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<bool>("IsHelpChannel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isHelpChannel");
+
+                    b.HasKey("GuildId", "ChannelId");
+
+                    b.ToTable("helpChannelOverrides", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")

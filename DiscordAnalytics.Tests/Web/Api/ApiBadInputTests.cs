@@ -36,6 +36,7 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     private static readonly Dictionary<string, string> RouteBodies = new()
     {
         ["POST /api/guilds/{guildId}/backfill"] = "{\"days\":7}",
+        ["PUT /api/guilds/{guildId}/help-channels"] = "{\"channelIds\":[]}",
     };
 
     private static readonly string[] NotSnowflakes =

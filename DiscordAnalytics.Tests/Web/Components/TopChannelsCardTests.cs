@@ -33,6 +33,36 @@ public sealed class TopChannelsCardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_SeededWeek_ShowsEachChannelsChangeAgainstThePreviousWeek()
+    {
+        await SeedWorldAsync();
+
+        var cut = Render<TopChannelsCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        // general had alice's 4 messages in the previous week; setups and random had none.
+        cut.WaitForAssertion(() => Assert.Equal(
+            [("#general", "+25%"), ("#setups", "new"), ("#random", "new")],
+            Changes(cut)));
+        var general = cut.FindAll("[data-testid=channel-change]")[0];
+        Assert.Contains("da-change-good", general.ClassList);
+        Assert.Equal("previous 7 days: 4", general.GetAttribute("title"));
+    }
+
+    [Fact]
+    public async Task Toggle_ByReactions_ChangeComparesReactions()
+    {
+        await SeedWorldAsync();
+        var cut = Render<TopChannelsCard>(p => p.Add(c => c.Query, Last7Days()));
+        cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut).Count));
+
+        cut.FindAll("[data-testid=channel-ranking] .mud-toggle-item")[1].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            [("#setups", "new"), ("#general", "new"), ("#random", "0%")],
+            Changes(cut)));
+    }
+
+    [Fact]
     public async Task Render_WindowWithoutActivity_ShowsEmptyState()
     {
         await SeedWorldAsync();
@@ -64,4 +94,9 @@ public sealed class TopChannelsCardTests : DashboardTestContext
         [.. cut.FindAll("[data-testid=channel-row]").Select(row => (
             row.QuerySelector("[data-testid=channel-name]")!.TextContent.Trim(),
             row.QuerySelector("[data-testid=channel-count]")!.TextContent.Trim()))];
+
+    private static List<(string Name, string Change)> Changes(IRenderedComponent<TopChannelsCard> cut) =>
+        [.. cut.FindAll("[data-testid=channel-row]").Select(row => (
+            row.QuerySelector("[data-testid=channel-name]")!.TextContent.Trim(),
+            row.QuerySelector("[data-testid=channel-change]")!.TextContent.Trim()))];
 }

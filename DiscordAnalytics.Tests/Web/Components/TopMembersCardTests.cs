@@ -32,6 +32,32 @@ public sealed class TopMembersCardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_SeededWeek_ShowsEachMembersActivityChangeAgainstThePreviousWeek()
+    {
+        await SeedWorldAsync();
+
+        var cut = Render<TopMembersCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        // alice: 4 messages + 1 reaction now against 4 messages in the previous week; the others are new.
+        cut.WaitForAssertion(() => Assert.Equal(
+            [("alice", "+25%"), ("bob", "new"), ("carol", "new"), ("dave", "new")],
+            Changes(cut)));
+    }
+
+    [Fact]
+    public async Task Toggle_ByMessages_ChangeComparesMessages()
+    {
+        await SeedWorldAsync();
+        var cut = Render<TopMembersCard>(p => p.Add(c => c.Query, Last7Days()));
+        cut.WaitForAssertion(() => Assert.Equal(4, Rows(cut).Count));
+
+        cut.FindAll("[data-testid=member-ranking] .mud-toggle-item")[1].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(("alice", "0%"), Changes(cut)[0]));
+        Assert.Contains("da-change-flat", cut.Find("[data-testid=member-change] span").ClassList);
+    }
+
+    [Fact]
     public async Task Render_WindowWithoutActivity_ShowsEmptyState()
     {
         await SeedWorldAsync();
@@ -75,4 +101,9 @@ public sealed class TopMembersCardTests : DashboardTestContext
             row.QuerySelector("[data-testid=member-messages]")!.TextContent.Trim(),
             row.QuerySelector("[data-testid=member-reactions]")!.TextContent.Trim(),
             row.QuerySelector("[data-testid=member-threads]")!.TextContent.Trim()))];
+
+    private static List<(string Name, string Change)> Changes(IRenderedComponent<TopMembersCard> cut) =>
+        [.. cut.FindAll("[data-testid=member-row]").Select(row => (
+            row.QuerySelector("[data-testid=member-name]")!.TextContent.Trim(),
+            row.QuerySelector("[data-testid=member-change]")!.TextContent.Trim()))];
 }

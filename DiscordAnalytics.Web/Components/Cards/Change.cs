@@ -24,4 +24,12 @@ public readonly record struct Change(string Text, int Direction)
         var text = rounded.ToString("+#,0.#;-#,0.#", CultureInfo.InvariantCulture) + "%";
         return new(text, Math.Sign(current - previous));
     }
+
+    /// <summary>The CSS classes of the change's colour; for numbers where a rise is bad news, pass false.</summary>
+    public string CssClass(bool higherIsBetter = true)
+    {
+        var good = higherIsBetter ? Direction > 0 : Direction < 0;
+        var tone = Direction == 0 ? "da-change-flat" : good ? "da-change-good" : "da-change-bad";
+        return $"da-change {tone}";
+    }
 }

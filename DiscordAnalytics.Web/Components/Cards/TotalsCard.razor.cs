@@ -30,12 +30,5 @@ public sealed partial class TotalsCard
 
     private static bool IsNothing(Comparison data) => data.Current == Totals.Zero && data.Previous == Totals.Zero;
 
-    private static string ChangeClass(Change change, bool higherIsBetter)
-    {
-        var good = higherIsBetter ? change.Direction > 0 : change.Direction < 0;
-        var tone = change.Direction == 0 ? "da-change-flat" : good ? "da-change-good" : "da-change-bad";
-        return $"da-change {tone}";
-    }
-
     private sealed record Metric(string Key, string Label, Func<Totals, long> Value, bool HigherIsBetter);
 }

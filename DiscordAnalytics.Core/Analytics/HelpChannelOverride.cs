@@ -1,0 +1,15 @@
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>
+/// An owner's choice for one channel that differs from the default rule of <see cref="HelpChannels"/>:
+/// marked as a help channel although the rule says no, or unmarked although it says yes. Channels without
+/// a row follow the rule, so channels created later still get the default.
+/// </summary>
+public sealed class HelpChannelOverride
+{
+    public long GuildId { get; set; }
+
+    public long ChannelId { get; set; }
+
+    public bool IsHelpChannel { get; set; }
+}
