@@ -31,11 +31,12 @@ public sealed class SettingsPageTests : DashboardTestContext
             Options.Create(new BackfillOptions { MaxDays = 30 }),
             sp.GetRequiredService<TimeProvider>()));
 
-        // The page also holds the retention panel (its own tests are in Settings/RetentionPanelTests).
+        // The page also holds the help-channel and retention panels (their own tests are in Settings/).
         Services.AddSingleton(Options.Create(new RetentionOptions { RawEventDays = 90 }));
         Services.AddSingleton(_ => Options.Create(new StorageOptions { ConnectionString = Store.ConnectionString }));
         Services.AddSingleton<RetentionStatusQuery>();
         Services.AddSingleton<GuildRetentionSettings>();
+        Services.AddSingleton<DiscordAnalytics.Core.Analytics.HelpChannelSettings>();
         Services.AddSingleton<RawEventPruner>();
         Services.AddSingleton<RetentionService>(sp => ActivatorUtilities.CreateInstance<RetentionService>(sp, Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionService>.Instance));
     }
