@@ -24,7 +24,7 @@ public static class HangfireDiagnostics
 
         foreach (var (id, failed) in monitoring.FailedJobs(0, 5))
         {
-            text.Append($"; failed {id}: {failed.ExceptionType}: {failed.ExceptionMessage}");
+            text.Append($"; failed {id}: {failed.ExceptionType}: {failed.ExceptionMessage} {failed.ExceptionDetails?[..Math.Min(failed.ExceptionDetails.Length, 1500)]}");
         }
 
         foreach (var (id, scheduled) in monitoring.ScheduledJobs(0, 5))

@@ -48,7 +48,14 @@ public sealed class SettingsBrowserTests
 
         // The page is never reloaded: state, bars and the report arrive over the circuit.
         await Assertions.Expect(page.GetByTestId("backfill-guild")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await Assertions.Expect(page.GetByTestId("backfill-report")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("backfill-report")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new Xunit.Sdk.XunitException($"No report; jobs: {HangfireDiagnostics.Describe(app.Services.GetRequiredService<Hangfire.JobStorage>())}\n{ex.Message}");
+        }
         await Assertions.Expect(page.GetByTestId("backfill-state")).ToHaveTextAsync("completed");
         await Assertions.Expect(page.GetByTestId("backfill-guild-percent")).ToHaveTextAsync("100%");
         await Assertions.Expect(page.GetByTestId("backfill-report-skipped")).ToContainTextAsync("mod-log");
