@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -57,6 +59,18 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
 
         return settings;
     }
+
+    /// <summary>Starts the app on a real loopback port (browsers need a socket) and returns its base URL.</summary>
+    public string StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        return LoopbackBaseUrl;
+    }
+
+    /// <summary>The base URL of the app started on Kestrel, as 127.0.0.1 (never a name that could leave the machine).</summary>
+    public string LoopbackBaseUrl =>
+        Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
 
     /// <summary>The temp folder holding the app's SQLite files (analytics.db, jobs.db).</summary>
     public string DataFolder => _folder.FullName;

@@ -1,7 +1,5 @@
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using H = DiscordAnalytics.Tests.Infrastructure.HostileCommunity;
@@ -24,7 +22,7 @@ public sealed class HostileContentBrowserTests
         }
 
         await pipeline.FlushAsync(default);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var baseUrl = app.LoopbackBaseUrl;
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

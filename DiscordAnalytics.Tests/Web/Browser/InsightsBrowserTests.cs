@@ -1,7 +1,5 @@
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Infrastructure.OpenAiEmulator;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -26,9 +24,7 @@ public sealed class InsightsBrowserTests
             ["Ai:ApiKey"] = key,
             ["Ai:Deployment"] = "browser-model",
         });
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var baseUrl = app.StartOnLoopback();
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

@@ -1,6 +1,4 @@
 using DiscordAnalytics.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -22,9 +20,7 @@ public sealed class SettingsBrowserTests
             ["Backfill:DemoRequestsPerSecond"] = "40",
             ["Jobs:QueuePollInterval"] = "00:00:00.200",
         }));
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var baseUrl = app.StartOnLoopback();
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

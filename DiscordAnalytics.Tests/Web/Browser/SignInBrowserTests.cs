@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using DiscordAnalytics.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -23,9 +21,7 @@ public sealed class SignInBrowserTests
             ["Demo:HistoryDays"] = "7",
             ["Demo:LiveEventsPerSecond"] = "20",
         });
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var baseUrl = app.StartOnLoopback();
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

@@ -3,8 +3,6 @@ using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Jobs;
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiscordAnalytics.Tests.Web.Jobs;
@@ -64,9 +62,7 @@ public sealed class JobsInfrastructureTests
     public async Task Dashboard_AnonymousLoopbackRequest_IsSentToLogin()
     {
         await using var app = new AnalyticsAppFactory();
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var baseUrl = app.StartOnLoopback();
 
         using var loopback = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         var page = await loopback.GetAsync(JobsServiceCollectionExtensions.DashboardPath);
