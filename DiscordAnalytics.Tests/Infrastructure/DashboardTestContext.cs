@@ -2,6 +2,7 @@ using Bunit;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Web.Live;
@@ -100,6 +101,20 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         {
             await _store.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The retention services the Settings page's retention panel needs, over this context's store (default
+    /// period 90 days). Callable from a constructor: the store is read when the services are first used.
+    /// </summary>
+    protected void AddRetentionServices()
+    {
+        Services.AddSingleton(Options.Create(new RetentionOptions { RawEventDays = 90 }));
+        Services.AddSingleton(_ => Options.Create(new StorageOptions { ConnectionString = Store.ConnectionString }));
+        Services.AddSingleton<RetentionStatusQuery>();
+        Services.AddSingleton<GuildRetentionSettings>();
+        Services.AddSingleton<RawEventPruner>();
+        Services.AddSingleton<RetentionService>(sp => ActivatorUtilities.CreateInstance<RetentionService>(sp, NullLogger<RetentionService>.Instance));
     }
 
     /// <summary>What ingestion does after a committed batch: notify, and let the one-second throttle fire.</summary>

@@ -32,13 +32,8 @@ public sealed class SettingsPageTests : DashboardTestContext
             sp.GetRequiredService<TimeProvider>()));
 
         // The page also holds the help-channel and retention panels (their own tests are in Settings/).
-        Services.AddSingleton(Options.Create(new RetentionOptions { RawEventDays = 90 }));
-        Services.AddSingleton(_ => Options.Create(new StorageOptions { ConnectionString = Store.ConnectionString }));
-        Services.AddSingleton<RetentionStatusQuery>();
-        Services.AddSingleton<GuildRetentionSettings>();
+        AddRetentionServices();
         Services.AddSingleton<DiscordAnalytics.Core.Analytics.HelpChannelSettings>();
-        Services.AddSingleton<RawEventPruner>();
-        Services.AddSingleton<RetentionService>(sp => ActivatorUtilities.CreateInstance<RetentionService>(sp, Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionService>.Instance));
     }
 
     private BackfillService Backfill => Services.GetRequiredService<BackfillService>();

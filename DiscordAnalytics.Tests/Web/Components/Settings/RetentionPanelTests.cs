@@ -1,11 +1,8 @@
 using Bunit;
 using DiscordAnalytics.Core.Retention;
-using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Settings;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Tests.Web.Components.Settings;
 
@@ -16,16 +13,6 @@ public sealed class RetentionPanelTests : DashboardTestContext
         await SeedWorldAsync();
         AddRetentionServices();
         return Render<RetentionPanel>(p => p.Add(c => c.GuildId, World.Guild));
-    }
-
-    private void AddRetentionServices()
-    {
-        Services.AddSingleton(Options.Create(new RetentionOptions { RawEventDays = 90 }));
-        Services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = Store.ConnectionString }));
-        Services.AddSingleton<RetentionStatusQuery>();
-        Services.AddSingleton<GuildRetentionSettings>();
-        Services.AddSingleton<RawEventPruner>();
-        Services.AddSingleton<RetentionService>(sp => ActivatorUtilities.CreateInstance<RetentionService>(sp, NullLogger<RetentionService>.Instance));
     }
 
     [Fact]
