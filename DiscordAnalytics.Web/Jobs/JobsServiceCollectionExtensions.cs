@@ -37,9 +37,10 @@ public static class JobsServiceCollectionExtensions
                 server.WorkerCount = jobs.WorkerCount;
                 server.SchedulePollingInterval = jobs.QueuePollInterval;
                 server.ServerName = $"discord-analytics:{Environment.ProcessId}";
-                // This host's container builds the jobs, not Hangfire's static JobActivator.Current, which
-                // the last-configured host in the process owns (a disposed one, in tests with many hosts).
-                server.Activator = sp.GetRequiredService<JobActivator>();
+                // This host's container builds the jobs. Hangfire's registered JobActivator is the static
+                // JobActivator.Current, which the last-configured host in the process owns (a disposed one,
+                // in tests with many hosts).
+                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
         }
 
