@@ -27,6 +27,7 @@ public static class BackfillServiceCollectionExtensions
         services.TryAddSingleton<BackfillNotifier>();
         services.TryAddSingleton<BackfillRunner>();
         services.TryAddSingleton<BackfillService>();
+        services.TryAddSingleton<BackfillFailureRecorder>();
         services.AddSingleton<InProcessBackfillScheduler>();
         services.TryAddSingleton<IBackfillScheduler>(sp => sp.GetRequiredService<InProcessBackfillScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<InProcessBackfillScheduler>());

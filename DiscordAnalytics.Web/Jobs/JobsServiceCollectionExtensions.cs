@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Storage;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,8 @@ public static class JobsServiceCollectionExtensions
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollInterval });
         });
+        // Before AddHangfire, whose own registration (the static global filters) only applies when none exists.
+        services.AddSingleton<IJobFilterProvider, HostJobFilterProvider>();
         services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -131,6 +131,29 @@ public sealed class SettingsPageTests : DashboardTestContext
         cut.WaitForElement("[data-testid=backfill-report]");
     }
 
+    [Fact]
+    public async Task JobServerFailure_OfAQueuedRun_ShowsFailedWithTheReasonWithoutReloadAndAllowsANewStart()
+    {
+        await SeedWorldAsync();
+        var runId = await StartRunAsync();
+        var cut = RenderSettings();
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        var recorder = new BackfillFailureRecorder(
+            Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>(),
+            Services.GetRequiredService<BackfillRegistry>(),
+            _backfillNotifier,
+            Services.GetRequiredService<TimeProvider>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<BackfillFailureRecorder>.Instance);
+
+        Assert.True(recorder.Record(runId, "The backfill job was deleted from the job server before the run finished."));
+
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Failed, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        Assert.Equal("The backfill job was deleted from the job server before the run finished.", cut.Find("[data-testid=backfill-error]").TextContent.Trim());
+        Assert.False(cut.Find("[data-testid=backfill-start]").HasAttribute("disabled"));
+        // A run that ended meanwhile keeps its end: a second report of the same job changes nothing.
+        Assert.False(recorder.Record(runId, "again"));
+    }
+
     private IRenderedComponent<SettingsPage> RenderSettings()
     {
 
