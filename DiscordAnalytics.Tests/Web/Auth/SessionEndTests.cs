@@ -4,6 +4,7 @@ using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Tests.Web.Auth;
 
@@ -91,6 +92,16 @@ public sealed partial class SessionEndTests : IAsyncLifetime
         var state = await provider.GetAuthenticationStateAsync();
         Assert.False(state.User.Identity?.IsAuthenticated ?? false);
         Assert.False(state.User.IsInRole(AdminPrincipal.Role));
+    }
+
+    [Fact]
+    public async Task Start_SessionCheckIntervalNotPositive_FailsNamingTheSetting()
+    {
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Auth:SessionCheckInterval"] = "00:00:00" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+
+        Assert.Contains("Auth:SessionCheckInterval", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
