@@ -18,6 +18,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddScoped<DashboardLiveUpdates>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<SecurityHeaders>();
+        builder.Services.AddReverseProxyHeaders();
         builder.AddAdminAuth();
         builder.AddJobs();
         builder.Services.AddBackfillJobs();
@@ -29,6 +30,7 @@ public static class WebServiceCollectionExtensions
     /// <summary>The request pipeline: security headers, sign-in, antiforgery, static assets, health, API, and the Blazor app.</summary>
     public static WebApplication UseDiscordAnalyticsWeb(this WebApplication app)
     {
+        app.UseReverseProxyHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -59,6 +59,12 @@ public sealed class AdminCredentials(
             logger.LogError(ex, "The admin credential cannot be read from the store");
         }
 
+        if (stored is not null)
+        {
+            // A lockout survives restarts: a crash or restart gives no fresh attempts.
+            throttle.Restore(stored);
+        }
+
         if (!string.IsNullOrEmpty(configured))
         {
             if (stored is not null && _hasher.VerifyHashedPassword(stored, stored.PasswordHash, configured) != PasswordVerificationResult.Failed)
@@ -72,6 +78,12 @@ public sealed class AdminCredentials(
             if (storeUsable)
             {
                 await TrySaveAsync(fromConfig, cancellationToken);
+            }
+
+            if (stored is not null)
+            {
+                // A new Auth:AdminPassword is the owner's reset (it needs the configuration): it also lifts a lockout.
+                await throttle.RecordSuccessAsync();
             }
 
             logger.LogInformation("Admin password taken from configuration (Auth:AdminPassword)");
@@ -116,14 +128,14 @@ public sealed class AdminCredentials(
             : PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
-            throttle.RecordFailure();
+            await throttle.RecordFailureAsync();
             logger.LogWarning("Admin sign-in failed (wrong password)");
             return throttle.LockedUntil() is { } lockedNow
                 ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedNow)
                 : new SignInResult(SignInOutcome.WrongPassword);
         }
 
-        throttle.RecordSuccess();
+        await throttle.RecordSuccessAsync();
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             // A hash from an older PasswordHasher format: upgrade it, keeping the stamp (sessions stay valid).
@@ -188,11 +200,45 @@ public sealed class AdminCredentials(
         return new PasswordChangeResult(true, SecurityStamp: changed.SecurityStamp);
     }
 
+    /// <summary>
+    /// Signs every session out (sign-out does this): a new security stamp, so every cookie issued so far is
+    /// refused and open dashboards lose access at their next check (<see cref="AdminSessionRevalidator"/>).
+    /// The password stays. When the store cannot be written the new stamp holds for this run only.
+    /// </summary>
+    public async Task EndAllSessionsAsync(CancellationToken cancellationToken)
+    {
+        if (_current is not { } current)
+        {
+            return;
+        }
+
+        var rotated = new AdminCredential
+        {
+            PasswordHash = current.PasswordHash,
+            SecurityStamp = NewStamp(),
+            Source = current.Source,
+            UpdatedAt = current.UpdatedAt,
+        };
+        _current = rotated;
+        try
+        {
+            await SaveAsync(rotated, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            logger.LogWarning(ex, "The new security stamp could not be stored; old sessions are refused for this run only");
+        }
+
+        logger.LogInformation("Admin signed out; every session is ended");
+    }
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
     private AdminCredential NewCredential(string password, string source)
     {
         var credential = new AdminCredential
         {
-            SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            SecurityStamp = NewStamp(),
             Source = source,
             UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
         };

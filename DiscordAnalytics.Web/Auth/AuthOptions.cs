@@ -1,6 +1,6 @@
 namespace DiscordAnalytics.Web.Auth;
 
-/// <summary>The <c>Auth</c> configuration section. Both values are secrets: environment variables or user-secrets, never a committed file.</summary>
+/// <summary>The <c>Auth</c> configuration section. The password and key are secrets: environment variables or user-secrets, never a committed file.</summary>
 public sealed class AuthOptions
 {
     public const string Section = "Auth";
@@ -14,6 +14,12 @@ public sealed class AuthOptions
 
     /// <summary>Empty (default): bearer authentication is off. Set: <c>Authorization: Bearer &lt;key&gt;</c> authenticates <c>/api</c> (never pages).</summary>
     public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How often an open dashboard (a Blazor circuit) checks that its session is still valid; after a sign-out
+    /// or password change it loses access within this time. Default 30 seconds.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool HasConfiguredPassword => !string.IsNullOrEmpty(AdminPassword);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DiscordAnalytics.Web.Auth;
@@ -15,7 +16,9 @@ public static class AuthServiceCollectionExtensions
     public static IHostApplicationBuilder AddAdminAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.SessionCheckInterval > TimeSpan.Zero, "Auth:SessionCheckInterval must be a positive time span, e.g. 00:00:30.")
+            .ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AdminCredentials>();
         services.TryAddSingleton(new AdminConsole(Console.Out));
@@ -56,6 +59,8 @@ public static class AuthServiceCollectionExtensions
             .SetDefaultPolicy(admin)
             .SetFallbackPolicy(admin);
         services.AddCascadingAuthenticationState();
+        // Replaces Blazor's default provider (registered with TryAdd): circuits re-check their session.
+        services.AddScoped<AuthenticationStateProvider, AdminSessionRevalidator>();
         return builder;
     }
 
@@ -67,12 +72,22 @@ public static class AuthServiceCollectionExtensions
         return app;
     }
 
-    /// <summary><c>POST /logout</c> (form with antiforgery token): ends the cookie session.</summary>
+    /// <summary>
+    /// <c>POST /logout</c> (form with antiforgery token): ends the cookie session and, for a signed-in admin,
+    /// every other one (a new security stamp), so a copied cookie or an open dashboard stops working too.
+    /// </summary>
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         // Binding the form makes minimal APIs validate its antiforgery token (400 without one).
-        app.MapPost("/logout", async (HttpContext context, IFormCollection form) =>
+        app.MapPost("/logout", async (HttpContext context, IFormCollection form, AdminCredentials credentials) =>
         {
+            // Only a signed-in admin ends the sessions: the login page hands anonymous visitors a token too,
+            // and they must not be able to sign the admin out.
+            if (context.User.IsInRole(AdminPrincipal.Role))
+            {
+                await credentials.EndAllSessionsAsync(context.RequestAborted);
+            }
+
             await context.SignOutAsync(AuthSchemes.Cookie);
             return Results.Redirect("/login");
         }).AllowAnonymous();

@@ -21,4 +21,13 @@ public sealed class AdminCredential
 
     /// <summary>When the hash was last written (epoch ms).</summary>
     public long UpdatedAt { get; set; }
+
+    /// <summary>Wrong passwords since the last success or lockout; kept here so a restart does not reset the count.</summary>
+    public int FailedSignIns { get; set; }
+
+    /// <summary>Lockouts since the last success (each doubles the next one).</summary>
+    public int Lockouts { get; set; }
+
+    /// <summary>The end of the current sign-in lockout (epoch ms); 0 = not locked.</summary>
+    public long LockedUntil { get; set; }
 }

@@ -217,6 +217,18 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failedSignIns");
+
+                    b.Property<long>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lockedUntil");
+
+                    b.Property<int>("Lockouts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lockouts");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("TEXT")
