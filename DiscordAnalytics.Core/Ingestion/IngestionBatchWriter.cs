@@ -18,6 +18,13 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private readonly RollupDeltas _deltas = new();
     private readonly Dictionary<(long Guild, long Channel), ChannelShape> _channels = [];
     private readonly HashSet<long> _guildsWithChannelsLoaded = [];
+
+    /// <summary>
+    /// Per guild, the newest backfill reaction snapshot (<c>max(observedAt)</c> of reactionCounts; long.MinValue
+    /// when none). A reaction added after it cannot have been counted anonymously, so the writer skips the
+    /// lookup: that is every live reaction, and the lookup cost as much as the reaction's own insert.
+    /// </summary>
+    private readonly Dictionary<long, long> _newestSnapshotAt = [];
     private SqliteConnection? _connection;
     private IngestionStatements? _sql;
 
@@ -65,6 +72,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             // The transaction rolls back on dispose; forget cached shapes that may not have been stored.
             _channels.Clear();
             _guildsWithChannelsLoaded.Clear();
+            _newestSnapshotAt.Clear();
             throw;
         }
     }
@@ -108,7 +116,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
 
         var (channel, thread) = Resolve(sql, guild, e.ChannelId);
-        if (sql.InsertEvent.Execute(guild, e.TypeName, e.EventId, e.EventAt, channel, thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot) == 0)
+        if (sql.InsertEvent.Execute(guild, e.KeyAt, e.TypeName, e.EventId, e.EventAt, channel, thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot) == 0)
         {
             return false;
         }
@@ -124,8 +132,12 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 _deltas.Guild(guild, DayBucket.Of(e.EventAt), e.IsBot).Joins++;
                 break;
             case IngestEventType.MemberRemove:
-                sql.MemberLeft.Execute(guild, (long)e.UserId!.Value, e.IsBot, e.EventAt);
-                _deltas.Guild(guild, DayBucket.Of(e.EventAt), e.IsBot).Leaves++;
+                // A member who already left (a redelivered leave: it has no id to dedupe by) leaves no second time.
+                if (sql.MemberLeft.Execute(guild, (long)e.UserId!.Value, e.IsBot, e.EventAt) == 1)
+                {
+                    _deltas.Guild(guild, DayBucket.Of(e.EventAt), e.IsBot).Leaves++;
+                }
+
                 break;
             case IngestEventType.MessageCreate:
                 MessageCreated(sql, e, guild, channel!.Value, thread);
@@ -272,7 +284,10 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
 
         // Added before a backfill snapshot that counted it anonymously: now we know who, so it leaves the anonymous count.
-        TakeAnonymous(sql.TakeAnonymousReactionBefore, guild, message, e.Emoji!, e.EventAt);
+        if (NewestSnapshotAt(sql, guild) >= e.EventAt)
+        {
+            TakeAnonymous(sql.TakeAnonymousReactionBefore, guild, message, e.Emoji!, e.EventAt);
+        }
     }
 
     /// <summary>
@@ -306,6 +321,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         var anonymous = Math.Max(0, e.Count!.Value - identified);
         var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
         sql.UpsertReactionCount.Execute(guild, message, e.Emoji, anonymous, channel, day, e.EventAt);
+        _newestSnapshotAt[guild] = Math.Max(NewestSnapshotAt(sql, guild), e.EventAt);
         var delta = anonymous - previous;
         if (delta != 0)
         {
@@ -337,6 +353,18 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             _deltas.Channel(guild, day, channel, false).Reactions -= count;
             _deltas.Message(guild, message, day, channel).Score -= count;
         }
+    }
+
+    private long NewestSnapshotAt(IngestionStatements sql, long guild)
+    {
+        if (!_newestSnapshotAt.TryGetValue(guild, out var newest))
+        {
+            using var reader = sql.NewestReactionSnapshot.Query(guild);
+            newest = reader.Read() && !reader.IsDBNull(0) ? reader.GetInt64(0) : long.MinValue;
+            _newestSnapshotAt[guild] = newest;
+        }
+
+        return newest;
     }
 
     private static long Scalar(PreparedStatement query, params ReadOnlySpan<object?> values)

@@ -7,8 +7,8 @@ namespace DiscordAnalytics.Core.Ingestion;
 internal static class IngestionSql
 {
     public const string InsertEvent = """
-        INSERT INTO analyticsEvents (guildId, eventType, eventId, eventAt, channelId, threadId, messageId, userId, emoji, isBot)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+        INSERT INTO analyticsEvents (guildId, keyAt, eventType, eventId, eventAt, channelId, threadId, messageId, userId, emoji, isBot)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
         ON CONFLICT DO NOTHING
         """;
 
@@ -48,9 +48,13 @@ internal static class IngestionSql
             isBot = excluded.isBot, joinedAt = excluded.joinedAt, leftAt = NULL
         """;
 
+    /// <summary>
+    /// A leave changes a row only for a member who is present (never seen, or joined since their last leave):
+    /// a leave carries no id, so this is what keeps a redelivered leave from counting twice.
+    /// </summary>
     public const string MemberLeft = """
         INSERT INTO members (guildId, userId, displayName, isBot, leftAt) VALUES (@p0, @p1, '', @p2, @p3)
-        ON CONFLICT (guildId, userId) DO UPDATE SET leftAt = excluded.leftAt
+        ON CONFLICT (guildId, userId) DO UPDATE SET leftAt = excluded.leftAt WHERE members.leftAt IS NULL
         """;
 
     public const string InsertMessageFact = """
@@ -154,6 +158,8 @@ internal static class IngestionSql
     public const string SelectReactionCount = """
         SELECT anonymousCount, observedAt FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
         """;
+
+    public const string NewestReactionSnapshot = "SELECT max(observedAt) FROM reactionCounts WHERE guildId = @p0";
 
     public const string UpsertReactionCount = """
         INSERT INTO reactionCounts (guildId, messageId, emoji, anonymousCount, channelId, day, observedAt)

@@ -30,6 +30,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement MessageIsDeleted { get; } = new(c, IngestionSql.MessageIsDeleted);
     public PreparedStatement CountIdentifiedReactors { get; } = new(c, IngestionSql.CountIdentifiedReactors);
     public PreparedStatement SelectReactionCount { get; } = new(c, IngestionSql.SelectReactionCount);
+    public PreparedStatement NewestReactionSnapshot { get; } = new(c, IngestionSql.NewestReactionSnapshot);
     public PreparedStatement UpsertReactionCount { get; } = new(c, IngestionSql.UpsertReactionCount);
     public PreparedStatement TakeAnonymousReactionBefore { get; } = new(c, IngestionSql.TakeAnonymousReactionBefore);
     public PreparedStatement TakeAnonymousReactionAfter { get; } = new(c, IngestionSql.TakeAnonymousReactionAfter);
@@ -43,7 +44,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
         DeleteReactionFact, DeleteReactionFactsOfMessage, DeleteReactionFactsOfEmoji, AddChannelDaily, AddMemberDaily,
         AddGuildDaily, AddTopContent, DropEmptyTopContent, MessageIsDeleted, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
-        DeleteReactionCountsOfEmoji,
+        DeleteReactionCountsOfEmoji, NewestReactionSnapshot,
     ];
 
     public void Dispose()

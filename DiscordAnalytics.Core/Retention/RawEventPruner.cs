@@ -16,7 +16,10 @@ public sealed class RawEventPruner(IDbContextFactory<AnalyticsDbContext> context
     public static readonly IReadOnlyList<string> PrunableTypes =
         ["message_create", "message_update", "reaction_add", "reaction_remove", "reaction_remove_all", "reaction_remove_emoji"];
 
-    /// <summary>Deletes the guild's prunable raw events with <c>eventAt &lt; cutoffAt</c>; returns how many went.</summary>
+    /// <summary>
+    /// Deletes the guild's prunable raw events with <c>keyAt &lt; cutoffAt</c> (for these types the time of the
+    /// event itself: message creation, edit, reaction), read off the front of the table's key; returns how many went.
+    /// </summary>
     public async Task<long> PruneAsync(long guildId, long cutoffAt, CancellationToken cancellationToken)
     {
         var batchSize = options.Value.BatchSize;
@@ -32,9 +35,9 @@ public sealed class RawEventPruner(IDbContextFactory<AnalyticsDbContext> context
                 batch = await db.Database.ExecuteSqlAsync(
                     $"""
                     DELETE FROM analyticsEvents
-                    WHERE (guildId, eventType, eventId) IN (
-                        SELECT guildId, eventType, eventId FROM analyticsEvents
-                        WHERE guildId = {guildId} AND eventAt < {cutoffAt}
+                    WHERE (guildId, keyAt, eventType, eventId) IN (
+                        SELECT guildId, keyAt, eventType, eventId FROM analyticsEvents
+                        WHERE guildId = {guildId} AND keyAt < {cutoffAt}
                           AND eventType IN ('message_create', 'message_update', 'reaction_add', 'reaction_remove', 'reaction_remove_all', 'reaction_remove_emoji')
                         LIMIT {batchSize})
                     """,

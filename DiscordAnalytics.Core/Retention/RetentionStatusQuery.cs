@@ -22,7 +22,7 @@ public sealed class RetentionStatusQuery(
         var own = await db.Set<GuildRetention>().Where(r => r.GuildId == guildId).Select(r => (int?)r.RawEventDays).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var events = db.AnalyticsEvents.Where(e => e.GuildId == guildId);
         var count = await events.LongCountAsync(cancellationToken).ConfigureAwait(false);
-        var oldest = await events.Where(e => RawEventPruner.PrunableTypes.Contains(e.EventType)).MinAsync(e => (long?)e.EventAt, cancellationToken).ConfigureAwait(false);
+        var oldest = await events.Where(e => RawEventPruner.PrunableTypes.Contains(e.EventType)).MinAsync(e => (long?)e.KeyAt, cancellationToken).ConfigureAwait(false);
         var lastRun = await db.Set<RetentionRun>().Where(r => r.GuildId == guildId).OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return new RetentionStatus(own ?? retention.Value.RawEventDays, own is not null, StoreBytes(), count, oldest, lastRun);

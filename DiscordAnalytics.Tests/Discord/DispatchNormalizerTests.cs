@@ -346,7 +346,7 @@ public sealed class DispatchNormalizerTests
     public async Task Normalize_LeaveOfTheSameMemberAtTheSameTimeAfterARestart_IsANewLeave()
     {
         // A restarted process can hand out a receive time the previous one already used (it ran ahead in
-        // a burst); the leave is a different one and must not be taken for a duplicate.
+        // a burst); the leave is a different one (the member rejoined between) and must not be taken for a duplicate.
         var before = new DispatchNormalizer(new FakeTimeProvider(Now), NullLogger<DispatchNormalizer>.Instance);
         var after = new DispatchNormalizer(new FakeTimeProvider(Now), NullLogger<DispatchNormalizer>.Instance);
         var at = Now.ToUnixTimeMilliseconds();
@@ -360,6 +360,7 @@ public sealed class DispatchNormalizerTests
         await using (var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance))
         {
             await writer.WriteAsync([first], CancellationToken.None);
+            await writer.WriteAsync([new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = first.GuildId, UserId = first.UserId, EventAt = at - 1 }], CancellationToken.None);
             await writer.WriteAsync([second], CancellationToken.None);
         }
 

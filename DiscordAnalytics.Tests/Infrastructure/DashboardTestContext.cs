@@ -146,12 +146,12 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             SeededStore.Member(g, World.Bot, "ticker-bot", setup, bot: true));
 
         await Store.WriteAsync(
-            // The previous window (8-13 days ago): 4 messages by alice, one leave.
+            // The previous window (8-13 days ago): 4 messages by alice, one leave (gus).
             SeededStore.Message(g, World.General, World.Alice, At(10, 8), 1, "old news 1"),
             SeededStore.Message(g, World.General, World.Alice, At(10, 9), 2, "old news 2"),
             SeededStore.Message(g, World.General, World.Alice, At(9, 9), 3, "old news 3"),
             SeededStore.Message(g, World.General, World.Alice, At(8, 9), 4, "old news 4"),
-            SeededStore.Leave(g, World.Erin, At(9, 12)),
+            SeededStore.Leave(g, World.Gus, At(9, 12)),
 
             // This window. general: 5 (alice 3, bob 2) plus a bot message that must not count.
             SeededStore.Message(g, World.General, World.Alice, World.GmAt, 0, "gm everyone"),
@@ -183,7 +183,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
                 UserId = World.Bot, IsBot = true, Emoji = "🤖", EventAt = At(0, 9, 31),
             },
 
-            // Members: dave and frank join, erin leaves (again).
+            // Members: dave and frank join, erin leaves.
             SeededStore.Join(g, World.Dave, "dave", At(3, 8)),
             SeededStore.Join(g, World.Frank, "frank", At(0, 8)),
             SeededStore.Leave(g, World.Erin, At(1, 8)));
@@ -205,6 +205,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         public const ulong Dave = 920_000_000_000_000_004;
         public const ulong Erin = 920_000_000_000_000_005;
         public const ulong Frank = 920_000_000_000_000_006;
+        public const ulong Gus = 920_000_000_000_000_007;
         public const ulong Bot = 920_000_000_000_000_099;
 
         public const string SetupExcerpt = "Breakout setup: EURUSD 1.0850 -> 1.0920";

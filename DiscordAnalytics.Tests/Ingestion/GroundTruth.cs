@@ -18,6 +18,7 @@ public sealed class GroundTruth
     private readonly Dictionary<(ulong Message, string Emoji, ulong User), Reaction> _reactions = [];
     private readonly List<(ulong Channel, int Day, ulong? User, bool IsBot)> _threads = [];
     private readonly List<(int Day, bool IsBot, bool Join)> _membership = [];
+    private readonly HashSet<ulong> _departed = [];
     private readonly List<(ulong Channel, int Day, bool IsBot)> _deletes = [];
 
     public GroundTruth(IEnumerable<IngestEvent> events)
@@ -124,8 +125,13 @@ public sealed class GroundTruth
                 _threadParents[e.ChannelId!.Value] = e.ParentId!.Value;
                 _threads.Add((e.ParentId.Value, Day(e.EventAt), e.UserId, e.IsBot));
                 break;
-            case IngestEventType.MemberAdd or IngestEventType.MemberRemove:
-                _membership.Add((Day(e.EventAt), e.IsBot, e.Type == IngestEventType.MemberAdd));
+            case IngestEventType.MemberAdd:
+                _departed.Remove(e.UserId!.Value);
+                _membership.Add((Day(e.EventAt), e.IsBot, true));
+                break;
+            // A member leaves only while present (unknown members are present): a second leave without a join between is a redelivery.
+            case IngestEventType.MemberRemove when _departed.Add(e.UserId!.Value):
+                _membership.Add((Day(e.EventAt), e.IsBot, false));
                 break;
             case IngestEventType.MessageCreate when !_messages.ContainsKey(e.MessageId!.Value):
                 _messages[e.MessageId.Value] = new Message(e.MessageId.Value, Resolve(e.ChannelId!.Value), Day(e.EventAt), e.UserId!.Value, e.IsBot) { Excerpt = e.Excerpt };

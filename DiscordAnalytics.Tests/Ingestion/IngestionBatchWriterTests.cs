@@ -170,6 +170,30 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
         Assert.Equal(1, await db.ChannelDailyRollups.Where(r => r.IsBot).SumAsync(r => r.MessageCount));
     }
 
+    [Fact]
+    public async Task Write_LeaveRedeliveredWithoutAJoinBetween_CountsOnceAndARejoinedMemberLeavesAgain()
+    {
+        // A leave has no id: the gateway gives each delivery its own, so a redelivery is a new raw event.
+        IngestEvent Leave(string delivery, long at) =>
+            new() { Type = IngestEventType.MemberRemove, GuildId = Guild, UserId = 8, EventAt = at, DeliveryId = delivery };
+
+        await WriteAsync(Leave("a-1", T0), Leave("a-2", T0 + 1));
+        await WriteAsync(Leave("b-1", T0 + 2));
+        await using (var db = _store.NewContext())
+        {
+            Assert.Equal(1, await db.GuildDailyRollups.SumAsync(r => r.Leaves));
+            Assert.Equal(T0, (await db.Members.SingleAsync(m => m.UserId == 8)).LeftAt);
+        }
+
+        await WriteAsync(
+            new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = Guild, UserId = 8, EventAt = T0 + 10, Name = "eight" },
+            Leave("b-2", T0 + 20));
+
+        await using var after = _store.NewContext();
+        Assert.Equal(2, await after.GuildDailyRollups.SumAsync(r => r.Leaves));
+        Assert.Equal(T0 + 20, (await after.Members.SingleAsync(m => m.UserId == 8)).LeftAt);
+    }
+
     private Task WriteAsync(params IngestEvent[] events) => _writer.WriteAsync(events, CancellationToken.None);
 
     private static IngestEvent Create(ulong id, ulong channel, ulong user) => new()

@@ -1,12 +1,17 @@
 namespace DiscordAnalytics.Core.Storage.Entities;
 
 /// <summary>
-/// A raw normalized event, append-only, keyed by the dedupe key (guild, type, event id). Content is not
-/// kept here: the excerpt lives on the message fact. Pruned after Retention:RawEventDays.
+/// A raw normalized event, append-only, keyed by the dedupe key (guild, type, event id) led by
+/// <see cref="KeyAt"/>, a time computed from that key (see IngestEvent.KeyAt), so the key is exactly as
+/// unique as the dedupe key while rows are stored in time order. Content is not kept here: the excerpt
+/// lives on the message fact. Pruned after Retention:RawEventDays.
 /// </summary>
 public sealed class AnalyticsEvent
 {
     public long GuildId { get; set; }
+
+    /// <summary>Time derived from the dedupe key: leads the stored key, and is what retention prunes by.</summary>
+    public long KeyAt { get; set; }
 
     public string EventType { get; set; } = string.Empty;
 

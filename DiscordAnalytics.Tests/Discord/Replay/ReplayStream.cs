@@ -14,8 +14,8 @@ namespace DiscordAnalytics.Tests.Discord.Replay;
 /// creates and joins commute (tombstones make a delete that overtakes its create stick). Reactions and
 /// edits are state without a version: Discord gives no way to tell a stale duplicate "add" from a real
 /// re-add, so within one window a message gets at most one reaction/edit event; across windows order is kept.
-/// Leaves (GUILD_MEMBER_REMOVE) carry no id or time, so a redelivered leave cannot be told from a second
-/// leave: they are never duplicated here (see the test's comments).
+/// Leaves (GUILD_MEMBER_REMOVE) carry no id or time: a redelivered leave is told from a second one by the
+/// member's presence (a member who left leaves again only after a join), so leaves are redelivered too.
 /// </para>
 /// </summary>
 public sealed class ReplayStream
@@ -24,8 +24,8 @@ public sealed class ReplayStream
     public const string GuildName = "Replay Guild";
     public static readonly ulong[] Channels = [849_255_963_033_700_011, 849_255_963_033_700_012, 849_255_963_033_700_013, 849_255_963_033_700_014];
     private const ulong Bot = 741_568_415_793_152_001;
-    // 1 in 10 deliveries is a redelivery: 1/9 per logical event, a little more since leaves are never redelivered.
-    private const double DuplicateChance = 0.1155;
+    // 1 in 10 deliveries is a redelivery: 1/9 per logical event.
+    private const double DuplicateChance = 1.0 / 9;
     private static readonly (string Name, string? Id)[] Emojis = [("👍", null), ("🔥", null), ("party", "1111111111111111111")];
 
     private readonly Random _random;
@@ -84,7 +84,7 @@ public sealed class ReplayStream
         {
             var delivery = Next();
             window.Add(delivery);
-            if (delivery.EventName != "GUILD_MEMBER_REMOVE" && _random.NextDouble() < DuplicateChance)
+            if (_random.NextDouble() < DuplicateChance)
             {
                 window.Add(delivery with { IsDuplicate = true });
             }
