@@ -259,6 +259,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("guildId");
 
+                    b.Property<long>("KeyAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keyAt");
+
                     b.Property<string>("EventType")
                         .HasColumnType("TEXT")
                         .HasColumnName("eventType");
@@ -295,9 +299,7 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("userId");
 
-                    b.HasKey("GuildId", "EventType", "EventId");
-
-                    b.HasIndex("GuildId", "EventAt");
+                    b.HasKey("GuildId", "KeyAt", "EventType", "EventId");
 
                     b.ToTable("analyticsEvents", (string)null);
                 });
