@@ -63,7 +63,8 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
         var error = failed.GetProperty("error").GetString()!;
         Assert.Contains("InvalidOperationException", error, StringComparison.Ordinal);
         Assert.DoesNotContain("usual place", error, StringComparison.Ordinal);
-        Assert.Equal(1, app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount());
+        // The run is failed while Hangfire applies the Failed state; its own store shows it once that commits.
+        await Eventually.TrueAsync(() => app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount() == 1, "the job server shows the job failed");
 
         // The failed run no longer blocks the guild: a new run is accepted and, the error gone, completes.
         using var again = await PostAsync(client);
@@ -127,7 +128,10 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
         Assert.Equal(300, completed.GetProperty("messages").GetInt32());
         Assert.Equal(JsonValueKind.Null, completed.GetProperty("error").ValueKind);
         var storage = app.Services.GetRequiredService<JobStorage>();
-        var job = Assert.Single(storage.GetMonitoringApi().SucceededJobs(0, 10), j => j.Value.Job.Type == typeof(BackfillJob));
+        // The runner records the run completed before the job returns, so Hangfire marks it succeeded a moment later.
+        bool IsBackfill(KeyValuePair<string, Hangfire.Storage.Monitoring.SucceededJobDto> j) => j.Value.Job.Type == typeof(BackfillJob);
+        await Eventually.TrueAsync(() => storage.GetMonitoringApi().SucceededJobs(0, 10).Any(IsBackfill), "the job server marks the backfill job succeeded");
+        var job = Assert.Single(storage.GetMonitoringApi().SucceededJobs(0, 10), IsBackfill);
         using var connection = storage.GetConnection();
         Assert.Equal("1", connection.GetJobParameter(job.Key, "RetryCount"));
         // The retry continued after the first page's checkpoint: every channel's first page was fetched once.
@@ -160,7 +164,9 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
         Assert.Equal(300, completed.GetProperty("messages").GetInt32());
         Assert.Equal(_emulator.History.MessagesSince(General, _now - (7 * 86_400_000L)).ToHashSet(), await BackfillWorld.StoredMessageIdsAsync(store, long.Parse(General, CultureInfo.InvariantCulture)));
         AssertFirstPagesFetchedOnce();
-        var job = Assert.Single(app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededJobs(0, 10), j => j.Value.Job.Type == typeof(BackfillJob));
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await Eventually.TrueAsync(() => monitoring.SucceededJobs(0, 10).Any(j => j.Value.Job.Type == typeof(BackfillJob)), "the job server marks the resumed job succeeded");
+        var job = Assert.Single(monitoring.SucceededJobs(0, 10), j => j.Value.Job.Type == typeof(BackfillJob));
         Assert.Equal(runId, (long)job.Value.Job.Args[0]);
     }
 
