@@ -55,6 +55,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<RisingMembersQuery>();
+        services.AddSingleton<MemberGrowthQuery>();
+        services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<HelpChannelSettings>();
         services.AddRetention();

@@ -34,4 +34,18 @@ public sealed record AnalyticsSummary(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RisingMember>? RisingMembers { get; init; }
+
+    /// <summary>
+    /// Joins, leaves and net growth per day with totals against the previous window; additive and optional like
+    /// <see cref="Hourly"/>. See <see cref="MemberGrowthQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MemberGrowth? MemberGrowth { get; init; }
+
+    /// <summary>
+    /// Whether the members who joined in the window posted within 24 hours / 7 days; additive and optional like
+    /// <see cref="Hourly"/>. See <see cref="NewMemberActivationQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NewMemberActivation? Activation { get; init; }
 }

@@ -10,7 +10,9 @@ public sealed class SummaryQuery(
     TopContentQuery content,
     SupportSignalsQuery support,
     HourlyActivityQuery hourly,
-    RisingMembersQuery rising)
+    RisingMembersQuery rising,
+    MemberGrowthQuery growth,
+    NewMemberActivationQuery activation)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -36,6 +38,8 @@ public sealed class SummaryQuery(
         {
             Hourly = await hourly.RunAsync(query, cancellationToken),
             RisingMembers = await rising.RunAsync(query, cancellationToken),
+            MemberGrowth = await growth.RunAsync(query, cancellationToken),
+            Activation = await activation.RunAsync(query, cancellationToken),
         };
     }
 }

@@ -29,6 +29,9 @@ public enum InsightKind
     /// <summary>A member whose messages grew most against the previous window (summary <c>risingMembers</c>).</summary>
     RisingMember,
 
+    /// <summary>How many new members posted in their first week (summary <c>activation</c>).</summary>
+    NewMembers,
+
     /// <summary>Anything else a model noticed (model-written insights whose kind is none of the above).</summary>
     Other,
 }

@@ -36,7 +36,7 @@ public static class InsightPrompt
         - Quote message excerpts sparingly; never make up message content.
         - Answer with one JSON object and nothing else, exactly in this shape:
           {"insights":[{"kind":"Mover","title":"...","text":"..."}],"actions":[{"kind":"Announcement","title":"...","text":"..."}]}
-          insight kinds: Mover, QuietChannel, TopMember, RisingMember, Support, Topics, BestDay, BestHour, Other.
+          insight kinds: Mover, QuietChannel, TopMember, RisingMember, NewMembers, Support, Topics, BestDay, BestHour, Other.
           action kinds: Announcement, WeeklyChallenge, OfficeHours.
         - At most {{MaxInsights}} insights and {{MaxActions}} actions; titles under 80 characters, texts under 400.
         """;

@@ -10,7 +10,8 @@ namespace DiscordAnalytics.Core.Insights;
 /// channels when it has under a twentieth of all messages; the top member; the first rising member other than the
 /// top member whose rise is at least <see cref="MinRise"/> messages; unanswered help threads or the
 /// median first response; common keywords; the busiest day; the busiest hour of the day (UTC) when the summary
-/// has <c>hourly</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
+/// has <c>hourly</c>; how many new members whose first week is over posted in it, when the summary has
+/// <c>activation</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
 /// (on the busiest day, at the busiest hour when known).
 /// </summary>
 public sealed class OfflineInsightGenerator : IInsightGenerator
@@ -55,6 +56,18 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
                 InsightKind.RisingMember,
                 $"Rising member: {rising.Name}",
                 $"{rising.Name} sent {N(rising.MessagesSent)} messages, {before}. A thank-you or a role could keep them going."));
+        }
+
+        if (summary.Activation?.WithinSevenDays is { Eligible: > 0 } week)
+        {
+            // Counts, not the rate: a percentage is grounded only as a change between totals.
+            var advice = week.Posted * 2 < week.Eligible
+                ? "Most stayed silent: a welcome thread or a first-post prompt could help the rest find their feet."
+                : "Most found their voice: keep the welcome that worked.";
+            insights.Add(new Insight(
+                InsightKind.NewMembers,
+                "New members: first week",
+                $"{N(week.Posted)} of {N(week.Eligible)} new members posted in their first week. {advice}"));
         }
 
         insights.AddRange(Support(summary));

@@ -74,6 +74,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<SupportSignalsQuery>();
         Services.AddSingleton<HourlyActivityQuery>();
         Services.AddSingleton<RisingMembersQuery>();
+        Services.AddSingleton<MemberGrowthQuery>();
+        Services.AddSingleton<NewMemberActivationQuery>();
         Services.AddSingleton<SummaryQuery>();
         Services.AddSingleton(Options.Create(Ai));
         Services.AddSingleton<OfflineInsightGenerator>();

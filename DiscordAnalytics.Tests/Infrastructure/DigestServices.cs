@@ -39,6 +39,8 @@ public static class DigestServices
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<RisingMembersQuery>();
+        services.AddSingleton<MemberGrowthQuery>();
+        services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
         if (emulator is not null)

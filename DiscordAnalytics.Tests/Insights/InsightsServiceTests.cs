@@ -110,7 +110,9 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new TopContentQuery(contexts),
             new SupportSignalsQuery(contexts, _time),
             new HourlyActivityQuery(contexts),
-            new RisingMembersQuery(contexts));
+            new RisingMembersQuery(contexts),
+            new MemberGrowthQuery(contexts),
+            new NewMemberActivationQuery(contexts, _time));
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),
             new OfflineInsightGenerator(),

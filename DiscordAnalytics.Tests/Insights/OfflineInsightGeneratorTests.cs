@@ -174,4 +174,34 @@ public sealed class OfflineInsightGeneratorTests
 
         Assert.Equal("Rising member: bob", report.Insights.Single(i => i.Kind == InsightKind.RisingMember).Title);
     }
+
+    [Fact]
+    public async Task Generate_Activation_SaysHowManyNewMembersPostedInTheirFirstWeek()
+    {
+        var summary = InsightSummaries.Busy() with
+        {
+            Activation = new(31, ActivationRate.Of(eligible: 31, posted: 5, pending: 0), ActivationRate.Of(eligible: 30, posted: 12, pending: 1)),
+        };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        var insight = Assert.Single(report.Insights, i => i.Kind == InsightKind.NewMembers);
+        Assert.Equal(
+            "12 of 30 new members posted in their first week. Most stayed silent: a welcome thread or a first-post prompt could help the rest find their feet.",
+            insight.Text);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_NoNewMemberWithAFinishedWeek_NoNewMembersInsight()
+    {
+        var summary = InsightSummaries.Busy() with
+        {
+            Activation = new(2, ActivationRate.Of(eligible: 2, posted: 1, pending: 0), ActivationRate.Of(eligible: 0, posted: 0, pending: 2)),
+        };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.NewMembers);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class DashboardTests : DashboardTestContext
         var cut = Render<Dashboard>();
 
         cut.WaitForAssertion(() => Assert.Equal("Trading Room", cut.Find("[data-testid=guild-name]").TextContent.Trim()));
-        foreach (var card in new[] { "card-totals", "card-activity", "card-top-channels", "card-top-members", "card-top-content" })
+        foreach (var card in new[] { "card-totals", "card-activity", "card-members", "card-top-channels", "card-top-members", "card-top-content" })
         {
             Assert.Single(cut.FindAll($"[data-testid={card}]"));
         }

@@ -25,6 +25,16 @@ public readonly record struct Change(string Text, int Direction)
         return new(text, Math.Sign(current - previous));
     }
 
+    /// <summary>
+    /// The change as a signed difference (<c>+2</c>, <c>-3</c>, <c>0</c>), for numbers that can be negative (net
+    /// growth), where a percentage of a negative number reads backwards.
+    /// </summary>
+    public static Change Difference(long current, long previous)
+    {
+        var difference = current - previous;
+        return new(difference.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture), Math.Sign(difference));
+    }
+
     /// <summary>The CSS classes of the change's colour; for numbers where a rise is bad news, pass false.</summary>
     public string CssClass(bool higherIsBetter = true)
     {

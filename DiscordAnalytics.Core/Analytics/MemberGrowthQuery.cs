@@ -1,0 +1,41 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>
+/// Joins, leaves and net growth per UTC day of a window, with totals for it and the previous window (summary
+/// <c>memberGrowth</c>, the Members card): one grouped read of the guild daily rollups over both windows.
+/// Bot joins and leaves only with IncludeBots.
+/// </summary>
+public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> contexts)
+{
+    public async Task<MemberGrowth> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
+        var previousStart = query.Previous.Window.StartDay;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        var counts = await db.GuildDailyRollups
+            .Where(r => r.GuildId == guild && r.Day >= previousStart && r.Day < end && (bots || !r.IsBot))
+            .GroupBy(r => r.Day)
+            .Select(g => new { Day = g.Key, Joins = g.Sum(r => r.Joins), Leaves = g.Sum(r => r.Leaves) })
+            .ToDictionaryAsync(x => x.Day, cancellationToken);
+
+        var daily = new List<MemberGrowthDay>(query.Window.Length);
+        for (var day = start; day < end; day++)
+        {
+            var c = counts.GetValueOrDefault(day);
+            var (joins, leaves) = (c?.Joins ?? 0, c?.Leaves ?? 0);
+            daily.Add(new MemberGrowthDay(DayBucket.ToDate(day), joins, leaves, joins - leaves));
+        }
+
+        var previous = counts.Values.Where(x => x.Day < start).ToList();
+        var (previousJoins, previousLeaves) = (previous.Sum(x => x.Joins), previous.Sum(x => x.Leaves));
+        var (totalJoins, totalLeaves) = (daily.Sum(d => d.Joins), daily.Sum(d => d.Leaves));
+        return new MemberGrowth(
+            totalJoins, totalLeaves, totalJoins - totalLeaves,
+            previousJoins, previousLeaves, previousJoins - previousLeaves,
+            daily);
+    }
+}
