@@ -19,9 +19,11 @@ namespace DiscordAnalytics.Core.Analytics;
 /// </list>
 /// </summary>
 /// <remarks>
-/// Message facts are read per new member, only the days [joinDay, joinDay + 7] of the (guildId, day) index (one
-/// correlated MIN per member), so the cost follows the number of new members and their first week, not the
-/// length of the window. No rollup holds "first message after join", and adding one would cost a write per
+/// One pass over the message facts of the new members' first weeks (the days from the earliest join to the
+/// latest join + 7, over the (guildId, day) index, only rows by new members), keeping each member's first
+/// message at or after their join. The cost follows the messages of those days, not the number of new
+/// members (a lookup per member read the same days again for every member: minutes on a guild with
+/// thousands of joins). No rollup holds "first message after join", and adding one would cost a write per
 /// message at ingestion.
 /// </remarks>
 public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
@@ -33,23 +35,31 @@ public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContex
     public async Task<NewMemberActivation> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-        const long dayMs = DayBucket.MillisecondsPerDay;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var members = await db.Members
+        var joins = await db.Members
             .Where(m => m.GuildId == guild && m.JoinedAt >= startAt && m.JoinedAt < endAt && (bots || !m.IsBot))
-            .Select(m => new
+            .ToDictionaryAsync(m => m.UserId, m => m.JoinedAt!.Value, cancellationToken);
+        var firstPosts = new Dictionary<long, long>();
+        if (joins.Count > 0)
+        {
+            var ids = joins.Keys.ToList();
+            var (firstDay, lastDay) = (DayBucket.Of(joins.Values.Min()), DayBucket.Of(joins.Values.Max()) + 7);
+            var posts = db.MessageFacts
+                .Where(f => f.GuildId == guild && f.Day >= firstDay && f.Day <= lastDay
+                    && f.IsCreated && f.DeletedAt == null && (bots || !f.IsBot) && f.AuthorId != null && ids.Contains(f.AuthorId.Value))
+                .Select(f => new { Author = f.AuthorId!.Value, f.CreatedAt })
+                .AsAsyncEnumerable();
+            await foreach (var post in posts.WithCancellation(cancellationToken))
             {
-                JoinedAt = m.JoinedAt!.Value,
-                FirstPostAt = db.MessageFacts
-                    .Where(f => f.GuildId == guild
-                        && f.Day >= m.JoinedAt!.Value / dayMs && f.Day <= m.JoinedAt!.Value / dayMs + 7
-                        && f.AuthorId == m.UserId && f.CreatedAt >= m.JoinedAt!.Value
-                        && f.IsCreated && f.DeletedAt == null && (bots || !f.IsBot))
-                    .Min(f => (long?)f.CreatedAt),
-            })
-            .ToListAsync(cancellationToken);
+                if (post.CreatedAt >= joins[post.Author] && (!firstPosts.TryGetValue(post.Author, out var first) || post.CreatedAt < first))
+                {
+                    firstPosts[post.Author] = post.CreatedAt;
+                }
+            }
+        }
 
+        var members = joins.Select(j => (JoinedAt: j.Value, FirstPostAt: firstPosts.TryGetValue(j.Key, out var at) ? at : (long?)null)).ToList();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         return new NewMemberActivation(
             members.Count,
