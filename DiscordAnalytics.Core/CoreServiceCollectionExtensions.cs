@@ -54,6 +54,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<HourlyActivityQuery>();
+        services.AddSingleton<HeatMapQuery>();
+        services.AddSingleton<GuildTimeZone>();
         services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<MemberGrowthQuery>();
         services.AddSingleton<NewMemberActivationQuery>();

@@ -51,6 +51,7 @@ public static class WebServiceCollectionExtensions
         app.MapJobsDashboard();
         app.MapInsightsApi();
         app.MapHelpChannelsApi();
+        app.MapTimeZoneApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -22,7 +22,7 @@ public sealed record AnalyticsSummary(
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>
-    /// Messages per hour of the day (UTC), all 24 hours; an additive, optional field of schema 1 (absent from
+    /// Messages per hour of the day in the guild's time zone (<c>window.timeZone</c>), all 24 hours; an additive, optional field of schema 1 (absent from
     /// the JSON when null, so readers of the original contract are unaffected). See <see cref="HourlyActivityQuery"/>.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

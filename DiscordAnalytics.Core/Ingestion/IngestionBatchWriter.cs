@@ -218,6 +218,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
 
         _deltas.Channel(guild, day, channel, e.IsBot).Messages++;
         _deltas.Member(guild, day, author, e.IsBot).Messages++;
+        _deltas.QuarterHour(guild, e.EventAt, channel, e.IsBot, +1);
     }
 
     private void MessageDeleted(IngestionStatements sql, IngestEvent e, long guild, long? channel, long? thread)
@@ -236,6 +237,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 {
                     _deltas.Channel(guild, day, deletedIn, isBot).Messages--;
                     _deltas.Member(guild, day, reader.GetInt64(2), isBot).Messages--;
+                    _deltas.QuarterHour(guild, reader.GetInt64(5), deletedIn, isBot, -1);
                 }
             }
             else
@@ -408,6 +410,14 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.Deleted != 0)
             {
                 sql.AddChannelDaily.Execute(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
+            }
+        }
+
+        foreach (var ((guild, bucket, channel, isBot), messages) in _deltas.QuarterHours)
+        {
+            if (messages != 0)
+            {
+                sql.AddChannelQuarterHour.Execute(guild, bucket, channel, isBot, messages);
             }
         }
 

@@ -77,7 +77,7 @@ internal static class IngestionSql
     public const string MarkMessageDeleted = """
         UPDATE messageFacts SET deletedAt = @p2
         WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NULL
-        RETURNING channelId, day, authorId, isBot, isCreated
+        RETURNING channelId, day, authorId, isBot, isCreated, createdAt
         """;
 
     public const string InsertTombstone = """
@@ -117,6 +117,12 @@ internal static class IngestionSql
             reactionCount = reactionCount + excluded.reactionCount,
             threadCount = threadCount + excluded.threadCount,
             deletedCount = deletedCount + excluded.deletedCount
+        """;
+
+    public const string AddChannelQuarterHour = """
+        INSERT INTO channelQuarterHourRollups (guildId, bucket, channelId, isBot, messageCount)
+        VALUES (@p0, @p1, @p2, @p3, @p4)
+        ON CONFLICT (guildId, bucket, channelId, isBot) DO UPDATE SET messageCount = messageCount + excluded.messageCount
         """;
 
     public const string AddMemberDaily = """

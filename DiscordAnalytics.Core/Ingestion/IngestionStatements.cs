@@ -23,6 +23,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement DeleteReactionFactsOfMessage { get; } = new(c, IngestionSql.DeleteReactionFactsOfMessage);
     public PreparedStatement DeleteReactionFactsOfEmoji { get; } = new(c, IngestionSql.DeleteReactionFactsOfEmoji);
     public PreparedStatement AddChannelDaily { get; } = new(c, IngestionSql.AddChannelDaily);
+    public PreparedStatement AddChannelQuarterHour { get; } = new(c, IngestionSql.AddChannelQuarterHour);
     public PreparedStatement AddMemberDaily { get; } = new(c, IngestionSql.AddMemberDaily);
     public PreparedStatement AddGuildDaily { get; } = new(c, IngestionSql.AddGuildDaily);
     public PreparedStatement AddTopContent { get; } = new(c, IngestionSql.AddTopContent);
@@ -41,7 +42,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     [
         InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
         InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, InsertReactionFact,
-        DeleteReactionFact, DeleteReactionFactsOfMessage, DeleteReactionFactsOfEmoji, AddChannelDaily, AddMemberDaily,
+        DeleteReactionFact, DeleteReactionFactsOfMessage, DeleteReactionFactsOfEmoji, AddChannelDaily, AddChannelQuarterHour, AddMemberDaily,
         AddGuildDaily, AddTopContent, DropEmptyTopContent, MessageIsDeleted, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,

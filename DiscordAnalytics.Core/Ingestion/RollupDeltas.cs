@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using DiscordAnalytics.Core.Storage.Entities;
+
 namespace DiscordAnalytics.Core.Ingestion;
 
 /// <summary>
@@ -13,6 +16,9 @@ internal sealed class RollupDeltas
     public Dictionary<(long Guild, int Day, bool IsBot), GuildDelta> Guilds { get; } = [];
 
     public Dictionary<(long Guild, long Message), ContentDelta> Content { get; } = [];
+
+    /// <summary>Message count changes per (guild, quarter-hour bucket, counted channel, isBot).</summary>
+    public Dictionary<(long Guild, long Bucket, long Channel, bool IsBot), long> QuarterHours { get; } = [];
 
     public Dictionary<long, long> LastEventAt { get; } = [];
 
@@ -36,6 +42,13 @@ internal sealed class RollupDeltas
         return delta;
     }
 
+    /// <summary>Adds <paramref name="messages"/> (+1 or -1) to the quarter hour a message was created in.</summary>
+    public void QuarterHour(long guild, long createdAt, long channel, bool isBot, long messages)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(QuarterHours, (guild, createdAt / ChannelQuarterHourRollup.BucketMs, channel, isBot), out _);
+        count += messages;
+    }
+
     public void Seen(long guild, long eventAt)
     {
         LastEventAt[guild] = LastEventAt.TryGetValue(guild, out var known) ? Math.Max(known, eventAt) : eventAt;
@@ -47,6 +60,7 @@ internal sealed class RollupDeltas
         Members.Clear();
         Guilds.Clear();
         Content.Clear();
+        QuarterHours.Clear();
         LastEventAt.Clear();
     }
 

@@ -23,7 +23,7 @@ public enum InsightKind
     /// <summary>The busiest day of the window.</summary>
     BestDay,
 
-    /// <summary>The hour of the day (UTC) with the most messages (summary <c>hourly</c>).</summary>
+    /// <summary>The hour of the day (in the guild's time zone) with the most messages (summary <c>hourly</c>).</summary>
     BestHour,
 
     /// <summary>A member whose messages grew most against the previous window (summary <c>risingMembers</c>).</summary>

@@ -22,7 +22,7 @@ public static class InsightPrompt
         You are the analytics assistant of a Discord community. You receive its analytics summary as JSON (schema
         version 1): totals and previousTotals (the previous window of equal length), daily activity, top channels,
         top members, top content with excerpts (at most 280 characters of a message), support signals and, when
-        present, hourly message counts by hour of day in UTC and rising members (messages now and in the previous window).
+        present, hourly message counts by hour of day in window.timeZone and rising members (messages now and in the previous window).
 
         Write two separate things:
         - "insights": observations about the window for the owner (what moved, what is quiet, who drives the

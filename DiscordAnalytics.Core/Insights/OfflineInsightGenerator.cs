@@ -9,9 +9,9 @@ namespace DiscordAnalytics.Core.Insights;
 /// Rules: the two biggest movers of messages, reactions, active members and joins; the quietest of the top
 /// channels when it has under a twentieth of all messages; the top member; the first rising member other than the
 /// top member whose rise is at least <see cref="MinRise"/> messages; unanswered help threads or the
-/// median first response; common keywords; the busiest day; the busiest hour of the day (UTC) when the summary
-/// has <c>hourly</c>; how many new members whose first week is over posted in it, when the summary has
-/// <c>activation</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
+/// median first response; common keywords; the busiest day; the busiest hour of the day (in the guild's time zone,
+/// <c>window.timeZone</c>) when the summary has <c>hourly</c>; how many new members whose first week is over posted
+/// in it, when the summary has <c>activation</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
 /// (on the busiest day, at the busiest hour when known).
 /// </summary>
 public sealed class OfflineInsightGenerator : IInsightGenerator
@@ -83,8 +83,8 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         {
             insights.Add(new Insight(
                 InsightKind.BestHour,
-                $"Best posting hour: {Hour(hour.Hour)} UTC",
-                $"{N(hour.Messages)} messages were sent between {Hour(hour.Hour)} and {Hour((hour.Hour + 1) % 24)} UTC over the window, more than in any other hour of the day. Post shortly before then to be seen."));
+                $"Best posting hour: {Hour(hour.Hour)} {summary.Window.TimeZone}",
+                $"{N(hour.Messages)} messages were sent between {Hour(hour.Hour)} and {Hour((hour.Hour + 1) % 24)} {summary.Window.TimeZone} over the window, more than in any other hour of the day. Post shortly before then to be seen."));
         }
 
         var actions = Actions(summary, quiet, busiest, hour);
@@ -178,7 +178,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         if (support.UnansweredThreads > 0 || support.MedianFirstResponseMinutes is not null)
         {
             var day = busiest is null ? "the busiest day of the week" : $"{Weekday(busiest)} (the busiest day)";
-            day += hour is null ? string.Empty : $" at {Hour(hour.Hour)} UTC (the busiest hour)";
+            day += hour is null ? string.Empty : $" at {Hour(hour.Hour)} {summary.Window.TimeZone} (the busiest hour)";
             var open = support.UnansweredThreads > 0 ? $" and go through the {N(support.UnansweredThreads)} help threads that waited a day for an answer" : string.Empty;
             var about = keyword is null ? string.Empty : $" Start with questions about {keyword}.";
             actions.Add(new ActionDraft(

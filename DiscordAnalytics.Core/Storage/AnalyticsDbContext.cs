@@ -32,6 +32,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<GuildDailyRollup> GuildDailyRollups => Set<GuildDailyRollup>();
 
+    public DbSet<ChannelQuarterHourRollup> ChannelQuarterHourRollups => Set<ChannelQuarterHourRollup>();
+
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
 
     public DbSet<ReactionCount> ReactionCounts => Set<ReactionCount>();
@@ -133,6 +135,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new DigestConfiguration());
         modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
         modelBuilder.ApplyConfiguration(new HelpChannelOverrideConfiguration());
+        modelBuilder.ApplyConfiguration(new ChannelQuarterHourRollupConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -28,6 +28,15 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
     private readonly FakeTimeProvider? _time;
     private readonly Action<IServiceCollection>? _services;
 
+    static AnalyticsAppFactory()
+    {
+        // Hangfire's global filters (AutomaticRetry and friends) are process-wide statics that take a logger from
+        // Hangfire's log provider when first touched, and each host points that provider at its own logger
+        // factory. Touched first after some test host was disposed, their type initializer fails and breaks every
+        // job for the rest of the test run; touching them before any host exists keeps them independent of hosts.
+        _ = Hangfire.GlobalJobFilters.Filters.Count;
+    }
+
     public AnalyticsAppFactory(IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         _time = time;

@@ -73,6 +73,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TopContentQuery>();
         Services.AddSingleton<SupportSignalsQuery>();
         Services.AddSingleton<HourlyActivityQuery>();
+        Services.AddSingleton<HeatMapQuery>();
+        Services.AddSingleton<GuildTimeZone>();
         Services.AddSingleton<RisingMembersQuery>();
         Services.AddSingleton<MemberGrowthQuery>();
         Services.AddSingleton<NewMemberActivationQuery>();

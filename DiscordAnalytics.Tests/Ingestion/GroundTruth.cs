@@ -88,6 +88,16 @@ public sealed class GroundTruth
             .Take(top)
             .Select(x => (x.Id.ToString(), x.Score, _messages.TryGetValue(x.Id, out var m) ? m.Excerpt : null))];
 
+    /// <summary>
+    /// Present messages (bots included) per (quarter hour of creation, counted channel, isBot): what the
+    /// quarter-hour rollups must hold. Zero keys are absent.
+    /// </summary>
+    public IReadOnlyDictionary<(long Bucket, ulong Channel, bool IsBot), long> QuarterHours() =>
+        _messages.Values
+            .Where(m => !_deleted.Contains(m.Id))
+            .GroupBy(m => (m.CreatedAt / (15 * 60 * 1000), m.Channel, m.IsBot))
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+
     private IEnumerable<Message> CountedMessages() => _messages.Values.Where(m => !m.IsBot && !_deleted.Contains(m.Id));
 
     private IEnumerable<KeyValuePair<(ulong Message, string Emoji, ulong User), Reaction>> HumanReactions() =>
@@ -134,7 +144,7 @@ public sealed class GroundTruth
                 _membership.Add((Day(e.EventAt), e.IsBot, false));
                 break;
             case IngestEventType.MessageCreate when !_messages.ContainsKey(e.MessageId!.Value):
-                _messages[e.MessageId.Value] = new Message(e.MessageId.Value, Resolve(e.ChannelId!.Value), Day(e.EventAt), e.UserId!.Value, e.IsBot) { Excerpt = e.Excerpt };
+                _messages[e.MessageId.Value] = new Message(e.MessageId.Value, Resolve(e.ChannelId!.Value), Day(e.EventAt), e.UserId!.Value, e.IsBot) { Excerpt = e.Excerpt, CreatedAt = e.EventAt };
                 break;
             case IngestEventType.MessageUpdate when _messages.TryGetValue(e.MessageId!.Value, out var edited) && e.Excerpt is not null:
                 edited.Excerpt = e.Excerpt;
@@ -181,6 +191,8 @@ public sealed class GroundTruth
     private sealed record Message(ulong Id, ulong Channel, int Day, ulong Author, bool IsBot)
     {
         public string? Excerpt { get; set; }
+
+        public long CreatedAt { get; init; }
     }
 
     private sealed record Reaction(ulong Channel, int Day, bool IsBot);

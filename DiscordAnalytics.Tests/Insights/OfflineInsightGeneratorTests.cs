@@ -116,6 +116,20 @@ public sealed class OfflineInsightGeneratorTests
     }
 
     [Fact]
+    public async Task Generate_GuildInAnotherTimeZone_NamesTheHourInThatZone()
+    {
+        var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, h == 20 ? 50 : 1)).ToList();
+        var busy = InsightSummaries.Busy();
+        var summary = busy with { Hourly = hourly, Window = busy.Window with { TimeZone = "Asia/Kathmandu" } };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.Equal("Best posting hour: 20:00 Asia/Kathmandu", report.Insights.Single(i => i.Kind == InsightKind.BestHour).Title);
+        Assert.Contains("at 20:00 Asia/Kathmandu (the busiest hour)", report.Actions.Single(a => a.Kind == ActionDraftKind.OfficeHours).Text, StringComparison.Ordinal);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
     public async Task Generate_HourlyWithoutMessages_NoBestHour()
     {
         var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, 0)).ToList();

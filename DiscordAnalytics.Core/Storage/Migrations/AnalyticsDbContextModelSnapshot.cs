@@ -507,6 +507,33 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("channelDailyRollups", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ChannelQuarterHourRollup", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isBot");
+
+                    b.Property<long>("MessageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messageCount");
+
+                    b.HasKey("GuildId", "Bucket", "ChannelId", "IsBot");
+
+                    b.ToTable("channelQuarterHourRollups", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
                 {
                     b.Property<long>("GuildId")

@@ -37,6 +37,7 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     {
         ["POST /api/guilds/{guildId}/backfill"] = "{\"days\":7}",
         ["PUT /api/guilds/{guildId}/help-channels"] = "{\"channelIds\":[]}",
+        ["PUT /api/guilds/{guildId}/time-zone"] = "{\"timeZone\":\"UTC\"}",
     };
 
     private static readonly string[] NotSnowflakes =

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Discord;
+
+namespace DiscordAnalytics.Web.Api;
+
+/// <summary>
+/// <c>GET/PUT /api/guilds/{guildId}/time-zone</c>: the guild's display time zone (heat map, summary <c>hourly</c>).
+/// PUT takes <c>{ "timeZone": "Asia/Kathmandu" }</c> (an IANA id); both answer <c>{ guildId, timeZone }</c>.
+/// </summary>
+public static class TimeZoneApi
+{
+    private const string TimeZoneField = "timeZone";
+
+    public static IEndpointRouteBuilder MapTimeZoneApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/guilds/{guildId}/time-zone", async (string guildId, GuildTimeZone zones, CancellationToken ct) =>
+        {
+            if (Snowflake.TryParse(guildId) is not { } id)
+            {
+                return BadGuildId();
+            }
+
+            var zone = await zones.GetAsync((long)id, ct);
+            return zone is null ? AnalyticsApi.GuildNotFound(guildId) : Answer(id, zone);
+        });
+
+        app.MapPut("/api/guilds/{guildId}/time-zone", async (string guildId, HttpRequest request, GuildTimeZone zones, CancellationToken ct) =>
+        {
+            if (Snowflake.TryParse(guildId) is not { } id)
+            {
+                return BadGuildId();
+            }
+
+            var zone = await ReadZoneAsync(request, ct);
+            return await zones.SetAsync((long)id, zone, ct) switch
+            {
+                TimeZoneUpdate.GuildNotFound => AnalyticsApi.GuildNotFound(guildId),
+                TimeZoneUpdate.InvalidZone => AnalyticsApi.BadParameter(TimeZoneField, "timeZone must be an IANA time zone id such as Europe/Berlin, Asia/Kathmandu or UTC."),
+                _ => Answer(id, zone!),
+            };
+        });
+
+        return app;
+    }
+
+    /// <summary>The body's <c>timeZone</c> string, or null when the body is not <c>{ "timeZone": "..." }</c>.</summary>
+    private static async Task<string?> ReadZoneAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty(TimeZoneField, out var zone)
+                && zone.ValueKind == JsonValueKind.String
+                ? zone.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Answer(ulong guildId, string zone) => Results.Ok(new
+    {
+        guildId = guildId.ToString(CultureInfo.InvariantCulture),
+        timeZone = zone,
+    });
+
+    private static IResult BadGuildId() => AnalyticsApi.BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer).");
+}
