@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using DiscordAnalytics.Core.Ingestion;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -125,6 +126,18 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    /// <summary>Writes the events through the app's own ingestion pipeline and waits until they are committed.</summary>
+    public async Task IngestAsync(IEnumerable<IngestEvent> events)
+    {
+        var pipeline = Services.GetRequiredService<IngestionPipeline>();
+        foreach (var e in events)
+        {
+            await pipeline.WriteAsync(e, default);
+        }
+
+        await pipeline.FlushAsync(default);
     }
 
     public override async ValueTask DisposeAsync()

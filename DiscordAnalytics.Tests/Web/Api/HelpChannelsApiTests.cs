@@ -31,7 +31,6 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
         _client = _app.CreateApiClient();
         var at = Now.AddHours(-5).ToUnixTimeMilliseconds();
         var question = Snowflake.FromUnixMs(at);
-        var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Help Guild" },
@@ -43,12 +42,7 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = question, UserId = Asker },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at + (7 * 60_000), ChannelId = General, MessageId = question + 1, UserId = Helper },
         ];
-        foreach (var e in events)
-        {
-            await pipeline.WriteAsync(e, default);
-        }
-
-        await pipeline.FlushAsync(default);
+        await _app.IngestAsync(events);
     }
 
     public async Task DisposeAsync()

@@ -22,13 +22,7 @@ public sealed class HostileContentApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _client = _app.CreateApiClient();
-        var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
-        foreach (var e in H.Events(At))
-        {
-            await pipeline.WriteAsync(e, default);
-        }
-
-        await pipeline.FlushAsync(default);
+        await _app.IngestAsync(H.Events(At));
     }
 
     public async Task DisposeAsync()

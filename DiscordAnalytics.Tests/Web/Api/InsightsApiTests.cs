@@ -38,19 +38,13 @@ public sealed class InsightsApiTests : IAsyncLifetime
             services => services.AddLogging(b => b.AddProvider(_logs)));
         _client = _app.CreateApiClient();
         var at = Now.AddHours(-3).ToUnixTimeMilliseconds();
-        var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Api Guild" },
             new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = 51, Name = "general" },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = 51, MessageId = Snowflake.FromUnixMs(at), UserId = 61, Excerpt = "hello" },
         ];
-        foreach (var e in events)
-        {
-            await pipeline.WriteAsync(e, default);
-        }
-
-        await pipeline.FlushAsync(default);
+        await _app.IngestAsync(events);
     }
 
     public async Task DisposeAsync()

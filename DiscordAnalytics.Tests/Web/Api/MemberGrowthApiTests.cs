@@ -19,7 +19,6 @@ public sealed class MemberGrowthApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _client = _app.CreateApiClient();
-        var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = At(10, 0), Name = "Growth Guild" },
@@ -37,12 +36,7 @@ public sealed class MemberGrowthApiTests : IAsyncLifetime
             Join(33, At(20, 8)),
             new() { Type = IngestEventType.MemberRemove, GuildId = Guild, UserId = 34, EventAt = At(16, 9) },
         ];
-        foreach (var e in events)
-        {
-            await pipeline.WriteAsync(e, default);
-        }
-
-        await pipeline.FlushAsync(default);
+        await _app.IngestAsync(events);
     }
 
     public async Task DisposeAsync()

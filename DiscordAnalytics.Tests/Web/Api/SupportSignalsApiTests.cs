@@ -24,7 +24,6 @@ public sealed class SupportSignalsApiTests : IAsyncLifetime
         _client = _app.CreateApiClient();
         var asked = Now.AddHours(-2).ToUnixTimeMilliseconds();
         var post = Snowflake.FromUnixMs(asked);
-        var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = asked, Name = "Support Guild" },
@@ -33,12 +32,7 @@ public sealed class SupportSignalsApiTests : IAsyncLifetime
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = asked, ChannelId = post, MessageId = post, UserId = 41, Excerpt = "Where is my refund?" },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = asked + 60_000, ChannelId = post, MessageId = post + 1, UserId = 41, Excerpt = "Still waiting on the refund" },
         ];
-        foreach (var e in events)
-        {
-            await pipeline.WriteAsync(e, default);
-        }
-
-        await pipeline.FlushAsync(default);
+        await _app.IngestAsync(events);
     }
 
     public async Task DisposeAsync()

@@ -25,19 +25,13 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
         _client = _app.CreateApiClient();
         // One message at 18:20 UTC yesterday: 00:05 local in Kathmandu (+05:45).
         var at = new DateTimeOffset(2026, 11, 19, 18, 20, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Zone Guild" },
             new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = 0 },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = Snowflake.FromUnixMs(at), UserId = 81 },
         ];
-        foreach (var e in events)
-        {
-            await pipeline.WriteAsync(e, default);
-        }
-
-        await pipeline.FlushAsync(default);
+        await _app.IngestAsync(events);
     }
 
     public async Task DisposeAsync()

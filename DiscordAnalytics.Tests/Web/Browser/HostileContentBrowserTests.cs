@@ -15,13 +15,7 @@ public sealed class HostileContentBrowserTests
         await using var app = new AnalyticsAppFactory();
         app.UseKestrel(0);
         app.StartServer();
-        var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
-        foreach (var e in H.Events(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds()))
-        {
-            await pipeline.WriteAsync(e, default);
-        }
-
-        await pipeline.FlushAsync(default);
+        await app.IngestAsync(H.Events(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds()));
         var baseUrl = app.LoopbackBaseUrl;
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
