@@ -16,6 +16,7 @@ namespace DiscordAnalytics.Tests.Web.Api;
 /// The backfill routes on the real app in demo mode: the demo community ingested 2 days at start, and a backfill
 /// runs as a Hangfire job against the demo's REST-shaped history source.
 /// </summary>
+[Collection(JobServerCollection.Name)]
 public sealed class BackfillApiTests : IAsyncLifetime
 {
     private readonly AnalyticsAppFactory _app = new(AnalyticsAppFactory.WithJobServer(new Dictionary<string, string?>

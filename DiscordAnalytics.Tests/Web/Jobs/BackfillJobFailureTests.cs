@@ -21,6 +21,7 @@ namespace DiscordAnalytics.Tests.Web.Jobs;
 /// Discord emulator on loopback, a real Hangfire server over its SQLite file, the HTTP API. A run never stays
 /// queued or running behind a job that is gone; one a process left running resumes from its checkpoints.
 /// </summary>
+[Collection(JobServerCollection.Name)]
 public sealed class BackfillJobFailureTests : IAsyncLifetime
 {
     private const string General = "101";

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DiscordAnalytics.Tests.Web.Jobs;
 
+[Collection(JobServerCollection.Name)]
 public sealed class JobsInfrastructureTests
 {
     [Fact]

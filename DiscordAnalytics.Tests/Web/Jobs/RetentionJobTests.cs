@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DiscordAnalytics.Tests.Web.Jobs;
 
+[Collection(JobServerCollection.Name)]
 public sealed class RetentionJobTests
 {
     [Fact]

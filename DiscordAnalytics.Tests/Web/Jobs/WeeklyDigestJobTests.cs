@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DiscordAnalytics.Tests.Web.Jobs;
 
+[Collection(JobServerCollection.Name)]
 public sealed class WeeklyDigestJobTests
 {
     [Fact]
