@@ -104,7 +104,7 @@ public static class AnalyticsApi
         if (Snowflake.TryParse(guildId) is not { } id)
         {
             query = null!;
-            problem = BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer).");
+            problem = BadGuildId();
             return false;
         }
 
@@ -123,6 +123,9 @@ public static class AnalyticsApi
         title: $"Invalid parameter '{parameter}'",
         detail: reason,
         extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    /// <summary>The 400 every guild route gives for a <c>guildId</c> that is not a Discord id.</summary>
+    internal static IResult BadGuildId() => BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer).");
 
     internal static IResult GuildNotFound(string guildId) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,

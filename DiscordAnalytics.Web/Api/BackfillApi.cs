@@ -74,7 +74,7 @@ public static class BackfillApi
         Snowflake.TryParse(guildId) is { } id && await backfill.GuildExistsAsync(id, ct) ? id : null;
 
     private static IResult GuildProblem(string guildId) => Snowflake.TryParse(guildId) is null
-        ? AnalyticsApi.BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer).")
+        ? AnalyticsApi.BadGuildId()
         : AnalyticsApi.GuildNotFound(guildId);
 
     private static async Task<(int Days, IReadOnlyList<ulong>? ChannelIds, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken ct)

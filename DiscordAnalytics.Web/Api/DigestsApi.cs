@@ -106,7 +106,7 @@ public static class DigestsApi
     {
         if (Snowflake.TryParse(guildId) is not { } id)
         {
-            return (0, AnalyticsApi.BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer)."));
+            return (0, AnalyticsApi.BadGuildId());
         }
 
         return await guilds.FindAsync(id, ct) is null ? (id, AnalyticsApi.GuildNotFound(guildId)) : (id, null);

@@ -20,7 +20,7 @@ public static class HelpChannelsApi
         {
             if (Snowflake.TryParse(guildId) is not { } id)
             {
-                return BadGuildId();
+                return AnalyticsApi.BadGuildId();
             }
 
             var choices = await settings.GetAsync((long)id, ct);
@@ -31,7 +31,7 @@ public static class HelpChannelsApi
         {
             if (Snowflake.TryParse(guildId) is not { } id)
             {
-                return BadGuildId();
+                return AnalyticsApi.BadGuildId();
             }
 
             var channelIds = await ReadChannelIdsAsync(request, ct);
@@ -101,6 +101,4 @@ public static class HelpChannelsApi
         channelIds = choices.Where(c => c.IsHelpChannel).Select(c => c.ChannelId),
         channels = choices,
     });
-
-    private static IResult BadGuildId() => AnalyticsApi.BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer).");
 }

@@ -19,7 +19,7 @@ public static class TimeZoneApi
         {
             if (Snowflake.TryParse(guildId) is not { } id)
             {
-                return BadGuildId();
+                return AnalyticsApi.BadGuildId();
             }
 
             var zone = await zones.GetAsync((long)id, ct);
@@ -30,7 +30,7 @@ public static class TimeZoneApi
         {
             if (Snowflake.TryParse(guildId) is not { } id)
             {
-                return BadGuildId();
+                return AnalyticsApi.BadGuildId();
             }
 
             var zone = await ReadZoneAsync(request, ct);
@@ -68,6 +68,4 @@ public static class TimeZoneApi
         guildId = guildId.ToString(CultureInfo.InvariantCulture),
         timeZone = zone,
     });
-
-    private static IResult BadGuildId() => AnalyticsApi.BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer).");
 }
