@@ -37,7 +37,15 @@ public sealed class JobsInfrastructureTests
 
         // Generous: Hangfire.Storage.SQLite serialises every host's queue polling in the process behind one
         // process-wide lock, and the suite runs many hosts at once on 2 cores.
-        await Eventually.TrueAsync(() => recorder.Runs.Contains("first"), "the Hangfire worker picks up the enqueued job", TimeSpan.FromSeconds(90));
+        try
+        {
+            await Eventually.TrueAsync(() => recorder.Runs.Contains("first"), "the Hangfire worker picks up the enqueued job", TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} Jobs: {HangfireDiagnostics.Describe(app.Services.GetRequiredService<JobStorage>())}", ex);
+        }
+
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var server = Assert.Single(monitoring.Servers());
         Assert.Equal(1, server.WorkersCount);
