@@ -28,10 +28,13 @@ public static class JobsServiceCollectionExtensions
         });
         // Before AddHangfire, whose own registration (the static global filters) only applies when none exists.
         services.AddSingleton<IJobFilterProvider, HostJobFilterProvider>();
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            // Instead of Hangfire's AspNetCoreLogProvider, which throws once this host is disposed while the
+            // process-wide provider still points at it (see HangfireLogProvider).
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (builder.Configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.RunServer)}", defaultValue: true))
         {
             services.AddHangfireServer((sp, server) =>

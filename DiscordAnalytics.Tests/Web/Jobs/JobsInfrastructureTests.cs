@@ -52,6 +52,34 @@ public sealed class JobsInfrastructureTests
     }
 
     [Fact]
+    public async Task JobStore_AfterAnotherHostInTheProcessIsDisposed_StillOpensConnectionsAndRunsJobs()
+    {
+        var recorder = new JobRecorder();
+        await using var app = new AnalyticsAppFactory(AnalyticsAppFactory.WithJobServer(), services: s => s.AddSingleton(recorder).AddTransient<RecordingJob>());
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        // Every host that starts points Hangfire's process-wide log provider at its own logging; this one does so
+        // last and is then disposed, as hundreds of test hosts are around a job server.
+        await using (var other = new AnalyticsAppFactory())
+        {
+            _ = other.Services;
+        }
+
+        // More at once than the store pools, so it builds new ones (each asks that log provider for a logger).
+        var connections = Enumerable.Range(0, 25).Select(_ => storage.GetConnection()).ToList();
+        connections.ForEach(connection => connection.Dispose());
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<RecordingJob>(job => job.RunAsync("after", CancellationToken.None));
+
+        try
+        {
+            await Eventually.TrueAsync(() => recorder.Runs.Contains("after"), "the Hangfire worker picks up the enqueued job", TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} Jobs: {HangfireDiagnostics.Describe(storage)}", ex);
+        }
+    }
+
+    [Fact]
     public async Task Start_RegistersEveryDeclaredRecurringJobUnderItsStableId()
     {
         await using var app = new AnalyticsAppFactory(services: s => s.AddTransient<RecordingJob>().AddSingleton(new JobRecorder())
