@@ -80,6 +80,49 @@ public sealed class JobsInfrastructureTests
     }
 
     [Fact]
+    public async Task JobServer_StartingJustAfterAnotherHostInTheProcessIsDisposed_RunsEnqueuedJobs()
+    {
+        var recorder = new JobRecorder();
+        // The job server starts once the host has started; just before, another host points Hangfire's process-wide
+        // log provider at its own logging and is disposed (tests start and dispose hundreds of hosts around a job server).
+        await using var app = new AnalyticsAppFactory(AnalyticsAppFactory.WithJobServer(), services: s => s
+            .AddSingleton(recorder).AddTransient<RecordingJob>()
+            .AddHostedService<AnotherHostComesAndGoes>());
+        var storage = app.Services.GetRequiredService<JobStorage>();
+
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<RecordingJob>(job => job.RunAsync("first", CancellationToken.None));
+
+        try
+        {
+            await Eventually.TrueAsync(() => recorder.Runs.Contains("first"), "the Hangfire worker picks up the enqueued job", TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} Jobs: {HangfireDiagnostics.Describe(storage)}", ex);
+        }
+    }
+
+    /// <summary>Starts and disposes another app host as the last step of this host's start (before ApplicationStarted).</summary>
+    public sealed class AnotherHostComesAndGoes : Microsoft.Extensions.Hosting.IHostedLifecycleService
+    {
+        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StartedAsync(CancellationToken cancellationToken)
+        {
+            await using var other = new AnalyticsAppFactory();
+            _ = other.Services;
+        }
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    [Fact]
     public async Task Start_RegistersEveryDeclaredRecurringJobUnderItsStableId()
     {
         await using var app = new AnalyticsAppFactory(services: s => s.AddTransient<RecordingJob>().AddSingleton(new JobRecorder())
