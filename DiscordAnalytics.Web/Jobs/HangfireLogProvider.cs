@@ -6,9 +6,10 @@ namespace DiscordAnalytics.Web.Jobs;
 /// Hangfire's log provider over this host's <see cref="ILoggerFactory"/>. Hangfire keeps one provider for the whole
 /// process (every host that configures Hangfire replaces it) and asks it for a logger whenever it builds a store
 /// connection, a worker or a state change, in every host. Hangfire's own AspNetCoreLogProvider throws
-/// ObjectDisposedException there once the host that installed it has been disposed, so every job server still
-/// running in the process fails to reach its store and backs off for minutes: its jobs wait (tests run hundreds of
-/// hosts in one process). This one goes quiet instead of throwing once its host's logging is gone.
+/// ObjectDisposedException there once the host that installed it has been disposed. Then a job server starting in
+/// another host is never created (its constructor asks for a logger; the host carries on without one), and running
+/// servers fail to open store connections and back off for minutes: jobs wait in vain (tests run hundreds of hosts
+/// in one process). This one goes quiet instead of throwing once its host's logging is gone.
 /// </summary>
 public sealed class HangfireLogProvider(ILoggerFactory loggerFactory) : ILogProvider
 {
