@@ -722,6 +722,29 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("messageFacts", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionClear", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messageId");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emoji");
+
+                    b.Property<long>("ClearedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clearedAt");
+
+                    b.HasKey("GuildId", "MessageId", "Emoji");
+
+                    b.ToTable("reactionClears", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionCount", b =>
                 {
                     b.Property<long>("GuildId")
@@ -790,6 +813,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.Property<bool>("IsBot")
                         .HasColumnType("INTEGER")
                         .HasColumnName("isBot");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removedAt");
 
                     b.HasKey("GuildId", "MessageId", "Emoji", "UserId");
 

@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DiscordAnalytics.Core.Storage.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReactionState : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "removedAt",
+                table: "reactionFacts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "reactionClears",
+                columns: table => new
+                {
+                    guildId = table.Column<long>(type: "INTEGER", nullable: false),
+                    messageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    emoji = table.Column<string>(type: "TEXT", nullable: false),
+                    clearedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reactionClears", x => new { x.guildId, x.messageId, x.emoji });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "reactionClears");
+
+            migrationBuilder.DropColumn(
+                name: "removedAt",
+                table: "reactionFacts");
+        }
+    }
+}
