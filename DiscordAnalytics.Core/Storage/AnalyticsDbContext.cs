@@ -38,6 +38,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<ReactionCount> ReactionCounts => Set<ReactionCount>();
 
+    public DbSet<ReactionClear> ReactionClears => Set<ReactionClear>();
+
     public DbSet<BackfillRun> BackfillRuns => Set<BackfillRun>();
 
     public DbSet<BackfillChannel> BackfillChannels => Set<BackfillChannel>();
@@ -129,6 +131,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         });
 
         modelBuilder.ApplyConfiguration(new ReactionCountConfiguration());
+        modelBuilder.ApplyConfiguration(new ReactionClearConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillRunConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillChannelConfiguration());
         modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());

@@ -133,7 +133,6 @@ public static class IngestionBenchmark
             using var transaction = connection.BeginTransaction();
             foreach (var e in chunk)
             {
-                raw.Execute((long)e.GuildId, e.KeyAt, e.TypeName, e.EventId, e.EventAt, (long?)e.ChannelId, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot);
                 var day = DayBucket.Of(e.EventAt);
                 if (e.Type == IngestEventType.MessageCreate)
                 {
@@ -142,6 +141,10 @@ public static class IngestionBenchmark
                 else if (e.Type == IngestEventType.ReactionAdd)
                 {
                     reaction.Execute((long)e.GuildId, (long)e.MessageId!.Value, e.Emoji, (long)e.UserId!.Value, (long)e.ChannelId!.Value, day, e.IsBot, e.EventAt);
+                }
+                else
+                {
+                    raw.Execute((long)e.GuildId, e.KeyAt, e.TypeName, e.EventId, e.EventAt, (long?)e.ChannelId, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot);
                 }
             }
 
