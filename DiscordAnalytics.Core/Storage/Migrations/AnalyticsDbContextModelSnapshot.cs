@@ -851,8 +851,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "MessageId");
 
-                    b.HasIndex("GuildId", "Day", "ReactionScore");
-
                     b.ToTable("topContentDaily", (string)null);
                 });
 #pragma warning restore 612, 618

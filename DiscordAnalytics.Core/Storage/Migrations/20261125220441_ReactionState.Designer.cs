@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiscordAnalytics.Core.Storage.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261125215040_ReactionState")]
+    [Migration("20261125220441_ReactionState")]
     partial class ReactionState
     {
         /// <inheritdoc />
@@ -853,8 +853,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnName("reactionScore");
 
                     b.HasKey("GuildId", "MessageId");
-
-                    b.HasIndex("GuildId", "Day", "ReactionScore");
 
                     b.ToTable("topContentDaily", (string)null);
                 });

@@ -10,6 +10,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_topContentDaily_guildId_day_reactionScore",
+                table: "topContentDaily");
+
             migrationBuilder.AddColumn<long>(
                 name: "removedAt",
                 table: "reactionFacts",
@@ -40,6 +44,11 @@ namespace DiscordAnalytics.Core.Storage.Migrations
             migrationBuilder.DropColumn(
                 name: "removedAt",
                 table: "reactionFacts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_topContentDaily_guildId_day_reactionScore",
+                table: "topContentDaily",
+                columns: new[] { "guildId", "day", "reactionScore" });
         }
     }
 }
