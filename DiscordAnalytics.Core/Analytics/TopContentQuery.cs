@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +10,14 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
     public async Task<IReadOnlyList<ContentStat>> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
+        // A message's day is its snowflake's, so the window is a range of the key: no index to keep up to date
+        // on every reaction.
+        var (firstId, endId) = (FirstIdAt(DayBucket.StartMs(start)), FirstIdAt(DayBucket.StartMs(end)));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var top = await (
                 from t in db.TopContentDaily
-                where t.GuildId == guild && t.Day >= start && t.Day < end
+                where t.GuildId == guild && t.MessageId >= firstId && t.MessageId < endId && t.Day >= start && t.Day < end
                 join f in db.MessageFacts on new { t.GuildId, t.MessageId } equals new { f.GuildId, f.MessageId } into facts
                 from f in facts.DefaultIfEmpty()
                 let score = t.ReactionScore + (bots ? t.BotReactionScore : 0)
@@ -49,10 +53,14 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
             x.Excerpt,
             // Discord links a thread message through the thread's id.
             $"https://discord.com/channels/{guild}/{x.ThreadId ?? x.ChannelId}/{x.MessageId}",
-            x.CreatedAt ?? Discord.Snowflake.ToUnixMs((ulong)x.MessageId))
+            x.CreatedAt ?? Snowflake.ToUnixMs((ulong)x.MessageId))
         {
             ChannelName = Names.OrId(channelNames.GetValueOrDefault(x.ChannelId), x.ChannelId),
             AuthorName = x.AuthorId is { } a ? Names.OrId(authorNames.GetValueOrDefault(a), a) : null,
         })];
     }
+
+    /// <summary>The smallest message id created at or after <paramref name="unixMs"/>.</summary>
+    private static long FirstIdAt(long unixMs) =>
+        unixMs <= Snowflake.DiscordEpochMs ? 0 : (long)Snowflake.FromUnixMs(unixMs);
 }

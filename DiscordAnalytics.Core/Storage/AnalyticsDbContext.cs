@@ -126,8 +126,9 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.Entity<TopContentDaily>(e =>
         {
             e.ToTable("topContentDaily");
+            // Windows read a range of the key (a message's day is its snowflake's): a score index would be
+            // rewritten on every reaction.
             e.HasKey(x => new { x.GuildId, x.MessageId });
-            e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
 
         modelBuilder.ApplyConfiguration(new ReactionCountConfiguration());
