@@ -714,8 +714,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "MessageId");
 
-                    b.HasIndex("GuildId", "Day");
-
                     b.HasIndex("GuildId", "ThreadId", "CreatedAt")
                         .HasFilter("\"threadId\" IS NOT NULL");
 

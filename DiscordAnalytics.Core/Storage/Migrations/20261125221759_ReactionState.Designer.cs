@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiscordAnalytics.Core.Storage.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261125220441_ReactionState")]
+    [Migration("20261125221759_ReactionState")]
     partial class ReactionState
     {
         /// <inheritdoc />
@@ -716,8 +716,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnName("threadId");
 
                     b.HasKey("GuildId", "MessageId");
-
-                    b.HasIndex("GuildId", "Day");
 
                     b.HasIndex("GuildId", "ThreadId", "CreatedAt")
                         .HasFilter("\"threadId\" IS NOT NULL");

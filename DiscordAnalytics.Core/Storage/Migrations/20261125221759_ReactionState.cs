@@ -14,6 +14,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                 name: "IX_topContentDaily_guildId_day_reactionScore",
                 table: "topContentDaily");
 
+            migrationBuilder.DropIndex(
+                name: "IX_messageFacts_guildId_day",
+                table: "messageFacts");
+
             migrationBuilder.AddColumn<long>(
                 name: "removedAt",
                 table: "reactionFacts",
@@ -49,6 +53,11 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                 name: "IX_topContentDaily_guildId_day_reactionScore",
                 table: "topContentDaily",
                 columns: new[] { "guildId", "day", "reactionScore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messageFacts_guildId_day",
+                table: "messageFacts",
+                columns: new[] { "guildId", "day" });
         }
     }
 }
