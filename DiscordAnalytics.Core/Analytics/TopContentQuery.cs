@@ -1,4 +1,3 @@
-using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +11,7 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         // A message's day is its snowflake's, so the window is a range of the key: no index to keep up to date
         // on every reaction.
-        var (firstId, endId) = (FirstIdAt(DayBucket.StartMs(start)), FirstIdAt(DayBucket.StartMs(end)));
+        var (firstId, endId) = (MessageIdRange.FirstIdAt(DayBucket.StartMs(start)), MessageIdRange.FirstIdAt(DayBucket.StartMs(end)));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var top = await (
@@ -53,14 +52,10 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
             x.Excerpt,
             // Discord links a thread message through the thread's id.
             $"https://discord.com/channels/{guild}/{x.ThreadId ?? x.ChannelId}/{x.MessageId}",
-            x.CreatedAt ?? Snowflake.ToUnixMs((ulong)x.MessageId))
+            x.CreatedAt ?? Discord.Snowflake.ToUnixMs((ulong)x.MessageId))
         {
             ChannelName = Names.OrId(channelNames.GetValueOrDefault(x.ChannelId), x.ChannelId),
             AuthorName = x.AuthorId is { } a ? Names.OrId(authorNames.GetValueOrDefault(a), a) : null,
         })];
     }
-
-    /// <summary>The smallest message id created at or after <paramref name="unixMs"/>.</summary>
-    private static long FirstIdAt(long unixMs) =>
-        unixMs <= Snowflake.DiscordEpochMs ? 0 : (long)Snowflake.FromUnixMs(unixMs);
 }

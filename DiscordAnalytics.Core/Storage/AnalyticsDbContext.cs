@@ -91,11 +91,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.ToTable("messageFacts");
             e.HasKey(x => new { x.GuildId, x.MessageId });
-            // Support signals: a thread's messages in time order (starter, first response) and the
-            // messages of a window of days (keywords). Cards still read rollups only.
-            // Partial: only thread messages are indexed, so ordinary messages pay nothing for it at ingestion.
+            // Support signals: a thread's messages in time order (starter, first response). Partial: only
+            // thread messages are indexed, so ordinary messages pay nothing for it at ingestion. The messages
+            // of a window of days are a range of the key (MessageIdRange), so there is no day index.
             e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt }).HasFilter("\"threadId\" IS NOT NULL");
-            e.HasIndex(x => new { x.GuildId, x.Day });
         });
 
         modelBuilder.Entity<ReactionFact>(e =>
