@@ -714,6 +714,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "MessageId");
 
+                    b.HasIndex("GuildId", "MessageId")
+                        .HasDatabaseName("IX_messageFacts_deleted")
+                        .HasFilter("\"deletedAt\" IS NOT NULL");
+
                     b.HasIndex("GuildId", "ThreadId", "CreatedAt")
                         .HasFilter("\"threadId\" IS NOT NULL");
 

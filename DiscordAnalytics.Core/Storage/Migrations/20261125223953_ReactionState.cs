@@ -37,6 +37,12 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                 {
                     table.PrimaryKey("PK_reactionClears", x => new { x.guildId, x.messageId, x.emoji });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messageFacts_deleted",
+                table: "messageFacts",
+                columns: new[] { "guildId", "messageId" },
+                filter: "\"deletedAt\" IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -44,6 +50,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
         {
             migrationBuilder.DropTable(
                 name: "reactionClears");
+
+            migrationBuilder.DropIndex(
+                name: "IX_messageFacts_deleted",
+                table: "messageFacts");
 
             migrationBuilder.DropColumn(
                 name: "removedAt",

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiscordAnalytics.Core.Storage.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261125221759_ReactionState")]
+    [Migration("20261125223953_ReactionState")]
     partial class ReactionState
     {
         /// <inheritdoc />
@@ -716,6 +716,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnName("threadId");
 
                     b.HasKey("GuildId", "MessageId");
+
+                    b.HasIndex("GuildId", "MessageId")
+                        .HasDatabaseName("IX_messageFacts_deleted")
+                        .HasFilter("\"deletedAt\" IS NOT NULL");
 
                     b.HasIndex("GuildId", "ThreadId", "CreatedAt")
                         .HasFilter("\"threadId\" IS NOT NULL");
