@@ -25,6 +25,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// lookup: that is every live reaction, and the lookup cost as much as the reaction's own insert.
     /// </summary>
     private readonly Dictionary<long, long> _newestSnapshotAt = [];
+    private readonly ReactionBlocks _blocks = new();
     private SqliteConnection? _connection;
     private IngestionStatements? _sql;
 
@@ -73,6 +74,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             _channels.Clear();
             _guildsWithChannelsLoaded.Clear();
             _newestSnapshotAt.Clear();
+            _blocks.Forget();
             throw;
         }
     }
@@ -166,11 +168,13 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 break;
             case IngestEventType.ReactionRemoveAll:
                 sql.RecordReactionClear.Execute(guild, (long)e.MessageId!.Value, string.Empty, e.EventAt);
+                _blocks.Cleared(sql, guild, (long)e.MessageId.Value, string.Empty, e.EventAt);
                 SubtractReactions(sql.RemoveReactionFactsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.EventAt);
                 SubtractAnonymous(sql.DeleteReactionCountsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value);
                 break;
             case IngestEventType.ReactionRemoveEmoji:
                 sql.RecordReactionClear.Execute(guild, (long)e.MessageId!.Value, e.Emoji, e.EventAt);
+                _blocks.Cleared(sql, guild, (long)e.MessageId.Value, e.Emoji!, e.EventAt);
                 SubtractReactions(sql.RemoveReactionFactsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji, e.EventAt);
                 SubtractAnonymous(sql.DeleteReactionCountsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji);
                 break;
@@ -259,6 +263,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             }
         }
 
+        _blocks.MessageDeleted(sql, guild, message);
         if (deletedIn != 0)
         {
             _deltas.Channel(guild, DayBucket.Of(e.EventAt), deletedIn, isBot).Deleted++;
@@ -277,6 +282,11 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         // A reaction counts on the day of its message (from the snowflake), whatever the source: the
         // gateway and backfill (which sees only the message's reaction list) then agree.
         var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
+        if (_blocks.Blocks(sql, guild, message, e.Emoji!, e.EventAt))
+        {
+            return false;
+        }
+
         if (sql.AddReactionFact.Execute(guild, message, e.Emoji, reactor, channel, day, e.IsBot, e.EventAt) == 0)
         {
             sql.RefreshReactionFact.Execute(guild, message, e.Emoji, reactor, e.EventAt);

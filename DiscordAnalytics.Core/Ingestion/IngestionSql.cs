@@ -93,14 +93,12 @@ internal static class IngestionSql
 
     /// <summary>
     /// An add counts (changes() = 1) when the reaction is new, or was removed before this add: a removed
-    /// reaction comes back. It changes nothing for a present reaction, when it is no newer than the
-    /// reaction's removal or a clear, or when the message is known to be deleted.
+    /// reaction comes back. It changes nothing for a present reaction, or when it is no newer than the
+    /// reaction's removal. (Deleted messages and clears are checked by the writer first: ReactionBlocks.)
     /// </summary>
     public const string AddReactionFact = """
         INSERT INTO reactionFacts (guildId, messageId, emoji, userId, channelId, day, isBot, createdAt)
-        SELECT @p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7
-        WHERE NOT EXISTS (SELECT 1 FROM messageFacts WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM reactionClears WHERE guildId = @p0 AND messageId = @p1 AND emoji IN ('', @p2) AND clearedAt >= @p7)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
         ON CONFLICT (guildId, messageId, emoji, userId) DO UPDATE SET
             removedAt = NULL, createdAt = excluded.createdAt, channelId = excluded.channelId, isBot = excluded.isBot
         WHERE removedAt IS NOT NULL AND removedAt < excluded.createdAt
@@ -141,6 +139,14 @@ internal static class IngestionSql
     public const string RecordReactionClear = """
         INSERT INTO reactionClears (guildId, messageId, emoji, clearedAt) VALUES (@p0, @p1, @p2, @p3)
         ON CONFLICT (guildId, messageId, emoji) DO UPDATE SET clearedAt = max(clearedAt, excluded.clearedAt)
+        """;
+
+    public const string SelectDeletedMessages = """
+        SELECT messageId FROM messageFacts WHERE guildId = @p0 AND deletedAt IS NOT NULL
+        """;
+
+    public const string SelectReactionClears = """
+        SELECT messageId, emoji, clearedAt FROM reactionClears WHERE guildId = @p0
         """;
 
     /// <summary>REMOVE_ALL: every reaction on the message added up to then is removed.</summary>

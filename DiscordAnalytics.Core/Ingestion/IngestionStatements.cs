@@ -24,6 +24,8 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement ReactionFactExists { get; } = new(c, IngestionSql.ReactionFactExists);
     public PreparedStatement RecordReactionRemoval { get; } = new(c, IngestionSql.RecordReactionRemoval);
     public PreparedStatement RecordReactionClear { get; } = new(c, IngestionSql.RecordReactionClear);
+    public PreparedStatement SelectDeletedMessages { get; } = new(c, IngestionSql.SelectDeletedMessages);
+    public PreparedStatement SelectReactionClears { get; } = new(c, IngestionSql.SelectReactionClears);
     public PreparedStatement RemoveReactionFactsOfMessage { get; } = new(c, IngestionSql.RemoveReactionFactsOfMessage);
     public PreparedStatement RemoveReactionFactsOfEmoji { get; } = new(c, IngestionSql.RemoveReactionFactsOfEmoji);
     public PreparedStatement DeleteReactionFactsOfMessage { get; } = new(c, IngestionSql.DeleteReactionFactsOfMessage);
@@ -47,7 +49,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     [
         InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
         InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, AddReactionFact,
-        RefreshReactionFact, RemoveReactionFact, ReactionFactExists, RecordReactionRemoval, RecordReactionClear, RemoveReactionFactsOfMessage, RemoveReactionFactsOfEmoji, DeleteReactionFactsOfMessage, AddChannelDaily, AddChannelQuarterHour, AddMemberDaily,
+        RefreshReactionFact, RemoveReactionFact, ReactionFactExists, RecordReactionRemoval, RecordReactionClear, SelectDeletedMessages, SelectReactionClears, RemoveReactionFactsOfMessage, RemoveReactionFactsOfEmoji, DeleteReactionFactsOfMessage, AddChannelDaily, AddChannelQuarterHour, AddMemberDaily,
         AddGuildDaily, AddTopContent, DropEmptyTopContent, MessageIsDeleted, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,

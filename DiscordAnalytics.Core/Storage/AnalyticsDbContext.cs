@@ -95,6 +95,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             // thread messages are indexed, so ordinary messages pay nothing for it at ingestion. The messages
             // of a window of days are a range of the key (MessageIdRange), so there is no day index.
             e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt }).HasFilter("\"threadId\" IS NOT NULL");
+            // The writer loads a guild's deleted messages once (ReactionBlocks); only deletes pay for this.
+            e.HasIndex(x => new { x.GuildId, x.MessageId }).HasFilter("\"deletedAt\" IS NOT NULL").HasDatabaseName("IX_messageFacts_deleted");
         });
 
         modelBuilder.Entity<ReactionFact>(e =>
