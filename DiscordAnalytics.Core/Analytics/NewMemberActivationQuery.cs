@@ -45,8 +45,9 @@ public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContex
         {
             var ids = joins.Keys.ToList();
             var (firstDay, lastDay) = (DayBucket.Of(joins.Values.Min()), DayBucket.Of(joins.Values.Max()) + 7);
+            var (firstId, endId) = MessageIdRange.AroundDays(firstDay, lastDay + 1);
             var posts = db.MessageFacts
-                .Where(f => f.GuildId == guild && f.Day >= firstDay && f.Day <= lastDay
+                .Where(f => f.GuildId == guild && f.MessageId >= firstId && f.MessageId < endId && f.Day >= firstDay && f.Day <= lastDay
                     && f.IsCreated && f.DeletedAt == null && (bots || !f.IsBot) && f.AuthorId != null && ids.Contains(f.AuthorId.Value))
                 .Select(f => new { Author = f.AuthorId!.Value, f.CreatedAt })
                 .AsAsyncEnumerable();

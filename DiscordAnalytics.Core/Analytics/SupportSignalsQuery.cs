@@ -131,8 +131,9 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         // A day before the window tells whether the first question opens a run; a day after holds late answers.
         var (from, to) = (startAt - within, endAt + within);
         var (fromDay, toDay) = (DayBucket.Of(from), DayBucket.Of(to));
+        var (firstId, endId) = MessageIdRange.AroundDays(fromDay, toDay + 1);
         var messages = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.Day >= fromDay && m.Day <= toDay && m.CreatedAt >= from && m.CreatedAt < to
+            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId && m.Day >= fromDay && m.Day <= toDay && m.CreatedAt >= from && m.CreatedAt < to
                 && m.ThreadId == null && helpChannels.Contains(m.ChannelId)
                 && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && (bots || !m.IsBot))
             .Select(m => new ChannelMessage(
@@ -182,8 +183,9 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     private static async Task<IReadOnlyList<KeywordCount>> KeywordsAsync(AnalyticsDbContext db, AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (guild, start, end) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay);
+        var (firstId, endId) = MessageIdRange.AroundDays(start, end);
         var excerpts = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.Day >= start && m.Day < end && m.IsCreated && m.DeletedAt == null && !m.IsBot && m.Excerpt != null)
+            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId && m.Day >= start && m.Day < end && m.IsCreated && m.DeletedAt == null && !m.IsBot && m.Excerpt != null)
             .Select(m => m.Excerpt!)
             .ToListAsync(cancellationToken);
         return Keywords.Top(excerpts, Math.Min(query.Top, MaxKeywords));

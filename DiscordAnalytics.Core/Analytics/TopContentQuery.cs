@@ -9,11 +9,14 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
     public async Task<IReadOnlyList<ContentStat>> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
+        // A message's day is its snowflake's, so the window is a range of the key: no index to keep up to date
+        // on every reaction.
+        var (firstId, endId) = (MessageIdRange.FirstIdAt(DayBucket.StartMs(start)), MessageIdRange.FirstIdAt(DayBucket.StartMs(end)));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var top = await (
                 from t in db.TopContentDaily
-                where t.GuildId == guild && t.Day >= start && t.Day < end
+                where t.GuildId == guild && t.MessageId >= firstId && t.MessageId < endId && t.Day >= start && t.Day < end
                 join f in db.MessageFacts on new { t.GuildId, t.MessageId } equals new { f.GuildId, f.MessageId } into facts
                 from f in facts.DefaultIfEmpty()
                 let score = t.ReactionScore + (bots ? t.BotReactionScore : 0)

@@ -25,6 +25,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// lookup: that is every live reaction, and the lookup cost as much as the reaction's own insert.
     /// </summary>
     private readonly Dictionary<long, long> _newestSnapshotAt = [];
+    private readonly ReactionBlocks _blocks = new();
     private SqliteConnection? _connection;
     private IngestionStatements? _sql;
 
@@ -73,6 +74,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             _channels.Clear();
             _guildsWithChannelsLoaded.Clear();
             _newestSnapshotAt.Clear();
+            _blocks.Forget();
             throw;
         }
     }
@@ -116,6 +118,22 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
 
         var (channel, thread) = Resolve(sql, guild, e.ChannelId);
+
+        // A create and a reaction add, nearly every event, write one row: their fact, whose key is their
+        // dedupe key (the message id; the reaction's state and time), so they keep no raw event row.
+        if (e.Type is IngestEventType.MessageCreate or IngestEventType.ReactionAdd)
+        {
+            var isNew = e.Type == IngestEventType.MessageCreate
+                ? MessageCreated(sql, e, guild, channel!.Value, thread)
+                : ReactionAdded(sql, e, guild, channel!.Value);
+            if (isNew)
+            {
+                _deltas.Seen(guild, e.EventAt);
+            }
+
+            return isNew;
+        }
+
         if (sql.InsertEvent.Execute(guild, e.KeyAt, e.TypeName, e.EventId, e.EventAt, channel, thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot) == 0)
         {
             return false;
@@ -139,32 +157,25 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 }
 
                 break;
-            case IngestEventType.MessageCreate:
-                MessageCreated(sql, e, guild, channel!.Value, thread);
-                break;
             case IngestEventType.MessageUpdate:
                 sql.UpdateMessageFact.Execute(guild, (long)e.MessageId!.Value, Excerpt(e.Excerpt), e.EditedAt ?? e.EventAt);
                 break;
             case IngestEventType.MessageDelete:
                 MessageDeleted(sql, e, guild, channel, thread);
                 break;
-            case IngestEventType.ReactionAdd:
-                ReactionAdded(sql, e, guild, channel!.Value);
-                break;
             case IngestEventType.ReactionRemove:
-                if (SubtractReactions(sql.DeleteReactionFact, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji, (long)e.UserId!.Value) == 0)
-                {
-                    // Not identified: after a backfill snapshot it was one of the anonymous reactors it counted.
-                    TakeAnonymous(sql.TakeAnonymousReactionAfter, guild, (long)e.MessageId.Value, e.Emoji!, e.EventAt);
-                }
-
+                ReactionRemoved(sql, e, guild, channel!.Value);
                 break;
             case IngestEventType.ReactionRemoveAll:
-                SubtractReactions(sql.DeleteReactionFactsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value);
+                sql.RecordReactionClear.Execute(guild, (long)e.MessageId!.Value, string.Empty, e.EventAt);
+                _blocks.Cleared(sql, guild, (long)e.MessageId.Value, string.Empty, e.EventAt);
+                SubtractReactions(sql.RemoveReactionFactsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.EventAt);
                 SubtractAnonymous(sql.DeleteReactionCountsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value);
                 break;
             case IngestEventType.ReactionRemoveEmoji:
-                SubtractReactions(sql.DeleteReactionFactsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji);
+                sql.RecordReactionClear.Execute(guild, (long)e.MessageId!.Value, e.Emoji, e.EventAt);
+                _blocks.Cleared(sql, guild, (long)e.MessageId.Value, e.Emoji!, e.EventAt);
+                SubtractReactions(sql.RemoveReactionFactsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji, e.EventAt);
                 SubtractAnonymous(sql.DeleteReactionCountsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji);
                 break;
             case IngestEventType.ReactionCount:
@@ -201,7 +212,8 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
     }
 
-    private void MessageCreated(IngestionStatements sql, IngestEvent e, long guild, long channel, long? thread)
+    /// <summary>Records a create; false when it was seen before (its message fact exists and was created).</summary>
+    private bool MessageCreated(IngestionStatements sql, IngestEvent e, long guild, long channel, long? thread)
     {
         var message = (long)e.MessageId!.Value;
         var author = (long)e.UserId!.Value;
@@ -210,15 +222,15 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         var inserted = sql.InsertMessageFact.Execute(guild, message, channel, thread, author, e.IsBot, e.EventAt, day, excerpt, (long?)e.ReferencedMessageId) == 1;
         if (!inserted)
         {
-            // Known already: either a tombstone (its delete came first, so it stays uncounted) or a
-            // create seen again after its raw event was pruned. Neither counts.
-            sql.FillTombstone.Execute(guild, message, author, e.IsBot, excerpt);
-            return;
+            // Known already: a tombstone whose delete came first is filled in (the message stays
+            // uncounted); anything else is this create seen again.
+            return sql.FillTombstone.Execute(guild, message, author, e.IsBot, excerpt) == 1;
         }
 
         _deltas.Channel(guild, day, channel, e.IsBot).Messages++;
         _deltas.Member(guild, day, author, e.IsBot).Messages++;
         _deltas.QuarterHour(guild, e.EventAt, channel, e.IsBot, +1);
+        return true;
     }
 
     private void MessageDeleted(IngestionStatements sql, IngestEvent e, long guild, long? channel, long? thread)
@@ -251,6 +263,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             }
         }
 
+        _blocks.MessageDeleted(sql, guild, message);
         if (deletedIn != 0)
         {
             _deltas.Channel(guild, DayBucket.Of(e.EventAt), deletedIn, isBot).Deleted++;
@@ -261,16 +274,23 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         SubtractAnonymous(sql.DeleteReactionCountsOfMessage, guild, message, guild, message);
     }
 
-    private void ReactionAdded(IngestionStatements sql, IngestEvent e, long guild, long channel)
+    /// <summary>Records an add; false when it changed no state (already present, or older than its removal).</summary>
+    private bool ReactionAdded(IngestionStatements sql, IngestEvent e, long guild, long channel)
     {
         var message = (long)e.MessageId!.Value;
         var reactor = (long)e.UserId!.Value;
         // A reaction counts on the day of its message (from the snowflake), whatever the source: the
         // gateway and backfill (which sees only the message's reaction list) then agree.
         var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
-        if (sql.InsertReactionFact.Execute(guild, message, e.Emoji, reactor, channel, day, e.IsBot, e.EventAt) == 0)
+        if (_blocks.Blocks(sql, guild, message, e.Emoji!, e.EventAt))
         {
-            return;
+            return false;
+        }
+
+        if (sql.AddReactionFact.Execute(guild, message, e.Emoji, reactor, channel, day, e.IsBot, e.EventAt) == 0)
+        {
+            sql.RefreshReactionFact.Execute(guild, message, e.Emoji, reactor, e.EventAt);
+            return false;
         }
 
         _deltas.Channel(guild, day, channel, e.IsBot).Reactions++;
@@ -290,6 +310,27 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         {
             TakeAnonymous(sql.TakeAnonymousReactionBefore, guild, message, e.Emoji!, e.EventAt);
         }
+
+        return true;
+    }
+
+    private void ReactionRemoved(IngestionStatements sql, IngestEvent e, long guild, long channel)
+    {
+        var message = (long)e.MessageId!.Value;
+        var reactor = (long)e.UserId!.Value;
+        if (SubtractReactions(sql.RemoveReactionFact, guild, message, guild, message, e.Emoji, reactor, e.EventAt) > 0)
+        {
+            return;
+        }
+
+        if (Scalar(sql.ReactionFactExists, guild, message, e.Emoji, reactor) == 0)
+        {
+            // A reactor we never identified: after a backfill snapshot it was one of the anonymous reactors it counted.
+            TakeAnonymous(sql.TakeAnonymousReactionAfter, guild, message, e.Emoji!, e.EventAt);
+        }
+
+        var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
+        sql.RecordReactionRemoval.Execute(guild, message, e.Emoji, reactor, channel, day, e.IsBot, e.EventAt);
     }
 
     /// <summary>
@@ -375,13 +416,18 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         return reader.Read() ? reader.GetInt64(0) : 0;
     }
 
-    /// <summary>Deletes the matching reaction facts and subtracts them; returns how many there were.</summary>
-    private int SubtractReactions(PreparedStatement delete, long guild, long message, params ReadOnlySpan<object?> key)
+    /// <summary>Removes the matching reaction facts and subtracts those that were present; returns how many.</summary>
+    private int SubtractReactions(PreparedStatement remove, long guild, long message, params ReadOnlySpan<object?> key)
     {
         var removed = 0;
-        using var reader = delete.Query(key);
+        using var reader = remove.Query(key);
         while (reader.Read())
         {
+            if (!reader.GetBoolean(4))
+            {
+                continue;
+            }
+
             removed++;
             var reactor = reader.GetInt64(0);
             var channel = reader.GetInt64(1);

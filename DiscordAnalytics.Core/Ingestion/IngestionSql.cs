@@ -86,27 +86,87 @@ internal static class IngestionSql
         ON CONFLICT DO NOTHING
         """;
 
-    /// <summary>A reaction counts only if it is new and its message is not known to be deleted.</summary>
-    public const string InsertReactionFact = """
+    // Reactions are state, decided by time: each reaction (message, emoji, reactor) is present when its
+    // latest add is newer than its latest removal (a remove, or a clear of its message or emoji; on a tie
+    // the removal wins), whatever order the events arrive in. So a re-delivered event never changes the
+    // state, and the reaction's row is its own dedupe record: no raw event row is kept for an add.
+
+    /// <summary>
+    /// An add counts (changes() = 1) when the reaction is new, or was removed before this add: a removed
+    /// reaction comes back. It changes nothing for a present reaction, or when it is no newer than the
+    /// reaction's removal. (Deleted messages and clears are checked by the writer first: ReactionBlocks.)
+    /// </summary>
+    public const string AddReactionFact = """
         INSERT INTO reactionFacts (guildId, messageId, emoji, userId, channelId, day, isBot, createdAt)
-        SELECT @p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7
-        WHERE NOT EXISTS (SELECT 1 FROM messageFacts WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NOT NULL)
-        ON CONFLICT DO NOTHING
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+        ON CONFLICT (guildId, messageId, emoji, userId) DO UPDATE SET
+            removedAt = NULL, createdAt = excluded.createdAt, channelId = excluded.channelId, isBot = excluded.isBot
+        WHERE removedAt IS NOT NULL AND removedAt < excluded.createdAt
         """;
 
-    public const string DeleteReactionFact = """
-        DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3
-        RETURNING userId, channelId, day, isBot
+    /// <summary>An add for a present reaction that is newer than its add keeps the newer time (a remove between them then loses).</summary>
+    public const string RefreshReactionFact = """
+        UPDATE reactionFacts SET createdAt = @p4
+        WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3 AND removedAt IS NULL AND createdAt < @p4
         """;
 
+    // The statements that take reactions away return (reactor, channel, day, isBot, wasPresent) for each
+    // one, so the writer subtracts exactly what was counted.
+
+    /// <summary>A reactor's remove: the present reaction is removed, unless it was added after this remove.</summary>
+    public const string RemoveReactionFact = """
+        UPDATE reactionFacts SET removedAt = @p4
+        WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3 AND removedAt IS NULL AND createdAt <= @p4
+        RETURNING userId, channelId, day, isBot, 1
+        """;
+
+    public const string ReactionFactExists = """
+        SELECT count(*) FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3
+        """;
+
+    /// <summary>
+    /// Remembers a remove that found no newer add: a new row for a reaction we never saw (its add may still
+    /// arrive, older), or a later removal time for one already removed.
+    /// </summary>
+    public const string RecordReactionRemoval = """
+        INSERT INTO reactionFacts (guildId, messageId, emoji, userId, channelId, day, isBot, createdAt, removedAt)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7)
+        ON CONFLICT (guildId, messageId, emoji, userId) DO UPDATE SET removedAt = excluded.removedAt
+        WHERE removedAt IS NOT NULL AND removedAt < excluded.removedAt
+        """;
+
+    /// <summary>A REMOVE_ALL (emoji empty) or REMOVE_EMOJI: the latest one per message and emoji is kept.</summary>
+    public const string RecordReactionClear = """
+        INSERT INTO reactionClears (guildId, messageId, emoji, clearedAt) VALUES (@p0, @p1, @p2, @p3)
+        ON CONFLICT (guildId, messageId, emoji) DO UPDATE SET clearedAt = max(clearedAt, excluded.clearedAt)
+        """;
+
+    public const string SelectDeletedMessages = """
+        SELECT messageId FROM messageFacts WHERE guildId = @p0 AND deletedAt IS NOT NULL
+        """;
+
+    public const string SelectReactionClears = """
+        SELECT messageId, emoji, clearedAt FROM reactionClears WHERE guildId = @p0
+        """;
+
+    /// <summary>REMOVE_ALL: every reaction on the message added up to then is removed.</summary>
+    public const string RemoveReactionFactsOfMessage = """
+        UPDATE reactionFacts SET removedAt = @p2
+        WHERE guildId = @p0 AND messageId = @p1 AND removedAt IS NULL AND createdAt <= @p2
+        RETURNING userId, channelId, day, isBot, 1
+        """;
+
+    /// <summary>REMOVE_EMOJI: every reaction with the emoji added up to then is removed.</summary>
+    public const string RemoveReactionFactsOfEmoji = """
+        UPDATE reactionFacts SET removedAt = @p3
+        WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND removedAt IS NULL AND createdAt <= @p3
+        RETURNING userId, channelId, day, isBot, 1
+        """;
+
+    /// <summary>A deleted message takes all its reaction rows with it (its own tombstone blocks any later add).</summary>
     public const string DeleteReactionFactsOfMessage = """
         DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1
-        RETURNING userId, channelId, day, isBot
-        """;
-
-    public const string DeleteReactionFactsOfEmoji = """
-        DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
-        RETURNING userId, channelId, day, isBot
+        RETURNING userId, channelId, day, isBot, removedAt IS NULL
         """;
 
     public const string AddChannelDaily = """
@@ -158,7 +218,7 @@ internal static class IngestionSql
         """;
 
     public const string CountIdentifiedReactors = """
-        SELECT count(*) FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
+        SELECT count(*) FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND removedAt IS NULL
         """;
 
     public const string SelectReactionCount = """

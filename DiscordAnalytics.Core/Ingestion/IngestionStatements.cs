@@ -18,10 +18,17 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement UpdateMessageFact { get; } = new(c, IngestionSql.UpdateMessageFact);
     public PreparedStatement MarkMessageDeleted { get; } = new(c, IngestionSql.MarkMessageDeleted);
     public PreparedStatement InsertTombstone { get; } = new(c, IngestionSql.InsertTombstone);
-    public PreparedStatement InsertReactionFact { get; } = new(c, IngestionSql.InsertReactionFact);
-    public PreparedStatement DeleteReactionFact { get; } = new(c, IngestionSql.DeleteReactionFact);
+    public PreparedStatement AddReactionFact { get; } = new(c, IngestionSql.AddReactionFact);
+    public PreparedStatement RefreshReactionFact { get; } = new(c, IngestionSql.RefreshReactionFact);
+    public PreparedStatement RemoveReactionFact { get; } = new(c, IngestionSql.RemoveReactionFact);
+    public PreparedStatement ReactionFactExists { get; } = new(c, IngestionSql.ReactionFactExists);
+    public PreparedStatement RecordReactionRemoval { get; } = new(c, IngestionSql.RecordReactionRemoval);
+    public PreparedStatement RecordReactionClear { get; } = new(c, IngestionSql.RecordReactionClear);
+    public PreparedStatement SelectDeletedMessages { get; } = new(c, IngestionSql.SelectDeletedMessages);
+    public PreparedStatement SelectReactionClears { get; } = new(c, IngestionSql.SelectReactionClears);
+    public PreparedStatement RemoveReactionFactsOfMessage { get; } = new(c, IngestionSql.RemoveReactionFactsOfMessage);
+    public PreparedStatement RemoveReactionFactsOfEmoji { get; } = new(c, IngestionSql.RemoveReactionFactsOfEmoji);
     public PreparedStatement DeleteReactionFactsOfMessage { get; } = new(c, IngestionSql.DeleteReactionFactsOfMessage);
-    public PreparedStatement DeleteReactionFactsOfEmoji { get; } = new(c, IngestionSql.DeleteReactionFactsOfEmoji);
     public PreparedStatement AddChannelDaily { get; } = new(c, IngestionSql.AddChannelDaily);
     public PreparedStatement AddChannelQuarterHour { get; } = new(c, IngestionSql.AddChannelQuarterHour);
     public PreparedStatement AddMemberDaily { get; } = new(c, IngestionSql.AddMemberDaily);
@@ -41,8 +48,8 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     private IEnumerable<PreparedStatement> All =>
     [
         InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
-        InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, InsertReactionFact,
-        DeleteReactionFact, DeleteReactionFactsOfMessage, DeleteReactionFactsOfEmoji, AddChannelDaily, AddChannelQuarterHour, AddMemberDaily,
+        InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, AddReactionFact,
+        RefreshReactionFact, RemoveReactionFact, ReactionFactExists, RecordReactionRemoval, RecordReactionClear, SelectDeletedMessages, SelectReactionClears, RemoveReactionFactsOfMessage, RemoveReactionFactsOfEmoji, DeleteReactionFactsOfMessage, AddChannelDaily, AddChannelQuarterHour, AddMemberDaily,
         AddGuildDaily, AddTopContent, DropEmptyTopContent, MessageIsDeleted, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,

@@ -117,6 +117,8 @@ public sealed class PreparedStatement : IDisposable
 
         public bool GetBoolean(int column) => raw.sqlite3_column_int64(owner._statement, column) != 0;
 
+        public string GetString(int column) => raw.sqlite3_column_text(owner._statement, column).utf8_to_string();
+
         public bool IsDBNull(int column) => raw.sqlite3_column_type(owner._statement, column) == raw.SQLITE_NULL;
 
         public void Dispose()

@@ -38,6 +38,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<ReactionCount> ReactionCounts => Set<ReactionCount>();
 
+    public DbSet<ReactionClear> ReactionClears => Set<ReactionClear>();
+
     public DbSet<BackfillRun> BackfillRuns => Set<BackfillRun>();
 
     public DbSet<BackfillChannel> BackfillChannels => Set<BackfillChannel>();
@@ -89,11 +91,12 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.ToTable("messageFacts");
             e.HasKey(x => new { x.GuildId, x.MessageId });
-            // Support signals: a thread's messages in time order (starter, first response) and the
-            // messages of a window of days (keywords). Cards still read rollups only.
-            // Partial: only thread messages are indexed, so ordinary messages pay nothing for it at ingestion.
+            // Support signals: a thread's messages in time order (starter, first response). Partial: only
+            // thread messages are indexed, so ordinary messages pay nothing for it at ingestion. The messages
+            // of a window of days are a range of the key (MessageIdRange), so there is no day index.
             e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt }).HasFilter("\"threadId\" IS NOT NULL");
-            e.HasIndex(x => new { x.GuildId, x.Day });
+            // The writer loads a guild's deleted messages once (ReactionBlocks); only deletes pay for this.
+            e.HasIndex(x => new { x.GuildId, x.MessageId }).HasFilter("\"deletedAt\" IS NOT NULL").HasDatabaseName("IX_messageFacts_deleted");
         });
 
         modelBuilder.Entity<ReactionFact>(e =>
@@ -124,11 +127,13 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.Entity<TopContentDaily>(e =>
         {
             e.ToTable("topContentDaily");
+            // Windows read a range of the key (a message's day is its snowflake's): a score index would be
+            // rewritten on every reaction.
             e.HasKey(x => new { x.GuildId, x.MessageId });
-            e.HasIndex(x => new { x.GuildId, x.Day, x.ReactionScore });
         });
 
         modelBuilder.ApplyConfiguration(new ReactionCountConfiguration());
+        modelBuilder.ApplyConfiguration(new ReactionClearConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillRunConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillChannelConfiguration());
         modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());

@@ -6,8 +6,9 @@ namespace DiscordAnalytics.Tests.Ingestion;
 
 /// <summary>
 /// The expected analytics of an event stream, computed directly from the stream by DESIGN.md's rules,
-/// independently of the store: dedupe by key, reactions as state, deletes subtract and clear reactions,
-/// reactions count on their message's day, thread activity counts for the parent, bots excluded.
+/// independently of the store: dedupe by key, reactions as state (present when the latest add is newer
+/// than the latest remove or clear, ties to the removal, whatever the arrival order), deletes subtract and
+/// clear reactions, reactions count on their message's day, thread activity counts for the parent, bots excluded.
 /// </summary>
 public sealed class GroundTruth
 {
@@ -15,7 +16,9 @@ public sealed class GroundTruth
     private readonly Dictionary<ulong, ulong> _threadParents = [];
     private readonly Dictionary<ulong, Message> _messages = [];
     private readonly HashSet<ulong> _deleted = [];
-    private readonly Dictionary<(ulong Message, string Emoji, ulong User), Reaction> _reactions = [];
+    private readonly Dictionary<(ulong Message, string Emoji, ulong User), (long At, Reaction Reaction)> _latestAdds = [];
+    private readonly Dictionary<(ulong Message, string Emoji, ulong User), long> _latestRemoves = [];
+    private readonly Dictionary<(ulong Message, string Emoji), long> _latestClears = [];
     private readonly List<(ulong Channel, int Day, ulong? User, bool IsBot)> _threads = [];
     private readonly List<(int Day, bool IsBot, bool Join)> _membership = [];
     private readonly HashSet<ulong> _departed = [];
@@ -101,7 +104,29 @@ public sealed class GroundTruth
     private IEnumerable<Message> CountedMessages() => _messages.Values.Where(m => !m.IsBot && !_deleted.Contains(m.Id));
 
     private IEnumerable<KeyValuePair<(ulong Message, string Emoji, ulong User), Reaction>> HumanReactions() =>
-        _reactions.Where(r => !r.Value.IsBot);
+        PresentReactions().Where(r => !r.Value.IsBot);
+
+    private IEnumerable<KeyValuePair<(ulong Message, string Emoji, ulong User), Reaction>> PresentReactions() =>
+        _latestAdds
+            .Where(a => !_deleted.Contains(a.Key.Message) && a.Value.At > LatestRemoval(a.Key))
+            .Select(a => KeyValuePair.Create(a.Key, a.Value.Reaction));
+
+    private long LatestRemoval((ulong Message, string Emoji, ulong User) key) =>
+        new[]
+        {
+            _latestRemoves.GetValueOrDefault(key, long.MinValue),
+            _latestClears.GetValueOrDefault((key.Message, string.Empty), long.MinValue),
+            _latestClears.GetValueOrDefault((key.Message, key.Emoji), long.MinValue),
+        }.Max();
+
+    private static void KeepLatest<TKey>(Dictionary<TKey, long> latest, TKey key, long at)
+        where TKey : notnull
+    {
+        if (!latest.TryGetValue(key, out var known) || at > known)
+        {
+            latest[key] = at;
+        }
+    }
 
     private ulong Resolve(ulong channel) => _threadParents.GetValueOrDefault(channel, channel);
 
@@ -161,30 +186,24 @@ public sealed class GroundTruth
                 }
 
                 _deleted.Add(id);
-                RemoveReactions(r => r.Message == id);
                 break;
-            case IngestEventType.ReactionAdd when !_deleted.Contains(e.MessageId!.Value):
-                _reactions.TryAdd(
-                    (e.MessageId.Value, e.Emoji!, e.UserId!.Value),
-                    new Reaction(Resolve(e.ChannelId!.Value), Day(Snowflake.ToUnixMs(e.MessageId.Value)), e.IsBot));
+            case IngestEventType.ReactionAdd:
+                var added = (e.MessageId!.Value, e.Emoji!, e.UserId!.Value);
+                if (!_latestAdds.TryGetValue(added, out var known) || e.EventAt > known.At)
+                {
+                    _latestAdds[added] = (e.EventAt, new Reaction(Resolve(e.ChannelId!.Value), Day(Snowflake.ToUnixMs(e.MessageId.Value)), e.IsBot));
+                }
+
                 break;
             case IngestEventType.ReactionRemove:
-                _reactions.Remove((e.MessageId!.Value, e.Emoji!, e.UserId!.Value));
+                KeepLatest(_latestRemoves, (e.MessageId!.Value, e.Emoji!, e.UserId!.Value), e.EventAt);
                 break;
             case IngestEventType.ReactionRemoveAll:
-                RemoveReactions(r => r.Message == e.MessageId);
+                KeepLatest(_latestClears, (e.MessageId!.Value, string.Empty), e.EventAt);
                 break;
             case IngestEventType.ReactionRemoveEmoji:
-                RemoveReactions(r => r.Message == e.MessageId && r.Emoji == e.Emoji);
+                KeepLatest(_latestClears, (e.MessageId!.Value, e.Emoji!), e.EventAt);
                 break;
-        }
-    }
-
-    private void RemoveReactions(Func<(ulong Message, string Emoji, ulong User), bool> match)
-    {
-        foreach (var k in _reactions.Keys.Where(match).ToList())
-        {
-            _reactions.Remove(k);
         }
     }
 

@@ -194,6 +194,74 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
         Assert.Equal(T0 + 20, (await after.Members.SingleAsync(m => m.UserId == 8)).LeftAt);
     }
 
+    [Fact]
+    public async Task Write_CreateAndReactionAdd_KeepNoRawRow_AndADuplicateOfEitherIsNotApplied()
+    {
+        var first = await _writer.WriteAsync([Create(Message, General, user: 7), React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 1)], CancellationToken.None);
+        var again = await _writer.WriteAsync([Create(Message, General, user: 7), React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 1)], CancellationToken.None);
+
+        Assert.Equal((2, 0), (first.Applied, again.Applied));
+        await using var db = _store.NewContext();
+        Assert.Empty(await db.AnalyticsEvents.ToListAsync());
+        Assert.Equal(1, await db.MessageFacts.CountAsync());
+        Assert.Equal(1, await db.ChannelDailyRollups.SumAsync(r => r.MessageCount));
+        Assert.Equal(1, await db.ChannelDailyRollups.SumAsync(r => r.ReactionCount));
+    }
+
+    [Theory]
+    [InlineData(IngestEventType.ReactionRemove)]
+    [InlineData(IngestEventType.ReactionRemoveEmoji)]
+    [InlineData(IngestEventType.ReactionRemoveAll)]
+    public async Task Write_RemovalArrivesBeforeTheOlderAdd_ReactionStaysRemoved(IngestEventType removal)
+    {
+        await WriteAsync(
+            Create(Message, General, user: 7),
+            React(removal, Message, user: 8, "👍", T0 + 5) with { UserId = removal == IngestEventType.ReactionRemove ? 8UL : null, Emoji = removal == IngestEventType.ReactionRemoveAll ? null : "👍" },
+            React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 3));
+
+        await using var db = _store.NewContext();
+        Assert.Equal(0, await db.ChannelDailyRollups.SumAsync(r => r.ReactionCount));
+        Assert.Empty(await db.TopContentDaily.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Write_AddNewerThanTheRemoval_BringsTheReactionBack_AndAReplayOfTheWholeHistoryChangesNothing()
+    {
+        IngestEvent[] history =
+        [
+            Create(Message, General, user: 7),
+            React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 1),
+            React(IngestEventType.ReactionRemove, Message, user: 8, "👍", T0 + 2),
+            React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 3),
+            React(IngestEventType.ReactionAdd, Message, user: 9, "👍", T0 + 4),
+            new IngestEvent { Type = IngestEventType.ReactionRemoveEmoji, GuildId = Guild, EventAt = T0 + 5, ChannelId = General, MessageId = Message, Emoji = "👍" },
+            React(IngestEventType.ReactionAdd, Message, user: 9, "👍", T0 + 6),
+        ];
+        await WriteAsync(history);
+        var replay = await _writer.WriteAsync(history, CancellationToken.None);
+
+        await using var db = _store.NewContext();
+        // user 8's reaction came back at +3 and went with the emoji at +5; user 9's came back at +6.
+        Assert.Equal(1, await db.ChannelDailyRollups.SumAsync(r => r.ReactionCount));
+        Assert.Equal([9L], await db.ReactionFacts.Where(f => f.RemovedAt == null).Select(f => f.UserId).ToListAsync());
+        Assert.Equal(1, (await db.TopContentDaily.SingleAsync()).ReactionScore);
+        Assert.Equal(0, replay.Applied);
+    }
+
+    [Fact]
+    public async Task Write_StaleRemoveAfterANewerAdd_ChangesNothing()
+    {
+        await WriteAsync(
+            Create(Message, General, user: 7),
+            React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 1),
+            React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 9),
+            React(IngestEventType.ReactionRemove, Message, user: 8, "👍", T0 + 5));
+
+        await using var db = _store.NewContext();
+        Assert.Equal(1, await db.ChannelDailyRollups.SumAsync(r => r.ReactionCount));
+        Assert.Equal(1, await db.MemberDailyRollups.SumAsync(r => r.ReactionsAdded));
+    }
+
     private Task WriteAsync(params IngestEvent[] events) => _writer.WriteAsync(events, CancellationToken.None);
 
     private static IngestEvent Create(ulong id, ulong channel, ulong user) => new()

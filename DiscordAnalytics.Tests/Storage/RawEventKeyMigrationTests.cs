@@ -56,8 +56,10 @@ public sealed class RawEventKeyMigrationTests
             Assert.All(EveryKeyShape, e => Assert.Equal(e.KeyAt, keys[(e.TypeName, e.EventId)]));
         }
 
+        // Creates and reaction adds are deduped by their facts now (this test writes none, the old writer
+        // did); every other event is still deduped by its migrated raw row.
         await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
-        var again = await writer.WriteAsync(EveryKeyShape, CancellationToken.None);
+        var again = await writer.WriteAsync([.. EveryKeyShape.Where(e => e.Type is not (IngestEventType.MessageCreate or IngestEventType.ReactionAdd))], CancellationToken.None);
         Assert.Equal(0, again.Applied);
     }
 

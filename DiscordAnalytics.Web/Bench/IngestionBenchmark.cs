@@ -15,10 +15,11 @@ namespace DiscordAnalytics.Web.Bench;
 /// demo-community events (default 1,000,000) through the real pipeline into a fresh SQLite file and, in
 /// the same process, three references over the same events: the raw ceiling (plain batched INSERTs into a
 /// bare table: no key, no index, no facts, no rollups), the raw-events table alone (its dedupe key,
-/// nothing else), and the store's writes alone (each event's raw row plus the message or reaction fact
-/// row it adds, into the real tables, with no dedupe logic, no state checks and no rollups: what any
-/// pipeline on this data model must write). Each figure is the median of R runs (default 3) on fresh
-/// files. Prints the rates and the ratios; the target is pipeline/ceiling >= 0.50.
+/// nothing else), and the store's writes alone (each event's one row into the real tables: the message
+/// fact of a create, the reaction fact of an add, the raw row of anything else; with no dedupe logic, no
+/// state checks and no rollups: what any pipeline on this data model must write). Each figure is the
+/// median of R runs (default 3) on fresh files. Prints the rates and the ratios; the target is
+/// pipeline/ceiling >= 0.50.
 /// </summary>
 public static class IngestionBenchmark
 {
@@ -67,7 +68,7 @@ public static class IngestionBenchmark
             Console.WriteLine($"{count:N0} events, median of {runs} runs");
             Console.WriteLine($"raw ceiling (plain batched INSERT, bare table):  {c,10:N0} events/s");
             Console.WriteLine($"raw events table alone (time-led dedupe key):    {r,10:N0} events/s  ({r / c:0.00} of ceiling)");
-            Console.WriteLine($"store writes alone (raw row + fact row, no logic): {w,8:N0} events/s  ({w / c:0.00} of ceiling)");
+            Console.WriteLine($"store writes alone (one row per event, no logic): {w,9:N0} events/s  ({w / c:0.00} of ceiling)");
             Console.WriteLine($"full pipeline (dedupe + facts + rollups):        {p,10:N0} events/s  ({p / c:0.00} of ceiling, {p / w:0.00} of the store writes)");
             Console.WriteLine($"ratio pipeline/ceiling: {p / c:0.00} (target >= 0.50)");
             return 0;
@@ -109,8 +110,8 @@ public static class IngestionBenchmark
     }
 
     /// <summary>
-    /// The rows the pipeline must write for these events on this data model, and nothing else: every
-    /// event's raw row, plus the message fact of a create and the reaction fact of an add, into the store's
+    /// The rows the pipeline must write for these events on this data model, and nothing else: the message
+    /// fact of a create, the reaction fact of an add, the raw row of every other event, into the store's
     /// real tables (their keys and indexes), same batches. No validation, resolving, state checks or rollups.
     /// </summary>
     private static async Task<double> StoreWritesAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken)
@@ -133,7 +134,6 @@ public static class IngestionBenchmark
             using var transaction = connection.BeginTransaction();
             foreach (var e in chunk)
             {
-                raw.Execute((long)e.GuildId, e.KeyAt, e.TypeName, e.EventId, e.EventAt, (long?)e.ChannelId, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot);
                 var day = DayBucket.Of(e.EventAt);
                 if (e.Type == IngestEventType.MessageCreate)
                 {
@@ -142,6 +142,10 @@ public static class IngestionBenchmark
                 else if (e.Type == IngestEventType.ReactionAdd)
                 {
                     reaction.Execute((long)e.GuildId, (long)e.MessageId!.Value, e.Emoji, (long)e.UserId!.Value, (long)e.ChannelId!.Value, day, e.IsBot, e.EventAt);
+                }
+                else
+                {
+                    raw.Execute((long)e.GuildId, e.KeyAt, e.TypeName, e.EventId, e.EventAt, (long?)e.ChannelId, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot);
                 }
             }
 

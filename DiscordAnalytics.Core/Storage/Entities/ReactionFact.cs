@@ -1,8 +1,10 @@
 namespace DiscordAnalytics.Core.Storage.Entities;
 
 /// <summary>
-/// A present reaction (message, emoji, reactor). Reactions are state: a row exists while the reaction
-/// does. It remembers where it was counted so a removal subtracts exactly that.
+/// The state of one reaction (message, emoji, reactor): present while <see cref="RemovedAt"/> is null,
+/// removed (a tombstone) after. Reactions are state, and this row is also their dedupe record (no raw
+/// event row is kept for an add): a re-delivered add older than the removal changes nothing, a later
+/// add brings the reaction back. It remembers where it was counted so a removal subtracts exactly that.
 /// </summary>
 public sealed class ReactionFact
 {
@@ -22,5 +24,9 @@ public sealed class ReactionFact
 
     public bool IsBot { get; set; }
 
+    /// <summary>When the reaction was (last) added.</summary>
     public long CreatedAt { get; set; }
+
+    /// <summary>When the reaction was removed (by its reactor, a remove-all or a remove-emoji); null while present.</summary>
+    public long? RemovedAt { get; set; }
 }

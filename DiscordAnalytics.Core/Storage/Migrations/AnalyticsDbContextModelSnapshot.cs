@@ -714,12 +714,37 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "MessageId");
 
-                    b.HasIndex("GuildId", "Day");
+                    b.HasIndex("GuildId", "MessageId")
+                        .HasDatabaseName("IX_messageFacts_deleted")
+                        .HasFilter("\"deletedAt\" IS NOT NULL");
 
                     b.HasIndex("GuildId", "ThreadId", "CreatedAt")
                         .HasFilter("\"threadId\" IS NOT NULL");
 
                     b.ToTable("messageFacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionClear", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messageId");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emoji");
+
+                    b.Property<long>("ClearedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clearedAt");
+
+                    b.HasKey("GuildId", "MessageId", "Emoji");
+
+                    b.ToTable("reactionClears", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionCount", b =>
@@ -791,6 +816,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("isBot");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removedAt");
+
                     b.HasKey("GuildId", "MessageId", "Emoji", "UserId");
 
                     b.ToTable("reactionFacts", (string)null);
@@ -823,8 +852,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnName("reactionScore");
 
                     b.HasKey("GuildId", "MessageId");
-
-                    b.HasIndex("GuildId", "Day", "ReactionScore");
 
                     b.ToTable("topContentDaily", (string)null);
                 });

@@ -1,4 +1,5 @@
 using Bunit;
+using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Settings;
@@ -11,6 +12,14 @@ public sealed class RetentionPanelTests : DashboardTestContext
     private async Task<IRenderedComponent<RetentionPanel>> RenderSeededAsync()
     {
         await SeedWorldAsync();
+
+        // Raw events that retention prunes: an edit of each old message (8-10 days ago), at its creation
+        // time. A create keeps no raw row of its own (its message fact is its record, and stays).
+        await Store.WriteAsync([.. new[] { (10, 8, 1UL), (10, 9, 2UL), (9, 9, 3UL), (8, 9, 4UL) }.Select(old => new IngestEvent
+        {
+            Type = IngestEventType.MessageUpdate, GuildId = World.Guild, ChannelId = World.General,
+            MessageId = SeededStore.MessageId(At(old.Item1, old.Item2), old.Item3), EventAt = At(old.Item1, old.Item2), EditedAt = At(old.Item1, old.Item2),
+        })]);
         AddRetentionServices();
         return Render<RetentionPanel>(p => p.Add(c => c.GuildId, World.Guild));
     }
@@ -46,7 +55,7 @@ public sealed class RetentionPanelTests : DashboardTestContext
         cut.Find("[data-testid=retention-run]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("events older than", cut.Find("[data-testid=retention-last-run]").TextContent, StringComparison.Ordinal));
-        // The four messages of 8-10 days ago are older than 5 days.
+        // The four edits of 8-10 days ago are older than 5 days.
         Assert.Contains("Pruned 4 raw events", cut.Find("[data-testid=retention-message]").TextContent, StringComparison.Ordinal);
         Assert.Equal((rawBefore - 4).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=retention-raw-events]").TextContent.Trim());
 
