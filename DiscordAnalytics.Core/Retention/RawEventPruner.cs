@@ -6,8 +6,10 @@ namespace DiscordAnalytics.Core.Retention;
 
 /// <summary>
 /// Deletes a guild's old raw events in small transactions. Only the types whose counting is also
-/// guarded by a fact are pruned: a message create seen again finds its message fact, a reaction its
-/// reaction fact, so a late re-delivery of a pruned event still counts once. Thread creates, member
+/// guarded by a fact are pruned: a message create seen again finds its message fact, a reaction event
+/// its reaction's state (kept with its times, also once removed), so a late re-delivery of a pruned event
+/// still counts once. (Creates and reaction adds keep no raw row since migration ReactionState; their
+/// older rows are pruned here like the rest.) Thread creates, member
 /// joins/leaves and deletes are counted by their raw event's dedupe key alone, so those (few) rows stay.
 /// Cards read rollups and top content only, so pruning never changes an answer.
 /// </summary>
