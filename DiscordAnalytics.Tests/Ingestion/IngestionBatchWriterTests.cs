@@ -249,6 +249,31 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Write_DeleteAndClearWrittenByAnEarlierWriter_StillBlockOlderAddsAfterARestart()
+    {
+        var other = Snowflake.FromUnixMs(T0) + 1;
+        await WriteAsync(
+            Create(Message, General, user: 7),
+            Create(other, General, user: 7),
+            new IngestEvent { Type = IngestEventType.MessageDelete, GuildId = Guild, EventAt = T0 + 5, ChannelId = General, MessageId = Message },
+            new IngestEvent { Type = IngestEventType.ReactionRemoveAll, GuildId = Guild, EventAt = T0 + 5, ChannelId = General, MessageId = other });
+
+        // A new process: the writer knows the deletes and clears only from the store.
+        await using var restarted = new IngestionBatchWriter(_store.ConnectionString, "live", NullLogger.Instance);
+        var outcome = await restarted.WriteAsync(
+            [
+                React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 9),
+                React(IngestEventType.ReactionAdd, other, user: 8, "👍", T0 + 4),
+                React(IngestEventType.ReactionAdd, other, user: 9, "👍", T0 + 6),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal(1, outcome.Applied);
+        await using var db = _store.NewContext();
+        Assert.Equal([9L], await db.ReactionFacts.Where(f => f.RemovedAt == null).Select(f => f.UserId).ToListAsync());
+    }
+
+    [Fact]
     public async Task Write_StaleRemoveAfterANewerAdd_ChangesNothing()
     {
         await WriteAsync(
