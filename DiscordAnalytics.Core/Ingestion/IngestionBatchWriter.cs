@@ -341,7 +341,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private void ReactionCounted(IngestionStatements sql, IngestEvent e, long guild, long channel)
     {
         var message = (long)e.MessageId!.Value;
-        if (Scalar(sql.MessageIsDeleted, guild, message) > 0)
+        if (_blocks.IsDeleted(sql, guild, message))
         {
             return;
         }

@@ -213,10 +213,6 @@ internal static class IngestionSql
         DELETE FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1 AND reactionScore <= 0 AND botReactionScore <= 0
         """;
 
-    public const string MessageIsDeleted = """
-        SELECT count(*) FROM messageFacts WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NOT NULL
-        """;
-
     public const string CountIdentifiedReactors = """
         SELECT count(*) FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND removedAt IS NULL
         """;

@@ -35,7 +35,6 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement AddGuildDaily { get; } = new(c, IngestionSql.AddGuildDaily);
     public PreparedStatement AddTopContent { get; } = new(c, IngestionSql.AddTopContent);
     public PreparedStatement DropEmptyTopContent { get; } = new(c, IngestionSql.DropEmptyTopContent);
-    public PreparedStatement MessageIsDeleted { get; } = new(c, IngestionSql.MessageIsDeleted);
     public PreparedStatement CountIdentifiedReactors { get; } = new(c, IngestionSql.CountIdentifiedReactors);
     public PreparedStatement SelectReactionCount { get; } = new(c, IngestionSql.SelectReactionCount);
     public PreparedStatement NewestReactionSnapshot { get; } = new(c, IngestionSql.NewestReactionSnapshot);
@@ -50,7 +49,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
         InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
         InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, AddReactionFact,
         RefreshReactionFact, RemoveReactionFact, ReactionFactExists, RecordReactionRemoval, RecordReactionClear, SelectDeletedMessages, SelectReactionClears, RemoveReactionFactsOfMessage, RemoveReactionFactsOfEmoji, DeleteReactionFactsOfMessage, AddChannelDaily, AddChannelQuarterHour, AddMemberDaily,
-        AddGuildDaily, AddTopContent, DropEmptyTopContent, MessageIsDeleted, CountIdentifiedReactors, SelectReactionCount,
+        AddGuildDaily, AddTopContent, DropEmptyTopContent, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,
     ];

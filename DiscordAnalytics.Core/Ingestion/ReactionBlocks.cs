@@ -4,8 +4,9 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// What stops a reaction add from counting besides the reaction's own row: its message is deleted, or its
 /// message or emoji was cleared (REMOVE_ALL / REMOVE_EMOJI) at or after the add. The writer's in-memory copy,
 /// loaded per guild from the store on first use and kept in step with every delete and clear it writes:
-/// checking two SQL conditions on every add cost more than the add's own insert. Part of the writer, not
-/// thread-safe; forgotten (and loaded again) when a batch rolls back.
+/// checking two SQL conditions on every add cost more than the add's own insert. Memory: one id per message
+/// the guild ever had deleted. Part of the writer, not thread-safe; forgotten (and loaded again) when a
+/// batch rolls back.
 /// </summary>
 internal sealed class ReactionBlocks
 {
@@ -15,7 +16,7 @@ internal sealed class ReactionBlocks
     /// <summary>Whether an add at <paramref name="at"/> of <paramref name="emoji"/> on the message changes nothing.</summary>
     public bool Blocks(IngestionStatements sql, long guild, long message, string emoji, long at)
     {
-        if (DeletedMessages(sql, guild).Contains(message))
+        if (IsDeleted(sql, guild, message))
         {
             return true;
         }
@@ -25,6 +26,8 @@ internal sealed class ReactionBlocks
             && ((clears.TryGetValue((message, string.Empty), out var all) && all >= at)
                 || (clears.TryGetValue((message, emoji), out var ofEmoji) && ofEmoji >= at));
     }
+
+    public bool IsDeleted(IngestionStatements sql, long guild, long message) => DeletedMessages(sql, guild).Contains(message);
 
     public void MessageDeleted(IngestionStatements sql, long guild, long message) => DeletedMessages(sql, guild).Add(message);
 
