@@ -11,7 +11,8 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var channels = await db.ChannelDailyRollups
+        // One group (or none): read as a list, so EF has no unordered First to warn about on every summary.
+        var channels = (await db.ChannelDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
             .GroupBy(r => 1)
             .Select(g => new
@@ -21,17 +22,17 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
                 Threads = g.Sum(r => r.ThreadCount),
                 Deleted = g.Sum(r => r.DeletedCount),
             })
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).SingleOrDefault();
 
         var members = db.MemberDailyRollups.Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot));
         var active = await members.Where(r => r.MessagesSent > 0 || r.ReactionsAdded > 0).Select(r => r.UserId).Distinct().CountAsync(cancellationToken);
         var reactors = await members.Where(r => r.ReactionsAdded > 0).Select(r => r.UserId).Distinct().CountAsync(cancellationToken);
 
-        var membership = await db.GuildDailyRollups
+        var membership = (await db.GuildDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
             .GroupBy(r => 1)
             .Select(g => new { Joins = g.Sum(r => r.Joins), Leaves = g.Sum(r => r.Leaves) })
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).SingleOrDefault();
 
         return new Totals(
             channels?.Messages ?? 0,
