@@ -53,4 +53,52 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.GetByTestId("guild-name")).ToHaveTextAsync("Candlestick Coders");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"guildId={stored}"));
     }
+
+    [Fact]
+    public async Task Dashboard_SettingsClickedBeforeTheGuildIsInTheAddress_OpensSettingsAndStaysThere()
+    {
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:HistoryDays"] = "1",
+            ["Demo:LiveEventsPerSecond"] = "0",
+        });
+        var baseUrl = app.StartOnLoopback();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        // The dashboard remembers its guild in local storage and only then puts it into the address. Holding
+        // local storage's answer open makes the click land exactly where a busy machine made it land by chance:
+        // after the dashboard is live, before it has written its address.
+        await page.AddInitScriptAsync("""
+            (() => {
+              const setItem = Storage.prototype.setItem;
+              let answer;
+              const answered = new Promise(resolve => answer = resolve);
+              window.daTestStorageAsked = false;
+              window.daTestAnswerStorage = () => answer();
+              Storage.prototype.setItem = function (key, value) {
+                setItem.call(this, key, value);
+                if (key !== 'da.guildId') return undefined;
+                window.daTestStorageAsked = true;
+                return answered;
+              };
+            })();
+            """);
+
+        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
+        await Assertions.Expect(page.GetByTestId("total-messages-value")).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
+        await page.WaitForFunctionAsync("() => window.daTestStorageAsked", null, new() { Timeout = 30_000 });
+        await page.GetByTestId("nav-settings").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("settings")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+        await page.EvaluateAsync("() => window.daTestAnswerStorage()");
+
+        // One more round trip over the circuit: its answer comes after anything the answered storage call set off.
+        await page.GetByTestId("backfill-optin").GetByText("Import message history").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("backfill-start")).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(baseUrl + "/settings");
+        await Assertions.Expect(page.GetByTestId("backfill-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("card-totals")).ToHaveCountAsync(0);
+    }
 }

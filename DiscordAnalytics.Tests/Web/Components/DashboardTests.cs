@@ -38,8 +38,27 @@ public sealed class DashboardTests : DashboardTestContext
 
         // Guilds are listed by name: "Alpha Crew" comes before "Trading Room".
         cut.WaitForAssertion(() => Assert.Equal("Alpha Crew", cut.Find("[data-testid=guild-name]").TextContent.Trim()));
-        cut.WaitForAssertion(() => Assert.Contains($"guildId={World.OtherGuild}", Navigation.Uri, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Equal(
+            new object?[] { "http://localhost/dashboard", $"http://localhost/dashboard?guildId={World.OtherGuild}" },
+            Assert.Single(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]).Arguments));
         cut.WaitForAssertion(() => Assert.Equal("No activity in this window", cut.Find("[data-testid=card-totals] [data-testid=card-empty]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Render_PageLeftWhileStorageAnswers_LeavesTheAddressAlone()
+    {
+        await SeedWorldAsync();
+        var remember = JSInterop.SetupVoid("localStorage.setItem", _ => true);
+        Navigate("dashboard");
+        var cut = Render<Dashboard>();
+        cut.WaitForAssertion(() => Assert.Single(remember.Invocations));
+
+        // A link was clicked: the router disposes the dashboard before local storage answers.
+        await DisposeComponentsAsync();
+        await cut.InvokeAsync(remember.SetVoidResult);
+
+        Assert.Empty(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]);
+        Assert.Equal("http://localhost/dashboard", Navigation.Uri);
     }
 
     [Fact]
@@ -105,8 +124,9 @@ public sealed class DashboardTests : DashboardTestContext
 
         var cut = Render<Dashboard>();
 
-        cut.WaitForAssertion(() => Assert.Contains($"guildId={World.OtherGuild}", Navigation.Uri, StringComparison.Ordinal));
-        Assert.Contains("window=12d", Navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(
+            new object?[] { "http://localhost/dashboard?window=12d", $"http://localhost/dashboard?window=12d&guildId={World.OtherGuild}" },
+            Assert.Single(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]).Arguments));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=window-notice]")));
     }
 

@@ -22,6 +22,9 @@ public sealed partial class Dashboard : IDisposable
     /// <summary>Local storage key of the last selected guild.</summary>
     internal const string StorageKey = "da.guildId";
 
+    /// <summary>wwwroot/js/address.js: replaces the address only while the browser is still on the given one.</summary>
+    internal const string ReplaceAddressFunction = "discordAnalytics.replaceAddressIfStillAt";
+
     /// <summary>
     /// How often the ingestion lag is read again. Committed batches refresh it too, but a stalled writer
     /// (a locked store file) commits nothing, and that is exactly when the lag matters.
@@ -168,13 +171,19 @@ public sealed partial class Dashboard : IDisposable
                 await Js.InvokeVoidAsync("localStorage.setItem", _lifetime.Token, StorageKey, guildId);
                 return true;
             });
-            if (string.IsNullOrEmpty(_requestedGuildId))
+            // Gone while storage answered: the person has clicked away (the router disposed this page), and
+            // writing the dashboard's address now would take them back to it.
+            if (string.IsNullOrEmpty(_requestedGuildId) && !_lifetime.IsCancellationRequested)
             {
                 // Put the guild that came from storage or the fallback into the address, so it can be
                 // shared; the window parameters stay exactly as they were (a notice about them included).
+                // Not Navigation.NavigateTo(replace): it would overwrite a link clicked in the meantime
+                // (clicks are handled in the browser first); the browser replaces only if still here.
                 _requestedGuildId = guildId;
                 _seenAddress = (guildId, _windowText, _startText, _endText);
-                Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("guildId", guildId), replace: true);
+                var here = Navigation.Uri;
+                var next = Navigation.GetUriWithQueryParameter("guildId", guildId);
+                await TryJsAsync(() => Js.InvokeAsync<bool>(ReplaceAddressFunction, _lifetime.Token, here, next));
             }
         }
     }
