@@ -167,14 +167,12 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 ReactionRemoved(sql, e, guild, channel!.Value);
                 break;
             case IngestEventType.ReactionRemoveAll:
-                sql.RecordReactionClear.Execute(guild, (long)e.MessageId!.Value, string.Empty, e.EventAt);
-                _blocks.Cleared(sql, guild, (long)e.MessageId.Value, string.Empty, e.EventAt);
+                RecordClear(sql, guild, (long)e.MessageId!.Value, string.Empty, e.EventAt);
                 SubtractReactions(sql.RemoveReactionFactsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.EventAt);
                 SubtractAnonymous(sql.DeleteReactionCountsOfMessage, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value);
                 break;
             case IngestEventType.ReactionRemoveEmoji:
-                sql.RecordReactionClear.Execute(guild, (long)e.MessageId!.Value, e.Emoji, e.EventAt);
-                _blocks.Cleared(sql, guild, (long)e.MessageId.Value, e.Emoji!, e.EventAt);
+                RecordClear(sql, guild, (long)e.MessageId!.Value, e.Emoji!, e.EventAt);
                 SubtractReactions(sql.RemoveReactionFactsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji, e.EventAt);
                 SubtractAnonymous(sql.DeleteReactionCountsOfEmoji, guild, (long)e.MessageId!.Value, guild, (long)e.MessageId!.Value, e.Emoji);
                 break;
@@ -312,6 +310,13 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>A REMOVE_ALL (emoji empty) or REMOVE_EMOJI: kept in the store and in the writer's memory alike.</summary>
+    private void RecordClear(IngestionStatements sql, long guild, long message, string emoji, long at)
+    {
+        sql.RecordReactionClear.Execute(guild, message, emoji, at);
+        _blocks.Cleared(sql, guild, message, emoji, at);
     }
 
     private void ReactionRemoved(IngestionStatements sql, IngestEvent e, long guild, long channel)
