@@ -1,11 +1,10 @@
 using DiscordAnalytics.Core.Storage;
-using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Messages of a window per local weekday and hour in the guild's time zone, from the quarter-hour rollups.
+/// Messages of a window per local weekday and hour in the guild's time zone, from the per channel-day quarter-hour counts.
 /// Each bucket's start instant is converted with <see cref="TimeZoneInfo"/>, so DST changes inside the window
 /// and :30/:45 offsets land in the right local hour (every real offset is a whole number of quarter hours).
 /// The one place that knows where local-hour numbers come from (heat map and summary <c>hourly</c>).
@@ -17,19 +16,31 @@ internal static class LocalHourBuckets
     {
         var guild = (long)query.GuildId;
         var bots = query.IncludeBots;
-        var first = query.Window.StartAt / ChannelQuarterHourRollup.BucketMs;
-        var end = query.Window.EndAt / ChannelQuarterHourRollup.BucketMs;
+        var first = query.Window.StartAt / QuarterHourCounts.QuarterHourMs;
+        var end = query.Window.EndAt / QuarterHourCounts.QuarterHourMs;
+        var (firstDay, endDay) = (DayBucket.Of(query.Window.StartAt), DayBucket.Of(query.Window.EndAt - 1) + 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var zoneId = await db.Guilds.Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken);
         // A stored id this system does not know (only writable by hand) draws in UTC, and says so.
         var zone = GuildTimeZone.Find(zoneId);
         var reported = zone is null ? "UTC" : zoneId!;
         zone ??= TimeZoneInfo.Utc;
-        var buckets = await db.ChannelQuarterHourRollups
-            .Where(r => r.GuildId == guild && r.Bucket >= first && r.Bucket < end && (bots || !r.IsBot))
-            .GroupBy(r => r.Bucket)
-            .Select(g => new { Bucket = g.Key, Messages = g.Sum(r => r.MessageCount) })
+        var rows = await db.ChannelDayQuarterHours
+            .Where(r => r.GuildId == guild && r.Day >= firstDay && r.Day < endDay && (bots || !r.IsBot))
+            .Select(r => new { r.Day, r.MessageCounts })
             .ToListAsync(cancellationToken);
+
+        // Channels summed per day first: each quarter hour's instant is then converted once, not once per channel.
+        var days = new SortedDictionary<int, long[]>();
+        foreach (var row in rows)
+        {
+            if (!days.TryGetValue(row.Day, out var counts))
+            {
+                days[row.Day] = counts = new long[QuarterHourCounts.PerDay];
+            }
+
+            QuarterHourCounts.AddTo(row.MessageCounts, counts);
+        }
 
         var cells = new long[7][];
         for (var day = 0; day < cells.Length; day++)
@@ -37,10 +48,20 @@ internal static class LocalHourBuckets
             cells[day] = new long[24];
         }
 
-        foreach (var b in buckets)
+        foreach (var (day, counts) in days)
         {
-            var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(b.Bucket * ChannelQuarterHourRollup.BucketMs), zone);
-            cells[(int)local.DayOfWeek][local.Hour] += b.Messages;
+            for (var index = 0; index < counts.Length; index++)
+            {
+                var startAt = QuarterHourCounts.StartMs(day, index);
+                var bucket = startAt / QuarterHourCounts.QuarterHourMs;
+                if (counts[index] == 0 || bucket < first || bucket >= end)
+                {
+                    continue;
+                }
+
+                var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(startAt), zone);
+                cells[(int)local.DayOfWeek][local.Hour] += counts[index];
+            }
         }
 
         return (cells, reported);

@@ -26,6 +26,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// </summary>
     private readonly Dictionary<long, long> _newestSnapshotAt = [];
     private readonly ReactionBlocks _blocks = new();
+    private readonly byte[] _quarterHourCounts = new byte[QuarterHourCounts.StoredLength];
     private SqliteConnection? _connection;
     private IngestionStatements? _sql;
 
@@ -464,12 +465,9 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             }
         }
 
-        foreach (var ((guild, bucket, channel, isBot), messages) in _deltas.QuarterHours)
+        foreach (var ((guild, day, channel, isBot), messages) in _deltas.QuarterHours)
         {
-            if (messages != 0)
-            {
-                sql.AddChannelQuarterHour.Execute(guild, bucket, channel, isBot, messages);
-            }
+            AddQuarterHours(sql, guild, day, channel, isBot, messages);
         }
 
         foreach (var ((guild, day, user), d) in _deltas.Members)
@@ -503,6 +501,35 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         {
             sql.TouchGuild.Execute(guild, _guildMode, lastEventAt);
         }
+    }
+
+    /// <summary>
+    /// Adds a channel-day's quarter-hour deltas to its stored counts: read, added and written back whole (SQL cannot
+    /// add two blobs element-wise). One read and one write per channel and day of the batch.
+    /// </summary>
+    private void AddQuarterHours(IngestionStatements sql, long guild, int day, long channel, bool isBot, long[] deltas)
+    {
+        if (!deltas.AsSpan().ContainsAnyExcept(0))
+        {
+            return;
+        }
+
+        Span<long> counts = stackalloc long[QuarterHourCounts.PerDay];
+        using (var stored = sql.SelectChannelDayQuarterHours.Query(guild, day, channel, isBot))
+        {
+            if (stored.Read())
+            {
+                QuarterHourCounts.AddTo(stored.GetBlob(0), counts);
+            }
+        }
+
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] += deltas[i];
+        }
+
+        QuarterHourCounts.Write(counts, _quarterHourCounts);
+        sql.SetChannelDayQuarterHours.Execute(guild, day, channel, isBot, _quarterHourCounts);
     }
 
     /// <summary>Maps the channel an event names to (counted channel, thread): thread activity counts for the thread's parent.</summary>

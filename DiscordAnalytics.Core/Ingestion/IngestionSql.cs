@@ -179,10 +179,14 @@ internal static class IngestionSql
             deletedCount = deletedCount + excluded.deletedCount
         """;
 
-    public const string AddChannelQuarterHour = """
-        INSERT INTO channelQuarterHourRollups (guildId, bucket, channelId, isBot, messageCount)
+    public const string SelectChannelDayQuarterHours = """
+        SELECT messageCounts FROM channelDayQuarterHours WHERE guildId = @p0 AND day = @p1 AND channelId = @p2 AND isBot = @p3
+        """;
+
+    public const string SetChannelDayQuarterHours = """
+        INSERT INTO channelDayQuarterHours (guildId, day, channelId, isBot, messageCounts)
         VALUES (@p0, @p1, @p2, @p3, @p4)
-        ON CONFLICT (guildId, bucket, channelId, isBot) DO UPDATE SET messageCount = messageCount + excluded.messageCount
+        ON CONFLICT (guildId, day, channelId, isBot) DO UPDATE SET messageCounts = excluded.messageCounts
         """;
 
     public const string AddMemberDaily = """

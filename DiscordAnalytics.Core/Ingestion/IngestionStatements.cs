@@ -30,7 +30,9 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement RemoveReactionFactsOfEmoji { get; } = new(c, IngestionSql.RemoveReactionFactsOfEmoji);
     public PreparedStatement DeleteReactionFactsOfMessage { get; } = new(c, IngestionSql.DeleteReactionFactsOfMessage);
     public PreparedStatement AddChannelDaily { get; } = new(c, IngestionSql.AddChannelDaily);
-    public PreparedStatement AddChannelQuarterHour { get; } = new(c, IngestionSql.AddChannelQuarterHour);
+    public PreparedStatement SelectChannelDayQuarterHours { get; } = new(c, IngestionSql.SelectChannelDayQuarterHours);
+
+    public PreparedStatement SetChannelDayQuarterHours { get; } = new(c, IngestionSql.SetChannelDayQuarterHours);
     public PreparedStatement AddMemberDaily { get; } = new(c, IngestionSql.AddMemberDaily);
     public PreparedStatement AddGuildDaily { get; } = new(c, IngestionSql.AddGuildDaily);
     public PreparedStatement AddTopContent { get; } = new(c, IngestionSql.AddTopContent);
@@ -48,7 +50,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     [
         InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
         InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, AddReactionFact,
-        RefreshReactionFact, RemoveReactionFact, ReactionFactExists, RecordReactionRemoval, RecordReactionClear, SelectDeletedMessages, SelectReactionClears, RemoveReactionFactsOfMessage, RemoveReactionFactsOfEmoji, DeleteReactionFactsOfMessage, AddChannelDaily, AddChannelQuarterHour, AddMemberDaily,
+        RefreshReactionFact, RemoveReactionFact, ReactionFactExists, RecordReactionRemoval, RecordReactionClear, SelectDeletedMessages, SelectReactionClears, RemoveReactionFactsOfMessage, RemoveReactionFactsOfEmoji, DeleteReactionFactsOfMessage, AddChannelDaily, SelectChannelDayQuarterHours, SetChannelDayQuarterHours, AddMemberDaily,
         AddGuildDaily, AddTopContent, DropEmptyTopContent, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,

@@ -81,6 +81,7 @@ public sealed class PreparedStatement : IDisposable
                 int n => raw.sqlite3_bind_int64(_statement, index, n),
                 bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
                 string s => raw.sqlite3_bind_text(_statement, index, s),
+                byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
                 var other => throw new ArgumentException($"Cannot bind a {other.GetType().Name}."),
             };
             Check(rc);
@@ -118,6 +119,9 @@ public sealed class PreparedStatement : IDisposable
         public bool GetBoolean(int column) => raw.sqlite3_column_int64(owner._statement, column) != 0;
 
         public string GetString(int column) => raw.sqlite3_column_text(owner._statement, column).utf8_to_string();
+
+        /// <summary>The column's bytes, valid until the next Read or Dispose.</summary>
+        public ReadOnlySpan<byte> GetBlob(int column) => raw.sqlite3_column_blob(owner._statement, column);
 
         public bool IsDBNull(int column) => raw.sqlite3_column_type(owner._statement, column) == raw.SQLITE_NULL;
 

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Ingestion;
 
@@ -17,8 +17,8 @@ internal sealed class RollupDeltas
 
     public Dictionary<(long Guild, long Message), ContentDelta> Content { get; } = [];
 
-    /// <summary>Message count changes per (guild, quarter-hour bucket, counted channel, isBot).</summary>
-    public Dictionary<(long Guild, long Bucket, long Channel, bool IsBot), long> QuarterHours { get; } = [];
+    /// <summary>Message count changes per (guild, UTC day, counted channel, isBot), one per quarter hour of the day.</summary>
+    public Dictionary<(long Guild, int Day, long Channel, bool IsBot), long[]> QuarterHours { get; } = [];
 
     public Dictionary<long, long> LastEventAt { get; } = [];
 
@@ -45,8 +45,9 @@ internal sealed class RollupDeltas
     /// <summary>Adds <paramref name="messages"/> (+1 or -1) to the quarter hour a message was created in.</summary>
     public void QuarterHour(long guild, long createdAt, long channel, bool isBot, long messages)
     {
-        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(QuarterHours, (guild, createdAt / ChannelQuarterHourRollup.BucketMs, channel, isBot), out _);
-        count += messages;
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(QuarterHours, (guild, DayBucket.Of(createdAt), channel, isBot), out _);
+        counts ??= new long[QuarterHourCounts.PerDay];
+        counts[QuarterHourCounts.IndexOf(createdAt)] += messages;
     }
 
     public void Seen(long guild, long eventAt)

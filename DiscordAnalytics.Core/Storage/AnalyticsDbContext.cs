@@ -32,7 +32,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<GuildDailyRollup> GuildDailyRollups => Set<GuildDailyRollup>();
 
-    public DbSet<ChannelQuarterHourRollup> ChannelQuarterHourRollups => Set<ChannelQuarterHourRollup>();
+    public DbSet<ChannelDayQuarterHours> ChannelDayQuarterHours => Set<ChannelDayQuarterHours>();
 
     public DbSet<TopContentDaily> TopContentDaily => Set<TopContentDaily>();
 
@@ -140,7 +140,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new DigestConfiguration());
         modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
         modelBuilder.ApplyConfiguration(new HelpChannelOverrideConfiguration());
-        modelBuilder.ApplyConfiguration(new ChannelQuarterHourRollupConfiguration());
+        modelBuilder.ApplyConfiguration(new ChannelDayQuarterHoursConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -8,9 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DiscordAnalytics.Tests.Ingestion;
 
 /// <summary>
-/// The quarter-hour rollups (heat map, summary hourly) written by the real writer into a real SQLite file equal
-/// the present messages counted straight from the event stream: duplicates once, deletes subtracted in the
-/// message's creation quarter hour, bots in their own rows, thread messages in the parent channel.
+/// The quarter-hour counts (heat map, summary hourly; one row per channel-day) written by the real writer into a
+/// real SQLite file equal the present messages counted straight from the event stream: duplicates once, deletes
+/// subtracted in the message's creation quarter hour, bots in their own rows, thread messages in the parent channel.
 /// </summary>
 public sealed class QuarterHourRollupTests
 {
@@ -58,12 +59,43 @@ public sealed class QuarterHourRollupTests
         {
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync("20261125193330_RawEventTimeKey");
-            Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = 'channelQuarterHourRollups'").SingleAsync());
+            Assert.Equal(0, await TableCountAsync(db, "channelQuarterHourRollups"));
             await migrator.MigrateAsync();
         }
 
         Assert.Equal(Sorted(new GroundTruth(events).QuarterHours()), await RollupsAsync(store));
     }
+
+    [Fact]
+    public async Task Migration_StoreWithQuarterHourRows_MovesEveryCountToItsChannelDayUnchanged()
+    {
+        var events = RandomEventStream.Generate(seed: 16, activity: 1_500, endAt: EndAt, days: 10);
+        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await WriteAsync(store, events, batchSize: 500);
+        var expected = Sorted(new GroundTruth(events).QuarterHours());
+        // Rows the message facts no longer explain (retention pruned them): a last quarter hour of a day, and a
+        // count that needs more than two bytes.
+        var lastQuarterOfADay = DayBucket.Of(EndAt) * 96L - 1;
+        expected.Add((lastQuarterOfADay, 4242, false, 70_000));
+        expected.Add((lastQuarterOfADay, 4242, true, 1));
+
+        await using (var db = store.NewContext())
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261125223953_ReactionState");
+            Assert.Equal(0, await TableCountAsync(db, "channelDayQuarterHours"));
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO channelQuarterHourRollups (guildId, bucket, channelId, isBot, messageCount) VALUES ({0}, {1}, 4242, 0, 70000), ({0}, {1}, 4242, 1, 1)",
+                (long)RandomEventStream.GuildId, lastQuarterOfADay);
+            await migrator.MigrateAsync();
+            Assert.Equal(0, await TableCountAsync(db, "channelQuarterHourRollups"));
+        }
+
+        Assert.Equal(expected.OrderBy(r => r.Bucket).ThenBy(r => r.Channel).ThenBy(r => r.IsBot), await RollupsAsync(store));
+    }
+
+    private static Task<int> TableCountAsync(DbContext db, string table) =>
+        db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = {table}").SingleAsync();
 
     private static async Task WriteAsync(TempSqliteStore store, List<IngestEvent> events, int batchSize)
     {
@@ -74,15 +106,31 @@ public sealed class QuarterHourRollupTests
         }
     }
 
-    /// <summary>Non-zero rows (a create and its delete in two batches leave a zero row); never a negative one.</summary>
+    /// <summary>
+    /// Every stored quarter hour as (epoch quarter-hour bucket, channel, isBot, messages), non-zero only (a create and
+    /// its delete in two batches leave a zero); never a negative one.
+    /// </summary>
     private static async Task<List<(long Bucket, ulong Channel, bool IsBot, long Messages)>> RollupsAsync(TempSqliteStore store)
     {
         await using var db = store.NewContext();
-        var rows = await db.ChannelQuarterHourRollups.Where(r => r.GuildId == (long)RandomEventStream.GuildId).ToListAsync();
-        Assert.All(rows, r => Assert.True(r.MessageCount >= 0, $"negative count in bucket {r.Bucket}"));
-        return [.. rows.Where(r => r.MessageCount != 0)
-            .Select(r => (r.Bucket, (ulong)r.ChannelId, r.IsBot, r.MessageCount))
-            .OrderBy(r => r.Bucket).ThenBy(r => r.Item2).ThenBy(r => r.IsBot)];
+        var rows = await db.ChannelDayQuarterHours.Where(r => r.GuildId == (long)RandomEventStream.GuildId).ToListAsync();
+        var quarters = new List<(long Bucket, ulong Channel, bool IsBot, long Messages)>();
+        foreach (var row in rows)
+        {
+            Assert.Equal(QuarterHourCounts.StoredLength, row.MessageCounts.Length);
+            var counts = new long[QuarterHourCounts.PerDay];
+            QuarterHourCounts.AddTo(row.MessageCounts, counts);
+            for (var q = 0; q < counts.Length; q++)
+            {
+                Assert.True(counts[q] >= 0, $"negative count on day {row.Day}, quarter {q}");
+                if (counts[q] != 0)
+                {
+                    quarters.Add((row.Day * 96L + q, (ulong)row.ChannelId, row.IsBot, counts[q]));
+                }
+            }
+        }
+
+        return [.. quarters.OrderBy(r => r.Bucket).ThenBy(r => r.Channel).ThenBy(r => r.IsBot)];
     }
 
     private static List<(long Bucket, ulong Channel, bool IsBot, long Messages)> Sorted(IReadOnlyDictionary<(long Bucket, ulong Channel, bool IsBot), long> truth) =>
