@@ -507,15 +507,15 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("channelDailyRollups", (string)null);
                 });
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ChannelQuarterHourRollup", b =>
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ChannelDayQuarterHours", b =>
                 {
                     b.Property<long>("GuildId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("guildId");
 
-                    b.Property<long>("Bucket")
+                    b.Property<int>("Day")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("bucket");
+                        .HasColumnName("day");
 
                     b.Property<long>("ChannelId")
                         .HasColumnType("INTEGER")
@@ -525,13 +525,14 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("isBot");
 
-                    b.Property<long>("MessageCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("messageCount");
+                    b.Property<byte[]>("MessageCounts")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("messageCounts");
 
-                    b.HasKey("GuildId", "Bucket", "ChannelId", "IsBot");
+                    b.HasKey("GuildId", "Day", "ChannelId", "IsBot");
 
-                    b.ToTable("channelQuarterHourRollups", (string)null);
+                    b.ToTable("channelDayQuarterHours", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
