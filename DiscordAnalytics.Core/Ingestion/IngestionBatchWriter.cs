@@ -391,7 +391,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
     }
 
-    private void SubtractAnonymous(PreparedStatement delete, long guild, long message, params ReadOnlySpan<object?> key)
+    private void SubtractAnonymous(PreparedStatement delete, long guild, long message, params ReadOnlySpan<StatementValue> key)
     {
         using var reader = delete.Query(key);
         while (reader.Read())
@@ -416,14 +416,14 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         return newest;
     }
 
-    private static long Scalar(PreparedStatement query, params ReadOnlySpan<object?> values)
+    private static long Scalar(PreparedStatement query, params ReadOnlySpan<StatementValue> values)
     {
         using var reader = query.Query(values);
         return reader.Read() ? reader.GetInt64(0) : 0;
     }
 
     /// <summary>Removes the matching reaction facts and subtracts those that were present; returns how many.</summary>
-    private int SubtractReactions(PreparedStatement remove, long guild, long message, params ReadOnlySpan<object?> key)
+    private int SubtractReactions(PreparedStatement remove, long guild, long message, params ReadOnlySpan<StatementValue> key)
     {
         var removed = 0;
         using var reader = remove.Query(key);

@@ -35,7 +35,7 @@ public sealed class PreparedStatement : IDisposable
     }
 
     /// <summary>Runs the statement; returns the rows it changed (0 when ON CONFLICT DO NOTHING skipped it).</summary>
-    public int Execute(params ReadOnlySpan<object?> values)
+    public int Execute(params ReadOnlySpan<StatementValue> values)
     {
         Bind(values);
         try
@@ -55,7 +55,7 @@ public sealed class PreparedStatement : IDisposable
     }
 
     /// <summary>Runs a statement that returns rows (SELECT or RETURNING); dispose the cursor to finish it.</summary>
-    public Cursor Query(params ReadOnlySpan<object?> values)
+    public Cursor Query(params ReadOnlySpan<StatementValue> values)
     {
         Bind(values);
         _done = false;
@@ -64,7 +64,7 @@ public sealed class PreparedStatement : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private void Bind(ReadOnlySpan<object?> values)
+    private void Bind(ReadOnlySpan<StatementValue> values)
     {
         if (values.Length != _slots.Length)
         {
@@ -74,15 +74,13 @@ public sealed class PreparedStatement : IDisposable
         for (var i = 0; i < values.Length; i++)
         {
             var index = _slots[i];
-            var rc = values[i] switch
+            var value = values[i];
+            var rc = value.Kind switch
             {
-                null => raw.sqlite3_bind_null(_statement, index),
-                long l => raw.sqlite3_bind_int64(_statement, index, l),
-                int n => raw.sqlite3_bind_int64(_statement, index, n),
-                bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
-                string s => raw.sqlite3_bind_text(_statement, index, s),
-                byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
-                var other => throw new ArgumentException($"Cannot bind a {other.GetType().Name}."),
+                StatementValueKind.Integer => raw.sqlite3_bind_int64(_statement, index, value.Integer),
+                StatementValueKind.Text => raw.sqlite3_bind_text(_statement, index, (string)value.Reference!),
+                StatementValueKind.Blob => raw.sqlite3_bind_blob(_statement, index, (byte[])value.Reference!),
+                _ => raw.sqlite3_bind_null(_statement, index),
             };
             Check(rc);
         }
