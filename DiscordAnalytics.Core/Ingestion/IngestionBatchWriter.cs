@@ -278,9 +278,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     {
         var message = (long)e.MessageId!.Value;
         var reactor = (long)e.UserId!.Value;
-        // A reaction counts on the day of its message (from the snowflake), whatever the source: the
-        // gateway and backfill (which sees only the message's reaction list) then agree.
-        var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
+        var day = MessageDay(e.MessageId.Value);
         if (_blocks.Blocks(sql, guild, message, e.Emoji!, e.EventAt))
         {
             return false;
@@ -335,7 +333,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             TakeAnonymous(sql.TakeAnonymousReactionAfter, guild, message, e.Emoji!, e.EventAt);
         }
 
-        var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
+        var day = MessageDay(e.MessageId.Value);
         sql.RecordReactionRemoval.Execute(guild, message, e.Emoji, reactor, channel, day, e.IsBot, e.EventAt);
     }
 
@@ -368,7 +366,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
 
         var identified = Scalar(sql.CountIdentifiedReactors, guild, message, e.Emoji);
         var anonymous = Math.Max(0, e.Count!.Value - identified);
-        var day = DayBucket.Of(Snowflake.ToUnixMs(e.MessageId.Value));
+        var day = MessageDay(e.MessageId.Value);
         sql.UpsertReactionCount.Execute(guild, message, e.Emoji, anonymous, channel, day, e.EventAt);
         _newestSnapshotAt[guild] = Math.Max(NewestSnapshotAt(sql, guild), e.EventAt);
         var delta = anonymous - previous;
@@ -560,6 +558,12 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             _channels[(guild, reader.GetInt64(0))] = new ChannelShape(reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetBoolean(2));
         }
     }
+
+    /// <summary>
+    /// The day a reaction counts on: its message's (from the snowflake), whatever the source, so the gateway and
+    /// backfill (which sees only the message's reaction list, not when each was added) agree.
+    /// </summary>
+    private static int MessageDay(ulong messageId) => DayBucket.Of(Snowflake.ToUnixMs(messageId));
 
     private static string? Clip(string? name) =>
         name is null ? null : TextClip.ToLength(name, IngestEvent.MaxNameLength);
