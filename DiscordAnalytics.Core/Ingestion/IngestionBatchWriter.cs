@@ -27,6 +27,10 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private readonly Dictionary<long, long> _newestSnapshotAt = [];
     private readonly ReactionBlocks _blocks = new();
     private readonly byte[] _quarterHourCounts = new byte[QuarterHourCounts.StoredLength];
+    private readonly WalCheckpointer _checkpointer;
+
+    /// <summary>Events committed since the last checkpoint request: bulk ingestion asks after every batch, live every few minutes.</summary>
+    private int _sinceCheckpoint;
     private SqliteConnection? _connection;
     private IngestionStatements? _sql;
 
@@ -37,7 +41,14 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         _connectionString = connectionString;
         _guildMode = guildMode;
         _logger = logger;
+        _checkpointer = new WalCheckpointer(connectionString, logger);
     }
+
+    /// <summary>Events after which a commit asks for a background checkpoint of the log.</summary>
+    internal const int CheckpointEveryEvents = 1_000;
+
+    /// <summary>Completes when no background checkpoint is running.</summary>
+    internal Task CheckpointIdleAsync() => _checkpointer.IdleAsync();
 
     /// <summary>Writes the batch; returns how many events were new (not duplicates) and how many were rejected as invalid.</summary>
     public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IngestEvent> events, CancellationToken cancellationToken)
@@ -67,6 +78,13 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
 
             FlushDeltas(sql);
             await transaction.CommitAsync(cancellationToken);
+            _sinceCheckpoint += events.Count;
+            if (_sinceCheckpoint >= CheckpointEveryEvents)
+            {
+                _sinceCheckpoint = 0;
+                _checkpointer.Request();
+            }
+
             return new BatchOutcome(applied, rejected, [.. _deltas.LastEventAt.Keys.Select(g => (ulong)g)]);
         }
         catch
@@ -82,6 +100,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _checkpointer.DisposeAsync();
         _sql?.Dispose();
         if (_connection is not null)
         {
@@ -97,6 +116,13 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         }
 
         _connection = await SqlitePragmas.OpenAsync(_connectionString, cancellationToken);
+        // Checkpoints run beside the writer (WalCheckpointer); its own commits checkpoint only past this bound.
+        await using (var autoCheckpoint = _connection.CreateCommand())
+        {
+            autoCheckpoint.CommandText = $"PRAGMA wal_autocheckpoint={WalCheckpointer.WriterAutoCheckpointPages}";
+            await autoCheckpoint.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         _sql = new IngestionStatements(_connection);
         return _sql;
     }

@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace DiscordAnalytics.Core.Storage;
+
+/// <summary>
+/// Copies the store's write-ahead log back into the database file on its own connection and thread. SQLite's
+/// automatic checkpoint runs inside the commit that takes the log past 1,000 pages, on the committing thread:
+/// for the ingestion writer that was ~11% of its time in bulk ingestion, now spent beside the next batch.
+/// The writer keeps a raised automatic checkpoint (<see cref="WriterAutoCheckpointPages"/>) as the bound on the
+/// log: a PASSIVE checkpoint running beside continuous writes never lets SQLite start the log over by itself.
+/// A failed checkpoint loses nothing (the log still holds every page); it is logged and the next one catches up.
+/// </summary>
+public sealed class WalCheckpointer : IAsyncDisposable
+{
+    /// <summary>Pages (4 KiB) after which the writer's own commit checkpoints, as SQLite's 1,000 would: ~40 MB of log.</summary>
+    public const int WriterAutoCheckpointPages = 10_000;
+
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private Task _running = Task.CompletedTask;
+    private SqliteConnection? _connection;
+    private bool _disposed;
+
+    public WalCheckpointer(string connectionString, ILogger logger)
+    {
+        _connectionString = connectionString;
+        _logger = logger;
+    }
+
+    /// <summary>Starts a PASSIVE checkpoint unless one is running (its successor then covers what is new).</summary>
+    public void Request()
+    {
+        lock (_gate)
+        {
+            if (!_disposed && _running.IsCompleted)
+            {
+                _running = Task.Run(CheckpointAsync);
+            }
+        }
+    }
+
+    /// <summary>Completes when no checkpoint is running.</summary>
+    public Task IdleAsync()
+    {
+        lock (_gate)
+        {
+            return _running;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task running;
+        lock (_gate)
+        {
+            _disposed = true;
+            running = _running;
+        }
+
+        await running;
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            _connection ??= await SqlitePragmas.OpenAsync(_connectionString, CancellationToken.None);
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException)
+        {
+            _logger.LogWarning(ex, "A background checkpoint of the store's log failed; the next one catches up");
+        }
+    }
+}
