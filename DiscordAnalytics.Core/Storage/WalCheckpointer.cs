@@ -75,8 +75,9 @@ public sealed class WalCheckpointer : IAsyncDisposable
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
             await command.ExecuteNonQueryAsync();
         }
-        catch (Exception ex) when (ex is SqliteException or IOException)
+        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException or ObjectDisposedException)
         {
+            // Never thrown on: a faulted checkpoint would otherwise surface in the writer's dispose at shutdown.
             _logger.LogWarning(ex, "A background checkpoint of the store's log failed; the next one catches up");
         }
     }
