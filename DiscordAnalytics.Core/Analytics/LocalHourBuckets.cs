@@ -31,7 +31,7 @@ internal static class LocalHourBuckets
             .ToListAsync(cancellationToken);
 
         // Channels summed per day first: each quarter hour's instant is then converted once, not once per channel.
-        var days = new SortedDictionary<int, long[]>();
+        var days = new Dictionary<int, long[]>();
         foreach (var row in rows)
         {
             if (!days.TryGetValue(row.Day, out var counts))
