@@ -69,6 +69,7 @@ public sealed class ReplayEndToEndTests
         var killAt = Deliveries * 45 / 100;
         const int LostWhileAway = 500;
         const int LostWhileDead = 300;
+        const int HeldAtKill = 300;
         const int SentWhileAway = 2_000;
 
         // Socket drops at random points, spaced so that each one's RESUME is over before the next.
@@ -132,10 +133,23 @@ public sealed class ReplayEndToEndTests
                 emulator.ExpireSession();
                 emulator.ReleaseResumes();
                 await ConnectAsync(emulator, identifies: 2);
-                await DeliverUntilAsync(killAt);
+                await DeliverUntilAsync(killAt - HeldAtKill);
 
-                // Killed while dispatches flow (the sender is never paced, so the writer is behind, mid-batch).
-                await first.KillAsync();
+                // Killed while dispatches flow and the writer is behind: another connection holds the store's
+                // write lock while the last dispatches arrive, so they are received and queued but not committed
+                // (a fast writer on an idle machine would otherwise have caught up by the kill).
+                await using (var holder = new SqliteConnection($"Data Source={database};Pooling=False"))
+                {
+                    await holder.OpenAsync();
+                    await using (var begin = holder.CreateCommand())
+                    {
+                        begin.CommandText = "BEGIN IMMEDIATE";
+                        await begin.ExecuteNonQueryAsync();
+                    }
+
+                    await DeliverUntilAsync(killAt);
+                    await first.KillAsync();
+                }
             }
 
             await DeliverUntilAsync(killAt + LostWhileDead);
