@@ -101,4 +101,60 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.GetByTestId("backfill-panel")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("card-totals")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Dashboard_AddressWrite_WaitsOutAPageBeingLeftAndResumesWhenShownAgain()
+    {
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:HistoryDays"] = "1",
+            ["Demo:LiveEventsPerSecond"] = "0",
+        });
+        var baseUrl = app.StartOnLoopback();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("guildId=\\d+"), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("window-caption")).ToContainTextAsync("7 days");
+
+        // A form post that goes ahead (like Sign out) leaves the old address on screen until the next page
+        // arrives; replacing the address then would cancel the post (seen on CI). A synthetic submit event marks
+        // the page as being left exactly like a real one, without leaving it, so what follows can be observed.
+        var answers = await page.EvaluateAsync<bool[]>("""
+            () => {
+              const here = location.href;
+              const next = here + '&window=30d';
+              const replace = () => window.discordAnalytics.replaceAddressIfStillAt(here, next);
+              const submit = form => form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+              const answers = [window.discordAnalytics.replaceAddressIfStillAt(here + '#elsewhere', next)];
+
+              // A form whose submit a page script handles (prevented) leaves nothing.
+              const handled = document.createElement('form');
+              handled.addEventListener('submit', event => event.preventDefault());
+              document.body.appendChild(handled);
+              submit(handled);
+              answers.push(window.discordAnalytics.replaceAddressIfStillAt(here, here));
+              const stays = document.createElement('form');
+              document.body.appendChild(stays);
+              submit(stays);
+              answers.push(replace(), location.href === here);
+              return answers;
+            }
+            """);
+        Assert.Equal([false, true, false, true], answers);
+
+        // Shown again (back from the back/forward cache): the address is written again.
+        var replaced = await page.EvaluateAsync<bool>("""
+            () => {
+              window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+              return window.discordAnalytics.replaceAddressIfStillAt(location.href, location.href + '&window=30d');
+            }
+            """);
+        Assert.True(replaced);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("window=30d"));
+        await Assertions.Expect(page.GetByTestId("window-caption")).ToContainTextAsync("30 days");
+    }
 }
