@@ -6,12 +6,20 @@ namespace DiscordAnalytics.Core.Storage;
 
 /// <summary>
 /// Every connection to the store gets the same pragmas: WAL (readers never block the writer),
-/// synchronous=NORMAL (safe with WAL: a crash loses at most the last commits, never consistency) and a
-/// busy timeout so a short lock waits instead of failing.
+/// synchronous=NORMAL (safe with WAL: a crash loses at most the last commits, never consistency), a
+/// busy timeout so a short lock waits instead of failing, and a bound on the log file left on disk.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    /// <summary>
+    /// The size the log file is cut back to when the log starts over after a checkpoint. Bulk ingestion grows the
+    /// log to tens of megabytes (<see cref="WalCheckpointer.WriterAutoCheckpointPages"/>); without this bound SQLite
+    /// reuses that file at its largest size forever. 4 MiB is about what SQLite's default checkpoint leaves.
+    /// </summary>
+    public const long LogFileLimitBytes = 4 * 1024 * 1024;
+
+    public static readonly string Sql =
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit={LogFileLimitBytes};";
 
     public static void Apply(DbConnection connection)
     {

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,6 +54,24 @@ public sealed class WalCheckpointerTests
         Assert.True(IngestionBatchWriter.CheckpointEveryEvents > 100);
         Assert.Equal(fileBefore, file);
         Assert.True(database > file, $"the database is {database} bytes, its file {file}");
+    }
+
+    [Fact]
+    public async Task Writer_AfterABulkBatch_CutsTheLogFileBackWhenTheLogStartsOver()
+    {
+        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
+
+        // One transaction large enough to take the log past its bound.
+        await writer.WriteAsync(Messages(0, 100_000), CancellationToken.None);
+        var grown = new FileInfo(store.Path + "-wal").Length;
+        Assert.True(grown > SqlitePragmas.LogFileLimitBytes, $"the log grew to {grown} bytes");
+        await writer.CheckpointIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The next commit starts the fully checkpointed log over and cuts its file back to the bound.
+        await writer.WriteAsync(Messages(100_000, 5), CancellationToken.None);
+        var after = new FileInfo(store.Path + "-wal").Length;
+        Assert.True(after <= SqlitePragmas.LogFileLimitBytes, $"the log file is {after} bytes");
     }
 
     private static List<IngestEvent> Messages(int first, int count) =>
