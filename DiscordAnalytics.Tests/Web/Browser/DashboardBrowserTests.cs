@@ -103,7 +103,7 @@ public sealed class DashboardBrowserTests
     }
 
     [Fact]
-    public async Task Dashboard_AddressWrite_WaitsOutAPageBeingLeftAndResumesWhenShownAgain()
+    public async Task Dashboard_AddressWrite_WaitsOutAPageBeingLeftAndKeepsUpWithQuickPicks()
     {
         await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
         {
@@ -129,7 +129,10 @@ public sealed class DashboardBrowserTests
               const next = here + '&window=30d';
               const replace = () => window.discordAnalytics.replaceAddressIfStillAt(here, next);
               const submit = form => form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-              const answers = [window.discordAnalytics.replaceAddressIfStillAt(here + '#elsewhere', next)];
+              // Somewhere the server did not name and this page did not write (as after a click): nothing is replaced.
+              history.replaceState(history.state, '', here + '#elsewhere');
+              const answers = [replace()];
+              history.replaceState(history.state, '', here);
 
               // A form whose submit a page script handles (prevented) leaves nothing.
               const handled = document.createElement('form');
@@ -156,5 +159,27 @@ public sealed class DashboardBrowserTests
         Assert.True(replaced);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("window=30d"));
         await Assertions.Expect(page.GetByTestId("window-caption")).ToContainTextAsync("30 days");
+
+        // Two picks within one round trip: the server has not yet heard of the first address, so the second
+        // still names the one before it; the address the page wrote last counts as still here.
+        var picks = await page.EvaluateAsync<bool[]>("""
+            () => {
+              const known = location.href;
+              return [
+                window.discordAnalytics.replaceAddressIfStillAt(known, known.replace('window=30d', 'window=90d')),
+                window.discordAnalytics.replaceAddressIfStillAt(known, known.replace('window=30d', 'window=7d')),
+              ];
+            }
+            """);
+        Assert.Equal([true, true], picks);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("window=7d"));
+        await Assertions.Expect(page.GetByTestId("window-caption")).ToContainTextAsync("7 days");
+
+        // The picker itself, clicked twice in quick succession, ends on the second choice.
+        await page.GetByTestId("window-selector").GetByText("90 days").ClickAsync();
+        await page.GetByTestId("window-selector").GetByText("30 days").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("window=30d"));
+        await Assertions.Expect(page.GetByTestId("window-caption")).ToContainTextAsync("30 days");
     }
 }
+

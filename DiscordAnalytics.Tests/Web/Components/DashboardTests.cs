@@ -155,8 +155,9 @@ public sealed class DashboardTests : DashboardTestContext
         cut.FindAll("[data-testid=window-selector] .mud-toggle-item")[1].Click();
 
         cut.WaitForAssertion(() => Assert.Equal("13", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
-        Assert.Contains("window=30d", Navigation.Uri, StringComparison.Ordinal);
-        Assert.Contains($"guildId={World.Guild}", Navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(
+            new object?[] { $"http://localhost/dashboard?guildId={World.Guild}", $"http://localhost/dashboard?guildId={World.Guild}&window=30d" },
+            Assert.Single(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]).Arguments));
     }
 
     [Fact]
@@ -172,8 +173,9 @@ public sealed class DashboardTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("Trading Room", cut.Find("[data-testid=guild-name]").TextContent.Trim()));
         cut.WaitForAssertion(() => Assert.Equal("13", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
-        Assert.Contains($"guildId={World.Guild}", Navigation.Uri, StringComparison.Ordinal);
-        Assert.Contains("window=30d", Navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(
+            new object?[] { $"http://localhost/dashboard?guildId={World.OtherGuild}&window=30d", $"http://localhost/dashboard?guildId={World.Guild}&window=30d" },
+            Assert.Single(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]).Arguments));
         cut.WaitForAssertion(() => Assert.Contains(
             JSInterop.Invocations["localStorage.setItem"],
             i => i.Arguments.SequenceEqual(new object?[] { "da.guildId", World.Guild.ToString() })));
@@ -194,7 +196,11 @@ public sealed class DashboardTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("Nov 9, 2026 – Nov 11, 2026 (UTC) · 3 days", cut.Find("[data-testid=window-caption]").TextContent.Trim()));
         cut.WaitForAssertion(() => Assert.Equal("4", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
-        Assert.Contains("window=custom&start=2026-11-09&end=2026-11-11", Navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.EndsWith(
+            "window=custom&start=2026-11-09&end=2026-11-11",
+            (string)JSInterop.Invocations[Dashboard.ReplaceAddressFunction][^1].Arguments[1]!,
+            StringComparison.Ordinal));
+        Assert.Equal($"http://localhost/dashboard?guildId={World.Guild}", Navigation.Uri);
     }
 
     [Fact]

@@ -8,6 +8,7 @@
 window.discordAnalytics = window.discordAnalytics || {};
 (() => {
     let leaving = false;
+    let written = null;
     window.addEventListener('submit', event => {
         if (!event.defaultPrevented) {
             leaving = true;
@@ -18,10 +19,12 @@ window.discordAnalytics = window.discordAnalytics || {};
     window.addEventListener('pageshow', () => { leaving = false; });
 
     window.discordAnalytics.replaceAddressIfStillAt = (expected, next) => {
-        if (leaving || window.location.href !== expected) {
+        const here = window.location.href;
+        if (leaving || (here !== expected && here !== written)) {
             return false;
         }
 
+        written = next;
         Blazor.navigateTo(next, { replaceHistoryEntry: true });
         return true;
     };

@@ -273,8 +273,7 @@ public sealed partial class Dashboard : IDisposable
     {
         _requestedGuildId = guildId;
         Recompute();
-        WriteAddress();
-        return Task.CompletedTask;
+        return WriteAddressAsync();
     }
 
     private Task OnWindowSelectedAsync(string choice)
@@ -291,8 +290,7 @@ public sealed partial class Dashboard : IDisposable
         }
 
         Recompute();
-        WriteAddress();
-        return Task.CompletedTask;
+        return WriteAddressAsync();
     }
 
     private Task OnRangeSelectedAsync(DateRange? range)
@@ -304,12 +302,15 @@ public sealed partial class Dashboard : IDisposable
 
         (_windowText, _startText, _endText) = ("custom", Format(DateOnly.FromDateTime(start)), Format(DateOnly.FromDateTime(end)));
         Recompute();
-        WriteAddress();
-        return Task.CompletedTask;
+        return WriteAddressAsync();
     }
 
-    /// <summary>Replaces the address with the current selection (no new history entry, no reload).</summary>
-    private void WriteAddress()
+    /// <summary>
+    /// Replaces the address with the current selection (no new history entry, no reload), in the browser and only
+    /// while it is still on this dashboard: a link clicked within the round trip of the pick wins (a server-side
+    /// NavigateTo(replace) would take the person back here).
+    /// </summary>
+    private async Task WriteAddressAsync()
     {
         var guild = _requestedGuildId ?? _guild?.GuildId;
         var custom = _windowChoice == "custom" && _query is not null;
@@ -326,7 +327,8 @@ public sealed partial class Dashboard : IDisposable
             ["start"] = start,
             ["end"] = end,
         });
-        Navigation.NavigateTo(uri, replace: true);
+        var here = Navigation.Uri;
+        await TryJsAsync(() => Js.InvokeAsync<bool>(ReplaceAddressFunction, _lifetime.Token, here, uri));
     }
 
     private void OnLagTick()
