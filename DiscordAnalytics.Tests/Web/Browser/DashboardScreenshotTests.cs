@@ -1,0 +1,57 @@
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace DiscordAnalytics.Tests.Web.Browser;
+
+/// <summary>
+/// The whole dashboard on the demo community in a real browser: every card fills (none stays loading, empty or
+/// failed), insights included, with 60 days of history so the totals compare with a full previous window. The picture it takes is README's docs/dashboard.png:
+/// <c>DA_SCREENSHOT_DIR=$PWD/docs dotnet test --filter DashboardScreenshotTests</c> writes it there; otherwise it
+/// goes to a temp folder.
+/// </summary>
+public sealed class DashboardScreenshotTests
+{
+    private static readonly string[] Cards =
+        ["card-totals", "card-activity", "card-members", "card-heat-map", "card-top-channels", "card-top-members", "card-top-content", "card-insights"];
+
+    [Fact]
+    public async Task Dashboard_DemoCommunityLastThirtyDays_FillsEveryCard()
+    {
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:HistoryDays"] = "60",
+            ["Demo:LiveEventsPerSecond"] = "0",
+        });
+        var baseUrl = app.StartOnLoopback();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+
+        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword, "/?window=30d");
+        await Assertions.Expect(page.GetByTestId("total-messages-value")).Not.ToHaveTextAsync("0", new() { Timeout = 120_000 });
+        await page.GetByTestId("insights-generate").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("insights-meta")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        foreach (var card in Cards)
+        {
+            var shell = page.GetByTestId(card);
+            await Assertions.Expect(shell).ToBeVisibleAsync();
+            await Assertions.Expect(shell.GetByTestId("card-loading")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+            await Assertions.Expect(shell.GetByTestId("card-empty")).ToHaveCountAsync(0);
+            await Assertions.Expect(shell.GetByTestId("card-error")).ToHaveCountAsync(0);
+        }
+
+        await Assertions.Expect(page.GetByTestId("window-caption")).ToContainTextAsync("30 days");
+        var folder = Environment.GetEnvironmentVariable("DA_SCREENSHOT_DIR") is { Length: > 0 } wanted
+            ? wanted
+            : Directory.CreateTempSubdirectory("da-screenshot-").FullName;
+        var file = Path.Combine(folder, "dashboard.png");
+        // A viewport as tall as the page instead of a full-page capture, which would paint the fixed top bar mid-page.
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(1440, height);
+        await page.ScreenshotAsync(new() { Path = file });
+        Assert.True(new FileInfo(file).Length > 10_000, $"{file} holds a picture of the page");
+    }
+}
