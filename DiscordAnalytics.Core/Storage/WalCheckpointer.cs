@@ -23,20 +23,35 @@ public sealed class WalCheckpointer : IAsyncDisposable
     private SqliteConnection? _connection;
     private bool _disposed;
 
+    /// <summary>A request came while a checkpoint was running: it had started before the newest commit, so run once more.</summary>
+    private bool _again;
+
     public WalCheckpointer(string connectionString, ILogger logger)
     {
         _connectionString = connectionString;
         _logger = logger;
     }
 
-    /// <summary>Starts a PASSIVE checkpoint unless one is running (its successor then covers what is new).</summary>
+    /// <summary>
+    /// Starts a PASSIVE checkpoint; while one is running, that one runs once more when it ends, so the commits made
+    /// since it started (the last batch of a bulk ingestion, say) do not wait in the log for the next request.
+    /// </summary>
     public void Request()
     {
         lock (_gate)
         {
-            if (!_disposed && _running.IsCompleted)
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_running.IsCompleted)
             {
                 _running = Task.Run(CheckpointAsync);
+            }
+            else
+            {
+                _again = true;
             }
         }
     }
@@ -67,6 +82,25 @@ public sealed class WalCheckpointer : IAsyncDisposable
     }
 
     private async Task CheckpointAsync()
+    {
+        do
+        {
+            await CheckpointOnceAsync();
+        }
+        while (TakeAgain());
+    }
+
+    private bool TakeAgain()
+    {
+        lock (_gate)
+        {
+            var again = _again && !_disposed;
+            _again = false;
+            return again;
+        }
+    }
+
+    private async Task CheckpointOnceAsync()
     {
         try
         {
