@@ -83,7 +83,10 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        // The writer is a long-lived consumer whose SQLite calls never yield: it gets a thread of its own instead of
+        // holding a pool thread through every batch, which on a 2-core machine starved the continuations of the
+        // sources feeding the queue (and of everything else the host runs on the pool) until the pool grew.
+        _loop = Task.Factory.StartNew(() => Run(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
@@ -116,13 +119,14 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
         _stopping.Dispose();
     }
 
-    private async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>The writer's thread: blocks while the queue is empty, writes batches while it is not.</summary>
+    private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<IngestEvent>(_options.MaxBatchSize);
         try
         {
             // Ends when StopAsync has completed the queue and everything in it is written.
-            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+            while (WaitToRead())
             {
                 batch.Clear();
                 while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var item))
@@ -130,7 +134,9 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
                     batch.Add(item);
                 }
 
-                await WriteWithRetryAsync(batch, stoppingToken);
+                // The store's calls complete synchronously, so the batch is written on this thread; only a retry's
+                // delay continues elsewhere while this thread waits for it.
+                WriteWithRetryAsync(batch, stoppingToken).GetAwaiter().GetResult();
                 Advance(batch.Count);
             }
         }
@@ -191,6 +197,12 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
                 _logger.LogError(ex, "Skipped {EventType} event {EventId} of guild {GuildId}: it cannot be written", e.TypeName, e.EventId, e.GuildId);
             }
         }
+    }
+
+    private bool WaitToRead()
+    {
+        var ready = _queue.Reader.WaitToReadAsync(CancellationToken.None);
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
     private void Advance(int count)

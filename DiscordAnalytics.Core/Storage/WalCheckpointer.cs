@@ -47,7 +47,8 @@ public sealed class WalCheckpointer : IAsyncDisposable
 
             if (_running.IsCompleted)
             {
-                _running = Task.Run(CheckpointAsync);
+                // Its own thread, not a pool thread: a checkpoint is a long synchronous call (see IngestionPipeline.StartAsync).
+                _running = Task.Factory.StartNew(Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
             else
             {
@@ -81,11 +82,11 @@ public sealed class WalCheckpointer : IAsyncDisposable
         }
     }
 
-    private async Task CheckpointAsync()
+    private void Checkpoint()
     {
         do
         {
-            await CheckpointOnceAsync();
+            CheckpointOnce();
         }
         while (TakeAgain());
     }
@@ -100,14 +101,20 @@ public sealed class WalCheckpointer : IAsyncDisposable
         }
     }
 
-    private async Task CheckpointOnceAsync()
+    private void CheckpointOnce()
     {
         try
         {
-            _connection ??= await SqlitePragmas.OpenAsync(_connectionString, CancellationToken.None);
-            await using var command = _connection.CreateCommand();
+            if (_connection is null)
+            {
+                _connection = new SqliteConnection(_connectionString);
+                _connection.Open();
+                SqlitePragmas.Apply(_connection);
+            }
+
+            using var command = _connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            await command.ExecuteNonQueryAsync();
+            command.ExecuteNonQuery();
         }
         catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException or ObjectDisposedException)
         {

@@ -118,7 +118,9 @@ public sealed class BackfillApiTests : IAsyncLifetime
         Assert.Equal(0, daysBefore[0].GetProperty("messages").GetInt64());
         Assert.True(daysAfter[0].GetProperty("messages").GetInt64() > 500);
 
+        // The run completes inside the job; Hangfire records the job's success a moment later.
         var monitoring = _app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await Eventually.TrueAsync(() => monitoring.SucceededJobs(0, 10).Any(j => j.Value.Job.Type == typeof(BackfillJob)), "the job server marks the backfill job succeeded");
         var job = Assert.Single(monitoring.SucceededJobs(0, 10).Select(j => j.Value.Job), j => j.Type == typeof(BackfillJob));
         Assert.Equal(run.GetProperty("runId").GetInt64(), (long)job.Args[0]);
 
