@@ -105,13 +105,7 @@ public sealed class WalCheckpointer : IAsyncDisposable
     {
         try
         {
-            if (_connection is null)
-            {
-                _connection = new SqliteConnection(_connectionString);
-                _connection.Open();
-                SqlitePragmas.Apply(_connection);
-            }
-
+            _connection ??= Open(_connectionString);
             using var command = _connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
             command.ExecuteNonQuery();
@@ -120,6 +114,23 @@ public sealed class WalCheckpointer : IAsyncDisposable
         {
             // Never thrown on: a faulted checkpoint would otherwise surface in the writer's dispose at shutdown.
             _logger.LogWarning(ex, "A background checkpoint of the store's log failed; the next one catches up");
+        }
+    }
+
+    /// <summary>A connection that is kept only once it is open (a failed open is tried again by the next checkpoint).</summary>
+    private static SqliteConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            SqlitePragmas.Apply(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 }
