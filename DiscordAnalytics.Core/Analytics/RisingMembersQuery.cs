@@ -21,6 +21,8 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
 
         var rising = await db.MemberDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= previousStart && r.Day < end && (bots || !r.IsBot))
+            // Hidden members still count in every total; they are never listed.
+            .Where(r => !db.MemberPrivacy.Any(p => p.GuildId == guild && p.UserId == r.UserId))
             .GroupBy(r => r.UserId)
             .Select(g => new
             {

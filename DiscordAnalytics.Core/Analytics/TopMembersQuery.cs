@@ -14,8 +14,10 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
+        // Hidden members (memberPrivacy) count in every total but are never listed: a key lookup per rollup row.
         var sums = db.MemberDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
+            .Where(r => !db.MemberPrivacy.Any(p => p.GuildId == guild && p.UserId == r.UserId))
             .GroupBy(r => r.UserId)
             .Select(g => new
             {
