@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ public sealed class MemberPrivacySettings(
     IDbContextFactory<AnalyticsDbContext> contexts,
     IIngestionSink sink,
     IIngestionFlusher flusher,
+    InsightsService insights,
     TimeProvider time)
 {
     /// <summary>Most members <see cref="FindMembersAsync"/> offers.</summary>
@@ -81,6 +83,18 @@ public sealed class MemberPrivacySettings(
             return MemberPrivacyUpdate.AlreadyForgotten;
         }
 
+        var update = await ApplyAsync(db, guildId, userId, choice, cancellationToken);
+        if (update == MemberPrivacyUpdate.Saved)
+        {
+            // Insights generated before may name them.
+            insights.Forget((ulong)guildId);
+        }
+
+        return update;
+    }
+
+    private async Task<MemberPrivacyUpdate> ApplyAsync(AnalyticsDbContext db, long guildId, long userId, string choice, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         switch (choice)
         {

@@ -59,6 +59,8 @@ public sealed class HiddenMemberTests : IAsyncLifetime
     public async Task Hide_Member_CountedInEveryNumberButListedNowhere()
     {
         var visible = await _client.GetFromJsonAsync<JsonElement>(_summaryUrl);
+        var insightsBefore = await _client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d");
+        Assert.Contains(AdaName, insightsBefore, StringComparison.Ordinal);
         Assert.Contains(Ids(visible, "topMembers"), id => id == $"{Ada}");
         Assert.Contains(Ids(visible, "risingMembers"), id => id == $"{Ada}");
 
@@ -93,6 +95,11 @@ public sealed class HiddenMemberTests : IAsyncLifetime
             Assert.DoesNotContain(AdaName, csv, StringComparison.Ordinal);
             Assert.DoesNotContain(AdaExcerpt, csv, StringComparison.Ordinal);
         }
+
+        // Kept insights named her: they are generated again, without her.
+        var insightsAfter = await _client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d");
+        Assert.DoesNotContain(AdaName, insightsAfter, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{Ada}", insightsAfter, StringComparison.Ordinal);
 
         var optedOut = await _app.Services.GetRequiredService<IOptedOutMembers>().ListAsync($"{Guild}", CancellationToken.None);
         Assert.Equal([$"{Ada}"], optedOut);
