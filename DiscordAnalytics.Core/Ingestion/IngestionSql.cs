@@ -292,8 +292,8 @@ internal static class IngestionSql
         """;
 
     /// <summary>
-    /// Threads the member started, from their raw events: (eventAt, isBot, counted channel). A thread counts for its
-    /// parent (ThreadCreated); raw events past retention are gone and their thread counts stay (README "Member privacy").
+    /// Threads the member started, from their raw events (retention keeps thread creates): (eventAt, isBot, counted
+    /// channel). A thread counts for its parent (ThreadCreated).
     /// </summary>
     public const string SelectThreadsStartedBy = """
         SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS INTEGER))
