@@ -14,10 +14,8 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        // Hidden members (memberPrivacy) count in every total but are never listed: a key lookup per rollup row.
         var sums = db.MemberDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
-            .Where(r => !db.MemberPrivacy.Any(p => p.GuildId == guild && p.UserId == r.UserId))
             .GroupBy(r => r.UserId)
             .Select(g => new
             {
@@ -26,7 +24,9 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
                 Reactions = g.Sum(r => r.ReactionsAdded),
                 Threads = g.Sum(r => r.ThreadsStarted),
             })
-            .Where(x => x.Messages > 0 || x.Reactions > 0 || x.Threads > 0);
+            .Where(x => x.Messages > 0 || x.Reactions > 0 || x.Threads > 0)
+            // Hidden members (memberPrivacy) count in every total but are never listed: one key lookup per member, not per row.
+            .Where(x => !db.MemberPrivacy.Any(p => p.GuildId == guild && p.UserId == x.UserId));
 
         var ranked = ranking switch
         {
