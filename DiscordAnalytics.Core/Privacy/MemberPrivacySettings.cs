@@ -15,6 +15,7 @@ public sealed class MemberPrivacySettings(
     IIngestionSink sink,
     IIngestionFlusher flusher,
     InsightsService insights,
+    ForgottenDigestScrubber digests,
     TimeProvider time)
 {
     /// <summary>Most members <see cref="FindMembersAsync"/> offers.</summary>
@@ -114,7 +115,14 @@ public sealed class MemberPrivacySettings(
                     new IngestEvent { Type = IngestEventType.MemberForget, GuildId = (ulong)guildId, UserId = (ulong)userId, EventAt = now },
                     cancellationToken);
                 await flusher.FlushAsync(cancellationToken);
-                return await IsForgottenAsync(db, guildId, userId, cancellationToken) ? MemberPrivacyUpdate.Saved : MemberPrivacyUpdate.ForgetNotCommitted;
+                if (!await IsForgottenAsync(db, guildId, userId, cancellationToken))
+                {
+                    return MemberPrivacyUpdate.ForgetNotCommitted;
+                }
+
+                // Stored digests are documents built from past summaries, outside the writer's tables.
+                await digests.ScrubAsync(guildId, userId, cancellationToken);
+                return MemberPrivacyUpdate.Saved;
         }
     }
 

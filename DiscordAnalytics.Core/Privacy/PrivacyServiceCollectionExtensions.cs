@@ -9,6 +9,7 @@ public static class PrivacyServiceCollectionExtensions
     public static IServiceCollection AddMemberPrivacy(this IServiceCollection services)
     {
         services.AddSingleton<MemberPrivacySettings>();
+        services.AddSingleton<ForgottenDigestScrubber>();
         services.AddSingleton<IOptedOutMembers, StoredOptedOutMembers>();
         return services;
     }

@@ -100,6 +100,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
         Services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
         Services.AddSingleton<MemberPrivacySettings>();
+        Services.AddSingleton<ForgottenDigestScrubber>();
     }
 
     async Task IAsyncLifetime.DisposeAsync()

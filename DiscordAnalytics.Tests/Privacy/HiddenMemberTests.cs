@@ -20,7 +20,7 @@ public sealed class HiddenMemberTests : IAsyncLifetime
 {
     private const ulong Guild = 5_151_000_000_000_000_001;
     private const ulong General = 31;
-    private const ulong Ada = 7_001;
+    private const ulong Ada = 765_432_109_876;
     private const ulong Bo = 7_002;
     private const string AdaName = "Ada Lovelace";
     private const string AdaExcerpt = "the analytical engine plan";
