@@ -5,6 +5,7 @@ using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<HelpChannelSettings>();
         services.AddRetention();
+        services.AddMemberPrivacy();
         services.AddInsights();
         services.AddDigests();
 

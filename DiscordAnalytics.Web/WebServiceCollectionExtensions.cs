@@ -52,6 +52,7 @@ public static class WebServiceCollectionExtensions
         app.MapInsightsApi();
         app.MapHelpChannelsApi();
         app.MapTimeZoneApi();
+        app.MapMemberPrivacyApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -29,6 +29,8 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
                 Previous = g.Sum(r => r.Day < start ? r.MessagesSent : 0),
             })
             .Where(x => x.Current > x.Previous)
+            // Hidden members still count in every total; they are never listed (one key lookup per member).
+            .Where(x => !db.MemberPrivacy.Any(p => p.GuildId == guild && p.UserId == x.UserId))
             .OrderByDescending(x => x.Current - x.Previous)
             .ThenBy(x => x.UserId)
             .Take(MaxRising)

@@ -24,7 +24,9 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
                 Reactions = g.Sum(r => r.ReactionsAdded),
                 Threads = g.Sum(r => r.ThreadsStarted),
             })
-            .Where(x => x.Messages > 0 || x.Reactions > 0 || x.Threads > 0);
+            .Where(x => x.Messages > 0 || x.Reactions > 0 || x.Threads > 0)
+            // Hidden members (memberPrivacy) count in every total but are never listed: one key lookup per member, not per row.
+            .Where(x => !db.MemberPrivacy.Any(p => p.GuildId == guild && p.UserId == x.UserId));
 
         var ranked = ranking switch
         {

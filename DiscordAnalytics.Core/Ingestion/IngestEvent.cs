@@ -84,7 +84,7 @@ public sealed record IngestEvent
         IngestEventType.ReactionCount => $"{MessageId}:{Emoji}:{EventAt}",
         IngestEventType.GuildUpsert => $"{GuildId}",
         IngestEventType.ChannelUpsert => $"{ChannelId}",
-        IngestEventType.MemberUpsert => $"{UserId}",
+        IngestEventType.MemberUpsert or IngestEventType.MemberForget => $"{UserId}",
         _ => string.Empty,
     };
 
@@ -131,7 +131,7 @@ public sealed record IngestEvent
         {
             IngestEventType.GuildUpsert => Name is null ? "guild name missing" : null,
             IngestEventType.ChannelUpsert or IngestEventType.ThreadCreate => ChannelId is null or 0 ? "channel id missing" : null,
-            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove =>
+            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove or IngestEventType.MemberForget =>
                 UserId is null or 0 ? "user id missing" : null,
             IngestEventType.MessageCreate =>
                 MessageId is null or 0 ? "message id missing"

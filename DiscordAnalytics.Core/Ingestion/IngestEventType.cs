@@ -50,4 +50,10 @@ public enum IngestEventType
     /// without reactor ids). Sets the message's anonymous reactions for that emoji; see README "How it counts".
     /// </summary>
     ReactionCount,
+
+    /// <summary>
+    /// An admin asked that a member be forgotten (Settings, <c>PUT .../members/{userId}/privacy</c>): the writer deletes
+    /// everything of theirs in the batch's transaction and drops every later event from them. Never stored as a raw event.
+    /// </summary>
+    MemberForget,
 }

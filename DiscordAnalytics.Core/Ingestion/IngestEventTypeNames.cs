@@ -19,6 +19,7 @@ public static class IngestEventTypeNames
         IngestEventType.ReactionRemoveAll => "reaction_remove_all",
         IngestEventType.ReactionRemoveEmoji => "reaction_remove_emoji",
         IngestEventType.ReactionCount => "reaction_count",
+        IngestEventType.MemberForget => "member_forget",
         _ => "unknown",
     };
 }

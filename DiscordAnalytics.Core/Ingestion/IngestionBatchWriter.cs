@@ -10,7 +10,7 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// message and reaction facts (reactions as state), and the rollups, so a crash can never leave rollups
 /// and events disagreeing. The single writer of the store; not thread-safe by design.
 /// </summary>
-public sealed class IngestionBatchWriter : IAsyncDisposable
+public sealed partial class IngestionBatchWriter : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly string _guildMode;
@@ -26,6 +26,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// </summary>
     private readonly Dictionary<long, long> _newestSnapshotAt = [];
     private readonly ReactionBlocks _blocks = new();
+    private readonly ForgottenMembers _forgotten = new();
     private readonly byte[] _quarterHourCounts = new byte[QuarterHourCounts.StoredLength];
     private readonly WalCheckpointer _checkpointer;
 
@@ -56,6 +57,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         var sql = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await _connection!.BeginTransactionAsync(cancellationToken);
         _deltas.Clear();
+        _forgetIn.Clear();
         int applied = 0, rejected = 0;
         try
         {
@@ -85,7 +87,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 _checkpointer.Request();
             }
 
-            return new BatchOutcome(applied, rejected, [.. _deltas.LastEventAt.Keys.Select(g => (ulong)g)]);
+            return new BatchOutcome(applied, rejected, [.. _deltas.LastEventAt.Keys.Union(_forgetIn).Select(g => (ulong)g)]);
         }
         catch
         {
@@ -94,6 +96,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             _guildsWithChannelsLoaded.Clear();
             _newestSnapshotAt.Clear();
             _blocks.Forget();
+            _forgotten.Forget();
             throw;
         }
     }
@@ -131,8 +134,17 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private bool Apply(IngestionStatements sql, IngestEvent e)
     {
         var guild = (long)e.GuildId;
+        if (e.UserId is { } user && _forgotten.Contains(sql, guild, (long)user))
+        {
+            // A forgotten member: nothing of theirs is stored or counted, whichever source sends it (live, backfill, demo).
+            return false;
+        }
+
         switch (e.Type)
         {
+            case IngestEventType.MemberForget:
+                ForgetMember(sql, guild, (long)e.UserId!.Value, e.EventAt);
+                return true;
             case IngestEventType.GuildUpsert:
                 sql.UpsertGuild.Execute(guild, Clip(e.Name), _guildMode);
                 return true;

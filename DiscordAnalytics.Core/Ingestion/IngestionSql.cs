@@ -69,9 +69,10 @@ internal static class IngestionSql
         WHERE guildId = @p0 AND messageId = @p1 AND isCreated = 0
         """;
 
+    /// <summary>An edit changes a message we know the author of: never a tombstone (a forgotten member's message keeps no excerpt).</summary>
     public const string UpdateMessageFact = """
         UPDATE messageFacts SET excerpt = coalesce(@p2, excerpt), editedAt = max(coalesce(editedAt, 0), @p3)
-        WHERE guildId = @p0 AND messageId = @p1
+        WHERE guildId = @p0 AND messageId = @p1 AND authorId IS NOT NULL
         """;
 
     public const string MarkMessageDeleted = """
@@ -257,4 +258,53 @@ internal static class IngestionSql
         DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
         RETURNING anonymousCount, channelId, day
         """;
+
+    // Forgetting a member (IngestEventType.MemberForget): rare and admin-driven, so plain scans of the guild's rows
+    // by user are fine here; the hot path pays only for the in-memory check (ForgottenMembers).
+
+    public const string SelectForgottenMembers = """
+        SELECT userId FROM memberPrivacy WHERE guildId = @p0 AND choice = 'forgotten'
+        """;
+
+    /// <summary>Forgotten wins over hidden; forgetting again keeps the first time.</summary>
+    public const string RecordForgotten = """
+        INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES (@p0, @p1, 'forgotten', @p2)
+        ON CONFLICT (guildId, userId) DO UPDATE SET choice = 'forgotten', setAt = excluded.setAt
+        WHERE memberPrivacy.choice <> 'forgotten'
+        """;
+
+    /// <summary>The member's messages: (message, channel, day, isBot, counted, createdAt, present) before they become tombstones.</summary>
+    public const string SelectMessagesOfAuthor = """
+        SELECT messageId, channelId, day, isBot, isCreated AND deletedAt IS NULL, createdAt, deletedAt IS NULL
+        FROM messageFacts WHERE guildId = @p0 AND authorId = @p1
+        """;
+
+    /// <summary>What stays of a forgotten member's message: a tombstone with no author and no excerpt, so nothing later counts on it.</summary>
+    public const string TombstoneMessagesOfAuthor = """
+        UPDATE messageFacts SET authorId = NULL, excerpt = NULL, deletedAt = coalesce(deletedAt, @p2)
+        WHERE guildId = @p0 AND authorId = @p1
+        """;
+
+    /// <summary>Every reaction row of the member, returning (message, channel, day, isBot, wasPresent) to subtract.</summary>
+    public const string DeleteReactionFactsOfUser = """
+        DELETE FROM reactionFacts WHERE guildId = @p0 AND userId = @p1
+        RETURNING messageId, channelId, day, isBot, removedAt IS NULL
+        """;
+
+    /// <summary>
+    /// Threads the member started, from their raw events (retention keeps thread creates): (eventAt, isBot, counted
+    /// channel). A thread counts for its parent (ThreadCreated).
+    /// </summary>
+    public const string SelectThreadsStartedBy = """
+        SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS INTEGER))
+        FROM analyticsEvents e
+        LEFT JOIN channels c ON c.guildId = e.guildId AND c.channelId = CAST(e.eventId AS INTEGER)
+        WHERE e.guildId = @p0 AND e.eventType = 'thread_create' AND e.userId = @p1
+        """;
+
+    public const string DeleteMemberDailyOfUser = "DELETE FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1";
+
+    public const string DeleteMemberOfUser = "DELETE FROM members WHERE guildId = @p0 AND userId = @p1";
+
+    public const string DeleteRawEventsOfUser = "DELETE FROM analyticsEvents WHERE guildId = @p0 AND userId = @p1";
 }

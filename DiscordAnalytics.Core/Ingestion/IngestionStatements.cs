@@ -45,6 +45,15 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement TakeAnonymousReactionAfter { get; } = new(c, IngestionSql.TakeAnonymousReactionAfter);
     public PreparedStatement DeleteReactionCountsOfMessage { get; } = new(c, IngestionSql.DeleteReactionCountsOfMessage);
     public PreparedStatement DeleteReactionCountsOfEmoji { get; } = new(c, IngestionSql.DeleteReactionCountsOfEmoji);
+    public PreparedStatement SelectForgottenMembers { get; } = new(c, IngestionSql.SelectForgottenMembers);
+    public PreparedStatement RecordForgotten { get; } = new(c, IngestionSql.RecordForgotten);
+    public PreparedStatement SelectMessagesOfAuthor { get; } = new(c, IngestionSql.SelectMessagesOfAuthor);
+    public PreparedStatement TombstoneMessagesOfAuthor { get; } = new(c, IngestionSql.TombstoneMessagesOfAuthor);
+    public PreparedStatement DeleteReactionFactsOfUser { get; } = new(c, IngestionSql.DeleteReactionFactsOfUser);
+    public PreparedStatement SelectThreadsStartedBy { get; } = new(c, IngestionSql.SelectThreadsStartedBy);
+    public PreparedStatement DeleteMemberDailyOfUser { get; } = new(c, IngestionSql.DeleteMemberDailyOfUser);
+    public PreparedStatement DeleteMemberOfUser { get; } = new(c, IngestionSql.DeleteMemberOfUser);
+    public PreparedStatement DeleteRawEventsOfUser { get; } = new(c, IngestionSql.DeleteRawEventsOfUser);
 
     private IEnumerable<PreparedStatement> All =>
     [
@@ -54,6 +63,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
         AddGuildDaily, AddTopContent, DropEmptyTopContent, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,
+        SelectForgottenMembers, RecordForgotten, SelectMessagesOfAuthor, TombstoneMessagesOfAuthor, DeleteReactionFactsOfUser, SelectThreadsStartedBy, DeleteMemberDailyOfUser, DeleteMemberOfUser, DeleteRawEventsOfUser,
     ];
 
     public void Dispose()

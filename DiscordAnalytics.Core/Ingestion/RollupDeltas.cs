@@ -50,6 +50,15 @@ internal sealed class RollupDeltas
         counts[QuarterHourCounts.IndexOf(createdAt)] += messages;
     }
 
+    /// <summary>Drops every member delta of a forgotten member: their member rows are deleted, not adjusted.</summary>
+    public void ForgetMember(long guild, long user)
+    {
+        foreach (var key in Members.Keys.Where(k => k.Guild == guild && k.User == user).ToList())
+        {
+            Members.Remove(key);
+        }
+    }
+
     public void Seen(long guild, long eventAt)
     {
         LastEventAt[guild] = LastEventAt.TryGetValue(guild, out var known) ? Math.Max(known, eventAt) : eventAt;

@@ -1,8 +1,8 @@
 namespace DiscordAnalytics.Core.Insights;
 
 /// <summary>
-/// Members whose activity must never reach a model. There is no opt-out setting yet (<see cref="NoOptedOutMembers"/>);
-/// this is the seam it plugs into: <see cref="InsightPayload"/> drops these members before a generator sees the summary.
+/// Members whose activity must never reach a model: the hidden and forgotten members of Settings' member privacy
+/// (Privacy.StoredOptedOutMembers). <see cref="InsightPayload"/> drops these members before a generator sees the summary.
 /// </summary>
 public interface IOptedOutMembers
 {

@@ -38,6 +38,15 @@ public sealed class InsightsService(SummaryQuery summaries, IInsightGenerator ge
         return generated;
     }
 
+    /// <summary>Drops the guild's kept results: they may name a member who has since been hidden or forgotten.</summary>
+    public void Forget(ulong guildId)
+    {
+        foreach (var query in _cache.Keys.Where(q => q.GuildId == guildId).ToList())
+        {
+            _cache.TryRemove(query, out _);
+        }
+    }
+
     /// <summary>Insights always read the default list length, so the cache key is guild, window and bots.</summary>
     private static AnalyticsQuery Key(AnalyticsQuery query) => query with { Top = AnalyticsQuery.DefaultTop };
 }

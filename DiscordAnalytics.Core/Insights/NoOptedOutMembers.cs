@@ -1,6 +1,6 @@
 namespace DiscordAnalytics.Core.Insights;
 
-/// <summary>Until an opt-out setting exists nobody has opted out.</summary>
+/// <summary>Nobody opted out: the default for hosts without member privacy (tests of the insights alone).</summary>
 public sealed class NoOptedOutMembers : IOptedOutMembers
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>();

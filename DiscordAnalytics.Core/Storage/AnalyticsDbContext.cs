@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -49,6 +50,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<Digest> Digests => Set<Digest>();
 
     public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
+
+    public DbSet<MemberPrivacy> MemberPrivacy => Set<MemberPrivacy>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
@@ -141,6 +144,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
         modelBuilder.ApplyConfiguration(new HelpChannelOverrideConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelDayQuarterHoursConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberPrivacyConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

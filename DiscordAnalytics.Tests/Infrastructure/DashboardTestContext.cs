@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Insights;
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +96,11 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             Notifier,
             Time,
             NullLogger<IngestionPipeline>.Instance));
+        // The member-privacy panel forgets through the pipeline: a test that forgets starts it (StartIngestionAsync).
+        Services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
+        Services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
+        Services.AddSingleton<MemberPrivacySettings>();
+        Services.AddSingleton<ForgottenDigestScrubber>();
     }
 
     async Task IAsyncLifetime.DisposeAsync()

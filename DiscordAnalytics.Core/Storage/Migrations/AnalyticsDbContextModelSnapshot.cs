@@ -162,6 +162,30 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("digestSchedules", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("userId");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choice");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("setAt");
+
+                    b.HasKey("GuildId", "UserId");
+
+                    b.ToTable("memberPrivacy", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Retention.GuildRetention", b =>
                 {
                     b.Property<long>("GuildId")

@@ -22,6 +22,7 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     {
         ["table"] = ["channels", "members", "content", "daily"],
         ["digestId"] = ["999999"],
+        ["userId"] = ["424242"],
     };
 
     /// <summary>What a route answers for the fixture's guild when it is not 200 (e.g. a digest id that does not exist).</summary>
@@ -38,6 +39,7 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         ["POST /api/guilds/{guildId}/backfill"] = "{\"days\":7}",
         ["PUT /api/guilds/{guildId}/help-channels"] = "{\"channelIds\":[]}",
         ["PUT /api/guilds/{guildId}/time-zone"] = "{\"timeZone\":\"UTC\"}",
+        ["PUT /api/guilds/{guildId}/members/{userId}/privacy"] = "{\"choice\":\"hidden\"}",
     };
 
     private static readonly string[] NotSnowflakes =

@@ -26,6 +26,7 @@ public sealed class AnonymousAccessTests : IAsyncLifetime
         ["guildId"] = "4242000000000000001",
         ["table"] = "channels",
         ["digestId"] = "1",
+        ["userId"] = "424242",
     };
 
     private readonly AnalyticsAppFactory _app = new();

@@ -1,0 +1,131 @@
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Insights;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Privacy;
+
+/// <summary>
+/// Reads and changes members' opt-outs. Hidden and visible are a row in <c>memberPrivacy</c> that the member queries
+/// read at query time. Forgotten goes through the single ingestion writer (<see cref="IngestEventType.MemberForget"/>),
+/// so the deletion is one transaction with the rollups; this waits until it is committed.
+/// </summary>
+public sealed class MemberPrivacySettings(
+    IDbContextFactory<AnalyticsDbContext> contexts,
+    IIngestionSink sink,
+    IIngestionFlusher flusher,
+    InsightsService insights,
+    ForgottenDigestScrubber digests,
+    TimeProvider time)
+{
+    /// <summary>Most members <see cref="FindMembersAsync"/> offers.</summary>
+    public const int MaxKnownMembers = 20;
+
+    /// <summary>The guild's opt-outs, newest first; null when the guild is unknown.</summary>
+    public async Task<IReadOnlyList<MemberPrivacyEntry>?> ListAsync(long guildId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Guilds.AnyAsync(g => g.GuildId == guildId, cancellationToken))
+        {
+            return null;
+        }
+
+        var rows = await (
+                from p in db.MemberPrivacy
+                where p.GuildId == guildId
+                join m in db.Members on new { p.GuildId, p.UserId } equals new { m.GuildId, m.UserId } into members
+                from m in members.DefaultIfEmpty()
+                orderby p.SetAt descending, p.UserId
+                select new { p.UserId, Name = m == null ? null : m.DisplayName, p.Choice, p.SetAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new MemberPrivacyEntry(
+            r.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string.IsNullOrEmpty(r.Name) ? null : r.Name,
+            r.Choice,
+            r.SetAt))];
+    }
+
+    /// <summary>Known members whose name contains <paramref name="search"/> (case-insensitive), by name; forgotten members are never known.</summary>
+    public async Task<IReadOnlyList<KnownMember>> FindMembersAsync(long guildId, string? search, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var members = db.Members.Where(m => m.GuildId == guildId && m.DisplayName != string.Empty);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = $"%{search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            members = members.Where(m => EF.Functions.Like(m.DisplayName, pattern, "\\"));
+        }
+
+        var found = await members.OrderBy(m => m.DisplayName).ThenBy(m => m.UserId).Take(MaxKnownMembers)
+            .Select(m => new { m.UserId, m.DisplayName })
+            .ToListAsync(cancellationToken);
+        return [.. found.Select(m => new KnownMember(m.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), m.DisplayName))];
+    }
+
+    /// <summary>
+    /// Applies <paramref name="choice"/> (<see cref="MemberPrivacyChoices"/>): hidden adds the row, visible removes a hidden
+    /// row, forgotten deletes the member everywhere and answers only once that is committed.
+    /// </summary>
+    public async Task<MemberPrivacyUpdate> SetAsync(long guildId, long userId, string choice, CancellationToken cancellationToken)
+    {
+        if (!MemberPrivacyChoices.IsKnown(choice))
+        {
+            throw new ArgumentOutOfRangeException(nameof(choice), choice, "hidden, forgotten or visible");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Guilds.AnyAsync(g => g.GuildId == guildId, cancellationToken))
+        {
+            return MemberPrivacyUpdate.GuildNotFound;
+        }
+
+        if (await IsForgottenAsync(db, guildId, userId, cancellationToken))
+        {
+            return MemberPrivacyUpdate.AlreadyForgotten;
+        }
+
+        var update = await ApplyAsync(db, guildId, userId, choice, cancellationToken);
+        if (update == MemberPrivacyUpdate.Saved)
+        {
+            // Insights generated before may name them.
+            insights.Forget((ulong)guildId);
+        }
+
+        return update;
+    }
+
+    private async Task<MemberPrivacyUpdate> ApplyAsync(AnalyticsDbContext db, long guildId, long userId, string choice, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        switch (choice)
+        {
+            case MemberPrivacyChoices.Hidden:
+                // Never over a forgotten row (the writer may have forgotten them since the check above).
+                await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES ({guildId}, {userId}, {MemberPrivacyChoices.Hidden}, {now}) ON CONFLICT (guildId, userId) DO NOTHING",
+                    cancellationToken);
+                return await IsForgottenAsync(db, guildId, userId, cancellationToken) ? MemberPrivacyUpdate.AlreadyForgotten : MemberPrivacyUpdate.Saved;
+            case MemberPrivacyChoices.Visible:
+                await db.MemberPrivacy
+                    .Where(p => p.GuildId == guildId && p.UserId == userId && p.Choice == MemberPrivacyChoices.Hidden)
+                    .ExecuteDeleteAsync(cancellationToken);
+                return await IsForgottenAsync(db, guildId, userId, cancellationToken) ? MemberPrivacyUpdate.AlreadyForgotten : MemberPrivacyUpdate.Saved;
+            default:
+                await sink.WriteAsync(
+                    new IngestEvent { Type = IngestEventType.MemberForget, GuildId = (ulong)guildId, UserId = (ulong)userId, EventAt = now },
+                    cancellationToken);
+                await flusher.FlushAsync(cancellationToken);
+                if (!await IsForgottenAsync(db, guildId, userId, cancellationToken))
+                {
+                    return MemberPrivacyUpdate.ForgetNotCommitted;
+                }
+
+                // Stored digests are documents built from past summaries, outside the writer's tables.
+                await digests.ScrubAsync(guildId, userId, cancellationToken);
+                return MemberPrivacyUpdate.Saved;
+        }
+    }
+
+    private static Task<bool> IsForgottenAsync(AnalyticsDbContext db, long guildId, long userId, CancellationToken cancellationToken) =>
+        db.MemberPrivacy.AnyAsync(p => p.GuildId == guildId && p.UserId == userId && p.Choice == MemberPrivacyChoices.Forgotten, cancellationToken);
+}
