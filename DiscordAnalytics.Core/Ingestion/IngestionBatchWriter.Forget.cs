@@ -56,15 +56,7 @@ public sealed partial class IngestionBatchWriter
 
                 var (message, channel, day, isBot) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetBoolean(3));
                 _deltas.Channel(guild, day, channel, isBot).Reactions--;
-                var content = _deltas.Message(guild, message, day, channel);
-                if (isBot)
-                {
-                    content.BotScore--;
-                }
-                else
-                {
-                    content.Score--;
-                }
+                _deltas.Message(guild, message, day, channel).AddReaction(isBot, -1);
             }
         }
 

@@ -330,15 +330,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
 
         _deltas.Channel(guild, day, channel, e.IsBot).Reactions++;
         _deltas.Member(guild, day, reactor, e.IsBot).Reactions++;
-        var content = _deltas.Message(guild, message, day, channel);
-        if (e.IsBot)
-        {
-            content.BotScore++;
-        }
-        else
-        {
-            content.Score++;
-        }
+        _deltas.Message(guild, message, day, channel).AddReaction(e.IsBot, +1);
 
         // Added before a backfill snapshot that counted it anonymously: now we know who, so it leaves the anonymous count.
         if (NewestSnapshotAt(sql, guild) >= e.EventAt)
@@ -477,15 +469,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
             var isBot = reader.GetBoolean(3);
             _deltas.Channel(guild, day, channel, isBot).Reactions--;
             _deltas.Member(guild, day, reactor, isBot).Reactions--;
-            var content = _deltas.Message(guild, message, day, channel);
-            if (isBot)
-            {
-                content.BotScore--;
-            }
-            else
-            {
-                content.Score--;
-            }
+            _deltas.Message(guild, message, day, channel).AddReaction(isBot, -1);
         }
 
         return removed;

@@ -115,5 +115,18 @@ internal sealed class RollupDeltas
         public long ChannelId;
         public long Score;
         public long BotScore;
+
+        /// <summary>A reaction (by a bot or not) added (+1) to or taken (-1) from the message's score.</summary>
+        public void AddReaction(bool isBot, int change)
+        {
+            if (isBot)
+            {
+                BotScore += change;
+            }
+            else
+            {
+                Score += change;
+            }
+        }
     }
 }
