@@ -37,9 +37,7 @@ public sealed partial class IngestionBatchWriter
             if (m.Present)
             {
                 // Not a delete (the channel's deleted count stays), but it takes its reactions with it all the same.
-                _blocks.MessageDeleted(sql, guild, m.Id);
-                SubtractReactions(sql.DeleteReactionFactsOfMessage, guild, m.Id, guild, m.Id);
-                SubtractAnonymous(sql.DeleteReactionCountsOfMessage, guild, m.Id, guild, m.Id);
+                TakeReactionsOf(sql, guild, m.Id);
             }
         }
 

@@ -300,13 +300,21 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
             }
         }
 
-        _blocks.MessageDeleted(sql, guild, message);
         if (deletedIn != 0)
         {
             _deltas.Channel(guild, DayBucket.Of(e.EventAt), deletedIn, isBot).Deleted++;
         }
 
-        // A deleted message takes its reactions with it and leaves top content.
+        TakeReactionsOf(sql, guild, message);
+    }
+
+    /// <summary>
+    /// A message that is gone (deleted, or its author forgotten) takes its reactions with it and leaves top content;
+    /// reactions added to it later are blocked.
+    /// </summary>
+    private void TakeReactionsOf(IngestionStatements sql, long guild, long message)
+    {
+        _blocks.MessageDeleted(sql, guild, message);
         SubtractReactions(sql.DeleteReactionFactsOfMessage, guild, message, guild, message);
         SubtractAnonymous(sql.DeleteReactionCountsOfMessage, guild, message, guild, message);
     }
