@@ -1,6 +1,11 @@
 using DiscordAnalytics.Core;
 using DiscordAnalytics.Web;
 
+if (args is ["bench", "cards", ..])
+{
+    return await DiscordAnalytics.Web.Bench.CardsBenchmark.RunAsync(args[2..], CancellationToken.None);
+}
+
 if (args is ["bench", ..])
 {
     return await DiscordAnalytics.Web.Bench.IngestionBenchmark.RunAsync(args[1..], CancellationToken.None);

@@ -1,0 +1,31 @@
+using DiscordAnalytics.Core.Analytics;
+
+namespace DiscordAnalytics.Web.Bench;
+
+/// <summary>What each dashboard card (and the summary API) asks the store, resolved from the app's services.</summary>
+public sealed class CardQueries(IServiceProvider services)
+{
+    public GuildsQuery Guilds { get; } = services.GetRequiredService<GuildsQuery>();
+
+    /// <summary>Card name and the queries it runs for one window, in dashboard order.</summary>
+    public IReadOnlyList<(string Name, Func<AnalyticsQuery, CancellationToken, Task> Run)> Cards { get; } =
+    [
+        ("totals (+ previous)", async (q, ct) =>
+        {
+            var totals = services.GetRequiredService<TotalsQuery>();
+            await totals.RunAsync(q, ct);
+            await totals.RunAsync(q.Previous, ct);
+        }),
+        ("activity chart", (q, ct) => services.GetRequiredService<DailyActivityQuery>().RunAsync(q, ct)),
+        ("top channels (msgs)", (q, ct) => services.GetRequiredService<TopChannelsQuery>().RunAsync(q, ChannelRanking.ByMessages, ct)),
+        ("top channels (reacts)", (q, ct) => services.GetRequiredService<TopChannelsQuery>().RunAsync(q, ChannelRanking.ByReactions, ct)),
+        ("top members", (q, ct) => services.GetRequiredService<TopMembersQuery>().RunAsync(q, MemberRanking.ByActivity, ct)),
+        ("top content", (q, ct) => services.GetRequiredService<TopContentQuery>().RunAsync(q, ct)),
+        ("heat map", (q, ct) => services.GetRequiredService<HeatMapQuery>().RunAsync(q, ct)),
+        ("member growth", (q, ct) => services.GetRequiredService<MemberGrowthQuery>().RunAsync(q, ct)),
+        ("activation", (q, ct) => services.GetRequiredService<NewMemberActivationQuery>().RunAsync(q, ct)),
+        ("rising members", (q, ct) => services.GetRequiredService<RisingMembersQuery>().RunAsync(q, ct)),
+        ("support signals", (q, ct) => services.GetRequiredService<SupportSignalsQuery>().RunAsync(q, ct)),
+        ("summary (API, AI)", (q, ct) => services.GetRequiredService<SummaryQuery>().RunAsync(q, ct)),
+    ];
+}
