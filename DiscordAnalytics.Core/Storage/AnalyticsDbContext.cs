@@ -53,6 +53,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<MemberPrivacy> MemberPrivacy => Set<MemberPrivacy>();
 
+    public DbSet<KeywordDay> KeywordDays => Set<KeywordDay>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
 
@@ -145,6 +147,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new HelpChannelOverrideConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelDayQuarterHoursConfiguration());
         modelBuilder.ApplyConfiguration(new MemberPrivacyConfiguration());
+        modelBuilder.ApplyConfiguration(new KeywordDayConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
