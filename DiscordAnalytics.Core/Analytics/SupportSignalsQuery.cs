@@ -25,7 +25,8 @@ namespace DiscordAnalytics.Core.Analytics;
 /// for the window it was asked in. <c>medianMessageFirstResponseMinutes</c>: median over answered questions.</item>
 /// <item><c>medianFirstResponseMinutes</c>: median over answered threads and answered questions together.</item>
 /// <item><c>commonKeywords</c>: <see cref="Keywords"/> over excerpts of human, non-deleted messages created in
-/// the window (all channels; bots never count here), at most <see cref="MaxKeywords"/>.</item>
+/// the window (all channels; bots never count here), at most <see cref="MaxKeywords"/>, summed from each day's
+/// most common terms (<see cref="KeywordDays"/>).</item>
 /// </list>
 /// </summary>
 public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
@@ -37,7 +38,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     public async Task<SupportSignals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var keywords = await KeywordsAsync(db, query, cancellationToken);
+        var keywords = await KeywordDays.TopAsync(db, query, time.GetUtcNow().ToUnixTimeMilliseconds(), Math.Min(query.Top, MaxKeywords), cancellationToken);
         var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, (long)query.GuildId, cancellationToken);
         if (helpChannels.Count == 0)
         {
@@ -178,17 +179,6 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         }
 
         return minutes;
-    }
-
-    private static async Task<IReadOnlyList<KeywordCount>> KeywordsAsync(AnalyticsDbContext db, AnalyticsQuery query, CancellationToken cancellationToken)
-    {
-        var (guild, start, end) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay);
-        var (firstId, endId) = MessageIdRange.AroundDays(start, end);
-        var excerpts = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId && m.Day >= start && m.Day < end && m.IsCreated && m.DeletedAt == null && !m.IsBot && m.Excerpt != null)
-            .Select(m => m.Excerpt!)
-            .ToListAsync(cancellationToken);
-        return Keywords.Top(excerpts, Math.Min(query.Top, MaxKeywords));
     }
 
     /// <summary>Median (mean of the two middle values for an even count), rounded to one decimal; null for none.</summary>

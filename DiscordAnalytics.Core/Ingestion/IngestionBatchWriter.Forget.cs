@@ -28,6 +28,7 @@ public sealed partial class IngestionBatchWriter
 
         foreach (var m in messages)
         {
+            _deltas.ExcerptDays.Add((guild, m.Day));
             if (m.Counted)
             {
                 _deltas.Channel(guild, m.Day, m.Channel, m.IsBot).Messages--;

@@ -197,7 +197,14 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
 
                 break;
             case IngestEventType.MessageUpdate:
-                sql.UpdateMessageFact.Execute(guild, (long)e.MessageId!.Value, Excerpt(e.Excerpt), e.EditedAt ?? e.EventAt);
+                using (var edited = sql.UpdateMessageFact.Query(guild, (long)e.MessageId!.Value, Excerpt(e.Excerpt), e.EditedAt ?? e.EventAt))
+                {
+                    if (edited.Read())
+                    {
+                        _deltas.ExcerptDays.Add((guild, edited.GetInt32(0)));
+                    }
+                }
+
                 break;
             case IngestEventType.MessageDelete:
                 MessageDeleted(sql, e, guild, channel, thread);
@@ -267,6 +274,11 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
         _deltas.Channel(guild, day, channel, e.IsBot).Messages++;
         _deltas.Member(guild, day, author, e.IsBot).Messages++;
         _deltas.QuarterHour(guild, e.EventAt, channel, e.IsBot, +1);
+        if (!e.IsBot)
+        {
+            _deltas.ExcerptDays.Add((guild, day));
+        }
+
         return true;
     }
 
@@ -282,6 +294,11 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
                 deletedIn = reader.GetInt64(0);
                 var day = reader.GetInt32(1);
                 isBot = reader.GetBoolean(3);
+                if (!isBot)
+                {
+                    _deltas.ExcerptDays.Add((guild, day));
+                }
+
                 if (reader.GetBoolean(4) && !reader.IsDBNull(2))
                 {
                     _deltas.Channel(guild, day, deletedIn, isBot).Messages--;
@@ -523,6 +540,11 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
             {
                 sql.DropEmptyTopContent.Execute(guild, message);
             }
+        }
+
+        foreach (var (guild, day) in _deltas.ExcerptDays)
+        {
+            sql.DropKeywordDay.Execute(guild, day);
         }
 
         foreach (var (guild, lastEventAt) in _deltas.LastEventAt)

@@ -73,6 +73,7 @@ internal static class IngestionSql
     public const string UpdateMessageFact = """
         UPDATE messageFacts SET excerpt = coalesce(@p2, excerpt), editedAt = max(coalesce(editedAt, 0), @p3)
         WHERE guildId = @p0 AND messageId = @p1 AND authorId IS NOT NULL
+        RETURNING day
         """;
 
     public const string MarkMessageDeleted = """
@@ -214,6 +215,10 @@ internal static class IngestionSql
         """;
 
     /// <summary>A message with no present reactions is no longer a top-content candidate.</summary>
+    public const string DropKeywordDay = """
+        DELETE FROM keywordDays WHERE guildId = @p0 AND day = @p1
+        """;
+
     public const string DropEmptyTopContent = """
         DELETE FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1 AND reactionScore <= 0 AND botReactionScore <= 0
         """;

@@ -37,6 +37,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement AddGuildDaily { get; } = new(c, IngestionSql.AddGuildDaily);
     public PreparedStatement AddTopContent { get; } = new(c, IngestionSql.AddTopContent);
     public PreparedStatement DropEmptyTopContent { get; } = new(c, IngestionSql.DropEmptyTopContent);
+    public PreparedStatement DropKeywordDay { get; } = new(c, IngestionSql.DropKeywordDay);
     public PreparedStatement CountIdentifiedReactors { get; } = new(c, IngestionSql.CountIdentifiedReactors);
     public PreparedStatement SelectReactionCount { get; } = new(c, IngestionSql.SelectReactionCount);
     public PreparedStatement NewestReactionSnapshot { get; } = new(c, IngestionSql.NewestReactionSnapshot);
@@ -60,7 +61,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
         InsertEvent, UpsertGuild, TouchGuild, UpsertChannel, SelectChannels, UpsertMember, MemberJoined, MemberLeft,
         InsertMessageFact, FillTombstone, UpdateMessageFact, MarkMessageDeleted, InsertTombstone, AddReactionFact,
         RefreshReactionFact, RemoveReactionFact, ReactionFactExists, RecordReactionRemoval, RecordReactionClear, SelectDeletedMessages, SelectReactionClears, RemoveReactionFactsOfMessage, RemoveReactionFactsOfEmoji, DeleteReactionFactsOfMessage, AddChannelDaily, SelectChannelDayQuarterHours, SetChannelDayQuarterHours, AddMemberDaily,
-        AddGuildDaily, AddTopContent, DropEmptyTopContent, CountIdentifiedReactors, SelectReactionCount,
+        AddGuildDaily, AddTopContent, DropEmptyTopContent, DropKeywordDay, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,
         SelectForgottenMembers, RecordForgotten, SelectMessagesOfAuthor, TombstoneMessagesOfAuthor, DeleteReactionFactsOfUser, SelectThreadsStartedBy, DeleteMemberDailyOfUser, DeleteMemberOfUser, DeleteRawEventsOfUser,

@@ -22,6 +22,9 @@ internal sealed class RollupDeltas
 
     public Dictionary<long, long> LastEventAt { get; } = [];
 
+    /// <summary>Days whose messages' excerpts changed (created, edited, deleted, forgotten): their stored keywords go.</summary>
+    public HashSet<(long Guild, int Day)> ExcerptDays { get; } = [];
+
     public ChannelDelta Channel(long guild, int day, long channel, bool isBot) =>
         GetOrAdd(Channels, (guild, day, channel, isBot));
 
@@ -72,6 +75,7 @@ internal sealed class RollupDeltas
         Content.Clear();
         QuarterHours.Clear();
         LastEventAt.Clear();
+        ExcerptDays.Clear();
     }
 
     private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)

@@ -1,0 +1,172 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+
+namespace DiscordAnalytics.Tests.Analytics;
+
+/// <summary>
+/// <c>commonKeywords</c> from stored keyword days: closed days are computed once and read back, today is always read
+/// from the excerpts, and every change the writer makes to a stored day's messages is counted by the next query.
+/// Real writer, real SQLite file.
+/// </summary>
+public sealed class KeywordDaysTests : IAsyncLifetime
+{
+    private const ulong G = 7_100;
+    private const ulong General = 201;
+    private const ulong Alice = 601;
+    private const ulong Bob = 602;
+    private const long Hour = 3_600_000;
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+    private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
+    private static readonly int Today = DayBucket.Of(NowMs);
+    private static readonly long ThreeDaysAgo = DayBucket.StartMs(Today - 3) + (9 * Hour);
+    private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
+    private SeededStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await CreateAsync();
+        await _store.WriteAsync(
+            Guild(G, "Keyword Guild", ThreeDaysAgo - (30 * 24 * Hour)),
+            Channel(G, General, "general", ThreeDaysAgo - (30 * 24 * Hour)));
+    }
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task Run_ClosedDays_AreStoredOnce_AndLaterQueriesReadTheStoredRows()
+    {
+        await _store.WriteAsync(
+            Message(G, General, Alice, ThreeDaysAgo, n: 1, excerpt: "refund please"),
+            Message(G, General, Bob, Yesterday, n: 2, excerpt: "refund portal"),
+            Message(G, General, Alice, NowMs - Hour, n: 3, excerpt: "portal login"));
+
+        Assert.Equal([new("portal", 2), new("refund", 2), new("login", 1), new("please", 1)], await KeywordsAsync());
+
+        // Every closed day of the window has a row (days without messages too, so they are not read again); today has none.
+        var stored = await StoredAsync();
+        Assert.Equal(Enumerable.Range(Today - 6, 6), stored.Keys);
+        Assert.Equal("please\t1\nrefund\t1", stored[Today - 3]);
+        Assert.Equal(string.Empty, stored[Today - 2]);
+
+        // The next query reads the stored row, not the excerpts: a row changed behind the writer's back shows.
+        await _store.ExecuteAsync($"UPDATE keywordDays SET terms = 'refund\t40' WHERE guildId = {G} AND day = {Today - 3}");
+        Assert.Equal([new("refund", 41), new("portal", 2), new("login", 1)], await KeywordsAsync());
+    }
+
+    [Fact]
+    public async Task Writer_LateCreateOnAStoredDay_IsCountedByTheNextQuery()
+    {
+        await _store.WriteAsync(Message(G, General, Alice, Yesterday, n: 1, excerpt: "refund"));
+        await KeywordsAsync();
+
+        await _store.WriteAsync(Message(G, General, Bob, Yesterday + Hour, n: 2, excerpt: "refund invoice"));
+
+        Assert.Equal([new("refund", 2), new("invoice", 1)], await KeywordsAsync());
+    }
+
+    [Fact]
+    public async Task Writer_EditOnAStoredDay_IsCountedByTheNextQuery()
+    {
+        var message = Message(G, General, Alice, Yesterday, n: 1, excerpt: "refund");
+        await _store.WriteAsync(message);
+        await KeywordsAsync();
+
+        await _store.WriteAsync(new IngestEvent
+        {
+            Type = IngestEventType.MessageUpdate,
+            GuildId = G,
+            ChannelId = General,
+            MessageId = message.MessageId,
+            UserId = Alice,
+            Excerpt = "invoice",
+            EditedAt = NowMs - Hour,
+            EventAt = NowMs - Hour,
+        });
+
+        Assert.Equal([new("invoice", 1)], await KeywordsAsync());
+    }
+
+    [Fact]
+    public async Task Writer_DeleteOnAStoredDay_IsCountedByTheNextQuery()
+    {
+        var message = Message(G, General, Alice, Yesterday, n: 1, excerpt: "refund");
+        await _store.WriteAsync(message, Message(G, General, Bob, Yesterday, n: 2, excerpt: "invoice"));
+        await KeywordsAsync();
+
+        // Deleted today: the row of the message's day goes, not today's.
+        await _store.WriteAsync(Delete(G, General, message.MessageId!.Value, NowMs - Hour));
+
+        Assert.Equal([new("invoice", 1)], await KeywordsAsync());
+    }
+
+    [Fact]
+    public async Task Writer_ForgottenMember_LeavesNoKeywordOnStoredDays()
+    {
+        await _store.WriteAsync(
+            Message(G, General, Alice, ThreeDaysAgo, n: 1, excerpt: "secretproject"),
+            Message(G, General, Alice, Yesterday, n: 2, excerpt: "secretproject refund"),
+            Message(G, General, Bob, Yesterday, n: 3, excerpt: "refund"));
+        Assert.Equal([new("refund", 2), new("secretproject", 2)], await KeywordsAsync());
+
+        await _store.WriteAsync(new IngestEvent { Type = IngestEventType.MemberForget, GuildId = G, UserId = Alice, EventAt = NowMs - Hour });
+
+        Assert.Equal([new("refund", 1)], await KeywordsAsync());
+    }
+
+    [Fact]
+    public async Task Writer_BotMessageOnAStoredDay_LeavesTheStoredRow()
+    {
+        await _store.WriteAsync(Message(G, General, Alice, Yesterday, n: 1, excerpt: "refund"));
+        await KeywordsAsync();
+
+        await _store.WriteAsync(Message(G, General, Bob, Yesterday + Hour, n: 2, excerpt: "banana", bot: true));
+
+        Assert.Contains(Today - 1, (await StoredAsync()).Keys);
+        Assert.Equal([new("refund", 1)], await KeywordsAsync());
+    }
+
+    [Fact]
+    public async Task Run_DayWithMoreTermsThanKept_StoresItsMostCommonTerms()
+    {
+        // One term in two messages, then more single-message terms than a day keeps.
+        var excerpts = new List<string> { "common", "common" };
+        excerpts.AddRange(Enumerable.Range(0, KeywordDays.TermsPerDay).Select(i => $"term{i:D4}"));
+        await _store.WriteAsync([.. excerpts.Select((text, i) => Message(G, General, Alice, Yesterday, n: (ulong)i + 1, excerpt: text))]);
+
+        var keywords = await KeywordsAsync(top: 3);
+
+        Assert.Equal([new("common", 2), new("term0000", 1), new("term0001", 1)], keywords);
+        var terms = (await StoredAsync())[Today - 1].Split('\n');
+        Assert.Equal(KeywordDays.TermsPerDay, terms.Length);
+        Assert.Equal("common\t2", terms[0]);
+        Assert.DoesNotContain($"term{KeywordDays.TermsPerDay - 1:D4}\t1", terms);
+    }
+
+    private async Task<IReadOnlyList<KeywordCount>> KeywordsAsync(int top = 10)
+    {
+        var query = new SupportSignalsQuery(new StoreContextFactory(_store.ConnectionString), new FakeTimeProvider(Now));
+        var signals = await query.RunAsync(new AnalyticsQuery(G, AnalyticsWindow.Last(7, Today), top, IncludeBots: false), CancellationToken.None);
+        return signals.CommonKeywords;
+    }
+
+    private async Task<SortedDictionary<int, string>> StoredAsync()
+    {
+        await using var connection = new SqliteConnection(_store.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT day, terms FROM keywordDays WHERE guildId = {G}";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new SortedDictionary<int, string>();
+        while (await reader.ReadAsync())
+        {
+            rows[reader.GetInt32(0)] = reader.GetString(1);
+        }
+
+        return rows;
+    }
+}
