@@ -14,26 +14,36 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
         var (firstId, endId) = (MessageIdRange.FirstIdAt(DayBucket.StartMs(start)), MessageIdRange.FirstIdAt(DayBucket.StartMs(end)));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var top = await (
-                from t in db.TopContentDaily
-                where t.GuildId == guild && t.MessageId >= firstId && t.MessageId < endId && t.Day >= start && t.Day < end
-                join f in db.MessageFacts on new { t.GuildId, t.MessageId } equals new { f.GuildId, f.MessageId } into facts
-                from f in facts.DefaultIfEmpty()
-                let score = t.ReactionScore + (bots ? t.BotReactionScore : 0)
-                where score > 0 && (f == null || (f.DeletedAt == null && (bots || !f.IsBot)))
-                orderby score descending, t.MessageId
-                select new
-                {
-                    t.MessageId,
-                    t.ChannelId,
-                    Score = score,
-                    ThreadId = f == null ? null : f.ThreadId,
-                    AuthorId = f == null ? null : f.AuthorId,
-                    Excerpt = f == null ? null : f.Excerpt,
-                    CreatedAt = f == null ? (long?)null : f.CreatedAt,
-                })
-            .Take(query.Top)
-            .ToListAsync(cancellationToken);
+        // Ranked on top content alone, then only the leaders are looked up in the message facts (a year of a
+        // busy guild has hundreds of thousands of reacted messages: a fact lookup for each took most of the time).
+        // A leader drops out only when its message is a bot's and bots are excluded, so a few more are read than
+        // shown, and more again in the rare case that too few remain.
+        var top = new List<TopMessage>();
+        for (var candidates = (query.Top * 2) + 20; ; candidates *= 4)
+        {
+            var leaders = await db.TopContentDaily
+                .Where(t => t.GuildId == guild && t.MessageId >= firstId && t.MessageId < endId && t.Day >= start && t.Day < end)
+                .Select(t => new { t.MessageId, t.ChannelId, Score = t.ReactionScore + (bots ? t.BotReactionScore : 0) })
+                .Where(t => t.Score > 0)
+                .OrderByDescending(t => t.Score)
+                .ThenBy(t => t.MessageId)
+                .Take(candidates)
+                .ToListAsync(cancellationToken);
+            var ids = leaders.Select(t => t.MessageId).ToList();
+            var facts = await db.MessageFacts
+                .Where(f => f.GuildId == guild && ids.Contains(f.MessageId))
+                .Select(f => new { f.MessageId, f.ThreadId, f.AuthorId, f.Excerpt, f.CreatedAt, f.IsBot, IsDeleted = f.DeletedAt != null })
+                .ToDictionaryAsync(f => f.MessageId, cancellationToken);
+            top = [.. leaders
+                .Select(t => (Leader: t, Fact: facts.GetValueOrDefault(t.MessageId)))
+                .Where(x => x.Fact is null || (!x.Fact.IsDeleted && (bots || !x.Fact.IsBot)))
+                .Take(query.Top)
+                .Select(x => new TopMessage(x.Leader.MessageId, x.Leader.ChannelId, x.Leader.Score, x.Fact?.ThreadId, x.Fact?.AuthorId, x.Fact?.Excerpt, x.Fact?.CreatedAt))];
+            if (top.Count == query.Top || leaders.Count < candidates)
+            {
+                break;
+            }
+        }
 
         var channelIds = top.Select(x => x.ChannelId).Distinct().ToList();
         var channelNames = await db.Channels
@@ -65,4 +75,6 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
             AuthorName = x.AuthorId is { } a ? Names.OrId(authorNames.GetValueOrDefault(a), a) : null,
         })];
     }
+
+    private sealed record TopMessage(long MessageId, long ChannelId, long Score, long? ThreadId, long? AuthorId, string? Excerpt, long? CreatedAt);
 }

@@ -25,8 +25,14 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
             .ToListAsync(cancellationToken)).SingleOrDefault();
 
         var members = db.MemberDailyRollups.Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot));
-        var active = await members.Where(r => r.MessagesSent > 0 || r.ReactionsAdded > 0).Select(r => r.UserId).Distinct().CountAsync(cancellationToken);
-        var reactors = await members.Where(r => r.ReactionsAdded > 0).Select(r => r.UserId).Distinct().CountAsync(cancellationToken);
+        // Active members and reactors in one pass over the member-days (each member's most reactions on a day).
+        var activeMembers = await members
+            .Where(r => r.MessagesSent > 0 || r.ReactionsAdded > 0)
+            .GroupBy(r => r.UserId)
+            .Select(g => g.Max(r => r.ReactionsAdded))
+            .ToListAsync(cancellationToken);
+        var active = activeMembers.Count;
+        var reactors = activeMembers.Count(reactions => reactions > 0);
 
         var membership = (await db.GuildDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
