@@ -41,6 +41,9 @@ public sealed partial class Digests : IDisposable
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
 
+    // True once the circuit is live (after the first interactive render): controls act from then on, not on the prerendered HTML.
+    private bool _interactive;
+
     /// <summary>The guild (a Discord id), from the address; the first guild when absent or unknown.</summary>
     [SupplyParameterFromQuery(Name = "guildId")]
     public string? GuildId { get; set; }
@@ -109,6 +112,15 @@ public sealed partial class Digests : IDisposable
         }
 
         await ShowPickedGuildAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
     }
 
     private Task ShowPickedGuildAsync() => RunAsync(async ct =>
