@@ -8,7 +8,7 @@ namespace DiscordAnalytics.Tests.Web.Browser;
 /// The guild pickers of Settings and Digests in a real browser: a pick is written into the address by the browser,
 /// replacing the entry, and only while the browser is still on that page. The server's answer to a pick is held
 /// back in the page (its WebSocket messages are queued), so what a slow connection makes possible happens every time:
-/// a second pick, or a top-bar link, before the answer to the first pick has arrived.
+/// a second pick, or a top-bar link click, before the answer to the first pick has arrived.
 /// </summary>
 public sealed class GuildPickerBrowserTests
 {
@@ -17,22 +17,30 @@ public sealed class GuildPickerBrowserTests
     private const ulong Charlie = 7_700_000_000_000_000_003;
 
     /// <summary>
-    /// Queues the messages the server sends over the circuit's WebSocket while <c>daTest.hold()</c> is on, and hands
-    /// them over in order on <c>daTest.release()</c>: what the person does meanwhile reaches the server at once.
+    /// Queues the messages the server sends over the circuit's WebSocket and hands them over in order on
+    /// <c>daTest.release()</c>; what the person does meanwhile reaches the server at once. <c>daTest.hold()</c> holds
+    /// from now on; <c>daTest.holdFromAddressWrite()</c> from the server's first instruction to change the address (a
+    /// NavigateTo, or the page's own address write), which <c>daTest.holding()</c> then reports.
     /// </summary>
     private const string HoldServerAnswers = """
         (() => {
           const Native = window.WebSocket;
+          const writes = ['navigationManager.navigateTo', 'replaceAddressIfStillAt'];
+          const text = data => typeof data === 'string' ? data : new TextDecoder().decode(data);
           const held = [];
           let holding = false;
+          let armed = false;
           window.daTest = {
             hold: () => { holding = true; },
-            release: () => { holding = false; held.splice(0).forEach(deliver => deliver()); },
+            holdFromAddressWrite: () => { armed = true; },
+            holding: () => holding,
+            release: () => { holding = armed = false; held.splice(0).forEach(deliver => deliver()); },
           };
           window.WebSocket = class extends Native {
             get onmessage() { return super.onmessage; }
             set onmessage(handler) {
               super.onmessage = handler && (event => {
+                if (armed && writes.some(w => text(event.data).includes(w))) { holding = true; }
                 if (holding) { held.push(() => handler.call(this, event)); } else { handler.call(this, event); }
               });
             }
@@ -102,15 +110,17 @@ public sealed class GuildPickerBrowserTests
         if (area == "settings")
         {
             await OpenSettingsPickerAsync(page);
-            await page.EvaluateAsync("() => window.daTest.hold()");
+            await page.EvaluateAsync("() => window.daTest.holdFromAddressWrite()");
             await SettingsChoice(page, "Bravo Guild").ClickAsync();
         }
         else
         {
-            await page.EvaluateAsync("() => window.daTest.hold()");
+            await page.EvaluateAsync("() => window.daTest.holdFromAddressWrite()");
             await page.GetByTestId("digest-guild").SelectOptionAsync(Bravo.ToString());
         }
 
+        // The server has answered the pick with an address change; the link is clicked before that answer arrives.
+        await page.WaitForFunctionAsync("() => window.daTest.holding()", null, new() { Timeout = 30_000 });
         await page.GetByTestId("nav-dashboard").ClickAsync();
         await page.EvaluateAsync("() => window.daTest.release()");
 
