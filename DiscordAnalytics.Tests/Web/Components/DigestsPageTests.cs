@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Tests.Digests;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Pages.Digests;
+using DiscordAnalytics.Web.Components.Shared;
 using DigestsPage = DiscordAnalytics.Web.Components.Pages.Digests.Digests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,10 +146,58 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.StartsWith("timeZone must be an IANA time zone id", cut.Find("[data-testid=digest-message]").TextContent.Trim(), StringComparison.Ordinal));
     }
 
-    private IRenderedComponent<DigestsPage> RenderPage(Emulator? emulator)
+    [Fact]
+    public void SelectGuild_Other_ShowsItAndWritesTheAddressInTheBrowserOnly()
+    {
+        var cut = RenderPage(emulator: null);
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+
+        cut.Find("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
+
+        cut.WaitForAssertion(() => Assert.Contains("#lobby", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(DigestWorld.OtherGuild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
+        Assert.Equal(
+            new object?[] { $"http://localhost/digests?guildId={DigestWorld.Guild}", $"http://localhost/digests?guildId={DigestWorld.OtherGuild}" },
+            Assert.Single(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]).Arguments);
+        // No server-side navigation: it would land a round trip later, over a link clicked meanwhile.
+        Assert.Equal($"http://localhost/digests?guildId={DigestWorld.Guild}", Navigation.Uri);
+    }
+
+    [Fact]
+    public void AddressChange_AfterAPick_ShowsTheGuildTheAddressNames()
+    {
+        var cut = RenderPage(emulator: null);
+        cut.WaitForElement("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
+        cut.WaitForAssertion(() => Assert.Contains("#lobby", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+
+        // Back, or a link to the first guild's digests.
+        Navigation.NavigateTo($"digests?guildId={DigestWorld.Guild}&from=link");
+
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Render_NoGuildIdInAddress_ShowsTheFirstGuildAndLeavesTheAddressAlone()
+    {
+        // Digests never read the dashboard's remembered guild: without a guildId it shows the first one by name.
+        JSInterop.Setup<string?>("localStorage.getItem", "da.guildId").SetResult(DigestWorld.OtherGuild.ToString());
+
+        var cut = RenderPage(emulator: null, address: "digests");
+
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
+        Assert.Empty(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]);
+        Assert.Equal("http://localhost/digests", Navigation.Uri);
+    }
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    private IRenderedComponent<DigestsPage> RenderPage(Emulator? emulator, string? address = null)
     {
         Services.AddDigestServices(_store.ConnectionString, new FakeTimeProvider(DigestWorld.Now), emulator);
-        Services.GetRequiredService<NavigationManager>().NavigateTo($"digests?guildId={DigestWorld.Guild}");
+        Navigation.NavigateTo(address ?? $"digests?guildId={DigestWorld.Guild}");
         return Render<DigestsPage>();
     }
 }

@@ -5,6 +5,10 @@ using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Backfill;
 using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Web.Components.Pages.Settings;
+using DiscordAnalytics.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using SettingsPage = DiscordAnalytics.Web.Components.Pages.Settings.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -154,11 +158,73 @@ public sealed class SettingsPageTests : DashboardTestContext
         Assert.False(recorder.Record(runId, "again"));
     }
 
+    [Fact]
+    public async Task SelectGuild_Other_ShowsItAndWritesTheAddressInTheBrowserOnly()
+    {
+        await SeedWorldAsync();
+        var cut = RenderSettings();
+        cut.WaitForAssertion(() => Assert.Equal(World.Guild.ToString(), cut.FindComponent<BackfillPanel>().Instance.GuildId));
+
+        var select = cut.FindComponent<MudSelect<string>>();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(World.OtherGuild.ToString()));
+
+        cut.WaitForAssertion(() => Assert.Equal(World.OtherGuild.ToString(), cut.FindComponent<BackfillPanel>().Instance.GuildId));
+        Assert.Equal(
+            new object?[] { $"http://localhost/settings?guildId={World.Guild}", $"http://localhost/settings?guildId={World.OtherGuild}" },
+            Assert.Single(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]).Arguments);
+        // No server-side navigation: it would land a round trip later, over a link clicked meanwhile.
+        Assert.Equal($"http://localhost/settings?guildId={World.Guild}", Navigation.Uri);
+        Assert.Empty(cut.FindAll("[data-testid=settings-guild-notice]"));
+    }
+
+    [Fact]
+    public async Task AddressChange_AfterAPick_ShowsTheGuildTheAddressNames()
+    {
+        await SeedWorldAsync();
+        var cut = RenderSettings();
+        var select = cut.WaitForComponent<MudSelect<string>>();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(World.OtherGuild.ToString()));
+        cut.WaitForAssertion(() => Assert.Equal(World.OtherGuild.ToString(), cut.FindComponent<BackfillPanel>().Instance.GuildId));
+
+        // Back, or a link to the first guild's settings.
+        Navigation.NavigateTo($"/settings?guildId={World.Guild}&from=link");
+
+        cut.WaitForAssertion(() => Assert.Equal(World.Guild.ToString(), cut.FindComponent<BackfillPanel>().Instance.GuildId));
+    }
+
+    [Fact]
+    public async Task Render_NoGuildIdInAddress_ShowsTheFirstGuildAndLeavesTheAddressAlone()
+    {
+        await SeedWorldAsync();
+        // Settings never read the dashboard's remembered guild: without a guildId it shows the first one.
+        JSInterop.Setup<string?>("localStorage.getItem", "da.guildId").SetResult(World.Guild.ToString());
+        Navigation.NavigateTo("/settings");
+
+        var cut = Render<SettingsPage>();
+
+        // Guilds are listed by name: "Alpha Crew" comes before "Trading Room".
+        cut.WaitForAssertion(() => Assert.Equal(World.OtherGuild.ToString(), cut.FindComponent<BackfillPanel>().Instance.GuildId));
+        Assert.Empty(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]);
+        Assert.Equal("http://localhost/settings", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task Render_UnknownGuildIdInAddress_ShowsTheFirstGuildWithANotice()
+    {
+        await SeedWorldAsync();
+        Navigation.NavigateTo("/settings?guildId=123456789");
+
+        var cut = Render<SettingsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(World.OtherGuild.ToString(), cut.FindComponent<BackfillPanel>().Instance.GuildId));
+        Assert.Single(cut.FindAll("[data-testid=settings-guild-notice]"));
+    }
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
     private IRenderedComponent<SettingsPage> RenderSettings()
     {
-
-        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
-        navigation.NavigateTo($"/settings?guildId={World.Guild}");
+        Navigation.NavigateTo($"/settings?guildId={World.Guild}");
         return Render<SettingsPage>();
     }
 

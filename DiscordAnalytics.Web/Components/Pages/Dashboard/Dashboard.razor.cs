@@ -23,7 +23,7 @@ public sealed partial class Dashboard : IDisposable
     internal const string StorageKey = "da.guildId";
 
     /// <summary>wwwroot/js/address.js: replaces the address only while the browser is still on the given one.</summary>
-    internal const string ReplaceAddressFunction = "discordAnalytics.replaceAddressIfStillAt";
+    internal const string ReplaceAddressFunction = Shared.BrowserAddress.ReplaceIfStillAtFunction;
 
     /// <summary>
     /// How often the ingestion lag is read again. Committed batches refresh it too, but a stalled writer

@@ -3,7 +3,9 @@ using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace DiscordAnalytics.Web.Components.Pages.Digests;
@@ -12,13 +14,19 @@ namespace DiscordAnalytics.Web.Components.Pages.Digests;
 /// The Digests page (<c>/digests?guildId=</c>): generate a weekly digest with one click, preview it (Markdown
 /// rendered safely by <see cref="DigestHtml"/>), edit and save the draft, post it to a channel, browse the
 /// history with the summary each digest was built from, and set the weekly schedule. It calls the same
-/// services as the HTTP API.
+/// services as the HTTP API. A picked guild is shown at once and written into the address by the browser (replacing
+/// the entry, as on the dashboard), and only while the browser is still on this page: a top-bar link clicked right
+/// after a pick wins.
 /// </summary>
 public sealed partial class Digests : IDisposable
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
 
     private readonly CancellationTokenSource _lifetime = new();
+
+    // The guild the address named when last seen, and the guild to show (the address's, or a pick not yet echoed back).
+    private string? _addressGuildId;
+    private string? _pickedGuildId;
     private IReadOnlyList<GuildInfo>? _guilds;
     private GuildInfo? _guild;
     private IReadOnlyList<Digest> _history = [];
@@ -32,6 +40,9 @@ public sealed partial class Digests : IDisposable
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
+
+    // True once the circuit is live (after the first interactive render): controls act from then on, not on the prerendered HTML.
+    private bool _interactive;
 
     /// <summary>The guild (a Discord id), from the address; the first guild when absent or unknown.</summary>
     [SupplyParameterFromQuery(Name = "guildId")]
@@ -54,6 +65,9 @@ public sealed partial class Digests : IDisposable
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = default!;
 
     [Inject]
     private ILogger<Digests> Logger { get; set; } = default!;
@@ -87,46 +101,85 @@ public sealed partial class Digests : IDisposable
         _lifetime.Cancel();
     }
 
+    protected override void OnInitialized() => (_addressGuildId, _pickedGuildId) = (GuildId, GuildId);
+
     protected override async Task OnParametersSetAsync()
     {
-        await RunAsync(async ct =>
+        // The address moved on its own (Back, a link to another guild's digests): it names the guild again.
+        if (GuildId != _addressGuildId)
         {
-            _guilds ??= await Guilds.ListAsync(ct);
-            // A guild named by id is shown even when it is not of the running mode (e.g. the demo guild after
-            // switching to a real bot): it is still readable by id, as on the API.
-            var guild = _guilds.FirstOrDefault(g => g.GuildId == GuildId)
-                ?? (Snowflake.TryParse(GuildId) is { } requested ? await Guilds.FindAsync(requested, ct) : null)
-                ?? _guilds.FirstOrDefault();
-            if (guild?.GuildId != _guild?.GuildId)
-            {
-                _guild = guild;
-                _digest = null;
-                _message = null;
-                await LoadGuildAsync(ct);
-            }
-        }, "Loading digests failed.");
+            (_addressGuildId, _pickedGuildId) = (GuildId, GuildId);
+        }
+
+        await ShowPickedGuildAsync();
     }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
+
+    private Task ShowPickedGuildAsync() => RunAsync(async ct =>
+    {
+        _guilds ??= await Guilds.ListAsync(ct);
+        var picked = _pickedGuildId;
+        // A guild named by id is shown even when it is not of the running mode (e.g. the demo guild after
+        // switching to a real bot): it is still readable by id, as on the API.
+        var guild = _guilds.FirstOrDefault(g => g.GuildId == picked)
+            ?? (Snowflake.TryParse(picked) is { } requested ? await Guilds.FindAsync(requested, ct) : null)
+            ?? _guilds.FirstOrDefault();
+        // Picked again while the guild was looked up: that later pick shows its own guild.
+        if (picked == _pickedGuildId && guild?.GuildId != _guild?.GuildId)
+        {
+            _guild = guild;
+            _digest = null;
+            _message = null;
+            await LoadGuildAsync(ct);
+        }
+    }, "Loading digests failed.");
 
     private async Task LoadGuildAsync(CancellationToken ct)
     {
-        if (_guild is null)
+        if (_guild is not { } guild)
         {
             return;
         }
 
-        var id = ulong.Parse(_guild.GuildId, CultureInfo.InvariantCulture);
-        _history = await Service.ListAsync(id, ct);
-        _channels = await Service.ListChannelsAsync(id, ct);
-        _schedule = await Scheduler.GetAsync(id, _guild.TimeZone, ct);
-        _scheduleRow = await Scheduler.FindAsync(id, ct);
+        var id = ulong.Parse(guild.GuildId, CultureInfo.InvariantCulture);
+        var history = await Service.ListAsync(id, ct);
+        var channels = await Service.ListChannelsAsync(id, ct);
+        var schedule = await Scheduler.GetAsync(id, guild.TimeZone, ct);
+        var scheduleRow = await Scheduler.FindAsync(id, ct);
+        // Another guild was picked while this one loaded: its own load fills the page, not this one's late answers.
+        if (_guild != guild)
+        {
+            return;
+        }
+
+        (_history, _channels, _schedule, _scheduleRow) = (history, channels, schedule, scheduleRow);
         if (_digest is null && _history.Count > 0)
         {
             Open(_history[0]);
         }
     }
 
-    private void OnGuildChanged(ChangeEventArgs e) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("guildId", e.Value?.ToString()));
+    /// <summary>
+    /// Shows the picked guild, and puts it into the address in the browser meanwhile. Not Navigation.NavigateTo: it
+    /// lands one round trip later and would take a person who clicked a top-bar link meanwhile back to Digests.
+    /// </summary>
+    private async Task OnGuildChangedAsync(ChangeEventArgs e)
+    {
+        var guildId = e.Value?.ToString();
+        // Its echo from the address is then no change.
+        (_addressGuildId, _pickedGuildId) = (guildId, guildId);
+        var write = BrowserAddress.ReplaceIfStillAtAsync(Js, Navigation.Uri, Navigation.GetUriWithQueryParameter("guildId", guildId), Logger, _lifetime.Token);
+        await ShowPickedGuildAsync();
+        await write;
+    }
 
     private void OnDraftInput(ChangeEventArgs e) => _draft = e.Value?.ToString() ?? string.Empty;
 
