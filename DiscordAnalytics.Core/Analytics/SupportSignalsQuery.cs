@@ -58,34 +58,40 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
 
+        // A thread's id is its creation time and no message of it is older (the message a thread was started from
+        // has the thread's id), so a thread created at or after the window's end cannot start in it.
+        var endId = MessageIdRange.FirstIdAt(endAt);
         var helpThreads = db.Channels
-            .Where(c => c.GuildId == guild && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value))
+            .Where(c => c.GuildId == guild && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value) && c.ChannelId < endId)
             .Select(c => c.ChannelId);
 
-        // Each thread's earliest message time: its messages (index guildId, threadId, createdAt) and the
+        // Each thread's earliest message time: the earliest of its messages (one seek per thread on the index
+        // guildId, threadId, createdAt; grouping its rows read every message of every help thread ever) and the
         // message it was started from (primary key).
-        var inThreads = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.ThreadId != null && helpThreads.Contains(m.ThreadId.Value))
-            .GroupBy(m => m.ThreadId!.Value)
-            .Select(g => new { Thread = g.Key, First = g.Min(m => m.CreatedAt) })
+        var firsts = await helpThreads
+            .Select(t => new
+            {
+                Thread = t,
+                InThread = db.MessageFacts.Where(m => m.GuildId == guild && m.ThreadId == t).Min(m => (long?)m.CreatedAt),
+                Origin = db.MessageFacts.Where(m => m.GuildId == guild && m.MessageId == t).Select(m => (long?)m.CreatedAt).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
-        var origins = await db.MessageFacts
-            .Where(m => m.GuildId == guild && helpThreads.Contains(m.MessageId))
-            .Select(m => new { Thread = m.MessageId, First = m.CreatedAt })
-            .ToListAsync(cancellationToken);
-        var started = inThreads.Concat(origins)
-            .GroupBy(x => x.Thread)
-            .Where(g => g.Min(x => x.First) >= startAt && g.Min(x => x.First) < endAt)
-            .Select(g => g.Key)
+        var started = firsts
+            .Select(x => (x.Thread, First: x.InThread is { } inThread && x.Origin is { } origin ? Math.Min(inThread, origin) : x.InThread ?? x.Origin))
+            .Where(x => x.First >= startAt && x.First < endAt)
+            .Select(x => x.Thread)
             .ToList();
         if (started.Count == 0)
         {
             return (0, []);
         }
 
-        // Two lookups, each on its own index (an OR of both would scan the guild's messages).
+        // Two lookups, each on its own index (an OR of both would scan the guild's messages). The id bounds make
+        // SQLite read the thread index from the first started thread to the last (threads are numbered by creation
+        // time, so about the window's) instead of every help thread's messages ever.
+        var (firstThread, lastThread) = (started.Min(), started.Max());
         var threadMessages = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.ThreadId != null && started.Contains(m.ThreadId.Value))
+            .Where(m => m.GuildId == guild && m.ThreadId != null && m.ThreadId >= firstThread && m.ThreadId <= lastThread && started.Contains(m.ThreadId.Value))
             .Select(m => new ThreadMessage(m.ThreadId!.Value, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
             .ToListAsync(cancellationToken);
         var originMessages = await db.MessageFacts
