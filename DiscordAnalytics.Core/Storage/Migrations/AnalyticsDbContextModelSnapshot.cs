@@ -682,6 +682,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("userId");
 
+                    b.Property<long?>("FirstMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstMessageId");
+
                     b.Property<bool>("IsBot")
                         .HasColumnType("INTEGER")
                         .HasColumnName("isBot");
