@@ -139,6 +139,32 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
         Assert.Equal(new NewMemberActivation(0, ActivationRate.Of(0, 0, 0), ActivationRate.Of(0, 0, 0)), activation);
     }
 
+    [Fact]
+    public async Task Run_EarliestMessageOfADayNotCounted_TheDaysOtherMessagesDecide()
+    {
+        // Two weeks later, away from the scenario. 950's first post of the join day is deleted, the next one counts;
+        // 951 posted, left and rejoined on the same day: the post before the rejoin does not count, the next day's does.
+        var day = Monday.AddDays(14);
+        var deletedFirst = Message(G, General, 950, At(day, 11), 901, "first");
+        await _store.WriteAsync(
+            JoinOf(G, 950, "deleted-first", At(day, 10), bot: false),
+            deletedFirst,
+            Delete(G, General, deletedFirst.MessageId!.Value, At(day, 11) + 60_000),
+            Message(G, General, 950, At(day, 12), 902, "second"));
+        await _store.WriteAsync(
+            JoinOf(G, 951, "same-day-rejoin", At(day, 8), bot: false),
+            Message(G, General, 951, At(day, 9), 903, "before"),
+            Leave(G, 951, At(day, 9) + (30 * 60_000)),
+            JoinOf(G, 951, "same-day-rejoin", At(day, 10), bot: false),
+            Message(G, General, 951, At(day.AddDays(1), 12), 904, "after"));
+
+        var activation = await RunAsync(includeBots: false, now: At(day.AddDays(30)), window: AnalyticsWindow.Between(day, day.AddDays(6)));
+
+        Assert.Equal(2, activation.Joined);
+        Assert.Equal(ActivationRate.Of(eligible: 2, posted: 1, pending: 0), activation.WithinOneDay);
+        Assert.Equal(ActivationRate.Of(eligible: 2, posted: 2, pending: 0), activation.WithinSevenDays);
+    }
+
     /// <summary>The rule, applied to the scenario's own lists.</summary>
     private static NewMemberActivation Expected(bool includeBots)
     {
