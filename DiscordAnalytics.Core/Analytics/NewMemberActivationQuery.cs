@@ -76,8 +76,11 @@ public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContex
                 .Select(r => (r.UserId, r.Day, r.FirstMessageId)));
         }
 
+        // Most new members who post do so on their first day with messages, whose earliest message is then their first
+        // post: one lookup per member, for that day only. The rare rest read the day's messages.
+        var byMember = days.GroupBy(d => d.User).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Day).ToList());
         var earliest = new Dictionary<long, (long CreatedAt, bool Counted)>();
-        foreach (var ids in days.Where(d => d.FirstMessageId is not null).Select(d => d.FirstMessageId!.Value).Chunk(LookupChunk))
+        foreach (var ids in byMember.Values.Select(d => d[0].FirstMessageId).OfType<long>().Chunk(LookupChunk))
         {
             var facts = await db.MessageFacts
                 .Where(f => f.GuildId == guild && ids.Contains(f.MessageId))
@@ -90,17 +93,17 @@ public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContex
         }
 
         var firstPosts = new Dictionary<long, long>();
-        foreach (var member in days.GroupBy(d => d.User))
+        foreach (var (user, memberDays) in byMember)
         {
-            var joinedAt = joins[member.Key];
-            foreach (var (_, day, firstMessageId) in member.OrderBy(d => d.Day))
+            var joinedAt = joins[user];
+            foreach (var (_, day, firstMessageId) in memberDays)
             {
                 long? first = firstMessageId is { } id && earliest.TryGetValue(id, out var fact) && fact.Counted && fact.CreatedAt >= joinedAt
                     ? fact.CreatedAt
-                    : await FirstOfDayAsync(db, guild, member.Key, day, joinedAt, bots, cancellationToken);
+                    : await FirstOfDayAsync(db, guild, user, day, joinedAt, bots, cancellationToken);
                 if (first is { } at)
                 {
-                    firstPosts[member.Key] = at;
+                    firstPosts[user] = at;
                     break;
                 }
             }
