@@ -272,7 +272,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
         }
 
         _deltas.Channel(guild, day, channel, e.IsBot).Messages++;
-        _deltas.Member(guild, day, author, e.IsBot).Created(message);
+        _deltas.Member(guild, day, author, e.IsBot).Messages++;
         _deltas.QuarterHour(guild, e.EventAt, channel, e.IsBot, +1);
         if (!e.IsBot)
         {
@@ -519,7 +519,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
         {
             if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0)
             {
-                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads, d.FirstMessageId);
+                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads);
             }
         }
 

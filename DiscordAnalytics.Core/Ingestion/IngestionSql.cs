@@ -192,14 +192,13 @@ internal static class IngestionSql
         """;
 
     public const string AddMemberDaily = """
-        INSERT INTO memberDailyRollups (guildId, day, userId, isBot, messagesSent, reactionsAdded, threadsStarted, firstMessageId)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+        INSERT INTO memberDailyRollups (guildId, day, userId, isBot, messagesSent, reactionsAdded, threadsStarted)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
         ON CONFLICT (guildId, day, userId) DO UPDATE SET
             isBot = excluded.isBot,
             messagesSent = messagesSent + excluded.messagesSent,
             reactionsAdded = reactionsAdded + excluded.reactionsAdded,
-            threadsStarted = threadsStarted + excluded.threadsStarted,
-            firstMessageId = min(coalesce(firstMessageId, excluded.firstMessageId), coalesce(excluded.firstMessageId, firstMessageId))
+            threadsStarted = threadsStarted + excluded.threadsStarted
         """;
 
     public const string AddGuildDaily = """

@@ -105,15 +105,6 @@ internal sealed class RollupDeltas
         public long Messages;
         public long Reactions;
         public long Threads;
-
-        /// <summary>The earliest message the member created this day in the batch (null: none).</summary>
-        public long? FirstMessageId;
-
-        public void Created(long message)
-        {
-            Messages++;
-            FirstMessageId = FirstMessageId is { } known ? Math.Min(known, message) : message;
-        }
     }
 
     internal sealed class GuildDelta

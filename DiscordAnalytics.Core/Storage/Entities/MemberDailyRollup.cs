@@ -17,10 +17,4 @@ public sealed class MemberDailyRollup
     public long ReactionsAdded { get; set; }
 
     public long ThreadsStarted { get; set; }
-
-    /// <summary>
-    /// The member's earliest message created this day (ids are creation times), deleted or not: where new-member
-    /// activation looks first instead of reading every message of the new members' first weeks. Null without messages.
-    /// </summary>
-    public long? FirstMessageId { get; set; }
 }

@@ -682,10 +682,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("userId");
 
-                    b.Property<long?>("FirstMessageId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("firstMessageId");
-
                     b.Property<bool>("IsBot")
                         .HasColumnType("INTEGER")
                         .HasColumnName("isBot");
