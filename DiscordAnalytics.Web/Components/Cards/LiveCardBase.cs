@@ -9,13 +9,23 @@ namespace DiscordAnalytics.Web.Components.Cards;
 /// thread (so cards load in parallel and never hold a DbContext across a render), reloads when the query
 /// changes or when <see cref="DashboardLiveUpdates"/> reports the query's guild, cancels a load that is
 /// superseded or whose card is disposed, and turns a failed query into a short message instead of a broken
-/// circuit.
+/// circuit. A slow card rests between live reloads (<see cref="RestPerLoad"/>), so a year-long window on a
+/// live guild does not keep a core busy reloading it every second.
 /// </summary>
 /// <typeparam name="TData">What the card shows; null until the first load finishes.</typeparam>
 public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
     where TData : class
 {
+    /// <summary>
+    /// After a live-triggered or initial load that took T, the next live reload waits until T x this has passed
+    /// since it ended: a card spends at most about a tenth of its time loading. Cards that load within ~100 ms
+    /// are not slowed (the live updates come at most once a second anyway).
+    /// </summary>
+    public const int RestPerLoad = 9;
+
     private CancellationTokenSource? _load;
+    private ITimer? _restTimer;
+    private long _restUntil;
     private AnalyticsQuery? _loadedQuery;
     private bool _reloadPending;
     private bool _disposed;
@@ -29,6 +39,9 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
 
     [Inject]
     private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     /// <summary>The last data loaded; kept on screen while a live refresh loads the next.</summary>
     protected TData? Data { get; private set; }
@@ -44,6 +57,7 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
         _disposed = true;
         Live.Refresh -= OnLiveRefresh;
         _load?.Cancel();
+        _restTimer?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -99,10 +113,12 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
         _load = load;
         try
         {
+            TimeSpan rest;
             do
             {
                 _reloadPending = false;
                 var query = Query;
+                var startedAt = Time.GetTimestamp();
                 try
                 {
                     var work = PrepareLoad(query);
@@ -124,12 +140,21 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
                     Error = "Could not load this card right now. It retries with the next update.";
                 }
 
+                rest = Time.GetElapsedTime(startedAt) * RestPerLoad;
+                _restUntil = Time.GetTimestamp() + (long)(rest.TotalSeconds * Time.TimestampFrequency);
                 if (_reloadPending && !load.IsCancellationRequested)
                 {
                     StateHasChanged();
                 }
             }
-            while (_reloadPending && !load.IsCancellationRequested && !_disposed);
+            while (_reloadPending && rest <= TimeSpan.Zero && !load.IsCancellationRequested && !_disposed);
+
+            if (_reloadPending && !load.IsCancellationRequested && !_disposed)
+            {
+                // Updates arrived while a slow load ran: one more load, after its rest.
+                _reloadPending = false;
+                RefreshAfter(rest);
+            }
         }
         finally
         {
@@ -165,6 +190,14 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
                     return;
                 }
 
+                var resting = TimeSpan.FromSeconds((double)(_restUntil - Time.GetTimestamp()) / Time.TimestampFrequency);
+                // Under a millisecond is no rest: a timer that fired a tick early would otherwise wait again.
+                if (resting > TimeSpan.FromMilliseconds(1))
+                {
+                    RefreshAfter(resting);
+                    return;
+                }
+
                 await LoadAsync();
                 if (!_disposed)
                 {
@@ -176,5 +209,34 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
         {
             // The circuit closed between the notification and the refresh: nothing left to update.
         }
+    }
+
+    /// <summary>One live reload after <paramref name="delay"/> (on the circuit's thread); further updates meanwhile join it.</summary>
+    private void RefreshAfter(TimeSpan delay)
+    {
+        if (_restTimer is not null || _disposed)
+        {
+            return;
+        }
+
+        _restTimer = Time.CreateTimer(_ => _ = RestedAsync(), null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task RestedAsync()
+    {
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                _restTimer?.Dispose();
+                _restTimer = null;
+            });
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+        {
+            return;
+        }
+
+        await RefreshAsync();
     }
 }
