@@ -6,9 +6,6 @@ using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Web.Bench;
 
@@ -27,13 +24,13 @@ public static class CardsBenchmark
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var days = Option(args, "--days", 365);
-        var runs = Option(args, "--runs", 5);
+        var days = IngestionBenchmark.Option(args, "--days", 365);
+        var runs = IngestionBenchmark.Option(args, "--runs", 5);
         var folder = Directory.CreateTempSubdirectory("da-bench-cards-");
         try
         {
             var store = Path.Combine(folder.FullName, "cards.db");
-            var connectionString = $"Data Source={store}";
+            var connectionString = await IngestionBenchmark.MigratedStoreAsync(store, cancellationToken);
             var demo = DemoCommunity.Create(seed: 7);
             const long start = 1_735_689_600_000; // 2025-01-01T00:00:00Z
             var end = start + days * DayBucket.MillisecondsPerDay;
@@ -93,19 +90,7 @@ public static class CardsBenchmark
 
     private static async Task<long> IngestAsync(string connectionString, IEnumerable<IngestEvent> events, CancellationToken cancellationToken)
     {
-        var options = new DbContextOptionsBuilder<AnalyticsDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options;
-        await using (var db = new AnalyticsDbContext(options))
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
-        using var pipeline = new IngestionPipeline(
-            Options.Create(new IngestionOptions { MaxBatchSize = 10_000, QueueCapacity = 50_000 }),
-            Options.Create(new StorageOptions { ConnectionString = connectionString }),
-            new IngestionMode(IsDemo: false),
-            new IngestionNotifier(),
-            TimeProvider.System,
-            NullLogger<IngestionPipeline>.Instance);
+        using var pipeline = IngestionBenchmark.Pipeline(connectionString);
         await pipeline.StartAsync(cancellationToken);
         long count = 0;
         foreach (var e in events)
@@ -145,11 +130,5 @@ public static class CardsBenchmark
         }
 
         return times.Order().ElementAt(times.Count / 2);
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -97,7 +97,7 @@ public static class IngestionBenchmark
         }
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
@@ -194,13 +194,7 @@ public static class IngestionBenchmark
     private static async Task<double> PipelineAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken)
     {
         var connectionString = await MigratedStoreAsync(path, cancellationToken);
-        using var pipeline = new IngestionPipeline(
-            Options.Create(new IngestionOptions { MaxBatchSize = 10_000, QueueCapacity = 50_000 }),
-            Options.Create(new StorageOptions { ConnectionString = connectionString }),
-            new IngestionMode(IsDemo: false),
-            new IngestionNotifier(),
-            TimeProvider.System,
-            NullLogger<IngestionPipeline>.Instance);
+        using var pipeline = Pipeline(connectionString);
         await pipeline.StartAsync(cancellationToken);
 
         var watch = Stopwatch.StartNew();
@@ -215,7 +209,16 @@ public static class IngestionBenchmark
         return rate;
     }
 
-    private static async Task<string> MigratedStoreAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The real pipeline over a bench store, in bulk batches (the history-ingestion shape).</summary>
+    internal static IngestionPipeline Pipeline(string connectionString) => new(
+        Options.Create(new IngestionOptions { MaxBatchSize = 10_000, QueueCapacity = 50_000 }),
+        Options.Create(new StorageOptions { ConnectionString = connectionString }),
+        new IngestionMode(IsDemo: false),
+        new IngestionNotifier(),
+        TimeProvider.System,
+        NullLogger<IngestionPipeline>.Instance);
+
+    internal static async Task<string> MigratedStoreAsync(string path, CancellationToken cancellationToken)
     {
         var connectionString = $"Data Source={path}";
         var options = new DbContextOptionsBuilder<AnalyticsDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options;
