@@ -53,7 +53,7 @@ public static class KeywordDays
             {
                 foreach (var day in await FillAsync(db, guild, days, cancellationToken))
                 {
-                    KeywordDayTerms.AddTo(counts, day.Terms);
+                    KeywordDayTerms.AddTo(counts, day.Value);
                 }
             }
         }
@@ -74,8 +74,8 @@ public static class KeywordDays
             .Select(x => new KeywordCount(x.Key, x.Value))];
     }
 
-    /// <summary>Computes and stores <paramref name="days"/> (ascending) in one write transaction.</summary>
-    private static async Task<List<KeywordDay>> FillAsync(AnalyticsDbContext db, long guild, int[] days, CancellationToken cancellationToken)
+    /// <summary>Computes and stores <paramref name="days"/> (ascending) in one write transaction; returns the days that have terms.</summary>
+    private static async Task<Dictionary<int, IReadOnlyList<KeywordCount>>> FillAsync(AnalyticsDbContext db, long guild, int[] days, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -84,11 +84,9 @@ public static class KeywordDays
             await using var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
             await db.Database.UseTransactionAsync(transaction, cancellationToken);
             var computed = await ComputeAsync(db, guild, days[0], days[^1] + 1, cancellationToken);
-            var rows = new List<KeywordDay>(days.Length);
             foreach (var day in days)
             {
                 var terms = KeywordDayTerms.Write(computed.GetValueOrDefault(day) ?? []);
-                rows.Add(new KeywordDay { GuildId = guild, Day = day, Terms = terms });
                 await db.Database.ExecuteSqlAsync(
                     $"INSERT INTO keywordDays (guildId, day, terms) VALUES ({guild}, {day}, {terms}) ON CONFLICT (guildId, day) DO UPDATE SET terms = excluded.terms",
                     cancellationToken);
@@ -96,7 +94,8 @@ public static class KeywordDays
 
             await transaction.CommitAsync(cancellationToken);
             await db.Database.UseTransactionAsync(null, cancellationToken);
-            return rows;
+            // The range read may span stored days between missing ones: those are counted from their rows already.
+            return days.Where(computed.ContainsKey).ToDictionary(day => day, day => computed[day]);
         }
         finally
         {

@@ -70,6 +70,23 @@ public sealed class KeywordDaysTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_StoredDayBetweenTwoChangedDays_IsCountedOnce()
+    {
+        await _store.WriteAsync(
+            Message(G, General, Alice, ThreeDaysAgo, n: 1, excerpt: "refund"),
+            Message(G, General, Alice, ThreeDaysAgo + (24 * Hour), n: 2, excerpt: "refund"),
+            Message(G, General, Alice, Yesterday, n: 3, excerpt: "refund"));
+        await KeywordsAsync();
+
+        // The days before and after the middle one change; the middle one stays stored and is read in their refill's range.
+        await _store.WriteAsync(
+            Message(G, General, Bob, ThreeDaysAgo + Hour, n: 4, excerpt: "invoice"),
+            Message(G, General, Bob, Yesterday + Hour, n: 5, excerpt: "invoice"));
+
+        Assert.Equal([new("refund", 3), new("invoice", 2)], await KeywordsAsync());
+    }
+
+    [Fact]
     public async Task Writer_EditOnAStoredDay_IsCountedByTheNextQuery()
     {
         var message = Message(G, General, Alice, Yesterday, n: 1, excerpt: "refund");

@@ -25,7 +25,8 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
 
     private CancellationTokenSource? _load;
     private ITimer? _restTimer;
-    private long _restUntil;
+    private long _lastLoadEndedAt;
+    private TimeSpan _rest;
     private AnalyticsQuery? _loadedQuery;
     private bool _reloadPending;
     private bool _disposed;
@@ -140,8 +141,8 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
                     Error = "Could not load this card right now. It retries with the next update.";
                 }
 
-                rest = Time.GetElapsedTime(startedAt) * RestPerLoad;
-                _restUntil = Time.GetTimestamp() + (long)(rest.TotalSeconds * Time.TimestampFrequency);
+                rest = _rest = Time.GetElapsedTime(startedAt) * RestPerLoad;
+                _lastLoadEndedAt = Time.GetTimestamp();
                 if (_reloadPending && !load.IsCancellationRequested)
                 {
                     StateHasChanged();
@@ -190,7 +191,7 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
                     return;
                 }
 
-                var resting = TimeSpan.FromSeconds((double)(_restUntil - Time.GetTimestamp()) / Time.TimestampFrequency);
+                var resting = _rest - Time.GetElapsedTime(_lastLoadEndedAt);
                 // Under a millisecond is no rest: a timer that fired a tick early would otherwise wait again.
                 if (resting > TimeSpan.FromMilliseconds(1))
                 {
