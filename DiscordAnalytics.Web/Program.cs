@@ -1,14 +1,19 @@
 using DiscordAnalytics.Core;
 using DiscordAnalytics.Web;
 
-if (args is ["bench", "cards", ..])
-{
-    return await DiscordAnalytics.Web.Bench.CardsBenchmark.RunAsync(args[2..], CancellationToken.None);
-}
-
 if (args is ["bench", ..])
 {
-    return await DiscordAnalytics.Web.Bench.IngestionBenchmark.RunAsync(args[1..], CancellationToken.None);
+    try
+    {
+        return args is [_, "cards", ..]
+            ? await DiscordAnalytics.Web.Bench.CardsBenchmark.RunAsync(args[2..], Console.Out, CancellationToken.None)
+            : await DiscordAnalytics.Web.Bench.IngestionBenchmark.RunAsync(args[1..], Console.Out, CancellationToken.None);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
 }
 
 // appsettings.json lives at the repository root and is copied beside the binary, so the binary's

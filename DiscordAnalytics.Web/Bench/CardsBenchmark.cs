@@ -22,9 +22,14 @@ public static class CardsBenchmark
 {
     private static readonly int[] WindowDays = [7, 30, 90, 365];
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         var days = IngestionBenchmark.Option(args, "--days", 365);
+        if (days < WindowDays[0])
+        {
+            throw new ArgumentException($"--days must be at least {WindowDays[0]}, the shortest window; got {days}.");
+        }
+
         var runs = IngestionBenchmark.Option(args, "--runs", 5);
         var folder = Directory.CreateTempSubdirectory("da-bench-cards-");
         try
@@ -35,7 +40,7 @@ public static class CardsBenchmark
             const long start = 1_735_689_600_000; // 2025-01-01T00:00:00Z
             var end = start + days * DayBucket.MillisecondsPerDay;
             var ingested = await IngestAsync(connectionString, demo.History(start, end), cancellationToken);
-            Console.WriteLine($"{days} days of the demo community: {ingested:N0} events, {new FileInfo(store).Length / 1_048_576.0:N0} MiB");
+            output.WriteLine($"{days} days of the demo community: {ingested:N0} events, {new FileInfo(store).Length / 1_048_576.0:N0} MiB");
 
             await using var services = Services(connectionString, end);
             var queries = new CardQueries(services);
@@ -59,9 +64,9 @@ public static class CardsBenchmark
             }
 
             var baseline = await MedianMsAsync(Math.Max(runs, 21), () => queries.Guilds.FindAsync(demo.GuildId, cancellationToken));
-            Console.WriteLine($"baseline (one-row guild lookup): {baseline:0.00} ms");
-            Console.WriteLine();
-            Console.WriteLine($"{"card",-22}" + string.Concat(WindowDays.Where(d => d <= days).Select(d => $"{d + "d",19}")));
+            output.WriteLine($"baseline (one-row guild lookup): {baseline:0.00} ms");
+            output.WriteLine();
+            output.WriteLine($"{"card",-22}" + string.Concat(WindowDays.Where(d => d <= days).Select(d => $"{d + "d",19}")));
 
             var worst = 0.0;
             foreach (var (name, card) in queries.Cards)
@@ -74,11 +79,11 @@ public static class CardsBenchmark
                     line += $"{ms,9:0.0} ms {ms / baseline,5:0.0}x";
                 }
 
-                Console.WriteLine(line);
+                output.WriteLine(line);
             }
 
-            Console.WriteLine();
-            Console.WriteLine($"slowest card: {worst:0.0} ms ({worst / baseline:0}x baseline; target <= 50 ms)");
+            output.WriteLine();
+            output.WriteLine($"slowest card: {worst:0.0} ms ({worst / baseline:0}x baseline; target <= 50 ms)");
             return 0;
         }
         finally

@@ -33,14 +33,14 @@ public static class IngestionBenchmark
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, @p6, @p7, @p8, @p9) ON CONFLICT DO NOTHING
         """;
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         var count = Option(args, "--events", 1_000_000);
         var runs = Option(args, "--runs", 5);
         var folder = Directory.CreateTempSubdirectory("da-bench-");
         try
         {
-            Console.WriteLine($"Generating {count:N0} events...");
+            output.WriteLine($"Generating {count:N0} events...");
             var events = DemoCommunity.Create(seed: 7).GenerateEvents(count).ToList();
             var file = 0;
             async Task<double> MeasureAsync(Func<string, List<IngestEvent>, CancellationToken, Task<double>> path, List<IngestEvent> slice)
@@ -78,16 +78,16 @@ public static class IngestionBenchmark
             }
 
             var (c, r, w, p) = (Median(ceiling), Median(rawTable), Median(writes), Median(pipeline));
-            Console.WriteLine($"{count:N0} events, median of {runs} runs");
-            Console.WriteLine($"raw ceiling (plain batched INSERT, bare table):  {c,10:N0} events/s");
-            Console.WriteLine($"raw events table alone (time-led dedupe key):    {r,10:N0} events/s  ({r / c:0.00} of ceiling)");
-            Console.WriteLine($"store writes alone (one row per event, no logic): {w,9:N0} events/s  ({w / c:0.00} of ceiling)");
-            Console.WriteLine($"full pipeline (dedupe + facts + rollups):        {p,10:N0} events/s  ({p / c:0.00} of ceiling, {p / w:0.00} of the store writes)");
+            output.WriteLine($"{count:N0} events, median of {runs} runs");
+            output.WriteLine($"raw ceiling (plain batched INSERT, bare table):  {c,10:N0} events/s");
+            output.WriteLine($"raw events table alone (time-led dedupe key):    {r,10:N0} events/s  ({r / c:0.00} of ceiling)");
+            output.WriteLine($"store writes alone (one row per event, no logic): {w,9:N0} events/s  ({w / c:0.00} of ceiling)");
+            output.WriteLine($"full pipeline (dedupe + facts + rollups):        {p,10:N0} events/s  ({p / c:0.00} of ceiling, {p / w:0.00} of the store writes)");
             // Each run's pipeline against the ceiling of the same run (measured a few seconds apart), so a slow
             // spell of a shared machine weighs on both sides of a ratio; every run's ratio is printed.
             var ratios = ceiling.Zip(pipeline, (ceilingRate, pipelineRate) => pipelineRate / ceilingRate).ToList();
-            Console.WriteLine($"pipeline/ceiling per run: {string.Join(" ", ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}");
-            Console.WriteLine($"ratio pipeline/ceiling: {Median(ratios):0.00} (median of the runs' ratios; target >= 0.50)");
+            output.WriteLine($"pipeline/ceiling per run: {string.Join(" ", ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}");
+            output.WriteLine($"ratio pipeline/ceiling: {Median(ratios):0.00} (median of the runs' ratios; target >= 0.50)");
             return 0;
         }
         finally
@@ -97,10 +97,20 @@ public static class IngestionBenchmark
         }
     }
 
+    /// <summary>A positive whole-number option (<c>--name N</c>), or <paramref name="fallback"/> when absent.</summary>
+    /// <exception cref="ArgumentException">The value is missing, not a number or not positive.</exception>
     internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+        if (at < 0)
+        {
+            return fallback;
+        }
+
+        var value = at + 1 < args.Length ? args[at + 1] : null;
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{name} takes a positive whole number, got '{value}'.");
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
