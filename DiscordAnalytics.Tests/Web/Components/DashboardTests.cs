@@ -1,6 +1,7 @@
 using Bunit;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Pages.Dashboard;
+using DiscordAnalytics.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -40,7 +41,7 @@ public sealed class DashboardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("Alpha Crew", cut.Find("[data-testid=guild-name]").TextContent.Trim()));
         cut.WaitForAssertion(() => Assert.Equal(
             new object?[] { "http://localhost/dashboard", $"http://localhost/dashboard?guildId={World.OtherGuild}" },
-            Assert.Single(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]).Arguments));
+            Assert.Single(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]).Arguments));
         cut.WaitForAssertion(() => Assert.Equal("No activity in this window", cut.Find("[data-testid=card-totals] [data-testid=card-empty]").TextContent.Trim()));
     }
 
@@ -57,7 +58,7 @@ public sealed class DashboardTests : DashboardTestContext
         await DisposeComponentsAsync();
         await cut.InvokeAsync(remember.SetVoidResult);
 
-        Assert.Empty(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]);
+        Assert.Empty(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]);
         Assert.Equal("http://localhost/dashboard", Navigation.Uri);
     }
 
@@ -126,7 +127,7 @@ public sealed class DashboardTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Equal(
             new object?[] { "http://localhost/dashboard?window=12d", $"http://localhost/dashboard?window=12d&guildId={World.OtherGuild}" },
-            Assert.Single(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]).Arguments));
+            Assert.Single(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]).Arguments));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=window-notice]")));
     }
 
@@ -157,7 +158,7 @@ public sealed class DashboardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("13", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
         cut.WaitForAssertion(() => Assert.Equal(
             new object?[] { $"http://localhost/dashboard?guildId={World.Guild}", $"http://localhost/dashboard?guildId={World.Guild}&window=30d" },
-            Assert.Single(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]).Arguments));
+            Assert.Single(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]).Arguments));
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class DashboardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("13", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
         cut.WaitForAssertion(() => Assert.Equal(
             new object?[] { $"http://localhost/dashboard?guildId={World.OtherGuild}&window=30d", $"http://localhost/dashboard?guildId={World.Guild}&window=30d" },
-            Assert.Single(JSInterop.Invocations[Dashboard.ReplaceAddressFunction]).Arguments));
+            Assert.Single(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]).Arguments));
         cut.WaitForAssertion(() => Assert.Contains(
             JSInterop.Invocations["localStorage.setItem"],
             i => i.Arguments.SequenceEqual(new object?[] { "da.guildId", World.Guild.ToString() })));
@@ -198,7 +199,7 @@ public sealed class DashboardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("4", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
         cut.WaitForAssertion(() => Assert.EndsWith(
             "window=custom&start=2026-11-09&end=2026-11-11",
-            (string)JSInterop.Invocations[Dashboard.ReplaceAddressFunction][^1].Arguments[1]!,
+            (string)JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction][^1].Arguments[1]!,
             StringComparison.Ordinal));
         Assert.Equal($"http://localhost/dashboard?guildId={World.Guild}", Navigation.Uri);
     }

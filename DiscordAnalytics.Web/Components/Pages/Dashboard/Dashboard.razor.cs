@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Web.Components.Shared;
 using DiscordAnalytics.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -21,9 +22,6 @@ public sealed partial class Dashboard : IDisposable
 {
     /// <summary>Local storage key of the last selected guild.</summary>
     internal const string StorageKey = "da.guildId";
-
-    /// <summary>wwwroot/js/address.js: replaces the address only while the browser is still on the given one.</summary>
-    internal const string ReplaceAddressFunction = Shared.BrowserAddress.ReplaceIfStillAtFunction;
 
     /// <summary>
     /// How often the ingestion lag is read again. Committed batches refresh it too, but a stalled writer
@@ -183,7 +181,7 @@ public sealed partial class Dashboard : IDisposable
                 _seenAddress = (guildId, _windowText, _startText, _endText);
                 var here = Navigation.Uri;
                 var next = Navigation.GetUriWithQueryParameter("guildId", guildId);
-                await TryJsAsync(() => Js.InvokeAsync<bool>(ReplaceAddressFunction, _lifetime.Token, here, next));
+                await BrowserAddress.ReplaceIfStillAtAsync(Js, here, next, Logger, _lifetime.Token);
             }
         }
     }
@@ -328,7 +326,7 @@ public sealed partial class Dashboard : IDisposable
             ["end"] = end,
         });
         var here = Navigation.Uri;
-        await TryJsAsync(() => Js.InvokeAsync<bool>(ReplaceAddressFunction, _lifetime.Token, here, uri));
+        await BrowserAddress.ReplaceIfStillAtAsync(Js, here, uri, Logger, _lifetime.Token);
     }
 
     private void OnLagTick()
