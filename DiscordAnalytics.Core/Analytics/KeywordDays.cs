@@ -17,6 +17,9 @@ namespace DiscordAnalytics.Core.Analytics;
 /// change the day between the read of its excerpts and the stored row, so a change is never lost to a race.
 /// Missing days are filled <see cref="DaysPerFill"/> at a time, so ingestion waits for one short fill at most.</item>
 /// <item>Today (and any later day of a custom range) is read from the excerpts on every query.</item>
+/// <item>A hidden member's excerpts never count (their words are content; hidden members are counted in numbers, never
+/// shown). Hiding a member or making them visible again drops the guild's stored days (<see cref="ForgetGuildAsync"/>)
+/// in the same transaction as the setting, so no stored day was computed with another set of hidden members.</item>
 /// <item>Each day keeps its <see cref="TermsPerDay"/> most common terms, so a window's counts are exact for
 /// every term that is among them on each of its days; a term below that on some day loses that day's few
 /// messages. The top of a window (at most <see cref="SupportSignalsQuery.MaxKeywords"/>) is made of terms far above it.</item>
@@ -103,16 +106,26 @@ public static class KeywordDays
         }
     }
 
-    /// <summary>Each day's top terms over the excerpts of human, present messages created in [fromDay, toDay).</summary>
+    /// <summary>
+    /// Drops every stored day of the guild: called inside the transaction that changes who is hidden (the caller's), so
+    /// the next query computes each day again with the new set.
+    /// </summary>
+    public static Task<int> ForgetGuildAsync(AnalyticsDbContext db, long guild, CancellationToken cancellationToken) =>
+        db.KeywordDays.Where(k => k.GuildId == guild).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Each day's top terms over the excerpts of human, present messages created in [fromDay, toDay) by members who are not hidden.</summary>
     private static async Task<Dictionary<int, IReadOnlyList<KeywordCount>>> ComputeAsync(AnalyticsDbContext db, long guild, int fromDay, int toDay, CancellationToken cancellationToken)
     {
         var (firstId, endId) = MessageIdRange.AroundDays(fromDay, toDay);
+        // Read in the caller's transaction when it fills days: the set and the excerpts are one snapshot.
+        var hidden = (await db.MemberPrivacy.Where(p => p.GuildId == guild).Select(p => p.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var excerpts = await db.MessageFacts
             .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId && m.Day >= fromDay && m.Day < toDay
                 && m.IsCreated && m.DeletedAt == null && !m.IsBot && m.Excerpt != null)
-            .Select(m => new { m.Day, Excerpt = m.Excerpt! })
+            .Select(m => new { m.Day, m.AuthorId, Excerpt = m.Excerpt! })
             .ToListAsync(cancellationToken);
         return excerpts
+            .Where(x => x.AuthorId is not { } author || !hidden.Contains(author))
             .GroupBy(x => x.Day)
             .ToDictionary(g => g.Key, g => Keywords.Top(g.Select(x => x.Excerpt), TermsPerDay));
     }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
@@ -101,14 +102,14 @@ public sealed class MemberPrivacySettings(
         {
             case MemberPrivacyChoices.Hidden:
                 // Never over a forgotten row (the writer may have forgotten them since the check above).
-                await db.Database.ExecuteSqlAsync(
+                await ChangeHiddenAsync(db, guildId, () => db.Database.ExecuteSqlAsync(
                     $"INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES ({guildId}, {userId}, {MemberPrivacyChoices.Hidden}, {now}) ON CONFLICT (guildId, userId) DO NOTHING",
-                    cancellationToken);
+                    cancellationToken), cancellationToken);
                 return await IsForgottenAsync(db, guildId, userId, cancellationToken) ? MemberPrivacyUpdate.AlreadyForgotten : MemberPrivacyUpdate.Saved;
             case MemberPrivacyChoices.Visible:
-                await db.MemberPrivacy
+                await ChangeHiddenAsync(db, guildId, () => db.MemberPrivacy
                     .Where(p => p.GuildId == guildId && p.UserId == userId && p.Choice == MemberPrivacyChoices.Hidden)
-                    .ExecuteDeleteAsync(cancellationToken);
+                    .ExecuteDeleteAsync(cancellationToken), cancellationToken);
                 return await IsForgottenAsync(db, guildId, userId, cancellationToken) ? MemberPrivacyUpdate.AlreadyForgotten : MemberPrivacyUpdate.Saved;
             default:
                 await sink.WriteAsync(
@@ -124,6 +125,21 @@ public sealed class MemberPrivacySettings(
                 await digests.ScrubAsync(guildId, userId, cancellationToken);
                 return MemberPrivacyUpdate.Saved;
         }
+    }
+
+    /// <summary>
+    /// Runs a change of who is hidden and, when it changed a row, drops the guild's stored keyword days in the same
+    /// transaction: they were computed without (or with) this member's words (<see cref="KeywordDays"/>).
+    /// </summary>
+    private static async Task ChangeHiddenAsync(AnalyticsDbContext db, long guildId, Func<Task<int>> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await change() > 0)
+        {
+            await KeywordDays.ForgetGuildAsync(db, guildId, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static Task<bool> IsForgottenAsync(AnalyticsDbContext db, long guildId, long userId, CancellationToken cancellationToken) =>

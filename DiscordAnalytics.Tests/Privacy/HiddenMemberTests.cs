@@ -13,8 +13,8 @@ namespace DiscordAnalytics.Tests.Privacy;
 
 /// <summary>
 /// A hidden member through the real app: counted in every number, listed nowhere an admin or the AI sees members
-/// (top and rising members, top content's author and excerpt, the CSV exports, the insights' opted-out list), and
-/// back everywhere once made visible.
+/// (top and rising members, top content's author and excerpt, the CSV exports, the insights' opted-out list), whose
+/// words leave the common keywords, and back everywhere once made visible.
 /// </summary>
 public sealed class HiddenMemberTests : IAsyncLifetime
 {
@@ -119,6 +119,40 @@ public sealed class HiddenMemberTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, show.StatusCode);
         Assert.Equal(before, await _client.GetStringAsync(_summaryUrl));
         Assert.Empty(await _app.Services.GetRequiredService<IOptedOutMembers>().ListAsync($"{Guild}", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Hide_Member_TheirWordsLeaveCommonKeywords_OnStoredDaysAndToday()
+    {
+        // Her words on a closed day (stored by the first summary) and today (read from the excerpts on every query).
+        var yesterday = Now.AddDays(-1).ToUnixTimeMilliseconds();
+        var note = Snowflake.FromUnixMs(yesterday);
+        await _app.IngestAsync([new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = yesterday, ChannelId = General, MessageId = note, UserId = Ada, Excerpt = "difference engine notes" }]);
+        var visible = await KeywordsAsync();
+        Assert.Equal(("engine", 4), visible[0]);
+        Assert.Contains(("difference", 1), visible);
+        Assert.Contains(("says", 1), visible);
+
+        using (var hide = await SetAsync("hidden"))
+        {
+            Assert.Equal(HttpStatusCode.OK, hide.StatusCode);
+        }
+
+        Assert.Equal([("says", 1)], await KeywordsAsync());
+
+        using (var show = await SetAsync("visible"))
+        {
+            Assert.Equal(HttpStatusCode.OK, show.StatusCode);
+        }
+
+        Assert.Equal(visible, await KeywordsAsync());
+    }
+
+    private async Task<List<(string Keyword, long Count)>> KeywordsAsync()
+    {
+        var summary = await _client.GetFromJsonAsync<JsonElement>(_summaryUrl);
+        return [.. summary.GetProperty("supportSignals").GetProperty("commonKeywords").EnumerateArray()
+            .Select(k => (k.GetProperty("keyword").GetString()!, k.GetProperty("count").GetInt64()))];
     }
 
     private static List<string> Ids(JsonElement summary, string list) =>
