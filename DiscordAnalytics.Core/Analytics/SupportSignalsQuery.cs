@@ -25,7 +25,7 @@ namespace DiscordAnalytics.Core.Analytics;
 /// for the window it was asked in. <c>medianMessageFirstResponseMinutes</c>: median over answered questions.</item>
 /// <item><c>medianFirstResponseMinutes</c>: median over answered threads and answered questions together.</item>
 /// <item><c>commonKeywords</c>: <see cref="Keywords"/> over excerpts of human, non-deleted messages created in
-/// the window (all channels; bots never count here), at most <see cref="MaxKeywords"/>, summed from each day's
+/// the window (all channels; bots and hidden members never count here), at most <see cref="MaxKeywords"/>, summed from each day's
 /// most common terms (<see cref="KeywordDays"/>).</item>
 /// </list>
 /// </summary>
