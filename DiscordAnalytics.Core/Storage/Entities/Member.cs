@@ -16,4 +16,10 @@ public sealed class Member
 
     /// <summary>Last leave seen (epoch ms); null while the member is in the guild.</summary>
     public long? LeftAt { get; set; }
+
+    /// <summary>
+    /// Creation time (epoch ms) of their earliest counted message in the 7 x 24 hours from <see cref="JoinedAt"/> (the
+    /// latest join); null when they posted none there. Kept by the ingestion writer for new-member activation.
+    /// </summary>
+    public long? FirstPostAt { get; set; }
 }

@@ -651,6 +651,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("displayName");
 
+                    b.Property<long?>("FirstPostAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstPostAt");
+
                     b.Property<bool>("IsBot")
                         .HasColumnType("INTEGER")
                         .HasColumnName("isBot");
