@@ -70,6 +70,7 @@ public sealed partial class IngestionBatchWriter
         _deltas.ForgetMember(guild, user);
         sql.DeleteMemberDailyOfUser.Execute(guild, user);
         sql.DeleteMemberOfUser.Execute(guild, user);
+        _activation.Forgotten(guild, user);
         sql.DeleteRawEventsOfUser.Execute(guild, user);
         sql.RecordForgotten.Execute(guild, user, at);
         _forgotten.Add(sql, guild, user);

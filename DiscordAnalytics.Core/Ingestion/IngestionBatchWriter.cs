@@ -27,6 +27,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
     private readonly Dictionary<long, long> _newestSnapshotAt = [];
     private readonly ReactionBlocks _blocks = new();
     private readonly ForgottenMembers _forgotten = new();
+    private readonly MemberActivation _activation = new();
     private readonly byte[] _quarterHourCounts = new byte[QuarterHourCounts.StoredLength];
     private readonly WalCheckpointer _checkpointer;
 
@@ -97,6 +98,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
             _newestSnapshotAt.Clear();
             _blocks.Forget();
             _forgotten.Forget();
+            _activation.Forget();
             throw;
         }
     }
@@ -186,6 +188,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
                 break;
             case IngestEventType.MemberAdd:
                 sql.MemberJoined.Execute(guild, (long)e.UserId!.Value, Clip(e.Name) ?? string.Empty, e.IsBot, e.EventAt);
+                _activation.JoinedAt(sql, guild, (long)e.UserId!.Value, e.EventAt);
                 _deltas.Guild(guild, DayBucket.Of(e.EventAt), e.IsBot).Joins++;
                 break;
             case IngestEventType.MemberRemove:
@@ -279,6 +282,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
             _deltas.ExcerptDays.Add((guild, day));
         }
 
+        _activation.Posted(sql, guild, author, e.EventAt);
         return true;
     }
 
@@ -287,6 +291,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
         var message = (long)e.MessageId!.Value;
         long deletedIn;
         bool isBot;
+        (long Author, long CreatedAt)? counted = null;
         using (var reader = sql.MarkMessageDeleted.Query(guild, message, e.EventAt))
         {
             if (reader.Read())
@@ -301,9 +306,10 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
 
                 if (reader.GetBoolean(4) && !reader.IsDBNull(2))
                 {
+                    counted = (reader.GetInt64(2), reader.GetInt64(5));
                     _deltas.Channel(guild, day, deletedIn, isBot).Messages--;
-                    _deltas.Member(guild, day, reader.GetInt64(2), isBot).Messages--;
-                    _deltas.QuarterHour(guild, reader.GetInt64(5), deletedIn, isBot, -1);
+                    _deltas.Member(guild, day, counted.Value.Author, isBot).Messages--;
+                    _deltas.QuarterHour(guild, counted.Value.CreatedAt, deletedIn, isBot, -1);
                 }
             }
             else
@@ -320,6 +326,11 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
         if (deletedIn != 0)
         {
             _deltas.Channel(guild, DayBucket.Of(e.EventAt), deletedIn, isBot).Deleted++;
+        }
+
+        if (counted is { } post)
+        {
+            _activation.Deleted(sql, guild, post.Author, post.CreatedAt);
         }
 
         TakeReactionsOf(sql, guild, message);

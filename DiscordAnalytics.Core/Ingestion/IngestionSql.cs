@@ -309,6 +309,22 @@ internal static class IngestionSql
 
     public const string DeleteMemberDailyOfUser = "DELETE FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1";
 
+    public const string SelectMemberJoins = """
+        SELECT userId, joinedAt, firstPostAt FROM members WHERE guildId = @p0 AND joinedAt IS NOT NULL
+        """;
+
+    /// <summary>
+    /// A member's earliest counted message (created, not deleted) in [@p4, @p5): read by id range (a message id is its
+    /// creation time, @p1..@p2), so it visits only that week's messages of the guild, and at a join almost none.
+    /// </summary>
+    public const string SelectFirstPost = """
+        SELECT min(createdAt) FROM messageFacts
+        WHERE guildId = @p0 AND messageId >= @p1 AND messageId < @p2 AND authorId = @p3
+            AND isCreated = 1 AND deletedAt IS NULL AND createdAt >= @p4 AND createdAt < @p5
+        """;
+
+    public const string SetFirstPost = "UPDATE members SET firstPostAt = @p2 WHERE guildId = @p0 AND userId = @p1";
+
     public const string DeleteMemberOfUser = "DELETE FROM members WHERE guildId = @p0 AND userId = @p1";
 
     public const string DeleteRawEventsOfUser = "DELETE FROM analyticsEvents WHERE guildId = @p0 AND userId = @p1";

@@ -55,6 +55,9 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement DeleteMemberDailyOfUser { get; } = new(c, IngestionSql.DeleteMemberDailyOfUser);
     public PreparedStatement DeleteMemberOfUser { get; } = new(c, IngestionSql.DeleteMemberOfUser);
     public PreparedStatement DeleteRawEventsOfUser { get; } = new(c, IngestionSql.DeleteRawEventsOfUser);
+    public PreparedStatement SelectMemberJoins { get; } = new(c, IngestionSql.SelectMemberJoins);
+    public PreparedStatement SelectFirstPost { get; } = new(c, IngestionSql.SelectFirstPost);
+    public PreparedStatement SetFirstPost { get; } = new(c, IngestionSql.SetFirstPost);
 
     private IEnumerable<PreparedStatement> All =>
     [
@@ -65,6 +68,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,
         SelectForgottenMembers, RecordForgotten, SelectMessagesOfAuthor, TombstoneMessagesOfAuthor, DeleteReactionFactsOfUser, SelectThreadsStartedBy, DeleteMemberDailyOfUser, DeleteMemberOfUser, DeleteRawEventsOfUser,
+        SelectMemberJoins, SelectFirstPost, SetFirstPost,
     ];
 
     public void Dispose()

@@ -22,6 +22,7 @@ public sealed class GroundTruth
     private readonly List<(ulong Channel, int Day, ulong? User, bool IsBot)> _threads = [];
     private readonly List<(int Day, bool IsBot, bool Join)> _membership = [];
     private readonly HashSet<ulong> _departed = [];
+    private readonly Dictionary<ulong, long> _joinedAt = [];
     private readonly List<(ulong Channel, int Day, bool IsBot)> _deletes = [];
 
     public GroundTruth(IEnumerable<IngestEvent> events)
@@ -95,6 +96,16 @@ public sealed class GroundTruth
     /// Present messages (bots included) per (quarter hour of creation, counted channel, isBot): what the
     /// quarter-hour rollups must hold. Zero keys are absent.
     /// </summary>
+    /// <summary>
+    /// Each member with a join: the join that counts (the last one delivered: a member keeps one join time) and the
+    /// creation time of their earliest present message in the 7 x 24 hours from it (null when none).
+    /// </summary>
+    public IReadOnlyDictionary<ulong, (long JoinedAt, long? FirstPostAt)> FirstPosts() =>
+        _joinedAt.ToDictionary(j => j.Key, j => (j.Value, _messages.Values
+            .Where(m => m.Author == j.Key && !_deleted.Contains(m.Id) && m.CreatedAt >= j.Value && m.CreatedAt < j.Value + (7 * 86_400_000L))
+            .Select(m => (long?)m.CreatedAt)
+            .Min()));
+
     public IReadOnlyDictionary<(long Bucket, ulong Channel, bool IsBot), long> QuarterHours() =>
         _messages.Values
             .Where(m => !_deleted.Contains(m.Id))
@@ -162,6 +173,7 @@ public sealed class GroundTruth
                 break;
             case IngestEventType.MemberAdd:
                 _departed.Remove(e.UserId!.Value);
+                _joinedAt[e.UserId.Value] = e.EventAt;
                 _membership.Add((Day(e.EventAt), e.IsBot, true));
                 break;
             // A member leaves only while present (unknown members are present): a second leave without a join between is a redelivery.
