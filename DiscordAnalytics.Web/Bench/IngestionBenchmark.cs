@@ -128,7 +128,13 @@ public static class IngestionBenchmark
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    private static async Task<double> CeilingAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken)
+    private static Task<double> CeilingAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken) =>
+        BareTableAsync(path, events, withContent: true, cancellationToken);
+
+    private static Task<double> CeilingWithoutContentAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken) =>
+        BareTableAsync(path, events, withContent: false, cancellationToken);
+
+    private static async Task<double> BareTableAsync(string path, List<IngestEvent> events, bool withContent, CancellationToken cancellationToken)
     {
         await using var connection = await SqlitePragmas.OpenAsync($"Data Source={path}", cancellationToken);
         await using (var create = connection.CreateCommand())
@@ -137,19 +143,7 @@ public static class IngestionBenchmark
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return InsertRows(connection, events, BareInsert, withContent: true);
-    }
-
-    private static async Task<double> CeilingWithoutContentAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken)
-    {
-        await using var connection = await SqlitePragmas.OpenAsync($"Data Source={path}", cancellationToken);
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = BareTable;
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return InsertRows(connection, events, BareInsertWithoutContent, withContent: false);
+        return InsertRows(connection, events, withContent ? BareInsert : BareInsertWithoutContent, withContent);
     }
 
     private static async Task<double> RawTableAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken)
