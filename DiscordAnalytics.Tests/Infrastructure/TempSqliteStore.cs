@@ -1,6 +1,8 @@
+using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiscordAnalytics.Tests.Infrastructure;
 
@@ -33,6 +35,16 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
     public AnalyticsDbContext NewContext() => new(ContextOptions);
 
     public AnalyticsDbContext CreateDbContext() => NewContext();
+
+    /// <summary>Writes <paramref name="events"/> through one real ingestion writer, <paramref name="batchSize"/> per transaction.</summary>
+    public async Task WriteInBatchesAsync(IEnumerable<IngestEvent> events, int batchSize)
+    {
+        await using var writer = new IngestionBatchWriter(ConnectionString, "live", NullLogger.Instance);
+        foreach (var chunk in events.Chunk(batchSize))
+        {
+            await writer.WriteAsync(chunk, CancellationToken.None);
+        }
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -26,7 +26,7 @@ public sealed class MemberFirstPostTests
         var events = RandomEventStream.Generate(seed, activity: 3_000, endAt: EndAt, days: 20);
         await using var store = await TempSqliteStore.CreateMigratedAsync();
 
-        await WriteAsync(store, events, batchSize);
+        await store.WriteInBatchesAsync(events, batchSize);
 
         var truth = new GroundTruth(events).FirstPosts();
         // The stream holds both kinds, or the comparison below would prove little.
@@ -69,7 +69,7 @@ public sealed class MemberFirstPostTests
     {
         var events = RandomEventStream.Generate(seed: 24, activity: 3_000, endAt: EndAt, days: 20);
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await WriteAsync(store, events, batchSize: 500);
+        await store.WriteInBatchesAsync(events, batchSize: 500);
         var kept = await StoredAsync(store);
 
         // Back to the schema before this migration (the column goes), then forward again: the migration's fill.
@@ -92,14 +92,5 @@ public sealed class MemberFirstPostTests
         await using var db = store.NewContext();
         var members = await db.Members.Where(m => m.JoinedAt != null).OrderBy(m => m.UserId).ToListAsync();
         return [.. members.Select(m => (m.UserId, m.JoinedAt!.Value, m.FirstPostAt))];
-    }
-
-    private static async Task WriteAsync(TempSqliteStore store, List<IngestEvent> events, int batchSize)
-    {
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
-        foreach (var chunk in events.Chunk(batchSize))
-        {
-            await writer.WriteAsync(chunk, CancellationToken.None);
-        }
     }
 }

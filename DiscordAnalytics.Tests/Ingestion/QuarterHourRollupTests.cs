@@ -4,7 +4,6 @@ using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiscordAnalytics.Tests.Ingestion;
 
@@ -26,7 +25,7 @@ public sealed class QuarterHourRollupTests
         var events = RandomEventStream.Generate(seed, activity: 2_500, endAt: EndAt, days: 20);
         await using var store = await TempSqliteStore.CreateMigratedAsync();
 
-        await WriteAsync(store, events, batchSize);
+        await store.WriteInBatchesAsync(events, batchSize);
 
         var truth = new GroundTruth(events).QuarterHours();
         Assert.Contains(truth.Keys, k => k.IsBot);
@@ -39,10 +38,10 @@ public sealed class QuarterHourRollupTests
     {
         var events = RandomEventStream.Generate(seed: 14, activity: 1_500, endAt: EndAt, days: 10);
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await WriteAsync(store, events, batchSize: 100);
+        await store.WriteInBatchesAsync(events, batchSize: 100);
         var first = await RollupsAsync(store);
 
-        await WriteAsync(store, events, batchSize: 100);
+        await store.WriteInBatchesAsync(events, batchSize: 100);
 
         Assert.Equal(first, await RollupsAsync(store));
     }
@@ -52,7 +51,7 @@ public sealed class QuarterHourRollupTests
     {
         var events = RandomEventStream.Generate(seed: 15, activity: 2_000, endAt: EndAt, days: 15);
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await WriteAsync(store, events, batchSize: 500);
+        await store.WriteInBatchesAsync(events, batchSize: 500);
 
         // Back to the schema before this migration (the table goes), then forward again: the migration's fill.
         await using (var db = store.NewContext())
@@ -71,7 +70,7 @@ public sealed class QuarterHourRollupTests
     {
         var events = RandomEventStream.Generate(seed: 16, activity: 1_500, endAt: EndAt, days: 10);
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await WriteAsync(store, events, batchSize: 500);
+        await store.WriteInBatchesAsync(events, batchSize: 500);
         var expected = Sorted(new GroundTruth(events).QuarterHours());
         // Rows the message facts no longer explain (retention pruned them): a last quarter hour of a day, and a
         // count that needs more than two bytes.
@@ -97,14 +96,6 @@ public sealed class QuarterHourRollupTests
     private static Task<int> TableCountAsync(DbContext db, string table) =>
         db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = {table}").SingleAsync();
 
-    private static async Task WriteAsync(TempSqliteStore store, List<IngestEvent> events, int batchSize)
-    {
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
-        foreach (var chunk in events.Chunk(batchSize))
-        {
-            await writer.WriteAsync(chunk, CancellationToken.None);
-        }
-    }
 
     /// <summary>
     /// Every stored quarter hour as (epoch quarter-hour bucket, channel, isBot, messages), non-zero only (a create and
