@@ -75,6 +75,20 @@ public sealed class ScreenSizeBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dashboard_PhoneWidth_DoesNotScrollSideways()
+    {
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await BrowserSignIn.SignInAsync(page, _baseUrl, AnalyticsAppFactory.AdminPassword);
+        await Assertions.Expect(page.GetByTestId("heat-cell").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("member-row").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        // Wide cards (the heat map, top members) scroll inside themselves; the page itself stays 390 px wide
+        // (the heat map's screen-reader labels used to stretch it to 570 px).
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the dashboard is {width} px wide on a 390 px screen");
+    }
+
+    [Fact]
     public async Task TopMembers_LaptopScreen_ShowsEveryColumnWithoutScrolling()
     {
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
