@@ -1,6 +1,7 @@
 using DiscordAnalytics.Web.Api;
 using DiscordAnalytics.Web.Auth;
 using DiscordAnalytics.Web.Components;
+using DiscordAnalytics.Web.Errors;
 using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Live;
 using DiscordAnalytics.Web.Security;
@@ -37,7 +38,7 @@ public static class WebServiceCollectionExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseStatusCodePages();
+        app.UseStatusCodePagesWithBrowserPages();
         app.UseAdminAuth();
         app.UseAntiforgery();
         // Static assets (CSS, scripts, fonts) are public: the login page needs them. Everything else is

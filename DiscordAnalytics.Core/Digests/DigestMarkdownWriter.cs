@@ -63,6 +63,9 @@ public static partial class DigestMarkdownWriter
     {
         { Current: var c, Previous: var p } when c == p => "no change",
         { Previous: 0 } => "none the week before",
+        // Rounded to a whole percent, a small change would read "up 0%".
+        { Percent: 0 } when change.Current > change.Previous => $"up slightly from {N(change.Previous)}",
+        { Percent: 0 } => $"down slightly from {N(change.Previous)}",
         { Percent: var percent } when change.Current > change.Previous => $"up {N(percent!.Value)}% from {N(change.Previous)}",
         { Percent: var percent } => $"down {N(percent!.Value)}% from {N(change.Previous)}",
     };

@@ -34,6 +34,25 @@ public sealed class DigestMarkdownWriterTests
     }
 
     [Fact]
+    public async Task Write_ChangeUnderHalfAPercent_SaysSlightlyRatherThanZeroPercent()
+    {
+        // 574 active members against 572 is +0.35%: "up 0%" read as a contradiction in the demo's digest.
+        var busy = DigestSummaries.Busy();
+        var summary = busy with
+        {
+            Totals = busy.Totals with { ActiveMembers = 574, Reactions = 998 },
+            PreviousTotals = busy.PreviousTotals with { ActiveMembers = 572, Reactions = 1_000 },
+        };
+
+        var markdown = await WriteAsync(summary);
+
+        Assert.Contains("- **Active members:** 574 (up slightly from 572)", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Reactions:** 998 (down slightly from 1,000)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0%", markdown, StringComparison.Ordinal);
+        Assert.True(GroundingCheck.Check(summary, [markdown]).IsGrounded);
+    }
+
+    [Fact]
     public async Task Write_AnySummary_EveryNumberIsGroundedInTheSummary()
     {
         foreach (var summary in new[] { DigestSummaries.Busy(), DigestSummaries.Hostile(), Quiet() })

@@ -192,6 +192,30 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         Assert.Equal("http://localhost/digests", Navigation.Uri);
     }
 
+    [Fact]
+    public void Render_UnknownGuildIdInAddress_SaysSoAndShowsTheFirstGuild()
+    {
+        var cut = RenderPage(emulator: null, address: "digests?guildId=123");
+
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
+        Assert.Equal("That server is not known here; showing another one.", cut.Find("[data-testid=digests-guild-notice]").TextContent.Trim());
+
+        // A guild picked from the list is known: the notice goes.
+        cut.Find("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
+        cut.WaitForAssertion(() => Assert.Contains("#lobby", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=digests-guild-notice]"));
+    }
+
+    [Fact]
+    public void Render_KnownGuildIdInAddress_ShowsNoGuildNotice()
+    {
+        var cut = RenderPage(emulator: null);
+
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=digests-guild-notice]"));
+    }
+
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
     private IRenderedComponent<DigestsPage> RenderPage(Emulator? emulator, string? address = null)

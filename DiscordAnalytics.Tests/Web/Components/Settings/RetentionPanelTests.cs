@@ -65,6 +65,37 @@ public sealed class RetentionPanelTests : DashboardTestContext
         Assert.Equal(90, (await Services.GetRequiredService<RetentionStatusQuery>().RunAsync((long)World.Guild, CancellationToken.None))!.RawEventDays);
     }
 
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("99999")]
+    public async Task Save_PeriodOutOfRange_IsRefusedWithTheRangeAndNothingChanges(string typed)
+    {
+        // The field used to clamp what was typed: "-5" or "0" saved a 1-day period without a word, and the next
+        // pruning pass deleted every raw event older than a day.
+        var cut = await RenderSeededAsync();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=retention-raw-events]"));
+
+        cut.Find("input").Change(typed);
+        cut.Find("[data-testid=retention-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Choose between 1 and 3650 days.", cut.Find("[data-testid=retention-message]").TextContent.Trim()));
+        var stored = await Services.GetRequiredService<RetentionStatusQuery>().RunAsync((long)World.Guild, CancellationToken.None);
+        Assert.Equal((90, false), (stored!.RawEventDays, stored.IsGuildSetting));
+    }
+
+    [Fact]
+    public async Task Save_OneDay_SaysDayInTheSingular()
+    {
+        var cut = await RenderSeededAsync();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=retention-raw-events]"));
+
+        cut.Find("input").Change("1");
+        cut.Find("[data-testid=retention-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Raw events are now kept for 1 day.", cut.Find("[data-testid=retention-message]").TextContent.Trim()));
+    }
+
     [Fact]
     public async Task Render_UnknownGuild_SaysSo()
     {

@@ -37,6 +37,7 @@ public sealed partial class Digests : IDisposable
     private long? _summaryShown;
     private DigestScheduleSettings _schedule = DigestScheduleSettings.Default;
     private DigestSchedule? _scheduleRow;
+    private string? _guildNotice;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
@@ -132,8 +133,16 @@ public sealed partial class Digests : IDisposable
         var guild = _guilds.FirstOrDefault(g => g.GuildId == picked)
             ?? (Snowflake.TryParse(picked) is { } requested ? await Guilds.FindAsync(requested, ct) : null)
             ?? _guilds.FirstOrDefault();
-        // Picked again while the guild was looked up: that later pick shows its own guild.
-        if (picked == _pickedGuildId && guild?.GuildId != _guild?.GuildId)
+        // Picked again while the guild was looked up: that later pick shows its own guild (and its own notice).
+        if (picked != _pickedGuildId)
+        {
+            return;
+        }
+
+        // An address naming a server the store does not know (a typo, a stale link) says so, as on the dashboard
+        // and Settings, instead of silently showing another server's digests under that address.
+        _guildNotice = picked is not null && guild is not null && guild.GuildId != picked ? "That server is not known here; showing another one." : null;
+        if (guild?.GuildId != _guild?.GuildId)
         {
             _guild = guild;
             _digest = null;
