@@ -121,6 +121,8 @@ internal static class DemoText
     private static readonly ImmutableArray<string> Things = ["cat", "keyboard", "chart", "bull", "bear", "rocket"];
     private static readonly ImmutableArray<string> Features = ["alert builder", "dark mode", "order panel", "watchlist sync", "mobile app"];
     private static readonly ImmutableArray<string> Events = ["FOMC", "earnings", "dev", "AMA", "launch"];
+    private static readonly ImmutableArray<string> EditNotes =
+        ["nvm, found it", "forgot the link", "wrong channel, sorry", "updated", "see pinned", "typo", "+ screenshot", "thx all"];
     private static readonly ImmutableArray<string> Codes = ["401", "403", "429", "500", "502", "E1042", "ECONNRESET"];
 
     public static string Message(DemoTopic topic, DemoRandom random) => Fill(Pick(TemplatesOf(topic), random), random);
@@ -138,7 +140,11 @@ internal static class DemoText
 
     public static string ThreadName(string excerpt) => excerpt.Length <= 40 ? excerpt : excerpt[..40].TrimEnd() + "...";
 
-    public static string Edited(string excerpt) => Clip(excerpt + " (edit: fixed typo)");
+    /// <summary>
+    /// The message as edited: one of several afterthoughts, picked by the text's length (so the demo's random stream
+    /// is not touched). One shared note made its words ("fixed", "typo") the demo's top keywords.
+    /// </summary>
+    public static string Edited(string excerpt) => Clip($"{excerpt} ({EditNotes[excerpt.Length % EditNotes.Length]})");
 
     public static string MarketAlert(DemoRandom random) =>
         Fill(random.Chance(0.5) ? "{ticker} crossed its 20-day high, volume {n}% above average" : "{coin} moved {n}% in the last hour", random);

@@ -13,6 +13,24 @@ public sealed class DemoHistoryTests(DemoHistoryFixture fixture) : IClassFixture
     private IReadOnlyList<IngestEvent> Messages => fixture.Messages;
 
     [Fact]
+    public void History_Edits_DoNotAllAddTheSameWords()
+    {
+        // Words an edit adds reach the common keywords: a note shared by every edit made them the demo's top terms.
+        var created = Messages.ToDictionary(m => m.MessageId!.Value, m => m.Excerpt ?? string.Empty);
+        var edits = Events.Where(e => e.Type == IngestEventType.MessageUpdate && e.Excerpt is not null && created.ContainsKey(e.MessageId!.Value)).ToList();
+        Assert.True(edits.Count >= 50, $"only {edits.Count} edits");
+
+        var added = edits
+            .SelectMany(e => Terms(e.Excerpt!).Except(Terms(created[e.MessageId!.Value])))
+            .CountBy(term => term)
+            .MaxBy(x => x.Value);
+
+        Assert.True(added.Value <= edits.Count / 4, $"'{added.Key}' is added by {added.Value} of {edits.Count} edits");
+    }
+
+    private static IEnumerable<string> Terms(string text) => Core.Analytics.Keywords.Top([text], 100).Select(k => k.Keyword);
+
+    [Fact]
     public void History_SameSeedAndRange_IdenticalEvents()
     {
         var from = DemoHistoryFixture.To - 2 * DemoRhythm.DayMs;
