@@ -5,6 +5,7 @@ using DiscordAnalytics.Web.Errors;
 using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Live;
 using DiscordAnalytics.Web.Security;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 
 namespace DiscordAnalytics.Web;
@@ -17,6 +18,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardLiveUpdates>();
+        builder.Services.AddScoped<CircuitHandler, LiveCircuitHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<SecurityHeaders>();
         builder.Services.AddReverseProxyHeaders();
