@@ -1,4 +1,4 @@
-using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Analytics;
 
 namespace DiscordAnalytics.Core.Ingestion;
 
@@ -48,11 +48,9 @@ internal sealed class MemberActivation
     private static long? FirstPostSince(IngestionStatements sql, long guild, long user, long joinedAt)
     {
         var end = joinedAt + FirstWeekMs;
-        using var reader = sql.SelectFirstPost.Query(guild, FirstIdAt(joinedAt), FirstIdAt(end), user, joinedAt, end);
+        using var reader = sql.SelectFirstPost.Query(guild, MessageIdRange.FirstIdAt(joinedAt), MessageIdRange.FirstIdAt(end), user, joinedAt, end);
         return reader.Read() && !reader.IsDBNull(0) ? reader.GetInt64(0) : null;
     }
-
-    private static long FirstIdAt(long unixMs) => unixMs <= Snowflake.DiscordEpochMs ? 0 : (long)Snowflake.FromUnixMs(unixMs);
 
     private void Set(IngestionStatements sql, long guild, long user, long joinedAt, long? firstPostAt)
     {
