@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// The analytics summary, schema version 1 (DESIGN.md): the stable contract the dashboard, the HTTP API
+/// The analytics summary, schema version 1 (docs/api.md): the stable contract the dashboard, the HTTP API
 /// and the AI read. Ids are strings; times are epoch ms; lists are best first, ties by id ascending.
 /// </summary>
 public sealed record AnalyticsSummary(

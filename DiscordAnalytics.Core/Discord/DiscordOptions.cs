@@ -1,6 +1,6 @@
 namespace DiscordAnalytics.Core.Discord;
 
-/// <summary>The <c>Discord</c> configuration section (DESIGN.md, configuration table).</summary>
+/// <summary>The <c>Discord</c> configuration section (docs/configuration.md).</summary>
 public sealed class DiscordOptions
 {
     public const string Section = "Discord";

@@ -67,7 +67,7 @@ public sealed record IngestEvent
     /// <summary>For <see cref="IngestEventType.ReactionCount"/>: how many reacted with <see cref="Emoji"/> at <see cref="EventAt"/>.</summary>
     public int? Count { get; init; }
 
-    /// <summary>The dedupe key of DESIGN.md: ingesting two events with the same (guild, type, id) changes nothing the second time.</summary>
+    /// <summary>The dedupe key (docs/how-it-counts.md): ingesting two events with the same (guild, type, id) changes nothing the second time.</summary>
     public string EventId => Type switch
     {
         IngestEventType.MessageCreate or IngestEventType.MessageDelete => $"{MessageId}",

@@ -5,7 +5,7 @@ namespace DiscordAnalytics.Core.Ingestion;
 
 /// <summary>
 /// Counter changes of one batch, summed in memory so each rollup row is upserted once per batch
-/// (the SQLite recipe in shared/NOTES.md), inside the same transaction as the raw events.
+/// (one prepared upsert per key instead of one per event), inside the same transaction as the raw events.
 /// </summary>
 internal sealed class RollupDeltas
 {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DiscordAnalytics.Core.Storage;
 
 /// <summary>
-/// The analytics store. Tables and columns are camelCase, as SEED.md names them. Reads use this context
+/// The analytics store. Tables and columns are camelCase, as the product's first design named them. Reads use this context
 /// (one per operation, via IDbContextFactory); the ingestion hot path writes with plain SQL (IngestionSql).
 /// </summary>
 public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : DbContext(options)
@@ -86,7 +86,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.Entity<AnalyticsEvent>(e =>
         {
             e.ToTable("analyticsEvents");
-            // The dedupe key of DESIGN.md, led by a time computed from it: as unique as (guild, type, id), but
+            // The dedupe key (docs/how-it-counts.md), led by a time computed from it: as unique as (guild, type, id), but
             // live events append at the end of the b-tree, and retention reads the oldest rows off its front.
             // One b-tree, no second index (cards never read raw events).
             e.HasKey(x => new { x.GuildId, x.KeyAt, x.EventType, x.EventId });

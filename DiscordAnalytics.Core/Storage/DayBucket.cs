@@ -1,6 +1,6 @@
 namespace DiscordAnalytics.Core.Storage;
 
-/// <summary>UTC day buckets: <c>bucket = floor(ms / 86,400,000)</c> (DESIGN.md).</summary>
+/// <summary>UTC day buckets: <c>bucket = floor(ms / 86,400,000)</c> (docs/how-it-counts.md).</summary>
 public static class DayBucket
 {
     public const long MillisecondsPerDay = 86_400_000;

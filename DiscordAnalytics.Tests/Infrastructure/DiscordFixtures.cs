@@ -2,12 +2,13 @@ using System.Text.Json;
 
 namespace DiscordAnalytics.Tests.Infrastructure;
 
-/// <summary>The shared gateway/REST fixtures in <c>shared/discord/fixtures</c>, found by walking up from the test binaries.</summary>
+/// <summary>
+/// The gateway/REST payload fixtures of <c>DiscordAnalytics.Tests/Fixtures/Discord</c>, which the build copies
+/// beside the test binaries.
+/// </summary>
 public static class DiscordFixtures
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
-    public static string Directory => Root.Value;
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Discord");
 
     public static string Read(string fileName) => File.ReadAllText(Path.Combine(Directory, fileName));
 
@@ -39,18 +40,4 @@ public static class DiscordFixtures
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)
             .ToList()!;
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "discord", "fixtures");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No shared/discord/fixtures above {AppContext.BaseDirectory}.");
-    }
 }

@@ -5,7 +5,7 @@ using DiscordAnalytics.Core.Ingestion;
 namespace DiscordAnalytics.Tests.Ingestion;
 
 /// <summary>
-/// The expected analytics of an event stream, computed directly from the stream by DESIGN.md's rules,
+/// The expected analytics of an event stream, computed directly from the stream by the rules of docs/how-it-counts.md,
 /// independently of the store: dedupe by key, reactions as state (present when the latest add is newer
 /// than the latest remove or clear, ties to the removal, whatever the arrival order), deletes subtract and
 /// clear reactions, reactions count on their message's day, thread activity counts for the parent, bots excluded.
@@ -145,7 +145,7 @@ public sealed class GroundTruth
 
     private void Apply(IngestEvent e)
     {
-        // DESIGN.md's dedupe keys, written out again here on purpose.
+        // The dedupe keys, written out again here on purpose.
         var key = e.Type switch
         {
             IngestEventType.MessageCreate => $"mc|{e.MessageId}",

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Web.Api;
 
-/// <summary>The HTTP contract of DESIGN.md: the same query services the dashboard cards use.</summary>
+/// <summary>The HTTP contract (docs/api.md): the same query services the dashboard cards use.</summary>
 public static class AnalyticsApi
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)

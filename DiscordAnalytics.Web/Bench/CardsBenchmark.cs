@@ -16,7 +16,7 @@ namespace DiscordAnalytics.Web.Bench;
 /// app's own registrations) for windows of 7, 30, 90 and 365 days ending on the last ingested day. Each time
 /// is the median of R runs (default 5), measured after three warm-up passes over every card and window (a server runs warm), printed in milliseconds and as a ratio to the
 /// baseline measured in the same process: a one-row guild lookup through the same context factory (what
-/// any card pays before reading anything). DESIGN.md's target: every card within 50 ms for windows up to a year.
+/// any card pays before reading anything). The target (docs/performance.md): every card within 50 ms for windows up to a year.
 /// </summary>
 public static class CardsBenchmark
 {

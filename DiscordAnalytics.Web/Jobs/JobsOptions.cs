@@ -23,7 +23,7 @@ public sealed class JobsOptions
 
     /// <summary>
     /// Workers of the one Hangfire server. Small on purpose: SQLite has one writer, and
-    /// Hangfire.Storage.SQLite's distributed lock is racy (see NOTES.md), so jobs are idempotent anyway.
+    /// Hangfire.Storage.SQLite's distributed lock is racy (upstream issues raisedapp/Hangfire.Storage.SQLite #32, #51, #69), so jobs are idempotent anyway.
     /// </summary>
     [Range(1, 4)]
     public int WorkerCount { get; set; } = 1;

@@ -22,7 +22,7 @@ namespace DiscordAnalytics.Tests.Discord.Replay;
 /// restarted on the same SQLite file. The store must equal the ground truth of exactly what a correct
 /// client must have.
 /// <para>
-/// What a correct client must have, as Discord behaves (../shared/discord/FACTS.md §3-4):
+/// What a correct client must have, as Discord behaves (Discord's gateway documentation, Resuming):
 /// - A drop followed by RESUME loses nothing: Discord replays every dispatch after the client's seq.
 /// - An expired session (INVALID_SESSION d:false) loses what was dispatched after the seq the client
 ///   resumed with: Discord does not replay into a new session. The emulator records that seq.
