@@ -47,7 +47,7 @@ public enum IngestEventType
 
     /// <summary>
     /// How many reacted with one emoji on a message when it was observed (history backfill reads counts
-    /// without reactor ids). Sets the message's anonymous reactions for that emoji; see README "How it counts".
+    /// without reactor ids). Sets the message's anonymous reactions for that emoji; see docs/how-it-counts.md.
     /// </summary>
     ReactionCount,
 

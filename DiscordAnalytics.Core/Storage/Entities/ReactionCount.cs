@@ -3,7 +3,7 @@ namespace DiscordAnalytics.Core.Storage.Entities;
 /// <summary>
 /// Reactions a history backfill saw counted on a message without knowing who reacted: the part of the
 /// REST count per emoji that no identified <see cref="ReactionFact"/> explains. Counted for the channel and
-/// top content (on the message's day), never for a member. See README "How it counts".
+/// top content (on the message's day), never for a member. See docs/how-it-counts.md.
 /// </summary>
 public sealed class ReactionCount
 {

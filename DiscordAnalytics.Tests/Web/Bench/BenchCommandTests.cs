@@ -4,7 +4,7 @@ namespace DiscordAnalytics.Tests.Web.Bench;
 
 /// <summary>
 /// The bench commands run end to end on small inputs (real pipeline, real SQLite files in a temp folder) and print
-/// every figure README quotes; speed itself is never asserted here.
+/// every figure docs/performance.md quotes; speed itself is never asserted here.
 /// </summary>
 public sealed class BenchCommandTests
 {
