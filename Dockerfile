@@ -13,4 +13,7 @@ VOLUME /data
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Storage__ConnectionString="Data Source=/data/analytics.db"
 EXPOSE 8080
+# The image has no curl: the app asks its own /healthz (exit 0 on 200).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["dotnet", "DiscordAnalytics.Web.dll", "healthcheck", "http://127.0.0.1:8080/healthz"]
 ENTRYPOINT ["dotnet", "DiscordAnalytics.Web.dll"]

@@ -1,24 +1,33 @@
 using DiscordAnalytics.Core;
 using DiscordAnalytics.Web;
+using DiscordAnalytics.Web.Hosting;
 
-if (args is ["bench", ..])
+try
 {
-    try
+    switch (args)
     {
-        return args is [_, "cards", ..]
-            ? await DiscordAnalytics.Web.Bench.CardsBenchmark.RunAsync(args[2..], Console.Out, CancellationToken.None)
-            : await DiscordAnalytics.Web.Bench.IngestionBenchmark.RunAsync(args[1..], Console.Out, CancellationToken.None);
+        case ["bench", "cards", ..]:
+            return await DiscordAnalytics.Web.Bench.CardsBenchmark.RunAsync(args[2..], Console.Out, CancellationToken.None);
+        case ["bench", ..]:
+            return await DiscordAnalytics.Web.Bench.IngestionBenchmark.RunAsync(args[1..], Console.Out, CancellationToken.None);
+        case ["healthcheck", ..]:
+            return await HealthCheckCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
     }
-    catch (ArgumentException ex)
-    {
-        Console.Error.WriteLine(ex.Message);
-        return 2;
-    }
+
+    args = DataDirectoryArgument.Expand(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
 }
 
 // appsettings.json lives at the repository root and is copied beside the binary, so the binary's
 // folder is the content root whether started with `dotnet run`, from a publish folder or in Docker.
+// A single-file executable extracts itself first, so there too the content root holds the bundled defaults
+// and the static assets; an appsettings.json beside the executable is read after them.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+SettingsBesideExecutable.Add(builder.Configuration);
 
 // `dotnet run` serves wwwroot and MudBlazor's assets from the build output in every environment (a
 // published build has them beside the binary and this is a no-op there).
