@@ -299,6 +299,11 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
             _connections.Add(connection);
         }
 
+        if (await HandleGatewayFaultAsync(socket, context.RequestAborted))
+        {
+            return;
+        }
+
         connection.HelloSentAt = DateTimeOffset.UtcNow;
         await connection.SendAsync($$"""{"op":10,"d":{"heartbeat_interval":{{HeartbeatIntervalMs}}},"s":null,"t":null}""");
         try

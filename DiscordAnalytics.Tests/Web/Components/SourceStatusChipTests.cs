@@ -1,4 +1,5 @@
 using Bunit;
+using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ namespace DiscordAnalytics.Tests.Web.Components;
 public sealed class SourceStatusChipTests : BunitContext, IAsyncLifetime
 {
     private readonly SourceStatus _status = new();
+    private readonly DiscordRestHealth _rest = new();
 
     public SourceStatusChipTests()
     {
@@ -16,6 +18,7 @@ public sealed class SourceStatusChipTests : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         Services.AddMudServices();
         Services.AddSingleton(_status);
+        Services.AddSingleton(_rest);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
