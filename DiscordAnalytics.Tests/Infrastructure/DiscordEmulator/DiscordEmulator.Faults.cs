@@ -12,6 +12,9 @@ public sealed partial class DiscordEmulator
     /// <summary>How every REST request is answered. Default <see cref="RestFault.None"/>.</summary>
     public RestFault RestFault { get; set; }
 
+    /// <summary>READY's <c>session_id</c> when set (to test absurd values); otherwise the emulator's own <see cref="SessionId"/>.</summary>
+    public string? ReadySessionIdOverride { get; set; }
+
     /// <summary>How every gateway connection is treated. Default <see cref="GatewayFault.None"/>.</summary>
     public GatewayFault GatewayFault { get; set; }
 

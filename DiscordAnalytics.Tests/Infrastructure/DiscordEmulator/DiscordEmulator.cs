@@ -400,7 +400,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
                 ["v"] = 10,
                 ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "pulse-analytics", ["bot"] = true },
                 ["guilds"] = guilds,
-                ["session_id"] = ReadyWithoutSessionId ? null : SessionId,
+                ["session_id"] = ReadyWithoutSessionId ? null : ReadySessionIdOverride ?? SessionId,
                 ["resume_gateway_url"] = ResumeGatewayUrlOverride ?? GatewayUrl,
                 ["application"] = new JsonObject { ["id"] = BotUserId, ["flags"] = ApplicationFlags },
             };
