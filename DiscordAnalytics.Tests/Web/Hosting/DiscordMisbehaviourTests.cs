@@ -42,6 +42,16 @@ public sealed class DiscordMisbehaviourTests
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public async Task Host_Configured_IgnoresAFailedBackgroundServiceInsteadOfStopping()
+    {
+        await using var app = new AnalyticsAppFactory();
+
+        var host = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value;
+
+        Assert.Equal(BackgroundServiceExceptionBehavior.Ignore, host.BackgroundServiceExceptionBehavior);
+    }
+
     private static async Task<ScenarioRun> RunScenarioAsync(Scenario scenario)
     {
         var problems = new List<string>();
