@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Privacy;
@@ -89,6 +90,7 @@ public static class CoreServiceCollectionExtensions
         }
 
         services.TryAddSingleton<SourceStatus>();
+        services.TryAddSingleton<DiscordRestHealth>();
         services.AddBackfill(isDemo, HasToken(builder.Configuration));
         return builder;
     }

@@ -15,6 +15,10 @@ public static class WebServiceCollectionExtensions
     /// <summary>Blazor Server with MudBlazor, the per-circuit live refresh, and the HTTP API's problem details.</summary>
     public static IHostApplicationBuilder AddDiscordAnalyticsWeb(this IHostApplicationBuilder builder)
     {
+        // The last line of defence: a background service that fails anyway is logged and left stopped instead of
+        // stopping the host (the default), which took the dashboard, the API and /healthz with it. The services
+        // themselves catch and retry (Core's ResilientBackgroundService); this only covers a bug in that.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardLiveUpdates>();

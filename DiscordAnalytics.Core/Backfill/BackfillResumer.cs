@@ -1,5 +1,4 @@
 using DiscordAnalytics.Core.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,9 +30,9 @@ public sealed partial class BackfillResumer(
                 scheduler.Enqueue(run.RunId);
             }
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A damaged store is reported by /healthz; backfill just does not resume.
+            // A damaged store is reported by /healthz; backfill just does not resume, and the host starts anyway.
             LogStoreUnreadable(logger, ex);
         }
     }

@@ -1,5 +1,5 @@
+using DiscordAnalytics.Core.Hosting;
 using DiscordAnalytics.Core.Ingestion;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,68 +8,83 @@ namespace DiscordAnalytics.Core.Demo;
 /// <summary>
 /// Runs the demo community: writes its history through the ingestion sink (all of <see cref="DemoOptions.HistoryDays"/>
 /// on a fresh store, only the gap since the last stored event after a restart), then keeps it live until stopped.
+/// A failure is retried after a backoff from the last stored event, like a restart (the store's dedupe absorbs the overlap).
 /// </summary>
-public sealed partial class DemoCommunityService(
-    IOptions<DemoOptions> options,
-    IIngestionSink sink,
-    ILastEventAtReader lastEventAtReader,
-    SourceStatus sourceStatus,
-    TimeProvider timeProvider,
-    ILogger<DemoCommunityService> logger) : BackgroundService
+public sealed partial class DemoCommunityService : ResilientBackgroundService
 {
     /// <summary>Re-generated before the last stored event; the store's dedupe absorbs it.</summary>
     public static readonly TimeSpan RestartOverlap = TimeSpan.FromDays(1);
 
     private const int ProgressEvery = 50_000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly IOptions<DemoOptions> _options;
+    private readonly IIngestionSink _sink;
+    private readonly ILastEventAtReader _lastEventAtReader;
+    private readonly SourceStatus _sourceStatus;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<DemoCommunityService> _logger;
+
+    public DemoCommunityService(
+        IOptions<DemoOptions> options,
+        IIngestionSink sink,
+        ILastEventAtReader lastEventAtReader,
+        SourceStatus sourceStatus,
+        TimeProvider timeProvider,
+        ILogger<DemoCommunityService> logger)
+        : base(timeProvider, logger)
     {
-        // History generation is CPU work; never hold up host start.
-        await Task.Yield();
-        var settings = options.Value;
+        _options = options;
+        _sink = sink;
+        _lastEventAtReader = lastEventAtReader;
+        _sourceStatus = sourceStatus;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        var settings = _options.Value;
         try
         {
-            sourceStatus.Set(SourceState.Demo, "Demo community (no bot token configured)");
+            _sourceStatus.Set(SourceState.Demo, "Demo community (no bot token configured)");
             var community = DemoCommunity.Create(settings.Seed);
-            var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
             var earliest = now - Math.Max(0, settings.HistoryDays) * DemoRhythm.DayMs;
-            var lastEventAt = await lastEventAtReader.GetLastEventAtAsync(community.GuildId, stoppingToken).ConfigureAwait(false);
+            var lastEventAt = await _lastEventAtReader.GetLastEventAtAsync(community.GuildId, stoppingToken).ConfigureAwait(false);
             var from = lastEventAt is { } last ? Math.Max(earliest, last - (long)RestartOverlap.TotalMilliseconds) : earliest;
-            LogHistoryStarting(logger, community.GuildId, settings.Seed, from, now, lastEventAt is not null);
+            LogHistoryStarting(_logger, community.GuildId, settings.Seed, from, now, lastEventAt is not null);
 
             var written = 0L;
             foreach (var ingestEvent in community.History(from, now))
             {
-                await sink.WriteAsync(ingestEvent, stoppingToken).ConfigureAwait(false);
+                await _sink.WriteAsync(ingestEvent, stoppingToken).ConfigureAwait(false);
                 if (++written % ProgressEvery == 0)
                 {
-                    LogHistoryProgress(logger, community.GuildId, written, ingestEvent.EventAt);
+                    LogHistoryProgress(_logger, community.GuildId, written, ingestEvent.EventAt);
                 }
             }
 
-            LogHistoryWritten(logger, community.GuildId, written);
+            LogHistoryWritten(_logger, community.GuildId, written);
             if (settings.LiveEventsPerSecond <= 0)
             {
                 return;
             }
 
-            var liveStart = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-            LogLiveStarting(logger, community.GuildId, settings.LiveEventsPerSecond);
+            var liveStart = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            LogLiveStarting(_logger, community.GuildId, settings.LiveEventsPerSecond);
             var live = new DemoLiveSimulator(community, Math.Max(liveStart, now));
-            await live.RunAsync(sink, settings.LiveEventsPerSecond, timeProvider, stoppingToken).ConfigureAwait(false);
-            LogLiveStopped(logger, community.GuildId, live.Emitted);
+            await live.RunAsync(_sink, settings.LiveEventsPerSecond, _timeProvider, stoppingToken).ConfigureAwait(false);
+            LogLiveStopped(_logger, community.GuildId, live.Emitted);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            LogStopped(logger);
-        }
-        catch (Exception exception)
-        {
-            // The demo is a convenience; its failure must not take the dashboard down.
-            LogFailed(logger, exception);
-            sourceStatus.Set(SourceState.Down, "Demo community failed; see the log");
+            LogStopped(_logger);
         }
     }
+
+    /// <summary>The demo is a convenience; its failure must not take the dashboard down, and it tries again.</summary>
+    protected override void OnFailed(Exception exception, TimeSpan retryIn) =>
+        _sourceStatus.Set(SourceState.Down, $"Demo community failed; {RetryBackoff.RetryingIn(retryIn)}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo guild {GuildId} (seed {Seed}): writing history from {FromMs} to {ToMs} (resuming: {Resuming})")]
     private static partial void LogHistoryStarting(ILogger logger, ulong guildId, int seed, long fromMs, long toMs, bool resuming);
@@ -89,6 +104,4 @@ public sealed partial class DemoCommunityService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo community stopped")]
     private static partial void LogStopped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Demo community failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Discord.Gateway;
 using DiscordAnalytics.Core.Discord.Rest;
+using DiscordAnalytics.Core.Hosting;
 using DiscordAnalytics.Core.Ingestion;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +10,11 @@ namespace DiscordAnalytics.Core.Discord;
 /// <summary>
 /// Live mode: runs the gateway session while a token is configured, normalizes every dispatch and
 /// writes the events to <see cref="IIngestionSink"/> (awaiting it, so a slow sink slows the gateway
-/// read side down instead of losing events). The session keeps <see cref="SourceStatus"/> current.
+/// read side down instead of losing events). The session keeps <see cref="SourceStatus"/> current. Whatever
+/// Discord does, an exception here is retried after a backoff (<see cref="ResilientBackgroundService"/>) and
+/// never stops the host.
 /// </summary>
-public sealed partial class DiscordGatewayService : BackgroundService
+public sealed partial class DiscordGatewayService : ResilientBackgroundService
 {
     private readonly IOptions<DiscordOptions> _options;
     private readonly GatewaySession _session;
@@ -32,6 +34,7 @@ public sealed partial class DiscordGatewayService : BackgroundService
         DiscordRestClient rest,
         TimeProvider time,
         ILogger<DiscordGatewayService> logger)
+        : base(time, logger)
     {
         _status = status;
         _rest = rest;
@@ -43,7 +46,7 @@ public sealed partial class DiscordGatewayService : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         if (!_options.Value.HasToken)
         {
@@ -65,21 +68,16 @@ public sealed partial class DiscordGatewayService : BackgroundService
         }
         catch (Exception ex) when (ex is DiscordRestException or HttpRequestException or System.Text.Json.JsonException)
         {
-            // Not fatal: the gateway connection decides.
+            // Not fatal: the gateway connection decides. The REST problem is on the chip (DiscordRestHealth).
             LogBotUnknown(_logger, ex.GetType().Name);
         }
 
-        try
-        {
-            await _session.RunAsync(WriteAsync, stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            // A bug in the client must not take the whole app (dashboard, API) down with it.
-            _status.Set(SourceState.Down, "The Discord connection stopped after an internal error; see the log and restart.");
-            LogCrashed(_logger, ex);
-        }
+        await _session.RunAsync(WriteAsync, stoppingToken).ConfigureAwait(false);
     }
+
+    /// <summary>A bug in the client (or an answer nobody foresaw) costs a reconnect, not the app.</summary>
+    protected override void OnFailed(Exception exception, TimeSpan retryIn) =>
+        _status.Set(SourceState.Resuming, $"The Discord connection stopped after an internal error; {RetryBackoff.RetryingIn(retryIn)}");
 
     private async ValueTask WriteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
@@ -130,9 +128,6 @@ public sealed partial class DiscordGatewayService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh channel names of guild {GuildId} ({Error})")]
     private static partial void LogNamesUnavailable(ILogger logger, ulong guildId, string error);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway service crashed")]
-    private static partial void LogCrashed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Discord token configured: the gateway stays off")]
     private static partial void LogNoToken(ILogger logger);

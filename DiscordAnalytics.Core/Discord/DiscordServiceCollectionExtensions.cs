@@ -23,12 +23,14 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<SourceStatus>();
         services.TryAddSingleton<GatewaySessionOptions>();
         services.TryAddSingleton<DiscordRestOptions>();
+        services.TryAddSingleton<DiscordRestHealth>();
         services.TryAddSingleton(sp => new DiscordRestClient(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordRestClient>>(),
-            sp.GetRequiredService<DiscordRestOptions>()));
+            sp.GetRequiredService<DiscordRestOptions>(),
+            sp.GetRequiredService<DiscordRestHealth>()));
         services.TryAddSingleton<DispatchNormalizer>();
         services.TryAddSingleton(sp => new GatewaySession(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),

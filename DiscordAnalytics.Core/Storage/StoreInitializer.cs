@@ -32,7 +32,7 @@ public sealed class StoreInitializer(
             await db.Database.MigrateAsync(cancellationToken);
             check = await db.Database.SqlQueryRaw<string>("PRAGMA quick_check").ToListAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A damaged file (garbage, truncation, not a database at all) must not take the app down: /healthz
             // reports it with 503 so an operator sees it, and the dashboard explains instead of disappearing.

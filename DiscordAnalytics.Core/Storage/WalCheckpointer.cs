@@ -110,7 +110,7 @@ public sealed class WalCheckpointer : IAsyncDisposable
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
             command.ExecuteNonQuery();
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex)
         {
             // Never thrown on: a faulted checkpoint would otherwise surface in the writer's dispose at shutdown.
             _logger.LogWarning(ex, "A background checkpoint of the store's log failed; the next one catches up");

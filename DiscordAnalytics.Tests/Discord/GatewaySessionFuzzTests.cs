@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using DiscordAnalytics.Core.Discord.Gateway;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -135,18 +136,39 @@ public sealed class GatewaySessionFuzzTests
     [InlineData("https://127.0.0.1:1/gateway")]
     [InlineData("ws://")]
     [InlineData("")]
-    public async Task RunAsync_ReadyWithUnusableResumeUrl_ResumesOnTheGatewayUrlInsteadOfStopping(string resumeUrl)
+    [InlineData("ws://gateway.example.com/")] // plaintext to another machine: RESUME would send the token in the clear
+    [InlineData("wss://gateway.example.com/?pad=LONG")] // longer than MaxResumeUrlLength once LONG is expanded
+    public async Task RunAsync_ReadyWithUnusableResumeUrl_IdentifiesAfreshInsteadOfStopping(string resumeUrl)
     {
+        resumeUrl = resumeUrl.Replace("LONG", new string('a', GatewaySession.MaxResumeUrlLength), StringComparison.Ordinal);
         await using var harness = await GatewayHarness.StartAsync(e => e.ResumeGatewayUrlOverride = resumeUrl);
         await harness.Emulator.WaitForIdentifyAsync();
 
         await harness.Emulator.SendReconnectAsync();
-        await harness.Emulator.WaitForResumeAsync();
+        await harness.Emulator.WaitForIdentifyAsync(count: 2);
         await harness.Emulator.DispatchAsync("MESSAGE_CREATE", Message(FirstValidId + 1));
 
-        await harness.SinkHasAsync(e => OurMessageIds(e).Count == 1, "the message after the resume arrived");
+        await harness.SinkHasAsync(e => OurMessageIds(e).Count == 1, "the message after the fresh IDENTIFY arrived");
         Assert.False(harness.Run.IsCompleted, "the session stopped");
-        Assert.Equal(1, harness.Emulator.IdentifyCount);
+        Assert.Equal(0, harness.Emulator.ResumeCount);
+        Assert.Contains(harness.Logs.Lines, l => l.Contains("not kept for resuming", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Emulator.Connections, c => c.Number > 2);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadyWithOversizedSessionId_IdentifiesAfreshOnReconnect()
+    {
+        var sessionId = new string('s', GatewaySession.MaxSessionIdLength + 1);
+        await using var harness = await GatewayHarness.StartAsync(e => e.ReadySessionIdOverride = sessionId);
+        await harness.Emulator.WaitForIdentifyAsync();
+
+        await harness.Emulator.DropConnectionAsync();
+        await harness.Emulator.WaitForIdentifyAsync(count: 2);
+
+        Assert.Null(harness.Session.SessionId);
+        Assert.Equal(0, harness.Emulator.ResumeCount);
+        Assert.DoesNotContain(harness.Emulator.ReceivedFrames, f => f.Json.Contains(sessionId, StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Logs.Lines, l => l.Contains(sessionId, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,6 +24,32 @@ public sealed class RestRateLimiterTests
     }
 
     [Fact]
+    public async Task Update_AbsurdResetAfter_BlocksTheBucketOnlyForTheClamp()
+    {
+        // 1e300 s overflowed TimeSpan (an exception out of every request on that route) before the clamp.
+        var time = new FakeTimeProvider();
+        var limiter = new RestRateLimiter(time, globalPerSecond: 50);
+        var bucket = await limiter.AcquireAsync(Route(1), CancellationToken.None);
+        using (var response = new HttpResponseMessage())
+        {
+            response.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", "0");
+            response.Headers.TryAddWithoutValidation("X-RateLimit-Reset-After", "1e300");
+            limiter.Update(Route(1), bucket, response.Headers);
+        }
+
+        RestRateLimiter.Release(bucket);
+
+        var next = limiter.AcquireAsync(Route(1), CancellationToken.None);
+        await Task.Delay(50);
+        time.Advance(TimeSpan.FromSeconds(59));
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        RestRateLimiter.Release(await next.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task AcquireAsync_BucketBlockedBy429_WaitsRetryAfterOnlyForThatResource()
     {
         var time = new FakeTimeProvider();

@@ -9,8 +9,16 @@ public sealed class RecurringJobRegistrar(IRecurringJobManager manager, IEnumera
     {
         foreach (var definition in definitions)
         {
-            definition.Register(manager);
-            logger.LogInformation("Recurring job {JobId} registered", definition.Id);
+            try
+            {
+                definition.Register(manager);
+                logger.LogInformation("Recurring job {JobId} registered", definition.Id);
+            }
+            catch (Exception ex)
+            {
+                // A job store that cannot be written must not keep the dashboard from starting; the job waits for the next start.
+                logger.LogError(ex, "Recurring job {JobId} could not be registered", definition.Id);
+            }
         }
 
         return Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using DiscordAnalytics.Core.Discord.Rest;
+using DiscordAnalytics.Core.Hosting;
 using DiscordAnalytics.Core.Ingestion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -150,7 +151,8 @@ public sealed partial class GatewaySession
 
             failures = outcome.ReachedReady ? 0 : failures + 1;
             var delay = outcome.Delay ?? Backoff(failures);
-            _status.Set(SourceState.Resuming, $"Reconnecting to Discord: {outcome.Reason}");
+            // The chip says what happened and when the next attempt comes, e.g. "Gateway closed at once (...); retrying in 16 s".
+            _status.Set(SourceState.Resuming, $"{Sentence(outcome.Reason)}; {RetryBackoff.RetryingIn(delay)}");
             LogReconnecting(_logger, outcome.Reason, outcome.Action.ToString(), delay.TotalMilliseconds, failures);
             try
             {
@@ -172,7 +174,14 @@ public sealed partial class GatewaySession
             _zombie = false;
             _backpressured = false;
             _heartbeatAcked = true;
-            await transport.ConnectAsync(BuildGatewayUri(url), cancellationToken).ConfigureAwait(false);
+
+            // A host that takes the TCP connection and never finishes the upgrade would otherwise hold this forever.
+            using (var connectTimeout = new CancellationTokenSource(_sessionOptions.ConnectTimeout, _timeProvider))
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token))
+            {
+                await transport.ConnectAsync(BuildGatewayUri(url), connecting.Token).ConfigureAwait(false);
+            }
+
             LogConnected(_logger, resuming);
 
             Task heartbeat = Task.CompletedTask;
@@ -207,7 +216,8 @@ public sealed partial class GatewaySession
                             continue;
 
                         case GatewayFrameKind.Closed:
-                            return await OnClosedAsync(frame, reachedReady, cancellationToken).ConfigureAwait(false);
+                            var closed = await OnClosedAsync(frame, reachedReady, cancellationToken).ConfigureAwait(false);
+                            return helloReceived || closed.Action == ReconnectAction.Fatal ? closed : closed with { Reason = ClosedAtOnce(frame.CloseCode) };
                     }
 
                     var payload = frame.Payload!;
@@ -320,8 +330,7 @@ public sealed partial class GatewaySession
         var ready = false;
         if (payload.EventName == "READY")
         {
-            _sessionId = Json.String(payload.Data, "session_id");
-            _resumeGatewayUrl = UsableGatewayUrl(Json.String(payload.Data, "resume_gateway_url"));
+            AcceptSession(Json.String(payload.Data, "session_id"), Json.String(payload.Data, "resume_gateway_url"));
             ready = true;
             _status.Set(SourceState.Connected, _degradedReason);
             LogReady(_logger, Json.Array(payload.Data, "guilds").Count());

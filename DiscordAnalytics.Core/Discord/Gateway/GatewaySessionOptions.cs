@@ -15,6 +15,9 @@ public sealed class GatewaySessionOptions
     /// <summary>Longest wait before a fresh IDENTIFY after INVALID_SESSION false. Default 5 s.</summary>
     public TimeSpan InvalidSessionMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long opening the WebSocket (TCP, TLS, HTTP upgrade) may take before the attempt counts as failed. Default 20 s.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>How long to wait for HELLO after connecting before giving up on the connection. Default 20 s.</summary>
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

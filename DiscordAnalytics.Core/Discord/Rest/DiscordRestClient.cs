@@ -9,8 +9,9 @@ namespace DiscordAnalytics.Core.Discord.Rest;
 
 /// <summary>
 /// Discord REST v10 with <c>Authorization: Bot &lt;token&gt;</c>, per-route buckets, the global limit,
-/// 429 handling (<c>retry_after</c>, per-route and global), backoff on 5xx, and a full stop after a 401.
-/// New endpoints (backfill paging) are one <see cref="DiscordRoute"/> plus a call to <see cref="SendJsonAsync"/>.
+/// 429 handling (<c>retry_after</c>, per-route and global, clamped to <see cref="DiscordRestOptions.MaxRetryAfter"/>),
+/// backoff on 5xx, and a full stop after a 401. Keeps <see cref="DiscordRestHealth"/> current, so the owner sees
+/// "Discord REST not answering" instead of a stopped app. New endpoints (backfill paging) are one <see cref="DiscordRoute"/> plus a call to <see cref="SendJsonAsync"/>.
 /// </summary>
 public sealed partial class DiscordRestClient
 {
@@ -20,17 +21,28 @@ public sealed partial class DiscordRestClient
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly RestRateLimiter _limiter;
+    private readonly DiscordRestHealth _health;
     private volatile bool _unauthorized;
 
-    public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, TimeProvider timeProvider, ILogger<DiscordRestClient> logger, DiscordRestOptions? restOptions = null)
+    public DiscordRestClient(
+        HttpClient http,
+        IOptions<DiscordOptions> options,
+        TimeProvider timeProvider,
+        ILogger<DiscordRestClient> logger,
+        DiscordRestOptions? restOptions = null,
+        DiscordRestHealth? health = null)
     {
+        _health = health ?? new DiscordRestHealth();
         _http = http;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
         _restOptions = restOptions ?? new DiscordRestOptions();
-        _limiter = new RestRateLimiter(timeProvider, _restOptions.GlobalRequestsPerSecond);
+        _limiter = new RestRateLimiter(timeProvider, _restOptions.GlobalRequestsPerSecond, _restOptions.MaxRetryAfter);
     }
+
+    /// <summary>How Discord's REST API answered the last request.</summary>
+    public DiscordRestHealth Health => _health;
 
     /// <summary>True after Discord answered 401; every later call fails at once without a request.</summary>
     public bool IsUnauthorized => _unauthorized;
@@ -46,7 +58,7 @@ public sealed partial class DiscordRestClient
             throw new DiscordRestException("GET /gateway/bot answered without a url.");
         }
 
-        int? remaining = root.TryGetProperty("session_start_limit", out var limit) ? Json.Int(limit, "remaining") : null;
+        int? remaining = Json.Object(root, "session_start_limit") is { } limit ? Json.Int(limit, "remaining") : null;
         return new GatewayBotInfo(url, Json.Int(root, "shards") ?? 1, remaining);
     }
 
@@ -62,7 +74,7 @@ public sealed partial class DiscordRestClient
     public async Task<long?> GetCurrentApplicationFlagsAsync(CancellationToken cancellationToken)
     {
         using var document = await SendJsonAsync(DiscordRoute.Get("/applications/@me", "/applications/@me"), cancellationToken).ConfigureAwait(false);
-        return document.RootElement.TryGetProperty("flags", out var flags) && flags.TryGetInt64(out var value) ? value : null;
+        return Json.Property(document.RootElement, "flags") is { ValueKind: JsonValueKind.Number } flags && flags.TryGetInt64(out var value) ? value : null;
     }
 
     /// <summary><c>GET /guilds/{id}/channels</c>: channel objects (no threads), detached from the response.</summary>
@@ -78,14 +90,17 @@ public sealed partial class DiscordRestClient
     {
         var id = guildId.ToString(CultureInfo.InvariantCulture);
         using var document = await SendJsonAsync(DiscordRoute.Get("/guilds/{guild_id}/threads/active", $"/guilds/{id}/threads/active", guildId), cancellationToken).ConfigureAwait(false);
-        return document.RootElement.TryGetProperty("threads", out var threads) ? Json.ArrayItems(threads) : [];
+        return Json.Property(document.RootElement, "threads") is { } threads ? Json.ArrayItems(threads) : [];
     }
 
     /// <summary>
     /// Sends <paramref name="route"/> within the rate limits and returns the JSON body of a 2xx answer.
     /// Retries 429s (after <c>retry_after</c>) and 5xx answers (with backoff) up to
     /// <see cref="DiscordRestOptions.MaxAttempts"/>; throws <see cref="DiscordUnauthorizedException"/> on 401
-    /// and <see cref="DiscordRestException"/> on any other failure.
+    /// and <see cref="DiscordRestException"/> on any other failure: no answer within the HTTP timeout, an answer
+    /// that is not JSON, a 429 asking for more than <see cref="DiscordRestOptions.MaxRetryAfter"/> (not retried:
+    /// the route, or everything for a global one, waits the clamped time). A refused connection stays an
+    /// <see cref="HttpRequestException"/>.
     /// </summary>
     public async Task<JsonDocument> SendJsonAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
@@ -101,42 +116,50 @@ public sealed partial class DiscordRestClient
             try
             {
                 using var request = CreateRequest(route);
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                using var response = await SendAsync(request, route, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
                     _limiter.Update(route, bucket, response.Headers);
-                    var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    }
+                    var document = await ReadJsonAsync(response, route, cancellationToken).ConfigureAwait(false);
+                    _health.Set(DiscordRestState.Answering);
+                    return document;
                 }
 
                 if (response.StatusCode == HttpStatusCode.Unauthorized)
                 {
                     _unauthorized = true;
+                    _health.Set(DiscordRestState.Rejected, "Discord rejected the bot token (401)");
                     LogUnauthorized(_logger, route.Template);
                     throw new DiscordUnauthorizedException();
                 }
 
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    var (retryAfter, global) = await ReadRateLimitAsync(response, cancellationToken).ConfigureAwait(false);
+                    var (askedSeconds, global) = await ReadRateLimitAsync(response, cancellationToken).ConfigureAwait(false);
                     if (!global)
                     {
                         _limiter.Update(route, bucket, response.Headers);
                     }
 
+                    var max = _restOptions.MaxRetryAfter;
+                    var retryAfter = askedSeconds >= max.TotalSeconds ? max : TimeSpan.FromSeconds(askedSeconds);
                     _limiter.OnRateLimited(bucket, global, retryAfter);
                     LogRateLimited(_logger, route.Template, global, retryAfter.TotalMilliseconds, attempt);
-                    if (retryAfter > _restOptions.MaxRetryAfter)
+                    if (askedSeconds > max.TotalSeconds)
                     {
-                        throw new DiscordRestException($"Discord asked to wait {retryAfter.TotalSeconds:F0} s on {route.Template}; giving up.", response.StatusCode);
+                        // Discord's real waits are seconds; an hour or a trillion seconds is a broken proxy or a bug,
+                        // and a client that obeys it is dead. Wait the clamp instead, and let the caller decide.
+                        var asked = askedSeconds.ToString("0", CultureInfo.InvariantCulture);
+                        var waiting = max.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+                        _health.Set(DiscordRestState.RateLimited, $"Discord REST rate limited: asked to wait {Shorten(asked)} s, waiting {waiting} s");
+                        LogRetryAfterClamped(_logger, route.Template, askedSeconds, max.TotalSeconds);
+                        throw new DiscordRestException($"Discord asked to wait {Shorten(asked)} s on {route.Template}; waiting {waiting} s before the next request.", response.StatusCode);
                     }
                 }
                 else if (status >= 500)
                 {
+                    _health.Set(DiscordRestState.Failing, string.Create(CultureInfo.InvariantCulture, $"Discord REST failing (HTTP {status})"));
                     _limiter.Update(route, bucket, response.Headers);
                     var delay = _restOptions.ServerErrorBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 6));
                     LogServerError(_logger, route.Template, status, delay.TotalMilliseconds, attempt);
@@ -144,6 +167,8 @@ public sealed partial class DiscordRestClient
                 }
                 else
                 {
+                    // A 403 or 404 is an answer about one resource; REST itself works.
+                    _health.Set(DiscordRestState.Answering);
                     _limiter.Update(route, bucket, response.Headers);
                     throw new DiscordRestException($"Discord answered {status} on {route.Method.Method} {route.Template}.", response.StatusCode);
                 }
@@ -165,6 +190,49 @@ public sealed partial class DiscordRestClient
         }
     }
 
+    /// <summary>Sends with the HTTP client's timeout covering the whole answer, body included (a server that sends headers and then stalls is not answering either).</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, DiscordRoute route, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The HTTP client's timeout, not the caller: Discord took the connection and never answered.
+            _health.Set(DiscordRestState.NotAnswering, "Discord REST not answering");
+            LogNotAnswering(_logger, route.Template);
+            throw new DiscordRestException($"Discord did not answer {route.Method.Method} {route.Template} in time.", ex);
+        }
+        catch (HttpRequestException)
+        {
+            _health.Set(DiscordRestState.Unreachable, "Discord REST unreachable");
+            throw;
+        }
+    }
+
+    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, DiscordRoute route, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException ex)
+        {
+            // A captive portal, a misrouted proxy or an HTML error page: not Discord's JSON.
+            _health.Set(DiscordRestState.Failing, "Discord REST answering with something that is not JSON");
+            LogNotJson(_logger, route.Template, (int)response.StatusCode);
+            throw new DiscordRestException($"Discord answered {route.Method.Method} {route.Template} with something that is not JSON.", ex);
+        }
+    }
+
+    /// <summary>1e12 reads "1000000000000"; a number longer than that is not worth showing in full.</summary>
+    private static string Shorten(string digits) => digits.Length > 13 ? "more than 1000000000000" : digits;
+
     private HttpRequestMessage CreateRequest(DiscordRoute route)
     {
         var baseUrl = _options.Value.ApiBaseUrl.TrimEnd('/');
@@ -181,7 +249,8 @@ public sealed partial class DiscordRestClient
         return request;
     }
 
-    private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The wait a 429 asks for, in seconds (finite, not negative; 1 when it names none), and whether it is global.</summary>
+    private static async Task<(double Seconds, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         double? retryAfter = null;
         var global = response.Headers.TryGetValues("X-RateLimit-Global", out var g) && g.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase))
@@ -210,7 +279,9 @@ public sealed partial class DiscordRestClient
             retryAfter = delta.TotalSeconds;
         }
 
-        return (TimeSpan.FromSeconds(Math.Max(0, retryAfter ?? 1)), global);
+        // JSON numbers can exceed a double (1e400 reads as infinity); TimeSpan.FromSeconds would throw on either.
+        var asked = retryAfter ?? 1;
+        return (double.IsNaN(asked) || asked < 0 ? 1 : double.IsPositiveInfinity(asked) ? double.MaxValue : asked, global);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord REST answered 401 on {Route}: the bot token is invalid; REST calls stop")]
@@ -218,6 +289,15 @@ public sealed partial class DiscordRestClient
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST rate limited on {Route} (global {Global}); retrying after {RetryAfterMs} ms (attempt {Attempt})")]
     private static partial void LogRateLimited(ILogger logger, string route, bool global, double retryAfterMs, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST asked to wait {AskedSeconds} s on {Route}; waiting {MaxSeconds} s instead and not retrying")]
+    private static partial void LogRetryAfterClamped(ILogger logger, string route, double askedSeconds, double maxSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST did not answer {Route} in time")]
+    private static partial void LogNotAnswering(ILogger logger, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST answered {Route} with {Status} and a body that is not JSON")]
+    private static partial void LogNotJson(ILogger logger, string route, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord REST answered {Status} on {Route}; retrying after {DelayMs} ms (attempt {Attempt})")]
     private static partial void LogServerError(ILogger logger, string route, int status, double delayMs, int attempt);

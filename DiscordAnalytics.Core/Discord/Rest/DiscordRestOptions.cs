@@ -12,8 +12,12 @@ public sealed class DiscordRestOptions
     /// <summary>The global request limit per bot. Default 50 per second.</summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 
-    /// <summary>Longest wait we accept from a 429 before giving up instead. Default 10 minutes.</summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// The clamp on every wait Discord asks for (a 429's <c>retry_after</c> or <c>Retry-After</c>, a bucket's
+    /// <c>X-RateLimit-Reset-After</c>). Discord's real waits are seconds; a longer one is waited only up to this,
+    /// and the request that got it fails instead of being retried. Default 60 s.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The User-Agent Discord requires: <c>DiscordBot ($url, $version)</c>.</summary>
     public string UserAgent { get; set; } = "DiscordBot (https://github.com/discord-analytics/discord-analytics, 1.0)";

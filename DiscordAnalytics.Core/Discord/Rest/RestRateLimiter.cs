@@ -15,15 +15,18 @@ internal sealed class RestRateLimiter
 
     private readonly TimeProvider _timeProvider;
     private readonly int _globalPerSecond;
+    private readonly TimeSpan _maxWait;
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RestBucket> _buckets = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _globalGate = new(1, 1);
     private readonly Queue<DateTimeOffset> _globalWindow = new();
     private DateTimeOffset _globalBlockedUntil;
 
-    public RestRateLimiter(TimeProvider timeProvider, int globalPerSecond)
+    /// <param name="maxWait">The longest wait any header may impose (absurd values are clamped to it). Default 60 s.</param>
+    public RestRateLimiter(TimeProvider timeProvider, int globalPerSecond, TimeSpan? maxWait = null)
     {
         _timeProvider = timeProvider;
+        _maxWait = maxWait ?? TimeSpan.FromSeconds(60);
         _globalPerSecond = Math.Max(1, globalPerSecond);
     }
 
@@ -73,8 +76,11 @@ internal sealed class RestRateLimiter
             bucket.Remaining = remaining;
         }
 
-        if (double.TryParse(TryGetHeader(headers, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter))
+        if (double.TryParse(TryGetHeader(headers, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter)
+            && !double.IsNaN(resetAfter))
         {
+            // A broken header (a year, infinity) must neither overflow TimeSpan nor block the bucket for good.
+            resetAfter = Math.Clamp(resetAfter, 0, _maxWait.TotalSeconds);
             // Reset-After has millisecond precision and timers can fire a tick early: a small margin
             // keeps us from arriving just before Discord's window opens (a needless 429).
             bucket.ResetAt = _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(resetAfter) + ResetMargin;
@@ -84,6 +90,7 @@ internal sealed class RestRateLimiter
     /// <summary>A 429: block the bucket, or everything when it is global, for <paramref name="retryAfter"/>.</summary>
     public void OnRateLimited(RestBucket bucket, bool global, TimeSpan retryAfter)
     {
+        retryAfter = retryAfter > _maxWait ? _maxWait : retryAfter;
         var until = _timeProvider.GetUtcNow() + retryAfter;
         if (global)
         {

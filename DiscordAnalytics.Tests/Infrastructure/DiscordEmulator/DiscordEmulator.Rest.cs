@@ -85,6 +85,11 @@ public sealed partial class DiscordEmulator
     private async Task<int> AnswerAsync(HttpContext context, string path, string authorization)
     {
         var response = context.Response;
+        if (await AnswerFaultAsync(context) is { } faulted)
+        {
+            return faulted;
+        }
+
         if (ExpectedToken is not null && authorization != $"Bot {ExpectedToken}")
         {
             return await WriteAsync(response, 401, """{"message":"401: Unauthorized","code":0}""");

@@ -299,6 +299,11 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
             _connections.Add(connection);
         }
 
+        if (await HandleGatewayFaultAsync(socket, context.RequestAborted))
+        {
+            return;
+        }
+
         connection.HelloSentAt = DateTimeOffset.UtcNow;
         await connection.SendAsync($$"""{"op":10,"d":{"heartbeat_interval":{{HeartbeatIntervalMs}}},"s":null,"t":null}""");
         try
@@ -395,7 +400,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
                 ["v"] = 10,
                 ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "pulse-analytics", ["bot"] = true },
                 ["guilds"] = guilds,
-                ["session_id"] = ReadyWithoutSessionId ? null : SessionId,
+                ["session_id"] = ReadyWithoutSessionId ? null : ReadySessionIdOverride ?? SessionId,
                 ["resume_gateway_url"] = ResumeGatewayUrlOverride ?? GatewayUrl,
                 ["application"] = new JsonObject { ["id"] = BotUserId, ["flags"] = ApplicationFlags },
             };

@@ -1,4 +1,5 @@
 using Bunit;
+using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ namespace DiscordAnalytics.Tests.Web.Components;
 public sealed class SourceStatusChipTests : BunitContext, IAsyncLifetime
 {
     private readonly SourceStatus _status = new();
+    private readonly DiscordRestHealth _rest = new();
 
     public SourceStatusChipTests()
     {
@@ -16,6 +18,7 @@ public sealed class SourceStatusChipTests : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         Services.AddMudServices();
         Services.AddSingleton(_status);
+        Services.AddSingleton(_rest);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -59,5 +62,37 @@ public sealed class SourceStatusChipTests : BunitContext, IAsyncLifetime
 
         Assert.Contains("Connected", cut.Find("[data-testid=source-status]").TextContent);
         Assert.Contains("Message Content Intent", cut.Find("[data-testid=source-reason]").TextContent);
+    }
+
+    [Fact]
+    public void Render_ConnectedThenRestStopsAnswering_ShowsTheRestProblemBesideTheChipWithoutReload()
+    {
+        _status.Set(SourceState.Connected);
+        var cut = Render<SourceStatusChip>();
+        Assert.Empty(cut.FindAll("[data-testid=rest-reason]"));
+        Assert.Contains("success", cut.Find("[data-testid=source-status]").ClassName, StringComparison.Ordinal);
+
+        _rest.Set(DiscordRestState.NotAnswering, "Discord REST not answering");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("Discord REST not answering", cut.Find("[data-testid=rest-reason]").TextContent);
+            Assert.Contains("warning", cut.Find("[data-testid=source-status]").ClassName, StringComparison.Ordinal);
+        });
+
+        _rest.Set(DiscordRestState.Answering);
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=rest-reason]")));
+    }
+
+    [Fact]
+    public void Render_DemoWithAStaleRestProblem_ShowsNoRestLine()
+    {
+        _status.Set(SourceState.Demo, "Demo community (no bot token configured)");
+        _rest.Set(DiscordRestState.NotAnswering, "Discord REST not answering");
+
+        var cut = Render<SourceStatusChip>();
+
+        Assert.Empty(cut.FindAll("[data-testid=rest-reason]"));
     }
 }
