@@ -55,7 +55,12 @@ public sealed class ForgetLeavesNoBytesTests
 
         Assert.Contains(AdaName, await client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d"), StringComparison.Ordinal);
         var store = Path.Combine(app.DataFolder, "analytics.db");
-        Assert.True(Contains(await StoreBytesAsync(store, checkpoint: false), Encoding.UTF8.GetBytes(ThreadTitle)));
+        var before = await StoreBytesAsync(store, checkpoint: false);
+        // (The text before the edit never reached the disk: the create and the edit were committed together.)
+        foreach (var text in Needles().Where(t => t != AdaExcerpts[1]))
+        {
+            Assert.True(Contains(before, Encoding.UTF8.GetBytes(text)), $"the scan finds '{text}' before the forget");
+        }
 
         using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", new StringContent("""{ "choice": "forgotten" }""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, forget.StatusCode);
@@ -66,7 +71,7 @@ public sealed class ForgetLeavesNoBytesTests
 
         Assert.DoesNotContain(AdaName, await client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d"), StringComparison.Ordinal);
         var bytes = await StoreBytesAsync(store, checkpoint: true);
-        foreach (var text in AdaExcerpts.Append(AdaName).Append(ThreadTitle).Append("Quillfeather").Append(Ada.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        foreach (var text in Needles())
         {
             Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(text)), $"'{text}' is still in the store's bytes");
         }
@@ -87,6 +92,10 @@ public sealed class ForgetLeavesNoBytesTests
         Assert.False(Contains(withoutMarker, Int64(Ada, bigEndian: false)), "their id as a little-endian integer");
         Assert.True(Contains(withoutMarker, Int64(Bo, bigEndian: true)), "the scan finds a member who was not forgotten");
     }
+
+    /// <summary>Their excerpts (the edited one too), name, forum post title and id as text.</summary>
+    private static IEnumerable<string> Needles() =>
+        AdaExcerpts.Append(AdaName).Append(ThreadTitle).Append(Ada.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static ulong ForumPost => Snowflake.FromUnixMs(At(2)) + 7;
 
