@@ -67,7 +67,8 @@ public static class ForgottenDigestText
     {
         var pattern = (IsWordChar(text[0]) ? "(?<![\\p{L}\\p{N}_])" : string.Empty)
             + Regex.Escape(text)
-            + (IsWordChar(text[^1]) ? "(?![\\p{L}\\p{N}_])" : string.Empty);
+            // An escaped underscore ("alice\_fan") continues the word as much as a plain one.
+            + (IsWordChar(text[^1]) ? "(?![\\p{L}\\p{N}_]|\\\\_)" : string.Empty);
         return Regex.Replace(markdown, pattern, _ => replacement, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
     }
 

@@ -102,6 +102,26 @@ public sealed class ForgottenDigestEditTests : IAsyncLifetime
         Assert.Single(_emulator.Edits);
     }
 
+    [Fact]
+    public async Task Scrub_NameInsideActionTextInAnyCase_EveryWholeOccurrenceGoesAndOtherWordsStay()
+    {
+        var digests = _services.GetRequiredService<DigestService>();
+        var digest = (await digests.GenerateAsync(DigestWorld.Guild, scheduled: false, CancellationToken.None))!;
+        // What a model's suggested action (or an admin's edit) may say about them, beside the writer's own lists.
+        var markdown = digest.Markdown + "- **Thank Alice**: ALICE's answers kept #general going; alice\\_fan and Malice are other people.\n";
+        Assert.Equal(DigestEditOutcome.Saved, await digests.SaveMarkdownAsync(DigestWorld.Guild, digest.Id, markdown, CancellationToken.None));
+        await ForgetAliceAsync();
+
+        await Scrubber.ScrubAsync((long)DigestWorld.Guild, (long)DigestWorld.Alice, CancellationToken.None);
+
+        var scrubbed = (await ReloadAsync(digest.Id)).Markdown;
+        Assert.DoesNotMatch(@"(?i)(?<![a-z_])alice(?![a-z]|\\_)", scrubbed);
+        Assert.Contains($"- **Thank {ForgottenDigestText.ForgottenName}**: {ForgottenDigestText.ForgottenName}'s answers", scrubbed, StringComparison.Ordinal);
+        Assert.Contains("alice\\_fan and Malice", scrubbed, StringComparison.Ordinal);
+        Assert.False((await ReloadAsync(digest.Id)).EditPending);
+        Assert.Empty(_emulator.Edits);
+    }
+
     private void AssertEditedTo(Digest stored, string messageId)
     {
         Assert.False(stored.EditPending);
