@@ -30,6 +30,7 @@ public static class WebServiceCollectionExtensions
         builder.AddJobs();
         builder.Services.AddBackfillJobs();
         builder.Services.AddWeeklyDigestJob();
+        builder.Services.AddPrivacyScrubJob();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         return builder;
     }

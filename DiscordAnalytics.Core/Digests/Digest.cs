@@ -43,6 +43,13 @@ public sealed class Digest
     /// <summary>Whether the weekly schedule created it (rather than a person).</summary>
     public bool Scheduled { get; set; }
 
+    /// <summary>
+    /// The text was scrubbed (a member was forgotten) after parts of it were posted: the posted messages still show the
+    /// old text and must be edited to this one (<see cref="DigestPoster.EditPendingAsync"/>). Cleared only once every
+    /// posted message was edited, so a failed or interrupted edit is tried again by the next run.
+    /// </summary>
+    public bool EditPending { get; set; }
+
     public IReadOnlyList<string> MessageIds =>
         PostedMessageIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

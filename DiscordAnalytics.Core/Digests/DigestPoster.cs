@@ -123,6 +123,24 @@ public sealed partial class DigestPoster(
 
     private async Task<string> SendAsync(ulong channelId, long digestId, int part, DigestMessage message, CancellationToken cancellationToken)
     {
+        var body = new JsonObject
+        {
+            ["embeds"] = Embeds(message),
+            ["allowed_mentions"] = NoMentions(),
+            ["nonce"] = Nonce(digestId, part),
+            ["enforce_nonce"] = true,
+        };
+        var id = channelId.ToString(CultureInfo.InvariantCulture);
+        var route = DiscordRoute.Post("/channels/{channel_id}/messages", $"/channels/{id}/messages", channelId, JsonSerializer.SerializeToUtf8Bytes(body));
+        using var answer = await rest!.SendJsonAsync(route, cancellationToken);
+        return Json.String(answer.RootElement, "id") is { Length: > 0 } messageId
+            ? messageId
+            : throw new DiscordRestException("Discord answered the message post without a message id.");
+    }
+
+    /// <summary>A message's embeds as Discord takes them (a post and an edit send the same).</summary>
+    private static JsonArray Embeds(DigestMessage message)
+    {
         var embeds = new JsonArray();
         foreach (var embed in message.Embeds)
         {
@@ -140,20 +158,10 @@ public sealed partial class DigestPoster(
             embeds.Add(node);
         }
 
-        var body = new JsonObject
-        {
-            ["embeds"] = embeds,
-            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
-            ["nonce"] = Nonce(digestId, part),
-            ["enforce_nonce"] = true,
-        };
-        var id = channelId.ToString(CultureInfo.InvariantCulture);
-        var route = DiscordRoute.Post("/channels/{channel_id}/messages", $"/channels/{id}/messages", channelId, JsonSerializer.SerializeToUtf8Bytes(body));
-        using var answer = await rest!.SendJsonAsync(route, cancellationToken);
-        return Json.String(answer.RootElement, "id") is { Length: > 0 } messageId
-            ? messageId
-            : throw new DiscordRestException("Discord answered the message post without a message id.");
+        return embeds;
     }
+
+    private static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
 
     /// <summary>At most 25 characters (Discord's nonce limit), unique per digest part.</summary>
     internal static string Nonce(long digestId, int part) => $"dg{digestId}.{part}";

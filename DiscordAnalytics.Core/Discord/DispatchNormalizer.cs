@@ -244,6 +244,10 @@ public sealed partial class DispatchNormalizer
 
             // THREAD_DELETE carries no name: null means "unknown", not "renamed to nothing".
             Name = TextClip.ToLength(Json.String(channel, "name"), IngestEvent.MaxNameLength),
+
+            // A thread's owner: the writer drops every event of a forgotten member, so a later THREAD_UPDATE, GUILD_CREATE
+            // or backfill cannot bring back the title of a thread they started. Channels have no owner (null).
+            UserId = Json.Snowflake(channel, "owner_id"),
         });
     }
 

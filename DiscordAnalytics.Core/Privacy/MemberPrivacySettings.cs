@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DiscordAnalytics.Core.Privacy;
 
@@ -11,13 +12,14 @@ namespace DiscordAnalytics.Core.Privacy;
 /// read at query time. Forgotten goes through the single ingestion writer (<see cref="IngestEventType.MemberForget"/>),
 /// so the deletion is one transaction with the rollups; this waits until it is committed.
 /// </summary>
-public sealed class MemberPrivacySettings(
+public sealed partial class MemberPrivacySettings(
     IDbContextFactory<AnalyticsDbContext> contexts,
     IIngestionSink sink,
     IIngestionFlusher flusher,
     InsightsService insights,
     ForgottenDigestScrubber digests,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<MemberPrivacySettings> logger)
 {
     /// <summary>Most members <see cref="FindMembersAsync"/> offers.</summary>
     public const int MaxKnownMembers = 20;
@@ -82,6 +84,12 @@ public sealed class MemberPrivacySettings(
 
         if (await IsForgottenAsync(db, guildId, userId, cancellationToken))
         {
+            if (choice == MemberPrivacyChoices.Forgotten)
+            {
+                // Asking again finishes what a failed or interrupted scrub left (the privacy job would, minutes later).
+                await ScrubDigestsAsync(guildId, userId, cancellationToken);
+            }
+
             return MemberPrivacyUpdate.AlreadyForgotten;
         }
 
@@ -121,8 +129,10 @@ public sealed class MemberPrivacySettings(
                     return MemberPrivacyUpdate.ForgetNotCommitted;
                 }
 
-                // Stored digests are documents built from past summaries, outside the writer's tables.
-                await digests.ScrubAsync(guildId, userId, cancellationToken);
+                // Insights kept in memory may name them; stored digests are documents built from past summaries, outside
+                // the writer's tables. The forget is committed whatever happens to the scrub.
+                insights.Forget((ulong)guildId);
+                await ScrubDigestsAsync(guildId, userId, cancellationToken);
                 return MemberPrivacyUpdate.Saved;
         }
     }
@@ -141,6 +151,26 @@ public sealed class MemberPrivacySettings(
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Scrubs the member out of stored and posted digests. A failure (a store error, Discord unreachable) is logged, not
+    /// thrown: the forget itself is committed, and the privacy job's <see cref="ForgottenDigestScrubber.RunPendingAsync"/>
+    /// finds what is left (a digest still holding their id, a posted digest marked for an edit) and finishes it.
+    /// </summary>
+    private async Task ScrubDigestsAsync(long guildId, long userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await digests.ScrubAsync(guildId, userId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogScrubFailed(logger, ex, guildId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scrubbing a forgotten member out of guild {GuildId}'s digests failed; the privacy job finishes it")]
+    private static partial void LogScrubFailed(ILogger logger, Exception exception, long guildId);
 
     private static Task<bool> IsForgottenAsync(AnalyticsDbContext db, long guildId, long userId, CancellationToken cancellationToken) =>
         db.MemberPrivacy.AnyAsync(p => p.GuildId == guildId && p.UserId == userId && p.Choice == MemberPrivacyChoices.Forgotten, cancellationToken);

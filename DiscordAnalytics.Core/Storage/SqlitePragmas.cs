@@ -7,7 +7,9 @@ namespace DiscordAnalytics.Core.Storage;
 /// <summary>
 /// Every connection to the store gets the same pragmas: WAL (readers never block the writer),
 /// synchronous=NORMAL (safe with WAL: a crash loses at most the last commits, never consistency), a
-/// busy timeout so a short lock waits instead of failing, and a bound on the log file left on disk.
+/// busy timeout so a short lock waits instead of failing, a bound on the log file left on disk, and
+/// secure_delete: SQLite otherwise leaves deleted or overwritten rows' bytes in free space of the file, so a
+/// forgotten member's excerpts and names would stay readable on disk until the page happened to be reused.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -19,7 +21,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     public const long LogFileLimitBytes = 4 * 1024 * 1024;
 
     public static readonly string Sql =
-        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit={LogFileLimitBytes};";
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit={LogFileLimitBytes}; PRAGMA secure_delete=ON;";
 
     public static void Apply(DbConnection connection)
     {

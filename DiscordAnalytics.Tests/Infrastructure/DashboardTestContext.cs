@@ -101,6 +101,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
         Services.AddSingleton<MemberPrivacySettings>();
         Services.AddSingleton<ForgottenDigestScrubber>();
+        // Demo mode: no REST client, so a posted digest has nothing to edit (the scrubber still scrubs the store).
+        Services.AddSingleton<Core.Digests.DigestPoster>();
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -16,6 +16,10 @@ public sealed record DiscordRoute(HttpMethod Method, string Template, string Pat
     public static DiscordRoute Post(string template, string path, ulong? majorId, byte[] jsonBody) =>
         new(HttpMethod.Post, template, path, majorId) { JsonBody = jsonBody };
 
+    /// <summary>A PATCH with a JSON body (an edit: sending it again leaves the same result).</summary>
+    public static DiscordRoute Patch(string template, string path, ulong? majorId, byte[] jsonBody) =>
+        new(HttpMethod.Patch, template, path, majorId) { JsonBody = jsonBody };
+
     /// <summary>UTF-8 JSON request body, or null for none.</summary>
     public byte[]? JsonBody { get; init; }
 

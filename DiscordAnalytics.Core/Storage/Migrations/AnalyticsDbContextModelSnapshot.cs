@@ -46,6 +46,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("createdAt");
 
+                    b.Property<bool>("EditPending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("editPending");
+
                     b.Property<string>("Generator")
                         .IsRequired()
                         .HasColumnType("TEXT")

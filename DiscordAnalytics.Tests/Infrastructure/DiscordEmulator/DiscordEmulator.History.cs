@@ -60,12 +60,17 @@ public sealed partial class DiscordEmulator
             return null;
         }
 
-        var rest = ReactorsRoute().IsMatch(match.Groups["rest"].Value) ? "/messages/{mid}/reactions/{emoji}" : match.Groups["rest"].Value;
+        var rest = match.Groups["rest"].Value;
+        // Discord's buckets: one per channel for a route, whichever message or emoji it names.
+        rest = ReactorsRoute().IsMatch(rest) ? "/messages/{mid}/reactions/{emoji}" : MessageRoute().IsMatch(rest) ? "/messages/{mid}" : rest;
         return ($"/channels/{{id}}{rest}", match.Groups["channel"].Value);
     }
 
     [GeneratedRegex("^/channels/(?<channel>\\d+)(?<rest>/.*)?$")]
     private static partial Regex ChannelRoute();
+
+    [GeneratedRegex("^/messages/\\d+$")]
+    private static partial Regex MessageRoute();
 
     [GeneratedRegex("^/messages/(?<message>\\d+)/reactions/(?<emoji>[^/]+)$")]
     private static partial Regex ReactorsRoute();

@@ -117,6 +117,11 @@ public sealed partial class DiscordEmulator
             return await CreateMessageAsync(context, channelId);
         }
 
+        if (IsEditMessage(context.Request, path, out var editedChannelId, out var messageId))
+        {
+            return await EditMessageAsync(context, editedChannelId, messageId);
+        }
+
         return path switch
         {
             "/gateway/bot" when GatewayBotAvailable => await WriteAsync(response, 200, $$$"""{"url":"{{{GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""),
