@@ -44,10 +44,10 @@ public sealed partial class BackfillRunner
         var threads = new Dictionary<ulong, Found>();
         // A gap repair pages the channels with stored activity, plus every thread Discord lists as active: a thread
         // may have come alive while the app was down in a channel that had none.
-        var anyActiveThread = run.Kind == BackfillRunKind.GapRepair;
+        var isGapRepair = run.Kind == BackfillRunKind.GapRepair;
         foreach (var thread in await source.GetActiveThreadsAsync(guildId, cancellationToken).ConfigureAwait(false))
         {
-            AddThread(threads, thread, parentIds, selection, any: anyActiveThread);
+            AddThread(threads, thread, parentIds, selection, any: isGapRepair);
         }
 
         var skipped = new Dictionary<ulong, string>();
@@ -82,6 +82,11 @@ public sealed partial class BackfillRunner
                     UserId = Json.Snowflake(thread.Element, "owner_id"),
                 });
             }
+        }
+
+        if (isGapRepair)
+        {
+            await MemberJoinsAsync(source, work, guildId, observedAt, events, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var ingestEvent in events)

@@ -61,7 +61,9 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
                 await _world.DeliverAsync(channel, id);
             }
 
+            await _world.JoinAsync("700", upUntil.AddMinutes(-10), deliver: true);
             await _world.StoredAsync(delivered.Count);
+            Assert.Equal(1, await Eventually.ReturnsAsync(_world.JoinsAsync, joins => joins == 1));
             // The gateway's reaction, stored when it happened (a live MESSAGE_REACTION_ADD is stamped on arrival).
             await first.IngestAsync([new IngestEvent
             {
@@ -80,6 +82,9 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
         var thread = _world.OpenThread(Quiet, down.AddMinutes(-20));
         _world.Happen(thread, down.AddMinutes(-20));
         _world.Happen(thread, down.AddMinutes(-10), "604", "605");
+        // The member list: one join the gateway delivered, one while down, one long before the app watched.
+        await _world.JoinAsync("701", down.AddMinutes(-15), deliver: false);
+        await _world.JoinAsync("699", upUntil.AddDays(-30), deliver: false);
 
         IReadOnlyDictionary<ulong, (long Messages, long Reactions, long Threads)> afterRepair;
         await using (var second = _world.App())
@@ -104,6 +109,7 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
         Assert.Equal((_world.TruthFor(Chat).Messages, 0L, 0L), afterRepair[Chat]);
         Assert.Equal((_world.TruthFor(thread).Messages, _world.TruthFor(thread).Reactions, 1L), afterRepair[Quiet]);
         Assert.Equal(3, afterRepair[General].Reactions);
+        Assert.Equal(2, await _world.JoinsAsync());
 
         // A second start whose repair reaches back over everything (threshold 0, margin 4 h) imports nothing new.
         await using (var third = _world.App(new Dictionary<string, string?> { ["Backfill:GapRepairAfter"] = "00:00:00", ["Backfill:GapRepairMargin"] = "04:00:00" }))
@@ -115,6 +121,7 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
 
         Assert.Equal(_world.TruthMessageIds(), await _world.StoredMessageIdsAsync());
         Assert.Equal(afterRepair, await _world.CountedAsync());
+        Assert.Equal(2, await _world.JoinsAsync());
         Assert.Equal(0, _emulator.UnexpectedRateLimits);
     }
 

@@ -125,6 +125,23 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
         return rows.ToDictionary(r => (ulong)r.Key, r => (r.Messages, r.Reactions, r.Threads));
     }
 
+    /// <summary>Joins counted for the guild over all days (the Members card's numbers).</summary>
+    public async Task<long> JoinsAsync()
+    {
+        await using var db = new StoreContextFactory(connectionString).CreateDbContext();
+        return await db.GuildDailyRollups.Where(r => r.GuildId == (long)Guild && !r.IsBot).SumAsync(r => r.Joins);
+    }
+
+    /// <summary>A member Discord lists, joined at <paramref name="at"/>; <paramref name="deliver"/> sends the gateway's GUILD_MEMBER_ADD too.</summary>
+    public async Task JoinAsync(string userId, DateTimeOffset at, bool deliver)
+    {
+        emulator.History.AddMember(userId, $"member{userId}", at);
+        if (deliver)
+        {
+            await emulator.DispatchAsync("GUILD_MEMBER_ADD", emulator.History.MemberAddJson($"{Guild}", userId));
+        }
+    }
+
     public async Task<IReadOnlyList<(long RunId, string State, long CutoffAt)>> GapRunsAsync()
     {
         await using var db = new StoreContextFactory(connectionString).CreateDbContext();
