@@ -24,6 +24,24 @@ public sealed class BackfillOptions
     [Range(0, 10_000)]
     public double DemoRequestsPerSecond { get; set; } = 25;
 
+    /// <summary>
+    /// Repair downtime: when the gateway starts a new session (the app started, or Discord refused to resume) and a
+    /// guild's last stored event is older than <see cref="GapRepairAfter"/>, import the missing span over REST as a
+    /// backfill run. Needs a bot token (REST history); demo mode fills its own gap. Default true.
+    /// </summary>
+    public bool GapRepair { get; set; } = true;
+
+    /// <summary>How old a guild's last stored event must be, at a new session, for a gap repair. Default 5 minutes; 0 = always.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan GapRepairAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A gap repair starts this long before the last stored event, so messages stamped a little before it (Discord's
+    /// clock against ours, events not yet committed when the process stopped) are fetched too. Default 5 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan GapRepairMargin { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The depths a run may choose with the current <see cref="MaxDays"/>.</summary>
     public IReadOnlyList<int> AllowedDepths => [.. Depths.Where(d => d <= MaxDays)];
 }

@@ -22,12 +22,19 @@ public sealed partial class BackfillResumer(
             var runs = await db.BackfillRuns
                 .Where(r => r.State == BackfillState.Queued || r.State == BackfillState.Running)
                 .OrderBy(r => r.RunId)
-                .Select(r => new { r.RunId, r.GuildId })
+                .Select(r => new { r.RunId, r.GuildId, r.Kind })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var run in runs)
             {
                 LogResuming(logger, run.RunId, run.GuildId);
-                scheduler.Enqueue(run.RunId);
+                if (run.Kind == BackfillRunKind.GapRepair)
+                {
+                    scheduler.EnqueueGapRepair(run.RunId);
+                }
+                else
+                {
+                    scheduler.Enqueue(run.RunId);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -42,9 +42,12 @@ public sealed partial class BackfillRunner
 
         work.Execution.CountRequest();
         var threads = new Dictionary<ulong, Found>();
+        // A gap repair pages the channels with stored activity, plus every thread Discord lists as active: a thread
+        // may have come alive while the app was down in a channel that had none.
+        var isGapRepair = run.Kind == BackfillRunKind.GapRepair;
         foreach (var thread in await source.GetActiveThreadsAsync(guildId, cancellationToken).ConfigureAwait(false))
         {
-            AddThread(threads, thread, parentIds, selection);
+            AddThread(threads, thread, parentIds, selection, any: isGapRepair);
         }
 
         var skipped = new Dictionary<ulong, string>();
@@ -79,6 +82,11 @@ public sealed partial class BackfillRunner
                     UserId = Json.Snowflake(thread.Element, "owner_id"),
                 });
             }
+        }
+
+        if (isGapRepair)
+        {
+            await MemberJoinsAsync(source, work, guildId, observedAt, events, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var ingestEvent in events)
@@ -160,7 +168,7 @@ public sealed partial class BackfillRunner
         }
     }
 
-    private static void AddThread(Dictionary<ulong, Found> threads, JsonElement thread, HashSet<ulong> parentIds, HashSet<long>? selection)
+    private static void AddThread(Dictionary<ulong, Found> threads, JsonElement thread, HashSet<ulong> parentIds, HashSet<long>? selection, bool any = false)
     {
         var id = Json.Snowflake(thread, "id") ?? 0;
         var type = Json.Int(thread, "type") ?? -1;
@@ -170,7 +178,7 @@ public sealed partial class BackfillRunner
             return;
         }
 
-        if (parentIds.Contains(parent ?? 0) || selection?.Contains((long)id) == true)
+        if (any || parentIds.Contains(parent ?? 0) || selection?.Contains((long)id) == true)
         {
             threads[id] = new Found(thread, id, type, parent);
         }

@@ -175,9 +175,10 @@ public sealed class BackfillService(
         return BackfillOutcome.Ok(await GetStatusAsync(guildId, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>The owner's latest run: gap repairs have their own line (GapRepairService) and never block the owner.</summary>
     private static Task<BackfillRun?> LatestAsync(AnalyticsDbContext db, ulong guildId, CancellationToken cancellationToken) =>
         db.BackfillRuns.AsNoTracking()
-            .Where(r => r.GuildId == (long)guildId)
+            .Where(r => r.GuildId == (long)guildId && r.Kind == null)
             .OrderByDescending(r => r.RunId)
             .FirstOrDefaultAsync(cancellationToken);
 }

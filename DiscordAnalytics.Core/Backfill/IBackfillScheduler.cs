@@ -4,4 +4,7 @@ namespace DiscordAnalytics.Core.Backfill;
 public interface IBackfillScheduler
 {
     void Enqueue(long runId);
+
+    /// <summary>Hands over a gap repair run; a job server may list it under its own name. Runs like any run by default.</summary>
+    void EnqueueGapRepair(long runId) => Enqueue(runId);
 }

@@ -26,4 +26,8 @@ public interface IHistorySource
 
     /// <summary><c>GET /channels/{id}/messages/{mid}/reactions/{emoji}?limit=100&amp;after=</c>: user objects by id.</summary>
     Task<IReadOnlyList<JsonElement>> GetReactorsAsync(ulong channelId, ulong messageId, string emoji, ulong? after, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /guilds/{id}/members?limit=1000&amp;after=</c>: member objects by user id (a gap repair reads joins from them). None by default.</summary>
+    Task<IReadOnlyList<JsonElement>> GetMembersAsync(ulong guildId, ulong? after, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<JsonElement>>([]);
 }

@@ -25,4 +25,7 @@ public sealed class RestHistorySource(DiscordRestClient rest) : IHistorySource
 
     public Task<IReadOnlyList<JsonElement>> GetReactorsAsync(ulong channelId, ulong messageId, string emoji, ulong? after, CancellationToken cancellationToken) =>
         rest.GetReactionUsersAsync(channelId, messageId, emoji, after, cancellationToken);
+
+    public Task<IReadOnlyList<JsonElement>> GetMembersAsync(ulong guildId, ulong? after, CancellationToken cancellationToken) =>
+        rest.GetGuildMembersAsync(guildId, after, cancellationToken);
 }

@@ -24,6 +24,8 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
     private readonly SourceStatus _status;
     private readonly DiscordRestClient _rest;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<IFreshSessionObserver> _freshSessionObservers;
+    private bool _hadSession;
 
     public DiscordGatewayService(
         IOptions<DiscordOptions> options,
@@ -33,9 +35,11 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         SourceStatus status,
         DiscordRestClient rest,
         TimeProvider time,
-        ILogger<DiscordGatewayService> logger)
+        ILogger<DiscordGatewayService> logger,
+        IEnumerable<IFreshSessionObserver>? freshSessionObservers = null)
         : base(time, logger)
     {
+        _freshSessionObservers = [.. freshSessionObservers ?? []];
         _status = status;
         _rest = rest;
         _time = time;
@@ -81,6 +85,11 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
 
     private async ValueTask WriteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
+        if (dispatch.EventName == "READY")
+        {
+            await OnFreshSessionAsync(dispatch, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var ingestEvent in _normalizer.Normalize(dispatch.EventName, dispatch.Data, dispatch.ReceivedAt))
         {
             await _sink.WriteAsync(ingestEvent, cancellationToken).ConfigureAwait(false);
@@ -89,6 +98,29 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         if (dispatch.EventName == "GUILD_CREATE" && Json.Snowflake(dispatch.Data, "id") is { } guildId)
         {
             await RefreshChannelNamesAsync(guildId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// READY only answers an IDENTIFY: a session that starts from nothing. Observers hear of it before the session's
+    /// first event is written, so they see the store as the previous session (or process) left it.
+    /// </summary>
+    private async Task OnFreshSessionAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        var guildIds = Json.Array(dispatch.Data, "guilds").Select(g => Json.Snowflake(g, "id")).OfType<ulong>().ToList();
+        var session = new FreshSession(guildIds, !_hadSession, dispatch.ReceivedAt);
+        _hadSession = true;
+        foreach (var observer in _freshSessionObservers)
+        {
+            try
+            {
+                await observer.OnFreshSessionAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // An observer's fault must not stop ingestion.
+                LogObserverFailed(_logger, ex, observer.GetType().Name);
+            }
         }
     }
 
@@ -128,6 +160,9 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh channel names of guild {GuildId} ({Error})")]
     private static partial void LogNamesUnavailable(ILogger logger, ulong guildId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Fresh-session observer {Observer} failed; ingestion goes on")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Discord token configured: the gateway stays off")]
     private static partial void LogNoToken(ILogger logger);

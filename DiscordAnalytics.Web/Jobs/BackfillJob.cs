@@ -22,4 +22,9 @@ public sealed class BackfillJob(BackfillRunner runner)
     /// </summary>
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RunAsync(long runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
+
+    /// <summary>A gap repair after downtime: a backfill run like any other, named for what it does on /hangfire.</summary>
+    [JobDisplayName("Gap repair (backfill run {0})")]
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public Task RepairGapAsync(long runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
 }

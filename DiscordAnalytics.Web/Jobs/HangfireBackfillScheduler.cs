@@ -7,4 +7,7 @@ namespace DiscordAnalytics.Web.Jobs;
 public sealed class HangfireBackfillScheduler(IBackgroundJobClient jobs) : IBackfillScheduler
 {
     public void Enqueue(long runId) => jobs.Enqueue<BackfillJob>(job => job.RunAsync(runId, CancellationToken.None));
+
+    /// <summary>Its own method, so /hangfire lists a gap repair as one (same job class: same retries and failure handling).</summary>
+    public void EnqueueGapRepair(long runId) => jobs.Enqueue<BackfillJob>(job => job.RepairGapAsync(runId, CancellationToken.None));
 }

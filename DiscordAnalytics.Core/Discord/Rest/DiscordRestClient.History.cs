@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace DiscordAnalytics.Core.Discord.Rest;
 
-/// <summary>The history endpoints backfill pages through (channel messages, archived threads, reactors).</summary>
+/// <summary>The history endpoints backfill pages through (channel messages, archived threads, reactors, members).</summary>
 public sealed partial class DiscordRestClient
 {
     /// <summary>The page size of message and reactor listings (Discord's maximum).</summary>
@@ -27,6 +27,18 @@ public sealed partial class DiscordRestClient
         var root = document.RootElement;
         var threads = root.TryGetProperty("threads", out var list) ? Json.ArrayItems(list) : [];
         return (threads, Json.Bool(root, "has_more") ?? false);
+    }
+
+    /// <summary>The page size of member listings (Discord's maximum).</summary>
+    public const int MemberPageSize = 1000;
+
+    /// <summary><c>GET /guilds/{id}/members?limit=1000[&amp;after=user]</c>: by user id, ascending. Needs the Server Members intent (403 without).</summary>
+    public async Task<IReadOnlyList<JsonElement>> GetGuildMembersAsync(ulong guildId, ulong? after, CancellationToken cancellationToken)
+    {
+        var id = guildId.ToString(CultureInfo.InvariantCulture);
+        var query = after is { } a ? $"?limit={MemberPageSize}&after={a.ToString(CultureInfo.InvariantCulture)}" : $"?limit={MemberPageSize}";
+        using var document = await SendJsonAsync(DiscordRoute.Get("/guilds/{guild_id}/members", $"/guilds/{id}/members{query}", guildId), cancellationToken).ConfigureAwait(false);
+        return Json.ArrayItems(document.RootElement);
     }
 
     /// <summary><c>GET /channels/{id}/messages/{mid}/reactions/{emoji}?limit=100[&amp;after=user]</c> (normal reactions).</summary>

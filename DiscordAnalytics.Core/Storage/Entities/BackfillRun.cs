@@ -16,6 +16,9 @@ public sealed class BackfillRun
     /// <summary>Comma-separated channel ids asked for; null means the default set.</summary>
     public string? ChannelSelection { get; set; }
 
+    /// <summary>Who asked: null for the owner (settings page, API), <c>gap</c> for a gap repair after downtime (see BackfillRunKind).</summary>
+    public string? Kind { get; set; }
+
     /// <summary>queued, running, paused, cancelled, completed or failed (see BackfillState).</summary>
     public string State { get; set; } = string.Empty;
 

@@ -436,6 +436,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("guildId");
 
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("requestedAt");

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace DiscordAnalytics.Tests.Infrastructure.DiscordEmulator;
 
-/// <summary>The REST half of the emulator: /gateway/bot, /users/@me, /applications/@me, guild channels and active threads (history routes: DiscordEmulator.History.cs; message posting: DiscordEmulator.Messages.cs).</summary>
+/// <summary>The REST half of the emulator: /gateway/bot, /users/@me, /applications/@me, guild channels, active threads and members (history routes: DiscordEmulator.History.cs; message posting: DiscordEmulator.Messages.cs).</summary>
 public sealed partial class DiscordEmulator
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedRestResponse>> _scripted = new(StringComparer.Ordinal);
@@ -132,6 +132,9 @@ public sealed partial class DiscordEmulator
             _ when template == "/guilds/{id}/channels" => await WriteAsync(response, 200, GuildChannelsJson(major!)),
             _ when template == "/guilds/{id}/threads/active" && History.IsConfigured => await WriteAsync(response, 200, History.ActiveThreadsJson()),
             _ when template == "/guilds/{id}/threads/active" => await WriteAsync(response, 200, DiscordFixtures.Read("rest/list_active_guild_threads.json")),
+            _ when template == "/guilds/{id}/members" => await WriteAsync(response, 200, History.MembersJson(
+                ulong.TryParse(context.Request.Query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after) ? after : null,
+                int.TryParse(context.Request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? Math.Clamp(limit, 1, 1000) : 1)),
             _ when template.StartsWith("/channels/", StringComparison.Ordinal) => await AnswerChannelAsync(context, path),
             _ => await WriteAsync(response, 404, """{"message":"Unknown route","code":0}"""),
         };

@@ -17,6 +17,7 @@ public sealed class EmulatorHistory
     private readonly Dictionary<string, List<JsonObject>> _archivedThreads = [];
     private readonly Dictionary<string, List<JsonObject>> _messages = [];
     private readonly ConcurrentDictionary<string, bool> _forbidden = new();
+    private readonly List<JsonObject> _members = [];
 
     /// <summary>True once anything was added: the REST surface then answers from here instead of the fixtures.</summary>
     public bool IsConfigured { get; private set; }
@@ -71,6 +72,26 @@ public sealed class EmulatorHistory
             }
 
             list.Add(message);
+        }
+    }
+
+    /// <summary>A member of the guild's member list (<c>GET /guilds/{id}/members</c>), joined at <paramref name="joinedAt"/>.</summary>
+    public void AddMember(string userId, string name, DateTimeOffset joinedAt) => Add(_members, new JsonObject
+    {
+        ["user"] = new JsonObject { ["id"] = userId, ["username"] = name, ["bot"] = false },
+        ["nick"] = null,
+        ["roles"] = new JsonArray(),
+        ["joined_at"] = joinedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+    });
+
+    /// <summary>The member as GUILD_MEMBER_ADD carries it (the member object plus <c>guild_id</c>).</summary>
+    public string MemberAddJson(string guildId, string userId)
+    {
+        lock (_gate)
+        {
+            var member = _members.Single(m => m["user"]!["id"]!.GetValue<string>() == userId).DeepClone().AsObject();
+            member["guild_id"] = guildId;
+            return member.ToJsonString();
         }
     }
 
@@ -134,6 +155,20 @@ public sealed class EmulatorHistory
                 .Select(m => Public(m.Message))
                 .ToList();
             return new JsonArray([.. page]).ToJsonString();
+        }
+    }
+
+    /// <summary>Discord's answer to <c>GET /guilds/{id}/members?limit&amp;after</c>: by user id, ascending.</summary>
+    internal string MembersJson(ulong? after, int limit)
+    {
+        lock (_gate)
+        {
+            return new JsonArray([.. _members
+                .Select(m => (Member: m, Id: ulong.Parse(m["user"]!["id"]!.GetValue<string>(), CultureInfo.InvariantCulture)))
+                .Where(m => after is null || m.Id > after)
+                .OrderBy(m => m.Id)
+                .Take(limit)
+                .Select(m => m.Member.DeepClone())]).ToJsonString();
         }
     }
 

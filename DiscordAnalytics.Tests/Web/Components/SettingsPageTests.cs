@@ -1,5 +1,8 @@
 using Bunit;
 using DiscordAnalytics.Core.Backfill;
+using DiscordAnalytics.Core.Backfill.GapRepair;
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
@@ -12,6 +15,7 @@ using MudBlazor;
 using SettingsPage = DiscordAnalytics.Web.Components.Pages.Settings.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Tests.Web.Components;
@@ -34,6 +38,19 @@ public sealed class SettingsPageTests : DashboardTestContext
             _backfillNotifier,
             Options.Create(new BackfillOptions { MaxDays = 30 }),
             sp.GetRequiredService<TimeProvider>()));
+
+        // Gap repair's line: a live (REST) source, never called by the page.
+        Services.AddSingleton(sp => new GapRepairRuns(
+            sp.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>(), _scheduler, sp.GetRequiredService<BackfillRegistry>(), _backfillNotifier,
+            Options.Create(new BackfillOptions()), NullLogger<GapRepairRuns>.Instance));
+        Services.AddSingleton(sp => new GapRepairService(
+            sp.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>(),
+            new LastEventAtReader(sp.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>()),
+            [new RestHistorySource(new DiscordRestClient(new HttpClient(), Options.Create(new DiscordOptions { Token = "unused", ApiBaseUrl = "http://127.0.0.1:9/api/v10" }), sp.GetRequiredService<TimeProvider>(), NullLogger<DiscordRestClient>.Instance))],
+            sp.GetRequiredService<GapRepairRuns>(),
+            Options.Create(new BackfillOptions()),
+            sp.GetRequiredService<TimeProvider>(),
+            NullLogger<GapRepairService>.Instance));
 
         // The page also holds the help-channel and retention panels (their own tests are in Settings/).
         AddRetentionServices();
@@ -218,6 +235,33 @@ public sealed class SettingsPageTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Equal(World.OtherGuild.ToString(), cut.FindComponent<BackfillPanel>().Instance.GuildId));
         Assert.Single(cut.FindAll("[data-testid=settings-guild-notice]"));
+    }
+
+    [Fact]
+    public async Task GapRepair_StartedAfterDowntime_ShowsItsSpanAndStateAndFollowsItWithoutReload()
+    {
+        await SeedWorldAsync();
+        var cut = RenderSettings();
+        cut.WaitForElement("[data-testid=gap-repair-none]");
+        Assert.StartsWith("On:", cut.Find("[data-testid=gap-repair-setting]").TextContent.Trim(), StringComparison.Ordinal);
+
+        var lastEventAt = Now.AddHours(-3).ToUnixTimeMilliseconds();
+        var runId = await Services.GetRequiredService<GapRepairRuns>().StartAsync(World.Guild, lastEventAt, Now.ToUnixTimeMilliseconds(), default);
+
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued, cut.Find("[data-testid=gap-repair-state]").TextContent.Trim()));
+        var span = cut.Find("[data-testid=gap-repair-span]").TextContent;
+        Assert.Contains($"{Now.AddHours(-3).AddMinutes(-5):yyyy-MM-dd HH:mm} UTC to {Now:yyyy-MM-dd HH:mm} UTC", span, StringComparison.Ordinal);
+        Assert.Equal([runId!.Value], _scheduler.Enqueued);
+        // The owner's panel is not the repair's: no owner run shows, and the owner may start one.
+        Assert.Empty(cut.FindAll("[data-testid=backfill-state]"));
+
+        await using (var db = Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContext())
+        {
+            await db.BackfillRuns.Where(r => r.RunId == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, BackfillState.Completed));
+        }
+
+        _backfillNotifier.Publish(World.Guild);
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Completed, cut.Find("[data-testid=gap-repair-state]").TextContent.Trim()));
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Backfill;
+using DiscordAnalytics.Core.Backfill.GapRepair;
 using DiscordAnalytics.Core.Ingestion;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -15,6 +16,7 @@ public sealed partial class BackfillPanel : IDisposable
     private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
     private IReadOnlyList<BackfillChannelChoice> _choices = [];
     private BackfillStatus? _status;
+    private GapRepairStatus? _gap;
     private string? _problem;
     private bool _optIn;
     private int _days;
@@ -33,6 +35,9 @@ public sealed partial class BackfillPanel : IDisposable
 
     [Inject]
     private BackfillService Service { get; set; } = default!;
+
+    [Inject]
+    private GapRepairService GapRepair { get; set; } = default!;
 
     [Inject]
     private BackfillNotifier Notifier { get; set; } = default!;
@@ -58,6 +63,7 @@ public sealed partial class BackfillPanel : IDisposable
         Notifier.Changed += OnChanged;
         _choices = await Service.ListChannelChoicesAsync(Guild, CancellationToken.None);
         _status = await Service.GetStatusAsync(Guild, CancellationToken.None);
+        _gap = await GapRepair.GetStatusAsync(Guild, CancellationToken.None);
         _optIn = IsActive;
     }
 
@@ -85,6 +91,7 @@ public sealed partial class BackfillPanel : IDisposable
             {
                 _reloadAgain = false;
                 _status = await Service.GetStatusAsync(Guild, CancellationToken.None);
+                _gap = await GapRepair.GetStatusAsync(Guild, CancellationToken.None);
                 if (!_disposed)
                 {
                     StateHasChanged();
@@ -164,6 +171,13 @@ public sealed partial class BackfillPanel : IDisposable
 
         return string.Join(" · ", parts);
     }
+
+    private string GapSetting(GapRepairStatus gap) => gap.Enabled
+        ? $"On: when the app starts again, or Discord cannot resume its session, and this server's last stored event is older than {Duration(gap.After.TotalSeconds)}, the missed span is imported from Discord's history (counted once)."
+        : IsDemo ? "Demo mode: the demo community fills in what it missed by itself." : "Off (Backfill:GapRepair is false, or there is no bot token).";
+
+    private static string GapSpan(BackfillStatus s) =>
+        $"{Date(s.CutoffAt)} to {Date(s.RequestedAt)} · {s.Messages.ToString("N0", CultureInfo.InvariantCulture)} messages · {s.Reactions.ToString("N0", CultureInfo.InvariantCulture)} reactions";
 
     private static string ChannelDetail(BackfillChannelStatus c) => c.State == BackfillChannelState.Skipped
         ? $"skipped: {c.SkipReason}"

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Discord.Rest;
+using DiscordAnalytics.Core.Ingestion;
+using Microsoft.Extensions.Logging;
+
+namespace DiscordAnalytics.Core.Backfill;
+
+/// <summary>
+/// Joins of a gap repair: the member list's <c>joined_at</c> of members still in the guild. A join at or after the
+/// cut-off becomes the join the gateway would have delivered (GUILD_MEMBER_ADD, same dedupe key: user and join time),
+/// so one the gateway did deliver counts once. Members who joined and left while the app was down are not listed.
+/// </summary>
+public sealed partial class BackfillRunner
+{
+    private async Task MemberJoinsAsync(IHistorySource source, RunWork work, ulong guildId, long observedAt, List<IngestEvent> events, CancellationToken cancellationToken)
+    {
+        var joins = 0;
+        ulong? after = null;
+        try
+        {
+            while (true)
+            {
+                work.Execution.CountRequest();
+                var page = await source.GetMembersAsync(guildId, after, cancellationToken).ConfigureAwait(false);
+                foreach (var member in page)
+                {
+                    var user = Json.Object(member, "user");
+                    if (user is not { } u || Json.Snowflake(u, "id") is not { } userId)
+                    {
+                        continue;
+                    }
+
+                    after = after is { } a && a > userId ? a : userId;
+                    if (Json.Timestamp(member, "joined_at") is not { } joinedAt || joinedAt < work.Run.CutoffAt)
+                    {
+                        continue;
+                    }
+
+                    var dispatch = JsonNode.Parse(member.GetRawText())!.AsObject();
+                    dispatch["guild_id"] = guildId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var normalized = normalizer.Normalize("GUILD_MEMBER_ADD", JsonSerializer.SerializeToElement(dispatch), observedAt);
+                    joins += normalized.Count(e => e.Type == IngestEventType.MemberAdd);
+                    events.AddRange(normalized);
+                }
+
+                if (page.Count < DiscordRestClient.MemberPageSize)
+                {
+                    break;
+                }
+            }
+        }
+        catch (DiscordRestException ex) when (ex.StatusCode is HttpStatusCode.Forbidden)
+        {
+            // The Server Members intent is off: joins stay unrepaired, messages do not.
+            LogMembersForbidden(logger, work.Run.RunId, guildId);
+        }
+
+        LogJoins(logger, work.Run.RunId, guildId, joins);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gap repair run {RunId} of guild {GuildId}: the member list is refused (403, Server Members intent); joins are not repaired")]
+    private static partial void LogMembersForbidden(ILogger logger, long runId, ulong guildId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gap repair run {RunId} of guild {GuildId}: {Joins} joins read from the member list")]
+    private static partial void LogJoins(ILogger logger, long runId, ulong guildId, int joins);
+}
