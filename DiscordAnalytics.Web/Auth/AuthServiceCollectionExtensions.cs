@@ -1,7 +1,8 @@
+using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,11 +71,15 @@ public static class AuthServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Authentication then authorization; call after routing-independent middleware, before antiforgery and endpoints.</summary>
+    /// <summary>
+    /// Authentication, authorization, then the rule for cookie-authenticated API writes
+    /// (<see cref="CookieApiWriteGuard"/>); call after routing-independent middleware, before antiforgery and endpoints.
+    /// </summary>
     public static WebApplication UseAdminAuth(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<CookieApiWriteGuard>();
         return app;
     }
 
