@@ -118,6 +118,7 @@ public sealed class AdminCredentials(
         }
 
         var verdict = PasswordVerificationResult.Failed;
+        TimeSpan? lockedFor;
         try
         {
             if (password.Length is > 0 and <= MaximumPasswordLength)
@@ -127,14 +128,15 @@ public sealed class AdminCredentials(
         }
         finally
         {
-            throttle.Complete(grant, succeeded: verdict != PasswordVerificationResult.Failed);
+            // Always settled, also when hashing throws: a reserved attempt must never stay pending.
+            lockedFor = throttle.Complete(grant, succeeded: verdict != PasswordVerificationResult.Failed);
         }
 
         if (verdict == PasswordVerificationResult.Failed)
         {
             logger.LogWarning("Admin sign-in failed (wrong password) from client {Client}", client);
-            return throttle.LockedFor(client) is { } lockedFor
-                ? new SignInResult(SignInOutcome.LockedOut, RetryAfter: lockedFor)
+            return lockedFor is { } wait
+                ? new SignInResult(SignInOutcome.LockedOut, RetryAfter: wait)
                 : new SignInResult(SignInOutcome.WrongPassword);
         }
 

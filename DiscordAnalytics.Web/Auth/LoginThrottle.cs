@@ -81,12 +81,16 @@ public sealed class LoginThrottle(IOptions<AuthOptions> options, TimeProvider ti
         }
     }
 
-    /// <summary>Settles a reserved attempt: a success clears the address's record, a failure counts towards its lockout.</summary>
-    public void Complete(PasswordCheckGrant grant, bool succeeded)
+    /// <summary>
+    /// Settles a reserved attempt: a success clears the address's record, a failure counts towards its lockout.
+    /// Returns how long the address is now locked out (null when it is not), decided with the settling itself,
+    /// so of parallel failures exactly the ones settled while it is locked say so.
+    /// </summary>
+    public TimeSpan? Complete(PasswordCheckGrant grant, bool succeeded)
     {
         if (!grant.Granted)
         {
-            return;
+            return null;
         }
 
         lock (_gate)
@@ -106,7 +110,7 @@ public sealed class LoginThrottle(IOptions<AuthOptions> options, TimeProvider ti
                     _clients.Remove(grant.Client);
                 }
 
-                return;
+                return null;
             }
 
             attempts.Failures++;
@@ -118,16 +122,8 @@ public sealed class LoginThrottle(IOptions<AuthOptions> options, TimeProvider ti
                 attempts.Failures = 0;
                 logger.LogWarning("Sign-in locked for client {Client} until {LockedUntil} after {Failures} wrong passwords", grant.Client, attempts.LockedUntil, MaxFailures);
             }
-        }
-    }
 
-    /// <summary>How long <paramref name="client"/> is still locked out, or null when it may try.</summary>
-    public TimeSpan? LockedFor(string client)
-    {
-        lock (_gate)
-        {
-            var now = time.GetUtcNow();
-            return _clients.TryGetValue(client, out var attempts) && now < attempts.LockedUntil ? attempts.LockedUntil - now : null;
+            return now < attempts.LockedUntil ? attempts.LockedUntil - now : null;
         }
     }
 
