@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddOptions<SecurityHeaders>();
         builder.Services.AddReverseProxyHeaders();
         builder.AddAdminAuth();
+        builder.Services.AddModelCallGate();
         builder.AddJobs();
         builder.Services.AddBackfillJobs();
         builder.Services.AddWeeklyDigestJob();

@@ -36,13 +36,15 @@ public sealed class StoreInitializer(
         {
             // A damaged file (garbage, truncation, not a database at all) must not take the app down: /healthz
             // reports it with 503 so an operator sees it, and the dashboard explains instead of disappearing.
-            health.Report(false, ex.Message);
+            // /healthz is anonymous: it names the state and the SQLite error code, never the exception's text
+            // (which can carry paths and SQL); the log has the details.
+            health.Report(false, $"unreadable: the store cannot be opened or migrated (SQLite result code {ex.SqliteErrorCode}); see the log");
             logger.LogError(ex, "Store at {DataSource} cannot be opened or migrated", builder.DataSource);
             return;
         }
 
         var ok = check is ["ok"];
-        health.Report(ok, ok ? null : string.Join("; ", check.Take(5)));
+        health.Report(ok, ok ? null : $"damaged: the integrity check found {check.Count} problem(s); see the log");
         if (ok)
         {
             logger.LogInformation("Store ready at {DataSource}", builder.DataSource);

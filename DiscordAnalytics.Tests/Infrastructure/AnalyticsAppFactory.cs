@@ -22,7 +22,7 @@ namespace DiscordAnalytics.Tests.Infrastructure;
 public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "factory-admin-password-7Qx";
-    public const string ApiKey = "factory-api-key-9Lm";
+    public const string ApiKey = "factory-api-key-9Lm-4d1c7e0b2a9f6e3d";
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-app-");
     private readonly Dictionary<string, string?> _settings;

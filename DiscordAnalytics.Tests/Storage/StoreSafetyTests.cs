@@ -45,6 +45,13 @@ public sealed class StoreSafetyTests
             Assert.Equal("unhealthy", health.GetProperty("status").GetString());
             Assert.False(health.GetProperty("store").GetProperty("ok").GetBoolean());
             Assert.False(string.IsNullOrWhiteSpace(health.GetProperty("store").GetProperty("problem").GetString()));
+            // Anyone may read /healthz: it names the store's state, never what SQLite said about the file.
+            using var anonymous = await app.CreateClient().GetAsync("/healthz");
+            var anonymousBody = await anonymous.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, anonymous.StatusCode);
+            Assert.Matches("^(unreadable|damaged): ", health.GetProperty("store").GetProperty("problem").GetString());
+            Assert.DoesNotContain("SQLite Error", anonymousBody, StringComparison.Ordinal);
+            Assert.All(await WhatSqliteSaysAsync(path), said => Assert.DoesNotContain(said, anonymousBody, StringComparison.OrdinalIgnoreCase));
             // Still serving: a second request is answered the same way.
             using var again = await client.GetAsync("/healthz");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, again.StatusCode);
@@ -146,6 +153,30 @@ public sealed class StoreSafetyTests
         await using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
         await checkpoint.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The exception text or integrity-check lines SQLite gives for the file (read-only, so nothing changes).</summary>
+    private static async Task<List<string>> WhatSqliteSaysAsync(string path)
+    {
+        var said = new List<string>();
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA quick_check";
+            await using var reader = await check.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                said.Add(reader.GetString(0));
+            }
+        }
+        catch (SqliteException ex)
+        {
+            said.Add(ex.Message);
+        }
+
+        return said.Where(s => s != "ok" && s.Length > 8).ToList();
     }
 
     private static void Corrupt(string path, Damage damage)

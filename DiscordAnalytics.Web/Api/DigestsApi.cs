@@ -20,12 +20,19 @@ public static class DigestsApi
     {
         var api = app.MapGroup("/api/guilds/{guildId}/digests");
 
-        api.MapPost("", async (string guildId, GuildsQuery guilds, DigestService digests, CancellationToken ct) =>
+        api.MapPost("", async (string guildId, GuildsQuery guilds, DigestService digests, ModelCallGate gate, HttpResponse response, CancellationToken ct) =>
         {
             var (id, problem) = await GuildAsync(guildId, guilds, ct);
             if (problem is not null)
             {
                 return problem;
+            }
+
+            // The digest's suggested actions come from the insights model: one at a time per guild, a few per minute.
+            using var lease = gate.TryEnter(id, out var retryAfter);
+            if (lease is null)
+            {
+                return ModelCallGate.TooManyRequests(response, retryAfter);
             }
 
             var digest = await digests.GenerateAsync(id, scheduled: false, ct);

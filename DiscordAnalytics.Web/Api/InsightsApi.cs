@@ -7,7 +7,8 @@ namespace DiscordAnalytics.Web.Api;
 /// <summary>
 /// <c>GET /api/guilds/{guildId}/insights?window=...&amp;refresh=true|false</c>: the insights the dashboard card shows.
 /// Answers the cached result for the guild and window when there is one (the card's, too), generates otherwise or
-/// when <c>refresh=true</c>. A model failure is a 200 with <c>fallbackReason</c> and the offline insights.
+/// when <c>refresh=true</c>. A model failure is a 200 with <c>fallbackReason</c> and the offline insights. Generating
+/// goes through the <see cref="ModelCallGate"/>: 429 with Retry-After while the guild's previous one runs or past its per-minute cap.
 /// </summary>
 public static class InsightsApi
 {
@@ -20,6 +21,8 @@ public static class InsightsApi
             string? end,
             string? refresh,
             InsightsService insights,
+            ModelCallGate gate,
+            HttpResponse response,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -34,7 +37,19 @@ public static class InsightsApi
                 return AnalyticsApi.BadParameter("refresh", "refresh must be true or false.");
             }
 
-            var generated = (regenerate ? null : insights.Cached(query)) ?? await insights.GenerateAsync(query, ct);
+            var generated = regenerate ? null : insights.Cached(query);
+            if (generated is null)
+            {
+                // Generating calls the model: one at a time per guild, a few per minute (ModelCallGate).
+                using var lease = gate.TryEnter(query.GuildId, out var retryAfter);
+                if (lease is null)
+                {
+                    return ModelCallGate.TooManyRequests(response, retryAfter);
+                }
+
+                generated = await insights.GenerateAsync(query, ct);
+            }
+
             if (generated is null)
             {
                 return AnalyticsApi.GuildNotFound(guildId);

@@ -11,12 +11,14 @@ namespace DiscordAnalytics.Web.Auth;
 /// <summary>
 /// The admin password: hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>, the hash kept
 /// in the <c>adminCredentials</c> table and mirrored in memory (so a configured password still signs in when
-/// the store file is damaged), checked behind the <see cref="LoginThrottle"/>.
+/// the store file is damaged), checked behind the <see cref="LoginThrottle"/> (per client address, and a global
+/// ceiling on hashes per second).
 /// </summary>
 public sealed class AdminCredentials(
     IDbContextFactory<AnalyticsDbContext> contexts,
     IOptions<AuthOptions> options,
     LoginThrottle throttle,
+    IPasswordHasher<AdminCredential> hasher,
     TimeProvider time,
     ILogger<AdminCredentials> logger)
 {
@@ -29,7 +31,6 @@ public sealed class AdminCredentials(
     /// <summary>24 characters of a 57-letter alphabet: about 140 bits.</summary>
     private const int GeneratedLength = 24;
 
-    private readonly PasswordHasher<AdminCredential> _hasher = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private volatile AdminCredential? _current;
 
@@ -59,15 +60,9 @@ public sealed class AdminCredentials(
             logger.LogError(ex, "The admin credential cannot be read from the store");
         }
 
-        if (stored is not null)
-        {
-            // A lockout survives restarts: a crash or restart gives no fresh attempts.
-            throttle.Restore(stored);
-        }
-
         if (!string.IsNullOrEmpty(configured))
         {
-            if (stored is not null && _hasher.VerifyHashedPassword(stored, stored.PasswordHash, configured) != PasswordVerificationResult.Failed)
+            if (stored is not null && hasher.VerifyHashedPassword(stored, stored.PasswordHash, configured) != PasswordVerificationResult.Failed)
             {
                 _current = stored;
                 return null;
@@ -78,12 +73,6 @@ public sealed class AdminCredentials(
             if (storeUsable)
             {
                 await TrySaveAsync(fromConfig, cancellationToken);
-            }
-
-            if (stored is not null)
-            {
-                // A new Auth:AdminPassword is the owner's reset (it needs the configuration): it also lifts a lockout.
-                await throttle.RecordSuccessAsync();
             }
 
             logger.LogInformation("Admin password taken from configuration (Auth:AdminPassword)");
@@ -110,32 +99,47 @@ public sealed class AdminCredentials(
         return password;
     }
 
-    /// <summary>Checks <paramref name="password"/>; refuses without checking while locked out.</summary>
-    public async Task<SignInResult> VerifyAsync(string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks <paramref name="password"/> for the client <paramref name="client"/> (<see cref="SignInClient"/>). The
+    /// attempt is reserved with the throttle before the hash is computed; a locked-out client, or one past the
+    /// global ceiling, is refused without any hash.
+    /// </summary>
+    public async Task<SignInResult> VerifyAsync(string password, string client, CancellationToken cancellationToken)
     {
-        if (throttle.LockedUntil() is { } until)
-        {
-            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: until);
-        }
-
         if (_current is not { } current)
         {
             return new SignInResult(SignInOutcome.Unavailable);
         }
 
-        var verdict = password.Length is > 0 and <= MaximumPasswordLength
-            ? _hasher.VerifyHashedPassword(current, current.PasswordHash, password)
-            : PasswordVerificationResult.Failed;
+        var grant = throttle.TryReserve(client);
+        if (!grant.Granted)
+        {
+            return new SignInResult(grant.Refusal, RetryAfter: grant.RetryAfter);
+        }
+
+        var verdict = PasswordVerificationResult.Failed;
+        TimeSpan? lockedFor;
+        try
+        {
+            if (password.Length is > 0 and <= MaximumPasswordLength)
+            {
+                verdict = hasher.VerifyHashedPassword(current, current.PasswordHash, password);
+            }
+        }
+        finally
+        {
+            // Always settled, also when hashing throws: a reserved attempt must never stay pending.
+            lockedFor = throttle.Complete(grant, succeeded: verdict != PasswordVerificationResult.Failed);
+        }
+
         if (verdict == PasswordVerificationResult.Failed)
         {
-            await throttle.RecordFailureAsync();
-            logger.LogWarning("Admin sign-in failed (wrong password)");
-            return throttle.LockedUntil() is { } lockedNow
-                ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedNow)
+            logger.LogWarning("Admin sign-in failed (wrong password) from client {Client}", client);
+            return lockedFor is { } wait
+                ? new SignInResult(SignInOutcome.LockedOut, RetryAfter: wait)
                 : new SignInResult(SignInOutcome.WrongPassword);
         }
 
-        await throttle.RecordSuccessAsync();
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             // A hash from an older PasswordHasher format: upgrade it, keeping the stamp (sessions stay valid).
@@ -151,7 +155,7 @@ public sealed class AdminCredentials(
     /// Replaces the password after checking the current one (a wrong current password counts as a failed
     /// sign-in). A new security stamp signs every other session out.
     /// </summary>
-    public async Task<PasswordChangeResult> ChangeAsync(string currentPassword, string newPassword, CancellationToken cancellationToken)
+    public async Task<PasswordChangeResult> ChangeAsync(string currentPassword, string newPassword, string client, CancellationToken cancellationToken)
     {
         if (IsConfigured)
         {
@@ -168,11 +172,13 @@ public sealed class AdminCredentials(
             return new PasswordChangeResult(false, $"The new password may have at most {MaximumPasswordLength} characters.");
         }
 
-        var check = await VerifyAsync(currentPassword, cancellationToken);
+        var check = await VerifyAsync(currentPassword, client, cancellationToken);
         switch (check.Outcome)
         {
             case SignInOutcome.LockedOut:
                 return new PasswordChangeResult(false, "Too many wrong passwords; try again in a minute.");
+            case SignInOutcome.Busy:
+                return new PasswordChangeResult(false, "Too many sign-in attempts right now; try again in a few seconds.");
             case SignInOutcome.WrongPassword:
                 return new PasswordChangeResult(false, "The current password is wrong.");
             case SignInOutcome.Unavailable:
@@ -242,7 +248,7 @@ public sealed class AdminCredentials(
             Source = source,
             UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
-        credential.PasswordHash = _hasher.HashPassword(credential, password);
+        credential.PasswordHash = hasher.HashPassword(credential, password);
         return credential;
     }
 

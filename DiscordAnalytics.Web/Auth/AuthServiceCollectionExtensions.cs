@@ -1,7 +1,10 @@
+using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DiscordAnalytics.Web.Auth;
@@ -18,8 +21,12 @@ public static class AuthServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
             .Validate(o => o.SessionCheckInterval > TimeSpan.Zero, "Auth:SessionCheckInterval must be a positive time span, e.g. 00:00:30.")
+            .Validate(o => o.PasswordChecksPerSecond is >= 1 and <= 1000, "Auth:PasswordChecksPerSecond must be between 1 and 1000.")
+            .Validate(o => o.HasAcceptablePassword, $"Auth:AdminPassword must be empty (a password is generated) or at least {AdminCredentials.MinimumPasswordLength} characters long.")
+            .Validate(o => o.HasAcceptableApiKey, $"Auth:ApiKey must be empty (bearer keys off) or at least {AuthOptions.MinimumApiKeyLength} characters long, e.g. from `openssl rand -base64 32`.")
             .ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
+        services.TryAddSingleton<IPasswordHasher<AdminCredential>, PasswordHasher<AdminCredential>>();
         services.AddSingleton<AdminCredentials>();
         services.TryAddSingleton(new AdminConsole(Console.Out));
         services.AddHostedService<AdminPasswordInitializer>();
@@ -64,11 +71,15 @@ public static class AuthServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Authentication then authorization; call after routing-independent middleware, before antiforgery and endpoints.</summary>
+    /// <summary>
+    /// Authentication, authorization, then the rule for cookie-authenticated API writes
+    /// (<see cref="CookieApiWriteGuard"/>); call after routing-independent middleware, before antiforgery and endpoints.
+    /// </summary>
     public static WebApplication UseAdminAuth(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<CookieApiWriteGuard>();
         return app;
     }
 

@@ -22,12 +22,16 @@ public sealed class AdminCredential
     /// <summary>When the hash was last written (epoch ms).</summary>
     public long UpdatedAt { get; set; }
 
-    /// <summary>Wrong passwords since the last success or lockout; kept here so a restart does not reset the count.</summary>
+    // The three columns below held one account-wide sign-in lockout, which let anyone lock the admin out.
+    // Sign-in is now throttled per client address, in memory (the Web project's LoginThrottle); they are no
+    // longer read or written, and stay only so that change needed no migration.
+
+    /// <summary>Unused (was: wrong passwords since the last success or lockout, account-wide).</summary>
     public int FailedSignIns { get; set; }
 
-    /// <summary>Lockouts since the last success (each doubles the next one).</summary>
+    /// <summary>Unused (was: account-wide lockouts since the last success).</summary>
     public int Lockouts { get; set; }
 
-    /// <summary>The end of the current sign-in lockout (epoch ms); 0 = not locked.</summary>
+    /// <summary>Unused (was: the end of the account-wide lockout, epoch ms).</summary>
     public long LockedUntil { get; set; }
 }

@@ -39,7 +39,7 @@ namespace DiscordAnalytics.Tests.Discord.Replay;
 public sealed class ReplayEndToEndTests
 {
     private const string Token = "MTA3MzUzNjMwMzEwNDAwMDAwMA.REPLAY-TOKEN-never-log.xyz";
-    private const string ApiKey = "replay-test-api-key-4f0c2b7e9d";
+    private const string ApiKey = "replay-test-api-key-4f0c2b7e9d-81a6c3";
     private const int Deliveries = 200_000;
     private const int SpreadMargin = 2_500;
 

@@ -95,6 +95,11 @@ public sealed class OpenAiEmulator : IAsyncDisposable
             return;
         }
 
+        if (reply.HeldUntil is { } held)
+        {
+            await held.WaitAsync(context.RequestAborted);
+        }
+
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = reply.Body.StartsWith('{') ? "application/json" : "text/html";
         if (reply.Status == 429)

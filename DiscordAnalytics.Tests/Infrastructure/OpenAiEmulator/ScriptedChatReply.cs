@@ -6,8 +6,12 @@ namespace DiscordAnalytics.Tests.Infrastructure.OpenAiEmulator;
 /// <param name="Status">HTTP status.</param>
 /// <param name="Body">The response body as sent (a completion, an error object, or garbage).</param>
 /// <param name="Hang">Never answer: hold the request until the client gives up (a timeout).</param>
-public sealed record ScriptedChatReply(int Status, string Body, bool Hang = false)
+/// <param name="HeldUntil">Answer only once this task completes (a model call a test keeps running).</param>
+public sealed record ScriptedChatReply(int Status, string Body, bool Hang = false, Task? HeldUntil = null)
 {
+    /// <summary><paramref name="reply"/>, sent once <paramref name="release"/> completes.</summary>
+    public static ScriptedChatReply Held(Task release, ScriptedChatReply reply) => reply with { HeldUntil = release };
+
     /// <summary>200 with a chat completion whose assistant message is <paramref name="content"/>.</summary>
     public static ScriptedChatReply Completion(string content) => new(200, JsonSerializer.Serialize(new
     {

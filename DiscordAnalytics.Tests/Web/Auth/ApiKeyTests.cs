@@ -19,12 +19,12 @@ public sealed class ApiKeyTests
     }
 
     [Theory]
-    [InlineData("Bearer factory-api-key-9L")]
-    [InlineData("Bearer factory-api-key-9Lmm")]
-    [InlineData("Bearer FACTORY-API-KEY-9LM")]
+    [InlineData("Bearer factory-api-key-9Lm-4d1c7e0b2a9f6e3")]
+    [InlineData("Bearer factory-api-key-9Lm-4d1c7e0b2a9f6e3dd")]
+    [InlineData("Bearer FACTORY-API-KEY-9LM-4D1C7E0B2A9F6E3D")]
     [InlineData("Bearer ")]
-    [InlineData("Basic factory-api-key-9Lm")]
-    [InlineData("factory-api-key-9Lm")]
+    [InlineData("Basic factory-api-key-9Lm-4d1c7e0b2a9f6e3d")]
+    [InlineData("factory-api-key-9Lm-4d1c7e0b2a9f6e3d")]
     public async Task Api_WrongKey_Is401Problem(string authorization)
     {
         await using var app = new AnalyticsAppFactory();

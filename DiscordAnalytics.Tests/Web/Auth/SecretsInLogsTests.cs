@@ -17,7 +17,7 @@ namespace DiscordAnalytics.Tests.Web.Auth;
 public sealed class SecretsInLogsTests
 {
     private const string Token = "MTA3MzUzNjMwMzEwNDAwMDAwMA.SECRET-TOKEN-marker.q1";
-    private const string ApiKey = "SECRET-API-KEY-marker-77";
+    private const string ApiKey = "SECRET-API-KEY-marker-77-0123456789ab";
     private const string AdminPassword = "SECRET-ADMIN-PASSWORD-marker-88";
     private const string AiKey = "SECRET-AI-KEY-marker-99";
 
