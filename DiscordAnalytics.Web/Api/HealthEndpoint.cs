@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Web.Api;
@@ -8,20 +9,22 @@ public static class HealthEndpoint
     /// <summary>
     /// <c>GET /healthz</c> (anonymous): 200 when the store is reachable and intact, 503 otherwise; the body
     /// names the gateway state (demo / connected / resuming / down, with the reason) and the ingestion lag.
+    /// 503 too while the store refuses writes (<c>ingestion.state</c> "storeUnavailable" with the reason, e.g. "store full").
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (StoreHealth store, SourceStatus source, IngestionPipeline pipeline) =>
+        app.MapGet("/healthz", async (StoreHealth store, SourceStatus source, IngestionPipeline pipeline, DeadLetterService deadLetters, ILogger<IngestionHealth> logger, CancellationToken ct) =>
         {
             var health = store.Current;
+            var ingestion = await IngestionHealth.ReadAsync(pipeline, deadLetters, logger, ct);
             var body = new
             {
-                status = health.Ok ? "ok" : "unhealthy",
+                status = health.Ok && ingestion.IsOk ? "ok" : "unhealthy",
                 store = new { ok = health.Ok, problem = health.Problem },
                 gateway = new { state = source.State.ToString().ToLowerInvariant(), reason = source.Reason },
-                ingestion = new { queueLength = pipeline.QueueLength, processed = pipeline.Processed },
+                ingestion,
             };
-            return Results.Json(body, statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            return Results.Json(body, statusCode: health.Ok && ingestion.IsOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
         return app;
     }
