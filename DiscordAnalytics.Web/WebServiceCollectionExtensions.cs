@@ -56,6 +56,7 @@ public static class WebServiceCollectionExtensions
         app.MapHelpChannelsApi();
         app.MapTimeZoneApi();
         app.MapMemberPrivacyApi();
+        app.MapDeadLettersApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -59,36 +59,44 @@ public sealed class DeadLetterService(
 
         var fed = new List<long>();
         var unreadable = 0;
-        foreach (var (id, json) in letters)
-        {
-            IngestEvent e;
-            try
-            {
-                e = DeadLetterJson.Read(json);
-            }
-            catch (JsonException ex)
-            {
-                // Only a hand-edited row gets here; it stays for the admin to look at.
-                logger.LogWarning(ex, "Dead letter {DeadLetterId} holds no readable event; left as it is", id);
-                unreadable++;
-                continue;
-            }
-
-            await sink.WriteAsync(e with { DeadLetterId = id }, cancellationToken);
-            fed.Add(id);
-        }
-
         try
         {
+            foreach (var (id, json) in letters)
+            {
+                if (TryRead(id, json) is not { } e)
+                {
+                    unreadable++;
+                    continue;
+                }
+
+                await sink.WriteAsync(e with { DeadLetterId = id }, cancellationToken);
+                fed.Add(id);
+            }
+
             await flusher.FlushAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
+            // The caller stopped waiting (the store refuses writes): what was fed applies when the store is back.
             return new DeadLetterRetryResult(0, unreadable, fed.Count);
         }
 
         await using var after = await contexts.CreateDbContextAsync(CancellationToken.None);
         var left = await after.DeadLetters.AsNoTracking().Where(d => fed.Contains(d.Id)).CountAsync(CancellationToken.None);
         return new DeadLetterRetryResult(fed.Count - left, left + unreadable, 0);
+    }
+
+    private IngestEvent? TryRead(long id, string json)
+    {
+        try
+        {
+            return DeadLetterJson.Read(json);
+        }
+        catch (JsonException ex)
+        {
+            // Only a hand-edited row gets here; it stays for the admin to look at.
+            logger.LogWarning(ex, "Dead letter {DeadLetterId} holds no readable event; left as it is", id);
+            return null;
+        }
     }
 }
