@@ -33,9 +33,10 @@ internal sealed record IngestionHealth(
         {
             count = await deadLetters.CountAsync(cancellationToken);
         }
-        catch (Exception ex) when (StoreFailure.ReasonOf(ex) is not null || ex is InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A store that cannot be read has no count to give; the rest of the answer still says why.
+            // A store that cannot be read (or not yet migrated) has no count to give; /healthz must still answer,
+            // and the rest of the answer says why.
             logger.LogDebug(ex, "Dead letters could not be counted for /healthz");
             count = null;
         }
