@@ -75,7 +75,7 @@ public sealed record IngestEvent
     [JsonIgnore]
     public long? DeadLetterId { get; init; }
 
-    /// <summary>The dedupe key of DESIGN.md: ingesting two events with the same (guild, type, id) changes nothing the second time.</summary>
+    /// <summary>The dedupe key: ingesting two events with the same (guild, type, id) changes nothing the second time.</summary>
     public string EventId => Type switch
     {
         IngestEventType.MessageCreate or IngestEventType.MessageDelete => $"{MessageId}",

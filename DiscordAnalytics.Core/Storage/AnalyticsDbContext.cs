@@ -89,7 +89,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.Entity<AnalyticsEvent>(e =>
         {
             e.ToTable("analyticsEvents");
-            // The dedupe key of DESIGN.md, led by a time computed from it: as unique as (guild, type, id), but
+            // The dedupe key, led by a time computed from it: as unique as (guild, type, id), but
             // live events append at the end of the b-tree, and retention reads the oldest rows off its front.
             // One b-tree, no second index (cards never read raw events).
             e.HasKey(x => new { x.GuildId, x.KeyAt, x.EventType, x.EventId });
