@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
+        services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();
 
         services.AddSingleton<GuildsQuery>();
         services.AddSingleton<TotalsQuery>();

@@ -62,6 +62,7 @@ public static class WebServiceCollectionExtensions
         app.MapHelpChannelsApi();
         app.MapTimeZoneApi();
         app.MapMemberPrivacyApi();
+        app.MapDeadLettersApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

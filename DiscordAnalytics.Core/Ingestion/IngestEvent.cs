@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DiscordAnalytics.Core.Discord;
 
 namespace DiscordAnalytics.Core.Ingestion;
@@ -66,6 +67,13 @@ public sealed record IngestEvent
 
     /// <summary>For <see cref="IngestEventType.ReactionCount"/>: how many reacted with <see cref="Emoji"/> at <see cref="EventAt"/>.</summary>
     public int? Count { get; init; }
+
+    /// <summary>
+    /// Set when this is a retry of a dead letter: the row the writer removes in the transaction that applies the event
+    /// (or updates when it fails again). Not part of the event itself, so not part of its stored JSON.
+    /// </summary>
+    [JsonIgnore]
+    public long? DeadLetterId { get; init; }
 
     /// <summary>The dedupe key (docs/how-it-counts.md): ingesting two events with the same (guild, type, id) changes nothing the second time.</summary>
     public string EventId => Type switch

@@ -94,6 +94,7 @@ public sealed partial class IngestionBatchWriter
         sql.DeleteMemberOfUser.Execute(guild, user);
         _activation.Forgotten(guild, user);
         sql.DeleteRawEventsOfUser.Execute(guild, user);
+        sql.DeleteDeadLettersOfUser.Execute(guild, user);
         sql.RecordForgotten.Execute(guild, user, at);
         _forgotten.Add(sql, guild, user);
         _forgetIn.Add(guild);

@@ -30,6 +30,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
     private readonly MemberActivation _activation = new();
     private readonly byte[] _quarterHourCounts = new byte[QuarterHourCounts.StoredLength];
     private readonly WalCheckpointer _checkpointer;
+    private readonly IStoreWriteHook? _hook;
 
     /// <summary>Events committed since the last checkpoint request: bulk ingestion asks after every batch, live every few minutes.</summary>
     private int _sinceCheckpoint;
@@ -38,11 +39,13 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
 
     /// <param name="connectionString">SQLite connection string of the store.</param>
     /// <param name="guildMode">Mode recorded for guilds this writer creates: <c>live</c> or <c>demo</c>.</param>
-    public IngestionBatchWriter(string connectionString, string guildMode, ILogger logger)
+    /// <param name="hook">Runs on the connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
+    public IngestionBatchWriter(string connectionString, string guildMode, ILogger logger, IStoreWriteHook? hook = null)
     {
         _connectionString = connectionString;
         _guildMode = guildMode;
         _logger = logger;
+        _hook = hook;
         _checkpointer = new WalCheckpointer(connectionString, logger);
     }
 
@@ -56,6 +59,7 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
     public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IngestEvent> events, CancellationToken cancellationToken)
     {
         var sql = await OpenAsync(cancellationToken);
+        _hook?.BeforeBatch(_connection!);
         await using var transaction = (SqliteTransaction)await _connection!.BeginTransactionAsync(cancellationToken);
         _deltas.Clear();
         _forgetIn.Clear();
@@ -70,12 +74,15 @@ public sealed partial class IngestionBatchWriter : IAsyncDisposable
                     rejected++;
                     // Ids and types only: never content, never anything a source might have carried as a secret.
                     _logger.LogWarning("Skipped invalid {EventType} event for guild {GuildId}: {Problem}", e.TypeName, e.GuildId, problem);
-                    continue;
                 }
-
-                if (Apply(sql, e))
+                else if (Apply(sql, e))
                 {
                     applied++;
+                }
+
+                if (e.DeadLetterId is { } deadLetter)
+                {
+                    RemoveDeadLetter(transaction, deadLetter);
                 }
             }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DiscordAnalytics.Core.Ingestion;
 
-/// <summary>The <c>Ingestion</c> configuration section: queue and batch sizes of the pipeline.</summary>
+/// <summary>The <c>Ingestion</c> configuration section: queue and batch sizes of the pipeline, and how it waits out a store that refuses writes.</summary>
 public sealed class IngestionOptions
 {
     public const string Section = "Ingestion";
@@ -14,4 +14,11 @@ public sealed class IngestionOptions
     /// <summary>Most events written in one transaction. Default 5,000.</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 5_000;
+
+    /// <summary>
+    /// Longest wait between two attempts to write a batch the store refused (full, I/O error, locked...). Attempts
+    /// start 100 ms apart and double up to this; they never stop while the process runs. Default 30 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan StoreRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

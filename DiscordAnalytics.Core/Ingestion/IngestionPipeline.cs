@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using DiscordAnalytics.Core.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,20 +8,18 @@ namespace DiscordAnalytics.Core.Ingestion;
 
 /// <summary>
 /// Sources write normalized events into a bounded queue; one reader drains it in batches into the store.
-/// A full queue makes sources wait (never drops). A store locked by another connection is waited for
-/// as long as it takes (the queue then fills and sources wait). Any other failing batch is retried, then
-/// split so one poison event is logged and skipped while everything else lands. Stopping drains what is queued.
+/// A full queue makes sources wait (never drops). A store that refuses writes (full, I/O error, read-only, locked,
+/// cannot be opened) is waited out as long as it takes, the batch kept whole (the queue then fills and sources
+/// wait); an event that cannot be applied goes to the dead-letter table while the rest of its batch commits
+/// (<see cref="BatchCommitter"/>). Stopping drains what is queued, or ends the wait when the host stops waiting.
 /// </summary>
 public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngestionFlusher, IDisposable
 {
-    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
-
     private readonly Channel<IngestEvent> _queue;
     private readonly IngestionOptions _options;
-    private readonly IngestionNotifier _notifier;
     private readonly ILogger<IngestionPipeline> _logger;
-    private readonly TimeProvider _time;
     private readonly IngestionBatchWriter _writer;
+    private readonly BatchCommitter _committer;
     private readonly Lock _progressGate = new();
     private readonly List<(long Target, TaskCompletionSource Done)> _flushWaiters = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -37,13 +34,13 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
         IngestionMode mode,
         IngestionNotifier notifier,
         TimeProvider time,
-        ILogger<IngestionPipeline> logger)
+        ILogger<IngestionPipeline> logger,
+        IStoreWriteHook? hook = null)
     {
         _options = options.Value;
-        _notifier = notifier;
         _logger = logger;
-        _time = time;
-        _writer = new IngestionBatchWriter(storage.Value.ConnectionString, mode.GuildMode, logger);
+        _writer = new IngestionBatchWriter(storage.Value.ConnectionString, mode.GuildMode, logger, hook);
+        _committer = new BatchCommitter(_writer, notifier, StoreStatus, _options.StoreRetryMaxDelay, time, logger);
         _queue = Channel.CreateBounded<IngestEvent>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -54,8 +51,14 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
     /// <summary>Events waiting to be written (the ingestion lag the dashboard shows).</summary>
     public int QueueLength => _queue.Reader.Count;
 
-    /// <summary>Events written or skipped since start.</summary>
+    /// <summary>Events written, skipped or set aside as dead letters since start.</summary>
     public long Processed => Interlocked.Read(ref _processed);
+
+    /// <summary>Events received and not yet committed: the queue plus the batch being written (the whole backlog).</summary>
+    public long Pending => Interlocked.Read(ref _enqueued) - Processed;
+
+    /// <summary>Whether the store takes writes, and if not why and since when (/healthz, the top bar).</summary>
+    public StoreWriteStatus StoreStatus { get; } = new();
 
     public async ValueTask WriteAsync(IngestEvent ingestEvent, CancellationToken cancellationToken)
     {
@@ -100,9 +103,11 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
         }
         catch (OperationCanceledException)
         {
-            // The host's shutdown timeout ran out: stop retrying and let the current batch finish or roll back.
+            // The host's shutdown timeout ran out (a store that refuses writes never lets the queue drain): end the
+            // wait, leaving the batch in hand uncommitted. A write under way finishes or rolls back first.
             await _stopping.CancelAsync();
-            _logger.LogWarning("Ingestion stopped with {Count} events still queued", _queue.Reader.Count);
+            await _loop;
+            _logger.LogWarning("Ingestion stopped with {Count} events received and not committed", Pending);
         }
     }
 
@@ -136,66 +141,18 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
 
                 // The store's calls complete synchronously, so the batch is written on this thread; only a retry's
                 // delay continues elsewhere while this thread waits for it.
-                WriteWithRetryAsync(batch, stoppingToken).GetAwaiter().GetResult();
+                _committer.CommitAsync(batch, () => _queue.Reader.Count, stoppingToken).GetAwaiter().GetResult();
                 Advance(batch.Count);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped while the store refused writes: the batch in hand stays uncommitted (see StopAsync).
+        }
+        catch (Exception ex)
         {
             _logger.LogCritical(ex, "Ingestion stopped unexpectedly");
             throw;
-        }
-    }
-
-    private async Task WriteWithRetryAsync(List<IngestEvent> batch, CancellationToken stoppingToken)
-    {
-        for (int attempt = 0, locked = 0; ; )
-        {
-            try
-            {
-                var outcome = await _writer.WriteAsync(batch, CancellationToken.None);
-                _notifier.Publish(outcome.ChangedGuilds);
-                return;
-            }
-            catch (SqliteException ex) when (IsLockedByAnother(ex) && !stoppingToken.IsCancellationRequested)
-            {
-                // Not the batch's fault: splitting it would only skip every event. Wait, however long it takes.
-                locked++;
-                _logger.LogWarning("The store is locked by another connection (wait {Wait}); a batch of {Count} events waits for it", locked, batch.Count);
-                await Task.Delay(RetryDelays[^1], _time, CancellationToken.None);
-            }
-            catch (Exception ex) when (attempt < RetryDelays.Length && !stoppingToken.IsCancellationRequested)
-            {
-                _logger.LogWarning(ex, "Ingestion batch of {Count} events failed (attempt {Attempt}); retrying", batch.Count, attempt + 1);
-                await Task.Delay(RetryDelays[attempt], _time, CancellationToken.None);
-                attempt++;
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Ingestion batch of {Count} events keeps failing; writing its events one by one", batch.Count);
-                await WriteOneByOneAsync(batch);
-                return;
-            }
-        }
-    }
-
-    /// <summary>SQLITE_BUSY / SQLITE_LOCKED: another connection holds the lock past the busy timeout.</summary>
-    private static bool IsLockedByAnother(SqliteException ex) => ex.SqliteErrorCode is 5 or 6;
-
-    /// <summary>Isolates a poison event: every other event of the batch still lands.</summary>
-    private async Task WriteOneByOneAsync(List<IngestEvent> batch)
-    {
-        foreach (var e in batch)
-        {
-            try
-            {
-                var outcome = await _writer.WriteAsync([e], CancellationToken.None);
-                _notifier.Publish(outcome.ChangedGuilds);
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Skipped {EventType} event {EventId} of guild {GuildId}: it cannot be written", e.TypeName, e.EventId, e.GuildId);
-            }
         }
     }
 

@@ -328,4 +328,7 @@ internal static class IngestionSql
     public const string DeleteMemberOfUser = "DELETE FROM members WHERE guildId = @p0 AND userId = @p1";
 
     public const string DeleteRawEventsOfUser = "DELETE FROM analyticsEvents WHERE guildId = @p0 AND userId = @p1";
+
+    /// <summary>A forgotten member's dead letters go too: their JSON holds the member's ids and excerpts.</summary>
+    public const string DeleteDeadLettersOfUser = "DELETE FROM ingestionDeadLetters WHERE guildId = @p0 AND userId = @p1";
 }

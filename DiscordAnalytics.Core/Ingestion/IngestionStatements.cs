@@ -55,6 +55,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
     public PreparedStatement DeleteMemberDailyOfUser { get; } = new(c, IngestionSql.DeleteMemberDailyOfUser);
     public PreparedStatement DeleteMemberOfUser { get; } = new(c, IngestionSql.DeleteMemberOfUser);
     public PreparedStatement DeleteRawEventsOfUser { get; } = new(c, IngestionSql.DeleteRawEventsOfUser);
+    public PreparedStatement DeleteDeadLettersOfUser { get; } = new(c, IngestionSql.DeleteDeadLettersOfUser);
     public PreparedStatement SelectMemberJoins { get; } = new(c, IngestionSql.SelectMemberJoins);
     public PreparedStatement SelectFirstPost { get; } = new(c, IngestionSql.SelectFirstPost);
     public PreparedStatement SetFirstPost { get; } = new(c, IngestionSql.SetFirstPost);
@@ -67,7 +68,7 @@ internal sealed class IngestionStatements(SqliteConnection c) : IDisposable
         AddGuildDaily, AddTopContent, DropEmptyTopContent, DropKeywordDay, CountIdentifiedReactors, SelectReactionCount,
         UpsertReactionCount, TakeAnonymousReactionBefore, TakeAnonymousReactionAfter, DeleteReactionCountsOfMessage,
         DeleteReactionCountsOfEmoji, NewestReactionSnapshot,
-        SelectForgottenMembers, RecordForgotten, SelectMessagesOfAuthor, TombstoneMessagesOfAuthor, DeleteReactionFactsOfUser, SelectThreadsStartedBy, DeleteMemberDailyOfUser, DeleteMemberOfUser, DeleteRawEventsOfUser,
+        SelectForgottenMembers, RecordForgotten, SelectMessagesOfAuthor, TombstoneMessagesOfAuthor, DeleteReactionFactsOfUser, SelectThreadsStartedBy, DeleteMemberDailyOfUser, DeleteMemberOfUser, DeleteRawEventsOfUser, DeleteDeadLettersOfUser,
         SelectMemberJoins, SelectFirstPost, SetFirstPost,
     ];
 

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
+using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Configurations;
@@ -54,6 +55,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<MemberPrivacy> MemberPrivacy => Set<MemberPrivacy>();
 
     public DbSet<KeywordDay> KeywordDays => Set<KeywordDay>();
+
+    public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
@@ -148,6 +151,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new ChannelDayQuarterHoursConfiguration());
         modelBuilder.ApplyConfiguration(new MemberPrivacyConfiguration());
         modelBuilder.ApplyConfiguration(new KeywordDayConfiguration());
+        modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

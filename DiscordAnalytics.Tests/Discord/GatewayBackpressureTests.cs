@@ -87,13 +87,16 @@ public sealed class GatewayBackpressureTests : IDisposable
             });
 
             var stalled = await Eventually.ReturnsAsync(
-                () => client.GetFromJsonAsync<JsonElement>("/healthz"),
+                () => HealthAsync(client),
                 h => QueueLength(h) == QueueCapacity);
 
             // The queue is full and stays full while the lock holds; the session has stopped reading, so the
             // emulator cannot get its frames out: nothing was dropped to make room.
             Assert.Equal(QueueCapacity, QueueLength(stalled));
             Assert.Equal("connected", stalled.GetProperty("gateway").GetProperty("state").GetString());
+            // A write attempt waits out SQLite's busy timeout and the driver's command timeout before it fails (about 40 s).
+            var stalledIngestion = await Eventually.ReturnsAsync(() => HealthAsync(client), h => IngestionState(h) == "storeUnavailable", TimeSpan.FromMinutes(2));
+            Assert.Equal("store locked by another connection", stalledIngestion.GetProperty("ingestion").GetProperty("reason").GetString());
             Assert.False(dispatching.IsCompleted, $"all {Messages} frames were taken while the store was locked ({Volatile.Read(ref sent)} sent)");
             Assert.InRange(Volatile.Read(ref sent), 1, Messages - 1);
         }
@@ -105,13 +108,23 @@ public sealed class GatewayBackpressureTests : IDisposable
             s => s.Totals.Messages == Messages,
             TimeSpan.FromMinutes(2));
         Assert.Equal(Messages, summary.Totals.Messages);
-        var health = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>("/healthz"), h => QueueLength(h) == 0);
+        var health = await Eventually.ReturnsAsync(() => HealthAsync(client), h => QueueLength(h) == 0);
         Assert.Equal(0, QueueLength(health));
+        Assert.Equal("writing", IngestionState(health));
         Assert.Equal(1, emulator.IdentifyCount);
         Assert.Equal(0, emulator.ResumeCount);
     }
 
     private static int QueueLength(JsonElement health) => health.GetProperty("ingestion").GetProperty("queueLength").GetInt32();
+
+    private static string? IngestionState(JsonElement health) => health.GetProperty("ingestion").GetProperty("state").GetString();
+
+    /// <summary>The /healthz body whatever its status: 503 while the store is locked is part of what is checked.</summary>
+    private static async Task<JsonElement> HealthAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/healthz");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
 
     private static string MessageJson(ulong id) => JsonSerializer.Serialize(new
     {

@@ -2,6 +2,7 @@ using Bunit;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Privacy;
@@ -100,6 +101,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
         Services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
         Services.AddSingleton<MemberPrivacySettings>();
+        Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeadLetterService>(sp, NullLogger<DeadLetterService>.Instance));
         Services.AddSingleton<ForgottenDigestScrubber>();
         // Demo mode: no REST client, so a posted digest has nothing to edit (the scrubber still scrubs the store).
         Services.AddSingleton<Core.Digests.DigestPoster>();

@@ -58,7 +58,7 @@ public sealed class IngestionGroundTruthTests
         Assert.Equal(await RollupFingerprintAsync(big), await RollupFingerprintAsync(small));
     }
 
-    private const string SummaryUrl = $"/api/guilds/777000000000000001/summary?window=30d&top=100";
+    internal const string SummaryUrl = $"/api/guilds/777000000000000001/summary?window=30d&top=100";
 
     private static async Task IngestAsync(IngestionPipeline pipeline, IEnumerable<IngestEvent> events)
     {
@@ -70,9 +70,9 @@ public sealed class IngestionGroundTruthTests
         await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    private static AnalyticsSummary Parse(string json) => JsonSerializer.Deserialize<AnalyticsSummary>(json, JsonSerializerOptions.Web)!;
+    internal static AnalyticsSummary Parse(string json) => JsonSerializer.Deserialize<AnalyticsSummary>(json, JsonSerializerOptions.Web)!;
 
-    private static void AssertMatchesGroundTruth(GroundTruth truth, AnalyticsSummary summary)
+    internal static void AssertMatchesGroundTruth(GroundTruth truth, AnalyticsSummary summary)
     {
         var window = AnalyticsWindow.Last(30, DayBucket.Of(Now.ToUnixTimeMilliseconds()));
         Assert.Equal(window.StartAt, summary.Window.StartAt);

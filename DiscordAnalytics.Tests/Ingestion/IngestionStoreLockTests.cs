@@ -15,7 +15,7 @@ namespace DiscordAnalytics.Tests.Ingestion;
 /// treated like any failing batch: 4 attempts (each one a full busy timeout) and then the batch was
 /// written event by event and every event skipped. The test holds the lock through two waits (SQLite's
 /// busy timeout is 10 s each; the command timeout is cut to 1 s so the driver does not add its own 30 s)
-/// and checks that the lock took the waiting path, never the retry-then-skip one.
+/// and checks that the lock is a store failure (waited out, said once), never a dead letter.
 /// </summary>
 public sealed class IngestionStoreLockTests
 {
@@ -52,17 +52,20 @@ public sealed class IngestionStoreLockTests
             }
 
             await Eventually.TrueAsync(
-                () => logs.Lines.Count(l => l.Contains("locked by another connection", StringComparison.Ordinal)) >= 2,
+                () => pipeline.StoreStatus.FailedAttempts >= 2,
                 "the batch has waited out two busy timeouts",
                 TimeSpan.FromMinutes(2));
             Assert.Equal(0, pipeline.Processed);
-            Assert.DoesNotContain(logs.Lines, l => l.Contains("failed (attempt", StringComparison.Ordinal));
+            Assert.Equal(StoreWriteState.StoreUnavailable, pipeline.StoreStatus.State);
+            Assert.Equal("store locked by another connection", pipeline.StoreStatus.Reason);
+            Assert.Single(logs.Lines, l => l.Contains("refuses writes (store locked by another connection)", StringComparison.Ordinal));
         }
 
         await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         await using var db = store.NewContext();
         Assert.Equal(20, await db.ChannelDailyRollups.SumAsync(r => r.MessageCount));
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("Skipped", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("dead letter", StringComparison.Ordinal));
+        Assert.Equal(StoreWriteState.Writing, pipeline.StoreStatus.State);
         await pipeline.StopAsync(CancellationToken.None);
     }
 }

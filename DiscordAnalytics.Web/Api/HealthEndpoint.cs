@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Web.Api;
@@ -10,22 +11,24 @@ public static class HealthEndpoint
     /// <c>GET /healthz</c> (anonymous): 200 when the store is reachable and intact, 503 otherwise; the body
     /// names the gateway state (demo / connected / resuming / down, with the reason), Discord REST's state
     /// (<c>discordRest</c>: answering, not-answering, failing, rate-limited, ... with a short reason) and the ingestion
-    /// lag. Discord's trouble never turns this into a 503: the app still serves what it has stored.
+    /// lag. Discord's trouble never turns this into a 503: the app still serves what it has stored. A store that
+    /// refuses writes does: 503 with <c>ingestion.state</c> "storeUnavailable" and the reason, e.g. "store full".
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (StoreHealth store, SourceStatus source, IngestionPipeline pipeline, DiscordRestHealth rest) =>
+        app.MapGet("/healthz", async (StoreHealth store, SourceStatus source, IngestionPipeline pipeline, DiscordRestHealth rest, DeadLetterService deadLetters, ILogger<IngestionHealth> logger, CancellationToken ct) =>
         {
             var health = store.Current;
+            var ingestion = await IngestionHealth.ReadAsync(pipeline, deadLetters, logger, ct);
             var body = new
             {
-                status = health.Ok ? "ok" : "unhealthy",
+                status = health.Ok && ingestion.IsOk ? "ok" : "unhealthy",
                 store = new { ok = health.Ok, problem = health.Problem },
                 gateway = new { state = source.State.ToString().ToLowerInvariant(), reason = source.Reason },
                 discordRest = new { state = rest.StateName, reason = rest.Problem },
-                ingestion = new { queueLength = pipeline.QueueLength, processed = pipeline.Processed },
+                ingestion,
             };
-            return Results.Json(body, statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            return Results.Json(body, statusCode: health.Ok && ingestion.IsOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
         return app;
     }

@@ -166,6 +166,65 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("digestSchedules", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Ingestion.DeadLetters.DeadLetter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eventId");
+
+                    b.Property<string>("EventJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eventJson");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eventType");
+
+                    b.Property<string>("ExceptionMessage")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exceptionMessage");
+
+                    b.Property<string>("ExceptionType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exceptionType");
+
+                    b.Property<long>("FirstFailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstFailedAt");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lastFailedAt");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("userId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuildId", "UserId");
+
+                    b.ToTable("ingestionDeadLetters", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>
                 {
                     b.Property<long>("GuildId")

@@ -27,6 +27,7 @@ public sealed class AnonymousAccessTests : IAsyncLifetime
         ["table"] = "channels",
         ["digestId"] = "1",
         ["userId"] = "424242",
+        ["id"] = "1",
     };
 
     private readonly AnalyticsAppFactory _app = new();
