@@ -61,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
+        services.AddSingleton<KeywordDayFiller>();
         services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<HeatMapQuery>();
         services.AddSingleton<GuildTimeZone>();

@@ -32,6 +32,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddBackfillJobs();
         builder.Services.AddWeeklyDigestJob();
         builder.Services.AddPrivacyScrubJob();
+        builder.Services.AddKeywordDaysJob();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
@@ -10,16 +11,17 @@ namespace DiscordAnalytics.Core.Analytics;
 /// in it: a year of a busy guild is millions of excerpts (seconds to tokenize), but at most 366 rows of
 /// <see cref="TermsPerDay"/> terms.
 /// <list type="bullet">
-/// <item>A closed UTC day (before today, by the <see cref="TimeProvider"/>) is computed once, the first time a
-/// window asks for it, and stored. The ingestion writer deletes a day's row in the same transaction as any
-/// create, edit, delete or forget of a message of that day, so a stored day always matches its messages.</item>
-/// <item>A day is computed and stored inside one write transaction (<c>BEGIN IMMEDIATE</c>): the writer cannot
-/// change the day between the read of its excerpts and the stored row, so a change is never lost to a race.
-/// Missing days are filled <see cref="DaysPerFill"/> at a time, so ingestion waits for one short fill at most.</item>
+/// <item>Reading never writes. A closed UTC day (before today, by the <see cref="TimeProvider"/>) with a stored row
+/// is read from it; a closed day without one is computed here in memory exactly as <see cref="KeywordDayFiller"/>
+/// (the rows' only writer besides their invalidation) would store it, so an answer is the same whether the filler
+/// has been there or not. The stored rows, the hidden members and the excerpts are read in one snapshot.</item>
+/// <item>The ingestion writer deletes a day's row in the same transaction as any create, edit, delete or forget of a
+/// message of that day, so a stored day always matches its messages; the filler stores the day again later.</item>
 /// <item>Today (and any later day of a custom range) is read from the excerpts on every query.</item>
-/// <item>A hidden member's excerpts never count (their words are content; hidden members are counted in numbers, never
-/// shown). Hiding a member or making them visible again drops the guild's stored days (<see cref="ForgetGuildAsync"/>)
-/// in the same transaction as the setting, so no stored day was computed with another set of hidden members.</item>
+/// <item>A hidden member's excerpts never count (<see cref="VisibleMembers.MayShowContentOf"/>: their words are
+/// content; hidden members are counted in numbers, never shown). Hiding a member or making them visible again drops
+/// the guild's stored days (<see cref="ForgetGuildAsync"/>) in the same transaction as the setting, so no stored day
+/// was computed with another set of hidden members.</item>
 /// <item>Each day keeps its <see cref="TermsPerDay"/> most common terms, so a window's counts are exact for
 /// every term that is among them on each of its days; a term below that on some day loses that day's few
 /// messages. The top of a window (at most <see cref="SupportSignalsQuery.MaxKeywords"/>) is made of terms far above it.</item>
@@ -29,6 +31,7 @@ public static class KeywordDays
 {
     public const int TermsPerDay = 200;
 
+    /// <summary>Most consecutive days whose excerpts are read at once (by a query or by one fill transaction).</summary>
     public const int DaysPerFill = 7;
 
     /// <summary>The window's top terms: count desc, then keyword ascending (ordinal).</summary>
@@ -40,34 +43,48 @@ public static class KeywordDays
         var closedEnd = Math.Min(end, today);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
 
-        if (start < closedEnd)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var stored = await db.KeywordDays.AsNoTracking()
-                .Where(k => k.GuildId == guild && k.Day >= start && k.Day < closedEnd)
-                .ToListAsync(cancellationToken);
-            foreach (var day in stored)
+            // DEFERRED: a read snapshot that takes no write lock, so the writer and the filler never wait for a query.
+            await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+            var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
+            if (start < closedEnd)
             {
-                KeywordDayTerms.AddTo(counts, day.Terms);
-            }
-
-            var storedDays = stored.Select(k => k.Day).ToHashSet();
-            var missing = Enumerable.Range(start, closedEnd - start).Where(day => !storedDays.Contains(day));
-            foreach (var days in missing.Chunk(DaysPerFill))
-            {
-                foreach (var day in await FillAsync(db, guild, days, cancellationToken))
+                var stored = await db.KeywordDays.AsNoTracking()
+                    .Where(k => k.GuildId == guild && k.Day >= start && k.Day < closedEnd)
+                    .ToListAsync(cancellationToken);
+                foreach (var day in stored)
                 {
-                    KeywordDayTerms.AddTo(counts, day.Value);
+                    KeywordDayTerms.AddTo(counts, day.Terms);
+                }
+
+                var storedDays = stored.Select(k => k.Day).ToHashSet();
+                foreach (var run in Runs(Enumerable.Range(start, closedEnd - start).Where(day => !storedDays.Contains(day)), DaysPerFill))
+                {
+                    foreach (var day in (await ComputeAsync(db, guild, visible, run[0], run[^1] + 1, cancellationToken)).Values)
+                    {
+                        KeywordDayTerms.AddTo(counts, day);
+                    }
                 }
             }
-        }
 
-        var openStart = Math.Max(start, today);
-        if (openStart < end)
-        {
-            foreach (var day in await ComputeAsync(db, guild, openStart, end, cancellationToken))
+            var openStart = Math.Max(start, today);
+            if (openStart < end)
             {
-                KeywordDayTerms.AddTo(counts, day.Value);
+                foreach (var day in (await ComputeAsync(db, guild, visible, openStart, end, cancellationToken)).Values)
+                {
+                    KeywordDayTerms.AddTo(counts, day);
+                }
             }
+
+            await snapshot.CommitAsync(cancellationToken);
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
         return [.. counts
@@ -77,56 +94,54 @@ public static class KeywordDays
             .Select(x => new KeywordCount(x.Key, x.Value))];
     }
 
-    /// <summary>Computes and stores <paramref name="days"/> (ascending) in one write transaction; returns the days that have terms.</summary>
-    private static async Task<Dictionary<int, IReadOnlyList<KeywordCount>>> FillAsync(AnalyticsDbContext db, long guild, int[] days, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // IMMEDIATE: the write lock is taken before the excerpts are read (see the class summary).
-            await using var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
-            await db.Database.UseTransactionAsync(transaction, cancellationToken);
-            var computed = await ComputeAsync(db, guild, days[0], days[^1] + 1, cancellationToken);
-            foreach (var day in days)
-            {
-                var terms = KeywordDayTerms.Write(computed.GetValueOrDefault(day) ?? []);
-                await db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO keywordDays (guildId, day, terms) VALUES ({guild}, {day}, {terms}) ON CONFLICT (guildId, day) DO UPDATE SET terms = excluded.terms",
-                    cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            await db.Database.UseTransactionAsync(null, cancellationToken);
-            // The range read may span stored days between missing ones: those are counted from their rows already.
-            return days.Where(computed.ContainsKey).ToDictionary(day => day, day => computed[day]);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     /// <summary>
     /// Drops every stored day of the guild: called inside the transaction that changes who is hidden (the caller's), so
-    /// the next query computes each day again with the new set.
+    /// queries compute each day again with the new set until the filler has stored it again.
     /// </summary>
     public static Task<int> ForgetGuildAsync(AnalyticsDbContext db, long guild, CancellationToken cancellationToken) =>
         db.KeywordDays.Where(k => k.GuildId == guild).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>Each day's top terms over the excerpts of human, present messages created in [fromDay, toDay) by members who are not hidden.</summary>
-    private static async Task<Dictionary<int, IReadOnlyList<KeywordCount>>> ComputeAsync(AnalyticsDbContext db, long guild, int fromDay, int toDay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each day's top terms over the excerpts of human, present messages created in [fromDay, toDay) whose author may be
+    /// shown (<paramref name="visible"/>, read in the caller's transaction: the set and the excerpts are one snapshot).
+    /// Days without any such excerpt are absent.
+    /// </summary>
+    internal static async Task<Dictionary<int, IReadOnlyList<KeywordCount>>> ComputeAsync(
+        AnalyticsDbContext db, long guild, VisibleMembers visible, int fromDay, int toDay, CancellationToken cancellationToken)
     {
         var (firstId, endId) = MessageIdRange.AroundDays(fromDay, toDay);
-        // Read in the caller's transaction when it fills days: the set and the excerpts are one snapshot.
-        var hidden = (await db.MemberPrivacy.Where(p => p.GuildId == guild).Select(p => p.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var excerpts = await db.MessageFacts
             .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId && m.Day >= fromDay && m.Day < toDay
                 && m.IsCreated && m.DeletedAt == null && !m.IsBot && m.Excerpt != null)
             .Select(m => new { m.Day, m.AuthorId, Excerpt = m.Excerpt! })
             .ToListAsync(cancellationToken);
         return excerpts
-            .Where(x => x.AuthorId is not { } author || !hidden.Contains(author))
+            .Where(x => visible.MayShowContentOf(x.AuthorId))
             .GroupBy(x => x.Day)
             .ToDictionary(g => g.Key, g => Keywords.Top(g.Select(x => x.Excerpt), TermsPerDay));
+    }
+
+    /// <summary>
+    /// <paramref name="days"/> (ascending) as runs of consecutive days, at most <paramref name="max"/> long: each run is
+    /// one range read, and days far apart are never read together with every day between them.
+    /// </summary>
+    internal static IEnumerable<int[]> Runs(IEnumerable<int> days, int max)
+    {
+        var run = new List<int>(max);
+        foreach (var day in days)
+        {
+            if (run.Count == max || (run.Count > 0 && day != run[^1] + 1))
+            {
+                yield return [.. run];
+                run.Clear();
+            }
+
+            run.Add(day);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return [.. run];
+        }
     }
 }

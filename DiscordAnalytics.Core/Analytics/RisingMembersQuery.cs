@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,9 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var previousStart = query.Previous.Window.StartDay;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
 
-        var rising = await db.MemberDailyRollups
+        var growth = db.MemberDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= previousStart && r.Day < end && (bots || !r.IsBot))
             .GroupBy(r => r.UserId)
             .Select(g => new
@@ -28,9 +30,9 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
                 Current = g.Sum(r => r.Day >= start ? r.MessagesSent : 0),
                 Previous = g.Sum(r => r.Day < start ? r.MessagesSent : 0),
             })
-            .Where(x => x.Current > x.Previous)
-            // Hidden members still count in every total; they are never listed (one key lookup per member).
-            .Where(x => !db.MemberPrivacy.Any(p => p.GuildId == guild && p.UserId == x.UserId))
+            .Where(x => x.Current > x.Previous);
+        // Hidden members still count in every total; they are never listed.
+        var rising = await visible.Listed(growth, x => x.UserId)
             .OrderByDescending(x => x.Current - x.Previous)
             .ThenBy(x => x.UserId)
             .Take(MaxRising)

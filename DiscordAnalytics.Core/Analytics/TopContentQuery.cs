@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,13 +51,9 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
             .Where(c => c.GuildId == guild && channelIds.Contains(c.ChannelId))
             .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
         // A hidden member's message keeps its place and score, but shows neither its author nor its excerpt.
-        var mentioned = top.Where(x => x.AuthorId is not null).Select(x => x.AuthorId!.Value).Distinct().ToList();
-        var hidden = (await db.MemberPrivacy
-            .Where(p => p.GuildId == guild && mentioned.Contains(p.UserId))
-            .Select(p => p.UserId)
-            .ToListAsync(cancellationToken)).ToHashSet();
-        top = [.. top.Select(x => x.AuthorId is { } author && hidden.Contains(author) ? x with { AuthorId = null, Excerpt = null } : x)];
-        var authorIds = mentioned.Where(a => !hidden.Contains(a)).ToList();
+        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
+        top = [.. top.Select(x => visible.MayShowContentOf(x.AuthorId) ? x : x with { AuthorId = null, Excerpt = null })];
+        var authorIds = top.Where(x => x.AuthorId is not null).Select(x => x.AuthorId!.Value).Distinct().ToList();
         var authorNames = await db.Members
             .Where(m => m.GuildId == guild && authorIds.Contains(m.UserId))
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
 
         var sums = db.MemberDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
@@ -24,9 +26,9 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
                 Reactions = g.Sum(r => r.ReactionsAdded),
                 Threads = g.Sum(r => r.ThreadsStarted),
             })
-            .Where(x => x.Messages > 0 || x.Reactions > 0 || x.Threads > 0)
-            // Hidden members (memberPrivacy) count in every total but are never listed: one key lookup per member, not per row.
-            .Where(x => !db.MemberPrivacy.Any(p => p.GuildId == guild && p.UserId == x.UserId));
+            .Where(x => x.Messages > 0 || x.Reactions > 0 || x.Threads > 0);
+        // Hidden members count in every total but are never listed.
+        sums = visible.Listed(sums, x => x.UserId);
 
         var ranked = ranking switch
         {

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace DiscordAnalytics.Core.Privacy;
 
 /// <summary>
-/// Reads and changes members' opt-outs. Hidden and visible are a row in <c>memberPrivacy</c> that the member queries
-/// read at query time. Forgotten goes through the single ingestion writer (<see cref="IngestEventType.MemberForget"/>),
+/// Reads and changes members' opt-outs. Hidden and visible are a row in <c>memberPrivacy</c> that the list queries
+/// read at query time (<see cref="VisibleMembers"/>). Forgotten goes through the single ingestion writer (<see cref="IngestEventType.MemberForget"/>),
 /// so the deletion is one transaction with the rollups; this waits until it is committed.
 /// </summary>
 public sealed partial class MemberPrivacySettings(

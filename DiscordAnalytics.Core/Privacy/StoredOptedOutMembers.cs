@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DiscordAnalytics.Core.Privacy;
 
 /// <summary>
-/// The members who never reach a model: every hidden or forgotten member of the guild. The summary already leaves
-/// them out of its member lists; this keeps <see cref="InsightPayload"/>'s own guard in step with the setting.
+/// The members who never reach a model: every hidden or forgotten member of the guild (<see cref="VisibleMembers"/>).
+/// The summary already leaves them out of its member lists; this keeps <see cref="InsightPayload"/>'s own guard in
+/// step with the setting.
 /// </summary>
 public sealed class StoredOptedOutMembers(IDbContextFactory<AnalyticsDbContext> contexts) : IOptedOutMembers
 {
@@ -18,7 +19,6 @@ public sealed class StoredOptedOutMembers(IDbContextFactory<AnalyticsDbContext> 
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var users = await db.MemberPrivacy.Where(p => p.GuildId == id).Select(p => p.UserId).ToListAsync(ct);
-        return users.Select(u => u.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+        return (await VisibleMembers.LoadAsync(db, id, ct)).OptedOutIds();
     }
 }

@@ -2,9 +2,10 @@ namespace DiscordAnalytics.Core.Storage.Entities;
 
 /// <summary>
 /// The most common keywords of one guild's closed UTC day (<see cref="Analytics.KeywordDays"/>): what
-/// <c>commonKeywords</c> sums for a window instead of tokenizing every excerpt in it. Filled by the query the first
-/// time a day is asked for; the ingestion writer deletes a day's row when a message of that day is created, edited,
-/// deleted or forgotten, and the next query fills it again. A row with no terms is a day without keywords.
+/// <c>commonKeywords</c> sums for a window instead of tokenizing every excerpt in it. Stored by
+/// <see cref="Analytics.KeywordDayFiller"/> (a background job), never by a query; the ingestion writer deletes a day's
+/// row when a message of that day is created, edited, deleted or forgotten, and the filler stores it again. Until then
+/// queries compute the day in memory. A row with no terms is a day without keywords.
 /// </summary>
 public sealed class KeywordDay
 {
