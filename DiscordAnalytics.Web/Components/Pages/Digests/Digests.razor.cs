@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
@@ -19,8 +18,6 @@ namespace DiscordAnalytics.Web.Components.Pages.Digests;
 /// </summary>
 public sealed partial class Digests : IDisposable
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
-
     private readonly CancellationTokenSource _lifetime = new();
 
     // The guild whose digests, channels and schedule are shown (the selection's guild once loaded).
@@ -30,7 +27,6 @@ public sealed partial class Digests : IDisposable
     private Digest? _digest;
     private string _draft = string.Empty;
     private string? _postChannel;
-    private long? _summaryShown;
     private DigestScheduleSettings _schedule = DigestScheduleSettings.Default;
     private DigestSchedule? _scheduleRow;
     private string? _message;
@@ -73,15 +69,6 @@ public sealed partial class Digests : IDisposable
             return $"Posts as {messages.Count} message{(messages.Count == 1 ? string.Empty : "s")} with {embeds} embed{(embeds == 1 ? string.Empty : "s")}; mentions are switched off.";
         }
     }
-
-    private string NextRun => _scheduleRow switch
-    {
-        null => "Not scheduled.",
-        { Enabled: false } => "Schedule is off.",
-        { NextRunAt: { } next } => $"Next run: {DateTimeOffset.FromUnixTimeMilliseconds(next).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
-            + (_scheduleRow.LastError is { } error ? $" · last run: {error}" : string.Empty),
-        _ => string.Empty,
-    };
 
     public void Dispose()
     {
@@ -161,17 +148,12 @@ public sealed partial class Digests : IDisposable
 
     private void OnDraftInput(ChangeEventArgs e) => _draft = e.Value?.ToString() ?? string.Empty;
 
-    private void OnScheduleChannel(ChangeEventArgs e) =>
-        _schedule = _schedule with { ChannelId = Snowflake.TryParse(e.Value?.ToString()) };
-
     private void Open(Digest digest)
     {
         _digest = digest;
         _draft = digest.Markdown;
         _postChannel = digest.PostedChannelId?.ToString(CultureInfo.InvariantCulture) ?? _postChannel;
     }
-
-    private void ToggleSummary(long id) => _summaryShown = _summaryShown == id ? null : id;
 
     private async Task GenerateAsync() => await RunAsync(async ct =>
     {
@@ -236,9 +218,9 @@ public sealed partial class Digests : IDisposable
         }
     }, "Posting failed; the digest is unchanged.");
 
-    private async Task SaveScheduleAsync() => await RunAsync(async ct =>
+    private async Task SaveScheduleAsync(DigestScheduleSettings schedule) => await RunAsync(async ct =>
     {
-        var problem = await Scheduler.SaveAsync(GuildNumber, _schedule, ct);
+        var problem = await Scheduler.SaveAsync(GuildNumber, schedule, ct);
         _scheduleRow = await Scheduler.FindAsync(GuildNumber, ct);
         if (problem is { } p)
         {
@@ -286,13 +268,4 @@ public sealed partial class Digests : IDisposable
     }
 
     private void Say(Severity severity, string message) => (_messageSeverity, _message) = (severity, message);
-
-    private static string Window(Digest digest) =>
-        $"{DateTimeOffset.FromUnixTimeMilliseconds(digest.WindowStartAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {DateTimeOffset.FromUnixTimeMilliseconds(digest.WindowEndAt - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-
-    private static string PrettySummary(Digest digest)
-    {
-        using var document = JsonDocument.Parse(digest.SummaryJson);
-        return JsonSerializer.Serialize(document.RootElement, Pretty);
-    }
 }
