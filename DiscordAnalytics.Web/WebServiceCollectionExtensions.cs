@@ -22,6 +22,8 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardLiveUpdates>();
+        // One per page that shows a guild: it holds that page's choice.
+        builder.Services.AddTransient<Components.Shared.GuildSelection>();
         builder.Services.AddScoped<CircuitHandler, LiveCircuitHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<SecurityHeaders>();

@@ -7,6 +7,7 @@ using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Web.Components.Shared;
 using DiscordAnalytics.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Notifier);
         Services.AddScoped<DashboardLiveUpdates>();
+        Services.AddTransient<GuildSelection>();
         Services.AddSingleton(Options.Create(new DiscordOptions()));
         Services.AddSingleton(new IngestionPipeline(
             Options.Create(new IngestionOptions()),

@@ -36,7 +36,7 @@ public sealed class DashboardLagTests : DashboardTestContext
                 CancellationToken.None);
         }
 
-        Time.Advance(Dashboard.LagPollInterval);
+        Time.Advance(LiveStatus.LagPollInterval);
         cut.WaitForAssertion(() => Assert.Equal("· 25 events queued", cut.Find("[data-testid=ingestion-lag]").TextContent.Trim()));
 
         // The writer comes back: everything queued is committed and counted, and the lag goes away.
@@ -44,7 +44,7 @@ public sealed class DashboardLagTests : DashboardTestContext
         try
         {
             await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-            Time.Advance(Dashboard.LagPollInterval);
+            Time.Advance(LiveStatus.LagPollInterval);
             cut.WaitForAssertion(() => Assert.Equal("34", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
             cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=ingestion-lag]")));
         }

@@ -32,6 +32,7 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         await DigestWorld.SeedAsync(_store);
         Services.AddMudServices();
         Services.AddSingleton<DigestHtml>();
+        Services.AddTransient<GuildSelection>();
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -199,7 +200,7 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
         Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
-        Assert.Equal("That server is not known here; showing another one.", cut.Find("[data-testid=digests-guild-notice]").TextContent.Trim());
+        Assert.Equal("No data for server 123. Showing Candle Club instead.", cut.Find("[data-testid=digests-guild-notice]").TextContent.Trim());
 
         // A guild picked from the list is known: the notice goes.
         cut.Find("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());

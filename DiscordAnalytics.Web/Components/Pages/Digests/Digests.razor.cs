@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace DiscordAnalytics.Web.Components.Pages.Digests;
@@ -14,30 +12,23 @@ namespace DiscordAnalytics.Web.Components.Pages.Digests;
 /// The Digests page (<c>/digests?guildId=</c>): generate a weekly digest with one click, preview it (Markdown
 /// rendered safely by <see cref="DigestHtml"/>), edit and save the draft, post it to a channel, browse the
 /// history with the summary each digest was built from, and set the weekly schedule. It calls the same
-/// services as the HTTP API. A picked guild is shown at once and written into the address by the browser (replacing
-/// the entry, as on the dashboard), and only while the browser is still on this page: a top-bar link clicked right
-/// after a pick wins.
+/// services as the HTTP API. The guild is chosen by <see cref="GuildSelection"/>'s rules (shared with the dashboard
+/// and Settings); without a guildId the first guild is shown and the address is left alone. A pick is shown at once and
+/// written into the address by the browser, only while the browser is still on this page.
 /// </summary>
 public sealed partial class Digests : IDisposable
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
-
     private readonly CancellationTokenSource _lifetime = new();
 
-    // The guild the address named when last seen, and the guild to show (the address's, or a pick not yet echoed back).
-    private string? _addressGuildId;
-    private string? _pickedGuildId;
-    private IReadOnlyList<GuildInfo>? _guilds;
+    // The guild whose digests, channels and schedule are shown (the selection's guild once loaded).
     private GuildInfo? _guild;
     private IReadOnlyList<Digest> _history = [];
     private IReadOnlyList<DigestChannel> _channels = [];
     private Digest? _digest;
     private string _draft = string.Empty;
     private string? _postChannel;
-    private long? _summaryShown;
     private DigestScheduleSettings _schedule = DigestScheduleSettings.Default;
     private DigestSchedule? _scheduleRow;
-    private string? _guildNotice;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
@@ -50,7 +41,7 @@ public sealed partial class Digests : IDisposable
     public string? GuildId { get; set; }
 
     [Inject]
-    private GuildsQuery Guilds { get; set; } = default!;
+    private GuildSelection Selection { get; set; } = default!;
 
     [Inject]
     private DigestService Service { get; set; } = default!;
@@ -65,16 +56,7 @@ public sealed partial class Digests : IDisposable
     private DigestHtml Html { get; set; } = default!;
 
     [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IJSRuntime Js { get; set; } = default!;
-
-    [Inject]
     private ILogger<Digests> Logger { get; set; } = default!;
-
-    private IEnumerable<GuildInfo> GuildChoices =>
-        _guild is null || _guilds!.Any(g => g.GuildId == _guild.GuildId) ? _guilds! : [_guild, .. _guilds!];
 
     private bool IsDraft => _digest?.Status == DigestStatus.Draft;
 
@@ -88,31 +70,15 @@ public sealed partial class Digests : IDisposable
         }
     }
 
-    private string NextRun => _scheduleRow switch
-    {
-        null => "Not scheduled.",
-        { Enabled: false } => "Schedule is off.",
-        { NextRunAt: { } next } => $"Next run: {DateTimeOffset.FromUnixTimeMilliseconds(next).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
-            + (_scheduleRow.LastError is { } error ? $" · last run: {error}" : string.Empty),
-        _ => string.Empty,
-    };
-
     public void Dispose()
     {
         _lifetime.Cancel();
     }
 
-    protected override void OnInitialized() => (_addressGuildId, _pickedGuildId) = (GuildId, GuildId);
-
     protected override async Task OnParametersSetAsync()
     {
-        // The address moved on its own (Back, a link to another guild's digests): it names the guild again.
-        if (GuildId != _addressGuildId)
-        {
-            (_addressGuildId, _pickedGuildId) = (GuildId, GuildId);
-        }
-
-        await ShowPickedGuildAsync();
+        Selection.FollowAddress(GuildId);
+        await ShowRequestedGuildAsync();
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -124,27 +90,22 @@ public sealed partial class Digests : IDisposable
         }
     }
 
-    private Task ShowPickedGuildAsync() => RunAsync(async ct =>
+    private Task ShowRequestedGuildAsync() => RunAsync(async ct =>
     {
-        _guilds ??= await Guilds.ListAsync(ct);
-        var picked = _pickedGuildId;
-        // A guild named by id is shown even when it is not of the running mode (e.g. the demo guild after
-        // switching to a real bot): it is still readable by id, as on the API.
-        var guild = _guilds.FirstOrDefault(g => g.GuildId == picked)
-            ?? (Snowflake.TryParse(picked) is { } requested ? await Guilds.FindAsync(requested, ct) : null)
-            ?? _guilds.FirstOrDefault();
-        // Picked again while the guild was looked up: that later pick shows its own guild (and its own notice).
-        if (picked != _pickedGuildId)
+        if (Selection.Listed is null)
+        {
+            await Selection.LoadAsync(ct);
+        }
+
+        // Picked again while a guild was looked up by id: that later pick shows its own guild.
+        if (!await Selection.ShowRequestedAsync(null, ct))
         {
             return;
         }
 
-        // An address naming a server the store does not know (a typo, a stale link) says so, as on the dashboard
-        // and Settings, instead of silently showing another server's digests under that address.
-        _guildNotice = picked is not null && guild is not null && guild.GuildId != picked ? "That server is not known here; showing another one." : null;
-        if (guild?.GuildId != _guild?.GuildId)
+        if (Selection.Guild?.GuildId != _guild?.GuildId)
         {
-            _guild = guild;
+            _guild = Selection.Guild;
             _digest = null;
             _message = null;
             await LoadGuildAsync(ct);
@@ -176,24 +137,16 @@ public sealed partial class Digests : IDisposable
         }
     }
 
-    /// <summary>
-    /// Shows the picked guild, and puts it into the address in the browser meanwhile. Not Navigation.NavigateTo: it
-    /// lands one round trip later and would take a person who clicked a top-bar link meanwhile back to Digests.
-    /// </summary>
-    private async Task OnGuildChangedAsync(ChangeEventArgs e)
+    /// <summary>Shows the picked guild, and puts it into the address in the browser meanwhile.</summary>
+    private async Task OnGuildPickedAsync(string? guildId)
     {
-        var guildId = e.Value?.ToString();
-        // Its echo from the address is then no change.
-        (_addressGuildId, _pickedGuildId) = (guildId, guildId);
-        var write = BrowserAddress.ReplaceIfStillAtAsync(Js, Navigation.Uri, Navigation.GetUriWithQueryParameter("guildId", guildId), Logger, _lifetime.Token);
-        await ShowPickedGuildAsync();
+        Selection.Pick(guildId);
+        var write = Selection.WriteGuildIntoAddressAsync(guildId, _lifetime.Token);
+        await ShowRequestedGuildAsync();
         await write;
     }
 
     private void OnDraftInput(ChangeEventArgs e) => _draft = e.Value?.ToString() ?? string.Empty;
-
-    private void OnScheduleChannel(ChangeEventArgs e) =>
-        _schedule = _schedule with { ChannelId = Snowflake.TryParse(e.Value?.ToString()) };
 
     private void Open(Digest digest)
     {
@@ -201,8 +154,6 @@ public sealed partial class Digests : IDisposable
         _draft = digest.Markdown;
         _postChannel = digest.PostedChannelId?.ToString(CultureInfo.InvariantCulture) ?? _postChannel;
     }
-
-    private void ToggleSummary(long id) => _summaryShown = _summaryShown == id ? null : id;
 
     private async Task GenerateAsync() => await RunAsync(async ct =>
     {
@@ -267,9 +218,9 @@ public sealed partial class Digests : IDisposable
         }
     }, "Posting failed; the digest is unchanged.");
 
-    private async Task SaveScheduleAsync() => await RunAsync(async ct =>
+    private async Task SaveScheduleAsync(DigestScheduleSettings schedule) => await RunAsync(async ct =>
     {
-        var problem = await Scheduler.SaveAsync(GuildNumber, _schedule, ct);
+        var problem = await Scheduler.SaveAsync(GuildNumber, schedule, ct);
         _scheduleRow = await Scheduler.FindAsync(GuildNumber, ct);
         if (problem is { } p)
         {
@@ -317,13 +268,4 @@ public sealed partial class Digests : IDisposable
     }
 
     private void Say(Severity severity, string message) => (_messageSeverity, _message) = (severity, message);
-
-    private static string Window(Digest digest) =>
-        $"{DateTimeOffset.FromUnixTimeMilliseconds(digest.WindowStartAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {DateTimeOffset.FromUnixTimeMilliseconds(digest.WindowEndAt - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-
-    private static string PrettySummary(Digest digest)
-    {
-        using var document = JsonDocument.Parse(digest.SummaryJson);
-        return JsonSerializer.Serialize(document.RootElement, Pretty);
-    }
 }
