@@ -7,7 +7,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using DiscordAnalytics.Core;
+using DiscordAnalytics.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DiscordAnalytics.Tests.Infrastructure;
@@ -102,6 +107,22 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
 
             _services?.Invoke(services);
         });
+    }
+
+    /// <summary>
+    /// The settings error that stops this app's start: the app's own registrations (as Program composes them)
+    /// built with these settings, and the start-up validation the host runs before anything starts. Not through
+    /// <see cref="WebApplicationFactory{T}.Server"/>: when the start fails, the app disposes its host, and the
+    /// factory may then report an ObjectDisposedException instead of the error (a race that load makes likely).
+    /// </summary>
+    public OptionsValidationException StartFailure()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(_settings);
+        builder.AddDiscordAnalyticsCore();
+        builder.AddDiscordAnalyticsWeb();
+        using var services = builder.Services.BuildServiceProvider();
+        return Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
     }
 
     /// <summary>The admin password in effect (the <c>Auth:AdminPassword</c> setting).</summary>

@@ -14,7 +14,7 @@ public sealed class GapRepairOptionsTests
     {
         await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { [key] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+        var error = app.StartFailure();
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }

@@ -85,7 +85,7 @@ public sealed class ModelCallLimitTests
     {
         await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Ai:CallsPerGuildPerMinute"] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+        var error = app.StartFailure();
 
         Assert.Contains("Ai:CallsPerGuildPerMinute", error.Message, StringComparison.Ordinal);
     }

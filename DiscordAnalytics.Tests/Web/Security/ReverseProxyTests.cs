@@ -59,7 +59,7 @@ public sealed class ReverseProxyTests
             ["ReverseProxy:KnownProxies:0"] = "proxy.internal",
         });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+        var error = app.StartFailure();
 
         Assert.Contains("ReverseProxy:KnownProxies", error.Message, StringComparison.Ordinal);
     }
