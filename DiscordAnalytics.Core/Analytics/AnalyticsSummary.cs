@@ -22,6 +22,14 @@ public sealed record AnalyticsSummary(
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>
+    /// What <see cref="PreviousTotals"/> covers: the previous window cut to the current window's elapsed time, and whether
+    /// the guild has data from its start on (when not, no change is shown against it). Additive and optional like
+    /// <see cref="Hourly"/>; see docs/how-it-counts.md.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PreviousWindow? PreviousWindow { get; init; }
+
+    /// <summary>
     /// Messages per hour of the day in the guild's time zone (<c>window.timeZone</c>), all 24 hours; an additive, optional field of schema 1 (absent from
     /// the JSON when null, so readers of the original contract are unaffected). See <see cref="HourlyActivityQuery"/>.
     /// </summary>

@@ -23,19 +23,21 @@ public sealed class SummaryQuery(
             return null;
         }
 
+        var previous = await totals.RunPreviousAsync(query, cancellationToken);
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
             guild.GuildId,
             guild.Name,
             new SummaryWindow(query.Window.KindName, query.Window.StartAt, query.Window.EndAt, guild.TimeZone),
             await totals.RunAsync(query, cancellationToken),
-            await totals.RunAsync(query.Previous, cancellationToken),
+            previous.Totals,
             await daily.RunAsync(query, cancellationToken),
             await channels.RunAsync(query, ChannelRanking.ByMessages, cancellationToken),
             await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken),
             await content.RunAsync(query, cancellationToken),
             await support.RunAsync(query, cancellationToken))
         {
+            PreviousWindow = previous.Window,
             Hourly = await hourly.RunAsync(query, cancellationToken),
             RisingMembers = await rising.RunAsync(query, cancellationToken),
             MemberGrowth = await growth.RunAsync(query, cancellationToken),

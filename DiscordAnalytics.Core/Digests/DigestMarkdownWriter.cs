@@ -61,6 +61,7 @@ public static partial class DigestMarkdownWriter
 
     private static string Change(TotalsChange change) => change switch
     {
+        { HasEarlierData: false } => "no earlier data",
         { Current: var c, Previous: var p } when c == p => "no change",
         { Previous: 0 } => "none the week before",
         // Rounded to a whole percent, a small change would read "up 0%".

@@ -53,7 +53,7 @@ public static class InsightPrompt
         {
             var direction = change.Current == change.Previous ? "unchanged" : change.Current > change.Previous ? "up" : "down";
             var percent = change.Percent is { } p && change.Current != change.Previous ? $" ({direction} {p.ToString(CultureInfo.InvariantCulture)}%)" : $" ({direction})";
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {change.Metric}: {change.Previous} -> {change.Current}{(change.Previous == 0 ? " (no previous activity)" : percent)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {change.Metric}: {change.Previous} -> {change.Current}{(!change.HasEarlierData ? " (no earlier data: the previous window starts before the first stored event)" : change.Previous == 0 ? " (no previous activity)" : percent)}");
         }
 
         return text.ToString();

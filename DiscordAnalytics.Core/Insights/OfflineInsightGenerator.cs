@@ -109,7 +109,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
                     $"{Capitalized(c.Metric)} went from {N(c.Previous)} to {N(c.Current)} compared with the previous window ({direction} {N(c.Percent!.Value)}%).");
             })
             .ToList();
-        if (movers.Count == 0 && changes.FirstOrDefault(c => c.Previous == 0 && c.Current > 0) is { } fresh)
+        if (movers.Count == 0 && changes.FirstOrDefault(c => c.HasEarlierData && c.Previous == 0 && c.Current > 0) is { } fresh)
         {
             movers.Add(new Insight(
                 InsightKind.Mover,

@@ -7,9 +7,10 @@ namespace DiscordAnalytics.Core.Insights;
 /// grounding check accepts as derived: |current - previous| * 100 / previous, rounded to a whole number
 /// (midpoint away from zero), unsigned (texts say "up"/"down"); null when previous is 0.
 /// </summary>
-public sealed record TotalsChange(string Metric, long Current, long Previous)
+/// <param name="HasEarlierData">False when the previous window starts before the guild's first stored event: no change is computed.</param>
+public sealed record TotalsChange(string Metric, long Current, long Previous, bool HasEarlierData = true)
 {
-    public long? Percent => Previous == 0
+    public long? Percent => Previous == 0 || !HasEarlierData
         ? null
         : (long)Math.Round(Math.Abs(Current - Previous) * 100m / Previous, 0, MidpointRounding.AwayFromZero);
 
@@ -17,16 +18,17 @@ public sealed record TotalsChange(string Metric, long Current, long Previous)
     public static IReadOnlyList<TotalsChange> Of(AnalyticsSummary summary)
     {
         var (t, p) = (summary.Totals, summary.PreviousTotals);
+        var earlier = summary.PreviousWindow?.HasEarlierData ?? true;
         return
         [
-            new("messages", t.Messages, p.Messages),
-            new("reactions", t.Reactions, p.Reactions),
-            new("threads created", t.ThreadsCreated, p.ThreadsCreated),
-            new("active members", t.ActiveMembers, p.ActiveMembers),
-            new("unique reactors", t.UniqueReactors, p.UniqueReactors),
-            new("joins", t.Joins, p.Joins),
-            new("leaves", t.Leaves, p.Leaves),
-            new("deleted messages", t.DeletedMessages, p.DeletedMessages),
+            new("messages", t.Messages, p.Messages, earlier),
+            new("reactions", t.Reactions, p.Reactions, earlier),
+            new("threads created", t.ThreadsCreated, p.ThreadsCreated, earlier),
+            new("active members", t.ActiveMembers, p.ActiveMembers, earlier),
+            new("unique reactors", t.UniqueReactors, p.UniqueReactors, earlier),
+            new("joins", t.Joins, p.Joins, earlier),
+            new("leaves", t.Leaves, p.Leaves, earlier),
+            new("deleted messages", t.DeletedMessages, p.DeletedMessages, earlier),
         ];
     }
 }

@@ -34,6 +34,20 @@ public sealed class DigestMarkdownWriterTests
     }
 
     [Fact]
+    public async Task Write_HistoryStartsInsideTheWeekBefore_SaysNoEarlierDataAndNoPercentage()
+    {
+        var busy = DigestSummaries.Busy();
+        var summary = busy with { PreviousWindow = new PreviousWindow(busy.Window.StartAt - (7 * 86_400_000L), busy.Window.StartAt, HasEarlierData: false) };
+
+        var markdown = await WriteAsync(summary);
+
+        Assert.Contains("- **Messages:** 1,234 (no earlier data)", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **New threads:** 8 (no earlier data)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("%", markdown[..markdown.IndexOf("## Top channels", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.True(GroundingCheck.Check(summary, [markdown]).IsGrounded);
+    }
+
+    [Fact]
     public async Task Write_ChangeUnderHalfAPercent_SaysSlightlyRatherThanZeroPercent()
     {
         // 574 active members against 572 is +0.35%: "up 0%" read as a contradiction in the demo's digest.

@@ -50,6 +50,8 @@ public static class DigestWorld
         var hostile = SeededStore.MessageId(At(2, 12), 5);
         yield return
         [
+            // History starts before the week before (so that week is fully covered and changes are shown).
+            SeededStore.Message(Guild, General, Alice, At(20), 3, "the first message"),
             // The week before: 2 messages.
             SeededStore.Message(Guild, General, Alice, At(9), 1, "last week 1"),
             SeededStore.Message(Guild, General, Alice, At(10), 2, "last week 2"),

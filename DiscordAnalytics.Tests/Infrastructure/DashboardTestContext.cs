@@ -162,6 +162,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             SeededStore.Member(g, World.Bot, "ticker-bot", setup, bot: true));
 
         await Store.WriteAsync(
+            // The community's history starts long before (so the 7-day window has earlier data to compare with).
+            SeededStore.Message(g, World.General, World.Alice, At(61, 8), 9, "first message ever"),
+
             // The previous window (8-13 days ago): 4 messages by alice, one leave (gus).
             SeededStore.Message(g, World.General, World.Alice, At(10, 8), 1, "old news 1"),
             SeededStore.Message(g, World.General, World.Alice, At(10, 9), 2, "old news 2"),

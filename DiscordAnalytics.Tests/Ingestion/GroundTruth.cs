@@ -19,11 +19,12 @@ public sealed class GroundTruth
     private readonly Dictionary<(ulong Message, string Emoji, ulong User), (long At, Reaction Reaction)> _latestAdds = [];
     private readonly Dictionary<(ulong Message, string Emoji, ulong User), long> _latestRemoves = [];
     private readonly Dictionary<(ulong Message, string Emoji), long> _latestClears = [];
-    private readonly List<(ulong Channel, int Day, ulong? User, bool IsBot)> _threads = [];
-    private readonly List<(int Day, bool IsBot, bool Join)> _membership = [];
+    private readonly List<(ulong Channel, int Day, ulong? User, bool IsBot, long At)> _threads = [];
+    private readonly List<(int Day, bool IsBot, bool Join, long At)> _membership = [];
     private readonly HashSet<ulong> _departed = [];
+    private readonly List<(ulong User, long At, bool Join, bool IsBot)> _memberDeliveries = [];
     private readonly Dictionary<ulong, long> _joinedAt = [];
-    private readonly List<(ulong Channel, int Day, bool IsBot)> _deletes = [];
+    private readonly List<(ulong Channel, int Day, bool IsBot, long At)> _deletes = [];
 
     public GroundTruth(IEnumerable<IngestEvent> events)
     {
@@ -48,6 +49,59 @@ public sealed class GroundTruth
             _membership.Count(x => !x.Join && !x.IsBot && In(x.Day)),
             _deletes.Count(d => !d.IsBot && In(d.Day)));
     }
+
+    /// <summary>
+    /// The totals of an instant range [<paramref name="startAt"/>, <paramref name="endAt"/>) by brute force: messages and
+    /// reactions by their message's creation time, threads, joins, leaves and deletes by their event time.
+    /// </summary>
+    public Totals TotalsBetween(long startAt, long endAt)
+    {
+        bool In(long at) => at >= startAt && at < endAt;
+        var messages = CountedMessages().Where(m => In(m.CreatedAt)).ToList();
+        var reactions = HumanReactions().Where(r => In(Snowflake.ToUnixMs(r.Key.Message))).ToList();
+        return new Totals(
+            messages.Count,
+            reactions.Count,
+            _threads.Count(t => !t.IsBot && In(t.At)),
+            messages.Select(m => m.Author).Concat(reactions.Select(r => r.Key.User)).Distinct().Count(),
+            reactions.Select(r => r.Key.User).Distinct().Count(),
+            _membership.Count(x => x.Join && !x.IsBot && In(x.At)),
+            _membership.Count(x => !x.Join && !x.IsBot && In(x.At)),
+            _deletes.Count(d => !d.IsBot && In(d.At)));
+    }
+
+    /// <summary>
+    /// Leaves of a previous window cut at <paramref name="endAt"/>: whole days as delivered (a leave counts while its member
+    /// is present, in arrival order, like the daily rollups), and the cut day's first hours decided in time order (what
+    /// the stored raw events can tell: they do not keep arrival order).
+    /// </summary>
+    public long LeavesCut(long startAt, long endAt)
+    {
+        var cutDayStart = endAt / 86_400_000 * 86_400_000;
+        var whole = _membership.Count(x => !x.Join && !x.IsBot && x.At >= startAt && x.At < cutDayStart);
+        long partial = 0;
+        foreach (var member in _memberDeliveries.Where(d => d.At < endAt).GroupBy(d => d.User))
+        {
+            var present = true;
+            foreach (var d in member.OrderBy(d => d.At).ThenBy(d => d.Join ? 0 : 1))
+            {
+                if (d.Join)
+                {
+                    present = true;
+                }
+                else if (present)
+                {
+                    present = false;
+                    partial += d.At >= cutDayStart && !d.IsBot ? 1 : 0;
+                }
+            }
+        }
+
+        return whole + partial;
+    }
+
+    /// <summary>The earliest instant anything countable happened (a message's creation, a join or a leave).</summary>
+    public long FirstAt() => _messages.Values.Select(m => m.CreatedAt).Concat(_membership.Select(x => x.At)).Min();
 
     public IReadOnlyList<DailyActivity> DailyFor(AnalyticsWindow w) =>
         [.. Enumerable.Range(w.StartDay, w.Length).Select(day =>
@@ -165,20 +219,25 @@ public sealed class GroundTruth
             return;
         }
 
+        if (e.Type is IngestEventType.MemberAdd or IngestEventType.MemberRemove)
+        {
+            _memberDeliveries.Add((e.UserId!.Value, e.EventAt, e.Type == IngestEventType.MemberAdd, e.IsBot));
+        }
+
         switch (e.Type)
         {
             case IngestEventType.ThreadCreate:
                 _threadParents[e.ChannelId!.Value] = e.ParentId!.Value;
-                _threads.Add((e.ParentId.Value, Day(e.EventAt), e.UserId, e.IsBot));
+                _threads.Add((e.ParentId.Value, Day(e.EventAt), e.UserId, e.IsBot, e.EventAt));
                 break;
             case IngestEventType.MemberAdd:
                 _departed.Remove(e.UserId!.Value);
                 _joinedAt[e.UserId.Value] = e.EventAt;
-                _membership.Add((Day(e.EventAt), e.IsBot, true));
+                _membership.Add((Day(e.EventAt), e.IsBot, true, e.EventAt));
                 break;
             // A member leaves only while present (unknown members are present): a second leave without a join between is a redelivery.
             case IngestEventType.MemberRemove when _departed.Add(e.UserId!.Value):
-                _membership.Add((Day(e.EventAt), e.IsBot, false));
+                _membership.Add((Day(e.EventAt), e.IsBot, false, e.EventAt));
                 break;
             case IngestEventType.MessageCreate when !_messages.ContainsKey(e.MessageId!.Value):
                 _messages[e.MessageId.Value] = new Message(e.MessageId.Value, Resolve(e.ChannelId!.Value), Day(e.EventAt), e.UserId!.Value, e.IsBot) { Excerpt = e.Excerpt, CreatedAt = e.EventAt };
@@ -190,11 +249,11 @@ public sealed class GroundTruth
                 var id = e.MessageId!.Value;
                 if (_messages.TryGetValue(id, out var m) && !_deleted.Contains(id))
                 {
-                    _deletes.Add((m.Channel, Day(e.EventAt), m.IsBot));
+                    _deletes.Add((m.Channel, Day(e.EventAt), m.IsBot, e.EventAt));
                 }
                 else if (!_messages.ContainsKey(id))
                 {
-                    _deletes.Add((Resolve(e.ChannelId!.Value), Day(e.EventAt), false));
+                    _deletes.Add((Resolve(e.ChannelId!.Value), Day(e.EventAt), false, e.EventAt));
                 }
 
                 _deleted.Add(id);

@@ -78,7 +78,10 @@ public sealed class IngestionGroundTruthTests
         Assert.Equal(window.StartAt, summary.Window.StartAt);
         Assert.Equal(window.EndAt, summary.Window.EndAt);
         Assert.Equal(truth.TotalsFor(window), summary.Totals);
-        Assert.Equal(truth.TotalsFor(window.Previous), summary.PreviousTotals);
+        // The previous window is cut at the same elapsed time: 29 days + 12 h before the 30-day window (Now is 12:00).
+        var previous = ComparisonWindow.Before(window, Now.ToUnixTimeMilliseconds());
+        Assert.Equal(new PreviousWindow(window.StartAt - 30 * DayBucket.MillisecondsPerDay, Now.ToUnixTimeMilliseconds() - 30 * DayBucket.MillisecondsPerDay, HasEarlierData: false), summary.PreviousWindow);
+        Assert.Equal(truth.TotalsBetween(previous.StartAt, previous.EndAt) with { Leaves = truth.LeavesCut(previous.StartAt, previous.EndAt) }, summary.PreviousTotals);
         Assert.Equal(truth.DailyFor(window), summary.Daily);
         Assert.Equal(truth.TopChannels(window, 100), summary.TopChannels.Select(c => (c.ChannelId, c.MessageCount, c.ReactionCount, c.ThreadCount)).ToList());
         Assert.Equal(truth.TopMembers(window, 100), summary.TopMembers.Select(m => (m.DiscordUserId, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted)).ToList());

@@ -103,7 +103,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
         var contexts = new StoreContextFactory(_store.ConnectionString);
         var summaries = new SummaryQuery(
             new GuildsQuery(contexts, new IngestionMode(IsDemo: false)),
-            new TotalsQuery(contexts),
+            new TotalsQuery(contexts, _time),
             new DailyActivityQuery(contexts),
             new TopChannelsQuery(contexts),
             new TopMembersQuery(contexts),

@@ -14,7 +14,7 @@ public sealed class CardQueries(IServiceProvider services)
         {
             var totals = services.GetRequiredService<TotalsQuery>();
             await totals.RunAsync(q, ct);
-            await totals.RunAsync(q.Previous, ct);
+            await totals.RunPreviousAsync(q, ct);
         }),
         ("activity chart", (q, ct) => services.GetRequiredService<DailyActivityQuery>().RunAsync(q, ct)),
         ("top channels (msgs)", (q, ct) => services.GetRequiredService<TopChannelsQuery>().RunAsync(q, ChannelRanking.ByMessages, ct)),

@@ -25,6 +25,10 @@ public sealed class MembersCardTests : DashboardTestContext
         Assert.Equal(("1", "0%"), Tile(cut, "leaves"));
         Assert.Equal(("+1", "+2"), Tile(cut, "net"));
         Assert.Contains("da-change-good", cut.Find("[data-testid=members-net-change]").ClassName);
+        // "+1" over "+2" says what each is.
+        Assert.Equal("Joins minus leaves in this window", cut.Find("[data-testid=members-net-value]").GetAttribute("title"));
+        Assert.Equal("This window's net minus the previous window's net; previous 7 days: -1", cut.Find("[data-testid=members-net-change]").GetAttribute("title"));
+        Assert.StartsWith("Net growth = joins minus leaves in this window;", Text(cut, "members-legend"));
         cut.WaitForAssertion(() => Assert.Equal(["Joins", "Leaves"], cut.FindAll("[data-testid=card-members] .mud-chart-legend-item").Select(l => l.TextContent.Trim())));
         // dave joined 3 days ago and has not posted; frank joined this morning.
         Assert.Equal("0 of 1 new member posted within 24 hours (0%) (1 joined less than 24 hours ago)", Text(cut, "activation-day"));

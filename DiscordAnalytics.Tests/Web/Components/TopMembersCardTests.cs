@@ -7,6 +7,18 @@ namespace DiscordAnalytics.Tests.Web.Components;
 public sealed class TopMembersCardTests : DashboardTestContext
 {
     [Fact]
+    public async Task Render_SeededWeek_ExplainsActivityAndChange()
+    {
+        await SeedWorldAsync();
+
+        var cut = Render<TopMembersCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=member-row]")));
+        var legend = cut.Find("[data-testid=member-legend]").TextContent.Trim();
+        Assert.StartsWith("Activity = messages + reactions in the window. Change = the ranked number (messages + reactions) against the previous 7 whole days", legend);
+    }
+
+    [Fact]
     public async Task Render_SeededWeek_ListsMembersByActivityWithTheirNumbers()
     {
         await SeedWorldAsync();

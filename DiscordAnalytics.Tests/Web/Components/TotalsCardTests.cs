@@ -27,6 +27,44 @@ public sealed class TotalsCardTests : DashboardTestContext
         Assert.Contains("da-change-good", cut.Find("[data-testid=total-messages-change]").ClassName);
         // More deletes is bad news: red, not green.
         Assert.Contains("da-change-bad", cut.Find("[data-testid=total-deleted-change]").ClassName);
+        // Now is 15:00: the window has run 6 days + 15 h, and so has the previous one it is compared with.
+        Assert.Contains("vs the same 6 days + 15 h before", cut.Find("[data-testid=card-totals]").TextContent);
+        Assert.Equal(
+            "the 6 days + 15 h before this window (cut at the same time of day): 4",
+            cut.Find("[data-testid=total-messages-change]").GetAttribute("title"));
+    }
+
+    [Fact]
+    public async Task Render_PreviousWindowsLastDay_CountsOnlyUpToTheSameTimeOfDay()
+    {
+        await SeedWorldAsync();
+        // 7 days ago is the previous window's last day: 14:00 is before the 15:00 cut, 16:00 after it.
+        await Store.WriteAsync(
+            SeededStore.Message(World.Guild, World.General, World.Alice, At(7, 14), 5, "before the cut"),
+            SeededStore.Message(World.Guild, World.General, World.Alice, At(7, 16), 6, "after the cut"));
+
+        var cut = Render<TotalsCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        // 9 against 4 + 1 (not + 2).
+        cut.WaitForAssertion(() => Assert.Equal("+80%", Change(cut, "messages")));
+    }
+
+    [Fact]
+    public async Task Render_HistoryStartsInsideThePreviousWindow_SaysNoEarlierData()
+    {
+        await SeedWorldAsync();
+        // The other guild's first event is 9 days ago: the previous window (7-13 days ago) is only partly covered.
+        await Store.WriteAsync(
+            SeededStore.Message(World.OtherGuild, World.OtherChannel, World.Alice, At(9, 9), 1, "first"),
+            SeededStore.Message(World.OtherGuild, World.OtherChannel, World.Alice, At(0, 9), 2, "today"));
+
+        var cut = Render<TotalsCard>(p => p.Add(c => c.Query, Last7Days(World.OtherGuild)));
+
+        cut.WaitForAssertion(() => Assert.Equal("1", Value(cut, "messages")));
+        Assert.Equal("no earlier data", Change(cut, "messages"));
+        Assert.Equal("no earlier data", Change(cut, "joins"));
+        Assert.Contains("da-change-flat", cut.Find("[data-testid=total-messages-change]").ClassName);
+        Assert.Contains("no earlier data", cut.Find("[data-testid=card-totals]").TextContent.Split("Messages")[0]);
     }
 
     [Fact]

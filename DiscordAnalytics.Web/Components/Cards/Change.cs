@@ -7,6 +7,9 @@ namespace DiscordAnalytics.Web.Components.Cards;
 /// <param name="Direction">1 up, -1 down, 0 unchanged.</param>
 public readonly record struct Change(string Text, int Direction)
 {
+    /// <summary>The previous window starts before the guild's first stored event: no change to compute.</summary>
+    public static Change NoEarlierData { get; } = new("no earlier data", 0);
+
     public static Change Between(long current, long previous)
     {
         if (previous == 0)

@@ -9,9 +9,9 @@ public sealed partial class MembersCard
     /// <summary>The tiles in display order; more leaves is bad news, so that colour inverts.</summary>
     private static readonly Metric[] Metrics =
     [
-        new("joins", "Joins", g => g.Joins, g => g.PreviousJoins, true, false),
-        new("leaves", "Leaves", g => g.Leaves, g => g.PreviousLeaves, false, false),
-        new("net", "Net growth", g => g.Net, g => g.PreviousNet, true, true),
+        new("joins", "Joins", g => g.Joins, g => g.PreviousJoins, true, false, "Members who joined in this window", "Change in joins;"),
+        new("leaves", "Leaves", g => g.Leaves, g => g.PreviousLeaves, false, false, "Members who left, were kicked or banned in this window", "Change in leaves;"),
+        new("net", "Net growth", g => g.Net, g => g.PreviousNet, true, true, "Joins minus leaves in this window", "This window's net minus the previous window's net;"),
     ];
 
     private readonly BarChartOptions _options = new()
@@ -72,5 +72,8 @@ public sealed partial class MembersCard
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private sealed record Metric(string Key, string Label, Func<MemberGrowth, long> Current, Func<MemberGrowth, long> Previous, bool HigherIsBetter, bool Signed);
+    /// <param name="ValueMeaning">The tile's number, said in words (its tooltip).</param>
+    /// <param name="ChangeMeaning">The change below it, said in words (the start of its tooltip).</param>
+    private sealed record Metric(
+        string Key, string Label, Func<MemberGrowth, long> Current, Func<MemberGrowth, long> Previous, bool HigherIsBetter, bool Signed, string ValueMeaning, string ChangeMeaning);
 }

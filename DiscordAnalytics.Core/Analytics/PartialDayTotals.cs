@@ -1,0 +1,110 @@
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>
+/// The totals of the first hours of one UTC day (midnight up to a cut), counted exactly the way the daily
+/// rollups count the whole day, from what is stored per item: the rollups have no time of day.
+/// <list type="bullet">
+/// <item>Messages: present message facts created before the cut (the facts' key is the time-ordered message id, so this reads the span's messages only).</item>
+/// <item>Reactions: present reactions (identified and anonymous) on the day's messages created before the cut, by message id range.</item>
+/// <item>Active members and reactors: the authors and reactors of those.</item>
+/// <item>Deleted: message facts deleted in the span (in a counted channel).</item>
+/// <item>Threads, joins, leaves: raw events in the span; a leave counts only when its member was present, as the writer decides.</item>
+/// </list>
+/// </summary>
+public sealed record PartialDayTotals(long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves, IReadOnlySet<long> Active, IReadOnlySet<long> Reactors)
+{
+    public static PartialDayTotals Nothing { get; } = new(0, 0, 0, 0, 0, 0, new HashSet<long>(), new HashSet<long>());
+
+    public static async Task<PartialDayTotals> RunAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
+    {
+        var dayStart = DayBucket.StartMs(day);
+        var (firstId, endId) = ((long)Snowflake.FromUnixMs(dayStart), (long)Snowflake.FromUnixMs(cutAt));
+
+        var authors = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId)
+            .Where(m => m.Day == day && m.CreatedAt < cutAt && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && (bots || !m.IsBot))
+            .Select(m => m.AuthorId!.Value)
+            .ToListAsync(cancellationToken);
+
+        var reactors = await db.ReactionFacts
+            .Where(r => r.GuildId == guild && r.MessageId >= firstId && r.MessageId < endId)
+            .Where(r => r.Day == day && r.RemovedAt == null && (bots || !r.IsBot))
+            .Select(r => r.UserId)
+            .ToListAsync(cancellationToken);
+        var anonymous = await db.ReactionCounts
+            .Where(r => r.GuildId == guild && r.MessageId >= firstId && r.MessageId < endId && r.Day == day)
+            .SumAsync(r => (long)r.AnonymousCount, cancellationToken);
+
+        // A delete counts on the day it happened, for the message's channel (none for a delete that never said where).
+        var deleted = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.DeletedAt != null && m.MessageId < endId)
+            .Where(m => m.DeletedAt >= dayStart && m.DeletedAt < cutAt && m.ChannelId != 0 && (bots || !m.IsBot))
+            .CountAsync(cancellationToken);
+
+        var threads = await db.AnalyticsEvents
+            .Where(e => e.GuildId == guild && e.EventType == "thread_create" && e.EventAt >= dayStart && e.EventAt < cutAt && (bots || !e.IsBot))
+            .CountAsync(cancellationToken);
+
+        // Joins and leaves are keyed by their own time, so the span is a key range.
+        var joins = await db.AnalyticsEvents
+            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == "member_add" && (bots || !e.IsBot))
+            .CountAsync(cancellationToken);
+        var leaves = await LeavesAsync(db, guild, dayStart, cutAt, bots, cancellationToken);
+
+        return new PartialDayTotals(
+            authors.Count,
+            reactors.Count + anonymous,
+            threads,
+            deleted,
+            joins,
+            leaves,
+            authors.Concat(reactors).ToHashSet(),
+            reactors.ToHashSet());
+    }
+
+    /// <summary>
+    /// A leave carries no id, so each delivery is its own raw event, and it counts only when its member was present
+    /// (never seen leaving, or joined since): replayed here over the raw joins and leaves of the span's leavers.
+    /// </summary>
+    private static async Task<long> LeavesAsync(AnalyticsDbContext db, long guild, long dayStart, long cutAt, bool bots, CancellationToken cancellationToken)
+    {
+        var leavers = await db.AnalyticsEvents
+            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == "member_remove" && (bots || !e.IsBot))
+            .Select(e => e.UserId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (leavers.Count == 0)
+        {
+            return 0;
+        }
+
+        var history = await db.AnalyticsEvents
+            .Where(e => e.GuildId == guild && e.KeyAt < cutAt && (e.EventType == "member_add" || e.EventType == "member_remove") && leavers.Contains(e.UserId))
+            .Select(e => new { e.UserId, e.KeyAt, Join = e.EventType == "member_add" })
+            .ToListAsync(cancellationToken);
+
+        long count = 0;
+        foreach (var member in history.GroupBy(e => e.UserId))
+        {
+            var present = true;
+            foreach (var e in member.OrderBy(e => e.KeyAt).ThenBy(e => e.Join ? 0 : 1))
+            {
+                if (e.Join)
+                {
+                    present = true;
+                }
+                else if (present)
+                {
+                    present = false;
+                    count += e.KeyAt >= dayStart ? 1 : 0;
+                }
+            }
+        }
+
+        return count;
+    }
+}
