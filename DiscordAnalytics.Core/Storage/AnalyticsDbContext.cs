@@ -91,7 +91,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.ToTable("analyticsEvents");
             // The dedupe key (docs/how-it-counts.md), led by a time computed from it: as unique as (guild, type, id), but
             // live events append at the end of the b-tree, and retention reads the oldest rows off its front.
-            // One b-tree, no second index (cards never read raw events).
+            // One b-tree, no second index. Cards read it only for the previous window's cut hours (Totals:
+            // joins and leaves by a range of this key, thread creates by event time, which scans the guild's rows).
             e.HasKey(x => new { x.GuildId, x.KeyAt, x.EventType, x.EventId });
         });
 
