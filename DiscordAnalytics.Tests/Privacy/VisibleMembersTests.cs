@@ -100,7 +100,7 @@ public sealed class VisibleMembersTests : IAsyncLifetime
         var content = await new TopContentQuery(_contexts).RunAsync(query, CancellationToken.None);
         var keywords = (await new SupportSignalsQuery(_contexts, time).RunAsync(query, CancellationToken.None)).CommonKeywords;
         var optedOut = await new StoredOptedOutMembers(_contexts).ListAsync($"{G}", CancellationToken.None);
-        var totals = await new TotalsQuery(_contexts).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(_contexts, time).RunAsync(query, CancellationToken.None);
 
         Assert.Equal([$"{Carol}"], top.Select(m => m.DiscordUserId));
         Assert.Equal([$"{Carol}"], rising.Select(m => m.DiscordUserId));
