@@ -19,19 +19,17 @@ public sealed partial class BackfillRunner
             return;
         }
 
-        // One channel failing the run (a rejected token, Discord failing for good) stops the others at their next await.
-        using var stopAll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
         Exception? failure = null;
         Exception? stopped = null;
 
         async Task WorkAsync()
         {
-            while (Interlocked.Increment(ref next) is var index && index < channels.Count)
+            while (!work.StopPaging && Interlocked.Increment(ref next) is var index && index < channels.Count)
             {
                 try
                 {
-                    await PageChannelAsync(source, work, channels[index], stopAll.Token).ConfigureAwait(false);
+                    await PageChannelAsync(source, work, channels[index], cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException ex)
                 {
@@ -40,8 +38,10 @@ public sealed partial class BackfillRunner
                 }
                 catch (Exception ex)
                 {
+                    // One channel failing the run (a rejected token, Discord failing for good) stops the others after
+                    // the page they are on: what they fetched is committed and checkpointed, never fetched twice.
                     Interlocked.CompareExchange(ref failure, ex, null);
-                    await stopAll.CancelAsync().ConfigureAwait(false);
+                    work.StopPaging = true;
                     return;
                 }
             }
@@ -50,7 +50,7 @@ public sealed partial class BackfillRunner
         var workers = Math.Min(options.Value.MaxConcurrentChannels, channels.Count);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, CancellationToken.None))).ConfigureAwait(false);
 
-        // The first real failure decides the run's outcome; the cancellations it caused in the other workers do not.
+        // The first failure decides the run's outcome.
         if ((failure ?? stopped) is { } exception)
         {
             ExceptionDispatchInfo.Throw(exception);

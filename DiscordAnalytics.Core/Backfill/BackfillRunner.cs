@@ -124,7 +124,7 @@ public sealed partial class BackfillRunner(
         var guildId = (ulong)work.Run.GuildId;
         var channelId = (ulong)channel.ChannelId;
         var before = channel.OldestMessageId is { } oldest ? (ulong)oldest : (ulong?)null;
-        while (true)
+        while (!work.StopPaging)
         {
             cancellationToken.ThrowIfCancellationRequested();
             IReadOnlyList<JsonElement> page;
@@ -380,6 +380,9 @@ public sealed partial class BackfillRunner(
         public long SavedRequests { get; set; }
 
         public long SavedAt { get; set; } = startedAt;
+
+        /// <summary>Set when a channel failed the run: the other channels stop after the page they are on.</summary>
+        public volatile bool StopPaging;
 
         /// <summary>Held while the run row is read, added to and saved (the channels of a run page concurrently).</summary>
         public SemaphoreSlim RunRowGate { get; } = new(1, 1);
