@@ -6,7 +6,6 @@ using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +32,7 @@ public static class BackfillBenchmark
             await using var server = new FakeHistoryServer(channels, messages, now.AddMinutes(-1).ToUnixTimeMilliseconds());
             await server.StartAsync();
             var connectionString = await IngestionBenchmark.MigratedStoreAsync(Path.Combine(folder.FullName, "bench.db"), cancellationToken);
-            var contexts = new PooledDbContextFactory<AnalyticsDbContext>(new DbContextOptionsBuilder<AnalyticsDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options);
+            var contexts = new StoreContexts(new DbContextOptionsBuilder<AnalyticsDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options);
             using var pipeline = IngestionBenchmark.Pipeline(connectionString);
             await pipeline.StartAsync(cancellationToken);
             var options = Options.Create(new BackfillOptions { MaxConcurrentChannels = concurrency, MaxDays = 3650 });
@@ -79,6 +78,11 @@ public static class BackfillBenchmark
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private sealed class StoreContexts(DbContextOptions<AnalyticsDbContext> options) : IDbContextFactory<AnalyticsDbContext>
+    {
+        public AnalyticsDbContext CreateDbContext() => new(options);
     }
 
     private sealed class CollectingScheduler : IBackfillScheduler
