@@ -6,6 +6,8 @@ try
 {
     switch (args)
     {
+        case ["bench", "backfill", ..]:
+            return await DiscordAnalytics.Web.Bench.BackfillBenchmark.RunAsync(args[2..], Console.Out, CancellationToken.None);
         case ["bench", "cards", ..]:
             return await DiscordAnalytics.Web.Bench.CardsBenchmark.RunAsync(args[2..], Console.Out, CancellationToken.None);
         case ["bench", ..]:

@@ -20,6 +20,14 @@ public sealed class BackfillOptions
     /// </summary>
     public bool ExactReactors { get; set; }
 
+    /// <summary>
+    /// Channels (and threads) of one run paged at the same time. Each channel has its own rate-limit bucket at
+    /// Discord (5 requests/s), so paging several at once is what lets a run approach the global limit (50/s);
+    /// the REST client keeps every bucket and the global limit. Default 8.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxConcurrentChannels { get; set; } = 8;
+
     /// <summary>Demo mode only: history requests per second the demo source answers, so progress is visible. Default 25; 0 = unpaced.</summary>
     [Range(0, 10_000)]
     public double DemoRequestsPerSecond { get; set; } = 25;

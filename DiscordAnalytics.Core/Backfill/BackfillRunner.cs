@@ -65,10 +65,8 @@ public sealed partial class BackfillRunner(
                 await DiscoverAsync(_source, work, execution.Token).ConfigureAwait(false);
             }
 
-            while (await NextChannelAsync(runId, execution.Token).ConfigureAwait(false) is { } channel)
-            {
-                await PageChannelAsync(_source, work, channel, execution.Token).ConfigureAwait(false);
-            }
+            var channels = await OpenChannelsAsync(runId, execution.Token).ConfigureAwait(false);
+            await PageChannelsAsync(_source, work, channels, execution.Token).ConfigureAwait(false);
 
             await FinishAsync(work, BackfillState.Completed, null).ConfigureAwait(false);
             LogFinished(logger, runId, guildId);
@@ -111,13 +109,14 @@ public sealed partial class BackfillRunner(
         return run;
     }
 
-    private async Task<BackfillChannel?> NextChannelAsync(long runId, CancellationToken cancellationToken)
+    /// <summary>The channels still to page (pending, or interrupted mid-way), in work order.</summary>
+    private async Task<List<BackfillChannel>> OpenChannelsAsync(long runId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.BackfillChannels.AsNoTracking()
             .Where(c => c.RunId == runId && (c.State == BackfillChannelState.Pending || c.State == BackfillChannelState.Running))
             .OrderBy(c => c.Position)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PageChannelAsync(IHistorySource source, RunWork work, BackfillChannel channel, CancellationToken cancellationToken)
@@ -125,7 +124,7 @@ public sealed partial class BackfillRunner(
         var guildId = (ulong)work.Run.GuildId;
         var channelId = (ulong)channel.ChannelId;
         var before = channel.OldestMessageId is { } oldest ? (ulong)oldest : (ulong?)null;
-        while (true)
+        while (!work.StopPaging)
         {
             cancellationToken.ThrowIfCancellationRequested();
             IReadOnlyList<JsonElement> page;
@@ -257,6 +256,22 @@ public sealed partial class BackfillRunner(
 
     private async Task CheckpointAsync(RunWork work, long channelId, ulong? oldest, int messages, int reactions, bool done, CancellationToken cancellationToken)
     {
+        // Channels page concurrently; the run row's totals are read, added to and saved, so one save at a time.
+        await work.RunRowGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SaveCheckpointAsync(work, channelId, oldest, messages, reactions, done, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            work.RunRowGate.Release();
+        }
+
+        notifier.Publish((ulong)work.Run.GuildId);
+    }
+
+    private async Task SaveCheckpointAsync(RunWork work, long channelId, ulong? oldest, int messages, int reactions, bool done, CancellationToken cancellationToken)
+    {
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var channel = await db.BackfillChannels.SingleAsync(c => c.RunId == work.Run.RunId && c.ChannelId == channelId, cancellationToken).ConfigureAwait(false);
@@ -274,19 +289,27 @@ public sealed partial class BackfillRunner(
         await AddRunTimeAsync(db, work, now, cancellationToken).ConfigureAwait(false);
         // The checkpoint is written only with the run's totals, in one transaction: after a kill both agree.
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-        notifier.Publish((ulong)work.Run.GuildId);
     }
 
     private async Task SkipAsync(RunWork work, long channelId, string reason, CancellationToken cancellationToken)
     {
-        var now = Now();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var channel = await db.BackfillChannels.SingleAsync(c => c.RunId == work.Run.RunId && c.ChannelId == channelId, cancellationToken).ConfigureAwait(false);
-        channel.State = BackfillChannelState.Skipped;
-        channel.SkipReason = reason;
-        channel.UpdatedAt = now;
-        await AddRunTimeAsync(db, work, now, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        await work.RunRowGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = Now();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var channel = await db.BackfillChannels.SingleAsync(c => c.RunId == work.Run.RunId && c.ChannelId == channelId, cancellationToken).ConfigureAwait(false);
+            channel.State = BackfillChannelState.Skipped;
+            channel.SkipReason = reason;
+            channel.UpdatedAt = now;
+            await AddRunTimeAsync(db, work, now, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            work.RunRowGate.Release();
+        }
+
         LogSkipped(logger, work.Run.RunId, channelId, reason);
         notifier.Publish((ulong)work.Run.GuildId);
     }
@@ -357,5 +380,11 @@ public sealed partial class BackfillRunner(
         public long SavedRequests { get; set; }
 
         public long SavedAt { get; set; } = startedAt;
+
+        /// <summary>Set when a channel failed the run: the other channels stop after the page they are on.</summary>
+        public volatile bool StopPaging;
+
+        /// <summary>Held while the run row is read, added to and saved (the channels of a run page concurrently).</summary>
+        public SemaphoreSlim RunRowGate { get; } = new(1, 1);
     }
 }

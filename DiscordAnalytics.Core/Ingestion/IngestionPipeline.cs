@@ -21,6 +21,7 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
     private readonly IngestionBatchWriter _writer;
     private readonly BatchCommitter _committer;
     private readonly Lock _progressGate = new();
+    private readonly Lock _enqueueGate = new();
     private readonly List<(long Target, TaskCompletionSource Done)> _flushWaiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
@@ -63,8 +64,25 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
     public async ValueTask WriteAsync(IngestEvent ingestEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ingestEvent);
-        await _queue.Writer.WriteAsync(ingestEvent, cancellationToken);
-        Interlocked.Increment(ref _enqueued);
+        while (true)
+        {
+            lock (_enqueueGate)
+            {
+                // Queued and counted as one step: with several writers (the gateway, backfill channels paged
+                // concurrently) a flush target then covers exactly the events queued before it, never a neighbour's
+                // event counted late in place of one's own.
+                if (_queue.Writer.TryWrite(ingestEvent))
+                {
+                    Interlocked.Increment(ref _enqueued);
+                    return;
+                }
+            }
+
+            if (!await _queue.Writer.WaitToWriteAsync(cancellationToken))
+            {
+                throw new ChannelClosedException();
+            }
+        }
     }
 
     /// <summary>Completes when every event written before this call has been committed (or skipped).</summary>

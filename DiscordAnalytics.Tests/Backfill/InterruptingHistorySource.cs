@@ -6,9 +6,10 @@ namespace DiscordAnalytics.Tests.Backfill;
 /// <summary>
 /// Passes requests through to a real source and, on the Nth message page, hands the page over and then pulls
 /// the plug (cancels the process's token) before the runner can checkpoint it: the page is fetched but never
-/// recorded, as when the process is killed mid-channel.
+/// recorded, as when the process is killed mid-channel. With <paramref name="channelId"/>, only that channel's pages
+/// are counted (channels are paged concurrently, so the Nth page overall is not a fixed one).
 /// </summary>
-public sealed class InterruptingHistorySource(IHistorySource inner, int killOnPage, CancellationTokenSource plug) : IHistorySource
+public sealed class InterruptingHistorySource(IHistorySource inner, int killOnPage, CancellationTokenSource plug, ulong? channelId = null) : IHistorySource
 {
     private int _pages;
 
@@ -21,10 +22,10 @@ public sealed class InterruptingHistorySource(IHistorySource inner, int killOnPa
     public Task<ArchivedThreadsPage> GetArchivedPublicThreadsAsync(ulong channelId, DateTimeOffset? before, CancellationToken cancellationToken) =>
         inner.GetArchivedPublicThreadsAsync(channelId, before, cancellationToken);
 
-    public async Task<IReadOnlyList<JsonElement>> GetMessagesAsync(ulong channelId, ulong? before, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JsonElement>> GetMessagesAsync(ulong channel, ulong? before, CancellationToken cancellationToken)
     {
-        var page = await inner.GetMessagesAsync(channelId, before, cancellationToken);
-        if (Interlocked.Increment(ref _pages) == killOnPage)
+        var page = await inner.GetMessagesAsync(channel, before, cancellationToken);
+        if ((channelId is null || channelId == channel) && Interlocked.Increment(ref _pages) == killOnPage)
         {
             await plug.CancelAsync();
         }

@@ -30,6 +30,7 @@ public sealed partial class DiscordEmulator
         var rest = match.Groups["rest"].Value;
         if (rest == "/messages")
         {
+            using var inFlight = await EnterPageAsync();
             ulong? before = ulong.TryParse(query["before"], NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
             return await WriteAsync(response, 200, History.MessagesJson(channelId, before, limit));
         }
