@@ -39,6 +39,7 @@ try
 
     var app = builder.Build();
     app.UseDiscordAnalyticsWeb();
+    StartupErrors.CheckSettings(app.Services);
     await app.RunAsync();
     return 0;
 }

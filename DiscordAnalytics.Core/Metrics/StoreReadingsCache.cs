@@ -52,7 +52,8 @@ public sealed partial class StoreReadingsCache(
         }
     }
 
-    private bool IsStale() => time.GetUtcNow().ToUnixTimeMilliseconds() - _current.ReadAt >= MaxAge.TotalMilliseconds;
+    // Written so that the first readings' ReadAt (long.MinValue) cannot overflow the subtraction.
+    private bool IsStale() => time.GetUtcNow().ToUnixTimeMilliseconds() - (long)MaxAge.TotalMilliseconds >= _current.ReadAt;
 
     private async Task<StoreReadings> ReadAsync(CancellationToken cancellationToken)
     {

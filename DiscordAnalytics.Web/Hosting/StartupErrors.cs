@@ -16,6 +16,13 @@ public static partial class StartupErrors
     /// <summary>The exit code of a start refused over its settings or arguments.</summary>
     public const int ExitCode = 2;
 
+    /// <summary>
+    /// Runs the start's settings checks (every <c>ValidateOnStart</c>) now, before the host starts: a failure then
+    /// reaches <see cref="TryDescribe"/> without the host having logged it as "Hosting failed to start" with a stack
+    /// trace (and the binder's message, which quotes the value).
+    /// </summary>
+    public static void CheckSettings(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
+
     /// <summary>The one line for a configuration error; false for any other exception.</summary>
     public static bool TryDescribe(Exception exception, [NotNullWhen(true)] out string? line)
     {

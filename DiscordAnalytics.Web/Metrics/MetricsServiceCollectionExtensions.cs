@@ -41,6 +41,8 @@ public static class MetricsServiceCollectionExtensions
                 {
                     // Every scrape collects afresh; what is costly to read is cached by StoreReadingsCache instead.
                     exporter.ScrapeResponseCacheDurationMilliseconds = 0;
+                    // One meter, so its name on every series says nothing.
+                    exporter.ScopeInfoEnabled = false;
                 }));
         return builder;
     }
