@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Jobs;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiscordAnalytics.Tests.Web.Metrics;
