@@ -23,9 +23,19 @@ public static partial class StartupErrors
     /// </summary>
     public static void CheckSettings(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
 
-    /// <summary>The one line for a configuration error; false for any other exception.</summary>
+    /// <summary>
+    /// The one line for a configuration error; false for any other exception, and always false when this app is not
+    /// the process (a test host runs <c>Main</c> through WebApplicationFactory and must get the exception itself).
+    /// </summary>
     public static bool TryDescribe(Exception exception, [NotNullWhen(true)] out string? line)
     {
+        if (Assembly.GetEntryAssembly() != typeof(StartupErrors).Assembly)
+        {
+            line = null;
+            return false;
+        }
+
+
         var problems = Problems(exception).Distinct(StringComparer.Ordinal).ToList();
         line = problems.Count > 0 ? "Configuration error: " + string.Join("; ", problems) : null;
         return line is not null;
