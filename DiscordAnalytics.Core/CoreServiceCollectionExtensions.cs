@@ -28,10 +28,18 @@ public static class CoreServiceCollectionExtensions
     public static IHostApplicationBuilder AddDiscordAnalyticsCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section);
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section)
+            .Validate(o => o.HasValidApiBaseUrl, "Discord:ApiBaseUrl must be an absolute http(s) URL, e.g. https://discord.com/api/v10.")
+            .Validate(o => o.HasValidGatewayUrl, "Discord:GatewayUrl must be an absolute ws(s) URL, e.g. wss://gateway.discord.gg.")
+            .Validate(o => o.HasKnownPrivilegedIntents, "Discord:PrivilegedIntents must list GuildMembers and/or MessageContent (comma separated), or be empty.")
+            .ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
+            .Validate(o => o.HasValidEnabled, "Demo:Enabled must be auto, true or false.")
+            .Validate(o => o.HasValidHistoryDays, $"Demo:HistoryDays must be a whole number from 0 to {DemoOptions.MaxHistoryDays}.")
+            .Validate(o => o.HasValidLiveEventsPerSecond, "Demo:LiveEventsPerSecond must be a number from 0 (no live events) to 10000.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options

@@ -4,6 +4,7 @@ using DiscordAnalytics.Web.Components;
 using DiscordAnalytics.Web.Errors;
 using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Live;
+using DiscordAnalytics.Web.Metrics;
 using DiscordAnalytics.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
@@ -35,6 +36,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddWeeklyDigestJob();
         builder.Services.AddPrivacyScrubJob();
         builder.Services.AddKeywordDaysJob();
+        builder.AddMetricsEndpoint();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         return builder;
     }
@@ -56,6 +58,7 @@ public static class WebServiceCollectionExtensions
         // behind the fallback policy of AddAdminAuth.
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoint();
+        app.MapMetricsEndpoint();
         app.MapAuthEndpoints();
         app.MapAnalyticsApi();
         app.MapBackfillApi();

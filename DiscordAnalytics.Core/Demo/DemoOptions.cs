@@ -17,8 +17,22 @@ public sealed class DemoOptions
     /// <summary>Average live events per second after the history is in. Default 3; 0 turns live events off.</summary>
     public double LiveEventsPerSecond { get; set; } = 3;
 
+    /// <summary>The most days of history accepted (ten years).</summary>
+    public const int MaxHistoryDays = 3650;
+
+    /// <summary>The most live events per second accepted.</summary>
+    public const double MaxLiveEventsPerSecond = 10_000;
+
+    /// <summary><see cref="Enabled"/> is <c>auto</c>, <c>true</c> or <c>false</c> (checked at start).</summary>
+    public bool HasValidEnabled => Enabled?.Trim().ToLowerInvariant() is "auto" or "true" or "false";
+
+    public bool HasValidHistoryDays => HistoryDays is >= 0 and <= MaxHistoryDays;
+
+    /// <summary>From 0 (no live events) to <see cref="MaxLiveEventsPerSecond"/>; NaN is neither.</summary>
+    public bool HasValidLiveEventsPerSecond => LiveEventsPerSecond is >= 0 and <= MaxLiveEventsPerSecond;
+
     /// <summary>Whether demo mode is on given the token setting.</summary>
-    public bool IsOn(bool hasToken) => Enabled.Trim().ToLowerInvariant() switch
+    public bool IsOn(bool hasToken) => (Enabled ?? string.Empty).Trim().ToLowerInvariant() switch
     {
         "true" => true,
         "false" => false,

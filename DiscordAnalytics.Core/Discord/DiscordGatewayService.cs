@@ -80,8 +80,11 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
     }
 
     /// <summary>A bug in the client (or an answer nobody foresaw) costs a reconnect, not the app.</summary>
-    protected override void OnFailed(Exception exception, TimeSpan retryIn) =>
+    protected override void OnFailed(Exception exception, TimeSpan retryIn)
+    {
+        _status.RecordReconnect();
         _status.Set(SourceState.Resuming, $"The Discord connection stopped after an internal error; {RetryBackoff.RetryingIn(retryIn)}");
+    }
 
     private async ValueTask WriteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {

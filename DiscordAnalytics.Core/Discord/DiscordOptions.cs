@@ -22,4 +22,16 @@ public sealed class DiscordOptions
 
     /// <summary>True when a token is configured.</summary>
     public bool HasToken => !string.IsNullOrWhiteSpace(Token);
+
+    /// <summary><see cref="ApiBaseUrl"/> is an absolute http(s) URL (checked at start).</summary>
+    public bool HasValidApiBaseUrl => IsAbsolute(ApiBaseUrl, Uri.UriSchemeHttps, Uri.UriSchemeHttp);
+
+    /// <summary><see cref="GatewayUrl"/> is an absolute ws(s) URL (checked at start).</summary>
+    public bool HasValidGatewayUrl => IsAbsolute(GatewayUrl, Uri.UriSchemeWss, Uri.UriSchemeWs);
+
+    /// <summary>Every entry of <see cref="PrivilegedIntents"/> names a privileged intent (checked at start: a typo would silently drop it).</summary>
+    public bool HasKnownPrivilegedIntents => Gateway.GatewayIntentsParser.AreKnown(PrivilegedIntents);
+
+    private static bool IsAbsolute(string? url, params string[] schemes) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
 }

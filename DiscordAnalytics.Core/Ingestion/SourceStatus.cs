@@ -9,6 +9,7 @@ public sealed class SourceStatus
     private readonly Lock _gate = new();
     private SourceState _state = SourceState.Starting;
     private string? _reason;
+    private long _reconnects;
 
     /// <summary>Raised after every change; handlers must be cheap and must not throw.</summary>
     public event Action? Changed;
@@ -35,6 +36,12 @@ public sealed class SourceStatus
             }
         }
     }
+
+    /// <summary>Times the source lost its connection and set out to reconnect since start (the metrics' reconnect counter).</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Counts one reconnect; the state change that goes with it is <see cref="Set"/>'s.</summary>
+    public void RecordReconnect() => Interlocked.Increment(ref _reconnects);
 
     public void Set(SourceState state, string? reason = null)
     {

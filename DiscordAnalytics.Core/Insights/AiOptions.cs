@@ -8,8 +8,8 @@ public sealed class AiOptions
     public const string Section = "Ai";
 
     /// <summary>
-    /// <c>Offline</c> (default), <c>AzureOpenAI</c> or <c>OpenAI</c>. Kept a string so an unknown value is a
-    /// reason shown on the card (with the offline insights) rather than a crash at start.
+    /// <c>Offline</c> (default), <c>AzureOpenAI</c> or <c>OpenAI</c>, case-insensitive. An unknown value stops the start
+    /// naming this key; the generator still falls back to the offline insights if one reaches it another way.
     /// </summary>
     public string Provider { get; set; } = nameof(AiProvider.Offline);
 
@@ -38,6 +38,17 @@ public sealed class AiOptions
     public int MaxRetries { get; set; }
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    /// <summary>Checked at start: the provider is known.</summary>
+    public bool HasKnownProvider => ParsedProvider is not null;
+
+    /// <summary>
+    /// Checked at start: a model provider has an absolute http(s) <see cref="Endpoint"/>, and an endpoint given with
+    /// <c>Offline</c> is one too. The deployment and key are not: what is missing there is said on the insights card.
+    /// </summary>
+    public bool HasValidEndpoint => string.IsNullOrWhiteSpace(Endpoint)
+        ? ParsedProvider is null or AiProvider.Offline
+        : Uri.TryCreate(Endpoint.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>The parsed <see cref="Provider"/> (case-insensitive), or null when it names none.</summary>
     public AiProvider? ParsedProvider =>

@@ -12,7 +12,10 @@ public static class InsightsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInsights(this IServiceCollection services)
     {
-        services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.HasKnownProvider, "Ai:Provider must be one of Offline, AzureOpenAI, OpenAI.")
+            .Validate(o => !o.HasKnownProvider || o.HasValidEndpoint, "Ai:Endpoint must be an absolute http(s) URL (AzureOpenAI and OpenAI need one), e.g. https://NAME.openai.azure.com/ or http://localhost:11434/v1.")
+            .ValidateOnStart();
         services.AddSingleton<OfflineInsightGenerator>();
         services.TryAddSingleton<IOptedOutMembers, NoOptedOutMembers>();
         services.AddSingleton<IInsightGenerator, AiInsightGenerator>();

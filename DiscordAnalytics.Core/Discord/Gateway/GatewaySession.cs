@@ -151,6 +151,7 @@ public sealed partial class GatewaySession
 
             failures = outcome.ReachedReady ? 0 : failures + 1;
             var delay = outcome.Delay ?? Backoff(failures);
+            _status.RecordReconnect();
             // The chip says what happened and when the next attempt comes, e.g. "Gateway closed at once (...); retrying in 16 s".
             _status.Set(SourceState.Resuming, $"{Sentence(outcome.Reason)}; {RetryBackoff.RetryingIn(delay)}");
             LogReconnecting(_logger, outcome.Reason, outcome.Action.ToString(), delay.TotalMilliseconds, failures);

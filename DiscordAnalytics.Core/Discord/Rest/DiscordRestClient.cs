@@ -136,6 +136,7 @@ public sealed partial class DiscordRestClient
 
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
+                    _health.RecordRateLimited();
                     var (askedSeconds, global) = await ReadRateLimitAsync(response, cancellationToken).ConfigureAwait(false);
                     if (!global)
                     {

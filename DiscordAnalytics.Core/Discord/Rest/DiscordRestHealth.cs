@@ -11,6 +11,7 @@ public sealed class DiscordRestHealth
     private readonly Lock _gate = new();
     private DiscordRestState _state = DiscordRestState.Unknown;
     private string? _problem;
+    private long _rateLimited;
 
     /// <summary>Raised after every change; handlers must be cheap and must not throw.</summary>
     public event Action? Changed;
@@ -39,7 +40,10 @@ public sealed class DiscordRestHealth
     }
 
     /// <summary>The state as /healthz names it: <c>unknown</c>, <c>answering</c>, <c>not-answering</c>, <c>unreachable</c>, <c>failing</c>, <c>rate-limited</c>, <c>rejected</c>.</summary>
-    public string StateName => State switch
+    public string StateName => NameOf(State);
+
+    /// <summary>The name /healthz and the metrics give <paramref name="state"/>.</summary>
+    public static string NameOf(DiscordRestState state) => state switch
     {
         DiscordRestState.Answering => "answering",
         DiscordRestState.NotAnswering => "not-answering",
@@ -49,6 +53,12 @@ public sealed class DiscordRestHealth
         DiscordRestState.Rejected => "rejected",
         _ => "unknown",
     };
+
+    /// <summary>429 answers received since start, per-route and global alike (the metrics' rate-limit counter).</summary>
+    public long RateLimitedResponses => Interlocked.Read(ref _rateLimited);
+
+    /// <summary>Counts one 429 answer, whether or not it changes <see cref="State"/> (a short wait is retried and stays "answering").</summary>
+    public void RecordRateLimited() => Interlocked.Increment(ref _rateLimited);
 
     public void Set(DiscordRestState state, string? problem = null)
     {

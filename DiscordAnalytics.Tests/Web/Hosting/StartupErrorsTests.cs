@@ -1,0 +1,50 @@
+using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Web.Hosting;
+
+namespace DiscordAnalytics.Tests.Web.Hosting;
+
+/// <summary>
+/// The real app as a child process with one bad setting: it stops with exit code 2 and one line on stderr naming the
+/// key and what it expects, never the value given and never a stack trace.
+/// </summary>
+public sealed class StartupErrorsTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-start-");
+
+    [Theory]
+    [InlineData("Discord__ApiBaseUrl", "notaurl", "Discord:ApiBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Ai__Provider", "Foo", "Ai:Provider must be one of Offline, AzureOpenAI, OpenAI")]
+    [InlineData("Demo__LiveEventsPerSecond", "-1", "Demo:LiveEventsPerSecond must be a number from 0")]
+    [InlineData("Auth__SessionCheckInterval", "abc", "Auth:SessionCheckInterval must be a time span such as 00:00:30")]
+    [InlineData("Jobs__WorkerCount", "9", "Jobs:WorkerCount: The field WorkerCount must be between 1 and 4")]
+    public async Task Start_BadSetting_ExitsWith2AndOneLineNamingTheKey(string variable, string value, string expected)
+    {
+        var (exitCode, output, error) = await AppProcess.RunToExitAsync(
+            new Dictionary<string, string>
+            {
+                ["Storage__ConnectionString"] = $"Data Source={Path.Combine(_folder.FullName, "analytics.db")}",
+                ["Auth__AdminPassword"] = AnalyticsAppFactory.AdminPassword,
+                [variable] = value,
+            },
+            TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == StartupErrors.ExitCode, $"exit code {exitCode}\nstdout:\n{output}\nstderr:\n{error}");
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Configuration error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain($"'{value}'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output + error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
