@@ -20,7 +20,7 @@ public sealed class SettingsAtStartTests
     {
         await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { [key] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+        var error = app.StartFailure();
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
@@ -30,7 +30,7 @@ public sealed class SettingsAtStartTests
     {
         await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Ai:Provider"] = "azureopenai" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+        var error = app.StartFailure();
 
         Assert.Equal("Ai:Endpoint must be an absolute http(s) URL (AzureOpenAI and OpenAI need one), e.g. https://NAME.openai.azure.com/ or http://localhost:11434/v1.", error.Message);
     }
