@@ -38,7 +38,7 @@ public sealed class StoreInitializer(
             // reports it with 503 so an operator sees it, and the dashboard explains instead of disappearing.
             // /healthz is anonymous: it names the state and the SQLite error code, never the exception's text
             // (which can carry paths and SQL); the log has the details.
-            health.Report(false, $"unreadable: the store cannot be opened or migrated (SQLite result code {ex.SqliteErrorCode}); see the log");
+            health.Report(false, $"unreadable: the store cannot be opened or migrated (SQLite result code {(ex as SqliteException)?.SqliteErrorCode}); see the log");
             logger.LogError(ex, "Store at {DataSource} cannot be opened or migrated", builder.DataSource);
             return;
         }
