@@ -13,7 +13,7 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// as long as it takes (the queue then fills and sources wait). Any other failing batch is retried, then
 /// split so one poison event is logged and skipped while everything else lands. Stopping drains what is queued.
 /// </summary>
-public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngestionFlusher, IDisposable
+public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngestionFlusher, IIngestionStatus, IDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 

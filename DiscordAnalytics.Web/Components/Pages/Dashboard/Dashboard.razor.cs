@@ -90,7 +90,7 @@ public sealed partial class Dashboard : IDisposable
     private DashboardLiveUpdates Live { get; set; } = default!;
 
     [Inject]
-    private IngestionPipeline Pipeline { get; set; } = default!;
+    private IIngestionStatus Pipeline { get; set; } = default!;
 
     [Inject]
     private ILogger<Dashboard> Logger { get; set; } = default!;
