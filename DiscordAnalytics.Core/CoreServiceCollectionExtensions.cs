@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
+        services.AddSingleton<IIngestionStatus>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
         services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();

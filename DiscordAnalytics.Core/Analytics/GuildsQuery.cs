@@ -1,4 +1,3 @@
-using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 

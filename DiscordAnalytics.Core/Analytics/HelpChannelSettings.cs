@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using DiscordAnalytics.Core.Storage.Entities;
 
 namespace DiscordAnalytics.Core.Analytics;
 

@@ -66,7 +66,7 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
             x.Excerpt,
             // Discord links a thread message through the thread's id.
             $"https://discord.com/channels/{guild}/{x.ThreadId ?? x.ChannelId}/{x.MessageId}",
-            x.CreatedAt ?? Discord.Snowflake.ToUnixMs((ulong)x.MessageId))
+            x.CreatedAt ?? MessageIdRange.CreatedAt(x.MessageId))
         {
             ChannelName = Names.OrId(channelNames.GetValueOrDefault(x.ChannelId), x.ChannelId),
             AuthorName = x.AuthorId is { } a ? Names.OrId(authorNames.GetValueOrDefault(a), a) : null,

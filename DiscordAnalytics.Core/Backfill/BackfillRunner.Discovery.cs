@@ -5,6 +5,7 @@ using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Backfill;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DiscordAnalytics.Core.Ingestion;
 using Microsoft.Extensions.Logging;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Discord;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Ingestion;
 
@@ -10,7 +11,7 @@ namespace DiscordAnalytics.Core.Ingestion;
 public sealed record IngestEvent
 {
     /// <summary>Longest content excerpt we ever store (privacy: excerpts, never full content).</summary>
-    public const int MaxExcerptLength = 280;
+    public const int MaxExcerptLength = TextClip.MaxExcerptLength;
 
     /// <summary>Longest name we store; Discord names are far shorter, so anything longer is hostile input.</summary>
     public const int MaxNameLength = 200;

@@ -13,7 +13,7 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// wait); an event that cannot be applied goes to the dead-letter table while the rest of its batch commits
 /// (<see cref="BatchCommitter"/>). Stopping drains what is queued, or ends the wait when the host stops waiting.
 /// </summary>
-public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngestionFlusher, IDisposable
+public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngestionFlusher, IIngestionStatus, IDisposable
 {
     private readonly Channel<IngestEvent> _queue;
     private readonly IngestionOptions _options;

@@ -1,4 +1,4 @@
-using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Ingestion;
 

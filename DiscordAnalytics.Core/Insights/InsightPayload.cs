@@ -1,11 +1,11 @@
 using DiscordAnalytics.Core.Analytics;
-using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Insights;
 
 /// <summary>
 /// What a generator may see of a summary: the summary without opted-out members (their top-member and
-/// rising-member rows and their content), with every excerpt held to <see cref="IngestEvent.MaxExcerptLength"/> characters. The
+/// rising-member rows and their content), with every excerpt held to <see cref="TextClip.MaxExcerptLength"/> characters. The
 /// store keeps only excerpts, so this is a second fence, not the first.
 /// </summary>
 public static class InsightPayload
@@ -16,6 +16,6 @@ public static class InsightPayload
         RisingMembers = summary.RisingMembers is null ? null : [.. summary.RisingMembers.Where(m => !optedOut.Contains(m.DiscordUserId))],
         TopContent = [.. summary.TopContent
             .Where(c => c.AuthorDiscordUserId is null || !optedOut.Contains(c.AuthorDiscordUserId))
-            .Select(c => c with { Excerpt = TextClip.ToLength(c.Excerpt, IngestEvent.MaxExcerptLength) })],
+            .Select(c => c with { Excerpt = TextClip.ToLength(c.Excerpt, TextClip.MaxExcerptLength) })],
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Insights;
 
@@ -88,5 +89,5 @@ public static class InsightReplyParser
         return false;
     }
 
-    private static string Clip(string text, int max) => Ingestion.TextClip.ToLength(text, max);
+    private static string Clip(string text, int max) => TextClip.ToLength(text, max);
 }

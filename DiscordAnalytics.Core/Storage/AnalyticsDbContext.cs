@@ -3,7 +3,6 @@ using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
-using DiscordAnalytics.Core.Storage.Configurations;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -45,8 +44,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<BackfillRun> BackfillRuns => Set<BackfillRun>();
 
     public DbSet<BackfillChannel> BackfillChannels => Set<BackfillChannel>();
-
-    public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
 
     public DbSet<Digest> Digests => Set<Digest>();
 
@@ -145,7 +142,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new ReactionClearConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillRunConfiguration());
         modelBuilder.ApplyConfiguration(new BackfillChannelConfiguration());
-        modelBuilder.ApplyConfiguration(new AdminCredentialConfiguration());
         modelBuilder.ApplyConfiguration(new DigestConfiguration());
         modelBuilder.ApplyConfiguration(new DigestScheduleConfiguration());
         modelBuilder.ApplyConfiguration(new HelpChannelOverrideConfiguration());

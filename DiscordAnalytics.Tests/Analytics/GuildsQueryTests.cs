@@ -2,6 +2,7 @@ using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Tests.Analytics;
 

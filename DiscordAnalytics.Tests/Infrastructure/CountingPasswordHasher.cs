@@ -1,4 +1,4 @@
-using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Web.Auth;
 using Microsoft.AspNetCore.Identity;
 
 namespace DiscordAnalytics.Tests.Infrastructure;

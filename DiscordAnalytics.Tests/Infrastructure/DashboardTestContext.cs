@@ -102,6 +102,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         // The member-privacy panel forgets through the pipeline: a test that forgets starts it (StartIngestionAsync).
         Services.AddSingleton<IIngestionSink>(sp => sp.GetRequiredService<IngestionPipeline>());
         Services.AddSingleton<IIngestionFlusher>(sp => sp.GetRequiredService<IngestionPipeline>());
+        Services.AddSingleton<IIngestionStatus>(sp => sp.GetRequiredService<IngestionPipeline>());
         Services.AddSingleton<MemberPrivacySettings>();
         Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeadLetterService>(sp, NullLogger<DeadLetterService>.Instance));
         Services.AddSingleton<ForgottenDigestScrubber>();

@@ -1,6 +1,8 @@
+using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Web.Api.Guilds;
 using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Web.Api;
@@ -10,12 +12,12 @@ public static class AnalyticsApi
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        app.MapGet("/api/guilds", async (GuildsQuery guilds, CancellationToken ct) => Results.Ok(await guilds.ListAsync(ct)));
 
-        api.MapGet("/guilds", async (GuildsQuery guilds, CancellationToken ct) => Results.Ok(await guilds.ListAsync(ct)));
+        var routes = app.MapGuildRoutes();
 
-        api.MapGet("/guilds/{guildId}/summary", async (
-            string guildId,
+        routes.MapGet("/summary", async (
+            RequestedGuild guild,
             string? window,
             string? start,
             string? end,
@@ -25,23 +27,22 @@ public static class AnalyticsApi
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
         {
-            if (!TryParseQuery(guildId, window, start, end, top, time, discord.Value, out var query, out var problem))
+            if (!TryParseQuery(guild, window, start, end, top, time, discord.Value, out var query, out var problem))
             {
                 return problem;
             }
 
             var summary = await summaries.RunAsync(query, ct);
-            return summary is null ? GuildNotFound(guildId) : Results.Ok(summary);
+            return summary is null ? ApiProblems.GuildNotFound(guild.RouteText) : Results.Ok(summary);
         });
 
-        api.MapGet("/guilds/{guildId}/export/{table}.csv", async (
-            string guildId,
+        routes.MapGet("/export/{table}.csv", async (
+            RequestedGuild guild,
             string table,
             string? window,
             string? start,
             string? end,
             string? top,
-            GuildsQuery guilds,
             TopChannelsQuery channels,
             TopMembersQuery members,
             TopContentQuery content,
@@ -50,14 +51,9 @@ public static class AnalyticsApi
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
         {
-            if (!TryParseQuery(guildId, window, start, end, top ?? AnalyticsQuery.MaxTop.ToString(System.Globalization.CultureInfo.InvariantCulture), time, discord.Value, out var query, out var problem))
+            if (!TryParseQuery(guild, window, start, end, top ?? AnalyticsQuery.MaxTop.ToString(CultureInfo.InvariantCulture), time, discord.Value, out var query, out var problem))
             {
                 return problem;
-            }
-
-            if (await guilds.FindAsync(query.GuildId, ct) is null)
-            {
-                return GuildNotFound(guildId);
             }
 
             string? csv = table switch
@@ -77,20 +73,20 @@ public static class AnalyticsApi
                 "daily" => CsvWriter.Write(
                     ["date", "messages", "reactions", "activeMembers"],
                     (await daily.RunAsync(query, ct))
-                        .Select(d => new object?[] { d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Messages, d.Reactions, d.ActiveMembers })),
+                        .Select(d => new object?[] { d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Messages, d.Reactions, d.ActiveMembers })),
                 _ => null,
             };
             return csv is null
-                ? BadParameter("table", "table must be one of channels, members, content, daily.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 
         return app;
     }
 
-    /// <summary>Parses the shared query parameters; on failure <paramref name="problem"/> is the 400 naming the parameter.</summary>
+    /// <summary>Parses the window parameters for the guild; on failure <paramref name="problem"/> is the 400 naming the parameter.</summary>
     internal static bool TryParseQuery(
-        string guildId,
+        RequestedGuild guild,
         string? window,
         string? start,
         string? end,
@@ -101,34 +97,13 @@ public static class AnalyticsApi
         out IResult problem)
     {
         problem = Results.Empty;
-        if (Snowflake.TryParse(guildId) is not { } id)
-        {
-            query = null!;
-            problem = BadGuildId();
-            return false;
-        }
-
         var today = DayBucket.Of(time.GetUtcNow().ToUnixTimeMilliseconds());
-        if (!AnalyticsQueryParser.TryParse(id, window, start, end, top, today, discord.IncludeBots, out query, out var error))
+        if (!AnalyticsQueryParser.TryParse(guild.Id, window, start, end, top, today, discord.IncludeBots, out query, out var error))
         {
-            problem = BadParameter(error!.Parameter, error.Reason);
+            problem = ApiProblems.BadParameter(error!.Parameter, error.Reason);
             return false;
         }
 
         return true;
     }
-
-    internal static IResult BadParameter(string parameter, string reason) => Results.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: $"Invalid parameter '{parameter}'",
-        detail: reason,
-        extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
-
-    /// <summary>The 400 every guild route gives for a <c>guildId</c> that is not a Discord id.</summary>
-    internal static IResult BadGuildId() => BadParameter("guildId", "guildId must be a Discord id (a positive 64-bit integer).");
-
-    internal static IResult GuildNotFound(string guildId) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Guild not found",
-        detail: $"No data for guild {guildId}.");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Web.Api.Guilds;
 
 namespace DiscordAnalytics.Web.Api;
 
@@ -12,70 +13,45 @@ public static class BackfillApi
 {
     public static IEndpointRouteBuilder MapBackfillApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/guilds/{guildId}/backfill");
+        var api = app.MapGuildRoutes().MapGroup("/backfill");
 
-        api.MapGet("", async (string guildId, BackfillService backfill, CancellationToken ct) =>
+        api.MapGet("", async (RequestedGuild guild, BackfillService backfill, CancellationToken ct) =>
+            Results.Ok(await AnswerAsync(guild.Id, backfill, ct)));
+
+        api.MapPost("", async (RequestedGuild guild, HttpRequest request, BackfillService backfill, CancellationToken ct) =>
         {
-            if (await FindGuildAsync(guildId, backfill, ct) is not { } id)
-            {
-                return GuildProblem(guildId);
-            }
-
-            return Results.Ok(await AnswerAsync(id, backfill, ct));
-        });
-
-        api.MapPost("", async (string guildId, HttpRequest request, BackfillService backfill, CancellationToken ct) =>
-        {
-            if (await FindGuildAsync(guildId, backfill, ct) is not { } id)
-            {
-                return GuildProblem(guildId);
-            }
-
             var (days, channelIds, problem) = await ReadBodyAsync(request, ct);
             if (problem is not null)
             {
                 return problem;
             }
 
-            var outcome = await backfill.StartAsync(id, days, channelIds, ct);
+            var outcome = await backfill.StartAsync(guild.Id, days, channelIds, ct);
             return outcome.Kind == BackfillOutcomeKind.Ok
-                ? Results.Accepted($"/api/guilds/{id}/backfill", await AnswerAsync(id, backfill, ct))
-                : Problem(outcome, guildId);
+                ? Results.Accepted($"/api/guilds/{guild.Id}/backfill", await AnswerAsync(guild.Id, backfill, ct))
+                : Problem(outcome, guild);
         });
 
-        api.MapDelete("", (string guildId, BackfillService backfill, CancellationToken ct) =>
-            CommandAsync(guildId, backfill, backfill.CancelAsync, ct));
+        api.MapDelete("", (RequestedGuild guild, BackfillService backfill, CancellationToken ct) =>
+            CommandAsync(guild, backfill, backfill.CancelAsync, ct));
 
-        api.MapPost("/pause", (string guildId, BackfillService backfill, CancellationToken ct) =>
-            CommandAsync(guildId, backfill, backfill.PauseAsync, ct));
+        api.MapPost("/pause", (RequestedGuild guild, BackfillService backfill, CancellationToken ct) =>
+            CommandAsync(guild, backfill, backfill.PauseAsync, ct));
 
-        api.MapPost("/resume", (string guildId, BackfillService backfill, CancellationToken ct) =>
-            CommandAsync(guildId, backfill, backfill.ResumeAsync, ct));
+        api.MapPost("/resume", (RequestedGuild guild, BackfillService backfill, CancellationToken ct) =>
+            CommandAsync(guild, backfill, backfill.ResumeAsync, ct));
 
         return app;
     }
 
-    private static async Task<IResult> CommandAsync(string guildId, BackfillService backfill, Func<ulong, CancellationToken, Task<BackfillOutcome>> command, CancellationToken ct)
+    private static async Task<IResult> CommandAsync(RequestedGuild guild, BackfillService backfill, Func<ulong, CancellationToken, Task<BackfillOutcome>> command, CancellationToken ct)
     {
-        if (await FindGuildAsync(guildId, backfill, ct) is not { } id)
-        {
-            return GuildProblem(guildId);
-        }
-
-        var outcome = await command(id, ct);
-        return outcome.Kind == BackfillOutcomeKind.Ok ? Results.Ok(await AnswerAsync(id, backfill, ct)) : Problem(outcome, guildId);
+        var outcome = await command(guild.Id, ct);
+        return outcome.Kind == BackfillOutcomeKind.Ok ? Results.Ok(await AnswerAsync(guild.Id, backfill, ct)) : Problem(outcome, guild);
     }
 
     private static async Task<BackfillAnswer> AnswerAsync(ulong guildId, BackfillService backfill, CancellationToken ct) =>
         new(backfill.IsAvailable, backfill.AllowedDepths, await backfill.GetStatusAsync(guildId, ct));
-
-    /// <summary>The guild id when it parses and the guild is in the store; null otherwise (see <see cref="GuildProblem"/>).</summary>
-    private static async Task<ulong?> FindGuildAsync(string guildId, BackfillService backfill, CancellationToken ct) =>
-        Snowflake.TryParse(guildId) is { } id && await backfill.GuildExistsAsync(id, ct) ? id : null;
-
-    private static IResult GuildProblem(string guildId) => Snowflake.TryParse(guildId) is null
-        ? AnalyticsApi.BadGuildId()
-        : AnalyticsApi.GuildNotFound(guildId);
 
     private static async Task<(int Days, IReadOnlyList<ulong>? ChannelIds, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
@@ -86,7 +62,7 @@ public static class BackfillApi
         }
         catch (JsonException)
         {
-            return (0, null, AnalyticsApi.BadParameter("body", "The body must be JSON: { \"days\": 7|14|30|90, \"channelIds\": [\"...\"] }."));
+            return (0, null, ApiProblems.BadParameter("body", "The body must be JSON: { \"days\": 7|14|30|90, \"channelIds\": [\"...\"] }."));
         }
 
         using (document)
@@ -94,12 +70,12 @@ public static class BackfillApi
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (0, null, AnalyticsApi.BadParameter("body", "The body must be a JSON object."));
+                return (0, null, ApiProblems.BadParameter("body", "The body must be a JSON object."));
             }
 
             if (!root.TryGetProperty("days", out var daysElement) || daysElement.ValueKind != JsonValueKind.Number || !daysElement.TryGetInt32(out var days))
             {
-                return (0, null, AnalyticsApi.BadParameter("days", "days must be a whole number of days: 7, 14, 30 or 90."));
+                return (0, null, ApiProblems.BadParameter("days", "days must be a whole number of days: 7, 14, 30 or 90."));
             }
 
             if (!root.TryGetProperty("channelIds", out var idsElement) || idsElement.ValueKind == JsonValueKind.Null)
@@ -109,7 +85,7 @@ public static class BackfillApi
 
             if (idsElement.ValueKind != JsonValueKind.Array)
             {
-                return (0, null, AnalyticsApi.BadParameter("channelIds", "channelIds must be an array of channel ids (strings)."));
+                return (0, null, ApiProblems.BadParameter("channelIds", "channelIds must be an array of channel ids (strings)."));
             }
 
             var ids = new List<ulong>();
@@ -117,7 +93,7 @@ public static class BackfillApi
             {
                 if (item.ValueKind != JsonValueKind.String || Snowflake.TryParse(Text(item)) is not { } channelId)
                 {
-                    return (0, null, AnalyticsApi.BadParameter("channelIds", "channelIds must be an array of channel ids (strings)."));
+                    return (0, null, ApiProblems.BadParameter("channelIds", "channelIds must be an array of channel ids (strings)."));
                 }
 
                 ids.Add(channelId);
@@ -139,10 +115,10 @@ public static class BackfillApi
         }
     }
 
-    private static IResult Problem(BackfillOutcome outcome, string guildId) => outcome.Kind switch
+    private static IResult Problem(BackfillOutcome outcome, RequestedGuild guild) => outcome.Kind switch
     {
-        BackfillOutcomeKind.BadRequest => AnalyticsApi.BadParameter(outcome.Parameter!, outcome.Reason!),
-        BackfillOutcomeKind.NotFound => AnalyticsApi.GuildNotFound(guildId),
-        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Backfill not possible now", detail: outcome.Reason),
+        BackfillOutcomeKind.BadRequest => ApiProblems.BadParameter(outcome.Parameter!, outcome.Reason!),
+        BackfillOutcomeKind.NotFound => ApiProblems.GuildNotFound(guild.RouteText),
+        _ => ApiProblems.Conflict("Backfill not possible now", outcome.Reason),
     };
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Web.Api.Guilds;
 
 namespace DiscordAnalytics.Web.Api;
 
@@ -10,7 +10,8 @@ namespace DiscordAnalytics.Web.Api;
 /// Weekly digests over HTTP: generate (<c>POST /api/guilds/{guildId}/digests</c>, 201), history
 /// (<c>GET .../digests</c>), one digest with its Markdown and summary (<c>GET .../digests/{digestId}</c>) and
 /// posting (<c>POST .../digests/{digestId}/post</c> with <c>{"channelId":"..."}</c>). Checks run in the order
-/// guildId (400), guild (404), digestId (400), digest (404), body (400), so every answer names one culprit.
+/// guildId (400), guild (404) (both by the <see cref="GuildRouteFilter"/>), digestId (400), digest (404), body (400),
+/// so every answer names one culprit.
 /// </summary>
 public static class DigestsApi
 {
@@ -18,114 +19,76 @@ public static class DigestsApi
 
     public static IEndpointRouteBuilder MapDigestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/guilds/{guildId}/digests");
+        var api = app.MapGuildRoutes().MapGroup("/digests");
 
-        api.MapPost("", async (string guildId, GuildsQuery guilds, DigestService digests, ModelCallGate gate, HttpResponse response, CancellationToken ct) =>
+        api.MapPost("", async (RequestedGuild guild, DigestService digests, ModelCallGate gate, HttpResponse response, CancellationToken ct) =>
         {
-            var (id, problem) = await GuildAsync(guildId, guilds, ct);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
             // The digest's suggested actions come from the insights model: one at a time per guild, a few per minute.
-            using var lease = gate.TryEnter(id, out var retryAfter);
+            using var lease = gate.TryEnter(guild.Id, out var retryAfter);
             if (lease is null)
             {
                 return ModelCallGate.TooManyRequests(response, retryAfter);
             }
 
-            var digest = await digests.GenerateAsync(id, scheduled: false, ct);
+            var digest = await digests.GenerateAsync(guild.Id, scheduled: false, ct);
             return digest is null
-                ? AnalyticsApi.GuildNotFound(guildId)
-                : Results.Created($"/api/guilds/{guildId}/digests/{digest.Id}", Full(digest));
+                ? ApiProblems.GuildNotFound(guild.RouteText)
+                : Results.Created($"/api/guilds/{guild.RouteText}/digests/{digest.Id}", Full(digest));
         });
 
-        api.MapGet("", async (string guildId, GuildsQuery guilds, DigestService digests, CancellationToken ct) =>
+        api.MapGet("", async (RequestedGuild guild, DigestService digests, CancellationToken ct) =>
+            Results.Ok((await digests.ListAsync(guild.Id, ct)).Select(Entry)));
+
+        api.MapGet("/{digestId}", async (RequestedGuild guild, string digestId, DigestService digests, CancellationToken ct) =>
         {
-            var (id, problem) = await GuildAsync(guildId, guilds, ct);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            return Results.Ok((await digests.ListAsync(id, ct)).Select(Entry));
-        });
-
-        api.MapGet("/{digestId}", async (string guildId, string digestId, GuildsQuery guilds, DigestService digests, CancellationToken ct) =>
-        {
-            var (id, problem) = await GuildAsync(guildId, guilds, ct);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
             if (ParseDigestId(digestId) is not { } number)
             {
                 return BadDigestId();
             }
 
-            var digest = await digests.FindAsync(id, number, ct);
+            var digest = await digests.FindAsync(guild.Id, number, ct);
             return digest is null ? DigestNotFound() : Results.Ok(Full(digest));
         });
 
-        api.MapPost("/{digestId}/post", async (string guildId, string digestId, HttpRequest request, GuildsQuery guilds, DigestService digests, DigestPoster poster, CancellationToken ct) =>
+        api.MapPost("/{digestId}/post", async (RequestedGuild guild, string digestId, HttpRequest request, DigestService digests, DigestPoster poster, CancellationToken ct) =>
         {
-            var (id, problem) = await GuildAsync(guildId, guilds, ct);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
             if (ParseDigestId(digestId) is not { } number)
             {
                 return BadDigestId();
             }
 
-            if (await digests.FindAsync(id, number, ct) is null)
+            if (await digests.FindAsync(guild.Id, number, ct) is null)
             {
                 return DigestNotFound();
             }
 
             if (await ReadChannelIdAsync(request, ct) is not { } channelId)
             {
-                return AnalyticsApi.BadParameter("channelId", "The body must be JSON like {\"channelId\":\"123\"} with a Discord channel id.");
+                return ApiProblems.BadParameter("channelId", "The body must be JSON like {\"channelId\":\"123\"} with a Discord channel id.");
             }
 
-            var result = await poster.PostAsync(id, number, channelId, ct);
+            var result = await poster.PostAsync(guild.Id, number, channelId, ct);
             return result.Outcome switch
             {
                 DigestPostOutcome.Posted or DigestPostOutcome.AlreadyPosted => Results.Ok(Full(result.Digest!) with { SentNow = result.SentNow }),
                 DigestPostOutcome.NotFound => DigestNotFound(),
-                DigestPostOutcome.ChannelNotInGuild => AnalyticsApi.BadParameter("channelId", result.Error!),
-                DigestPostOutcome.NoDiscord or DigestPostOutcome.StartedInOtherChannel => Results.Problem(
-                    statusCode: StatusCodes.Status409Conflict, title: "Digest not posted", detail: result.Error),
-                _ => Results.Problem(
-                    statusCode: StatusCodes.Status502BadGateway, title: "Discord refused the post", detail: result.Error,
-                    extensions: new Dictionary<string, object?> { ["digest"] = Entry(result.Digest!) }),
+                DigestPostOutcome.ChannelNotInGuild => ApiProblems.BadParameter("channelId", result.Error!),
+                DigestPostOutcome.NoDiscord or DigestPostOutcome.StartedInOtherChannel => ApiProblems.Conflict("Digest not posted", result.Error),
+                _ => ApiProblems.Status(
+                    StatusCodes.Status502BadGateway, "Discord refused the post", result.Error,
+                    new Dictionary<string, object?> { ["digest"] = Entry(result.Digest!) }),
             };
         });
 
         return app;
     }
 
-    private static async Task<(ulong Id, IResult? Problem)> GuildAsync(string guildId, GuildsQuery guilds, CancellationToken ct)
-    {
-        if (Snowflake.TryParse(guildId) is not { } id)
-        {
-            return (0, AnalyticsApi.BadGuildId());
-        }
-
-        return await guilds.FindAsync(id, ct) is null ? (id, AnalyticsApi.GuildNotFound(guildId)) : (id, null);
-    }
-
     private static long? ParseDigestId(string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
-    private static IResult BadDigestId() => AnalyticsApi.BadParameter("digestId", "digestId must be a positive integer.");
+    private static IResult BadDigestId() => ApiProblems.BadParameter("digestId", "digestId must be a positive integer.");
 
-    private static IResult DigestNotFound() => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Digest not found", detail: "This server has no digest with that id.");
+    private static IResult DigestNotFound() => ApiProblems.NotFound("Digest not found", "This server has no digest with that id.");
 
     /// <summary>The channel id of a <c>{"channelId": "..."}</c> body (a string, or a JSON number), or null.</summary>
     private static async Task<ulong?> ReadChannelIdAsync(HttpRequest request, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Web.Api.Guilds;
 
 namespace DiscordAnalytics.Web.Api;
 
@@ -16,42 +17,28 @@ public static class HelpChannelsApi
 
     public static IEndpointRouteBuilder MapHelpChannelsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/guilds/{guildId}/help-channels", async (string guildId, HelpChannelSettings settings, CancellationToken ct) =>
-        {
-            if (Snowflake.TryParse(guildId) is not { } id)
-            {
-                return AnalyticsApi.BadGuildId();
-            }
+        var routes = app.MapGuildRoutes();
 
-            var choices = await settings.GetAsync((long)id, ct);
-            return choices is null ? AnalyticsApi.GuildNotFound(guildId) : Answer(id, choices);
+        routes.MapGet("/help-channels", async (RequestedGuild guild, HelpChannelSettings settings, CancellationToken ct) =>
+        {
+            var choices = await settings.GetAsync(guild.StoreId, ct);
+            return choices is null ? ApiProblems.GuildNotFound(guild.RouteText) : Answer(guild.Id, choices);
         });
 
-        app.MapPut("/api/guilds/{guildId}/help-channels", async (string guildId, HttpRequest request, HelpChannelSettings settings, CancellationToken ct) =>
+        // The guild is checked before the body: an unknown guild is a 404 whatever the body says.
+        routes.MapPut("/help-channels", async (RequestedGuild guild, HttpRequest request, HelpChannelSettings settings, CancellationToken ct) =>
         {
-            if (Snowflake.TryParse(guildId) is not { } id)
+            if (await ReadChannelIdsAsync(request, ct) is not { } channelIds)
             {
-                return AnalyticsApi.BadGuildId();
+                return ApiProblems.BadParameter(ChannelIds, "The body must be JSON { \"channelIds\": [...] } with Discord channel ids.");
             }
 
-            var channelIds = await ReadChannelIdsAsync(request, ct);
-            if (channelIds is null)
+            return await settings.SetAsync(guild.StoreId, channelIds, ct) switch
             {
-                // An unknown guild is a 404 whatever the body says.
-                return await settings.GetAsync((long)id, ct) is null
-                    ? AnalyticsApi.GuildNotFound(guildId)
-                    : AnalyticsApi.BadParameter(ChannelIds, "The body must be JSON { \"channelIds\": [...] } with Discord channel ids.");
-            }
-
-            switch (await settings.SetAsync((long)id, channelIds, ct))
-            {
-                case HelpChannelsUpdate.GuildNotFound:
-                    return AnalyticsApi.GuildNotFound(guildId);
-                case HelpChannelsUpdate.UnknownChannel:
-                    return AnalyticsApi.BadParameter(ChannelIds, "Every id in channelIds must be a text, announcement, forum or media channel of this guild.");
-                default:
-                    return Answer(id, (await settings.GetAsync((long)id, ct))!);
-            }
+                HelpChannelsUpdate.GuildNotFound => ApiProblems.GuildNotFound(guild.RouteText),
+                HelpChannelsUpdate.UnknownChannel => ApiProblems.BadParameter(ChannelIds, "Every id in channelIds must be a text, announcement, forum or media channel of this guild."),
+                _ => Answer(guild.Id, (await settings.GetAsync(guild.StoreId, ct))!),
+            };
         });
 
         return app;

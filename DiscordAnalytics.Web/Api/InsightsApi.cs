@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Insights;
+using DiscordAnalytics.Web.Api.Guilds;
 using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Web.Api;
@@ -14,8 +15,8 @@ public static class InsightsApi
 {
     public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/guilds/{guildId}/insights", async (
-            string guildId,
+        app.MapGuildRoutes().MapGet("/insights", async (
+            RequestedGuild guild,
             string? window,
             string? start,
             string? end,
@@ -27,14 +28,14 @@ public static class InsightsApi
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
         {
-            if (!AnalyticsApi.TryParseQuery(guildId, window, start, end, null, time, discord.Value, out var query, out var problem))
+            if (!AnalyticsApi.TryParseQuery(guild, window, start, end, null, time, discord.Value, out var query, out var problem))
             {
                 return problem;
             }
 
             if (!TryParseFlag(refresh, out var regenerate))
             {
-                return AnalyticsApi.BadParameter("refresh", "refresh must be true or false.");
+                return ApiProblems.BadParameter("refresh", "refresh must be true or false.");
             }
 
             var generated = regenerate ? null : insights.Cached(query);
@@ -52,7 +53,7 @@ public static class InsightsApi
 
             if (generated is null)
             {
-                return AnalyticsApi.GuildNotFound(guildId);
+                return ApiProblems.GuildNotFound(guild.RouteText);
             }
 
             var report = generated.Report;

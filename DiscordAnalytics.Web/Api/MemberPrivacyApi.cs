@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Privacy;
+using DiscordAnalytics.Web.Api.Guilds;
 
 namespace DiscordAnalytics.Web.Api;
 
@@ -17,16 +18,13 @@ public static class MemberPrivacyApi
 
     public static IEndpointRouteBuilder MapMemberPrivacyApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/guilds/{guildId}/privacy", async (string guildId, MemberPrivacySettings privacy, CancellationToken ct) =>
-        {
-            if (Snowflake.TryParse(guildId) is not { } id)
-            {
-                return AnalyticsApi.BadGuildId();
-            }
+        var routes = app.MapGuildRoutes();
 
-            var members = await privacy.ListAsync((long)id, ct);
+        routes.MapGet("/privacy", async (RequestedGuild guild, MemberPrivacySettings privacy, CancellationToken ct) =>
+        {
+            var members = await privacy.ListAsync(guild.StoreId, ct);
             return members is null
-                ? AnalyticsApi.GuildNotFound(guildId)
+                ? ApiProblems.GuildNotFound(guild.RouteText)
                 : Results.Ok(new
                 {
                     members = members.Select(m => new
@@ -39,38 +37,32 @@ public static class MemberPrivacyApi
                 });
         });
 
-        app.MapPut("/api/guilds/{guildId}/members/{userId}/privacy", async (string guildId, string userId, HttpRequest request, MemberPrivacySettings privacy, CancellationToken ct) =>
+        routes.MapPut("/members/{userId}/privacy", async (RequestedGuild guild, string userId, HttpRequest request, MemberPrivacySettings privacy, CancellationToken ct) =>
         {
-            if (Snowflake.TryParse(guildId) is not { } guild)
-            {
-                return AnalyticsApi.BadGuildId();
-            }
-
             if (Snowflake.TryParse(userId) is not { } user)
             {
-                return AnalyticsApi.BadParameter("userId", "userId must be a Discord id (a positive 64-bit integer).");
+                return ApiProblems.BadParameter("userId", "userId must be a Discord id (a positive 64-bit integer).");
             }
 
             var choice = await ReadChoiceAsync(request, ct);
             if (!MemberPrivacyChoices.IsKnown(choice))
             {
-                return AnalyticsApi.BadParameter(ChoiceField, "choice must be one of hidden, forgotten, visible.");
+                return ApiProblems.BadParameter(ChoiceField, "choice must be one of hidden, forgotten, visible.");
             }
 
-            return await privacy.SetAsync((long)guild, (long)user, choice!, ct) switch
+            return await privacy.SetAsync(guild.StoreId, (long)user, choice!, ct) switch
             {
-                MemberPrivacyUpdate.GuildNotFound => AnalyticsApi.GuildNotFound(guildId),
-                MemberPrivacyUpdate.AlreadyForgotten => Results.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "Member already forgotten",
-                    detail: $"Member {userId} was forgotten: everything of theirs was deleted and forgetting cannot be undone, so they can no longer be hidden or made visible."),
-                MemberPrivacyUpdate.ForgetNotCommitted => Results.Problem(
-                    statusCode: StatusCodes.Status500InternalServerError,
-                    title: "Forget not committed",
-                    detail: "Ingestion could not commit the deletion; nothing was deleted. See the log and try again."),
+                MemberPrivacyUpdate.GuildNotFound => ApiProblems.GuildNotFound(guild.RouteText),
+                MemberPrivacyUpdate.AlreadyForgotten => ApiProblems.Conflict(
+                    "Member already forgotten",
+                    $"Member {userId} was forgotten: everything of theirs was deleted and forgetting cannot be undone, so they can no longer be hidden or made visible."),
+                MemberPrivacyUpdate.ForgetNotCommitted => ApiProblems.Status(
+                    StatusCodes.Status500InternalServerError,
+                    "Forget not committed",
+                    "Ingestion could not commit the deletion; nothing was deleted. See the log and try again."),
                 _ => Results.Ok(new
                 {
-                    guildId = guild.ToString(CultureInfo.InvariantCulture),
+                    guildId = guild.Text,
                     userId = user.ToString(CultureInfo.InvariantCulture),
                     choice,
                 }),

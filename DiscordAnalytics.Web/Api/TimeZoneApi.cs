@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
-using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Web.Api.Guilds;
 
 namespace DiscordAnalytics.Web.Api;
 
@@ -15,30 +15,22 @@ public static class TimeZoneApi
 
     public static IEndpointRouteBuilder MapTimeZoneApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/guilds/{guildId}/time-zone", async (string guildId, GuildTimeZone zones, CancellationToken ct) =>
-        {
-            if (Snowflake.TryParse(guildId) is not { } id)
-            {
-                return AnalyticsApi.BadGuildId();
-            }
+        var routes = app.MapGuildRoutes();
 
-            var zone = await zones.GetAsync((long)id, ct);
-            return zone is null ? AnalyticsApi.GuildNotFound(guildId) : Answer(id, zone);
+        routes.MapGet("/time-zone", async (RequestedGuild guild, GuildTimeZone zones, CancellationToken ct) =>
+        {
+            var zone = await zones.GetAsync(guild.StoreId, ct);
+            return zone is null ? ApiProblems.GuildNotFound(guild.RouteText) : Answer(guild.Id, zone);
         });
 
-        app.MapPut("/api/guilds/{guildId}/time-zone", async (string guildId, HttpRequest request, GuildTimeZone zones, CancellationToken ct) =>
+        routes.MapPut("/time-zone", async (RequestedGuild guild, HttpRequest request, GuildTimeZone zones, CancellationToken ct) =>
         {
-            if (Snowflake.TryParse(guildId) is not { } id)
-            {
-                return AnalyticsApi.BadGuildId();
-            }
-
             var zone = await ReadZoneAsync(request, ct);
-            return await zones.SetAsync((long)id, zone, ct) switch
+            return await zones.SetAsync(guild.StoreId, zone, ct) switch
             {
-                TimeZoneUpdate.GuildNotFound => AnalyticsApi.GuildNotFound(guildId),
-                TimeZoneUpdate.InvalidZone => AnalyticsApi.BadParameter(TimeZoneField, "timeZone must be an IANA time zone id such as Europe/Berlin, Asia/Kathmandu or UTC."),
-                _ => Answer(id, zone!),
+                TimeZoneUpdate.GuildNotFound => ApiProblems.GuildNotFound(guild.RouteText),
+                TimeZoneUpdate.InvalidZone => ApiProblems.BadParameter(TimeZoneField, "timeZone must be an IANA time zone id such as Europe/Berlin, Asia/Kathmandu or UTC."),
+                _ => Answer(guild.Id, zone!),
             };
         });
 

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using DiscordAnalytics.Core.Storage;
-using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +8,12 @@ namespace DiscordAnalytics.Web.Auth;
 
 /// <summary>
 /// The admin password: hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>, the hash kept
-/// in the <c>adminCredentials</c> table and mirrored in memory (so a configured password still signs in when
+/// in the <c>adminCredentials</c> table (<see cref="AuthDbContext"/>) and mirrored in memory (so a configured password still signs in when
 /// the store file is damaged), checked behind the <see cref="LoginThrottle"/> (per client address, and a global
 /// ceiling on hashes per second).
 /// </summary>
 public sealed class AdminCredentials(
-    IDbContextFactory<AnalyticsDbContext> contexts,
+    IDbContextFactory<AuthDbContext> contexts,
     IOptions<AuthOptions> options,
     LoginThrottle throttle,
     IPasswordHasher<AdminCredential> hasher,
@@ -52,6 +50,9 @@ public sealed class AdminCredentials(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            // The store's own migrations ran first (StoreInitializer starts before this); sign-in's follow here,
+            // so a store made before AuthDbContext keeps its credential (its first migration adopts the table).
+            await db.Database.MigrateAsync(cancellationToken);
             stored = await db.AdminCredentials.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         }
         catch (SqliteException ex)

@@ -1,11 +1,13 @@
-using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Web.Auth;
 
@@ -25,6 +27,9 @@ public static class AuthServiceCollectionExtensions
             .Validate(o => o.HasAcceptablePassword, $"Auth:AdminPassword must be empty (a password is generated) or at least {AdminCredentials.MinimumPasswordLength} characters long.")
             .Validate(o => o.HasAcceptableApiKey, $"Auth:ApiKey must be empty (bearer keys off) or at least {AuthOptions.MinimumApiKeyLength} characters long, e.g. from `openssl rand -base64 32`.")
             .ValidateOnStart();
+        // Sign-in state has its own context (and migrations history) in the store's file.
+        services.AddDbContextFactory<AuthDbContext>((sp, options) =>
+            AuthDbContext.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton<LoginThrottle>();
         services.TryAddSingleton<IPasswordHasher<AdminCredential>, PasswordHasher<AdminCredential>>();
         services.AddSingleton<AdminCredentials>();

@@ -298,48 +298,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("retentionRuns", (string)null);
                 });
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.AdminCredential", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failedSignIns");
-
-                    b.Property<long>("LockedUntil")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("lockedUntil");
-
-                    b.Property<int>("Lockouts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("lockouts");
-
-                    b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("passwordHash");
-
-                    b.Property<string>("SecurityStamp")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("securityStamp");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("source");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updatedAt");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("adminCredentials", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.AnalyticsEvent", b =>
                 {
                     b.Property<long>("GuildId")

@@ -1,5 +1,4 @@
 using System.Net;
-using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Auth;
 using Microsoft.AspNetCore.Identity;

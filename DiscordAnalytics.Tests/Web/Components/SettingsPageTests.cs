@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using DiscordAnalytics.Core.Ingestion;
 
 namespace DiscordAnalytics.Tests.Web.Components;
 

@@ -34,7 +34,7 @@ public sealed partial class LiveStatus : IDisposable
     private DashboardLiveUpdates Live { get; set; } = default!;
 
     [Inject]
-    private IngestionPipeline Pipeline { get; set; } = default!;
+    private IIngestionStatus Pipeline { get; set; } = default!;
 
     public void Dispose()
     {

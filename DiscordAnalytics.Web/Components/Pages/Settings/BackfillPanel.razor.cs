@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Backfill.GapRepair;
 using DiscordAnalytics.Core.Ingestion;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Web.Components.Pages.Settings;
 

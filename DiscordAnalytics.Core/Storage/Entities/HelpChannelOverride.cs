@@ -1,7 +1,7 @@
-namespace DiscordAnalytics.Core.Analytics;
+namespace DiscordAnalytics.Core.Storage.Entities;
 
 /// <summary>
-/// An owner's choice for one channel that differs from the default rule of <see cref="HelpChannels"/>:
+/// An owner's choice for one channel that differs from the default rule of <c>Analytics.HelpChannels</c>:
 /// marked as a help channel although the rule says no, or unmarked although it says yes. Channels without
 /// a row follow the rule, so channels created later still get the default.
 /// </summary>

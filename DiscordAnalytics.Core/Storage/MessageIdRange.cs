@@ -1,11 +1,9 @@
-using DiscordAnalytics.Core.Discord;
-using DiscordAnalytics.Core.Storage;
-
-namespace DiscordAnalytics.Core.Analytics;
+namespace DiscordAnalytics.Core.Storage;
 
 /// <summary>
 /// The message ids a range of days can hold. A message id is its creation time (a snowflake), so facts of
-/// a window are a range of the table's key, and ingestion pays for no day index on every insert.
+/// a window are a range of the table's key, and ingestion pays for no day index on every insert. Shared by the
+/// writer (a member's first post) and the queries (windows), so it lives with the store's layout.
 /// </summary>
 public static class MessageIdRange
 {
@@ -20,5 +18,13 @@ public static class MessageIdRange
 
     /// <summary>The smallest message id created at or after <paramref name="unixMs"/>.</summary>
     public static long FirstIdAt(long unixMs) =>
-        unixMs <= Snowflake.DiscordEpochMs ? 0 : (long)Snowflake.FromUnixMs(unixMs);
+        unixMs <= DiscordEpochMs ? 0 : (unixMs - DiscordEpochMs) << TimestampShift;
+
+    /// <summary>When the message with this id was created (epoch ms): the id's timestamp bits.</summary>
+    public static long CreatedAt(long messageId) => (messageId >> TimestampShift) + DiscordEpochMs;
+
+    // A snowflake is (ms since Discord's epoch) << 22, as Discord.Snowflake says; restated here so the store's
+    // layout depends on no layer above it.
+    private const long DiscordEpochMs = 1_420_070_400_000;
+    private const int TimestampShift = 22;
 }

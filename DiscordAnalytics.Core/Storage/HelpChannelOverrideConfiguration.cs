@@ -1,7 +1,8 @@
+using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DiscordAnalytics.Core.Analytics;
+namespace DiscordAnalytics.Core.Storage;
 
 /// <summary>Table <c>helpChannelOverrides</c>: per-guild help-channel choices that differ from the default rule.</summary>
 public sealed class HelpChannelOverrideConfiguration : IEntityTypeConfiguration<HelpChannelOverride>

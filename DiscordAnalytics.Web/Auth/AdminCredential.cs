@@ -1,8 +1,8 @@
-namespace DiscordAnalytics.Core.Storage.Entities;
+namespace DiscordAnalytics.Web.Auth;
 
 /// <summary>
 /// The admin's sign-in secret: only a password hash (ASP.NET Core Identity's PasswordHasher format), never
-/// the password. One row (<see cref="SingletonId"/>): the dashboard has one admin account.
+/// the password. Table <c>adminCredentials</c>, owned by <see cref="AuthDbContext"/>. One row (<see cref="SingletonId"/>): the dashboard has one admin account.
 /// </summary>
 public sealed class AdminCredential
 {
@@ -23,8 +23,8 @@ public sealed class AdminCredential
     public long UpdatedAt { get; set; }
 
     // The three columns below held one account-wide sign-in lockout, which let anyone lock the admin out.
-    // Sign-in is now throttled per client address, in memory (the Web project's LoginThrottle); they are no
-    // longer read or written, and stay only so that change needed no migration.
+    // Sign-in is now throttled per client address, in memory (LoginThrottle); they are no longer read or
+    // written. They stay mapped so the table keeps one shape in stores made before and after AuthDbContext.
 
     /// <summary>Unused (was: wrong passwords since the last success or lockout, account-wide).</summary>
     public int FailedSignIns { get; set; }

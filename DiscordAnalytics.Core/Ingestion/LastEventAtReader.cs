@@ -1,7 +1,7 @@
-using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace DiscordAnalytics.Core.Storage;
+namespace DiscordAnalytics.Core.Ingestion;
 
 /// <summary>Reads a guild's newest stored event time from the guilds table.</summary>
 public sealed class LastEventAtReader(IDbContextFactory<AnalyticsDbContext> contexts) : ILastEventAtReader

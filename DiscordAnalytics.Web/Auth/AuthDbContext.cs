@@ -1,0 +1,39 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Web.Auth;
+
+/// <summary>
+/// Sign-in state, owned by the Web project: the admin credential (<c>adminCredentials</c>). It lives in the same SQLite
+/// file as the analytics store but is no part of <see cref="AnalyticsDbContext"/>: its migrations keep their own
+/// history (<see cref="MigrationsHistoryTable"/>). Stores made before this context existed already have the table
+/// (the analytics migrations created it); the first migration adopts it as it is, credential included.
+/// </summary>
+public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__AuthMigrationsHistory";
+
+    public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
+
+    /// <summary>The options every AuthDbContext uses (the app's, the design-time factory's, the tests').</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
+        builder
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
+            .AddInterceptors(new SqlitePragmas());
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AdminCredential>(e =>
+        {
+            e.ToTable("adminCredentials");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
+
+        // camelCase columns, as the analytics store names them (the table was made there).
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            property.SetColumnName(char.ToLowerInvariant(property.Name[0]) + property.Name[1..]);
+        }
+    }
+}
