@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using Microsoft.Data.Sqlite;
 

@@ -42,12 +42,12 @@ public static class DeadLettersApi
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var letter))
             {
-                return AnalyticsApi.BadParameter("id", "id must be a dead letter's id (a positive integer).");
+                return ApiProblems.BadParameter("id", "id must be a dead letter's id (a positive integer).");
             }
 
             var result = await RetryAsync(ct, token => deadLetters.RetryAsync(letter, token));
             return result.Outcome == DeadLetterRetryOutcome.NotFound
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such dead letter", detail: $"There is no dead letter {letter} (a retry may already have applied it).")
+                ? ApiProblems.NotFound("No such dead letter", $"There is no dead letter {letter} (a retry may already have applied it).")
                 : Results.Ok(new { outcome = OutcomeName(result.Outcome) });
         });
 

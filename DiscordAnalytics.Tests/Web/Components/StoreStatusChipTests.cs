@@ -41,6 +41,7 @@ public sealed class StoreStatusChipTests : BunitContext, IAsyncLifetime
             NullLogger<IngestionPipeline>.Instance,
             _space);
         Services.AddSingleton(_pipeline);
+        Services.AddSingleton<IIngestionStatus>(_pipeline);
         await _pipeline.StartAsync(CancellationToken.None);
     }
 
