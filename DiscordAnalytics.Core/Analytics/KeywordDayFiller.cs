@@ -1,4 +1,3 @@
-using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -57,7 +56,7 @@ public sealed partial class KeywordDayFiller(IDbContextFactory<AnalyticsDbContex
             return 0;
         }
 
-        var fromDay = DayBucket.Of(Snowflake.ToUnixMs((ulong)first)) - 1;
+        var fromDay = DayBucket.Of(MessageIdRange.CreatedAt(first)) - 1;
         return await FillAsync(guild, fromDay, int.MaxValue, cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +21,7 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
     public static async Task<PartialDayTotals> RunAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
     {
         var dayStart = DayBucket.StartMs(day);
-        var (firstId, endId) = ((long)Snowflake.FromUnixMs(dayStart), (long)Snowflake.FromUnixMs(cutAt));
+        var (firstId, endId) = (MessageIdRange.FirstIdAt(dayStart), MessageIdRange.FirstIdAt(cutAt));
 
         var authors = await db.MessageFacts
             .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId)

@@ -1,6 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
-using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Entities;

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage.Entities;
 using System.Text.Json;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -166,7 +166,7 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("digestSchedules", (string)null);
                 });
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Ingestion.DeadLetters.DeadLetter", b =>
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.DeadLetter", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,7 +1,8 @@
+using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DiscordAnalytics.Core.Ingestion.DeadLetters;
+namespace DiscordAnalytics.Core.Storage;
 
 public sealed class DeadLetterConfiguration : IEntityTypeConfiguration<DeadLetter>
 {

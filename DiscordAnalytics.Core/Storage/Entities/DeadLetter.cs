@@ -1,4 +1,4 @@
-namespace DiscordAnalytics.Core.Ingestion.DeadLetters;
+namespace DiscordAnalytics.Core.Storage.Entities;
 
 /// <summary>
 /// An event the writer could not apply (table <c>ingestionDeadLetters</c>): an unforeseen shape or a bug, never a
