@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public sealed class BackfillService(
                 .Where(c => c.GuildId == (long)guildId && wanted.Contains(c.ChannelId))
                 .Select(c => new { c.ChannelId, c.Type, c.IsThread })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (known.Count != wanted.Count || known.Any(c => !c.IsThread && !BackfillRunner.ThreadParentTypes.Contains(c.Type)))
+            if (known.Count != wanted.Count || known.Any(c => !c.IsThread && !ChannelTypes.IsThreadParent(c.Type)))
             {
                 return BackfillOutcome.Bad("channelIds", "channelIds must be text, announcement, forum channels or threads of this guild.");
             }
@@ -126,7 +127,7 @@ public sealed class BackfillService(
     public async Task<IReadOnlyList<BackfillChannelChoice>> ListChannelChoicesAsync(ulong guildId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var types = BackfillRunner.ThreadParentTypes.ToList();
+        var types = ChannelTypes.ThreadParents;
         var rows = await db.Channels.AsNoTracking()
             .Where(c => c.GuildId == (long)guildId && !c.IsThread && types.Contains(c.Type))
             .OrderBy(c => c.Name).ThenBy(c => c.ChannelId)

@@ -83,7 +83,7 @@ public sealed class MembersCardTests : DashboardTestContext
     [Fact]
     public void RateText_NobodyJoined_SaysThereIsNothingToMeasure()
     {
-        Assert.Equal("No new members to measure within 7 days", MembersCard.RateText(ActivationRate.Of(0, 0, 0), "7 days"));
+        Assert.Equal("No new members to measure within 7 days", MembersCard.RateText(ActivationRate.FromCounts(0, 0, 0), "7 days"));
     }
 
     private static (string Value, string Change) Tile(IRenderedComponent<MembersCard> cut, string key) =>
