@@ -176,7 +176,7 @@ public sealed partial class BackfillRunner
         }
     }
 
-    private static BackfillChannel Row(long runId, long guildId, Found channel, string name, int position, string state, string? reason, long now) => new()
+    private static BackfillChannel Row(long runId, long guildId, Found channel, string name, int position, BackfillChannelState state, string? reason, long now) => new()
     {
         RunId = runId,
         ChannelId = (long)channel.Id,

@@ -65,9 +65,9 @@ public sealed class BackfillService(
         }
 
         var latest = await LatestAsync(db, guildId, cancellationToken).ConfigureAwait(false);
-        if (latest is not null && BackfillState.IsActive(latest.State))
+        if (latest is not null && latest.State.IsActive())
         {
-            return BackfillOutcome.Conflict($"A backfill of this guild is already {latest.State}; cancel it first.");
+            return BackfillOutcome.Conflict($"A backfill of this guild is already {latest.State.StoredName()}; cancel it first.");
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -136,7 +136,7 @@ public sealed class BackfillService(
         return [.. rows.Select(c => new BackfillChannelChoice(c.ChannelId.ToString(CultureInfo.InvariantCulture), c.Name, c.Type))];
     }
 
-    private async Task<BackfillOutcome> ChangeAsync(ulong guildId, string[] from, string to, bool stop, bool enqueue, CancellationToken cancellationToken)
+    private async Task<BackfillOutcome> ChangeAsync(ulong guildId, BackfillState[] from, BackfillState to, bool stop, bool enqueue, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Guilds.AnyAsync(g => g.GuildId == (long)guildId, cancellationToken).ConfigureAwait(false))
@@ -147,7 +147,7 @@ public sealed class BackfillService(
         var run = await LatestAsync(db, guildId, cancellationToken).ConfigureAwait(false);
         if (run is null || !from.Contains(run.State))
         {
-            return BackfillOutcome.Conflict(run is null ? "This guild has no backfill." : $"The backfill is {run.State}.");
+            return BackfillOutcome.Conflict(run is null ? "This guild has no backfill." : $"The backfill is {run.State.StoredName()}.");
         }
 
         // Conditional on the state read, so a run that finished meanwhile is not overwritten.

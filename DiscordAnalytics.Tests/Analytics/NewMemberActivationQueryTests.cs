@@ -3,7 +3,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -45,11 +45,11 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
         new(899, "bot", Joined, Posts: [Joined + Hour], IsBot: true),
     ];
 
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         var setup = At(Monday.AddDays(-30));
         await _store.WriteAsync(Guild(G, "Activation", setup), Channel(G, General, "general", setup));
 
@@ -180,7 +180,7 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
     }
 
     private Task<NewMemberActivation> RunAsync(bool includeBots, long? now = null, AnalyticsWindow? window = null) =>
-        new NewMemberActivationQuery(new StoreContextFactory(_store.ConnectionString), new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(now ?? Now)))
+        new NewMemberActivationQuery(_store, new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(now ?? Now)))
             .RunAsync(new AnalyticsQuery(G, window ?? AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots), CancellationToken.None);
 
     private static IngestEvent JoinOf(ulong guild, ulong user, string name, long at, bool bot) => Join(guild, user, name, at) with { IsBot = bot };

@@ -62,7 +62,7 @@ public sealed class ForgetLeavesNoBytesTests
             Assert.True(Contains(before, Encoding.UTF8.GetBytes(text)), $"the scan finds '{text}' before the forget");
         }
 
-        using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", new StringContent("""{ "choice": "forgotten" }""", Encoding.UTF8, "application/json"));
+        using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
         Assert.Equal(HttpStatusCode.OK, forget.StatusCode);
 
         // A later THREAD_UPDATE of their forum post (the gateway's channel object names its owner) brings no title back.

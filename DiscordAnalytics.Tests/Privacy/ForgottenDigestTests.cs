@@ -46,7 +46,7 @@ public sealed class ForgottenDigestTests
         Assert.Contains(Core.Digests.MarkdownText.Escape(AdaName), before, StringComparison.Ordinal);
         Assert.Contains(AdaExcerpt, before, StringComparison.Ordinal);
 
-        using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", new StringContent("""{ "choice": "forgotten" }""", Encoding.UTF8, "application/json"));
+        using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
 
         Assert.Equal(HttpStatusCode.OK, forget.StatusCode);
         var after = await DigestTextAsync(client, digestId);

@@ -159,5 +159,5 @@ public sealed class HiddenMemberTests : IAsyncLifetime
         [.. summary.GetProperty(list).EnumerateArray().Select(m => m.GetProperty("discordUserId").GetString()!)];
 
     private Task<HttpResponseMessage> SetAsync(string choice) =>
-        _client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", new StringContent($$"""{ "choice": "{{choice}}" }""", Encoding.UTF8, "application/json"));
+        _client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json($$"""{ "choice": "{{choice}}" }"""));
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
@@ -148,7 +149,7 @@ public sealed class MemberForgetGroundTruthTests
         Assert.Equal(0, await db.TopContentDaily.CountAsync(t => messages.Contains(t.MessageId)));
         Assert.Equal(0, await db.ReactionFacts.CountAsync(r => messages.Contains(r.MessageId) && r.RemovedAt == null));
         // The one row that must keep their id: it is what drops their events from now on.
-        Assert.Equal("forgotten", await db.MemberPrivacy.Where(p => p.UserId == user).Select(p => p.Choice).SingleAsync());
+        Assert.Equal(MemberPrivacyChoice.Forgotten, await db.MemberPrivacy.Where(p => p.UserId == user).Select(p => p.Choice).SingleAsync());
     }
 
     /// <summary>Every stored quarter hour as (epoch quarter-hour bucket, channel, isBot, messages), non-zero only.</summary>
@@ -172,7 +173,7 @@ public sealed class MemberForgetGroundTruthTests
     private static Task<HttpResponseMessage> ForgetAsync(HttpClient client, ulong member) =>
         client.PutAsync(
             $"/api/guilds/{RandomEventStream.GuildId}/members/{member}/privacy",
-            new StringContent("""{ "choice": "forgotten" }""", Encoding.UTF8, "application/json"));
+            RequestBody.Json("""{ "choice": "forgotten" }"""));
 
     private static AnalyticsSummary Parse(string json) => JsonSerializer.Deserialize<AnalyticsSummary>(json, JsonSerializerOptions.Web)!;
 }

@@ -40,7 +40,7 @@ public sealed class RawEventKeyMigrationTests
     [Fact]
     public async Task Migrate_RawEventsWrittenBeforeTimeKeys_GetTheKeyTimeTheWriterComputesAndStillDedupe()
     {
-        await using var store = new TempSqliteStore();
+        await using var store = TempSqliteStore.CreateUnmigrated();
         await using (var db = store.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync("HelpChannels");

@@ -123,7 +123,7 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
         await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/help-channels");
 
     private Task<HttpResponseMessage> PutAsync(string body) =>
-        _client.PutAsync($"/api/guilds/{Guild}/help-channels", new StringContent(body, Encoding.UTF8, "application/json"));
+        _client.PutAsync($"/api/guilds/{Guild}/help-channels", RequestBody.Json(body));
 
     private async Task<JsonElement> SupportAsync() =>
         (await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d")).GetProperty("supportSignals");

@@ -89,7 +89,7 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
     public async Task GetAndPut_UnknownGuild_404()
     {
         using var get = await _client.GetAsync("/api/guilds/123456789/time-zone");
-        using var put = await _client.PutAsync("/api/guilds/123456789/time-zone", Json("""{ "timeZone": "Europe/Berlin" }"""));
+        using var put = await _client.PutAsync("/api/guilds/123456789/time-zone", RequestBody.Json("""{ "timeZone": "Europe/Berlin" }"""));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
@@ -110,7 +110,6 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
         return summary.GetProperty("hourly").EnumerateArray().Single(h => h.GetProperty("hour").GetInt32() == hour).GetProperty("messages").GetInt64();
     }
 
-    private Task<HttpResponseMessage> PutAsync(string body) => _client.PutAsync($"/api/guilds/{Guild}/time-zone", Json(body));
+    private Task<HttpResponseMessage> PutAsync(string body) => _client.PutAsync($"/api/guilds/{Guild}/time-zone", RequestBody.Json(body));
 
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

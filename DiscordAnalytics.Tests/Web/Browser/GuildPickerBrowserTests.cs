@@ -141,9 +141,9 @@ public sealed class GuildPickerBrowserTests
         var at = DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds();
         await app.IngestAsync(
         [
-            SeededStore.Guild(Alpha, "Alpha Guild", at),
-            SeededStore.Guild(Bravo, "Bravo Guild", at),
-            SeededStore.Guild(Charlie, "Charlie Guild", at),
+            TestEvents.Guild(Alpha, "Alpha Guild", at),
+            TestEvents.Guild(Bravo, "Bravo Guild", at),
+            TestEvents.Guild(Charlie, "Charlie Guild", at),
         ]);
         return app;
     }

@@ -48,9 +48,9 @@ public sealed class TotalsCardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("9", Value(cut, "messages")));
 
         await Store.WriteAsync(
-            SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), 1, "live 1"),
-            SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), 2, "live 2"),
-            SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), 3, "live 3"));
+            TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), 1, "live 1"),
+            TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), 2, "live 2"),
+            TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), 3, "live 3"));
         PublishAndTick(World.Guild);
 
         cut.WaitForAssertion(() => Assert.Equal("12", Value(cut, "messages")));
@@ -64,7 +64,7 @@ public sealed class TotalsCardTests : DashboardTestContext
         var cut = Render<TotalsCard>(p => p.Add(c => c.Query, Last7Days()));
         cut.WaitForAssertion(() => Assert.Equal("9", Value(cut, "messages")));
 
-        await Store.WriteAsync(SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), 1, "unannounced"));
+        await Store.WriteAsync(TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), 1, "unannounced"));
         PublishAndTick(World.OtherGuild);
         // Give a (wrong) reload the time it would need to land.
         await Task.Delay(200);
