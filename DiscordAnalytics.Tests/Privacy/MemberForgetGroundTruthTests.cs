@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
@@ -80,7 +81,7 @@ public sealed class MemberForgetGroundTruthTests
             new() { Type = IngestEventType.MemberAdd, GuildId = RandomEventStream.GuildId, EventAt = at, UserId = Forgotten, Name = "back again" },
             new() { Type = IngestEventType.MessageCreate, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = RandomEventStream.Channels[0], MessageId = newMessage, UserId = Forgotten, Excerpt = "a new secret" },
             new() { Type = IngestEventType.ReactionAdd, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = someoneElses.ChannelId, MessageId = someoneElses.MessageId, UserId = Forgotten, Emoji = "🦄" },
-            new() { Type = IngestEventType.ThreadCreate, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = newMessage + 1, ParentId = RandomEventStream.Channels[0], UserId = Forgotten, Name = "their thread", ChannelType = 11 },
+            new() { Type = IngestEventType.ThreadCreate, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = newMessage + 1, ParentId = RandomEventStream.Channels[0], UserId = Forgotten, Name = "their thread", ChannelType = ChannelTypes.PublicThread },
             // Someone else reacting to, and an edit of, an old message of theirs: it is a tombstone now.
             new() { Type = IngestEventType.ReactionAdd, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = theirLast.ChannelId, MessageId = theirLast.MessageId, UserId = 5_002, Emoji = "🦄" },
             new() { Type = IngestEventType.MessageUpdate, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = theirLast.ChannelId, MessageId = theirLast.MessageId, EditedAt = at, Excerpt = "an edited secret" },

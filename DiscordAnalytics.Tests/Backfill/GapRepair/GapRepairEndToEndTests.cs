@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Backfill.GapRepair;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
@@ -168,7 +169,7 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
         await _store.WriteInBatchesAsync(
         [
             new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = 1, Name = "Gap Guild" },
-            new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = 1, ChannelId = General, ChannelType = 0, Name = "general" },
+            new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = 1, ChannelId = General, ChannelType = ChannelTypes.Text, Name = "general" },
             new IngestEvent
             {
                 Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = Core.Discord.Snowflake.ToUnixMs(stored), ChannelId = General,
