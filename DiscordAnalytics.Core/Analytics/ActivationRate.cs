@@ -8,6 +8,6 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <param name="Rate"><see cref="Posted"/> / <see cref="Eligible"/> (0..1), or null when nobody is eligible.</param>
 public sealed record ActivationRate(long Eligible, long Posted, long Pending, double? Rate)
 {
-    public static ActivationRate Of(long eligible, long posted, long pending) =>
+    public static ActivationRate FromCounts(long eligible, long posted, long pending) =>
         new(eligible, posted, pending, eligible == 0 ? null : posted / (double)eligible);
 }

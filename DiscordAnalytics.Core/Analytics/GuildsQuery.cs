@@ -17,14 +17,14 @@ public sealed class GuildsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             .Where(g => g.Mode == mode.GuildMode)
             .OrderBy(g => g.Name).ThenBy(g => g.GuildId)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(g => new GuildInfo(g.GuildId.ToString(), NameOrId(g.Name, g.GuildId), g.Mode, g.LastEventAt) { TimeZone = g.TimeZone })];
+        return [.. rows.Select(g => new GuildInfo(g.GuildId.ToString(), NameOrId(g.Name, g.GuildId), g.Mode.StoredName(), g.LastEventAt) { TimeZone = g.TimeZone })];
     }
 
     public async Task<GuildInfo?> FindAsync(ulong guildId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var g = await db.Guilds.AsNoTracking().FirstOrDefaultAsync(x => x.GuildId == (long)guildId, cancellationToken);
-        return g is null ? null : new GuildInfo(g.GuildId.ToString(), NameOrId(g.Name, g.GuildId), g.Mode, g.LastEventAt) { TimeZone = g.TimeZone };
+        return g is null ? null : new GuildInfo(g.GuildId.ToString(), NameOrId(g.Name, g.GuildId), g.Mode.StoredName(), g.LastEventAt) { TimeZone = g.TimeZone };
     }
 
     private static string NameOrId(string name, long id) => string.IsNullOrEmpty(name) ? id.ToString() : name;

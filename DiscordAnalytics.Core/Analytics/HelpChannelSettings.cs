@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -10,8 +11,8 @@ namespace DiscordAnalytics.Core.Analytics;
 /// </summary>
 public sealed class HelpChannelSettings(IDbContextFactory<AnalyticsDbContext> contexts)
 {
-    /// <summary>Text (0), announcement (5), forum (15) and media (16) channels: where questions are asked.</summary>
-    private static readonly int[] EligibleTypes = [0, 5, HelpChannels.ForumType, 16];
+    /// <summary>Where questions are asked: see <see cref="ChannelTypes.IsHelpCandidate"/>.</summary>
+    private static readonly IReadOnlyList<int> EligibleTypes = ChannelTypes.ThreadParents;
 
     /// <summary>The guild's eligible channels by name, each with its state; null when the guild is unknown.</summary>
     public async Task<IReadOnlyList<HelpChannelChoice>?> GetAsync(long guildId, CancellationToken cancellationToken)

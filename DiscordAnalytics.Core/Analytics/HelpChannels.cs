@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Discord;
+
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
@@ -7,12 +9,9 @@ namespace DiscordAnalytics.Core.Analytics;
 /// </summary>
 public static class HelpChannels
 {
-    /// <summary>Discord channel type of a forum channel.</summary>
-    public const int ForumType = 15;
-
     private static readonly string[] NameMarkers = ["help", "support", "questions"];
 
     public static bool IsHelpChannel(int type, string? name) =>
-        type == ForumType
+        type == ChannelTypes.Forum
         || (name is not null && NameMarkers.Any(marker => name.Contains(marker, StringComparison.OrdinalIgnoreCase)));
 }

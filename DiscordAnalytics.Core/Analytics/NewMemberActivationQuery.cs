@@ -50,7 +50,7 @@ public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContex
         {
             var ended = members.Where(m => m.JoinedAt + period <= now).ToList();
             var posted = ended.Count(m => m.FirstPostAt < m.JoinedAt + period);
-            return ActivationRate.Of(ended.Count, posted, members.Count - ended.Count);
+            return ActivationRate.FromCounts(ended.Count, posted, members.Count - ended.Count);
         }
     }
 }

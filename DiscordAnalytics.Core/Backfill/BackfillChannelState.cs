@@ -1,10 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace DiscordAnalytics.Core.Backfill;
 
-/// <summary>States of one channel within a run (stored as these strings).</summary>
-public static class BackfillChannelState
+/// <summary>States of one channel within a run (<c>backfillChannels.state</c>, and the API's: the lowercase names below).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BackfillChannelState>))]
+public enum BackfillChannelState
 {
-    public const string Pending = "pending";
-    public const string Running = "running";
-    public const string Done = "done";
-    public const string Skipped = "skipped";
+    [JsonStringEnumMemberName("pending")]
+    Pending,
+
+    [JsonStringEnumMemberName("running")]
+    Running,
+
+    [JsonStringEnumMemberName("done")]
+    Done,
+
+    [JsonStringEnumMemberName("skipped")]
+    Skipped,
 }

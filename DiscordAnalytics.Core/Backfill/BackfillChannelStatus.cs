@@ -7,7 +7,7 @@ public sealed record BackfillChannelStatus(
     string Name,
     string? ParentId,
     bool IsThread,
-    string State,
+    BackfillChannelState State,
     string? SkipReason,
     int Pages,
     int Messages,

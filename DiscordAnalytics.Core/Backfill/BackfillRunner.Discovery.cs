@@ -12,14 +12,6 @@ namespace DiscordAnalytics.Core.Backfill;
 /// <summary>Discovery: which channels and threads a run pages, stored once per run with the run's discovery time.</summary>
 public sealed partial class BackfillRunner
 {
-    /// <summary>Channel types whose messages are paged: text and announcement.</summary>
-    private static readonly HashSet<int> PagedTypes = [0, 5];
-
-    /// <summary>Channel types that hold threads: text, announcement, forum and media.</summary>
-    public static readonly IReadOnlySet<int> ThreadParentTypes = new HashSet<int> { 0, 5, 15, 16 };
-
-    private static readonly HashSet<int> ThreadTypes = [10, 11, 12];
-
     private async Task DiscoverAsync(IHistorySource source, RunWork work, CancellationToken cancellationToken)
     {
         var run = work.Run;
@@ -37,7 +29,7 @@ public sealed partial class BackfillRunner
 
         var parents = channels
             .Select(c => new Found(c, Json.Snowflake(c, "id") ?? 0, Json.Int(c, "type") ?? -1, Json.Snowflake(c, "parent_id")))
-            .Where(c => c.Id != 0 && ThreadParentTypes.Contains(c.Type) && (selection is null || selection.Contains((long)c.Id)))
+            .Where(c => c.Id != 0 && ChannelTypes.IsThreadParent(c.Type) && (selection is null || selection.Contains((long)c.Id)))
             .ToList();
         var parentIds = parents.Select(p => p.Id).ToHashSet();
 
@@ -107,7 +99,7 @@ public sealed partial class BackfillRunner
                 continue;
             }
 
-            if (PagedTypes.Contains(parent.Type))
+            if (ChannelTypes.IsTextLike(parent.Type))
             {
                 rows.Add(Row(run.RunId, run.GuildId, parent, name, rows.Count, BackfillChannelState.Pending, null, observedAt));
             }
@@ -174,7 +166,7 @@ public sealed partial class BackfillRunner
         var id = Json.Snowflake(thread, "id") ?? 0;
         var type = Json.Int(thread, "type") ?? -1;
         var parent = Json.Snowflake(thread, "parent_id");
-        if (id == 0 || !ThreadTypes.Contains(type))
+        if (id == 0 || !ChannelTypes.IsThread(type))
         {
             return;
         }
@@ -185,14 +177,14 @@ public sealed partial class BackfillRunner
         }
     }
 
-    private static BackfillChannel Row(long runId, long guildId, Found channel, string name, int position, string state, string? reason, long now) => new()
+    private static BackfillChannel Row(long runId, long guildId, Found channel, string name, int position, BackfillChannelState state, string? reason, long now) => new()
     {
         RunId = runId,
         ChannelId = (long)channel.Id,
         GuildId = guildId,
-        ParentId = ThreadTypes.Contains(channel.Type) ? (long?)channel.ParentId : null,
+        ParentId = ChannelTypes.IsThread(channel.Type) ? (long?)channel.ParentId : null,
         Name = name,
-        IsThread = ThreadTypes.Contains(channel.Type),
+        IsThread = ChannelTypes.IsThread(channel.Type),
         Position = position,
         State = state,
         SkipReason = reason,

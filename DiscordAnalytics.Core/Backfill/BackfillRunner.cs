@@ -325,7 +325,7 @@ public sealed partial class BackfillRunner(
         work.SavedAt = now;
     }
 
-    private async Task FinishAsync(RunWork work, string state, string? error)
+    private async Task FinishAsync(RunWork work, BackfillState state, string? error)
     {
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public sealed class BackfillService(
                 .Where(c => c.GuildId == (long)guildId && wanted.Contains(c.ChannelId))
                 .Select(c => new { c.ChannelId, c.Type, c.IsThread })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (known.Count != wanted.Count || known.Any(c => !c.IsThread && !BackfillRunner.ThreadParentTypes.Contains(c.Type)))
+            if (known.Count != wanted.Count || known.Any(c => !c.IsThread && !ChannelTypes.IsThreadParent(c.Type)))
             {
                 return BackfillOutcome.Bad("channelIds", "channelIds must be text, announcement, forum channels or threads of this guild.");
             }
@@ -64,9 +65,9 @@ public sealed class BackfillService(
         }
 
         var latest = await LatestAsync(db, guildId, cancellationToken).ConfigureAwait(false);
-        if (latest is not null && BackfillState.IsActive(latest.State))
+        if (latest is not null && latest.State.IsActive())
         {
-            return BackfillOutcome.Conflict($"A backfill of this guild is already {latest.State}; cancel it first.");
+            return BackfillOutcome.Conflict($"A backfill of this guild is already {latest.State.StoredName()}; cancel it first.");
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -126,7 +127,7 @@ public sealed class BackfillService(
     public async Task<IReadOnlyList<BackfillChannelChoice>> ListChannelChoicesAsync(ulong guildId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var types = BackfillRunner.ThreadParentTypes.ToList();
+        var types = ChannelTypes.ThreadParents;
         var rows = await db.Channels.AsNoTracking()
             .Where(c => c.GuildId == (long)guildId && !c.IsThread && types.Contains(c.Type))
             .OrderBy(c => c.Name).ThenBy(c => c.ChannelId)
@@ -135,7 +136,7 @@ public sealed class BackfillService(
         return [.. rows.Select(c => new BackfillChannelChoice(c.ChannelId.ToString(CultureInfo.InvariantCulture), c.Name, c.Type))];
     }
 
-    private async Task<BackfillOutcome> ChangeAsync(ulong guildId, string[] from, string to, bool stop, bool enqueue, CancellationToken cancellationToken)
+    private async Task<BackfillOutcome> ChangeAsync(ulong guildId, BackfillState[] from, BackfillState to, bool stop, bool enqueue, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Guilds.AnyAsync(g => g.GuildId == (long)guildId, cancellationToken).ConfigureAwait(false))
@@ -146,7 +147,7 @@ public sealed class BackfillService(
         var run = await LatestAsync(db, guildId, cancellationToken).ConfigureAwait(false);
         if (run is null || !from.Contains(run.State))
         {
-            return BackfillOutcome.Conflict(run is null ? "This guild has no backfill." : $"The backfill is {run.State}.");
+            return BackfillOutcome.Conflict(run is null ? "This guild has no backfill." : $"The backfill is {run.State.StoredName()}.");
         }
 
         // Conditional on the state read, so a run that finished meanwhile is not overwritten.

@@ -1,15 +1,26 @@
+using System.Text.Json.Serialization;
+
 namespace DiscordAnalytics.Core.Backfill;
 
-/// <summary>States of a run (stored as these strings).</summary>
-public static class BackfillState
+/// <summary>States of a run (<c>backfillRuns.state</c>, and the API's <c>state</c>: the lowercase names below).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BackfillState>))]
+public enum BackfillState
 {
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Paused = "paused";
-    public const string Cancelled = "cancelled";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
+    [JsonStringEnumMemberName("queued")]
+    Queued,
 
-    /// <summary>A run in one of these states blocks a new run for its guild.</summary>
-    public static bool IsActive(string state) => state is Queued or Running or Paused;
+    [JsonStringEnumMemberName("running")]
+    Running,
+
+    [JsonStringEnumMemberName("paused")]
+    Paused,
+
+    [JsonStringEnumMemberName("cancelled")]
+    Cancelled,
+
+    [JsonStringEnumMemberName("completed")]
+    Completed,
+
+    [JsonStringEnumMemberName("failed")]
+    Failed,
 }

@@ -12,7 +12,7 @@ namespace DiscordAnalytics.Core.Backfill;
 public sealed record BackfillStatus(
     string GuildId,
     long RunId,
-    string State,
+    BackfillState State,
     string Source,
     int Days,
     long CutoffAt,

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Demo;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 
 namespace DiscordAnalytics.Core.Backfill;
@@ -90,7 +91,7 @@ internal sealed class DemoHistoryIndex
                 all.Reactions.Clear();
                 break;
             case IngestEventType.ThreadCreate:
-                Threads[e.ChannelId!.Value] = new DemoHistoryThread(e.ChannelId.Value, e.ParentId ?? 0, e.Name ?? string.Empty, e.UserId, e.ChannelType ?? 11) { LastMessageAt = e.EventAt };
+                Threads[e.ChannelId!.Value] = new DemoHistoryThread(e.ChannelId.Value, e.ParentId ?? 0, e.Name ?? string.Empty, e.UserId, e.ChannelType ?? ChannelTypes.PublicThread) { LastMessageAt = e.EventAt };
                 break;
         }
     }

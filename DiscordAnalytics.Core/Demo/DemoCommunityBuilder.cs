@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DiscordAnalytics.Core.Discord;
 
 namespace DiscordAnalytics.Core.Demo;
 
@@ -10,67 +11,61 @@ internal static class DemoCommunityBuilder
     public const string MarketBotName = "MarketPulse";
     public const string DeployBotName = "GitBot";
 
-    private const int TextChannel = 0;
-    private const int VoiceChannel = 2;
-    private const int CategoryChannel = 4;
-    private const int AnnouncementChannel = 5;
-    private const int ForumChannel = 15;
-
     private static readonly ImmutableArray<(string Category, ImmutableArray<(string Name, int Type, DemoChannelKind Kind, DemoTopic Topic, double Weight)> Channels)> Layout =
     [
         ("Information",
         [
-            ("announcements", AnnouncementChannel, DemoChannelKind.Announcements, DemoTopic.Announcements, 0),
-            ("rules", TextChannel, DemoChannelKind.ReadOnly, DemoTopic.None, 0),
-            ("welcome", TextChannel, DemoChannelKind.Welcome, DemoTopic.None, 0),
-            ("server-guide", TextChannel, DemoChannelKind.ReadOnly, DemoTopic.None, 0),
+            ("announcements", ChannelTypes.Announcement, DemoChannelKind.Announcements, DemoTopic.Announcements, 0),
+            ("rules", ChannelTypes.Text, DemoChannelKind.ReadOnly, DemoTopic.None, 0),
+            ("welcome", ChannelTypes.Text, DemoChannelKind.Welcome, DemoTopic.None, 0),
+            ("server-guide", ChannelTypes.Text, DemoChannelKind.ReadOnly, DemoTopic.None, 0),
         ]),
         ("Community",
         [
-            ("general", TextChannel, DemoChannelKind.Chat, DemoTopic.General, 30),
-            ("introductions", TextChannel, DemoChannelKind.Chat, DemoTopic.Introductions, 1.2),
-            ("off-topic", TextChannel, DemoChannelKind.Chat, DemoTopic.General, 9),
-            ("memes", TextChannel, DemoChannelKind.Chat, DemoTopic.General, 4),
-            ("showcase", TextChannel, DemoChannelKind.Chat, DemoTopic.Dev, 1.5),
-            ("events", TextChannel, DemoChannelKind.Chat, DemoTopic.General, 0.6),
-            ("feedback", TextChannel, DemoChannelKind.Chat, DemoTopic.General, 0.8),
+            ("general", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.General, 30),
+            ("introductions", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Introductions, 1.2),
+            ("off-topic", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.General, 9),
+            ("memes", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.General, 4),
+            ("showcase", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Dev, 1.5),
+            ("events", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.General, 0.6),
+            ("feedback", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.General, 0.8),
         ]),
         ("Trading",
         [
-            ("market-chat", TextChannel, DemoChannelKind.Chat, DemoTopic.Trading, 18),
-            ("crypto", TextChannel, DemoChannelKind.Chat, DemoTopic.Trading, 8),
-            ("stocks", TextChannel, DemoChannelKind.Chat, DemoTopic.Trading, 6),
-            ("options", TextChannel, DemoChannelKind.Chat, DemoTopic.Trading, 2.5),
-            ("forex", TextChannel, DemoChannelKind.Chat, DemoTopic.Trading, 1.1),
-            ("trade-ideas", TextChannel, DemoChannelKind.Chat, DemoTopic.Trading, 4.5),
-            ("charts", TextChannel, DemoChannelKind.Chat, DemoTopic.Trading, 3),
-            ("risk-management", TextChannel, DemoChannelKind.Chat, DemoTopic.Trading, 0.7),
-            ("market-alerts", TextChannel, DemoChannelKind.BotFeed, DemoTopic.MarketAlerts, 0),
+            ("market-chat", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Trading, 18),
+            ("crypto", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Trading, 8),
+            ("stocks", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Trading, 6),
+            ("options", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Trading, 2.5),
+            ("forex", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Trading, 1.1),
+            ("trade-ideas", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Trading, 4.5),
+            ("charts", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Trading, 3),
+            ("risk-management", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Trading, 0.7),
+            ("market-alerts", ChannelTypes.Text, DemoChannelKind.BotFeed, DemoTopic.MarketAlerts, 0),
         ]),
         ("Development",
         [
-            ("dev-general", TextChannel, DemoChannelKind.Chat, DemoTopic.Dev, 12),
-            ("python", TextChannel, DemoChannelKind.Chat, DemoTopic.Dev, 5),
-            ("csharp", TextChannel, DemoChannelKind.Chat, DemoTopic.Dev, 2),
-            ("javascript", TextChannel, DemoChannelKind.Chat, DemoTopic.Dev, 1.8),
-            ("algo-trading", TextChannel, DemoChannelKind.Chat, DemoTopic.Dev, 3.5),
-            ("api-help", TextChannel, DemoChannelKind.Chat, DemoTopic.Support, 2.2),
-            ("code-review", TextChannel, DemoChannelKind.Chat, DemoTopic.Dev, 0.9),
-            ("deployments", TextChannel, DemoChannelKind.BotFeed, DemoTopic.Deployments, 0),
+            ("dev-general", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Dev, 12),
+            ("python", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Dev, 5),
+            ("csharp", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Dev, 2),
+            ("javascript", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Dev, 1.8),
+            ("algo-trading", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Dev, 3.5),
+            ("api-help", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Support, 2.2),
+            ("code-review", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Dev, 0.9),
+            ("deployments", ChannelTypes.Text, DemoChannelKind.BotFeed, DemoTopic.Deployments, 0),
         ]),
         ("Support",
         [
-            ("help-forum", ForumChannel, DemoChannelKind.Forum, DemoTopic.Support, 0),
-            ("feature-requests", ForumChannel, DemoChannelKind.Forum, DemoTopic.FeatureRequests, 0),
-            ("bug-reports", TextChannel, DemoChannelKind.Chat, DemoTopic.Support, 1.4),
-            ("billing", TextChannel, DemoChannelKind.Chat, DemoTopic.Billing, 0.5),
-            ("mod-log", TextChannel, DemoChannelKind.ModLog, DemoTopic.None, 0),
+            ("help-forum", ChannelTypes.Forum, DemoChannelKind.Forum, DemoTopic.Support, 0),
+            ("feature-requests", ChannelTypes.Forum, DemoChannelKind.Forum, DemoTopic.FeatureRequests, 0),
+            ("bug-reports", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Support, 1.4),
+            ("billing", ChannelTypes.Text, DemoChannelKind.Chat, DemoTopic.Billing, 0.5),
+            ("mod-log", ChannelTypes.Text, DemoChannelKind.ModLog, DemoTopic.None, 0),
         ]),
         ("Voice",
         [
-            ("Lounge", VoiceChannel, DemoChannelKind.Voice, DemoTopic.None, 0),
-            ("Trading Floor", VoiceChannel, DemoChannelKind.Voice, DemoTopic.None, 0),
-            ("Pair Programming", VoiceChannel, DemoChannelKind.Voice, DemoTopic.None, 0),
+            ("Lounge", ChannelTypes.Voice, DemoChannelKind.Voice, DemoTopic.None, 0),
+            ("Trading Floor", ChannelTypes.Voice, DemoChannelKind.Voice, DemoTopic.None, 0),
+            ("Pair Programming", ChannelTypes.Voice, DemoChannelKind.Voice, DemoTopic.None, 0),
         ]),
     ];
 
@@ -85,7 +80,7 @@ internal static class DemoCommunityBuilder
         foreach (var (category, members) in Layout)
         {
             var categoryId = DemoIds.Make(guildCreatedAt + minute++ * DemoRhythm.MinuteMs, DemoIds.StructureWorker, 0, 0);
-            channels.Add(new DemoChannel(categoryId, category, CategoryChannel, null, DemoChannelKind.Category, DemoTopic.None, 0));
+            channels.Add(new DemoChannel(categoryId, category, ChannelTypes.Category, null, DemoChannelKind.Category, DemoTopic.None, 0));
             foreach (var (name, type, kind, topic, weight) in members)
             {
                 var id = DemoIds.Make(guildCreatedAt + minute++ * DemoRhythm.MinuteMs, DemoIds.StructureWorker, 0, 0);

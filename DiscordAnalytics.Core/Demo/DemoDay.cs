@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 
 namespace DiscordAnalytics.Core.Demo;
@@ -9,7 +10,6 @@ namespace DiscordAnalytics.Core.Demo;
 /// </summary>
 internal sealed partial class DemoDay
 {
-    private const int PublicThread = 11;
     private const double BaseMessagesPerDay = 1750;
 
     private readonly DemoCommunity _community;
@@ -77,7 +77,7 @@ internal sealed partial class DemoDay
         ChannelId = threadId,
         ParentId = parentId,
         Name = name,
-        ChannelType = PublicThread,
+        ChannelType = ChannelTypes.PublicThread,
         UserId = owner.Id,
         IsBot = owner.IsBot,
     });

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 
 namespace DiscordAnalytics.Core.Demo;
@@ -16,7 +17,6 @@ namespace DiscordAnalytics.Core.Demo;
 public sealed class DemoLiveSimulator
 {
     private const int RecentLimit = 300;
-    private const int PublicThread = 11;
     private const double MaxBacklogSeconds = 60;
 
     private readonly DemoCommunity _community;
@@ -322,7 +322,7 @@ public sealed class DemoLiveSimulator
         ChannelId = threadId,
         ParentId = parentId,
         Name = name,
-        ChannelType = PublicThread,
+        ChannelType = ChannelTypes.PublicThread,
         UserId = owner.Id,
     };
 

@@ -26,7 +26,7 @@ public sealed class Digest
     public string Generator { get; set; } = string.Empty;
 
     /// <summary><see cref="DigestStatus"/>: draft, partial or posted.</summary>
-    public string Status { get; set; } = DigestStatus.Draft;
+    public DigestStatus Status { get; set; } = DigestStatus.Draft;
 
     /// <summary>The channel the digest was (or is being) posted to.</summary>
     public long? PostedChannelId { get; set; }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +11,7 @@ public sealed class DigestConfiguration : IEntityTypeConfiguration<Digest>
         builder.ToTable("digests");
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedOnAdd();
-        builder.Property(x => x.Status).HasMaxLength(16);
+        builder.Property(x => x.Status).HasMaxLength(16).HasConversion<StoredNameConverter<DigestStatus>>();
         builder.Ignore(x => x.MessageIds);
         // History: a guild's digests, newest first.
         builder.HasIndex(x => new { x.GuildId, x.CreatedAt });

@@ -44,7 +44,7 @@ public static partial class DigestMarkdownWriter
 
     private static void Headlines(StringBuilder md, AnalyticsSummary summary)
     {
-        var changes = TotalsChange.Of(summary).ToDictionary(c => c.Metric, StringComparer.Ordinal);
+        var changes = TotalsChange.FromSummary(summary).ToDictionary(c => c.Metric, StringComparer.Ordinal);
         md.AppendLine("## Headline numbers");
         foreach (var (metric, label) in new[]
         {

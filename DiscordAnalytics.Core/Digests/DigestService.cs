@@ -28,10 +28,6 @@ public sealed partial class DigestService(
     /// <summary>History entries returned.</summary>
     public const int HistoryLength = 100;
 
-    private const int TextChannelType = 0;
-
-    private const int AnnouncementChannelType = 5;
-
     public static readonly JsonSerializerOptions SummaryJsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>The seven whole UTC days before <paramref name="today"/>.</summary>
@@ -91,7 +87,7 @@ public sealed partial class DigestService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Channels.AsNoTracking()
-            .Where(c => c.GuildId == (long)guildId && !c.IsThread && (c.Type == TextChannelType || c.Type == AnnouncementChannelType))
+            .Where(c => c.GuildId == (long)guildId && !c.IsThread && (c.Type == ChannelTypes.Text || c.Type == ChannelTypes.Announcement))
             .OrderBy(c => c.Name).ThenBy(c => c.ChannelId)
             .Select(c => new { c.ChannelId, c.Name })
             .ToListAsync(cancellationToken);

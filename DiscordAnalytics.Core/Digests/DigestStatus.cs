@@ -1,14 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace DiscordAnalytics.Core.Digests;
 
-/// <summary>The states of <see cref="Digest.Status"/>.</summary>
-public static class DigestStatus
+/// <summary>Where a digest stands (<c>digests.status</c>, and the API's <c>status</c>: the lowercase names below).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DigestStatus>))]
+public enum DigestStatus
 {
     /// <summary>Nothing posted yet; the Markdown can be edited.</summary>
-    public const string Draft = "draft";
+    [JsonStringEnumMemberName("draft")]
+    Draft,
 
     /// <summary>Some parts are posted and a failure stopped the rest; posting again continues with the next part.</summary>
-    public const string Partial = "partial";
+    [JsonStringEnumMemberName("partial")]
+    Partial,
 
     /// <summary>Every part is posted; posting again does nothing.</summary>
-    public const string Posted = "posted";
+    [JsonStringEnumMemberName("posted")]
+    Posted,
 }

@@ -11,13 +11,13 @@ internal sealed class ForgottenMembers
 {
     private readonly Dictionary<long, HashSet<long>> _forgotten = [];
 
-    public bool Contains(IngestionStatements sql, long guild, long user) => Of(sql, guild).Contains(user);
+    public bool Contains(IngestionStatements sql, long guild, long user) => ForgottenIn(sql, guild).Contains(user);
 
-    public void Add(IngestionStatements sql, long guild, long user) => Of(sql, guild).Add(user);
+    public void Add(IngestionStatements sql, long guild, long user) => ForgottenIn(sql, guild).Add(user);
 
     public void Forget() => _forgotten.Clear();
 
-    private HashSet<long> Of(IngestionStatements sql, long guild)
+    private HashSet<long> ForgottenIn(IngestionStatements sql, long guild)
     {
         if (!_forgotten.TryGetValue(guild, out var users))
         {

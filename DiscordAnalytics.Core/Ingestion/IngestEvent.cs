@@ -54,7 +54,7 @@ public sealed record IngestEvent
     /// <summary>Guild, channel, thread or member display name (upserts, thread create, member add).</summary>
     public string? Name { get; init; }
 
-    /// <summary>Discord channel type (0 text, 2 voice, 4 category, 5 announcement, 10-12 threads, 15 forum, 16 media).</summary>
+    /// <summary>Discord channel type (named in <see cref="Discord.ChannelTypes"/>: 0 text, 2 voice, 4 category, 5 announcement, 10-12 threads, 15 forum, 16 media).</summary>
     public int? ChannelType { get; init; }
 
     /// <summary>For threads: the parent text/forum channel. For ordinary channels: the category.</summary>
@@ -113,7 +113,7 @@ public sealed record IngestEvent
     };
 
     /// <summary>The type as stored and shown (<c>message_create</c>, <c>reaction_add</c>, ...).</summary>
-    public string TypeName => IngestEventTypeNames.Of(Type);
+    public string TypeName => IngestEventTypeNames.StoredName(Type);
 
     /// <summary>
     /// Why this event cannot be ingested, or null when it is complete. Sources may send anything;

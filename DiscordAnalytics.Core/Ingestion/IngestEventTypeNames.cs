@@ -1,25 +1,45 @@
 namespace DiscordAnalytics.Core.Ingestion;
 
-/// <summary>The stored, snake_case names of event types (the raw table's <c>event_type</c> column).</summary>
+/// <summary>
+/// The one table of stored, snake_case event-type names (the raw table's <c>eventType</c> column, dead letters, logs).
+/// SQL that names a type interpolates these constants; retention picks its prunable types from here.
+/// </summary>
 public static class IngestEventTypeNames
 {
-    public static string Of(IngestEventType type) => type switch
+    public const string GuildUpsert = "guild_upsert";
+    public const string ChannelUpsert = "channel_upsert";
+    public const string MemberUpsert = "member_upsert";
+    public const string ThreadCreate = "thread_create";
+    public const string MemberAdd = "member_add";
+    public const string MemberRemove = "member_remove";
+    public const string MessageCreate = "message_create";
+    public const string MessageUpdate = "message_update";
+    public const string MessageDelete = "message_delete";
+    public const string ReactionAdd = "reaction_add";
+    public const string ReactionRemove = "reaction_remove";
+    public const string ReactionRemoveAll = "reaction_remove_all";
+    public const string ReactionRemoveEmoji = "reaction_remove_emoji";
+    public const string ReactionCount = "reaction_count";
+    public const string MemberForget = "member_forget";
+
+    /// <summary>The name stored for <paramref name="type"/> (<c>unknown</c> for a value outside the enum).</summary>
+    public static string StoredName(IngestEventType type) => type switch
     {
-        IngestEventType.GuildUpsert => "guild_upsert",
-        IngestEventType.ChannelUpsert => "channel_upsert",
-        IngestEventType.MemberUpsert => "member_upsert",
-        IngestEventType.ThreadCreate => "thread_create",
-        IngestEventType.MemberAdd => "member_add",
-        IngestEventType.MemberRemove => "member_remove",
-        IngestEventType.MessageCreate => "message_create",
-        IngestEventType.MessageUpdate => "message_update",
-        IngestEventType.MessageDelete => "message_delete",
-        IngestEventType.ReactionAdd => "reaction_add",
-        IngestEventType.ReactionRemove => "reaction_remove",
-        IngestEventType.ReactionRemoveAll => "reaction_remove_all",
-        IngestEventType.ReactionRemoveEmoji => "reaction_remove_emoji",
-        IngestEventType.ReactionCount => "reaction_count",
-        IngestEventType.MemberForget => "member_forget",
+        IngestEventType.GuildUpsert => GuildUpsert,
+        IngestEventType.ChannelUpsert => ChannelUpsert,
+        IngestEventType.MemberUpsert => MemberUpsert,
+        IngestEventType.ThreadCreate => ThreadCreate,
+        IngestEventType.MemberAdd => MemberAdd,
+        IngestEventType.MemberRemove => MemberRemove,
+        IngestEventType.MessageCreate => MessageCreate,
+        IngestEventType.MessageUpdate => MessageUpdate,
+        IngestEventType.MessageDelete => MessageDelete,
+        IngestEventType.ReactionAdd => ReactionAdd,
+        IngestEventType.ReactionRemove => ReactionRemove,
+        IngestEventType.ReactionRemoveAll => ReactionRemoveAll,
+        IngestEventType.ReactionRemoveEmoji => ReactionRemoveEmoji,
+        IngestEventType.ReactionCount => ReactionCount,
+        IngestEventType.MemberForget => MemberForget,
         _ => "unknown",
     };
 }

@@ -300,11 +300,11 @@ internal static class IngestionSql
     /// Threads the member started, from their raw events (retention keeps thread creates): (eventAt, isBot, counted
     /// channel). A thread counts for its parent (ThreadCreated).
     /// </summary>
-    public const string SelectThreadsStartedBy = """
+    public const string SelectThreadsStartedBy = $$"""
         SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS INTEGER))
         FROM analyticsEvents e
         LEFT JOIN channels c ON c.guildId = e.guildId AND c.channelId = CAST(e.eventId AS INTEGER)
-        WHERE e.guildId = @p0 AND e.eventType = 'thread_create' AND e.userId = @p1
+        WHERE e.guildId = @p0 AND e.eventType = '{{IngestEventTypeNames.ThreadCreate}}' AND e.userId = @p1
         """;
 
     public const string DeleteMemberDailyOfUser = "DELETE FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1";

@@ -19,7 +19,7 @@ internal sealed class MemberActivation
     /// <summary>A counted create: the member's first post when it is in their first week and earlier than the one known.</summary>
     public void Posted(IngestionStatements sql, long guild, long user, long createdAt)
     {
-        if (Of(sql, guild).TryGetValue(user, out var member)
+        if (JoinedMembersOf(sql, guild).TryGetValue(user, out var member)
             && createdAt >= member.At && createdAt < member.At + FirstWeekMs
             && (member.FirstPostAt is not { } known || createdAt < known))
         {
@@ -34,7 +34,7 @@ internal sealed class MemberActivation
     /// <summary>A counted message was deleted: when it was the member's first post, the next one takes its place.</summary>
     public void Deleted(IngestionStatements sql, long guild, long user, long createdAt)
     {
-        if (Of(sql, guild).TryGetValue(user, out var member) && member.FirstPostAt == createdAt)
+        if (JoinedMembersOf(sql, guild).TryGetValue(user, out var member) && member.FirstPostAt == createdAt)
         {
             Set(sql, guild, user, member.At, FirstPostSince(sql, guild, user, member.At));
         }
@@ -55,10 +55,10 @@ internal sealed class MemberActivation
     private void Set(IngestionStatements sql, long guild, long user, long joinedAt, long? firstPostAt)
     {
         sql.SetFirstPost.Execute(guild, user, firstPostAt);
-        Of(sql, guild)[user] = new Joined(joinedAt, firstPostAt);
+        JoinedMembersOf(sql, guild)[user] = new Joined(joinedAt, firstPostAt);
     }
 
-    private Dictionary<long, Joined> Of(IngestionStatements sql, long guild)
+    private Dictionary<long, Joined> JoinedMembersOf(IngestionStatements sql, long guild)
     {
         if (!_guilds.TryGetValue(guild, out var members))
         {

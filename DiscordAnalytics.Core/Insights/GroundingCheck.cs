@@ -48,7 +48,7 @@ public static partial class GroundingCheck
     {
         var facts = new GroundingFacts();
         Collect(JsonSerializer.SerializeToElement(summary, SummaryJson), facts);
-        foreach (var change in TotalsChange.Of(summary))
+        foreach (var change in TotalsChange.FromSummary(summary))
         {
             if (change.Percent is { } percent)
             {

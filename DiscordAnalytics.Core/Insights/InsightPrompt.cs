@@ -49,7 +49,7 @@ public static class InsightPrompt
         text.AppendLine(JsonSerializer.Serialize(payload, SummaryJson));
         text.AppendLine();
         text.AppendLine("Changes against the previous window (the only percentages you may use):");
-        foreach (var change in TotalsChange.Of(payload))
+        foreach (var change in TotalsChange.FromSummary(payload))
         {
             var direction = change.Current == change.Previous ? "unchanged" : change.Current > change.Previous ? "up" : "down";
             var percent = change.Percent is { } p && change.Current != change.Previous ? $" ({direction} {p.ToString(CultureInfo.InvariantCulture)}%)" : $" ({direction})";

@@ -94,7 +94,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
 
     private static IEnumerable<Insight> Movers(AnalyticsSummary summary)
     {
-        var changes = TotalsChange.Of(summary).Where(c => MoverMetrics.Contains(c.Metric)).ToList();
+        var changes = TotalsChange.FromSummary(summary).Where(c => MoverMetrics.Contains(c.Metric)).ToList();
         var movers = changes
             .Where(c => c.Percent > 0)
             .OrderByDescending(c => c.Percent)

@@ -15,7 +15,7 @@ public sealed record TotalsChange(string Metric, long Current, long Previous, bo
         : (long)Math.Round(Math.Abs(Current - Previous) * 100m / Previous, 0, MidpointRounding.AwayFromZero);
 
     /// <summary>All eight totals, in the contract's order.</summary>
-    public static IReadOnlyList<TotalsChange> Of(AnalyticsSummary summary)
+    public static IReadOnlyList<TotalsChange> FromSummary(AnalyticsSummary summary)
     {
         var (t, p) = (summary.Totals, summary.PreviousTotals);
         var earlier = summary.PreviousWindow?.HasEarlierData ?? true;

@@ -49,7 +49,7 @@ public sealed partial class ForgottenDigestScrubber(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             forgotten = [.. (await db.MemberPrivacy.AsNoTracking()
-                    .Where(p => p.Choice == MemberPrivacyChoices.Forgotten && db.Digests.Any(d => d.GuildId == p.GuildId))
+                    .Where(p => p.Choice == MemberPrivacyChoice.Forgotten && db.Digests.Any(d => d.GuildId == p.GuildId))
                     .Select(p => new { p.GuildId, p.UserId })
                     .ToListAsync(cancellationToken))
                 .Select(p => (p.GuildId, p.UserId))];

@@ -10,8 +10,8 @@ public sealed class MemberPrivacy
 
     public long UserId { get; set; }
 
-    /// <summary><see cref="MemberPrivacyChoices.Hidden"/> or <see cref="MemberPrivacyChoices.Forgotten"/>.</summary>
-    public string Choice { get; set; } = MemberPrivacyChoices.Hidden;
+    /// <summary><see cref="MemberPrivacyChoice.Hidden"/> or <see cref="MemberPrivacyChoice.Forgotten"/> (stored as those words).</summary>
+    public MemberPrivacyChoice Choice { get; set; } = MemberPrivacyChoice.Hidden;
 
     /// <summary>When the choice was made, unix ms.</summary>
     public long SetAt { get; set; }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,6 @@ public sealed class MemberPrivacyConfiguration : IEntityTypeConfiguration<Member
     {
         builder.ToTable("memberPrivacy");
         builder.HasKey(x => new { x.GuildId, x.UserId });
-        builder.Property(x => x.Choice).IsRequired();
+        builder.Property(x => x.Choice).IsRequired().HasConversion<StoredNameConverter<MemberPrivacyChoice>>();
     }
 }

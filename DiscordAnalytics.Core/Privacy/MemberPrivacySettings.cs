@@ -65,13 +65,19 @@ public sealed partial class MemberPrivacySettings(
         return [.. found.Select(m => new KnownMember(m.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), m.DisplayName))];
     }
 
+    /// <summary>Applies the opt-out word of a request (see <see cref="MemberPrivacyChoices.IsKnown"/>).</summary>
+    public Task<MemberPrivacyUpdate> SetAsync(long guildId, long userId, string choice, CancellationToken cancellationToken) =>
+        StoredNames<MemberPrivacyChoice>.TryParse(choice, out var known)
+            ? SetAsync(guildId, userId, known, cancellationToken)
+            : throw new ArgumentOutOfRangeException(nameof(choice), choice, "hidden, forgotten or visible");
+
     /// <summary>
-    /// Applies <paramref name="choice"/> (<see cref="MemberPrivacyChoices"/>): hidden adds the row, visible removes a hidden
-    /// row, forgotten deletes the member everywhere and answers only once that is committed.
+    /// Applies <paramref name="choice"/>: hidden adds the row, visible removes a hidden row, forgotten deletes the member
+    /// everywhere and answers only once that is committed.
     /// </summary>
-    public async Task<MemberPrivacyUpdate> SetAsync(long guildId, long userId, string choice, CancellationToken cancellationToken)
+    public async Task<MemberPrivacyUpdate> SetAsync(long guildId, long userId, MemberPrivacyChoice choice, CancellationToken cancellationToken)
     {
-        if (!MemberPrivacyChoices.IsKnown(choice))
+        if (!Enum.IsDefined(choice))
         {
             throw new ArgumentOutOfRangeException(nameof(choice), choice, "hidden, forgotten or visible");
         }
@@ -84,7 +90,7 @@ public sealed partial class MemberPrivacySettings(
 
         if (await IsForgottenAsync(db, guildId, userId, cancellationToken))
         {
-            if (choice == MemberPrivacyChoices.Forgotten)
+            if (choice == MemberPrivacyChoice.Forgotten)
             {
                 // Asking again finishes what a failed or interrupted scrub left (the privacy job would, minutes later).
                 await ScrubDigestsAsync(guildId, userId, cancellationToken);
@@ -103,20 +109,20 @@ public sealed partial class MemberPrivacySettings(
         return update;
     }
 
-    private async Task<MemberPrivacyUpdate> ApplyAsync(AnalyticsDbContext db, long guildId, long userId, string choice, CancellationToken cancellationToken)
+    private async Task<MemberPrivacyUpdate> ApplyAsync(AnalyticsDbContext db, long guildId, long userId, MemberPrivacyChoice choice, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         switch (choice)
         {
-            case MemberPrivacyChoices.Hidden:
+            case MemberPrivacyChoice.Hidden:
                 // Never over a forgotten row (the writer may have forgotten them since the check above).
                 await ChangeHiddenAsync(db, guildId, () => db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES ({guildId}, {userId}, {MemberPrivacyChoices.Hidden}, {now}) ON CONFLICT (guildId, userId) DO NOTHING",
+                    $"INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES ({guildId}, {userId}, {MemberPrivacyChoice.Hidden.StoredName()}, {now}) ON CONFLICT (guildId, userId) DO NOTHING",
                     cancellationToken), cancellationToken);
                 return await IsForgottenAsync(db, guildId, userId, cancellationToken) ? MemberPrivacyUpdate.AlreadyForgotten : MemberPrivacyUpdate.Saved;
-            case MemberPrivacyChoices.Visible:
+            case MemberPrivacyChoice.Visible:
                 await ChangeHiddenAsync(db, guildId, () => db.MemberPrivacy
-                    .Where(p => p.GuildId == guildId && p.UserId == userId && p.Choice == MemberPrivacyChoices.Hidden)
+                    .Where(p => p.GuildId == guildId && p.UserId == userId && p.Choice == MemberPrivacyChoice.Hidden)
                     .ExecuteDeleteAsync(cancellationToken), cancellationToken);
                 return await IsForgottenAsync(db, guildId, userId, cancellationToken) ? MemberPrivacyUpdate.AlreadyForgotten : MemberPrivacyUpdate.Saved;
             default:
@@ -173,5 +179,5 @@ public sealed partial class MemberPrivacySettings(
     private static partial void LogScrubFailed(ILogger logger, Exception exception, long guildId);
 
     private static Task<bool> IsForgottenAsync(AnalyticsDbContext db, long guildId, long userId, CancellationToken cancellationToken) =>
-        db.MemberPrivacy.AnyAsync(p => p.GuildId == guildId && p.UserId == userId && p.Choice == MemberPrivacyChoices.Forgotten, cancellationToken);
+        db.MemberPrivacy.AnyAsync(p => p.GuildId == guildId && p.UserId == userId && p.Choice == MemberPrivacyChoice.Forgotten, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,28 @@ namespace DiscordAnalytics.Core.Retention;
 /// </summary>
 public sealed class RawEventPruner(IDbContextFactory<AnalyticsDbContext> contexts, IOptions<RetentionOptions> options)
 {
-    public static readonly IReadOnlyList<string> PrunableTypes =
-        ["message_create", "message_update", "reaction_add", "reaction_remove", "reaction_remove_all", "reaction_remove_emoji"];
+    /// <summary>The event types whose old raw rows are pruned (see the class summary for why these and no others).</summary>
+    public static readonly IReadOnlyList<IngestEventType> PrunableEventTypes =
+    [
+        IngestEventType.MessageCreate, IngestEventType.MessageUpdate, IngestEventType.ReactionAdd, IngestEventType.ReactionRemove,
+        IngestEventType.ReactionRemoveAll, IngestEventType.ReactionRemoveEmoji,
+    ];
+
+    /// <summary>The stored names of <see cref="PrunableEventTypes"/> (the raw table's <c>eventType</c>).</summary>
+    public static readonly IReadOnlyList<string> PrunableTypes = [.. PrunableEventTypes.Select(IngestEventTypeNames.StoredName)];
+
+    /// <summary>
+    /// One batch: parameters guild, cutoff, batch size. The type names are written into the text rather than bound:
+    /// they are the names table's own constants, and a fixed list keeps one statement text for every batch.
+    /// </summary>
+    private static readonly string DeleteBatchSql = $$"""
+        DELETE FROM analyticsEvents
+        WHERE (guildId, keyAt, eventType, eventId) IN (
+            SELECT guildId, keyAt, eventType, eventId FROM analyticsEvents
+            WHERE guildId = {0} AND keyAt < {1}
+              AND eventType IN ({{string.Join(", ", PrunableTypes.Select(name => $"'{name}'"))}})
+            LIMIT {2})
+        """;
 
     /// <summary>
     /// Deletes the guild's prunable raw events with <c>keyAt &lt; cutoffAt</c> (for these types the time of the
@@ -34,16 +55,7 @@ public sealed class RawEventPruner(IDbContextFactory<AnalyticsDbContext> context
             {
                 // One autocommit statement per batch: the write lock is held for one batch only, and a
                 // crash mid-run leaves every batch either fully applied or not at all.
-                batch = await db.Database.ExecuteSqlAsync(
-                    $"""
-                    DELETE FROM analyticsEvents
-                    WHERE (guildId, keyAt, eventType, eventId) IN (
-                        SELECT guildId, keyAt, eventType, eventId FROM analyticsEvents
-                        WHERE guildId = {guildId} AND keyAt < {cutoffAt}
-                          AND eventType IN ('message_create', 'message_update', 'reaction_add', 'reaction_remove', 'reaction_remove_all', 'reaction_remove_emoji')
-                        LIMIT {batchSize})
-                    """,
-                    cancellationToken).ConfigureAwait(false);
+                batch = await db.Database.ExecuteSqlRawAsync(DeleteBatchSql, [guildId, cutoffAt, batchSize], cancellationToken).ConfigureAwait(false);
             }
 
             deleted += batch;

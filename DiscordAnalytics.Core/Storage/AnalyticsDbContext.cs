@@ -68,6 +68,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.ToTable("guilds");
             e.HasKey(x => x.GuildId);
             e.Property(x => x.GuildId).ValueGeneratedNever();
+            e.Property(x => x.Mode).HasConversion<StoredNameConverter<GuildMode>>();
         });
 
         modelBuilder.Entity<Channel>(e =>

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,5 +12,6 @@ public sealed class BackfillChannelConfiguration : IEntityTypeConfiguration<Back
     {
         builder.ToTable("backfillChannels");
         builder.HasKey(x => new { x.RunId, x.ChannelId });
+        builder.Property(x => x.State).HasConversion<StoredNameConverter<BackfillChannelState>>();
     }
 }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,5 +14,7 @@ public sealed class BackfillRunConfiguration : IEntityTypeConfiguration<Backfill
         builder.HasKey(x => x.RunId);
         builder.Property(x => x.RunId).ValueGeneratedOnAdd();
         builder.HasIndex(x => new { x.GuildId, x.RunId });
+        builder.Property(x => x.State).HasConversion<StoredNameConverter<BackfillState>>();
+        builder.Property(x => x.Kind).HasConversion<StoredNameConverter<BackfillRunKind>>();
     }
 }

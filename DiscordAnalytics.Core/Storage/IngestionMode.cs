@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Storage.Entities;
+
 namespace DiscordAnalytics.Core.Storage;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace DiscordAnalytics.Core.Storage;
 /// </summary>
 public sealed record IngestionMode(bool IsDemo)
 {
-    public string GuildMode => IsDemo ? "demo" : "live";
+    public GuildMode GuildMode => IsDemo ? GuildMode.Demo : GuildMode.Live;
 }

@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -15,11 +15,11 @@ public sealed class HeatMapQueryTests : IAsyncLifetime
     private const ulong General = 811;
     private const ulong Alice = 812;
     private const ulong Bot = 899;
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         var setup = Utc(2026, 10, 1, 0, 0);
         await _store.WriteAsync(Guild(G, "Zones", setup), Channel(G, General, "general", setup));
     }
@@ -103,20 +103,20 @@ public sealed class HeatMapQueryTests : IAsyncLifetime
     [InlineData(null)]
     public async Task SetZone_NotAnIanaId_RefusedAndNothingStored(string? zone)
     {
-        var zones = new GuildTimeZone(new StoreContextFactory(_store.ConnectionString));
+        var zones = new GuildTimeZone(_store);
 
         Assert.Equal(TimeZoneUpdate.InvalidZone, await zones.SetAsync((long)G, zone, CancellationToken.None));
         Assert.Equal("UTC", await zones.GetAsync((long)G, CancellationToken.None));
     }
 
     private async Task SetZoneAsync(string zone) =>
-        Assert.Equal(TimeZoneUpdate.Saved, await new GuildTimeZone(new StoreContextFactory(_store.ConnectionString)).SetAsync((long)G, zone, CancellationToken.None));
+        Assert.Equal(TimeZoneUpdate.Saved, await new GuildTimeZone(_store).SetAsync((long)G, zone, CancellationToken.None));
 
     private Task<HeatMap> HeatMap(AnalyticsQuery query) =>
-        new HeatMapQuery(new StoreContextFactory(_store.ConnectionString)).RunAsync(query, CancellationToken.None);
+        new HeatMapQuery(_store).RunAsync(query, CancellationToken.None);
 
     private Task<IReadOnlyList<HourlyActivity>> Hourly(AnalyticsQuery query) =>
-        new HourlyActivityQuery(new StoreContextFactory(_store.ConnectionString)).RunAsync(query, CancellationToken.None);
+        new HourlyActivityQuery(_store).RunAsync(query, CancellationToken.None);
 
     private static AnalyticsQuery Query(DateOnly first, DateOnly last, bool includeBots) =>
         new(G, AnalyticsWindow.Between(first, last), AnalyticsQuery.DefaultTop, includeBots);

@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -13,11 +13,11 @@ public sealed class HourlyActivityQueryTests : IAsyncLifetime
     private const ulong Alice = 811;
     private const ulong Bot = 899;
     private static readonly DateOnly Monday = new(2026, 11, 16);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await _store.WriteAsync(Guild(G, "Hours", At(Monday.AddDays(-10), 0)), Channel(G, General, "general", At(Monday.AddDays(-10), 0)));
     }
 
@@ -68,7 +68,7 @@ public sealed class HourlyActivityQueryTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<HourlyActivity>> RunAsync(bool includeBots) =>
-        new HourlyActivityQuery(new StoreContextFactory(_store.ConnectionString)).RunAsync(
+        new HourlyActivityQuery(_store).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             CancellationToken.None);
 

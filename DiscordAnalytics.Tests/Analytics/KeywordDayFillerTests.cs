@@ -4,7 +4,7 @@ using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -26,13 +26,13 @@ public sealed class KeywordDayFillerTests : IAsyncLifetime
     private static readonly long ThreeDaysAgo = DayBucket.StartMs(Today - 3) + (9 * Hour);
     private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
     private static readonly AnalyticsWindow Week = AnalyticsWindow.Last(7, Today);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private StoreContextFactory _contexts = null!;
     private KeywordDayFiller _filler = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         _contexts = new StoreContextFactory(_store.ConnectionString);
         _filler = new KeywordDayFiller(_contexts, new FakeTimeProvider(Now), NullLogger<KeywordDayFiller>.Instance);
         await _store.WriteAsync(

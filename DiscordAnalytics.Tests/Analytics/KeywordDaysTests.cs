@@ -5,7 +5,7 @@ using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -26,11 +26,11 @@ public sealed class KeywordDaysTests : IAsyncLifetime
     private static readonly int Today = DayBucket.Of(NowMs);
     private static readonly long ThreeDaysAgo = DayBucket.StartMs(Today - 3) + (9 * Hour);
     private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await _store.WriteAsync(
             Guild(G, "Keyword Guild", ThreeDaysAgo - (30 * 24 * Hour)),
             Channel(G, General, "general", ThreeDaysAgo - (30 * 24 * Hour)));

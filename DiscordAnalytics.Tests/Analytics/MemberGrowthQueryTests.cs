@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -10,11 +10,11 @@ public sealed class MemberGrowthQueryTests : IAsyncLifetime
 {
     private const ulong G = 8_800;
     private static readonly DateOnly Monday = new(2026, 11, 16);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await _store.WriteAsync(
             Guild(G, "Growth", At(Monday.AddDays(-30))),
             // Previous week: 1 join, 2 leaves.
@@ -56,7 +56,7 @@ public sealed class MemberGrowthQueryTests : IAsyncLifetime
     }
 
     private Task<MemberGrowth> RunAsync(bool includeBots) =>
-        new MemberGrowthQuery(new StoreContextFactory(_store.ConnectionString)).RunAsync(
+        new MemberGrowthQuery(_store).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             CancellationToken.None);
 

@@ -3,7 +3,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -45,11 +45,11 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
         new(899, "bot", Joined, Posts: [Joined + Hour], IsBot: true),
     ];
 
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         var setup = At(Monday.AddDays(-30));
         await _store.WriteAsync(Guild(G, "Activation", setup), Channel(G, General, "general", setup));
 
@@ -105,8 +105,8 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
         // Spelled out: 9 humans joined; within 24 h: 23h and recent of all 9; within 7 days: 23h, 25h, 6d, 6d23h of
         // the 8 whose week is over (recent is pending).
         Assert.Equal(9, activation.Joined);
-        Assert.Equal(ActivationRate.Of(eligible: 9, posted: 2, pending: 0), activation.WithinOneDay);
-        Assert.Equal(ActivationRate.Of(eligible: 8, posted: 4, pending: 1), activation.WithinSevenDays);
+        Assert.Equal(ActivationRate.FromCounts(eligible: 9, posted: 2, pending: 0), activation.WithinOneDay);
+        Assert.Equal(ActivationRate.FromCounts(eligible: 8, posted: 4, pending: 1), activation.WithinSevenDays);
         Assert.Equal(0.5, activation.WithinSevenDays.Rate);
     }
 
@@ -136,7 +136,7 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
     {
         var activation = await RunAsync(includeBots: false, window: AnalyticsWindow.Between(Monday.AddDays(-7), Monday.AddDays(-1)));
 
-        Assert.Equal(new NewMemberActivation(0, ActivationRate.Of(0, 0, 0), ActivationRate.Of(0, 0, 0)), activation);
+        Assert.Equal(new NewMemberActivation(0, ActivationRate.FromCounts(0, 0, 0), ActivationRate.FromCounts(0, 0, 0)), activation);
     }
 
     [Fact]
@@ -161,8 +161,8 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
         var activation = await RunAsync(includeBots: false, now: At(day.AddDays(30)), window: AnalyticsWindow.Between(day, day.AddDays(6)));
 
         Assert.Equal(2, activation.Joined);
-        Assert.Equal(ActivationRate.Of(eligible: 2, posted: 1, pending: 0), activation.WithinOneDay);
-        Assert.Equal(ActivationRate.Of(eligible: 2, posted: 2, pending: 0), activation.WithinSevenDays);
+        Assert.Equal(ActivationRate.FromCounts(eligible: 2, posted: 1, pending: 0), activation.WithinOneDay);
+        Assert.Equal(ActivationRate.FromCounts(eligible: 2, posted: 2, pending: 0), activation.WithinSevenDays);
     }
 
     /// <summary>The rule, applied to the scenario's own lists.</summary>
@@ -175,12 +175,12 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
         {
             var ended = cohort.Where(m => m.JoinedAt + period <= Now).ToList();
             var posted = ended.Count(m => !m.DeletedPosts && m.Posts.Any(p => p >= m.JoinedAt && p < m.JoinedAt + period));
-            return ActivationRate.Of(ended.Count, posted, cohort.Count - ended.Count);
+            return ActivationRate.FromCounts(ended.Count, posted, cohort.Count - ended.Count);
         }
     }
 
     private Task<NewMemberActivation> RunAsync(bool includeBots, long? now = null, AnalyticsWindow? window = null) =>
-        new NewMemberActivationQuery(new StoreContextFactory(_store.ConnectionString), new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(now ?? Now)))
+        new NewMemberActivationQuery(_store, new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(now ?? Now)))
             .RunAsync(new AnalyticsQuery(G, window ?? AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots), CancellationToken.None);
 
     private static IngestEvent JoinOf(ulong guild, ulong user, string name, long at, bool bot) => Join(guild, user, name, at) with { IsBot = bot };

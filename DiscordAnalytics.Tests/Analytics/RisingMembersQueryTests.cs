@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -17,12 +17,12 @@ public sealed class RisingMembersQueryTests : IAsyncLifetime
     private const ulong Erin = 865;
     private const ulong Bot = 899;
     private static readonly DateOnly Monday = new(2026, 11, 16);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private ulong _n;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         var setup = At(Monday.AddDays(-20));
         await _store.WriteAsync(
             Guild(G, "Rising", setup),
@@ -82,7 +82,7 @@ public sealed class RisingMembersQueryTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<RisingMember>> RunAsync(bool includeBots) =>
-        new RisingMembersQuery(new StoreContextFactory(_store.ConnectionString)).RunAsync(
+        new RisingMembersQuery(_store).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             CancellationToken.None);
 

@@ -26,14 +26,14 @@ public sealed class SummaryPreviousWindowTests
     {
         await using var app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
         await IngestAsync(app,
-            SeededStore.Guild(G, "Cut Guild", At(40)),
-            SeededStore.Channel(G, Channel, "general", At(40)),
-            SeededStore.Message(G, Channel, Ann, At(20), 1, "history"),
-            SeededStore.Message(G, Channel, Ann, At(7, 10), 1, "before the cut"),
-            SeededStore.Message(G, Channel, Ann, At(7, 11), 1, "after the cut"),
-            SeededStore.Join(G, Ann, "ann", At(7, 10, 29)),
-            SeededStore.Leave(G, Ann, At(7, 10, 31)),
-            SeededStore.Message(G, Channel, Ann, At(0, 9), 1, "today"));
+            TestEvents.Guild(G, "Cut Guild", At(40)),
+            TestEvents.Channel(G, Channel, "general", At(40)),
+            TestEvents.Message(G, Channel, Ann, At(20), 1, "history"),
+            TestEvents.Message(G, Channel, Ann, At(7, 10), 1, "before the cut"),
+            TestEvents.Message(G, Channel, Ann, At(7, 11), 1, "after the cut"),
+            TestEvents.Join(G, Ann, "ann", At(7, 10, 29)),
+            TestEvents.Leave(G, Ann, At(7, 10, 31)),
+            TestEvents.Message(G, Channel, Ann, At(0, 9), 1, "today"));
         using var client = app.CreateApiClient();
 
         var summary = IngestionGroundTruthTests.Parse(await client.GetStringAsync($"/api/guilds/{G}/summary?window=7d"));
@@ -51,10 +51,10 @@ public sealed class SummaryPreviousWindowTests
     {
         await using var app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
         await IngestAsync(app,
-            SeededStore.Guild(G, "Young Guild", At(60)),
-            SeededStore.Channel(G, Channel, "general", At(60)),
-            SeededStore.Message(G, Channel, Ann, At(60), 1, "first"),
-            SeededStore.Message(G, Channel, Ann, At(1), 1, "recent"));
+            TestEvents.Guild(G, "Young Guild", At(60)),
+            TestEvents.Channel(G, Channel, "general", At(60)),
+            TestEvents.Message(G, Channel, Ann, At(60), 1, "first"),
+            TestEvents.Message(G, Channel, Ann, At(1), 1, "recent"));
         using var client = app.CreateApiClient();
 
         var json = await client.GetStringAsync($"/api/guilds/{G}/summary?window=90d");

@@ -3,7 +3,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -22,12 +22,12 @@ public sealed class SupportSignalsQueryTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
     private static readonly long Monday = new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private ulong _next = 1;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await _store.WriteAsync(
             Guild(G, "Help Guild", Monday - (30 * 24 * Hour)),
             Channel(G, Forum, "ideas", Monday - (30 * 24 * Hour), type: 15),
@@ -324,7 +324,7 @@ public sealed class SupportSignalsQueryTests : IAsyncLifetime
         await ReplyAsync(thread, Monday + (45 * Minute), Helper);
         await PostAsync(General, Monday + Hour, Asker);
         await PostAsync(General, Monday + Hour + (6 * Minute), Helper);
-        var settings = new HelpChannelSettings(new StoreContextFactory(_store.ConnectionString));
+        var settings = new HelpChannelSettings(_store);
 
         Assert.Equal(HelpChannelsUpdate.Saved, await settings.SetAsync((long)G, [(long)Support, (long)General], CancellationToken.None));
         var signals = await RunAsync();
@@ -335,7 +335,7 @@ public sealed class SupportSignalsQueryTests : IAsyncLifetime
 
     private async Task<SupportSignals> RunAsync(bool includeBots = false, int top = 10)
     {
-        var query = new SupportSignalsQuery(new StoreContextFactory(_store.ConnectionString), new FakeTimeProvider(Now));
+        var query = new SupportSignalsQuery(_store, new FakeTimeProvider(Now));
         var window = AnalyticsWindow.Last(7, DayBucket.Of(NowMs));
         return await query.RunAsync(new AnalyticsQuery(G, window, top, includeBots), CancellationToken.None);
     }

@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -16,12 +16,12 @@ public sealed class TopChannelsQueryTests : IAsyncLifetime
     private const ulong Bob = 882;
     private const ulong Bot = 899;
     private static readonly DateOnly Monday = new(2026, 11, 16);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private ulong _n;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         var setup = At(Monday.AddDays(-20));
         await _store.WriteAsync(
             Guild(G, "Deltas", setup),
@@ -72,7 +72,7 @@ public sealed class TopChannelsQueryTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<ChannelStat>> RunAsync(bool includeBots) =>
-        new TopChannelsQuery(new StoreContextFactory(_store.ConnectionString)).RunAsync(
+        new TopChannelsQuery(_store).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             ChannelRanking.ByMessages,
             CancellationToken.None);

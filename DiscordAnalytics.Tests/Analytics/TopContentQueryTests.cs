@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -13,12 +13,12 @@ public sealed class TopContentQueryTests : IAsyncLifetime
     private const ulong Alice = 1_001;
     private const ulong MarketBot = 1_002;
     private static readonly DateOnly Monday = new(2026, 11, 16);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private ulong _n;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         var setup = At(Monday.AddDays(-20));
         await _store.WriteAsync(
             Guild(G, "Top content", setup),
@@ -57,7 +57,7 @@ public sealed class TopContentQueryTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<ContentStat>> RunAsync(bool includeBots, int top) =>
-        new TopContentQuery(new StoreContextFactory(_store.ConnectionString)).RunAsync(
+        new TopContentQuery(_store).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), top, includeBots),
             CancellationToken.None);
 

@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -14,12 +14,12 @@ public sealed class TopMembersQueryTests : IAsyncLifetime
     private const ulong Bob = 902;
     private const ulong Carol = 903;
     private static readonly DateOnly Monday = new(2026, 11, 16);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private ulong _n;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         var setup = At(Monday.AddDays(-20));
         await _store.WriteAsync(
             Guild(G, "Member deltas", setup),
@@ -67,7 +67,7 @@ public sealed class TopMembersQueryTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<MemberStat>> RunAsync() =>
-        new TopMembersQuery(new StoreContextFactory(_store.ConnectionString)).RunAsync(
+        new TopMembersQuery(_store).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, false),
             MemberRanking.ByActivity,
             CancellationToken.None);

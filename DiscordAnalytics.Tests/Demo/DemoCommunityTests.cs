@@ -16,7 +16,7 @@ public sealed class DemoCommunityTests
         Assert.Contains(4, types);
         Assert.Contains(5, types);
         Assert.Contains(2, types);
-        Assert.Contains(community.Channels, c => c.Type == 15 && c.Name == "help-forum");
+        Assert.Contains(community.Channels, c => c.Type == ChannelTypes.Forum && c.Name == "help-forum");
     }
 
     [Fact]

@@ -223,12 +223,12 @@ public sealed class DemoHistoryTests(DemoHistoryFixture fixture) : IClassFixture
     [Fact]
     public void History_ForumPosts_StarterMessageHasTheThreadIdAndSomeGetNoAnswer()
     {
-        var forums = fixture.Community.Channels.Where(c => c.Type == 15).Select(c => c.Id).ToHashSet();
+        var forums = fixture.Community.Channels.Where(c => c.Type == ChannelTypes.Forum).Select(c => c.Id).ToHashSet();
         var posts = Events.Where(e => e.Type == IngestEventType.ThreadCreate && forums.Contains(e.ParentId!.Value)).ToList();
         var messagesByThread = Messages.ToLookup(m => m.ChannelId!.Value);
 
         Assert.NotEmpty(posts);
-        Assert.All(posts, p => Assert.Equal(11, p.ChannelType));
+        Assert.All(posts, p => Assert.Equal(ChannelTypes.PublicThread, p.ChannelType));
         Assert.All(posts, p => Assert.Contains(messagesByThread[p.ChannelId!.Value], m => m.MessageId == p.ChannelId && m.UserId == p.UserId));
         var unanswered = posts.Count(p => messagesByThread[p.ChannelId!.Value].All(m => m.UserId == p.UserId));
         Assert.InRange(unanswered, posts.Count / 10, posts.Count / 2);

@@ -12,7 +12,7 @@ namespace DiscordAnalytics.Tests.Digests;
 public sealed class DigestPosterTests : IAsyncLifetime
 {
     private static readonly string General = DigestWorld.General.ToString();
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private Emulator _emulator = null!;
     private ServiceProvider _services = null!;
 
@@ -22,7 +22,7 @@ public sealed class DigestPosterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await DigestWorld.SeedAsync(_store);
         _emulator = await Emulator.StartAsync();
         _emulator.ExpectedToken = DigestServices.Token;
@@ -210,7 +210,7 @@ public sealed class DigestPosterTests : IAsyncLifetime
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{_emulator.ApiBaseUrl}/channels/{General}/messages")
         {
-            Content = new StringContent($$"""{"embeds":[{"description":"x"}],"nonce":"{{nonce}}","enforce_nonce":true}""", System.Text.Encoding.UTF8, "application/json"),
+            Content = RequestBody.Json($$"""{"embeds":[{"description":"x"}],"nonce":"{{nonce}}","enforce_nonce":true}"""),
         };
         request.Headers.TryAddWithoutValidation("Authorization", $"Bot {DigestServices.Token}");
         using var response = await http.SendAsync(request);
@@ -219,7 +219,7 @@ public sealed class DigestPosterTests : IAsyncLifetime
 
     private async Task<Digest> Reload(long digestId)
     {
-        await using var db = new StoreContextFactory(_store.ConnectionString).CreateDbContext();
+        await using var db = _store.CreateDbContext();
         return await db.Digests.AsNoTracking().SingleAsync(d => d.Id == digestId);
     }
 }

@@ -10,7 +10,7 @@ namespace DiscordAnalytics.Tests.Digests;
 public sealed class DigestSchedulerTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DigestWorld.Now);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private Emulator _emulator = null!;
     private ServiceProvider _services = null!;
 
@@ -20,7 +20,7 @@ public sealed class DigestSchedulerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await DigestWorld.SeedAsync(_store);
         _emulator = await Emulator.StartAsync();
         _services = new ServiceCollection().AddDigestServices(_store.ConnectionString, _time, _emulator).BuildServiceProvider();

@@ -12,14 +12,14 @@ namespace DiscordAnalytics.Tests.Digests;
 /// <summary>Generation and editing over a real store (no Discord involved).</summary>
 public sealed class DigestServiceTests : IAsyncLifetime
 {
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private ServiceProvider _services = null!;
 
     private DigestService Digests => _services.GetRequiredService<DigestService>();
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await DigestWorld.SeedAsync(_store);
         _services = new ServiceCollection().AddDigestServices(_store.ConnectionString, new FakeTimeProvider(DigestWorld.Now), emulator: null).BuildServiceProvider();
     }

@@ -25,7 +25,7 @@ public static class DigestWorld
 
     public static long At(int daysAgo, int hour = 10) => DayBucket.StartMs(DayBucket.Of(Now.ToUnixTimeMilliseconds()) - daysAgo) + hour * 3_600_000L;
 
-    public static async Task SeedAsync(SeededStore store)
+    public static async Task SeedAsync(TempSqliteStore store)
     {
         foreach (var batch in Batches())
         {
@@ -39,30 +39,30 @@ public static class DigestWorld
         var setup = At(30);
         yield return
         [
-            SeededStore.Guild(Guild, "Candle Club", setup),
-            SeededStore.Guild(OtherGuild, "Elsewhere", setup),
-            SeededStore.Channel(Guild, General, "general", setup),
-            SeededStore.Channel(Guild, Announcements, "announcements", setup),
-            SeededStore.Channel(OtherGuild, OtherGuildChannel, "lobby", setup),
-            SeededStore.Member(Guild, Alice, "alice", setup),
-            SeededStore.Member(Guild, Mallory, HostileName, setup),
+            TestEvents.Guild(Guild, "Candle Club", setup),
+            TestEvents.Guild(OtherGuild, "Elsewhere", setup),
+            TestEvents.Channel(Guild, General, "general", setup),
+            TestEvents.Channel(Guild, Announcements, "announcements", setup),
+            TestEvents.Channel(OtherGuild, OtherGuildChannel, "lobby", setup),
+            TestEvents.Member(Guild, Alice, "alice", setup),
+            TestEvents.Member(Guild, Mallory, HostileName, setup),
         ];
-        var hostile = SeededStore.MessageId(At(2, 12), 5);
+        var hostile = TestEvents.MessageId(At(2, 12), 5);
         yield return
         [
             // History starts before the week before (so that week is fully covered and changes are shown).
-            SeededStore.Message(Guild, General, Alice, At(20), 3, "the first message"),
+            TestEvents.Message(Guild, General, Alice, At(20), 3, "the first message"),
             // The week before: 2 messages.
-            SeededStore.Message(Guild, General, Alice, At(9), 1, "last week 1"),
-            SeededStore.Message(Guild, General, Alice, At(10), 2, "last week 2"),
+            TestEvents.Message(Guild, General, Alice, At(9), 1, "last week 1"),
+            TestEvents.Message(Guild, General, Alice, At(10), 2, "last week 2"),
             // The digest's week: 4 messages, reactions on the hostile one.
-            SeededStore.Message(Guild, General, Alice, At(3), 1, "gm"),
-            SeededStore.Message(Guild, General, Alice, At(2), 1, "chart at 1.0850"),
-            SeededStore.Message(Guild, General, Mallory, At(2, 12), 5, HostileExcerpt),
-            SeededStore.Message(Guild, Announcements, Mallory, At(1), 1, "news"),
-            SeededStore.Reaction(Guild, General, hostile, Alice, At(2, 13)),
+            TestEvents.Message(Guild, General, Alice, At(3), 1, "gm"),
+            TestEvents.Message(Guild, General, Alice, At(2), 1, "chart at 1.0850"),
+            TestEvents.Message(Guild, General, Mallory, At(2, 12), 5, HostileExcerpt),
+            TestEvents.Message(Guild, Announcements, Mallory, At(1), 1, "news"),
+            TestEvents.Reaction(Guild, General, hostile, Alice, At(2, 13)),
             // Today: not part of the digest's complete week.
-            SeededStore.Message(Guild, General, Alice, At(0, 9), 9, "today"),
+            TestEvents.Message(Guild, General, Alice, At(0, 9), 9, "today"),
         ];
     }
 }

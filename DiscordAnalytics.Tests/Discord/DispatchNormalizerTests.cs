@@ -167,7 +167,7 @@ public sealed class DispatchNormalizerTests
         Assert.Equal(HelpForum, thread.ParentId);
         Assert.Equal("Gateway keeps closing with 4014", thread.Name);
         Assert.Equal(1323395874553856000UL, thread.UserId);
-        Assert.Equal(11, thread.ChannelType);
+        Assert.Equal(ChannelTypes.PublicThread, thread.ChannelType);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class DispatchNormalizerTests
         Assert.Equal(HelpForum, Assert.Single(Normalize("30_thread_create_forum_post.json")).ParentId);
         Assert.Equal(General, Assert.Single(Normalize("32_thread_update_archived.json")).ParentId);
         Assert.Equal(General, Assert.Single(Normalize("33_thread_delete.json")).ParentId);
-        var guildThreads = Normalize("12_guild_create.json").Where(e => e.ChannelType == 11).ToList();
+        var guildThreads = Normalize("12_guild_create.json").Where(e => e.ChannelType == ChannelTypes.PublicThread).ToList();
         Assert.Equal(2, guildThreads.Count);
         Assert.All(guildThreads, t => Assert.NotNull(t.ParentId));
     }
@@ -205,7 +205,7 @@ public sealed class DispatchNormalizerTests
         Assert.Equal("Pulse Test Server", Assert.Single(events, e => e.Type == IngestEventType.GuildUpsert).Name);
         var general = Assert.Single(events, e => e.ChannelId == General);
         Assert.Equal("general", general.Name);
-        Assert.Equal(0, general.ChannelType);
+        Assert.Equal(ChannelTypes.Text, general.ChannelType);
         Assert.Equal(849255963033600002UL, general.ParentId);
         var bot = Assert.Single(events, e => e.Type == IngestEventType.MemberUpsert);
         Assert.True(bot.IsBot);

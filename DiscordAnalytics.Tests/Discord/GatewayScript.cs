@@ -94,7 +94,7 @@ public sealed class GatewayScript
                     }, new IngestEvent
                     {
                         Type = IngestEventType.ThreadCreate, GuildId = GuildId, EventAt = at, ChannelId = message, ParentId = parent, UserId = human,
-                        Name = "scripted thread", ChannelType = 11,
+                        Name = "scripted thread", ChannelType = ChannelTypes.PublicThread,
                     });
                     break;
                 case < 99:

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 
@@ -193,7 +194,7 @@ public sealed class GatewaySessionTests
     public async Task Close4014_MessageContentNotEnabled_RunsOnWithoutItAndNamesIt()
     {
         // Flags grant GATEWAY_GUILD_MEMBERS_LIMITED only: Message Content is the missing one.
-        await using var harness = await GatewayHarness.StartAsync(e => e.ApplicationFlags = 1 << 15);
+        await using var harness = await GatewayHarness.StartAsync(e => e.ApplicationFlags = ApplicationFlags.GatewayGuildMembersLimited);
         await harness.Emulator.WaitForIdentifyAsync();
 
         await harness.Emulator.CloseAsync(4014, "Disallowed intent(s).");

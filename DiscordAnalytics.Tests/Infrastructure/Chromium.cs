@@ -10,7 +10,7 @@ public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    public static async Task<ChromiumBrowser> LaunchAsync()
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -25,6 +25,6 @@ public static class Chromium
             // Without the networking flags chromium keeps trying to reach the internet, which is closed here.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
-        return (playwright, browser);
+        return new ChromiumBrowser(playwright, browser);
     }
 }

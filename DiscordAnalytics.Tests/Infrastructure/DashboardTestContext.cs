@@ -28,7 +28,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>2026-11-19 15:00 UTC: "now" in every dashboard test.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 19, 15, 0, 0, TimeSpan.Zero);
 
-    private SeededStore? _store;
+    private TempSqliteStore? _store;
 
     protected DashboardTestContext()
     {
@@ -37,7 +37,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(30);
     }
 
-    protected SeededStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
+    protected TempSqliteStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
 
     protected FakeTimeProvider Time { get; } = new(Now);
 
@@ -63,7 +63,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         var cs = _store.ConnectionString;
         Services.AddMudServices();
         Services.AddDbContextFactory<AnalyticsDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
@@ -150,53 +150,53 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         const ulong g = World.Guild;
         var setup = At(1, 9);
         await Store.WriteAsync(
-            SeededStore.Guild(g, "Trading Room", setup),
-            SeededStore.Guild(World.OtherGuild, "Alpha Crew", setup),
-            SeededStore.Channel(g, World.General, "general", setup),
-            SeededStore.Channel(g, World.Setups, "setups", setup),
-            SeededStore.Channel(g, World.Random, "random", setup),
-            SeededStore.Channel(World.OtherGuild, World.OtherChannel, "lobby", setup),
-            SeededStore.Member(g, World.Alice, "alice", setup),
-            SeededStore.Member(g, World.Bob, "bob", setup),
-            SeededStore.Member(g, World.Carol, "carol", setup),
-            SeededStore.Member(g, World.Dave, "dave", setup),
-            SeededStore.Member(g, World.Bot, "ticker-bot", setup, bot: true));
+            TestEvents.Guild(g, "Trading Room", setup),
+            TestEvents.Guild(World.OtherGuild, "Alpha Crew", setup),
+            TestEvents.Channel(g, World.General, "general", setup),
+            TestEvents.Channel(g, World.Setups, "setups", setup),
+            TestEvents.Channel(g, World.Random, "random", setup),
+            TestEvents.Channel(World.OtherGuild, World.OtherChannel, "lobby", setup),
+            TestEvents.Member(g, World.Alice, "alice", setup),
+            TestEvents.Member(g, World.Bob, "bob", setup),
+            TestEvents.Member(g, World.Carol, "carol", setup),
+            TestEvents.Member(g, World.Dave, "dave", setup),
+            TestEvents.Member(g, World.Bot, "ticker-bot", setup, bot: true));
 
         await Store.WriteAsync(
             // The community's history starts long before (so the 7-day window has earlier data to compare with).
-            SeededStore.Message(g, World.General, World.Alice, At(61, 8), 9, "first message ever"),
+            TestEvents.Message(g, World.General, World.Alice, At(61, 8), 9, "first message ever"),
 
             // The previous window (8-13 days ago): 4 messages by alice, one leave (gus).
-            SeededStore.Message(g, World.General, World.Alice, At(10, 8), 1, "old news 1"),
-            SeededStore.Message(g, World.General, World.Alice, At(10, 9), 2, "old news 2"),
-            SeededStore.Message(g, World.General, World.Alice, At(9, 9), 3, "old news 3"),
-            SeededStore.Message(g, World.General, World.Alice, At(8, 9), 4, "old news 4"),
-            SeededStore.Leave(g, World.Gus, At(9, 12)),
+            TestEvents.Message(g, World.General, World.Alice, At(10, 8), 1, "old news 1"),
+            TestEvents.Message(g, World.General, World.Alice, At(10, 9), 2, "old news 2"),
+            TestEvents.Message(g, World.General, World.Alice, At(9, 9), 3, "old news 3"),
+            TestEvents.Message(g, World.General, World.Alice, At(8, 9), 4, "old news 4"),
+            TestEvents.Leave(g, World.Gus, At(9, 12)),
 
             // This window. general: 5 (alice 3, bob 2) plus a bot message that must not count.
-            SeededStore.Message(g, World.General, World.Alice, World.GmAt, 0, "gm everyone"),
-            SeededStore.Message(g, World.General, World.Alice, At(1, 11), 1, "coffee first"),
-            SeededStore.Message(g, World.General, World.Alice, At(0, 9), 1, "markets open soon"),
-            SeededStore.Message(g, World.General, World.Bob, At(0, 10), 1, "hi"),
-            SeededStore.Message(g, World.General, World.Bob, At(0, 11), 1, "lunch?"),
-            SeededStore.Message(g, World.General, World.Bot, At(0, 12), 1, "price alert", bot: true),
+            TestEvents.Message(g, World.General, World.Alice, World.GmAt, 0, "gm everyone"),
+            TestEvents.Message(g, World.General, World.Alice, At(1, 11), 1, "coffee first"),
+            TestEvents.Message(g, World.General, World.Alice, At(0, 9), 1, "markets open soon"),
+            TestEvents.Message(g, World.General, World.Bob, At(0, 10), 1, "hi"),
+            TestEvents.Message(g, World.General, World.Bob, At(0, 11), 1, "lunch?"),
+            TestEvents.Message(g, World.General, World.Bot, At(0, 12), 1, "price alert", bot: true),
 
             // setups: 3 (carol 2, alice 1) and a thread by carol.
-            SeededStore.Message(g, World.Setups, World.Carol, World.SetupAt, 0, World.SetupExcerpt),
-            SeededStore.Message(g, World.Setups, World.Carol, At(2, 15), 1, "follow-up chart"),
-            SeededStore.Message(g, World.Setups, World.Alice, At(2, 16), 1, "nice one"),
-            SeededStore.Thread(g, World.Setups, World.SetupThread, World.Carol, "EURUSD discussion", At(2, 17)),
+            TestEvents.Message(g, World.Setups, World.Carol, World.SetupAt, 0, World.SetupExcerpt),
+            TestEvents.Message(g, World.Setups, World.Carol, At(2, 15), 1, "follow-up chart"),
+            TestEvents.Message(g, World.Setups, World.Alice, At(2, 16), 1, "nice one"),
+            TestEvents.Thread(g, World.Setups, World.SetupThread, World.Carol, "EURUSD discussion", At(2, 17)),
 
             // random: bob posts 2, deletes 1.
-            SeededStore.Message(g, World.Random, World.Bob, At(1, 20), 1, "oops wrong channel"),
-            SeededStore.Message(g, World.Random, World.Bob, At(1, 21), 1, "memes"),
-            SeededStore.Delete(g, World.Random, SeededStore.MessageId(At(1, 20), 1), At(1, 22)),
+            TestEvents.Message(g, World.Random, World.Bob, At(1, 20), 1, "oops wrong channel"),
+            TestEvents.Message(g, World.Random, World.Bob, At(1, 21), 1, "memes"),
+            TestEvents.Delete(g, World.Random, TestEvents.MessageId(At(1, 20), 1), At(1, 22)),
 
             // Reactions: the setup gets 3 (alice, bob, dave), gm gets 1 (dave); the bot's do not count.
-            SeededStore.Reaction(g, World.Setups, World.SetupMessage, World.Alice, At(2, 15)),
-            SeededStore.Reaction(g, World.Setups, World.SetupMessage, World.Bob, At(2, 15, 5)),
-            SeededStore.Reaction(g, World.Setups, World.SetupMessage, World.Dave, At(2, 15, 10), "🔥"),
-            SeededStore.Reaction(g, World.General, World.GmMessage, World.Dave, At(0, 9, 30)),
+            TestEvents.Reaction(g, World.Setups, World.SetupMessage, World.Alice, At(2, 15)),
+            TestEvents.Reaction(g, World.Setups, World.SetupMessage, World.Bob, At(2, 15, 5)),
+            TestEvents.Reaction(g, World.Setups, World.SetupMessage, World.Dave, At(2, 15, 10), "🔥"),
+            TestEvents.Reaction(g, World.General, World.GmMessage, World.Dave, At(0, 9, 30)),
             new IngestEvent
             {
                 Type = IngestEventType.ReactionAdd, GuildId = g, ChannelId = World.General, MessageId = World.GmMessage,
@@ -204,9 +204,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             },
 
             // Members: dave and frank join, erin leaves.
-            SeededStore.Join(g, World.Dave, "dave", At(3, 8)),
-            SeededStore.Join(g, World.Frank, "frank", At(0, 8)),
-            SeededStore.Leave(g, World.Erin, At(1, 8)));
+            TestEvents.Join(g, World.Dave, "dave", At(3, 8)),
+            TestEvents.Join(g, World.Frank, "frank", At(0, 8)),
+            TestEvents.Leave(g, World.Erin, At(1, 8)));
     }
 
     /// <summary>The community <see cref="SeedWorldAsync"/> writes, and the numbers it yields for the last 7 days.</summary>
@@ -234,8 +234,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
         public static long SetupAt => At(2, 14);
 
-        public static ulong GmMessage => SeededStore.MessageId(GmAt);
+        public static ulong GmMessage => TestEvents.MessageId(GmAt);
 
-        public static ulong SetupMessage => SeededStore.MessageId(SetupAt);
+        public static ulong SetupMessage => TestEvents.MessageId(SetupAt);
     }
 }

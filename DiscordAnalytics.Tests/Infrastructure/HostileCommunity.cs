@@ -43,24 +43,24 @@ public static class HostileCommunity
 
     public static string StoredExcerpt(string excerpt) => excerpt[..(IngestEvent.MaxExcerptLength - 1)];
 
-    public static ulong Message(long at) => SeededStore.MessageId(at, 1);
+    public static ulong Message(long at) => TestEvents.MessageId(at, 1);
 
-    public static ulong FormulaMessage(long at) => SeededStore.MessageId(at + 60_000, 2);
+    public static ulong FormulaMessage(long at) => TestEvents.MessageId(at + 60_000, 2);
 
     /// <summary>Names first, then two messages at <paramref name="at"/> with reactions (so both reach the top-content card).</summary>
     public static IngestEvent[] Events(long at) =>
     [
-        SeededStore.Guild(Guild, GuildName, at - 60_000),
-        SeededStore.Channel(Guild, Channel, ChannelName, at - 60_000),
-        SeededStore.Channel(Guild, FormulaChannel, FormulaChannelName, at - 60_000),
-        SeededStore.Member(Guild, Author, AuthorName, at - 60_000),
-        SeededStore.Member(Guild, FormulaAuthor, FormulaAuthorName, at - 60_000),
-        SeededStore.Member(Guild, Reactor, "reactor", at - 60_000),
-        SeededStore.Message(Guild, Channel, Author, at, 1, Excerpt),
-        SeededStore.Message(Guild, FormulaChannel, FormulaAuthor, at + 60_000, 2, FormulaExcerpt),
-        SeededStore.Reaction(Guild, Channel, Message(at), Reactor, at + 120_000),
-        SeededStore.Reaction(Guild, Channel, Message(at), FormulaAuthor, at + 120_000, "🔥"),
-        SeededStore.Reaction(Guild, FormulaChannel, FormulaMessage(at), Reactor, at + 120_000),
+        TestEvents.Guild(Guild, GuildName, at - 60_000),
+        TestEvents.Channel(Guild, Channel, ChannelName, at - 60_000),
+        TestEvents.Channel(Guild, FormulaChannel, FormulaChannelName, at - 60_000),
+        TestEvents.Member(Guild, Author, AuthorName, at - 60_000),
+        TestEvents.Member(Guild, FormulaAuthor, FormulaAuthorName, at - 60_000),
+        TestEvents.Member(Guild, Reactor, "reactor", at - 60_000),
+        TestEvents.Message(Guild, Channel, Author, at, 1, Excerpt),
+        TestEvents.Message(Guild, FormulaChannel, FormulaAuthor, at + 60_000, 2, FormulaExcerpt),
+        TestEvents.Reaction(Guild, Channel, Message(at), Reactor, at + 120_000),
+        TestEvents.Reaction(Guild, Channel, Message(at), FormulaAuthor, at + 120_000, "🔥"),
+        TestEvents.Reaction(Guild, FormulaChannel, FormulaMessage(at), Reactor, at + 120_000),
     ];
 
     /// <summary>True when every surrogate in <paramref name="text"/> is half of a complete pair.</summary>

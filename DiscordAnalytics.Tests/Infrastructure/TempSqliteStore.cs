@@ -1,18 +1,29 @@
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiscordAnalytics.Tests.Infrastructure;
 
-/// <summary>A real SQLite store file in a fresh temp folder, migrated, deleted on dispose; also the context factory query services take.</summary>
+/// <summary>
+/// A real, migrated SQLite store file in a fresh temp folder, deleted on dispose; also the context factory query services
+/// take. Filled through the real <see cref="IngestionBatchWriter"/> (no mocks of our store), with events from
+/// <see cref="TestEvents"/>.
+/// </summary>
 public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<AnalyticsDbContext>
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-test-");
+    private static readonly Lazy<Task<string>> Template = new(MigrateTemplateAsync);
 
-    public TempSqliteStore()
+    private readonly DirectoryInfo _folder;
+    private readonly GuildMode _writerMode;
+    private IngestionBatchWriter? _writer;
+
+    private TempSqliteStore(DirectoryInfo folder, GuildMode writerMode)
     {
+        _folder = folder;
+        _writerMode = writerMode;
         Path = System.IO.Path.Combine(_folder.FullName, "analytics.db");
         ConnectionString = $"Data Source={Path}";
     }
@@ -21,33 +32,72 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
 
     public string ConnectionString { get; }
 
-    public DbContextOptions<AnalyticsDbContext> ContextOptions =>
-        new DbContextOptionsBuilder<AnalyticsDbContext>().UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas()).Options;
+    /// <summary>A temp folder where the store file is yet to be created (for tests that migrate it step by step).</summary>
+    public static TempSqliteStore CreateUnmigrated(GuildMode writerMode = GuildMode.Live) =>
+        new(Directory.CreateTempSubdirectory("da-test-"), writerMode);
 
-    public static async Task<TempSqliteStore> CreateMigratedAsync()
+    /// <summary>A store migrated here, by the migrations themselves (for tests of the schema and its migrations).</summary>
+    /// <param name="writerMode">The mode guilds created by this store's writes get.</param>
+    public static async Task<TempSqliteStore> CreateMigratedAsync(GuildMode writerMode = GuildMode.Live)
     {
-        var store = new TempSqliteStore();
+        var store = CreateUnmigrated(writerMode);
         await using var db = store.NewContext();
         await db.Database.MigrateAsync();
         return store;
     }
 
-    public AnalyticsDbContext NewContext() => new(ContextOptions);
+    /// <summary>
+    /// A fresh store: a copy of one file migrated once per test run (migrating costs far more than copying, and UI and
+    /// query tests create a store each). Guilds its writes create are demo guilds by default, as the UI tests' app runs
+    /// in demo mode.
+    /// </summary>
+    public static async Task<TempSqliteStore> CreateFromTemplateAsync(GuildMode writerMode = GuildMode.Demo)
+    {
+        var template = await Template.Value;
+        var store = new TempSqliteStore(Directory.CreateTempSubdirectory("da-ui-test-"), writerMode);
+        File.Copy(template, store.Path);
+        return store;
+    }
+
+    public AnalyticsDbContext NewContext() => new StoreContextFactory(ConnectionString).CreateDbContext();
 
     public AnalyticsDbContext CreateDbContext() => NewContext();
 
-    /// <summary>Writes <paramref name="events"/> through one real ingestion writer, <paramref name="batchSize"/> per transaction.</summary>
+    /// <summary>Writes the events in one batch, exactly as the ingestion pipeline would (one writer for the store's life).</summary>
+    public async Task WriteAsync(params IngestEvent[] events)
+    {
+        _writer ??= new IngestionBatchWriter(ConnectionString, _writerMode.StoredName(), NullLogger.Instance);
+        var outcome = await _writer.WriteAsync(events, CancellationToken.None);
+        Assert.Equal(0, outcome.Rejected);
+    }
+
+    /// <summary>Writes <paramref name="events"/> through a new real ingestion writer, <paramref name="batchSize"/> per transaction.</summary>
     public async Task WriteInBatchesAsync(IEnumerable<IngestEvent> events, int batchSize)
     {
-        await using var writer = new IngestionBatchWriter(ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(ConnectionString, _writerMode.StoredName(), NullLogger.Instance);
         foreach (var chunk in events.Chunk(batchSize))
         {
             await writer.WriteAsync(chunk, CancellationToken.None);
         }
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>Runs raw SQL against the store (to break it on purpose, for failure tests).</summary>
+    public async Task ExecuteAsync(string sql)
     {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {
@@ -57,7 +107,29 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
         {
             // A connection still closing; the OS temp cleaner gets it.
         }
+    }
 
-        return ValueTask.CompletedTask;
+    private static async Task<string> MigrateTemplateAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("da-ui-template-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+
+        var path = System.IO.Path.Combine(folder.FullName, "template.db");
+        // No pooling: closing the one connection checkpoints the WAL, so the file alone is the whole store.
+        await using (var db = new StoreContextFactory($"Data Source={path};Pooling=False").CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        return path;
     }
 }

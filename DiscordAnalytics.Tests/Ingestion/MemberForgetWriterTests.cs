@@ -66,7 +66,7 @@ public sealed class MemberForgetWriterTests : IAsyncLifetime
     private async Task WriteAsync(params IngestEvent[] events)
     {
         await using var writer = new IngestionBatchWriter(_store.ConnectionString, "live", NullLogger.Instance);
-        await writer.WriteAsync([new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = General, Name = "general", ChannelType = 0 }, .. events], CancellationToken.None);
+        await writer.WriteAsync([new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text }, .. events], CancellationToken.None);
     }
 
     private static IngestEvent Message(ulong id, ulong author) => new()

@@ -7,7 +7,7 @@ namespace DiscordAnalytics.Tests.Ingestion;
 /// <summary>The writer's statement wrapper over a real SQLite file: every value kind binds as what it is.</summary>
 public sealed class PreparedStatementTests : IAsyncLifetime
 {
-    private readonly TempSqliteStore _store = new();
+    private readonly TempSqliteStore _store = TempSqliteStore.CreateUnmigrated();
     private SqliteConnection _connection = null!;
 
     public async Task InitializeAsync()

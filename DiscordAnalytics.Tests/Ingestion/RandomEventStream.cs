@@ -29,7 +29,7 @@ public static class RandomEventStream
         };
         events.AddRange(Channels.Select(c => new IngestEvent
         {
-            Type = IngestEventType.ChannelUpsert, GuildId = GuildId, EventAt = startAt, ChannelId = c, Name = $"channel-{c}", ChannelType = 0,
+            Type = IngestEventType.ChannelUpsert, GuildId = GuildId, EventAt = startAt, ChannelId = c, Name = $"channel-{c}", ChannelType = ChannelTypes.Text,
         }));
         events.AddRange(users.Select(u => new IngestEvent
         {
@@ -38,7 +38,7 @@ public static class RandomEventStream
         events.Add(new IngestEvent
         {
             Type = IngestEventType.ThreadCreate, GuildId = GuildId, EventAt = startAt + 1, ChannelId = ThreadId, ParentId = ThreadParentId,
-            Name = "a thread", ChannelType = 11, UserId = users[0],
+            Name = "a thread", ChannelType = ChannelTypes.PublicThread, UserId = users[0],
         });
 
         var messages = new List<(ulong Id, ulong Channel)>();
@@ -80,7 +80,7 @@ public static class RandomEventStream
                     < 86 => new IngestEvent { Type = IngestEventType.ReactionRemoveEmoji, GuildId = GuildId, EventAt = later, ChannelId = channel, MessageId = message, Emoji = emojis[random.Next(emojis.Length)] },
                     < 90 => new IngestEvent { Type = IngestEventType.MessageDelete, GuildId = GuildId, EventAt = later, ChannelId = channel, MessageId = message },
                     < 93 => new IngestEvent { Type = IngestEventType.MessageUpdate, GuildId = GuildId, EventAt = later, ChannelId = channel, MessageId = message, EditedAt = later, Excerpt = "edited" },
-                    < 95 => new IngestEvent { Type = IngestEventType.ThreadCreate, GuildId = GuildId, EventAt = later, ChannelId = message, ParentId = channel == ThreadId ? ThreadParentId : channel, UserId = user, IsBot = IsBot(user), Name = "thread", ChannelType = 11 },
+                    < 95 => new IngestEvent { Type = IngestEventType.ThreadCreate, GuildId = GuildId, EventAt = later, ChannelId = message, ParentId = channel == ThreadId ? ThreadParentId : channel, UserId = user, IsBot = IsBot(user), Name = "thread", ChannelType = ChannelTypes.PublicThread },
                     < 98 => new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = GuildId, EventAt = at, UserId = user, IsBot = IsBot(user), Name = $"member-{user}" },
                     _ => new IngestEvent { Type = IngestEventType.MemberRemove, GuildId = GuildId, EventAt = at, UserId = user, IsBot = IsBot(user) },
                 };

@@ -7,7 +7,7 @@ using DiscordAnalytics.Tests.Infrastructure.OpenAiEmulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Insights;
 
@@ -23,7 +23,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
     private const ulong Bob = 9_112;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Now);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private OpenAiEmulator _model = null!;
 
     /// <summary>Over 280 characters: the store keeps the first 280, the tail must never reach the model.</summary>
@@ -31,7 +31,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         _model = await OpenAiEmulator.StartAsync();
         var day = Now.ToUnixTimeMilliseconds() - (26 * 3_600_000);
         await _store.WriteAsync(
@@ -100,7 +100,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
 
     private InsightsService Service(AiProvider provider)
     {
-        var contexts = new StoreContextFactory(_store.ConnectionString);
+        var contexts = _store;
         var summaries = new SummaryQuery(
             new GuildsQuery(contexts, new IngestionMode(IsDemo: false)),
             new TotalsQuery(contexts, _time),

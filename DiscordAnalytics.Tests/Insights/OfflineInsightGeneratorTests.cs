@@ -194,7 +194,7 @@ public sealed class OfflineInsightGeneratorTests
     {
         var summary = InsightSummaries.Busy() with
         {
-            Activation = new(31, ActivationRate.Of(eligible: 31, posted: 5, pending: 0), ActivationRate.Of(eligible: 30, posted: 12, pending: 1)),
+            Activation = new(31, ActivationRate.FromCounts(eligible: 31, posted: 5, pending: 0), ActivationRate.FromCounts(eligible: 30, posted: 12, pending: 1)),
         };
 
         var report = await _generator.GenerateAsync(summary, CancellationToken.None);
@@ -211,7 +211,7 @@ public sealed class OfflineInsightGeneratorTests
     {
         var summary = InsightSummaries.Busy() with
         {
-            Activation = new(2, ActivationRate.Of(eligible: 2, posted: 1, pending: 0), ActivationRate.Of(eligible: 0, posted: 0, pending: 2)),
+            Activation = new(2, ActivationRate.FromCounts(eligible: 2, posted: 1, pending: 0), ActivationRate.FromCounts(eligible: 0, posted: 0, pending: 2)),
         };
 
         var report = await _generator.GenerateAsync(summary, CancellationToken.None);

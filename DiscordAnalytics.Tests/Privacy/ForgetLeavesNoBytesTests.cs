@@ -62,7 +62,7 @@ public sealed class ForgetLeavesNoBytesTests
             Assert.True(Contains(before, Encoding.UTF8.GetBytes(text)), $"the scan finds '{text}' before the forget");
         }
 
-        using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", new StringContent("""{ "choice": "forgotten" }""", Encoding.UTF8, "application/json"));
+        using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
         Assert.Equal(HttpStatusCode.OK, forget.StatusCode);
 
         // A later THREAD_UPDATE of their forum post (the gateway's channel object names its owner) brings no title back.
@@ -109,8 +109,8 @@ public sealed class ForgetLeavesNoBytesTests
         return
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = At(30), Name = "Byte Guild" },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = At(30), ChannelId = General, Name = "general", ChannelType = 0 },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = At(30), ChannelId = Forum, Name = "help-forum", ChannelType = 15 },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = At(30), ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = At(30), ChannelId = Forum, Name = "help-forum", ChannelType = ChannelTypes.Forum },
             new() { Type = IngestEventType.MemberAdd, GuildId = Guild, EventAt = At(4), UserId = Ada, Name = AdaName },
             new() { Type = IngestEventType.MemberUpsert, GuildId = Guild, EventAt = At(4), UserId = Ada, Name = AdaName },
             new() { Type = IngestEventType.MemberUpsert, GuildId = Guild, EventAt = At(4), UserId = Bo, Name = "Bo" },
@@ -120,7 +120,7 @@ public sealed class ForgetLeavesNoBytesTests
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = At(2, 10), ChannelId = General, MessageId = bos, UserId = Bo, Excerpt = "bo says hello" },
 
             // Their forum post: the thread and its starter message share an id.
-            new() { Type = IngestEventType.ThreadCreate, GuildId = Guild, EventAt = At(2), ChannelId = ForumPost, ParentId = Forum, UserId = Ada, Name = ThreadTitle, ChannelType = 11 },
+            new() { Type = IngestEventType.ThreadCreate, GuildId = Guild, EventAt = At(2), ChannelId = ForumPost, ParentId = Forum, UserId = Ada, Name = ThreadTitle, ChannelType = ChannelTypes.PublicThread },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = At(2), ChannelId = ForumPost, MessageId = ForumPost, UserId = Ada, Excerpt = "the orrery wobbles since I oiled the gears" },
             new() { Type = IngestEventType.ReactionAdd, GuildId = Guild, EventAt = At(2, 20), ChannelId = General, MessageId = first, UserId = Bo, Emoji = "👍" },
             new() { Type = IngestEventType.ReactionAdd, GuildId = Guild, EventAt = At(2, 21), ChannelId = General, MessageId = second, UserId = Bo, Emoji = "🎉" },

@@ -18,7 +18,7 @@ namespace DiscordAnalytics.Tests.Privacy;
 public sealed class ForgottenDigestEditTests : IAsyncLifetime
 {
     private const string Alice = "alice";
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private Emulator _emulator = null!;
     private ServiceProvider _services = null!;
 
@@ -26,7 +26,7 @@ public sealed class ForgottenDigestEditTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await DigestWorld.SeedAsync(_store);
         _emulator = await Emulator.StartAsync();
         _emulator.ExpectedToken = DigestServices.Token;
@@ -156,7 +156,7 @@ public sealed class ForgottenDigestEditTests : IAsyncLifetime
 
     private async Task<Digest> ReloadAsync(long id)
     {
-        await using var db = new AnalyticsDbContext(new DbContextOptionsBuilder<AnalyticsDbContext>().UseSqlite(_store.ConnectionString).Options);
+        await using var db = _store.NewContext();
         return await db.Digests.AsNoTracking().SingleAsync(d => d.Id == id);
     }
 

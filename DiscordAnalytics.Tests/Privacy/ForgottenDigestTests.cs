@@ -32,7 +32,7 @@ public sealed class ForgottenDigestTests
         await app.IngestAsync(
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Digest Guild" },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = 0 },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
             new() { Type = IngestEventType.MemberUpsert, GuildId = Guild, EventAt = at, UserId = Ada, Name = AdaName },
             new() { Type = IngestEventType.MemberUpsert, GuildId = Guild, EventAt = at, UserId = Bo, Name = "Bo" },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = adas, UserId = Ada, Excerpt = AdaExcerpt },
@@ -46,7 +46,7 @@ public sealed class ForgottenDigestTests
         Assert.Contains(Core.Digests.MarkdownText.Escape(AdaName), before, StringComparison.Ordinal);
         Assert.Contains(AdaExcerpt, before, StringComparison.Ordinal);
 
-        using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", new StringContent("""{ "choice": "forgotten" }""", Encoding.UTF8, "application/json"));
+        using var forget = await client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
 
         Assert.Equal(HttpStatusCode.OK, forget.StatusCode);
         var after = await DigestTextAsync(client, digestId);

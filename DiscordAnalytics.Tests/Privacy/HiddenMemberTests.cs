@@ -39,7 +39,7 @@ public sealed class HiddenMemberTests : IAsyncLifetime
         await _app.IngestAsync(
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Hidden Guild" },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = 0 },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
             new() { Type = IngestEventType.MemberUpsert, GuildId = Guild, EventAt = at, UserId = Ada, Name = AdaName },
             new() { Type = IngestEventType.MemberUpsert, GuildId = Guild, EventAt = at, UserId = Bo, Name = "Bo" },
             .. adas.Select(id => new IngestEvent { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = Snowflake.ToUnixMs(id), ChannelId = General, MessageId = id, UserId = Ada, Excerpt = AdaExcerpt }),
@@ -159,5 +159,5 @@ public sealed class HiddenMemberTests : IAsyncLifetime
         [.. summary.GetProperty(list).EnumerateArray().Select(m => m.GetProperty("discordUserId").GetString()!)];
 
     private Task<HttpResponseMessage> SetAsync(string choice) =>
-        _client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", new StringContent($$"""{ "choice": "{{choice}}" }""", Encoding.UTF8, "application/json"));
+        _client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json($$"""{ "choice": "{{choice}}" }"""));
 }

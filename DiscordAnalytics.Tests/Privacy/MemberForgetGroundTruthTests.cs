@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
@@ -79,7 +81,7 @@ public sealed class MemberForgetGroundTruthTests
             new() { Type = IngestEventType.MemberAdd, GuildId = RandomEventStream.GuildId, EventAt = at, UserId = Forgotten, Name = "back again" },
             new() { Type = IngestEventType.MessageCreate, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = RandomEventStream.Channels[0], MessageId = newMessage, UserId = Forgotten, Excerpt = "a new secret" },
             new() { Type = IngestEventType.ReactionAdd, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = someoneElses.ChannelId, MessageId = someoneElses.MessageId, UserId = Forgotten, Emoji = "🦄" },
-            new() { Type = IngestEventType.ThreadCreate, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = newMessage + 1, ParentId = RandomEventStream.Channels[0], UserId = Forgotten, Name = "their thread", ChannelType = 11 },
+            new() { Type = IngestEventType.ThreadCreate, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = newMessage + 1, ParentId = RandomEventStream.Channels[0], UserId = Forgotten, Name = "their thread", ChannelType = ChannelTypes.PublicThread },
             // Someone else reacting to, and an edit of, an old message of theirs: it is a tombstone now.
             new() { Type = IngestEventType.ReactionAdd, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = theirLast.ChannelId, MessageId = theirLast.MessageId, UserId = 5_002, Emoji = "🦄" },
             new() { Type = IngestEventType.MessageUpdate, GuildId = RandomEventStream.GuildId, EventAt = at, ChannelId = theirLast.ChannelId, MessageId = theirLast.MessageId, EditedAt = at, Excerpt = "an edited secret" },
@@ -148,7 +150,7 @@ public sealed class MemberForgetGroundTruthTests
         Assert.Equal(0, await db.TopContentDaily.CountAsync(t => messages.Contains(t.MessageId)));
         Assert.Equal(0, await db.ReactionFacts.CountAsync(r => messages.Contains(r.MessageId) && r.RemovedAt == null));
         // The one row that must keep their id: it is what drops their events from now on.
-        Assert.Equal("forgotten", await db.MemberPrivacy.Where(p => p.UserId == user).Select(p => p.Choice).SingleAsync());
+        Assert.Equal(MemberPrivacyChoice.Forgotten, await db.MemberPrivacy.Where(p => p.UserId == user).Select(p => p.Choice).SingleAsync());
     }
 
     /// <summary>Every stored quarter hour as (epoch quarter-hour bucket, channel, isBot, messages), non-zero only.</summary>
@@ -172,7 +174,7 @@ public sealed class MemberForgetGroundTruthTests
     private static Task<HttpResponseMessage> ForgetAsync(HttpClient client, ulong member) =>
         client.PutAsync(
             $"/api/guilds/{RandomEventStream.GuildId}/members/{member}/privacy",
-            new StringContent("""{ "choice": "forgotten" }""", Encoding.UTF8, "application/json"));
+            RequestBody.Json("""{ "choice": "forgotten" }"""));
 
     private static AnalyticsSummary Parse(string json) => JsonSerializer.Deserialize<AnalyticsSummary>(json, JsonSerializerOptions.Web)!;
 }

@@ -4,7 +4,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using static DiscordAnalytics.Tests.Infrastructure.SeededStore;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Privacy;
 
@@ -27,12 +27,12 @@ public sealed class VisibleMembersTests : IAsyncLifetime
     private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
     private static readonly int Today = DayBucket.Of(NowMs);
     private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private StoreContextFactory _contexts = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         _contexts = new StoreContextFactory(_store.ConnectionString);
         var at = Yesterday - (30 * 24 * Hour);
         var hidden = Message(G, General, Hidden, Yesterday, n: 1, excerpt: "hiddenword plans");

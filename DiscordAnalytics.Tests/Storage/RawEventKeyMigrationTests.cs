@@ -26,7 +26,7 @@ public sealed class RawEventKeyMigrationTests
         new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = T0, ChannelId = Channel, MessageId = Message, UserId = 7 },
         new() { Type = IngestEventType.MessageUpdate, GuildId = Guild, EventAt = T0 + 50, ChannelId = Channel, MessageId = Message, EditedAt = T0 + 40 },
         new() { Type = IngestEventType.MessageUpdate, GuildId = Guild, EventAt = T0 + 60, ChannelId = Channel, MessageId = Message },
-        new() { Type = IngestEventType.ThreadCreate, GuildId = Guild, EventAt = T0 + 70, ChannelId = ThreadId, ParentId = Channel, UserId = 7, ChannelType = 11 },
+        new() { Type = IngestEventType.ThreadCreate, GuildId = Guild, EventAt = T0 + 70, ChannelId = ThreadId, ParentId = Channel, UserId = 7, ChannelType = ChannelTypes.PublicThread },
         new() { Type = IngestEventType.ReactionAdd, GuildId = Guild, EventAt = T0 + 80, ChannelId = Channel, MessageId = Message, UserId = 8, Emoji = "🔥" },
         new() { Type = IngestEventType.ReactionRemove, GuildId = Guild, EventAt = T0 + 90, ChannelId = Channel, MessageId = Message, UserId = 8, Emoji = "🔥" },
         new() { Type = IngestEventType.ReactionRemoveEmoji, GuildId = Guild, EventAt = T0 + 95, ChannelId = Channel, MessageId = Message, Emoji = "🔥" },
@@ -40,7 +40,7 @@ public sealed class RawEventKeyMigrationTests
     [Fact]
     public async Task Migrate_RawEventsWrittenBeforeTimeKeys_GetTheKeyTimeTheWriterComputesAndStillDedupe()
     {
-        await using var store = new TempSqliteStore();
+        await using var store = TempSqliteStore.CreateUnmigrated();
         await using (var db = store.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync("HelpChannels");

@@ -85,7 +85,7 @@ public sealed class StoreSafetyTests
             var first = new AnalyticsAppFactory(settings);
             _ = first.Server;
             var pipeline = first.Services.GetRequiredService<IngestionPipeline>();
-            await pipeline.WriteAsync(SeededStore.Guild(Guild, "Drain", at - 1_000), default);
+            await pipeline.WriteAsync(TestEvents.Guild(Guild, "Drain", at - 1_000), default);
             await pipeline.FlushAsync(default);
 
             // Hold the store's write lock so the writer waits and the events stay queued until the host stops.
@@ -100,7 +100,7 @@ public sealed class StoreSafetyTests
 
             for (var i = 0; i < count; i++)
             {
-                await pipeline.WriteAsync(SeededStore.Message(Guild, 10, 20, at + i, (ulong)i, "queued"), default);
+                await pipeline.WriteAsync(TestEvents.Message(Guild, 10, 20, at + i, (ulong)i, "queued"), default);
             }
 
             Assert.True(pipeline.QueueLength > 0);
@@ -138,10 +138,10 @@ public sealed class StoreSafetyTests
         {
             _ = app.Server;
             var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
-            await pipeline.WriteAsync(SeededStore.Guild(Guild, "Corrupt me", at - 1_000), default);
+            await pipeline.WriteAsync(TestEvents.Guild(Guild, "Corrupt me", at - 1_000), default);
             for (var i = 0; i < 3_000; i++)
             {
-                await pipeline.WriteAsync(SeededStore.Message(Guild, 10 + (ulong)(i % 7), 20 + (ulong)(i % 13), at + i, (ulong)i, $"message number {i} with some text"), default);
+                await pipeline.WriteAsync(TestEvents.Message(Guild, 10 + (ulong)(i % 7), 20 + (ulong)(i % 13), at + i, (ulong)i, $"message number {i} with some text"), default);
             }
 
             await pipeline.FlushAsync(default);

@@ -76,7 +76,7 @@ public sealed class WalCheckpointerTests
 
     private static List<IngestEvent> Messages(int first, int count) =>
         [.. Enumerable.Range(first, count).Select(i =>
-            SeededStore.Message(Guild, 10 + (ulong)(i % 5), 20 + (ulong)(i % 40), At + i * 1_000L, (ulong)i, $"message {i} with a little text"))];
+            TestEvents.Message(Guild, 10 + (ulong)(i % 5), 20 + (ulong)(i % 40), At + i * 1_000L, (ulong)i, $"message {i} with a little text"))];
 
     /// <summary>The main file's length, and the database's size as a reader sees it (log included).</summary>
     private static async Task<(long File, long Database)> SizesAsync(TempSqliteStore store)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Web.Api.Guilds;
 
 namespace DiscordAnalytics.Web.Api;
@@ -120,7 +121,7 @@ public static class DigestsApi
     }
 
     private static DigestEntry Entry(Digest d) => new(
-        d.Id, d.GuildId.ToString(CultureInfo.InvariantCulture), d.CreatedAt, d.WindowStartAt, d.WindowEndAt, d.Status, d.Scheduled,
+        d.Id, d.GuildId.ToString(CultureInfo.InvariantCulture), d.CreatedAt, d.WindowStartAt, d.WindowEndAt, d.Status.StoredName(), d.Scheduled,
         d.PostedChannelId?.ToString(CultureInfo.InvariantCulture), d.MessageIds, d.PostedAt, d.LastError);
 
     private static DigestDetail Full(Digest d) => new(Entry(d), d.Markdown, JsonDocument.Parse(d.SummaryJson).RootElement, d.Generator, null);

@@ -15,9 +15,9 @@ public static class SignInClient
     /// or the /64 network of an IPv6 address, since one IPv6 host usually holds a whole /64 and could otherwise
     /// change address for every guess. No address (an in-memory test host): one shared key.
     /// </summary>
-    public static string Of(HttpContext context) => Of(context.Connection.RemoteIpAddress);
+    public static string ThrottleKey(HttpContext context) => ThrottleKey(context.Connection.RemoteIpAddress);
 
-    public static string Of(IPAddress? address)
+    public static string ThrottleKey(IPAddress? address)
     {
         if (address is null)
         {

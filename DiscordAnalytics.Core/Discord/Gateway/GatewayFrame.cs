@@ -7,7 +7,7 @@ namespace DiscordAnalytics.Core.Discord.Gateway;
 /// <param name="Detail">For malformed and closed frames: a short reason without payload content.</param>
 public readonly record struct GatewayFrame(GatewayFrameKind Kind, GatewayPayload? Payload, int? CloseCode, string? Detail)
 {
-    public static GatewayFrame Of(GatewayPayload payload) => new(GatewayFrameKind.Payload, payload, null, null);
+    public static GatewayFrame Received(GatewayPayload payload) => new(GatewayFrameKind.Payload, payload, null, null);
 
     public static GatewayFrame Malformed(string detail) => new(GatewayFrameKind.Malformed, null, null, detail);
 

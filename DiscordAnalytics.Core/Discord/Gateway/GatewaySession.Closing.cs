@@ -52,15 +52,14 @@ public sealed partial class GatewaySession
         var missing = requested;
         try
         {
-            if (await _rest.GetCurrentApplicationFlagsAsync(cancellationToken).ConfigureAwait(false) is long flags)
+            if (await _rest.GetCurrentApplicationFlagsAsync(cancellationToken).ConfigureAwait(false) is { } flags)
             {
-                // GATEWAY_GUILD_MEMBERS(_LIMITED) = 1<<14 | 1<<15; GATEWAY_MESSAGE_CONTENT(_LIMITED) = 1<<18 | 1<<19.
-                if ((flags & ((1L << 14) | (1L << 15))) != 0)
+                if ((flags & ApplicationFlags.AnyGuildMembers) != 0)
                 {
                     missing &= ~GatewayIntents.GuildMembers;
                 }
 
-                if ((flags & ((1L << 18) | (1L << 19))) != 0)
+                if ((flags & ApplicationFlags.AnyMessageContent) != 0)
                 {
                     missing &= ~GatewayIntents.MessageContent;
                 }

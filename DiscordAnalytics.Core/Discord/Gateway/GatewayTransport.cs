@@ -201,7 +201,7 @@ public sealed partial class GatewayTransport : IAsyncDisposable
             var data = root.TryGetProperty("d", out var d) ? d.Clone() : default;
             int? sequence = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var seq) ? seq : null;
             string? eventName = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            return GatewayFrame.Of(new GatewayPayload(op, data, sequence, eventName));
+            return GatewayFrame.Received(new GatewayPayload(op, data, sequence, eventName));
         }
         catch (JsonException)
         {

@@ -71,10 +71,10 @@ public sealed partial class DiscordRestClient
     }
 
     /// <summary><c>GET /applications/@me</c> flags (which privileged intents the portal grants).</summary>
-    public async Task<long?> GetCurrentApplicationFlagsAsync(CancellationToken cancellationToken)
+    public async Task<ApplicationFlags?> GetCurrentApplicationFlagsAsync(CancellationToken cancellationToken)
     {
         using var document = await SendJsonAsync(DiscordRoute.Get("/applications/@me", "/applications/@me"), cancellationToken).ConfigureAwait(false);
-        return Json.Property(document.RootElement, "flags") is { ValueKind: JsonValueKind.Number } flags && flags.TryGetInt64(out var value) ? value : null;
+        return Json.Property(document.RootElement, "flags") is { ValueKind: JsonValueKind.Number } flags && flags.TryGetInt64(out var value) ? (ApplicationFlags)value : null;
     }
 
     /// <summary><c>GET /guilds/{id}/channels</c>: channel objects (no threads), detached from the response.</summary>

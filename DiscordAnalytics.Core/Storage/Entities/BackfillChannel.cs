@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Backfill;
+
 namespace DiscordAnalytics.Core.Storage.Entities;
 
 /// <summary>
@@ -22,8 +24,8 @@ public sealed class BackfillChannel
     /// <summary>Work order within the run.</summary>
     public int Position { get; set; }
 
-    /// <summary>pending, running, done or skipped.</summary>
-    public string State { get; set; } = string.Empty;
+    /// <summary>Where the channel stands (stored as pending, running, done or skipped).</summary>
+    public BackfillChannelState State { get; set; }
 
     /// <summary>Why the channel was skipped (e.g. "403: missing access").</summary>
     public string? SkipReason { get; set; }

@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Backfill;
+
 namespace DiscordAnalytics.Core.Storage.Entities;
 
 /// <summary>One history backfill of a guild: what was asked, where it stands, and its totals.</summary>
@@ -16,11 +18,11 @@ public sealed class BackfillRun
     /// <summary>Comma-separated channel ids asked for; null means the default set.</summary>
     public string? ChannelSelection { get; set; }
 
-    /// <summary>Who asked: null for the owner (settings page, API), <c>gap</c> for a gap repair after downtime (see BackfillRunKind).</summary>
-    public string? Kind { get; set; }
+    /// <summary>Who asked: null for the owner (settings page, API), <see cref="BackfillRunKind.GapRepair"/> for a gap repair after downtime.</summary>
+    public BackfillRunKind? Kind { get; set; }
 
-    /// <summary>queued, running, paused, cancelled, completed or failed (see BackfillState).</summary>
-    public string State { get; set; } = string.Empty;
+    /// <summary>Where the run stands (stored as queued, running, paused, cancelled, completed or failed).</summary>
+    public BackfillState State { get; set; }
 
     public long RequestedAt { get; set; }
 

@@ -9,7 +9,7 @@ public sealed class Channel
 
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>Discord channel type (0 text, 4 category, 5 announcement, 10-12 threads, 15 forum).</summary>
+    /// <summary>Discord channel type (named in <c>ChannelTypes</c>: 0 text, 4 category, 5 announcement, 10-12 threads, 15 forum).</summary>
     public int Type { get; set; }
 
     /// <summary>Category for channels; the parent text/forum channel for threads.</summary>

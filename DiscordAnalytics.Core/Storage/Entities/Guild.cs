@@ -7,8 +7,8 @@ public sealed class Guild
 
     public string Name { get; set; } = string.Empty;
 
-    /// <summary><c>live</c> (fed by the gateway) or <c>demo</c> (the simulated community).</summary>
-    public string Mode { get; set; } = "live";
+    /// <summary>Fed by the gateway or the simulated community (stored as <c>live</c> or <c>demo</c>).</summary>
+    public GuildMode Mode { get; set; } = GuildMode.Live;
 
     /// <summary>IANA time zone for display and the heat map. Day buckets stay UTC.</summary>
     public string TimeZone { get; set; } = "UTC";

@@ -1,12 +1,14 @@
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Backfill.GapRepair;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Jobs;
+using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using static DiscordAnalytics.Tests.Backfill.GapRepair.GapRepairWorld;
-using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 
 namespace DiscordAnalytics.Tests.Backfill.GapRepair;
 
@@ -92,7 +94,7 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
             _ = second.Services;
             await _emulator.WaitForIdentifyAsync(2);
             await _world.GuildCreateAsync();
-            Assert.Equal(BackfillState.Completed, await _world.RepairFinishedAsync(1));
+            Assert.Equal(BackfillState.Completed.StoredName(), await _world.RepairFinishedAsync(1));
 
             var jobs = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
             await Eventually.TrueAsync(() => jobs.SucceededJobs(0, 10).Any(j => j.Value.Job.Method.Name == nameof(BackfillJob.RepairGapAsync)), "/hangfire lists the gap repair as succeeded");
@@ -116,7 +118,7 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
         {
             _ = third.Services;
             await _emulator.WaitForIdentifyAsync(3);
-            Assert.Equal(BackfillState.Completed, await _world.RepairFinishedAsync(2));
+            Assert.Equal(BackfillState.Completed.StoredName(), await _world.RepairFinishedAsync(2));
         }
 
         Assert.Equal(_world.TruthMessageIds(), await _world.StoredMessageIdsAsync());
@@ -149,7 +151,7 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
         await _emulator.DropConnectionAsync();
         await _emulator.WaitForIdentifyAsync(2);
 
-        Assert.Equal(BackfillState.Completed, await _world.RepairFinishedAsync(1));
+        Assert.Equal(BackfillState.Completed.StoredName(), await _world.RepairFinishedAsync(1));
         Assert.Single(_emulator.RefusedResumes);
         Assert.Equal(_world.TruthMessageIds(), await _world.StoredMessageIdsAsync());
         var counted = await _world.CountedAsync();
@@ -167,7 +169,7 @@ public sealed class GapRepairEndToEndTests : IAsyncLifetime
         await _store.WriteInBatchesAsync(
         [
             new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = 1, Name = "Gap Guild" },
-            new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = 1, ChannelId = General, ChannelType = 0, Name = "general" },
+            new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = 1, ChannelId = General, ChannelType = ChannelTypes.Text, Name = "general" },
             new IngestEvent
             {
                 Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = Core.Discord.Snowflake.ToUnixMs(stored), ChannelId = General,

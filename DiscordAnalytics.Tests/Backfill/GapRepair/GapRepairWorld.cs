@@ -3,10 +3,11 @@ using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Discord.Gateway;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
+using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 
 namespace DiscordAnalytics.Tests.Backfill.GapRepair;
 
@@ -142,7 +143,7 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
         }
     }
 
-    public async Task<IReadOnlyList<(long RunId, string State, long CutoffAt)>> GapRunsAsync()
+    public async Task<IReadOnlyList<(long RunId, BackfillState State, long CutoffAt)>> GapRunsAsync()
     {
         await using var db = new StoreContextFactory(connectionString).CreateDbContext();
         var runs = await db.BackfillRuns.Where(r => r.GuildId == (long)Guild && r.Kind == BackfillRunKind.GapRepair).OrderBy(r => r.RunId)
@@ -161,6 +162,6 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
     public async Task<string> RepairFinishedAsync(int runs)
     {
         var all = await Eventually.ReturnsAsync(GapRunsAsync, r => r.Count >= runs && r[^1].State is BackfillState.Completed or BackfillState.Failed or BackfillState.Cancelled, TimeSpan.FromSeconds(90));
-        return all.Count >= runs ? all[^1].State : $"{all.Count} gap runs";
+        return all.Count >= runs ? all[^1].State.StoredName() : $"{all.Count} gap runs";
     }
 }

@@ -146,7 +146,7 @@ public sealed class ReplayStream
                     }), new IngestEvent
                     {
                         Type = IngestEventType.ThreadCreate, GuildId = GuildId, EventAt = received, ChannelId = message, ParentId = channel, UserId = user,
-                        Name = "replay thread", ChannelType = 11,
+                        Name = "replay thread", ChannelType = ChannelTypes.PublicThread,
                     }, $"tc|{message}", false);
                 case >= 88 and < 94:
                     var newcomer = 900_000_000_000_000_000UL + (ulong)logical;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DiscordAnalytics.Core.Discord;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -24,8 +25,8 @@ public sealed partial class DiscordEmulator
     /// <summary>The bucket window (X-RateLimit-Reset-After). Default 1 s.</summary>
     public TimeSpan RouteResetAfter { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Flags of <c>GET /applications/@me</c> (privileged intents granted). Default 557056 (both, "limited").</summary>
-    public long ApplicationFlags { get; set; } = 557056;
+    /// <summary>Flags of <c>GET /applications/@me</c> and READY (privileged intents granted). Default: both, "limited".</summary>
+    public ApplicationFlags ApplicationFlags { get; set; } = ApplicationFlags.GatewayGuildMembersLimited | ApplicationFlags.GatewayMessageContentLimited;
 
     /// <summary>Whether <c>GET /gateway/bot</c> answers (false: 503, so the client falls back to its configured URL).</summary>
     public bool GatewayBotAvailable { get; set; } = true;
@@ -127,7 +128,7 @@ public sealed partial class DiscordEmulator
             "/gateway/bot" when GatewayBotAvailable => await WriteAsync(response, 200, $$$"""{"url":"{{{GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""),
             "/gateway/bot" => await WriteAsync(response, 503, """{"message":"unavailable"}"""),
             "/users/@me" => await WriteAsync(response, 200, $$"""{"id":"{{BotUserId}}","username":"pulse-analytics","discriminator":"7314","global_name":null,"bot":true}"""),
-            "/applications/@me" => await WriteAsync(response, 200, $$"""{"id":"{{BotUserId}}","name":"pulse-analytics","flags":{{ApplicationFlags}}}"""),
+            "/applications/@me" => await WriteAsync(response, 200, $$"""{"id":"{{BotUserId}}","name":"pulse-analytics","flags":{{(long)ApplicationFlags}}}"""),
             _ when template == "/guilds/{id}/channels" && History.IsConfigured => await WriteAsync(response, 200, History.ChannelsJson(major!)),
             _ when template == "/guilds/{id}/channels" => await WriteAsync(response, 200, GuildChannelsJson(major!)),
             _ when template == "/guilds/{id}/threads/active" && History.IsConfigured => await WriteAsync(response, 200, History.ActiveThreadsJson()),

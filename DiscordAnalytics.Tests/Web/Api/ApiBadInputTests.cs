@@ -141,7 +141,7 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (requestBody is not null)
         {
-            request.Content = new StringContent(requestBody, Encoding.UTF8, "application/json");
+            request.Content = RequestBody.Json(requestBody);
         }
 
         using var response = await app.Client.SendAsync(request);

@@ -65,7 +65,7 @@ public sealed class BackfillApiTests : IAsyncLifetime
     [InlineData("""{"days":7,"channelIds":[]}""", "channelIds")]
     public async Task Post_BadBody_Is400ProblemNamingTheField(string body, string field)
     {
-        using var response = await _client.PostAsync($"/api/guilds/{_guild}/backfill", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _client.PostAsync($"/api/guilds/{_guild}/backfill", RequestBody.Json(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -78,7 +78,7 @@ public sealed class BackfillApiTests : IAsyncLifetime
     [Fact]
     public async Task Post_UnknownGuild_Is404()
     {
-        using var response = await _client.PostAsync("/api/guilds/123456789/backfill", new StringContent("""{"days":7}""", Encoding.UTF8, "application/json"));
+        using var response = await _client.PostAsync("/api/guilds/123456789/backfill", RequestBody.Json("""{"days":7}"""));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -88,8 +88,8 @@ public sealed class BackfillApiTests : IAsyncLifetime
     {
         var before = await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{_guild}/summary?window=7d");
 
-        using var started = await _client.PostAsync($"/api/guilds/{_guild}/backfill", new StringContent("""{"days":7}""", Encoding.UTF8, "application/json"));
-        using var again = await _client.PostAsync($"/api/guilds/{_guild}/backfill", new StringContent("""{"days":7}""", Encoding.UTF8, "application/json"));
+        using var started = await _client.PostAsync($"/api/guilds/{_guild}/backfill", RequestBody.Json("""{"days":7}"""));
+        using var again = await _client.PostAsync($"/api/guilds/{_guild}/backfill", RequestBody.Json("""{"days":7}"""));
         var done = await Eventually.ReturnsAsync(
             () => _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{_guild}/backfill"),
             s => s.GetProperty("run").GetProperty("state").GetString() is "completed" or "failed",

@@ -29,11 +29,11 @@ public sealed class BrokenTextApiTests
         var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
         foreach (var e in new[]
         {
-            SeededStore.Guild(Guild, "lone \uD800 high", at - 1_000),
-            SeededStore.Channel(Guild, 10, "lone \uDC00 low\0nul", at - 1_000),
-            SeededStore.Member(Guild, 20, "\uDFFFstarts low", at - 1_000),
-            SeededStore.Message(Guild, 10, 20, at, 1, "ends high \uD83D"),
-            SeededStore.Reaction(Guild, 10, SeededStore.MessageId(at, 1), 21, at + 1),
+            TestEvents.Guild(Guild, "lone \uD800 high", at - 1_000),
+            TestEvents.Channel(Guild, 10, "lone \uDC00 low\0nul", at - 1_000),
+            TestEvents.Member(Guild, 20, "\uDFFFstarts low", at - 1_000),
+            TestEvents.Message(Guild, 10, 20, at, 1, "ends high \uD83D"),
+            TestEvents.Reaction(Guild, 10, TestEvents.MessageId(at, 1), 21, at + 1),
         })
         {
             await pipeline.WriteAsync(e, default);

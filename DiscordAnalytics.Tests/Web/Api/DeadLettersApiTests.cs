@@ -31,7 +31,7 @@ public sealed class DeadLettersApiTests
         await app.IngestAsync(
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Dead Letter Guild" },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = 0 },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
         ]);
         await ExecuteAsync(app, $"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)messages[4]} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
 

@@ -135,7 +135,7 @@ public sealed class DigestsApiTests : IAsyncLifetime
     [InlineData("99999999999999999999")]
     public async Task DigestRoutes_BadDigestId_Is400NamingDigestId(string digestId)
     {
-        using var post = await _client.PostAsync($"/api/guilds/{Guild}/digests/{digestId}/post", Json($$"""{"channelId":"{{DigestWorld.General}}"}"""));
+        using var post = await _client.PostAsync($"/api/guilds/{Guild}/digests/{digestId}/post", RequestBody.Json($$"""{"channelId":"{{DigestWorld.General}}"}"""));
         using var get = await _client.GetAsync($"/api/guilds/{Guild}/digests/{digestId}");
 
         await AssertProblemAsync(post, HttpStatusCode.BadRequest, "digestId");
@@ -171,7 +171,6 @@ public sealed class DigestsApiTests : IAsyncLifetime
         Assert.Equal(problem.GetProperty("detail").GetString(), digest.GetProperty("lastError").GetString());
     }
 
-    internal static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string parameter)
     {
@@ -190,5 +189,5 @@ public sealed class DigestsApiTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PostAsync(long digestId, string body) =>
-        _client.PostAsync($"/api/guilds/{Guild}/digests/{digestId}/post", Json(body));
+        _client.PostAsync($"/api/guilds/{Guild}/digests/{digestId}/post", RequestBody.Json(body));
 }

@@ -19,7 +19,7 @@ public sealed class DigestsApiWithoutDiscordTests
         using var generated = await client.PostAsync($"/api/guilds/{DigestWorld.Guild}/digests", null);
         var id = (await generated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
-        using var response = await client.PostAsync($"/api/guilds/{DigestWorld.Guild}/digests/{id}/post", DigestsApiTests.Json($$"""{"channelId":"{{DigestWorld.General}}"}"""));
+        using var response = await client.PostAsync($"/api/guilds/{DigestWorld.Guild}/digests/{id}/post", RequestBody.Json($$"""{"channelId":"{{DigestWorld.General}}"}"""));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -34,10 +34,10 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Help Guild" },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = Forum, Name = "ideas", ChannelType = 15 },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = HelpDesk, Name = "help-desk", ChannelType = 0 },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = 0 },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = Category, Name = "Support", ChannelType = 4 },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = Forum, Name = "ideas", ChannelType = ChannelTypes.Forum },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = HelpDesk, Name = "help-desk", ChannelType = ChannelTypes.Text },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = Category, Name = "Support", ChannelType = ChannelTypes.Category },
             // A question in general answered after 7 minutes: it counts only once general is a help channel.
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = question, UserId = Asker },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at + (7 * 60_000), ChannelId = General, MessageId = question + 1, UserId = Helper },
@@ -123,7 +123,7 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
         await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/help-channels");
 
     private Task<HttpResponseMessage> PutAsync(string body) =>
-        _client.PutAsync($"/api/guilds/{Guild}/help-channels", new StringContent(body, Encoding.UTF8, "application/json"));
+        _client.PutAsync($"/api/guilds/{Guild}/help-channels", RequestBody.Json(body));
 
     private async Task<JsonElement> SupportAsync() =>
         (await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d")).GetProperty("supportSignals");

@@ -28,7 +28,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         await _app.IngestAsync(
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Privacy Guild" },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = 0 },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
             new() { Type = IngestEventType.MemberUpsert, GuildId = Guild, EventAt = at, UserId = Ada, Name = "Ada" },
             new() { Type = IngestEventType.MemberUpsert, GuildId = Guild, EventAt = at, UserId = Bo, Name = "Bo" },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = Snowflake.FromUnixMs(at), UserId = Ada, Excerpt = "hello" },
@@ -118,7 +118,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
     [InlineData("99999999999999999999999")]
     public async Task Put_BadUserId_400NamingUserId(string userId)
     {
-        using var put = await _client.PutAsync($"/api/guilds/{Guild}/members/{userId}/privacy", Json("""{ "choice": "hidden" }"""));
+        using var put = await _client.PutAsync($"/api/guilds/{Guild}/members/{userId}/privacy", RequestBody.Json("""{ "choice": "hidden" }"""));
 
         await AssertBadParameterAsync(put, "userId");
     }
@@ -127,7 +127,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
     public async Task GetAndPut_BadGuildId_400NamingGuildId()
     {
         using var get = await _client.GetAsync("/api/guilds/not-an-id/privacy");
-        using var put = await _client.PutAsync($"/api/guilds/not-an-id/members/{Ada}/privacy", Json("""{ "choice": "hidden" }"""));
+        using var put = await _client.PutAsync($"/api/guilds/not-an-id/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "hidden" }"""));
 
         await AssertBadParameterAsync(get, "guildId");
         await AssertBadParameterAsync(put, "guildId");
@@ -137,7 +137,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
     public async Task GetAndPut_UnknownGuild_404()
     {
         using var get = await _client.GetAsync("/api/guilds/123456789/privacy");
-        using var put = await _client.PutAsync($"/api/guilds/123456789/members/{Ada}/privacy", Json("""{ "choice": "forgotten" }"""));
+        using var put = await _client.PutAsync($"/api/guilds/123456789/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
@@ -149,7 +149,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         using var anonymous = _app.CreateClient();
 
         using var get = await anonymous.GetAsync($"/api/guilds/{Guild}/privacy");
-        using var put = await anonymous.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", Json("""{ "choice": "forgotten" }"""));
+        using var put = await anonymous.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
 
         Assert.Equal(HttpStatusCode.Unauthorized, get.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, put.StatusCode);
@@ -163,7 +163,6 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         Assert.Equal(parameter, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
     }
 
-    private Task<HttpResponseMessage> PutAsync(ulong user, string body) => _client.PutAsync($"/api/guilds/{Guild}/members/{user}/privacy", Json(body));
+    private Task<HttpResponseMessage> PutAsync(ulong user, string body) => _client.PutAsync($"/api/guilds/{Guild}/members/{user}/privacy", RequestBody.Json(body));
 
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

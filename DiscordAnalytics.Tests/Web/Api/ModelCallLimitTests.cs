@@ -95,8 +95,8 @@ public sealed class ModelCallLimitTests
         var at = Now.AddHours(-3).ToUnixTimeMilliseconds();
         return app.IngestAsync(
         [
-            SeededStore.Guild(Guild, "Limited Guild", at),
-            SeededStore.Guild(OtherGuild, "Other Guild", at),
+            TestEvents.Guild(Guild, "Limited Guild", at),
+            TestEvents.Guild(OtherGuild, "Other Guild", at),
             new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = 51, Name = "general" },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = 51, MessageId = Snowflake.FromUnixMs(at), UserId = 61, Excerpt = "hello" },
         ]);

@@ -27,8 +27,8 @@ public sealed class SupportSignalsApiTests : IAsyncLifetime
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = asked, Name = "Support Guild" },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = asked, ChannelId = Forum, Name = "questions", ChannelType = 15 },
-            new() { Type = IngestEventType.ThreadCreate, GuildId = Guild, EventAt = asked, ChannelId = post, ParentId = Forum, UserId = 41, Name = "refund?", ChannelType = 11 },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = asked, ChannelId = Forum, Name = "questions", ChannelType = ChannelTypes.Forum },
+            new() { Type = IngestEventType.ThreadCreate, GuildId = Guild, EventAt = asked, ChannelId = post, ParentId = Forum, UserId = 41, Name = "refund?", ChannelType = ChannelTypes.PublicThread },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = asked, ChannelId = post, MessageId = post, UserId = 41, Excerpt = "Where is my refund?" },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = asked + 60_000, ChannelId = post, MessageId = post + 1, UserId = 41, Excerpt = "Still waiting on the refund" },
         ];

@@ -28,7 +28,7 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Zone Guild" },
-            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = 0 },
+            new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = Snowflake.FromUnixMs(at), UserId = 81 },
         ];
         await _app.IngestAsync(events);
@@ -89,7 +89,7 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
     public async Task GetAndPut_UnknownGuild_404()
     {
         using var get = await _client.GetAsync("/api/guilds/123456789/time-zone");
-        using var put = await _client.PutAsync("/api/guilds/123456789/time-zone", Json("""{ "timeZone": "Europe/Berlin" }"""));
+        using var put = await _client.PutAsync("/api/guilds/123456789/time-zone", RequestBody.Json("""{ "timeZone": "Europe/Berlin" }"""));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
@@ -110,7 +110,6 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
         return summary.GetProperty("hourly").EnumerateArray().Single(h => h.GetProperty("hour").GetInt32() == hour).GetProperty("messages").GetInt64();
     }
 
-    private Task<HttpResponseMessage> PutAsync(string body) => _client.PutAsync($"/api/guilds/{Guild}/time-zone", Json(body));
+    private Task<HttpResponseMessage> PutAsync(string body) => _client.PutAsync($"/api/guilds/{Guild}/time-zone", RequestBody.Json(body));
 
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

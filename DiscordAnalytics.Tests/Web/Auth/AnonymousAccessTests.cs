@@ -69,7 +69,7 @@ public sealed class AnonymousAccessTests : IAsyncLifetime
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (method is "POST" or "PUT" or "PATCH")
                 {
-                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                    request.Content = RequestBody.Json("{}");
                 }
 
                 using var response = await anonymous.SendAsync(request);

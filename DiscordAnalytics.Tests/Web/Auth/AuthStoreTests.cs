@@ -25,7 +25,7 @@ public sealed class AuthStoreTests
     [Fact]
     public async Task Start_StoreMadeBeforeAuthDbContext_ItsCredentialStillSignsIn()
     {
-        await using var store = new TempSqliteStore();
+        await using var store = TempSqliteStore.CreateUnmigrated();
         await using (var db = store.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync(LastStoreMigrationWithSignIn);
@@ -69,7 +69,7 @@ public sealed class AuthStoreTests
     [Fact]
     public async Task Migrate_FileWithoutTheAnalyticsStore_AuthCreatesItsTable()
     {
-        await using var store = new TempSqliteStore();
+        await using var store = TempSqliteStore.CreateUnmigrated();
         await using var auth = NewAuthContext(store);
 
         await auth.Database.MigrateAsync();
@@ -82,7 +82,7 @@ public sealed class AuthStoreTests
     [Fact]
     public async Task AnalyticsModel_NoLongerMapsSignInState()
     {
-        await using var store = new TempSqliteStore();
+        await using var store = TempSqliteStore.CreateUnmigrated();
         await using var db = store.NewContext();
 
         Assert.DoesNotContain(db.Model.GetEntityTypes(), e => e.GetTableName() == "adminCredentials");

@@ -13,14 +13,14 @@ public sealed class SignInClientTests
     [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
     [InlineData("2001:db8:1:3::1", "2001:db8:1:3::/64")]
     [InlineData("::1", "::/64")]
-    public void Of_Address_IsThrottledUnderItsKey(string address, string key)
+    public void ThrottleKey_Address_IsThrottledUnderItsKey(string address, string key)
     {
-        Assert.Equal(key, SignInClient.Of(IPAddress.Parse(address)));
+        Assert.Equal(key, SignInClient.ThrottleKey(IPAddress.Parse(address)));
     }
 
     [Fact]
-    public void Of_NoAddress_IsOneSharedKey()
+    public void ThrottleKey_NoAddress_IsOneSharedKey()
     {
-        Assert.Equal("unknown", SignInClient.Of((IPAddress?)null));
+        Assert.Equal("unknown", SignInClient.ThrottleKey((IPAddress?)null));
     }
 }

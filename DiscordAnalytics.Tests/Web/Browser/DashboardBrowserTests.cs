@@ -20,9 +20,8 @@ public sealed class DashboardBrowserTests
             ["Demo:LiveEventsPerSecond"] = "20",
         });
         var baseUrl = app.StartOnLoopback();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
 
         await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
@@ -64,9 +63,8 @@ public sealed class DashboardBrowserTests
             ["Demo:LiveEventsPerSecond"] = "0",
         });
         var baseUrl = app.StartOnLoopback();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         // The dashboard remembers its guild in local storage and only then puts it into the address. Holding
         // local storage's answer open makes the click land exactly where a busy machine made it land by chance:
@@ -112,9 +110,8 @@ public sealed class DashboardBrowserTests
             ["Demo:LiveEventsPerSecond"] = "0",
         });
         var baseUrl = app.StartOnLoopback();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("guildId=\\d+"), new() { Timeout = 60_000 });

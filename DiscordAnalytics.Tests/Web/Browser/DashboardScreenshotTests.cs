@@ -24,9 +24,8 @@ public sealed class DashboardScreenshotTests
             ["Demo:LiveEventsPerSecond"] = "0",
         });
         var baseUrl = app.StartOnLoopback();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
 
         await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword, "/?window=30d");

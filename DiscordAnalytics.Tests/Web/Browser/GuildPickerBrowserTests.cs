@@ -52,9 +52,8 @@ public sealed class GuildPickerBrowserTests
     public async Task Settings_QuickSuccessivePicks_AllLandInTheAddressInOneHistoryEntry()
     {
         await using var app = await StartAsync();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await OpenAsync(browser, app, $"/settings?guildId={Alpha}");
         await Assertions.Expect(page.GetByTestId("settings")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
         var entries = await page.EvaluateAsync<int>("() => history.length");
@@ -77,9 +76,8 @@ public sealed class GuildPickerBrowserTests
     public async Task Digests_TwoPicksBeforeTheServerAnswers_BothLandAndTheLastOneStays()
     {
         await using var app = await StartAsync();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await OpenAsync(browser, app, $"/digests?guildId={Alpha}");
         await Assertions.Expect(page.GetByTestId("digests-page")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
         var entries = await page.EvaluateAsync<int>("() => history.length");
@@ -102,9 +100,8 @@ public sealed class GuildPickerBrowserTests
     public async Task Picker_PickThenTopBarLinkBeforeTheServerAnswers_EndsOnTheLinksPage(string area)
     {
         await using var app = await StartAsync();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await OpenAsync(browser, app, $"/{area}?guildId={Alpha}");
         await Assertions.Expect(page.GetByTestId(PageTestId(area))).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
         if (area == "settings")
@@ -141,9 +138,9 @@ public sealed class GuildPickerBrowserTests
         var at = DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds();
         await app.IngestAsync(
         [
-            SeededStore.Guild(Alpha, "Alpha Guild", at),
-            SeededStore.Guild(Bravo, "Bravo Guild", at),
-            SeededStore.Guild(Charlie, "Charlie Guild", at),
+            TestEvents.Guild(Alpha, "Alpha Guild", at),
+            TestEvents.Guild(Bravo, "Bravo Guild", at),
+            TestEvents.Guild(Charlie, "Charlie Guild", at),
         ]);
         return app;
     }

@@ -17,9 +17,8 @@ public sealed class HostileContentBrowserTests
         app.StartServer();
         await app.IngestAsync(H.Events(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds()));
         var baseUrl = app.LoopbackBaseUrl;
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>

@@ -25,9 +25,8 @@ public sealed class InsightsBrowserTests
             ["Ai:Deployment"] = "browser-model",
         });
         var baseUrl = app.StartOnLoopback();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
         var messages = page.GetByTestId("total-messages-value");

@@ -18,30 +18,28 @@ public sealed class ScreenSizeBrowserTests : IAsyncLifetime
     });
 
     private string _baseUrl = string.Empty;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private ChromiumBrowser? _chromium;
 
     public async Task InitializeAsync()
     {
         _baseUrl = _app.StartOnLoopback();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         await _app.DisposeAsync();
     }
 
     [Fact]
     public async Task TopBar_PhoneWidth_KeepsNavigationStatusPasswordAndSignOutOnScreen()
     {
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await _chromium!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         await BrowserSignIn.SignInAsync(page, _baseUrl, AnalyticsAppFactory.AdminPassword);
         await Assertions.Expect(page.GetByTestId("total-messages-value")).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
 
@@ -77,7 +75,7 @@ public sealed class ScreenSizeBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_PhoneWidth_DoesNotScrollSideways()
     {
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await _chromium!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         await BrowserSignIn.SignInAsync(page, _baseUrl, AnalyticsAppFactory.AdminPassword);
         await Assertions.Expect(page.GetByTestId("heat-cell").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("member-row").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -91,7 +89,7 @@ public sealed class ScreenSizeBrowserTests : IAsyncLifetime
     [Fact]
     public async Task TopMembers_LaptopScreen_ShowsEveryColumnWithoutScrolling()
     {
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        var page = await _chromium!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
         await BrowserSignIn.SignInAsync(page, _baseUrl, AnalyticsAppFactory.AdminPassword);
         await Assertions.Expect(page.GetByTestId("member-row").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
 

@@ -11,9 +11,8 @@ public sealed class SessionEndBrowserTests
     {
         await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Auth:SessionCheckInterval"] = "00:00:00.200" });
         var baseUrl = app.StartOnLoopback();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword, "/settings");
         // The circuit is live (the page marks itself interactive); from here on only the circuit could update it.

@@ -22,9 +22,8 @@ public sealed class SettingsBrowserTests
             ["Jobs:QueuePollInterval"] = "00:00:00.200",
         }));
         var baseUrl = app.StartOnLoopback();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
 
         await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);

@@ -22,9 +22,8 @@ public sealed class SignInBrowserTests
             ["Demo:LiveEventsPerSecond"] = "20",
         });
         var baseUrl = app.StartOnLoopback();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         var problems = new List<string>();
         // Expected: the wrong password's answer is a 401 page, which chromium reports as a failed load of /login.

@@ -61,8 +61,8 @@ public sealed class ActivityChartCardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("9", cut.Find("[data-testid=activity-messages]").TextContent.Trim()));
 
         await Store.WriteAsync(
-            SeededStore.Message(World.Guild, World.General, World.Carol, At(0, 14), 1, "a"),
-            SeededStore.Message(World.Guild, World.General, World.Carol, At(0, 14), 2, "b"));
+            TestEvents.Message(World.Guild, World.General, World.Carol, At(0, 14), 1, "a"),
+            TestEvents.Message(World.Guild, World.General, World.Carol, At(0, 14), 2, "b"));
         PublishAndTick(World.Guild);
 
         cut.WaitForAssertion(() => Assert.Equal("11", cut.Find("[data-testid=activity-messages]").TextContent.Trim()));

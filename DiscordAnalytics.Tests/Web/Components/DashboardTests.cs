@@ -110,7 +110,7 @@ public sealed class DashboardTests : DashboardTestContext
         await SeedWorldAsync();
         await using (var live = new IngestionBatchWriter(Store.ConnectionString, "live", NullLogger.Instance))
         {
-            await live.WriteAsync([SeededStore.Guild(liveGuild, "Live Server", At(1, 9))], CancellationToken.None);
+            await live.WriteAsync([TestEvents.Guild(liveGuild, "Live Server", At(1, 9))], CancellationToken.None);
         }
 
         Navigate($"dashboard?guildId={liveGuild}");
@@ -251,7 +251,7 @@ public sealed class DashboardTests : DashboardTestContext
         Assert.Equal("updated 15:00:00 UTC", cut.Find("[data-testid=live-updated]").TextContent.Trim());
 
         Time.Advance(TimeSpan.FromSeconds(30));
-        await Store.WriteAsync(SeededStore.Message(World.Guild, World.General, World.Carol, At(0, 14, 30), 1, "live!"));
+        await Store.WriteAsync(TestEvents.Message(World.Guild, World.General, World.Carol, At(0, 14, 30), 1, "live!"));
         PublishAndTick(World.Guild);
 
         cut.WaitForAssertion(() => Assert.Equal("10", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));
@@ -259,7 +259,7 @@ public sealed class DashboardTests : DashboardTestContext
 
         // And again: every batch keeps arriving, not only the first.
         Time.Advance(TimeSpan.FromSeconds(30));
-        await Store.WriteAsync(SeededStore.Message(World.Guild, World.General, World.Carol, At(0, 14, 31), 1, "still live"));
+        await Store.WriteAsync(TestEvents.Message(World.Guild, World.General, World.Carol, At(0, 14, 31), 1, "still live"));
         PublishAndTick(World.Guild);
 
         cut.WaitForAssertion(() => Assert.Equal("11", cut.Find("[data-testid=total-messages-value]").TextContent.Trim()));

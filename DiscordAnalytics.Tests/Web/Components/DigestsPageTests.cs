@@ -17,7 +17,7 @@ namespace DiscordAnalytics.Tests.Web.Components;
 public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
 {
     private const string HostileEdit = "# Weekly digest\n## Note\nHello team <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) <a href=\"https://evil.example\" onclick=\"alert(4)\">x</a>\n";
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
     private Emulator? _emulator;
 
     public DigestsPageTests()
@@ -28,7 +28,7 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
         await DigestWorld.SeedAsync(_store);
         Services.AddMudServices();
         Services.AddSingleton<DigestHtml>();

@@ -22,7 +22,7 @@ public sealed class GuildSelectionTests : BunitContext, IAsyncLifetime
     private const ulong Live = 940_000_000_000_000_003;
     private static readonly long At = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
-    private SeededStore _store = null!;
+    private TempSqliteStore _store = null!;
 
     public GuildSelectionTests()
     {
@@ -31,10 +31,10 @@ public sealed class GuildSelectionTests : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync();
-        await _store.WriteAsync(SeededStore.Guild(Trading, "Trading Room", At), SeededStore.Guild(Alpha, "Alpha Crew", At));
+        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        await _store.WriteAsync(TestEvents.Guild(Trading, "Trading Room", At), TestEvents.Guild(Alpha, "Alpha Crew", At));
         await using var live = new IngestionBatchWriter(_store.ConnectionString, "live", NullLogger.Instance);
-        await live.WriteAsync([SeededStore.Guild(Live, "Live Server", At)], CancellationToken.None);
+        await live.WriteAsync([TestEvents.Guild(Live, "Live Server", At)], CancellationToken.None);
         Services.AddDbContextFactory<AnalyticsDbContext>(o => o.UseSqlite(_store.ConnectionString));
         Services.AddSingleton(new IngestionMode(IsDemo: true));
         Services.AddSingleton<GuildsQuery>();

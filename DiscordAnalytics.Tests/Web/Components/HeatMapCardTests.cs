@@ -63,7 +63,7 @@ public sealed class HeatMapCardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(9, Filled(cut).Count));
 
         var burst = Enumerable.Range(1, 3)
-            .Select(n => SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14, n), (ulong)n, $"burst {n}"))
+            .Select(n => TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14, n), (ulong)n, $"burst {n}"))
             .ToArray();
         await Store.WriteAsync(burst);
         PublishAndTick(World.Guild);

@@ -41,11 +41,11 @@ public sealed class MembersCardTests : DashboardTestContext
         await SeedWorldAsync();
         const ulong g = World.Guild;
         await Store.WriteAsync(
-            SeededStore.Join(g, Hank, "hank", At(10, 9)),
-            SeededStore.Message(g, World.General, Hank, At(10, 12), 7, "hello"),
-            SeededStore.Join(g, Ivy, "ivy", At(9, 9)),
-            SeededStore.Message(g, World.General, Ivy, At(4, 9), 7, "first post"),
-            SeededStore.Join(g, Jack, "jack", At(12, 9)));
+            TestEvents.Join(g, Hank, "hank", At(10, 9)),
+            TestEvents.Message(g, World.General, Hank, At(10, 12), 7, "hello"),
+            TestEvents.Join(g, Ivy, "ivy", At(9, 9)),
+            TestEvents.Message(g, World.General, Ivy, At(4, 9), 7, "first post"),
+            TestEvents.Join(g, Jack, "jack", At(12, 9)));
 
         var cut = Render<MembersCard>(p => p.Add(c => c.Query, new AnalyticsQuery(g, AnalyticsWindow.Last(14, Today), AnalyticsQuery.DefaultTop, false)));
 
@@ -76,8 +76,8 @@ public sealed class MembersCardTests : DashboardTestContext
 
         // hank joined yesterday morning and posted within the hour: his 24 hours are over.
         await Store.WriteAsync(
-            SeededStore.Join(World.Guild, Hank, "hank", At(1, 9)),
-            SeededStore.Message(World.Guild, World.General, Hank, At(1, 10), 7, "hello"));
+            TestEvents.Join(World.Guild, Hank, "hank", At(1, 9)),
+            TestEvents.Message(World.Guild, World.General, Hank, At(1, 10), 7, "hello"));
         PublishAndTick(World.Guild);
 
         cut.WaitForAssertion(() => Assert.Equal(("3", "new"), Tile(cut, "joins")));
@@ -87,7 +87,7 @@ public sealed class MembersCardTests : DashboardTestContext
     [Fact]
     public void RateText_NobodyJoined_SaysThereIsNothingToMeasure()
     {
-        Assert.Equal("No new members to measure within 7 days", MembersCard.RateText(ActivationRate.Of(0, 0, 0), "7 days"));
+        Assert.Equal("No new members to measure within 7 days", MembersCard.RateText(ActivationRate.FromCounts(0, 0, 0), "7 days"));
     }
 
     private static (string Value, string Change) Tile(IRenderedComponent<MembersCard> cut, string key) =>

@@ -74,7 +74,7 @@ public sealed class SettingsPageTests : DashboardTestContext
         cut.Find($"[data-testid=backfill-channel-choice-{World.Setups}] input").Change(true);
         cut.Find("[data-testid=backfill-start]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued.StoredName(), cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
         var status = await Backfill.GetStatusAsync(World.Guild, default);
         Assert.Equal(14, status!.Days);
         Assert.Equal([$"{World.Setups}"], status.ChannelIds);
@@ -140,15 +140,15 @@ public sealed class SettingsPageTests : DashboardTestContext
         var cut = RenderSettings();
 
         cut.WaitForElement("[data-testid=backfill-pause]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Paused, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Paused.StoredName(), cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
         Assert.Equal(BackfillState.Paused, (await Backfill.GetStatusAsync(World.Guild, default))!.State);
 
         cut.Find("[data-testid=backfill-resume]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued.StoredName(), cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
         Assert.Equal(2, _scheduler.Enqueued.Count);
 
         cut.Find("[data-testid=backfill-cancel]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Cancelled, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Cancelled.StoredName(), cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
         Assert.Equal(BackfillState.Cancelled, (await Backfill.GetStatusAsync(World.Guild, default))!.State);
         cut.WaitForElement("[data-testid=backfill-report]");
     }
@@ -159,7 +159,7 @@ public sealed class SettingsPageTests : DashboardTestContext
         await SeedWorldAsync();
         var runId = await StartRunAsync();
         var cut = RenderSettings();
-        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued.StoredName(), cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
         var recorder = new BackfillFailureRecorder(
             Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>(),
             Services.GetRequiredService<BackfillRegistry>(),
@@ -169,7 +169,7 @@ public sealed class SettingsPageTests : DashboardTestContext
 
         Assert.True(recorder.Record(runId, "The backfill job was deleted from the job server before the run finished."));
 
-        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Failed, cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Failed.StoredName(), cut.Find("[data-testid=backfill-state]").TextContent.Trim()));
         Assert.Equal("The backfill job was deleted from the job server before the run finished.", cut.Find("[data-testid=backfill-error]").TextContent.Trim());
         Assert.False(cut.Find("[data-testid=backfill-start]").HasAttribute("disabled"));
         // A run that ended meanwhile keeps its end: a second report of the same job changes nothing.
@@ -249,7 +249,7 @@ public sealed class SettingsPageTests : DashboardTestContext
         var lastEventAt = Now.AddHours(-3).ToUnixTimeMilliseconds();
         var runId = await Services.GetRequiredService<GapRepairRuns>().StartAsync(World.Guild, lastEventAt, Now.ToUnixTimeMilliseconds(), default);
 
-        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued, cut.Find("[data-testid=gap-repair-state]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Queued.StoredName(), cut.Find("[data-testid=gap-repair-state]").TextContent.Trim()));
         var span = cut.Find("[data-testid=gap-repair-span]").TextContent;
         Assert.Contains($"{Now.AddHours(-3).AddMinutes(-5):yyyy-MM-dd HH:mm} UTC to {Now:yyyy-MM-dd HH:mm} UTC", span, StringComparison.Ordinal);
         Assert.Equal([runId!.Value], _scheduler.Enqueued);
@@ -262,7 +262,7 @@ public sealed class SettingsPageTests : DashboardTestContext
         }
 
         _backfillNotifier.Publish(World.Guild);
-        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Completed, cut.Find("[data-testid=gap-repair-state]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(BackfillState.Completed.StoredName(), cut.Find("[data-testid=gap-repair-state]").TextContent.Trim()));
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
@@ -279,7 +279,7 @@ public sealed class SettingsPageTests : DashboardTestContext
         return outcome.Status!.RunId;
     }
 
-    private static Core.Storage.Entities.BackfillChannel Row(long runId, ulong channel, string name, int position, string state, int pages = 0, int messages = 0, int? oldestDaysAgo = null, string? reason = null) => new()
+    private static Core.Storage.Entities.BackfillChannel Row(long runId, ulong channel, string name, int position, BackfillChannelState state, int pages = 0, int messages = 0, int? oldestDaysAgo = null, string? reason = null) => new()
     {
         RunId = runId,
         ChannelId = (long)channel,

@@ -80,7 +80,7 @@ public sealed class TopChannelsCardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut).Count));
 
         var burst = Enumerable.Range(1, 6)
-            .Select(n => SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), (ulong)n, $"burst {n}"))
+            .Select(n => TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), (ulong)n, $"burst {n}"))
             .ToArray();
         await Store.WriteAsync(burst);
         PublishAndTick(World.Guild);

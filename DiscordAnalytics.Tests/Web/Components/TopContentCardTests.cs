@@ -37,13 +37,13 @@ public sealed class TopContentCardTests : DashboardTestContext
         await SeedWorldAsync();
         const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         var at = At(0, 13);
-        var message = SeededStore.MessageId(at, 7);
+        var message = TestEvents.MessageId(at, 7);
         await Store.WriteAsync(
-            SeededStore.Message(World.Guild, World.General, World.Bob, at, 7, hostile),
-            SeededStore.Reaction(World.Guild, World.General, message, World.Alice, At(0, 13, 1)),
-            SeededStore.Reaction(World.Guild, World.General, message, World.Carol, At(0, 13, 2)),
-            SeededStore.Reaction(World.Guild, World.General, message, World.Dave, At(0, 13, 3)),
-            SeededStore.Reaction(World.Guild, World.General, message, World.Frank, At(0, 13, 4)));
+            TestEvents.Message(World.Guild, World.General, World.Bob, at, 7, hostile),
+            TestEvents.Reaction(World.Guild, World.General, message, World.Alice, At(0, 13, 1)),
+            TestEvents.Reaction(World.Guild, World.General, message, World.Carol, At(0, 13, 2)),
+            TestEvents.Reaction(World.Guild, World.General, message, World.Dave, At(0, 13, 3)),
+            TestEvents.Reaction(World.Guild, World.General, message, World.Frank, At(0, 13, 4)));
 
         var cut = Render<TopContentCard>(p => p.Add(c => c.Query, Last7Days()));
 
@@ -59,12 +59,12 @@ public sealed class TopContentCardTests : DashboardTestContext
     public async Task Render_ReactionsOnAnUnseenMessage_SaysMessageNotSeen()
     {
         await SeedWorldAsync();
-        var unseen = SeededStore.MessageId(At(0, 6), 42);
+        var unseen = TestEvents.MessageId(At(0, 6), 42);
         await Store.WriteAsync(
-            SeededStore.Reaction(World.Guild, World.General, unseen, World.Alice, At(0, 13)),
-            SeededStore.Reaction(World.Guild, World.General, unseen, World.Bob, At(0, 13)),
-            SeededStore.Reaction(World.Guild, World.General, unseen, World.Carol, At(0, 13)),
-            SeededStore.Reaction(World.Guild, World.General, unseen, World.Dave, At(0, 13)));
+            TestEvents.Reaction(World.Guild, World.General, unseen, World.Alice, At(0, 13)),
+            TestEvents.Reaction(World.Guild, World.General, unseen, World.Bob, At(0, 13)),
+            TestEvents.Reaction(World.Guild, World.General, unseen, World.Carol, At(0, 13)),
+            TestEvents.Reaction(World.Guild, World.General, unseen, World.Dave, At(0, 13)));
 
         var cut = Render<TopContentCard>(p => p.Add(c => c.Query, Last7Days()));
 
@@ -92,9 +92,9 @@ public sealed class TopContentCardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=content-row]").Count));
 
         await Store.WriteAsync(
-            SeededStore.Reaction(World.Guild, World.General, World.GmMessage, World.Alice, At(0, 14), "☀️"),
-            SeededStore.Reaction(World.Guild, World.General, World.GmMessage, World.Bob, At(0, 14), "☀️"),
-            SeededStore.Reaction(World.Guild, World.General, World.GmMessage, World.Carol, At(0, 14), "☀️"));
+            TestEvents.Reaction(World.Guild, World.General, World.GmMessage, World.Alice, At(0, 14), "☀️"),
+            TestEvents.Reaction(World.Guild, World.General, World.GmMessage, World.Bob, At(0, 14), "☀️"),
+            TestEvents.Reaction(World.Guild, World.General, World.GmMessage, World.Carol, At(0, 14), "☀️"));
         PublishAndTick(World.Guild);
 
         cut.WaitForAssertion(() =>

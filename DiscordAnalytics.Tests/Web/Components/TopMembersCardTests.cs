@@ -87,7 +87,7 @@ public sealed class TopMembersCardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(4, Rows(cut).Count));
 
         var burst = Enumerable.Range(1, 6)
-            .Select(n => SeededStore.Message(World.Guild, World.General, World.Frank, At(0, 14), (ulong)n, $"hello {n}"))
+            .Select(n => TestEvents.Message(World.Guild, World.General, World.Frank, At(0, 14), (ulong)n, $"hello {n}"))
             .ToArray();
         await Store.WriteAsync(burst);
         PublishAndTick(World.Guild);

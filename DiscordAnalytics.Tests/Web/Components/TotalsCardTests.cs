@@ -40,8 +40,8 @@ public sealed class TotalsCardTests : DashboardTestContext
         await SeedWorldAsync();
         // 7 days ago is the previous window's last day: 14:00 is before the 15:00 cut, 16:00 after it.
         await Store.WriteAsync(
-            SeededStore.Message(World.Guild, World.General, World.Alice, At(7, 14), 5, "before the cut"),
-            SeededStore.Message(World.Guild, World.General, World.Alice, At(7, 16), 6, "after the cut"));
+            TestEvents.Message(World.Guild, World.General, World.Alice, At(7, 14), 5, "before the cut"),
+            TestEvents.Message(World.Guild, World.General, World.Alice, At(7, 16), 6, "after the cut"));
 
         var cut = Render<TotalsCard>(p => p.Add(c => c.Query, Last7Days()));
 
@@ -55,8 +55,8 @@ public sealed class TotalsCardTests : DashboardTestContext
         await SeedWorldAsync();
         // The other guild's first event is 9 days ago: the previous window (7-13 days ago) is only partly covered.
         await Store.WriteAsync(
-            SeededStore.Message(World.OtherGuild, World.OtherChannel, World.Alice, At(9, 9), 1, "first"),
-            SeededStore.Message(World.OtherGuild, World.OtherChannel, World.Alice, At(0, 9), 2, "today"));
+            TestEvents.Message(World.OtherGuild, World.OtherChannel, World.Alice, At(9, 9), 1, "first"),
+            TestEvents.Message(World.OtherGuild, World.OtherChannel, World.Alice, At(0, 9), 2, "today"));
 
         var cut = Render<TotalsCard>(p => p.Add(c => c.Query, Last7Days(World.OtherGuild)));
 
@@ -86,9 +86,9 @@ public sealed class TotalsCardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("9", Value(cut, "messages")));
 
         await Store.WriteAsync(
-            SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), 1, "live 1"),
-            SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), 2, "live 2"),
-            SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), 3, "live 3"));
+            TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), 1, "live 1"),
+            TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), 2, "live 2"),
+            TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), 3, "live 3"));
         PublishAndTick(World.Guild);
 
         cut.WaitForAssertion(() => Assert.Equal("12", Value(cut, "messages")));
@@ -102,7 +102,7 @@ public sealed class TotalsCardTests : DashboardTestContext
         var cut = Render<TotalsCard>(p => p.Add(c => c.Query, Last7Days()));
         cut.WaitForAssertion(() => Assert.Equal("9", Value(cut, "messages")));
 
-        await Store.WriteAsync(SeededStore.Message(World.Guild, World.Random, World.Carol, At(0, 14), 1, "unannounced"));
+        await Store.WriteAsync(TestEvents.Message(World.Guild, World.Random, World.Carol, At(0, 14), 1, "unannounced"));
         PublishAndTick(World.OtherGuild);
         // Give a (wrong) reload the time it would need to land.
         await Task.Delay(200);

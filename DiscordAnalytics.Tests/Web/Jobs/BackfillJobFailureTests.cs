@@ -5,14 +5,15 @@ using System.Text;
 using System.Text.Json;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Backfill;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Jobs;
+using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 
 namespace DiscordAnalytics.Tests.Web.Jobs;
 
@@ -58,7 +59,7 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
         using var client = await SeedGuildAsync(app);
 
         using var started = await PostAsync(client);
-        var failed = await RunAsync(client, app, s => s == BackfillState.Failed);
+        var failed = await RunAsync(client, app, s => s == BackfillState.Failed.StoredName());
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var error = failed.GetProperty("error").GetString()!;
@@ -70,7 +71,7 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
         // The failed run no longer blocks the guild: a new run is accepted and, the error gone, completes.
         using var again = await PostAsync(client);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
-        var completed = await RunAsync(client, app, s => s == BackfillState.Completed);
+        var completed = await RunAsync(client, app, s => s == BackfillState.Completed.StoredName());
         Assert.NotEqual(failed.GetProperty("runId").GetInt64(), completed.GetProperty("runId").GetInt64());
         Assert.Equal(300, completed.GetProperty("messages").GetInt32());
     }
@@ -82,7 +83,7 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
         using var client = await SeedGuildAsync(app);
 
         using var started = await PostAsync(client);
-        var failed = await RunAsync(client, app, s => s == BackfillState.Failed);
+        var failed = await RunAsync(client, app, s => s == BackfillState.Failed.StoredName());
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         Assert.Equal("The job server could not complete the backfill job (InvalidOperationException); the server log has the details. Start a new run to try again.", failed.GetProperty("error").GetString());
@@ -106,13 +107,13 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
 
         Assert.True(app.Services.GetRequiredService<IBackgroundJobClient>().Delete(jobId));
 
-        var failed = await RunAsync(client, app, s => s == BackfillState.Failed);
+        var failed = await RunAsync(client, app, s => s == BackfillState.Failed.StoredName());
         Assert.Equal("The backfill job was deleted from the job server before the run finished.", failed.GetProperty("error").GetString());
         var registry = app.Services.GetRequiredService<BackfillRegistry>();
         await Eventually.TrueAsync(() => registry.Find(failed.GetProperty("runId").GetInt64()) is null, "the deleted job's execution stopped");
         using var again = await PostAsync(client);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
-        var completed = await RunAsync(client, app, s => s == BackfillState.Completed);
+        var completed = await RunAsync(client, app, s => s == BackfillState.Completed.StoredName());
         Assert.Equal(300, completed.GetProperty("messages").GetInt32());
     }
 
@@ -124,7 +125,7 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
         using var client = await SeedGuildAsync(app);
 
         using var started = await PostAsync(client);
-        var completed = await RunAsync(client, app, s => s == BackfillState.Completed);
+        var completed = await RunAsync(client, app, s => s == BackfillState.Completed.StoredName());
 
         Assert.Equal(300, completed.GetProperty("messages").GetInt32());
         Assert.Equal(JsonValueKind.Null, completed.GetProperty("error").ValueKind);
@@ -160,7 +161,7 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
 
         await using var app = App(connectionString: store.ConnectionString);
         using var client = app.CreateApiClient();
-        var completed = await RunAsync(client, app, s => s == BackfillState.Completed);
+        var completed = await RunAsync(client, app, s => s == BackfillState.Completed.StoredName());
 
         Assert.Equal(runId, completed.GetProperty("runId").GetInt64());
         Assert.Equal(300, completed.GetProperty("messages").GetInt32());
@@ -200,7 +201,7 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client) =>
-        client.PostAsync($"/api/guilds/{Guild}/backfill", new StringContent("""{"days":7}""", Encoding.UTF8, "application/json"));
+        client.PostAsync($"/api/guilds/{Guild}/backfill", RequestBody.Json("""{"days":7}"""));
 
     /// <summary>The latest run once its state satisfies <paramref name="until"/>; fails with the job store's account otherwise.</summary>
     private static async Task<JsonElement> RunAsync(HttpClient client, AnalyticsAppFactory app, Func<string?, bool> until)

@@ -21,7 +21,7 @@ public sealed class CookieApiWriteTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = new AnalyticsAppFactory();
-        await _app.IngestAsync([SeededStore.Guild(Guild, "Write Guild", DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds())]);
+        await _app.IngestAsync([TestEvents.Guild(Guild, "Write Guild", DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds())]);
         _admin = await _app.CreateAdminClientAsync();
     }
 
@@ -60,7 +60,7 @@ public sealed class CookieApiWriteTests : IAsyncLifetime
     [Fact]
     public async Task Put_CookieWithJsonContentType_Changes()
     {
-        using var response = await _admin.PutAsync(TimeZonePath, new StringContent(Body, Encoding.UTF8, "application/json"));
+        using var response = await _admin.PutAsync(TimeZonePath, RequestBody.Json(Body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Asia/Kathmandu", await TimeZoneAsync());

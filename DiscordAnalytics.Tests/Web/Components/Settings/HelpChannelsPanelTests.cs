@@ -14,7 +14,7 @@ public sealed class HelpChannelsPanelTests : DashboardTestContext
     private async Task<IRenderedComponent<HelpChannelsPanel>> RenderSeededAsync(ulong guild = World.Guild)
     {
         await SeedWorldAsync();
-        await Store.WriteAsync(SeededStore.Channel(World.Guild, Questions, "questions", At(1, 9)));
+        await Store.WriteAsync(TestEvents.Channel(World.Guild, Questions, "questions", At(1, 9)));
         Services.AddSingleton<HelpChannelSettings>();
         return Render<HelpChannelsPanel>(p => p.Add(c => c.GuildId, guild));
     }

@@ -32,7 +32,7 @@ public sealed class MemberPrivacyPanelTests : DashboardTestContext
         Assert.Equal($"{World.Bob}", row.GetAttribute("data-user-id"));
         Assert.Equal("hidden", row.GetAttribute("data-choice"));
         Assert.Contains("bob", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("hidden", Assert.Single((await Privacy.ListAsync((long)World.Guild, default))!).Choice);
+        Assert.Equal(MemberPrivacyChoice.Hidden, Assert.Single((await Privacy.ListAsync((long)World.Guild, default))!).Choice);
 
         cut.Find("[data-testid=privacy-make-visible]").Click();
 

@@ -18,7 +18,7 @@ public sealed class RetentionPanelTests : DashboardTestContext
         await Store.WriteAsync([.. new[] { (10, 8, 1UL), (10, 9, 2UL), (9, 9, 3UL), (8, 9, 4UL) }.Select(old => new IngestEvent
         {
             Type = IngestEventType.MessageUpdate, GuildId = World.Guild, ChannelId = World.General,
-            MessageId = SeededStore.MessageId(At(old.Item1, old.Item2), old.Item3), EventAt = At(old.Item1, old.Item2), EditedAt = At(old.Item1, old.Item2),
+            MessageId = TestEvents.MessageId(At(old.Item1, old.Item2), old.Item3), EventAt = At(old.Item1, old.Item2), EditedAt = At(old.Item1, old.Item2),
         })]);
         AddRetentionServices();
         return Render<RetentionPanel>(p => p.Add(c => c.GuildId, World.Guild));

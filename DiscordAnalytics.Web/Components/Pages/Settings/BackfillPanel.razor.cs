@@ -50,7 +50,7 @@ public sealed partial class BackfillPanel : IDisposable
 
     private bool IsDemo => Mode.IsDemo;
 
-    private bool IsActive => _status is not null && BackfillState.IsActive(_status.State);
+    private bool IsActive => _status is not null && _status.State.IsActive();
 
     public void Dispose()
     {
@@ -193,7 +193,7 @@ public sealed partial class BackfillPanel : IDisposable
         _ => $"{(seconds / 3600).ToString("0.0", CultureInfo.InvariantCulture)} h",
     };
 
-    private static Color StateColor(string state) => state switch
+    private static Color StateColor(BackfillState state) => state switch
     {
         BackfillState.Running or BackfillState.Queued => Color.Primary,
         BackfillState.Completed => Color.Success,
@@ -202,9 +202,9 @@ public sealed partial class BackfillPanel : IDisposable
         _ => Color.Default,
     };
 
-    private static Color BarColor(string state) => state == BackfillState.Completed ? Color.Success : Color.Primary;
+    private static Color BarColor(BackfillState state) => state == BackfillState.Completed ? Color.Success : Color.Primary;
 
-    private static Color ChannelColor(string state) => state switch
+    private static Color ChannelColor(BackfillChannelState state) => state switch
     {
         BackfillChannelState.Done => Color.Success,
         BackfillChannelState.Skipped => Color.Default,

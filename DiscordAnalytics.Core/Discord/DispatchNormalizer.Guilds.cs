@@ -1,0 +1,154 @@
+using DiscordAnalytics.Core.Storage;
+using System.Text.Json;
+using DiscordAnalytics.Core.Ingestion;
+
+namespace DiscordAnalytics.Core.Discord;
+
+/// <summary>Guilds, channels, threads and members: the metadata dispatches, plus joins and leaves.</summary>
+public sealed partial class DispatchNormalizer
+{
+    private void Guild(JsonElement guild, long receivedAt, List<IngestEvent> events)
+    {
+        var guildId = Json.Snowflake(guild, "id");
+        if (guildId is null || Json.String(guild, "name") is not { } name)
+        {
+            // An unavailable guild ({id, unavailable:true}) has nothing to say yet.
+            return;
+        }
+
+        Add(events, new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = guildId.Value, EventAt = receivedAt, Name = TextClip.ToLength(name, IngestEvent.MaxNameLength) });
+
+        // Channels in GUILD_CREATE often lack guild_id: the guild's own id fills it.
+        foreach (var channel in Json.Array(guild, "channels"))
+        {
+            AddChannel(channel, guildId, receivedAt, events);
+        }
+
+        foreach (var thread in Json.Array(guild, "threads"))
+        {
+            AddChannel(thread, guildId, receivedAt, events);
+        }
+
+        foreach (var member in Json.Array(guild, "members"))
+        {
+            AddMemberUpsert(member, guildId.Value, receivedAt, events);
+        }
+    }
+
+    private void ThreadCreate(JsonElement thread, long receivedAt, List<IngestEvent> events)
+    {
+        if (Json.Bool(thread, "newly_created") != true)
+        {
+            // Also sent when the bot is added to an existing thread: metadata only.
+            AddChannel(thread, Json.Snowflake(thread, "guild_id"), receivedAt, events);
+            return;
+        }
+
+        Add(events, new IngestEvent
+        {
+            Type = IngestEventType.ThreadCreate,
+            GuildId = Json.Snowflake(thread, "guild_id") ?? 0,
+            EventAt = receivedAt,
+            ChannelId = Json.Snowflake(thread, "id"),
+            ParentId = Json.Snowflake(thread, "parent_id"),
+            ChannelType = Json.Int(thread, "type"),
+            Name = TextClip.ToLength(Json.String(thread, "name"), IngestEvent.MaxNameLength),
+            UserId = Json.Snowflake(thread, "owner_id"),
+        });
+    }
+
+    private void AddChannel(JsonElement channel, ulong? guildId, long receivedAt, List<IngestEvent> events)
+    {
+        if (channel.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        Add(events, new IngestEvent
+        {
+            Type = IngestEventType.ChannelUpsert,
+            GuildId = Json.Snowflake(channel, "guild_id") ?? guildId ?? 0,
+            EventAt = receivedAt,
+            ChannelId = Json.Snowflake(channel, "id"),
+            ChannelType = Json.Int(channel, "type"),
+            ParentId = Json.Snowflake(channel, "parent_id"),
+
+            // THREAD_DELETE carries no name: null means "unknown", not "renamed to nothing".
+            Name = TextClip.ToLength(Json.String(channel, "name"), IngestEvent.MaxNameLength),
+
+            // A thread's owner: the writer drops every event of a forgotten member, so a later THREAD_UPDATE, GUILD_CREATE
+            // or backfill cannot bring back the title of a thread they started. Channels have no owner (null).
+            UserId = Json.Snowflake(channel, "owner_id"),
+        });
+    }
+
+    private void Member(string eventName, JsonElement member, long receivedAt, List<IngestEvent> events)
+    {
+        var guildId = Json.Snowflake(member, "guild_id") ?? 0;
+        var user = Json.Object(member, "user");
+        if (user is not { } u)
+        {
+            LogMalformed(_logger, eventName, "user missing");
+            return;
+        }
+
+        var userId = Json.Snowflake(u, "id");
+        var isBot = Json.Bool(u, "bot") == true;
+        switch (eventName)
+        {
+            case "GUILD_MEMBER_ADD":
+                // Sent again for existing members: joined_at keeps the dedupe key (user, time) stable.
+                Add(events, new IngestEvent
+                {
+                    Type = IngestEventType.MemberAdd,
+                    GuildId = guildId,
+                    EventAt = Json.Timestamp(member, "joined_at") ?? receivedAt,
+                    UserId = userId,
+                    IsBot = isBot,
+                    Name = DisplayName(member, u),
+                });
+                break;
+            case "GUILD_MEMBER_REMOVE":
+                // A leave carries no id or time of its own: its key is this delivery. (The receive time alone
+                // is not enough: after a restart it can repeat a time the previous process used.)
+                Add(events, new IngestEvent
+                {
+                    Type = IngestEventType.MemberRemove,
+                    GuildId = guildId,
+                    EventAt = receivedAt,
+                    UserId = userId,
+                    IsBot = isBot,
+                    DeliveryId = $"{_instance}-{Interlocked.Increment(ref _deliveries)}",
+                });
+                break;
+            default:
+                AddMemberUpsert(member, guildId, receivedAt, events);
+                break;
+        }
+    }
+
+    private void AddMemberUpsert(JsonElement member, ulong guildId, long receivedAt, List<IngestEvent> events)
+    {
+        if (Json.Object(member, "user") is not { } user)
+        {
+            return;
+        }
+
+        Add(events, new IngestEvent
+        {
+            Type = IngestEventType.MemberUpsert,
+            GuildId = guildId,
+            EventAt = receivedAt,
+            UserId = Json.Snowflake(user, "id"),
+            IsBot = Json.Bool(user, "bot") == true,
+            Name = DisplayName(member, user),
+        });
+    }
+
+    /// <summary>nick, then global_name, then username.</summary>
+    private static string? DisplayName(JsonElement? member, JsonElement user)
+    {
+        var name = (member is { } m ? Json.String(m, "nick") : null) ?? Json.String(user, "global_name") ?? Json.String(user, "username");
+        return TextClip.ToLength(name, IngestEvent.MaxNameLength);
+    }
+}

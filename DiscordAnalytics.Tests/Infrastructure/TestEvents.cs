@@ -1,0 +1,48 @@
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Ingestion;
+
+namespace DiscordAnalytics.Tests.Infrastructure;
+
+/// <summary>Builders for the normalized events tests write through the real writer (<see cref="TempSqliteStore.WriteAsync"/>).</summary>
+public static class TestEvents
+{
+    public static IngestEvent Guild(ulong guild, string name, long at) =>
+        new() { Type = IngestEventType.GuildUpsert, GuildId = guild, EventAt = at, Name = name };
+
+    public static IngestEvent Channel(ulong guild, ulong channel, string name, long at, int type = ChannelTypes.Text) =>
+        new() { Type = IngestEventType.ChannelUpsert, GuildId = guild, ChannelId = channel, Name = name, ChannelType = type, EventAt = at };
+
+    public static IngestEvent Member(ulong guild, ulong user, string name, long at, bool bot = false) =>
+        new() { Type = IngestEventType.MemberUpsert, GuildId = guild, UserId = user, Name = name, IsBot = bot, EventAt = at };
+
+    /// <summary>A message whose id is a snowflake of its time (plus <paramref name="n"/> to keep ids apart).</summary>
+    public static IngestEvent Message(ulong guild, ulong channel, ulong author, long at, ulong n = 0, string? excerpt = null, bool bot = false) =>
+        new()
+        {
+            Type = IngestEventType.MessageCreate,
+            GuildId = guild,
+            ChannelId = channel,
+            MessageId = MessageId(at, n),
+            UserId = author,
+            IsBot = bot,
+            Excerpt = excerpt,
+            EventAt = at,
+        };
+
+    public static ulong MessageId(long at, ulong n = 0) => Snowflake.FromUnixMs(at) + n;
+
+    public static IngestEvent Reaction(ulong guild, ulong channel, ulong message, ulong reactor, long at, string emoji = "👍") =>
+        new() { Type = IngestEventType.ReactionAdd, GuildId = guild, ChannelId = channel, MessageId = message, UserId = reactor, Emoji = emoji, EventAt = at };
+
+    public static IngestEvent Delete(ulong guild, ulong channel, ulong message, long at) =>
+        new() { Type = IngestEventType.MessageDelete, GuildId = guild, ChannelId = channel, MessageId = message, EventAt = at };
+
+    public static IngestEvent Thread(ulong guild, ulong parent, ulong thread, ulong owner, string name, long at) =>
+        new() { Type = IngestEventType.ThreadCreate, GuildId = guild, ChannelId = thread, ParentId = parent, UserId = owner, Name = name, ChannelType = ChannelTypes.PublicThread, EventAt = at };
+
+    public static IngestEvent Join(ulong guild, ulong user, string name, long at) =>
+        new() { Type = IngestEventType.MemberAdd, GuildId = guild, UserId = user, Name = name, EventAt = at };
+
+    public static IngestEvent Leave(ulong guild, ulong user, long at) =>
+        new() { Type = IngestEventType.MemberRemove, GuildId = guild, UserId = user, EventAt = at };
+}
