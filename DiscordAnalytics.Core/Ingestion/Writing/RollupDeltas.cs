@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using DiscordAnalytics.Core.Storage;
 
-namespace DiscordAnalytics.Core.Ingestion;
+namespace DiscordAnalytics.Core.Ingestion.Writing;
 
 /// <summary>
 /// Counter changes of one batch, summed in memory so each rollup row is upserted once per batch
