@@ -86,7 +86,7 @@ internal sealed class EventRouter
             return false;
         }
 
-        Seen(guild, e.EventAt, true);
+        _context.Deltas.Seen(guild, e.EventAt);
         switch (e.Type)
         {
             case IngestEventType.ThreadCreate:

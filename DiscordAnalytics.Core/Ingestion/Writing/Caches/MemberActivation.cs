@@ -7,21 +7,29 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Caches;
 /// <summary>
 /// Keeps <c>members.firstPostAt</c>: each joined member's earliest counted message in the 7 x 24 hours from their latest
 /// join, so new-member activation reads one row per new member instead of every message of their first weeks. The
-/// writer's in-memory copy (join time and first post of every member with a join, loaded per guild on first use, like
-/// <see cref="ForgottenMembers"/>): a create costs one lookup, and a write only when it is a new member's earliest post
-/// of their first week. Part of the writer, not thread-safe; reset (and loaded again) when a batch rolls back.
+/// writer's in-memory copy (join time and first post of every member with a join, <see cref="PerGuild{T}"/>): a create
+/// costs one lookup, and a write only when it is a new member's earliest post of their first week.
 /// </summary>
 internal sealed class MemberActivation(IngestionStatements sql)
 {
     /// <summary>How long after a join a first post counts (activation's longest period).</summary>
     public const long FirstWeekMs = 7 * DayBucket.MillisecondsPerDay;
 
-    private readonly Dictionary<long, Dictionary<long, Joined>> _guilds = [];
+    private readonly PerGuild<Dictionary<long, JoinedMember>> _guilds = new(guild =>
+    {
+        var members = new Dictionary<long, JoinedMember>();
+        foreach (var join in sql.SelectMemberJoins.Rows(guild))
+        {
+            members[join.User] = new JoinedMember(join.JoinedAt, join.FirstPostAt);
+        }
+
+        return members;
+    });
 
     /// <summary>A counted create: the member's first post when it is in their first week and earlier than the one known.</summary>
     public void Posted(long guild, long user, long createdAt)
     {
-        if (Of(guild).TryGetValue(user, out var member)
+        if (_guilds.Of(guild).TryGetValue(user, out var member)
             && createdAt >= member.At && createdAt < member.At + FirstWeekMs
             && (member.FirstPostAt is not { } known || createdAt < known))
         {
@@ -36,16 +44,16 @@ internal sealed class MemberActivation(IngestionStatements sql)
     /// <summary>A counted message was deleted: when it was the member's first post, the next one takes its place.</summary>
     public void Deleted(long guild, long user, long createdAt)
     {
-        if (Of(guild).TryGetValue(user, out var member) && member.FirstPostAt == createdAt)
+        if (_guilds.Of(guild).TryGetValue(user, out var member) && member.FirstPostAt == createdAt)
         {
             Set(guild, user, member.At, FirstPostSince(guild, user, member.At));
         }
     }
 
     /// <summary>Their member row is gone.</summary>
-    public void Forgotten(long guild, long user) => _guilds.GetValueOrDefault(guild)?.Remove(user);
+    public void Forgotten(long guild, long user) => _guilds.IfLoaded(guild)?.Remove(user);
 
-    public void Reset() => _guilds.Clear();
+    public void Reset() => _guilds.Reset();
 
     private long? FirstPostSince(long guild, long user, long joinedAt)
     {
@@ -56,24 +64,6 @@ internal sealed class MemberActivation(IngestionStatements sql)
     private void Set(long guild, long user, long joinedAt, long? firstPostAt)
     {
         sql.SetFirstPost.Execute(guild, user, firstPostAt);
-        Of(guild)[user] = new Joined(joinedAt, firstPostAt);
+        _guilds.Of(guild)[user] = new JoinedMember(joinedAt, firstPostAt);
     }
-
-    private Dictionary<long, Joined> Of(long guild)
-    {
-        if (!_guilds.TryGetValue(guild, out var members))
-        {
-            members = [];
-            foreach (var join in sql.SelectMemberJoins.Rows(guild))
-            {
-                members[join.User] = new Joined(join.JoinedAt, join.FirstPostAt);
-            }
-
-            _guilds[guild] = members;
-        }
-
-        return members;
-    }
-
-    private readonly record struct Joined(long At, long? FirstPostAt);
 }
