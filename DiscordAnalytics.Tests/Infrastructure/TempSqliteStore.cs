@@ -46,6 +46,16 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
         }
     }
 
+    /// <summary>Runs SQL on the store outside the app (a trigger that makes a write fail for real, a direct check).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
