@@ -299,7 +299,7 @@ internal static class IngestionSql
 
     /// <summary>
     /// Threads the member started, from their raw events (retention keeps thread creates): (eventAt, isBot, counted
-    /// channel). A thread counts for its parent (ThreadCreated).
+    /// channel). A thread counts for its parent (ThreadCreateHandler).
     /// </summary>
     public const string SelectThreadsStartedBy = """
         SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS INTEGER))
