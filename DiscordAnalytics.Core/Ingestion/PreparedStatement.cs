@@ -116,6 +116,8 @@ public sealed class PreparedStatement : IDisposable
 
         public bool GetBoolean(int column) => raw.sqlite3_column_int64(owner._statement, column) != 0;
 
+        public long? GetInt64OrNull(int column) => IsDBNull(column) ? null : GetInt64(column);
+
         public string GetString(int column) => raw.sqlite3_column_text(owner._statement, column).utf8_to_string();
 
         /// <summary>The column's bytes, valid until the next Read or Dispose.</summary>

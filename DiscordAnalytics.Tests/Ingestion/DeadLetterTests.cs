@@ -33,7 +33,7 @@ public sealed class DeadLetterTests
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
         using var pipeline = NewPipeline(store, loggers.CreateLogger<IngestionPipeline>());
         var deadLetters = new DeadLetterService(store, pipeline, pipeline, NullLogger<DeadLetterService>.Instance);
-        await ExecuteAsync(store, $"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
+        await store.ExecuteAsync($"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
 
         // Not started yet: everything queued is one batch.
         for (var i = 0; i < Messages; i++)
@@ -64,7 +64,7 @@ public sealed class DeadLetterTests
         Assert.Equal(Messages - 1, await CountedMessagesAsync(store));
 
         // The fix; the retry applies it once and removes its row in the same transaction.
-        await ExecuteAsync(store, "DROP TRIGGER poison");
+        await store.ExecuteAsync("DROP TRIGGER poison");
         Assert.Equal(DeadLetterRetryOutcome.Applied, (await deadLetters.RetryAsync(letter.Id, CancellationToken.None)).Outcome);
         Assert.Empty(await deadLetters.ListAsync(CancellationToken.None));
         Assert.Equal(Messages, await CountedMessagesAsync(store));
@@ -83,7 +83,7 @@ public sealed class DeadLetterTests
         await using var store = await TempSqliteStore.CreateMigratedAsync();
         using var pipeline = NewPipeline(store, NullLogger<IngestionPipeline>.Instance);
         var deadLetters = new DeadLetterService(store, pipeline, pipeline, NullLogger<DeadLetterService>.Instance);
-        await ExecuteAsync(store, $"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
+        await store.ExecuteAsync($"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
         await pipeline.StartAsync(CancellationToken.None);
         await pipeline.WriteAsync(Message(17), CancellationToken.None);
         await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
@@ -147,14 +147,5 @@ public sealed class DeadLetterTests
     {
         await using var db = store.NewContext();
         return await db.ChannelDailyRollups.SumAsync(r => r.MessageCount);
-    }
-
-    private static async Task ExecuteAsync(TempSqliteStore store, string sql)
-    {
-        await using var connection = new SqliteConnection(store.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -73,5 +74,22 @@ public sealed class PreparedStatementTests : IAsyncLifetime
         var error = Assert.Throws<ArgumentException>(() => new PreparedStatement(_connection, "INSERT INTO t (k, i) VALUES (@p0, @p2)"));
 
         Assert.Contains("@p1 is missing", error.Message);
+    }
+
+    [Fact]
+    public void FirstOrNull_ReturningStatementOfManyRows_AppliesEveryChangeItMakes()
+    {
+        using var insert = new PreparedStatement(_connection, "INSERT INTO t (k, i) VALUES (@p0, @p1)");
+        insert.Execute(1, 10);
+        insert.Execute(2, 20);
+        using var bump = new StatementQuery<RowCount>(_connection, "UPDATE t SET i = i + 1 RETURNING i");
+        using var sum = new StatementQuery<RowCount>(_connection, "SELECT sum(i) FROM t");
+        using var missing = new StatementQuery<RowCount>(_connection, "SELECT i FROM t WHERE k = 3");
+
+        var first = bump.FirstOrNull();
+
+        Assert.NotNull(first);
+        Assert.Equal(32, sum.Count());
+        Assert.Null(missing.FirstOrNull());
     }
 }

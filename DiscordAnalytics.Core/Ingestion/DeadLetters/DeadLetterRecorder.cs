@@ -1,11 +1,10 @@
 using DiscordAnalytics.Core.Storage;
-using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using Microsoft.Data.Sqlite;
 
-namespace DiscordAnalytics.Core.Ingestion;
+namespace DiscordAnalytics.Core.Ingestion.DeadLetters;
 
-/// <summary>Dead letters: events set aside because they cannot be applied, kept so a retry can apply them after a fix.</summary>
-public sealed partial class IngestionBatchWriter
+/// <summary>Stores an event that cannot be applied, so a retry can apply it after a fix (on the writer's connection, outside any batch).</summary>
+internal static class DeadLetterRecorder
 {
     /// <summary>Longest exception message kept with a dead letter.</summary>
     internal const int MaxExceptionMessageLength = 2_000;
@@ -14,16 +13,13 @@ public sealed partial class IngestionBatchWriter
     /// Records that <paramref name="e"/> cannot be applied: a new row, or one more failed attempt on the row it was
     /// retried from. Returns the row's id. A store failure here throws like any write (the caller waits it out).
     /// </summary>
-    public async Task<long> WriteDeadLetterAsync(IngestEvent e, Exception failure, long failedAt, CancellationToken cancellationToken)
+    public static async Task<long> RecordAsync(SqliteConnection connection, IngestEvent e, Exception failure, long failedAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(failure);
-        await OpenAsync(cancellationToken);
         var type = failure.GetType().FullName ?? failure.GetType().Name;
         var message = TextClip.ToLength(failure.Message, MaxExceptionMessageLength) ?? string.Empty;
         if (e.DeadLetterId is { } existing)
         {
-            await using var update = _connection!.CreateCommand();
+            await using var update = connection.CreateCommand();
             update.CommandText = """
                 UPDATE ingestionDeadLetters SET attempts = attempts + 1, exceptionType = $type, exceptionMessage = $message, lastFailedAt = $at
                 WHERE id = $id
@@ -38,7 +34,7 @@ public sealed partial class IngestionBatchWriter
             }
         }
 
-        await using var insert = _connection!.CreateCommand();
+        await using var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO ingestionDeadLetters (guildId, eventType, eventId, userId, eventJson, exceptionType, exceptionMessage, firstFailedAt, lastFailedAt, attempts)
             VALUES ($guild, $eventType, $eventId, $user, $json, $type, $message, $at, $at, 1)
@@ -53,30 +49,5 @@ public sealed partial class IngestionBatchWriter
         insert.Parameters.AddWithValue("$message", message);
         insert.Parameters.AddWithValue("$at", failedAt);
         return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>A retried dead letter was applied (or found invalid): its row goes in the batch's own transaction.</summary>
-    private void RemoveDeadLetter(SqliteTransaction transaction, long id)
-    {
-        using var delete = _connection!.CreateCommand();
-        delete.Transaction = transaction;
-        delete.CommandText = "DELETE FROM ingestionDeadLetters WHERE id = $id";
-        delete.Parameters.AddWithValue("$id", id);
-        delete.ExecuteNonQuery();
-    }
-
-    /// <summary>
-    /// Drops the connection and its statements; the next write opens a fresh one. After the store refused a write
-    /// (an I/O error, a file that was read-only or could not be opened), a new connection sees the store as it is now.
-    /// </summary>
-    public async ValueTask CloseConnectionAsync()
-    {
-        _sql?.Dispose();
-        _sql = null;
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-            _connection = null;
-        }
     }
 }

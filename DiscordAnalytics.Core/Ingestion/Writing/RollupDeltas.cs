@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using DiscordAnalytics.Core.Storage;
 
-namespace DiscordAnalytics.Core.Ingestion;
+namespace DiscordAnalytics.Core.Ingestion.Writing;
 
 /// <summary>
 /// Counter changes of one batch, summed in memory so each rollup row is upserted once per batch
@@ -89,48 +89,5 @@ internal sealed class RollupDeltas
         }
 
         return value;
-    }
-
-    internal sealed class ChannelDelta
-    {
-        public long Messages;
-        public long Reactions;
-        public long Threads;
-        public long Deleted;
-    }
-
-    internal sealed class MemberDelta
-    {
-        public bool IsBot;
-        public long Messages;
-        public long Reactions;
-        public long Threads;
-    }
-
-    internal sealed class GuildDelta
-    {
-        public long Joins;
-        public long Leaves;
-    }
-
-    internal sealed class ContentDelta
-    {
-        public int Day;
-        public long ChannelId;
-        public long Score;
-        public long BotScore;
-
-        /// <summary>A reaction (by a bot or not) added (+1) to or taken (-1) from the message's score.</summary>
-        public void AddReaction(bool isBot, int change)
-        {
-            if (isBot)
-            {
-                BotScore += change;
-            }
-            else
-            {
-                Score += change;
-            }
-        }
     }
 }

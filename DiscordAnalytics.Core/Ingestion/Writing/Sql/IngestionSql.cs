@@ -1,4 +1,4 @@
-namespace DiscordAnalytics.Core.Ingestion;
+namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
 
 /// <summary>
 /// Every statement of the ingestion hot path, in one place (SQLite dialect: ON CONFLICT upserts and
@@ -214,11 +214,12 @@ internal static class IngestionSql
             botReactionScore = botReactionScore + excluded.botReactionScore
         """;
 
-    /// <summary>A message with no present reactions is no longer a top-content candidate.</summary>
+    /// <summary>A day whose excerpts changed loses its stored keywords; they are counted again when next asked for.</summary>
     public const string DropKeywordDay = """
         DELETE FROM keywordDays WHERE guildId = @p0 AND day = @p1
         """;
 
+    /// <summary>A message with no present reactions is no longer a top-content candidate.</summary>
     public const string DropEmptyTopContent = """
         DELETE FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1 AND reactionScore <= 0 AND botReactionScore <= 0
         """;
@@ -298,7 +299,7 @@ internal static class IngestionSql
 
     /// <summary>
     /// Threads the member started, from their raw events (retention keeps thread creates): (eventAt, isBot, counted
-    /// channel). A thread counts for its parent (ThreadCreated).
+    /// channel). A thread counts for its parent (ThreadCreateHandler).
     /// </summary>
     public const string SelectThreadsStartedBy = $$"""
         SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS INTEGER))
@@ -331,4 +332,7 @@ internal static class IngestionSql
 
     /// <summary>A forgotten member's dead letters go too: their JSON holds the member's ids and excerpts.</summary>
     public const string DeleteDeadLettersOfUser = "DELETE FROM ingestionDeadLetters WHERE guildId = @p0 AND userId = @p1";
+
+    /// <summary>A retried dead letter was applied (or found invalid): its row goes in the transaction of the batch that applied it.</summary>
+    public const string DeleteDeadLetter = "DELETE FROM ingestionDeadLetters WHERE id = @p0";
 }

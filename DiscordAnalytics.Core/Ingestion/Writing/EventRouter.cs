@@ -1,0 +1,142 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Events;
+using DiscordAnalytics.Core.Ingestion.Writing.Handlers;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing;
+
+/// <summary>
+/// Hands each valid event, typed once as its kind's view, to that kind's handler, after the checks every kind shares:
+/// nothing of a forgotten member is applied, and every kind but the metadata upserts, creates and reaction adds keeps
+/// a raw event row whose key dedupes it.
+/// </summary>
+internal sealed class EventRouter
+{
+    private readonly WriteContext _context;
+    private readonly MemberForgetHandler _forgets;
+    private readonly GuildUpsertHandler _guilds;
+    private readonly ChannelUpsertHandler _channels;
+    private readonly MemberUpsertHandler _members;
+    private readonly MessageCreateHandler _creates;
+    private readonly ReactionAddHandler _reactionAdds;
+    private readonly ThreadCreateHandler _threads;
+    private readonly MemberJoinHandler _joins;
+    private readonly MemberLeaveHandler _leaves;
+    private readonly MessageEditHandler _edits;
+    private readonly MessageDeleteHandler _deletes;
+    private readonly ReactionRemoveHandler _reactionRemoves;
+    private readonly ReactionRemoveAllHandler _reactionClears;
+    private readonly ReactionRemoveEmojiHandler _emojiClears;
+    private readonly ReactionCountHandler _reactionCounts;
+
+    public EventRouter(WriteContext context)
+    {
+        _context = context;
+        var removals = new ReactionRemovals(context);
+        _forgets = new MemberForgetHandler(context, removals);
+        _guilds = new GuildUpsertHandler(context);
+        _channels = new ChannelUpsertHandler(context);
+        _members = new MemberUpsertHandler(context);
+        _creates = new MessageCreateHandler(context);
+        _reactionAdds = new ReactionAddHandler(context, removals);
+        _threads = new ThreadCreateHandler(context, _channels);
+        _joins = new MemberJoinHandler(context);
+        _leaves = new MemberLeaveHandler(context);
+        _edits = new MessageEditHandler(context);
+        _deletes = new MessageDeleteHandler(context, removals);
+        _reactionRemoves = new ReactionRemoveHandler(context, removals);
+        _reactionClears = new ReactionRemoveAllHandler(context, removals);
+        _emojiClears = new ReactionRemoveEmojiHandler(context, removals);
+        _reactionCounts = new ReactionCountHandler(context);
+    }
+
+    /// <summary>Applies one event that passed <see cref="IngestEvent.Validate"/>; false when it changed nothing (seen before, or from a forgotten member).</summary>
+    public bool Apply(IngestEvent e)
+    {
+        var guild = (long)e.GuildId;
+        if (e.UserId is { } user && _context.Forgotten.Contains(guild, (long)user))
+        {
+            // A forgotten member: nothing of theirs is stored or counted, whichever source sends it (live, backfill, demo).
+            return false;
+        }
+
+        switch (e.Type)
+        {
+            case IngestEventType.MemberForget:
+                _forgets.Apply(MemberForgotten.From(e));
+                return true;
+            case IngestEventType.GuildUpsert:
+                _guilds.Apply(GuildSeen.From(e));
+                return true;
+            case IngestEventType.ChannelUpsert:
+                _channels.Apply(ChannelSeen.From(e));
+                return true;
+            case IngestEventType.MemberUpsert:
+                _members.Apply(MemberSeen.From(e));
+                return true;
+
+            // A create and a reaction add, nearly every event, write one row: their fact, whose key is their
+            // dedupe key (the message id; the reaction's state and time), so they keep no raw event row.
+            case IngestEventType.MessageCreate:
+                return Seen(guild, e.EventAt, _creates.Apply(MessageCreated.From(e)));
+            case IngestEventType.ReactionAdd:
+                return Seen(guild, e.EventAt, _reactionAdds.Apply(ReactionAdded.From(e)));
+        }
+
+        if (!RecordRawEvent(guild, e))
+        {
+            return false;
+        }
+
+        _context.Deltas.Seen(guild, e.EventAt);
+        switch (e.Type)
+        {
+            case IngestEventType.ThreadCreate:
+                _threads.Apply(ThreadCreated.From(e));
+                break;
+            case IngestEventType.MemberAdd:
+                _joins.Apply(MemberJoined.From(e));
+                break;
+            case IngestEventType.MemberRemove:
+                _leaves.Apply(MemberLeft.From(e));
+                break;
+            case IngestEventType.MessageUpdate:
+                _edits.Apply(MessageEdited.From(e));
+                break;
+            case IngestEventType.MessageDelete:
+                _deletes.Apply(MessageDeleted.From(e));
+                break;
+            case IngestEventType.ReactionRemove:
+                _reactionRemoves.Apply(ReactionRemoved.From(e));
+                break;
+            case IngestEventType.ReactionRemoveAll:
+                _reactionClears.Apply(ReactionsCleared.From(e));
+                break;
+            case IngestEventType.ReactionRemoveEmoji:
+                _emojiClears.Apply(EmojiCleared.From(e));
+                break;
+            case IngestEventType.ReactionCount:
+                _reactionCounts.Apply(ReactionCounted.From(e));
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>Inserts the event's raw row (where it counts: a thread's parent, the thread beside it); false when its key was there.</summary>
+    private bool RecordRawEvent(long guild, IngestEvent e)
+    {
+        var place = _context.Channels.Resolve(guild, (long?)e.ChannelId);
+        return _context.Sql.InsertEvent.Execute(
+            guild, e.KeyAt, e.TypeName, e.EventId, e.EventAt, place?.Channel, place?.Thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot) != 0;
+    }
+
+    /// <summary>A new event advances its guild's newest event time.</summary>
+    private bool Seen(long guild, long eventAt, bool isNew)
+    {
+        if (isNew)
+        {
+            _context.Deltas.Seen(guild, eventAt);
+        }
+
+        return isNew;
+    }
+}

@@ -1,0 +1,14 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Events;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
+
+/// <summary>Stores a channel or thread (metadata: never counted), and remembers its shape so activity in a thread counts for its parent.</summary>
+internal sealed class ChannelUpsertHandler(WriteContext context)
+{
+    public void Apply(ChannelSeen channel)
+    {
+        var isThread = channel.Type is 10 or 11 or 12;
+        context.Sql.UpsertChannel.Execute(channel.Guild, channel.Channel, channel.Name, channel.Type, channel.Parent, isThread);
+        context.Channels.Stored(channel.Guild, channel.Channel, channel.Parent, isThread);
+    }
+}

@@ -1,0 +1,9 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Events;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
+
+/// <summary>Stores a guild's name (metadata: never counted).</summary>
+internal sealed class GuildUpsertHandler(WriteContext context)
+{
+    public void Apply(GuildSeen guild) => context.Sql.UpsertGuild.Execute(guild.Guild, guild.Name, context.GuildMode);
+}

@@ -1,0 +1,15 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Events;
+using DiscordAnalytics.Core.Storage;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
+
+/// <summary>Stores a join (the member present again, their first week starting now) and counts it.</summary>
+internal sealed class MemberJoinHandler(WriteContext context)
+{
+    public void Apply(MemberJoined joined)
+    {
+        context.Sql.MemberJoined.Execute(joined.Guild, joined.User, joined.Name, joined.IsBot, joined.At);
+        context.Activation.JoinedAt(joined.Guild, joined.User, joined.At);
+        context.Deltas.Guild(joined.Guild, DayBucket.Of(joined.At), joined.IsBot).Joins++;
+    }
+}

@@ -1,0 +1,9 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Events;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
+
+/// <summary>Stores a member's name and bot flag (metadata: never counted).</summary>
+internal sealed class MemberUpsertHandler(WriteContext context)
+{
+    public void Apply(MemberSeen member) => context.Sql.UpsertMember.Execute(member.Guild, member.User, member.Name, member.IsBot);
+}

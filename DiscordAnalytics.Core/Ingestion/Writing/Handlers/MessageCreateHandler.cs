@@ -1,0 +1,38 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Events;
+using DiscordAnalytics.Core.Storage;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
+
+/// <summary>
+/// Stores a message's fact and counts it for its channel (a thread's parent), its author, its quarter hour and its
+/// author's first week. The fact's key (guild, message id) is the create's dedupe key: a create keeps no raw event row.
+/// </summary>
+internal sealed class MessageCreateHandler(WriteContext context)
+{
+    /// <summary>False when the create was seen before (its fact exists and was created).</summary>
+    public bool Apply(MessageCreated created)
+    {
+        var (guild, message, author, isBot, at) = (created.Guild, created.Message, created.Author, created.IsBot, created.At);
+        var (channel, thread) = context.Channels.Resolve(guild, created.Channel);
+        var day = DayBucket.Of(at);
+        var sql = context.Sql;
+        if (sql.InsertMessageFact.Execute(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage) != 1)
+        {
+            // Known already: a tombstone whose delete came first is filled in (the message stays
+            // uncounted); anything else is this create seen again.
+            return sql.FillTombstone.Execute(guild, message, author, isBot, created.Excerpt) == 1;
+        }
+
+        var deltas = context.Deltas;
+        deltas.Channel(guild, day, channel, isBot).Messages++;
+        deltas.Member(guild, day, author, isBot).Messages++;
+        deltas.QuarterHour(guild, at, channel, isBot, +1);
+        if (!isBot)
+        {
+            deltas.ExcerptDays.Add((guild, day));
+        }
+
+        context.Activation.Posted(guild, author, at);
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Ingestion.Writing.Events;
+using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+using DiscordAnalytics.Core.Storage;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
+
+/// <summary>
+/// Marks a message deleted: a counted message is subtracted from the day, channel and member it was created in and
+/// leaves its author's first week; the delete is counted on its own where it happened; the message takes its
+/// reactions with it. A message never seen is kept as a tombstone, so a late create or reaction counts nothing.
+/// </summary>
+internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemovals removals)
+{
+    public void Apply(MessageDeleted deleted)
+    {
+        var (deletedIn, isBot) = context.Sql.MarkMessageDeleted.FirstOrNull(deleted.Guild, deleted.Message, deleted.At) is { } marked
+            ? Uncount(deleted, marked)
+            : KeepTombstone(deleted);
+        if (deletedIn != 0)
+        {
+            context.Deltas.Channel(deleted.Guild, DayBucket.Of(deleted.At), deletedIn, isBot).Deleted++;
+        }
+
+        removals.TakeAllOf(deleted.Guild, deleted.Message);
+    }
+
+    /// <summary>Returns the channel the message counted in, and whether a bot wrote it.</summary>
+    private (long DeletedIn, bool IsBot) Uncount(MessageDeleted deleted, DeletedMessage marked)
+    {
+        var (guild, deltas) = (deleted.Guild, context.Deltas);
+        if (!marked.IsBot)
+        {
+            deltas.ExcerptDays.Add((guild, marked.Day));
+        }
+
+        // A tombstone (never created) was never counted; nor was a forgotten member's message (no author).
+        if (marked.IsCreated && marked.Author is { } author)
+        {
+            deltas.Channel(guild, marked.Day, marked.Channel, marked.IsBot).Messages--;
+            deltas.Member(guild, marked.Day, author, marked.IsBot).Messages--;
+            deltas.QuarterHour(guild, marked.CreatedAt, marked.Channel, marked.IsBot, -1);
+            context.Activation.Deleted(guild, author, marked.CreatedAt);
+        }
+
+        return (marked.Channel, marked.IsBot);
+    }
+
+    /// <summary>
+    /// Never seen: keeps a tombstone so a late create or reaction is not counted (channel 0 when the delete did not say
+    /// where; it then counts in no channel's deletes).
+    /// </summary>
+    private (long DeletedIn, bool IsBot) KeepTombstone(MessageDeleted deleted)
+    {
+        var place = context.Channels.Resolve(deleted.Guild, deleted.Channel);
+        var createdAt = Snowflake.ToUnixMs((ulong)deleted.Message);
+        var deletedIn = place?.Channel ?? 0;
+        context.Sql.InsertTombstone.Execute(deleted.Guild, deleted.Message, deletedIn, place?.Thread, createdAt, DayBucket.Of(createdAt), deleted.At);
+        return (deletedIn, false);
+    }
+}

@@ -1,0 +1,92 @@
+using DiscordAnalytics.Core.Storage;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing;
+
+/// <summary>
+/// Writes the batch's summed counter changes (<see cref="RollupDeltas"/>) to the rollup tables, each row upserted once
+/// per batch, inside the batch's transaction.
+/// </summary>
+internal sealed class RollupFlusher(WriteContext context)
+{
+    private readonly byte[] _quarterHourCounts = new byte[QuarterHourCounts.StoredLength];
+
+    public void Flush()
+    {
+        var (sql, deltas) = (context.Sql, context.Deltas);
+        foreach (var ((guild, day, channel, isBot), d) in deltas.Channels)
+        {
+            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.Deleted != 0)
+            {
+                sql.AddChannelDaily.Execute(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
+            }
+        }
+
+        foreach (var ((guild, day, channel, isBot), messages) in deltas.QuarterHours)
+        {
+            AddQuarterHours(guild, day, channel, isBot, messages);
+        }
+
+        foreach (var ((guild, day, user), d) in deltas.Members)
+        {
+            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0)
+            {
+                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads);
+            }
+        }
+
+        foreach (var ((guild, day, isBot), d) in deltas.Guilds)
+        {
+            sql.AddGuildDaily.Execute(guild, day, isBot, d.Joins, d.Leaves);
+        }
+
+        foreach (var ((guild, message), d) in deltas.Content)
+        {
+            if (d.Score == 0 && d.BotScore == 0)
+            {
+                continue;
+            }
+
+            sql.AddTopContent.Execute(guild, message, d.Day, d.ChannelId, d.Score, d.BotScore);
+            if (d.Score < 0 || d.BotScore < 0)
+            {
+                sql.DropEmptyTopContent.Execute(guild, message);
+            }
+        }
+
+        foreach (var (guild, day) in deltas.ExcerptDays)
+        {
+            sql.DropKeywordDay.Execute(guild, day);
+        }
+
+        foreach (var (guild, lastEventAt) in deltas.LastEventAt)
+        {
+            sql.TouchGuild.Execute(guild, context.GuildMode, lastEventAt);
+        }
+    }
+
+    /// <summary>
+    /// Adds a channel-day's quarter-hour deltas to its stored counts: read, added and written back whole (SQL cannot
+    /// add two blobs element-wise). One read and one write per channel and day of the batch.
+    /// </summary>
+    private void AddQuarterHours(long guild, int day, long channel, bool isBot, long[] deltas)
+    {
+        if (!deltas.AsSpan().ContainsAnyExcept(0))
+        {
+            return;
+        }
+
+        Span<long> counts = stackalloc long[QuarterHourCounts.PerDay];
+        foreach (var stored in context.Sql.SelectChannelDayQuarterHours.Rows(guild, day, channel, isBot))
+        {
+            QuarterHourCounts.AddTo(stored.Counts, counts);
+        }
+
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] += deltas[i];
+        }
+
+        QuarterHourCounts.Write(counts, _quarterHourCounts);
+        context.Sql.SetChannelDayQuarterHours.Execute(guild, day, channel, isBot, _quarterHourCounts);
+    }
+}

@@ -1,0 +1,144 @@
+using Microsoft.Data.Sqlite;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
+
+/// <summary>
+/// The writer's prepared statements, bound to its one connection. A statement that returns rows is declared here with
+/// its row type, the one place the two are paired.
+/// </summary>
+internal sealed class IngestionStatements : IDisposable
+{
+    private readonly List<IDisposable> _all = [];
+
+    public IngestionStatements(SqliteConnection connection)
+    {
+        PreparedStatement Execute(string sql) => Add(new PreparedStatement(connection, sql));
+        StatementQuery<TRow> Query<TRow>(string sql)
+            where TRow : IStatementRow<TRow>, allows ref struct => Add(new StatementQuery<TRow>(connection, sql));
+
+        InsertEvent = Execute(IngestionSql.InsertEvent);
+        UpsertGuild = Execute(IngestionSql.UpsertGuild);
+        TouchGuild = Execute(IngestionSql.TouchGuild);
+        UpsertChannel = Execute(IngestionSql.UpsertChannel);
+        SelectChannels = Query<StoredChannel>(IngestionSql.SelectChannels);
+        UpsertMember = Execute(IngestionSql.UpsertMember);
+        MemberJoined = Execute(IngestionSql.MemberJoined);
+        MemberLeft = Execute(IngestionSql.MemberLeft);
+        InsertMessageFact = Execute(IngestionSql.InsertMessageFact);
+        FillTombstone = Execute(IngestionSql.FillTombstone);
+        UpdateMessageFact = Query<EditedMessage>(IngestionSql.UpdateMessageFact);
+        MarkMessageDeleted = Query<DeletedMessage>(IngestionSql.MarkMessageDeleted);
+        InsertTombstone = Execute(IngestionSql.InsertTombstone);
+        AddReactionFact = Execute(IngestionSql.AddReactionFact);
+        RefreshReactionFact = Execute(IngestionSql.RefreshReactionFact);
+        RemoveReactionFact = Query<TakenReaction>(IngestionSql.RemoveReactionFact);
+        ReactionFactExists = Query<RowCount>(IngestionSql.ReactionFactExists);
+        RecordReactionRemoval = Execute(IngestionSql.RecordReactionRemoval);
+        RecordReactionClear = Execute(IngestionSql.RecordReactionClear);
+        SelectDeletedMessages = Query<DeletedMessageId>(IngestionSql.SelectDeletedMessages);
+        SelectReactionClears = Query<StoredReactionClear>(IngestionSql.SelectReactionClears);
+        RemoveReactionFactsOfMessage = Query<TakenReaction>(IngestionSql.RemoveReactionFactsOfMessage);
+        RemoveReactionFactsOfEmoji = Query<TakenReaction>(IngestionSql.RemoveReactionFactsOfEmoji);
+        DeleteReactionFactsOfMessage = Query<TakenReaction>(IngestionSql.DeleteReactionFactsOfMessage);
+        AddChannelDaily = Execute(IngestionSql.AddChannelDaily);
+        SelectChannelDayQuarterHours = Query<StoredQuarterHours>(IngestionSql.SelectChannelDayQuarterHours);
+        SetChannelDayQuarterHours = Execute(IngestionSql.SetChannelDayQuarterHours);
+        AddMemberDaily = Execute(IngestionSql.AddMemberDaily);
+        AddGuildDaily = Execute(IngestionSql.AddGuildDaily);
+        AddTopContent = Execute(IngestionSql.AddTopContent);
+        DropEmptyTopContent = Execute(IngestionSql.DropEmptyTopContent);
+        DropKeywordDay = Execute(IngestionSql.DropKeywordDay);
+        CountIdentifiedReactors = Query<RowCount>(IngestionSql.CountIdentifiedReactors);
+        SelectReactionCount = Query<StoredReactionCount>(IngestionSql.SelectReactionCount);
+        NewestReactionSnapshot = Query<NewestSnapshot>(IngestionSql.NewestReactionSnapshot);
+        UpsertReactionCount = Execute(IngestionSql.UpsertReactionCount);
+        TakeAnonymousReactionBefore = Query<TakenAnonymousReaction>(IngestionSql.TakeAnonymousReactionBefore);
+        TakeAnonymousReactionAfter = Query<TakenAnonymousReaction>(IngestionSql.TakeAnonymousReactionAfter);
+        DeleteReactionCountsOfMessage = Query<DeletedReactionCount>(IngestionSql.DeleteReactionCountsOfMessage);
+        DeleteReactionCountsOfEmoji = Query<DeletedReactionCount>(IngestionSql.DeleteReactionCountsOfEmoji);
+        SelectForgottenMembers = Query<ForgottenMemberId>(IngestionSql.SelectForgottenMembers);
+        RecordForgotten = Execute(IngestionSql.RecordForgotten);
+        SelectMessagesOfAuthor = Query<AuthoredMessage>(IngestionSql.SelectMessagesOfAuthor);
+        TombstoneMessagesOfAuthor = Execute(IngestionSql.TombstoneMessagesOfAuthor);
+        DeleteReactionFactsOfUser = Query<DeletedReactionOfMember>(IngestionSql.DeleteReactionFactsOfUser);
+        SelectThreadsStartedBy = Query<StartedThread>(IngestionSql.SelectThreadsStartedBy);
+        DeleteMemberDailyOfUser = Execute(IngestionSql.DeleteMemberDailyOfUser);
+        DeleteMemberOfUser = Execute(IngestionSql.DeleteMemberOfUser);
+        DeleteRawEventsOfUser = Execute(IngestionSql.DeleteRawEventsOfUser);
+        DeleteDeadLettersOfUser = Execute(IngestionSql.DeleteDeadLettersOfUser);
+        DeleteDeadLetter = Execute(IngestionSql.DeleteDeadLetter);
+        SelectMemberJoins = Query<StoredJoin>(IngestionSql.SelectMemberJoins);
+        SelectFirstPost = Query<FirstPost>(IngestionSql.SelectFirstPost);
+        SetFirstPost = Execute(IngestionSql.SetFirstPost);
+    }
+
+    public PreparedStatement InsertEvent { get; }
+    public PreparedStatement UpsertGuild { get; }
+    public PreparedStatement TouchGuild { get; }
+    public PreparedStatement UpsertChannel { get; }
+    public StatementQuery<StoredChannel> SelectChannels { get; }
+    public PreparedStatement UpsertMember { get; }
+    public PreparedStatement MemberJoined { get; }
+    public PreparedStatement MemberLeft { get; }
+    public PreparedStatement InsertMessageFact { get; }
+    public PreparedStatement FillTombstone { get; }
+    public StatementQuery<EditedMessage> UpdateMessageFact { get; }
+    public StatementQuery<DeletedMessage> MarkMessageDeleted { get; }
+    public PreparedStatement InsertTombstone { get; }
+    public PreparedStatement AddReactionFact { get; }
+    public PreparedStatement RefreshReactionFact { get; }
+    public StatementQuery<TakenReaction> RemoveReactionFact { get; }
+    public StatementQuery<RowCount> ReactionFactExists { get; }
+    public PreparedStatement RecordReactionRemoval { get; }
+    public PreparedStatement RecordReactionClear { get; }
+    public StatementQuery<DeletedMessageId> SelectDeletedMessages { get; }
+    public StatementQuery<StoredReactionClear> SelectReactionClears { get; }
+    public StatementQuery<TakenReaction> RemoveReactionFactsOfMessage { get; }
+    public StatementQuery<TakenReaction> RemoveReactionFactsOfEmoji { get; }
+    public StatementQuery<TakenReaction> DeleteReactionFactsOfMessage { get; }
+    public PreparedStatement AddChannelDaily { get; }
+    public StatementQuery<StoredQuarterHours> SelectChannelDayQuarterHours { get; }
+    public PreparedStatement SetChannelDayQuarterHours { get; }
+    public PreparedStatement AddMemberDaily { get; }
+    public PreparedStatement AddGuildDaily { get; }
+    public PreparedStatement AddTopContent { get; }
+    public PreparedStatement DropEmptyTopContent { get; }
+    public PreparedStatement DropKeywordDay { get; }
+    public StatementQuery<RowCount> CountIdentifiedReactors { get; }
+    public StatementQuery<StoredReactionCount> SelectReactionCount { get; }
+    public StatementQuery<NewestSnapshot> NewestReactionSnapshot { get; }
+    public PreparedStatement UpsertReactionCount { get; }
+    public StatementQuery<TakenAnonymousReaction> TakeAnonymousReactionBefore { get; }
+    public StatementQuery<TakenAnonymousReaction> TakeAnonymousReactionAfter { get; }
+    public StatementQuery<DeletedReactionCount> DeleteReactionCountsOfMessage { get; }
+    public StatementQuery<DeletedReactionCount> DeleteReactionCountsOfEmoji { get; }
+    public StatementQuery<ForgottenMemberId> SelectForgottenMembers { get; }
+    public PreparedStatement RecordForgotten { get; }
+    public StatementQuery<AuthoredMessage> SelectMessagesOfAuthor { get; }
+    public PreparedStatement TombstoneMessagesOfAuthor { get; }
+    public StatementQuery<DeletedReactionOfMember> DeleteReactionFactsOfUser { get; }
+    public StatementQuery<StartedThread> SelectThreadsStartedBy { get; }
+    public PreparedStatement DeleteMemberDailyOfUser { get; }
+    public PreparedStatement DeleteMemberOfUser { get; }
+    public PreparedStatement DeleteRawEventsOfUser { get; }
+    public PreparedStatement DeleteDeadLettersOfUser { get; }
+    public PreparedStatement DeleteDeadLetter { get; }
+    public StatementQuery<StoredJoin> SelectMemberJoins { get; }
+    public StatementQuery<FirstPost> SelectFirstPost { get; }
+    public PreparedStatement SetFirstPost { get; }
+
+    public void Dispose()
+    {
+        foreach (var statement in _all)
+        {
+            statement.Dispose();
+        }
+    }
+
+    private T Add<T>(T statement)
+        where T : IDisposable
+    {
+        _all.Add(statement);
+        return statement;
+    }
+}

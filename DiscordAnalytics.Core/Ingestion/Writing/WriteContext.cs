@@ -1,0 +1,70 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Caches;
+using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing;
+
+/// <summary>
+/// What every event handler of the writer shares, for as long as the writer's connection is open: the connection, its
+/// prepared statements, the batch's rollup deltas and the in-memory copies of store state (the caches). Statements run
+/// inside the batch's transaction, which the writer begins on the connection. Not thread-safe: one writer thread.
+/// </summary>
+internal sealed class WriteContext : IDisposable
+{
+    public WriteContext(SqliteConnection connection, string guildMode)
+    {
+        Connection = connection;
+        GuildMode = guildMode;
+        Sql = new IngestionStatements(connection);
+        Channels = new ChannelShapes(Sql);
+        Snapshots = new ReactionSnapshots(Sql);
+        Blocks = new ReactionBlocks(Sql);
+        Forgotten = new ForgottenMembers(Sql);
+        Activation = new MemberActivation(Sql);
+    }
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>Mode recorded for guilds the writer creates: <c>live</c> or <c>demo</c>.</summary>
+    public string GuildMode { get; }
+
+    public IngestionStatements Sql { get; }
+
+    /// <summary>The current batch's counter changes, written by <see cref="RollupFlusher"/> before the commit.</summary>
+    public RollupDeltas Deltas { get; } = new();
+
+    /// <summary>Guilds of the current batch that forgot a member: their numbers changed without a new event.</summary>
+    public HashSet<long> ForgetIn { get; } = [];
+
+    public ChannelShapes Channels { get; }
+
+    public ReactionSnapshots Snapshots { get; }
+
+    public ReactionBlocks Blocks { get; }
+
+    public ForgottenMembers Forgotten { get; }
+
+    public MemberActivation Activation { get; }
+
+    /// <summary>A batch begins: nothing of the previous one's changes is carried over.</summary>
+    public void BeginBatch()
+    {
+        Deltas.Clear();
+        ForgetIn.Clear();
+    }
+
+    /// <summary>
+    /// The batch rolled back: every cache may hold state that was never stored, so all of them start over (each loads
+    /// again from the store on first use). The one place that resets them.
+    /// </summary>
+    public void ResetCaches()
+    {
+        Channels.Reset();
+        Snapshots.Reset();
+        Blocks.Reset();
+        Forgotten.Reset();
+        Activation.Reset();
+    }
+
+    public void Dispose() => Sql.Dispose();
+}
