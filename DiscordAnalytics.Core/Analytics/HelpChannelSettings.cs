@@ -12,7 +12,7 @@ namespace DiscordAnalytics.Core.Analytics;
 public sealed class HelpChannelSettings(IDbContextFactory<AnalyticsDbContext> contexts)
 {
     /// <summary>Where questions are asked: see <see cref="ChannelTypes.IsHelpCandidate"/>.</summary>
-    private static readonly IReadOnlyList<int> EligibleTypes = ChannelTypes.ThreadParents;
+    private static readonly IReadOnlyList<int> EligibleTypes = [ChannelTypes.Text, ChannelTypes.Announcement, ChannelTypes.Forum, ChannelTypes.Media];
 
     /// <summary>The guild's eligible channels by name, each with its state; null when the guild is unknown.</summary>
     public async Task<IReadOnlyList<HelpChannelChoice>?> GetAsync(long guildId, CancellationToken cancellationToken)

@@ -72,15 +72,17 @@ public sealed class IngestionGroundTruthTests
 
     internal static AnalyticsSummary Parse(string json) => JsonSerializer.Deserialize<AnalyticsSummary>(json, JsonSerializerOptions.Web)!;
 
-    internal static void AssertMatchesGroundTruth(GroundTruth truth, AnalyticsSummary summary)
+    /// <param name="at">When the summary was asked for (the cut of the previous window); <see cref="Now"/> unless the test's clock moved.</param>
+    internal static void AssertMatchesGroundTruth(GroundTruth truth, AnalyticsSummary summary, DateTimeOffset? at = null)
     {
-        var window = AnalyticsWindow.Last(30, DayBucket.Of(Now.ToUnixTimeMilliseconds()));
+        var now = at ?? Now;
+        var window = AnalyticsWindow.Last(30, DayBucket.Of(now.ToUnixTimeMilliseconds()));
         Assert.Equal(window.StartAt, summary.Window.StartAt);
         Assert.Equal(window.EndAt, summary.Window.EndAt);
         Assert.Equal(truth.TotalsFor(window), summary.Totals);
         // The previous window is cut at the same elapsed time: 29 days + 12 h before the 30-day window (Now is 12:00).
-        var previous = ComparisonWindow.Before(window, Now.ToUnixTimeMilliseconds());
-        Assert.Equal(new PreviousWindow(window.StartAt - 30 * DayBucket.MillisecondsPerDay, Now.ToUnixTimeMilliseconds() - 30 * DayBucket.MillisecondsPerDay, HasEarlierData: false), summary.PreviousWindow);
+        var previous = ComparisonWindow.Before(window, now.ToUnixTimeMilliseconds());
+        Assert.Equal(new PreviousWindow(window.StartAt - 30 * DayBucket.MillisecondsPerDay, now.ToUnixTimeMilliseconds() - 30 * DayBucket.MillisecondsPerDay, HasEarlierData: false), summary.PreviousWindow);
         Assert.Equal(truth.TotalsBetween(previous.StartAt, previous.EndAt) with { Leaves = truth.LeavesCut(previous.StartAt, previous.EndAt) }, summary.PreviousTotals);
         Assert.Equal(truth.DailyFor(window), summary.Daily);
         Assert.Equal(truth.TopChannels(window, 100), summary.TopChannels.Select(c => (c.ChannelId, c.MessageCount, c.ReactionCount, c.ThreadCount)).ToList());

@@ -126,7 +126,11 @@ public sealed class MemberForgetGroundTruthTests
         // Joins and leaves stay: anonymous counts with no id behind them.
         Totals Expected(AnalyticsWindow w) => without.TotalsFor(w) with { Joins = all.TotalsFor(w).Joins, Leaves = all.TotalsFor(w).Leaves };
         Assert.Equal(Expected(window), summary.Totals);
-        Assert.Equal(Expected(window.Previous), summary.PreviousTotals);
+        // The previous window is cut at the same elapsed time as this one (docs/how-it-counts.md).
+        var previous = ComparisonWindow.Before(window, Now.ToUnixTimeMilliseconds());
+        var previousWithout = without.TotalsBetween(previous.StartAt, previous.EndAt) with { Leaves = without.LeavesCut(previous.StartAt, previous.EndAt) };
+        var previousAll = all.TotalsBetween(previous.StartAt, previous.EndAt) with { Leaves = all.LeavesCut(previous.StartAt, previous.EndAt) };
+        Assert.Equal(previousWithout with { Joins = previousAll.Joins, Leaves = previousAll.Leaves }, summary.PreviousTotals);
         Assert.Equal(without.DailyFor(window), summary.Daily);
         Assert.Equal(without.TopChannels(window, 100), summary.TopChannels.Select(c => (c.ChannelId, c.MessageCount, c.ReactionCount, c.ThreadCount)).ToList());
         Assert.Equal(without.TopMembers(window, 100), summary.TopMembers.Select(m => (m.DiscordUserId, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted)).ToList());

@@ -76,9 +76,9 @@ internal sealed class EventRouter
             // A create and a reaction add, nearly every event, write one row: their fact, whose key is their
             // dedupe key (the message id; the reaction's state and time), so they keep no raw event row.
             case IngestEventType.MessageCreate:
-                return Seen(guild, e.EventAt, _creates.Apply(MessageCreated.From(e)));
+                return NoteLastEventAtIfNew(guild, e.EventAt, _creates.Apply(MessageCreated.From(e)));
             case IngestEventType.ReactionAdd:
-                return Seen(guild, e.EventAt, _reactionAdds.Apply(ReactionAdded.From(e)));
+                return NoteLastEventAtIfNew(guild, e.EventAt, _reactionAdds.Apply(ReactionAdded.From(e)));
         }
 
         if (!RecordRawEvent(guild, e))
@@ -86,7 +86,7 @@ internal sealed class EventRouter
             return false;
         }
 
-        _context.Deltas.Seen(guild, e.EventAt);
+        _context.Deltas.NoteLastEventAt(guild, e.EventAt);
         switch (e.Type)
         {
             case IngestEventType.ThreadCreate:
@@ -130,11 +130,11 @@ internal sealed class EventRouter
     }
 
     /// <summary>A new event advances its guild's newest event time.</summary>
-    private bool Seen(long guild, long eventAt, bool isNew)
+    private bool NoteLastEventAtIfNew(long guild, long eventAt, bool isNew)
     {
         if (isNew)
         {
-            _context.Deltas.Seen(guild, eventAt);
+            _context.Deltas.NoteLastEventAt(guild, eventAt);
         }
 
         return isNew;

@@ -23,7 +23,7 @@ internal sealed class RollupDeltas
     public Dictionary<long, long> LastEventAt { get; } = [];
 
     /// <summary>Days whose messages' excerpts changed (created, edited, deleted, forgotten): their stored keywords go.</summary>
-    public HashSet<(long Guild, int Day)> ExcerptDays { get; } = [];
+    public HashSet<(long Guild, int Day)> KeywordDaysToDrop { get; } = [];
 
     public ChannelDelta Channel(long guild, int day, long channel, bool isBot) =>
         GetOrAdd(Channels, (guild, day, channel, isBot));
@@ -62,7 +62,7 @@ internal sealed class RollupDeltas
         }
     }
 
-    public void Seen(long guild, long eventAt)
+    public void NoteLastEventAt(long guild, long eventAt)
     {
         LastEventAt[guild] = LastEventAt.TryGetValue(guild, out var known) ? Math.Max(known, eventAt) : eventAt;
     }
@@ -75,7 +75,7 @@ internal sealed class RollupDeltas
         Content.Clear();
         QuarterHours.Clear();
         LastEventAt.Clear();
-        ExcerptDays.Clear();
+        KeywordDaysToDrop.Clear();
     }
 
     private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)

@@ -53,7 +53,7 @@ internal sealed class RollupFlusher(WriteContext context)
             }
         }
 
-        foreach (var (guild, day) in deltas.ExcerptDays)
+        foreach (var (guild, day) in deltas.KeywordDaysToDrop)
         {
             sql.DropKeywordDay.Execute(guild, day);
         }

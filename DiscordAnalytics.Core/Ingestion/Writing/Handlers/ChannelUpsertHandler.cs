@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
@@ -7,7 +8,7 @@ internal sealed class ChannelUpsertHandler(WriteContext context)
 {
     public void Apply(ChannelSeen channel)
     {
-        var isThread = channel.Type is 10 or 11 or 12;
+        var isThread = channel.Type is ChannelTypes.AnnouncementThread or ChannelTypes.PublicThread or ChannelTypes.PrivateThread;
         context.Sql.UpsertChannel.Execute(channel.Guild, channel.Channel, channel.Name, channel.Type, channel.Parent, isThread);
         context.Channels.Stored(channel.Guild, channel.Channel, channel.Parent, isThread);
     }

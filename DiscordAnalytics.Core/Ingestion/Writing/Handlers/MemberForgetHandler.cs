@@ -46,7 +46,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
 
         foreach (var message in messages)
         {
-            deltas.ExcerptDays.Add((guild, message.Day));
+            deltas.KeywordDaysToDrop.Add((guild, message.Day));
             if (message.Counted)
             {
                 deltas.Channel(guild, message.Day, message.Channel, message.IsBot).Messages--;

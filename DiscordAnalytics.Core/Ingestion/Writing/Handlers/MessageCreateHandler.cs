@@ -29,7 +29,7 @@ internal sealed class MessageCreateHandler(WriteContext context)
         deltas.QuarterHour(guild, at, channel, isBot, +1);
         if (!isBot)
         {
-            deltas.ExcerptDays.Add((guild, day));
+            deltas.KeywordDaysToDrop.Add((guild, day));
         }
 
         context.Activation.Posted(guild, author, at);

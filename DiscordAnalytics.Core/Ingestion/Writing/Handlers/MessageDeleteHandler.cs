@@ -31,7 +31,7 @@ internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemoval
         var (guild, deltas) = (deleted.Guild, context.Deltas);
         if (!marked.IsBot)
         {
-            deltas.ExcerptDays.Add((guild, marked.Day));
+            deltas.KeywordDaysToDrop.Add((guild, marked.Day));
         }
 
         // A tombstone (never created) was never counted; nor was a forgotten member's message (no author).

@@ -10,7 +10,7 @@ internal sealed class MessageEditHandler(WriteContext context)
     {
         if (context.Sql.UpdateMessageFact.FirstOrNull(edited.Guild, edited.Message, edited.Excerpt, edited.EditedAt) is { } message)
         {
-            context.Deltas.ExcerptDays.Add((edited.Guild, message.Day));
+            context.Deltas.KeywordDaysToDrop.Add((edited.Guild, message.Day));
         }
     }
 }
