@@ -8,7 +8,7 @@ public sealed class SettingsAtStartTests
 {
     [Theory]
     [InlineData("Discord:ApiBaseUrl", "/api/v10")]
-    [InlineData("Discord:GatewayUrl", "https://gateway.discord.gg")]
+    [InlineData("Discord:GatewayUrl", "https://gateway.example.invalid")]
     [InlineData("Discord:PrivilegedIntents", "GuildMember")]
     [InlineData("Demo:Enabled", "yes")]
     [InlineData("Demo:HistoryDays", "-1")]
