@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using DiscordAnalytics.Core;
 using DiscordAnalytics.Web;
+using DiscordAnalytics.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,7 +123,7 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         builder.AddDiscordAnalyticsCore();
         builder.AddDiscordAnalyticsWeb();
         using var services = builder.Services.BuildServiceProvider();
-        return Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+        return Assert.Throws<OptionsValidationException>(() => StartupErrors.CheckSettings(services));
     }
 
     /// <summary>The admin password in effect (the <c>Auth:AdminPassword</c> setting).</summary>

@@ -35,7 +35,6 @@ public static partial class StartupErrors
             return false;
         }
 
-
         var problems = Problems(exception).Distinct(StringComparer.Ordinal).ToList();
         line = problems.Count > 0 ? "Configuration error: " + string.Join("; ", problems) : null;
         return line is not null;
