@@ -17,6 +17,7 @@ public sealed class DashboardBrowserTests
         {
             ["Demo:Enabled"] = "true",
             ["Demo:HistoryDays"] = "7",
+            ["Demo:SpeedUp"] = "true",
             ["Demo:LiveEventsPerSecond"] = "20",
         });
         var baseUrl = app.StartOnLoopback();

@@ -18,6 +18,7 @@ public sealed class InsightsBrowserTests
         {
             ["Demo:Enabled"] = "true",
             ["Demo:HistoryDays"] = "7",
+            ["Demo:SpeedUp"] = "true",
             ["Demo:LiveEventsPerSecond"] = "20",
             ["Ai:Provider"] = "OpenAI",
             ["Ai:Endpoint"] = model.BaseUrl + "/v1",

@@ -19,6 +19,7 @@ public sealed class SignInBrowserTests
         {
             ["Demo:Enabled"] = "true",
             ["Demo:HistoryDays"] = "7",
+            ["Demo:SpeedUp"] = "true",
             ["Demo:LiveEventsPerSecond"] = "20",
         });
         var baseUrl = app.StartOnLoopback();
