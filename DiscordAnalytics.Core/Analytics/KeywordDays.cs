@@ -88,6 +88,7 @@ public static class KeywordDays
         }
 
         return [.. counts
+            .Where(x => Keywords.IsTerm(x.Key))
             .OrderByDescending(x => x.Value)
             .ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(top)

@@ -38,7 +38,7 @@ public sealed class KeywordDayFillerTests : IAsyncLifetime
         await _store.WriteAsync(
             Guild(G, "Filler Guild", ThreeDaysAgo - (30 * 24 * Hour)),
             Channel(G, General, "general", ThreeDaysAgo - (30 * 24 * Hour)),
-            Message(G, General, Alice, ThreeDaysAgo, n: 1, excerpt: "refund please"),
+            Message(G, General, Alice, ThreeDaysAgo, n: 1, excerpt: "refund credit"),
             Message(G, General, Bob, Yesterday, n: 2, excerpt: "refund portal"),
             Message(G, General, Alice, Yesterday + Hour, n: 3, excerpt: "refund invoice"),
             Message(G, General, Bob, NowMs - Hour, n: 4, excerpt: "portal login"));
@@ -58,7 +58,7 @@ public sealed class KeywordDayFillerTests : IAsyncLifetime
         // data_version moves when any other connection commits a change to the file: the query committed none.
         Assert.Equal(before, await ScalarAsync(probe, "PRAGMA data_version"));
         Assert.Equal(0, await ScalarAsync(probe, $"SELECT count(*) FROM keywordDays WHERE guildId = {G}"));
-        Assert.Equal([new("refund", 3), new("portal", 2), new("invoice", 1), new("login", 1), new("please", 1)], answered);
+        Assert.Equal([new("refund", 3), new("portal", 2), new("credit", 1), new("invoice", 1), new("login", 1)], answered);
 
         var stored = await _filler.FillAsync((long)G, Week.StartDay, Week.EndDay, CancellationToken.None);
 
@@ -67,7 +67,7 @@ public sealed class KeywordDayFillerTests : IAsyncLifetime
         var rows = await StoredAsync();
         Assert.Equal(Enumerable.Range(Today - 6, 6), rows.Keys);
         Assert.Equal("refund\t2\ninvoice\t1\nportal\t1", rows[Today - 1]);
-        Assert.Equal("please\t1\nrefund\t1", rows[Today - 3]);
+        Assert.Equal("credit\t1\nrefund\t1", rows[Today - 3]);
         Assert.Equal(string.Empty, rows[Today - 2]);
         Assert.Equal(answered, await KeywordsAsync());
     }
