@@ -146,7 +146,7 @@ public sealed partial class Digests : IDisposable
         await write;
     }
 
-    private void OnDraftInput(ChangeEventArgs e) => _draft = e.Value?.ToString() ?? string.Empty;
+    private void OnDraftChanged(string? text) => _draft = text ?? string.Empty;
 
     private void Open(Digest digest)
     {
