@@ -49,6 +49,25 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ManyChannelsWithTheDefaults_PagesEnoughAtOnceForTheGlobalLimitWithinEveryBucket()
+    {
+        // Ten channels at 5 requests/s each fill Discord's 50/s: with the default setting, twenty-four page together
+        // (the rendezvous holds every page until twenty are in), each within its own bucket.
+        var sizes = AddChannels(24, seed: 5);
+        _emulator.HoldPagesUntilInFlight = 20;
+        await using var process = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time, new BackfillOptions());
+        await process.IngestAsync(GuildCreated());
+
+        await process.Service.StartAsync(Guild, 7, null, default);
+        await process.RunEnqueuedAsync();
+
+        Assert.InRange(_emulator.MaxPagesInFlight, 20, 24);
+        Assert.Equal(0, _emulator.UnexpectedRateLimits);
+        Assert.DoesNotContain(_emulator.RestRequests, r => r.Status == 429);
+        await AssertExactlyTheHistoryAsync(process, sizes);
+    }
+
+    [Fact]
     public async Task Run_KilledWhileChannelsPageConcurrently_ResumesFromEachCheckpointWithoutCountingTwice()
     {
         var sizes = AddChannels(6, seed: 11);

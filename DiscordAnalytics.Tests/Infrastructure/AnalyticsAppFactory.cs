@@ -65,6 +65,17 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Settings that turn this host's Hangfire server on (plus <paramref name="more"/>).</summary>
+    /// <summary>The app with the demo community: <paramref name="historyDays"/> of history, then live events at <paramref name="liveEventsPerSecond"/> (0: none).</summary>
+    public static AnalyticsAppFactory Demo(int historyDays, int liveEventsPerSecond) => new(DemoSettings(historyDays, liveEventsPerSecond));
+
+    /// <summary>The settings of <see cref="Demo"/>, for a test that adds its own.</summary>
+    public static Dictionary<string, string?> DemoSettings(int historyDays, int liveEventsPerSecond) => new()
+    {
+        ["Demo:Enabled"] = "true",
+        ["Demo:HistoryDays"] = historyDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Demo:LiveEventsPerSecond"] = liveEventsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public static Dictionary<string, string?> WithJobServer(IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
