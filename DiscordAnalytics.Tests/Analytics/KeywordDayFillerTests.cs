@@ -22,7 +22,7 @@ public sealed class KeywordDayFillerTests : IAsyncLifetime
     private const long Hour = 3_600_000;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
-    private static readonly int Today = DayBucket.Of(NowMs);
+    private static readonly int Today = DayBucket.FromUnixMs(NowMs);
     private static readonly long ThreeDaysAgo = DayBucket.StartMs(Today - 3) + (9 * Hour);
     private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
     private static readonly AnalyticsWindow Week = AnalyticsWindow.Last(7, Today);

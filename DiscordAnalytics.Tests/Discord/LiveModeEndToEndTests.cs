@@ -65,7 +65,7 @@ public sealed class LiveModeEndToEndTests
         await emulator.WaitForResumeAsync();
 
         var truth = new GroundTruth(script.Expected);
-        var window = AnalyticsWindow.Last(7, DayBucket.Of(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        var window = AnalyticsWindow.Last(7, DayBucket.FromUnixMs(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         var expected = truth.TotalsFor(window);
         var summary = await Eventually.ReturnsAsync(
             async () => (await client.GetFromJsonAsync<AnalyticsSummary>($"/api/guilds/{GatewayScript.GuildId}/summary?window=7d&top=100", JsonSerializerOptions.Web))!,

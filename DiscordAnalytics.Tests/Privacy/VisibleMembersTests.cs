@@ -25,7 +25,7 @@ public sealed class VisibleMembersTests : IAsyncLifetime
     private const long Hour = 3_600_000;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
-    private static readonly int Today = DayBucket.Of(NowMs);
+    private static readonly int Today = DayBucket.FromUnixMs(NowMs);
     private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
     private TempSqliteStore _store = null!;
     private StoreContextFactory _contexts = null!;
