@@ -7,8 +7,8 @@ namespace DiscordAnalytics.Core.Backfill;
 /// <summary>
 /// Saving each channel's checkpoint after its page is committed, before its next page is asked for. The run row's
 /// totals are read, added to and saved, so saves take turns; whoever takes the turn saves every checkpoint waiting by
-/// then, in one transaction with the run's totals. A save per page, one at a time, made the store's pace the run's
-/// pace once many channels paged at once (every checkpoint still lands with the totals that include it).
+/// then, in one transaction with the run's totals. A save per page, one at a time, put a serialized step on every
+/// page's path once many channels paged at once; every checkpoint still lands with the totals that include it.
 /// </summary>
 public sealed partial class BackfillRunner
 {

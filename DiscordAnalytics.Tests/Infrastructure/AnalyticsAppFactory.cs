@@ -64,7 +64,6 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Settings that turn this host's Hangfire server on (plus <paramref name="more"/>).</summary>
     /// <summary>The app with the demo community: <paramref name="historyDays"/> of history, then live events at <paramref name="liveEventsPerSecond"/> (0: none).</summary>
     public static AnalyticsAppFactory Demo(int historyDays, int liveEventsPerSecond) => new(DemoSettings(historyDays, liveEventsPerSecond));
 
@@ -76,6 +75,28 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         ["Demo:LiveEventsPerSecond"] = liveEventsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// Settings for live mode against the loopback Discord emulator (demo mode <c>auto</c>, so the token decides): the
+    /// bot token and the emulator's gateway and REST addresses, plus <paramref name="more"/>.
+    /// </summary>
+    public static Dictionary<string, string?> LiveSettings(DiscordEmulator.DiscordEmulator emulator, string token, IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "auto",
+            ["Discord:Token"] = token,
+            ["Discord:GatewayUrl"] = emulator.GatewayUrl,
+            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Settings that turn this host's Hangfire server on (plus <paramref name="more"/>).</summary>
     public static Dictionary<string, string?> WithJobServer(IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
