@@ -23,19 +23,10 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
     [Fact]
     public async Task Run_TenChannels_PagesUpToTheLimitAtOnceAndImportsExactlyTheHistory()
     {
-        var sizes = AddChannels(10, seed: 7);
-        _history.Emulator.HoldPagesUntilInFlight = 4;
-        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time, new BackfillOptions { MaxConcurrentChannels = 4 });
-        await process.IngestAsync(GuildCreated());
-
-        await process.Service.StartAsync(Guild, 7, null, default);
-        await process.RunEnqueuedAsync();
+        var together = await RunHoldingPagesAsync(channels: 10, seed: 7, holdUntil: 4, new BackfillOptions { MaxConcurrentChannels = 4 });
 
         // Four page requests were in the emulator together, and never more than the limit.
-        Assert.Equal(4, _history.Emulator.MaxPagesInFlight);
-        Assert.Equal(0, _history.Emulator.UnexpectedRateLimits);
-        Assert.DoesNotContain(_history.Emulator.RestRequests, r => r.Status == 429);
-        await AssertExactlyTheHistoryAsync(process, sizes);
+        Assert.Equal(4, together);
     }
 
     [Fact]
@@ -43,18 +34,9 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
     {
         // Ten channels at 5 requests/s each fill Discord's 50/s: with the default setting, twenty-four page together
         // (the rendezvous holds every page until twenty are in), each within its own bucket.
-        var sizes = AddChannels(24, seed: 5);
-        _history.Emulator.HoldPagesUntilInFlight = 20;
-        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time, new BackfillOptions());
-        await process.IngestAsync(GuildCreated());
+        var together = await RunHoldingPagesAsync(channels: 24, seed: 5, holdUntil: 20, new BackfillOptions());
 
-        await process.Service.StartAsync(Guild, 7, null, default);
-        await process.RunEnqueuedAsync();
-
-        Assert.InRange(_history.Emulator.MaxPagesInFlight, 20, 24);
-        Assert.Equal(0, _history.Emulator.UnexpectedRateLimits);
-        Assert.DoesNotContain(_history.Emulator.RestRequests, r => r.Status == 429);
-        await AssertExactlyTheHistoryAsync(process, sizes);
+        Assert.InRange(together, 20, 24);
     }
 
     [Fact]
@@ -110,6 +92,27 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
         await process.Runner.RunAsync(process.Scheduler.Enqueued[^1], default);
 
         await AssertExactlyTheHistoryAsync(process, sizes);
+    }
+
+    /// <summary>
+    /// A whole run over <paramref name="channels"/> channels, each page held in the emulator until
+    /// <paramref name="holdUntil"/> are in: no 429 and exactly the history imported. Returns the most page requests
+    /// the emulator held at once.
+    /// </summary>
+    private async Task<int> RunHoldingPagesAsync(int channels, int seed, int holdUntil, BackfillOptions options)
+    {
+        var sizes = AddChannels(channels, seed);
+        _history.Emulator.HoldPagesUntilInFlight = holdUntil;
+        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time, options);
+        await process.IngestAsync(GuildCreated());
+
+        await process.Service.StartAsync(Guild, 7, null, default);
+        await process.RunEnqueuedAsync();
+
+        Assert.Equal(0, _history.Emulator.UnexpectedRateLimits);
+        Assert.DoesNotContain(_history.Emulator.RestRequests, r => r.Status == 429);
+        await AssertExactlyTheHistoryAsync(process, sizes);
+        return _history.Emulator.MaxPagesInFlight;
     }
 
     /// <summary>Channels 1000, 1001, ... with 50 to 449 messages each inside the window (every fifth with two reactions) and some older ones.</summary>
