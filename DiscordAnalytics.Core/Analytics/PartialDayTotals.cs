@@ -45,12 +45,12 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
             .CountAsync(cancellationToken);
 
         var threads = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.EventType == "thread_create" && e.EventAt >= dayStart && e.EventAt < cutAt && (bots || !e.IsBot))
+            .Where(e => e.GuildId == guild && e.EventType == StoredEventTypes.ThreadCreate && e.EventAt >= dayStart && e.EventAt < cutAt && (bots || !e.IsBot))
             .CountAsync(cancellationToken);
 
         // Joins and leaves are keyed by their own time, so the span is a key range.
         var joins = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == "member_add" && (bots || !e.IsBot))
+            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == StoredEventTypes.MemberAdd && (bots || !e.IsBot))
             .CountAsync(cancellationToken);
         var leaves = await LeavesAsync(db, guild, dayStart, cutAt, bots, cancellationToken);
 
@@ -72,7 +72,7 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
     private static async Task<long> LeavesAsync(AnalyticsDbContext db, long guild, long dayStart, long cutAt, bool bots, CancellationToken cancellationToken)
     {
         var leavers = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == "member_remove" && (bots || !e.IsBot))
+            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == StoredEventTypes.MemberRemove && (bots || !e.IsBot))
             .Select(e => e.UserId)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -82,8 +82,8 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
         }
 
         var history = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.KeyAt < cutAt && (e.EventType == "member_add" || e.EventType == "member_remove") && leavers.Contains(e.UserId))
-            .Select(e => new { e.UserId, e.KeyAt, Join = e.EventType == "member_add" })
+            .Where(e => e.GuildId == guild && e.KeyAt < cutAt && (e.EventType == StoredEventTypes.MemberAdd || e.EventType == StoredEventTypes.MemberRemove) && leavers.Contains(e.UserId))
+            .Select(e => new { e.UserId, e.KeyAt, Join = e.EventType == StoredEventTypes.MemberAdd })
             .ToListAsync(cancellationToken);
 
         long count = 0;

@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Ingestion.Writing;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ namespace DiscordAnalytics.Core.Ingestion;
 public sealed class IngestionBatchWriter : IAsyncDisposable
 {
     private readonly string _connectionString;
-    private readonly string _guildMode;
+    private readonly GuildMode _guildMode;
     private readonly ILogger _logger;
     private readonly WalCheckpointer _checkpointer;
     private readonly IStoreWriteHook? _hook;
@@ -29,9 +30,9 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private BatchApplier? _applier;
 
     /// <param name="connectionString">SQLite connection string of the store.</param>
-    /// <param name="guildMode">Mode recorded for guilds this writer creates: <c>live</c> or <c>demo</c>.</param>
+    /// <param name="guildMode">Mode recorded for guilds this writer creates.</param>
     /// <param name="hook">Runs on the connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
-    public IngestionBatchWriter(string connectionString, string guildMode, ILogger logger, IStoreWriteHook? hook = null)
+    public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null)
     {
         _connectionString = connectionString;
         _guildMode = guildMode;
@@ -123,7 +124,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 await autoCheckpoint.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            _applier = new BatchApplier(new WriteContext(connection, _guildMode), _logger);
+            _applier = new BatchApplier(new WriteContext(connection, _guildMode.StoredName()), _logger);
             return _applier;
         }
         catch

@@ -5,6 +5,7 @@ using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
@@ -20,12 +21,8 @@ public sealed class KeywordDaysTests : IAsyncLifetime
     private const ulong General = 201;
     private const ulong Alice = 601;
     private const ulong Bob = 602;
-    private const long Hour = 3_600_000;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
-    private static readonly int Today = DayBucket.Of(NowMs);
-    private static readonly long ThreeDaysAgo = DayBucket.StartMs(Today - 3) + (9 * Hour);
-    private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
+    private static readonly long ThreeDaysAgo = NineOClock(daysAgo: 3);
+    private static readonly long Yesterday = NineOClock(daysAgo: 1);
     private TempSqliteStore _store = null!;
 
     public async Task InitializeAsync()

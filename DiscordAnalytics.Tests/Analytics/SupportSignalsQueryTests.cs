@@ -336,7 +336,7 @@ public sealed class SupportSignalsQueryTests : IAsyncLifetime
     private async Task<SupportSignals> RunAsync(bool includeBots = false, int top = 10)
     {
         var query = new SupportSignalsQuery(_store, new FakeTimeProvider(Now));
-        var window = AnalyticsWindow.Last(7, DayBucket.Of(NowMs));
+        var window = AnalyticsWindow.Last(7, DayBucket.FromUnixMs(NowMs));
         return await query.RunAsync(new AnalyticsQuery(G, window, top, includeBots), CancellationToken.None);
     }
 

@@ -47,7 +47,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected AiOptions Ai { get; } = new();
 
     /// <summary>The UTC day bucket of <see cref="Now"/>.</summary>
-    protected static int Today => DayBucket.Of(Now.ToUnixTimeMilliseconds());
+    protected static int Today => DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds());
 
     /// <summary>Epoch ms of <paramref name="hour"/>:<paramref name="minute"/> UTC, <paramref name="daysAgo"/> days before today.</summary>
     protected static long At(int daysAgo, int hour = 10, int minute = 0) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -42,12 +43,12 @@ public sealed class IngestionGroundTruthTests
         var events = RandomEventStream.Generate(seed: 3, activity: 3_000, endAt: Now.ToUnixTimeMilliseconds(), days: 45);
         await using var big = await TempSqliteStore.CreateMigratedAsync();
         await using var small = await TempSqliteStore.CreateMigratedAsync();
-        await using (var writer = new IngestionBatchWriter(big.ConnectionString, "live", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        await using (var writer = new IngestionBatchWriter(big.ConnectionString, GuildMode.Live, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
         {
             await writer.WriteAsync(events, CancellationToken.None);
         }
 
-        await using (var writer = new IngestionBatchWriter(small.ConnectionString, "live", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        await using (var writer = new IngestionBatchWriter(small.ConnectionString, GuildMode.Live, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
         {
             foreach (var chunk in events.Chunk(7))
             {
@@ -76,7 +77,7 @@ public sealed class IngestionGroundTruthTests
     internal static void AssertMatchesGroundTruth(GroundTruth truth, AnalyticsSummary summary, DateTimeOffset? at = null)
     {
         var now = at ?? Now;
-        var window = AnalyticsWindow.Last(30, DayBucket.Of(now.ToUnixTimeMilliseconds()));
+        var window = AnalyticsWindow.Last(30, DayBucket.FromUnixMs(now.ToUnixTimeMilliseconds()));
         Assert.Equal(window.StartAt, summary.Window.StartAt);
         Assert.Equal(window.EndAt, summary.Window.EndAt);
         Assert.Equal(truth.TotalsFor(window), summary.Totals);

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -65,7 +66,7 @@ public sealed class MemberForgetWriterTests : IAsyncLifetime
 
     private async Task WriteAsync(params IngestEvent[] events)
     {
-        await using var writer = new IngestionBatchWriter(_store.ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(_store.ConnectionString, GuildMode.Live, NullLogger.Instance);
         await writer.WriteAsync([new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text }, .. events], CancellationToken.None);
     }
 

@@ -79,7 +79,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
 
         Assert.Same(generated, service.Cached(Week()));
         Assert.Same(generated, service.Cached(Week() with { Top = 25 }));
-        Assert.Null(service.Cached(Week() with { Window = AnalyticsWindow.Last(30, DayBucket.Of(Now.ToUnixTimeMilliseconds())) }));
+        Assert.Null(service.Cached(Week() with { Window = AnalyticsWindow.Last(30, DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds())) }));
         Assert.Single(_model.Requests);
         Assert.Equal(Now, generated!.GeneratedAt);
     }
@@ -96,7 +96,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
     }
 
     private static AnalyticsQuery Week() =>
-        new(G, AnalyticsWindow.Last(7, DayBucket.Of(Now.ToUnixTimeMilliseconds())), AnalyticsQuery.DefaultTop, false);
+        new(G, AnalyticsWindow.Last(7, DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds())), AnalyticsQuery.DefaultTop, false);
 
     private InsightsService Service(AiProvider provider)
     {

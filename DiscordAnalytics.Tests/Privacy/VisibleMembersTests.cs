@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Privacy;
@@ -22,11 +23,7 @@ public sealed class VisibleMembersTests : IAsyncLifetime
     private const ulong Hidden = 601;
     private const ulong Forgotten = 602;
     private const ulong Carol = 603;
-    private const long Hour = 3_600_000;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
-    private static readonly int Today = DayBucket.Of(NowMs);
-    private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
+    private static readonly long Yesterday = NineOClock(daysAgo: 1);
     private TempSqliteStore _store = null!;
     private StoreContextFactory _contexts = null!;
 

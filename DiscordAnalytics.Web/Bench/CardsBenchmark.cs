@@ -46,7 +46,7 @@ public static class CardsBenchmark
             // A running server's keyword-days job has stored every closed day by the time anyone looks; queries only read.
             await services.GetRequiredService<KeywordDayFiller>().FillAllAsync(cancellationToken);
             var queries = new CardQueries(services);
-            var lastDay = DayBucket.Of(end - 1);
+            var lastDay = DayBucket.FromUnixMs(end - 1);
             var windows = WindowDays.Where(d => d <= days)
                 .Select(d => new AnalyticsQuery(demo.GuildId, AnalyticsWindow.Last(d, lastDay + 1), AnalyticsQuery.DefaultTop, IncludeBots: false))
                 .ToList();

@@ -27,9 +27,7 @@ public sealed class InsightsBrowserTests
         });
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync();
-        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
+        var page = await chromium.NewSignedInPageAsync(baseUrl);
         var messages = page.GetByTestId("total-messages-value");
         await Assertions.Expect(messages).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
 

@@ -37,7 +37,7 @@ public sealed class KeywordDaysJobTests
 
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(KeywordDaysJob.Id);
 
-        var today = DayBucket.Of(Now.ToUnixTimeMilliseconds());
+        var today = DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds());
         var days = await Eventually.ReturnsAsync(
             async () =>
             {

@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Storage;
+
 namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
 
 /// <summary>
@@ -268,15 +270,15 @@ internal static class IngestionSql
     // Forgetting a member (IngestEventType.MemberForget): rare and admin-driven, so plain scans of the guild's rows
     // by user are fine here; the hot path pays only for the in-memory check (ForgottenMembers).
 
-    public const string SelectForgottenMembers = """
-        SELECT userId FROM memberPrivacy WHERE guildId = @p0 AND choice = 'forgotten'
+    public const string SelectForgottenMembers = $$"""
+        SELECT userId FROM memberPrivacy WHERE guildId = @p0 AND choice = '{{StoredPrivacyChoices.Forgotten}}'
         """;
 
     /// <summary>Forgotten wins over hidden; forgetting again keeps the first time.</summary>
-    public const string RecordForgotten = """
-        INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES (@p0, @p1, 'forgotten', @p2)
-        ON CONFLICT (guildId, userId) DO UPDATE SET choice = 'forgotten', setAt = excluded.setAt
-        WHERE memberPrivacy.choice <> 'forgotten'
+    public const string RecordForgotten = $$"""
+        INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES (@p0, @p1, '{{StoredPrivacyChoices.Forgotten}}', @p2)
+        ON CONFLICT (guildId, userId) DO UPDATE SET choice = '{{StoredPrivacyChoices.Forgotten}}', setAt = excluded.setAt
+        WHERE memberPrivacy.choice <> '{{StoredPrivacyChoices.Forgotten}}'
         """;
 
     /// <summary>The member's messages: (message, channel, day, isBot, counted, createdAt, present) before they become tombstones.</summary>
@@ -305,7 +307,7 @@ internal static class IngestionSql
         SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS INTEGER))
         FROM analyticsEvents e
         LEFT JOIN channels c ON c.guildId = e.guildId AND c.channelId = CAST(e.eventId AS INTEGER)
-        WHERE e.guildId = @p0 AND e.eventType = '{{IngestEventTypeNames.ThreadCreate}}' AND e.userId = @p1
+        WHERE e.guildId = @p0 AND e.eventType = '{{StoredEventTypes.ThreadCreate}}' AND e.userId = @p1
         """;
 
     public const string DeleteMemberDailyOfUser = "DELETE FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1";
