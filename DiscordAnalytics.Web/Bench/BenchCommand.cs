@@ -16,6 +16,7 @@ public static class BenchCommand
             {
                 ["backfill", ..] => await BackfillBenchmark.RunAsync(args[1..], output, cancellationToken),
                 ["cards", ..] => await CardsBenchmark.RunAsync(args[1..], output, cancellationToken),
+                ["memory", ..] => await MemoryBenchmark.RunAsync(args[1..], output, cancellationToken),
                 _ => await IngestionBenchmark.RunAsync(args, output, cancellationToken),
             };
         }
