@@ -45,7 +45,7 @@ public static class MemoryBenchmark
             {
                 var mib = app.ResidentMiB;
                 samples.Add((clock.Elapsed.TotalSeconds, mib, phase));
-                output.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0} s  {mib,6:0} MiB  {phase}");
+                output.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0} s  {mib,6:0} MiB  {phase}" + (app.ResidentParts() is { } parts ? $" ({parts})" : string.Empty));
             }
 
             output.WriteLine($"app started on {(options.Store ?? "a fresh demo community")} in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -97,7 +97,20 @@ public static class MemoryBenchmark
     {
         const string Rendered = "!!document.querySelector('[data-testid=\"total-messages-value\"]') && document.querySelectorAll('[data-testid=\"card-loading\"]').length === 0";
         var waited = Stopwatch.StartNew();
-        while ((await browser.EvaluateAsync(sessionId, Rendered, cancellationToken))?.GetValue<bool>() != true)
+        async Task<bool> IsRenderedAsync()
+        {
+            try
+            {
+                return (await browser.EvaluateAsync(sessionId, Rendered, cancellationToken))?.GetValue<bool>() == true;
+            }
+            catch (InvalidOperationException)
+            {
+                // The tab has no page to ask yet (still navigating, or the login redirect): not rendered.
+                return false;
+            }
+        }
+
+        while (!await IsRenderedAsync())
         {
             if (waited.Elapsed > TimeSpan.FromMinutes(5))
             {
