@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Digests;
@@ -9,6 +10,7 @@ using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.MemberDays;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +66,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();
 
         services.AddSingleton<GuildsQuery>();
+        // The member rollups in memory: the member cards read them, the ingestion writer tells them each commit.
+        services.AddSingleton<MemberDayIndex>();
+        services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<TopChannelsQuery>();

@@ -13,10 +13,23 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <item>Deleted: message facts deleted in the span (in a counted channel).</item>
 /// <item>Threads, joins, leaves: raw events in the span; a leave counts only when its member was present, as the writer decides.</item>
 /// </list>
+/// Each message and reaction is also kept by member and by channel, for the member and channel cards' previous numbers.
 /// </summary>
 public sealed record PartialDayTotals(long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves, IReadOnlySet<long> Active, IReadOnlySet<long> Reactors)
 {
     public static PartialDayTotals Nothing { get; } = new(0, 0, 0, 0, 0, 0, new HashSet<long>(), new HashSet<long>());
+
+    /// <summary>Messages per author (for the member cards' previous numbers).</summary>
+    public IReadOnlyDictionary<long, long> MessagesBy { get; init; } = new Dictionary<long, long>();
+
+    /// <summary>Identified reactions per reactor.</summary>
+    public IReadOnlyDictionary<long, long> ReactionsBy { get; init; } = new Dictionary<long, long>();
+
+    /// <summary>Messages per counted channel (a thread's count for its parent).</summary>
+    public IReadOnlyDictionary<long, long> MessagesIn { get; init; } = new Dictionary<long, long>();
+
+    /// <summary>Reactions (identified and anonymous) per counted channel.</summary>
+    public IReadOnlyDictionary<long, long> ReactionsIn { get; init; } = new Dictionary<long, long>();
 
     public static async Task<PartialDayTotals> RunAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
     {
@@ -26,17 +39,19 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
         var authors = await db.MessageFacts
             .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId)
             .Where(m => m.Day == day && m.CreatedAt < cutAt && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && (bots || !m.IsBot))
-            .Select(m => m.AuthorId!.Value)
+            .Select(m => new { Author = m.AuthorId!.Value, m.ChannelId })
             .ToListAsync(cancellationToken);
 
         var reactors = await db.ReactionFacts
             .Where(r => r.GuildId == guild && r.MessageId >= firstId && r.MessageId < endId)
             .Where(r => r.Day == day && r.RemovedAt == null && (bots || !r.IsBot))
-            .Select(r => r.UserId)
+            .Select(r => new { r.UserId, r.ChannelId })
             .ToListAsync(cancellationToken);
         var anonymous = await db.ReactionCounts
             .Where(r => r.GuildId == guild && r.MessageId >= firstId && r.MessageId < endId && r.Day == day)
-            .SumAsync(r => (long)r.AnonymousCount, cancellationToken);
+            .GroupBy(r => r.ChannelId)
+            .Select(g => new { ChannelId = g.Key, Count = g.Sum(r => (long)r.AnonymousCount) })
+            .ToListAsync(cancellationToken);
 
         // A delete counts on the day it happened, for the message's channel (none for a delete that never said where).
         var deleted = await db.MessageFacts
@@ -54,15 +69,27 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
             .CountAsync(cancellationToken);
         var leaves = await LeavesAsync(db, guild, dayStart, cutAt, bots, cancellationToken);
 
+        var reactionsIn = reactors.CountBy(r => r.ChannelId).ToDictionary(x => x.Key, x => (long)x.Value);
+        foreach (var channel in anonymous)
+        {
+            reactionsIn[channel.ChannelId] = reactionsIn.GetValueOrDefault(channel.ChannelId) + channel.Count;
+        }
+
         return new PartialDayTotals(
             authors.Count,
-            reactors.Count + anonymous,
+            reactors.Count + anonymous.Sum(a => a.Count),
             threads,
             deleted,
             joins,
             leaves,
-            authors.Concat(reactors).ToHashSet(),
-            reactors.ToHashSet());
+            authors.Select(a => a.Author).Concat(reactors.Select(r => r.UserId)).ToHashSet(),
+            reactors.Select(r => r.UserId).ToHashSet())
+        {
+            MessagesBy = authors.CountBy(a => a.Author).ToDictionary(x => x.Key, x => (long)x.Value),
+            ReactionsBy = reactors.CountBy(r => r.UserId).ToDictionary(x => x.Key, x => (long)x.Value),
+            MessagesIn = authors.CountBy(a => a.ChannelId).ToDictionary(x => x.Key, x => (long)x.Value),
+            ReactionsIn = reactionsIn,
+        };
     }
 
     /// <summary>
