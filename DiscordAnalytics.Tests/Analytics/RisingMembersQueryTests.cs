@@ -82,7 +82,7 @@ public sealed class RisingMembersQueryTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<RisingMember>> RunAsync(bool includeBots) =>
-        new RisingMembersQuery(_store).RunAsync(
+        new RisingMembersQuery(_store, TestMemberDays.Over(_store), TimeProvider.System).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             CancellationToken.None);
 

@@ -72,7 +72,7 @@ public sealed class TopChannelsQueryTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<ChannelStat>> RunAsync(bool includeBots) =>
-        new TopChannelsQuery(_store).RunAsync(
+        new TopChannelsQuery(_store, TimeProvider.System).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             ChannelRanking.ByMessages,
             CancellationToken.None);

@@ -67,7 +67,7 @@ public sealed class TopMembersQueryTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<MemberStat>> RunAsync() =>
-        new TopMembersQuery(_store).RunAsync(
+        new TopMembersQuery(_store, TestMemberDays.Over(_store), TimeProvider.System).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, false),
             MemberRanking.ByActivity,
             CancellationToken.None);
