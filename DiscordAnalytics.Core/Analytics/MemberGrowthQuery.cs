@@ -23,8 +23,8 @@ public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> cont
             .Select(g => new { Day = g.Key, Joins = g.Sum(r => r.Joins), Leaves = g.Sum(r => r.Leaves) })
             .ToDictionaryAsync(x => x.Day, cancellationToken);
         var cut = span.HasPartialDay
-            ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
-            : PartialDayTotals.Nothing;
+            ? await PartialDayTotals.MembershipAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
+            : (Joins: 0, Leaves: 0);
 
         var daily = new List<MemberGrowthDay>(query.Window.Length);
         for (var day = start; day < end; day++)

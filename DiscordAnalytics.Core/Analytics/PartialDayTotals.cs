@@ -34,7 +34,42 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
     public static async Task<PartialDayTotals> RunAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
     {
         var dayStart = DayBucket.StartMs(day);
-        var (firstId, endId) = (MessageIdRange.FirstIdAt(dayStart), MessageIdRange.FirstIdAt(cutAt));
+        var endId = MessageIdRange.FirstIdAt(cutAt);
+        var items = await ItemsAsync(db, guild, day, cutAt, bots, cancellationToken);
+
+        // A delete counts on the day it happened, for the message's channel (none for a delete that never said where).
+        var deleted = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.DeletedAt != null && m.MessageId < endId)
+            .Where(m => m.DeletedAt >= dayStart && m.DeletedAt < cutAt && m.ChannelId != 0 && (bots || !m.IsBot))
+            .CountAsync(cancellationToken);
+
+        var threads = await db.AnalyticsEvents
+            .Where(e => e.GuildId == guild && e.EventType == "thread_create" && e.EventAt >= dayStart && e.EventAt < cutAt && (bots || !e.IsBot))
+            .CountAsync(cancellationToken);
+
+        var (joins, leaves) = await MembershipAsync(db, guild, day, cutAt, bots, cancellationToken);
+        return items with { Deleted = deleted, Threads = threads, Joins = joins, Leaves = leaves };
+    }
+
+    /// <summary>Joins and leaves of the cut day's first hours only (member growth needs no more).</summary>
+    public static async Task<(long Joins, long Leaves)> MembershipAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
+    {
+        var dayStart = DayBucket.StartMs(day);
+
+        // Joins and leaves are keyed by their own time, so the span is a key range.
+        var joins = await db.AnalyticsEvents
+            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == "member_add" && (bots || !e.IsBot))
+            .CountAsync(cancellationToken);
+        return (joins, await LeavesAsync(db, guild, dayStart, cutAt, bots, cancellationToken));
+    }
+
+    /// <summary>
+    /// What is counted per message and reaction only (messages, reactions, active members, reactors and their
+    /// breakdowns by member and channel; no deletes, threads, joins or leaves): the member and channel cards need no more.
+    /// </summary>
+    public static async Task<PartialDayTotals> ItemsAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
+    {
+        var (firstId, endId) = (MessageIdRange.FirstIdAt(DayBucket.StartMs(day)), MessageIdRange.FirstIdAt(cutAt));
 
         var authors = await db.MessageFacts
             .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId)
@@ -53,22 +88,6 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
             .Select(g => new { ChannelId = g.Key, Count = g.Sum(r => (long)r.AnonymousCount) })
             .ToListAsync(cancellationToken);
 
-        // A delete counts on the day it happened, for the message's channel (none for a delete that never said where).
-        var deleted = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.DeletedAt != null && m.MessageId < endId)
-            .Where(m => m.DeletedAt >= dayStart && m.DeletedAt < cutAt && m.ChannelId != 0 && (bots || !m.IsBot))
-            .CountAsync(cancellationToken);
-
-        var threads = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.EventType == "thread_create" && e.EventAt >= dayStart && e.EventAt < cutAt && (bots || !e.IsBot))
-            .CountAsync(cancellationToken);
-
-        // Joins and leaves are keyed by their own time, so the span is a key range.
-        var joins = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == "member_add" && (bots || !e.IsBot))
-            .CountAsync(cancellationToken);
-        var leaves = await LeavesAsync(db, guild, dayStart, cutAt, bots, cancellationToken);
-
         var reactionsIn = reactors.CountBy(r => r.ChannelId).ToDictionary(x => x.Key, x => (long)x.Value);
         foreach (var channel in anonymous)
         {
@@ -78,10 +97,10 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
         return new PartialDayTotals(
             authors.Count,
             reactors.Count + anonymous.Sum(a => a.Count),
-            threads,
-            deleted,
-            joins,
-            leaves,
+            Threads: 0,
+            Deleted: 0,
+            Joins: 0,
+            Leaves: 0,
             authors.Select(a => a.Author).Concat(reactors.Select(r => r.UserId)).ToHashSet(),
             reactors.Select(r => r.UserId).ToHashSet())
         {

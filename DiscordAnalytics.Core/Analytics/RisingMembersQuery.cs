@@ -24,7 +24,7 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
         // Hidden members still count in every total; they are never listed.
         var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         var cut = span.HasPartialDay
-            ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
+            ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
 
         var rising = await memberDays.ReadAsync(

@@ -39,7 +39,7 @@ public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> conte
 
         var span = ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds());
         var cut = span.HasPartialDay && top.Count > 0
-            ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
+            ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
         var (previousStart, previousEnd) = (span.StartDay, span.CutDay);
         var previous = await db.ChannelDailyRollups

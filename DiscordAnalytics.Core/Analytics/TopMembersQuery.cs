@@ -21,7 +21,7 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
         // Hidden members count in every total but are never listed.
         var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         var cut = span.HasPartialDay
-            ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
+            ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
 
         var top = await memberDays.ReadAsync(guild, span.StartDay, end, g =>
