@@ -1,10 +1,12 @@
+using System.Buffers;
 using DiscordAnalytics.Core.Privacy;
 
 namespace DiscordAnalytics.Core.Analytics.MemberDays;
 
 /// <summary>
-/// Top and rising members over in-memory window sums, ranked exactly as the SQL they replace ranked them: a bounded
-/// heap keeps the best <c>n</c> while every member is visited once. Opted-out members are never listed.
+/// Top and rising members over in-memory window sums, ranked exactly as the SQL they replace ranked them: every member's
+/// numbers are laid out once in pooled arrays (no allocation per read), then one pass keeps the best <c>n</c> in a
+/// bounded heap, which a member enters only when it beats the worst kept. Opted-out members are never listed.
 /// </summary>
 internal static class MemberRankings
 {
@@ -17,18 +19,31 @@ internal static class MemberRankings
             MemberRanking.ByReactions => (a, b) => Order(b.Reactions, a.Reactions, b.Messages, a.Messages, a.User, b.User),
             _ => (a, b) => Order(b.Messages + b.Reactions, a.Messages + a.Reactions, 0, 0, a.User, b.User),
         };
-        return Best(Candidates(), before, top);
 
-        IEnumerable<RankedMember> Candidates()
+        var count = sums.Members;
+        var (messages, reactions, threads) = (Rent(count), Rent(count), Rent(count));
+        try
         {
-            for (var member = 0; member < sums.Members; member++)
+            sums.CopyTo(messages, reactions, threads);
+            var best = new Best(before, top);
+            for (var member = 0; member < count; member++)
             {
-                var (messages, reactions, threads) = sums.Of(member);
-                if ((messages > 0 || reactions > 0 || threads > 0) && visible.IsListed(guild.UserAt(member)))
+                var (m, r, t) = (messages[member], reactions[member], threads[member]);
+                if (m > 0 || r > 0 || t > 0)
                 {
-                    yield return new RankedMember(guild.UserAt(member), messages, reactions, threads);
+                    var candidate = new RankedMember(guild.UserAt(member), m, r, t);
+                    if (best.Beats(candidate) && visible.IsListed(candidate.User))
+                    {
+                        best.Add(candidate);
+                    }
                 }
             }
+
+            return best.InOrder();
+        }
+        finally
+        {
+            Return(messages, reactions, threads);
         }
     }
 
@@ -39,25 +54,43 @@ internal static class MemberRankings
     /// </summary>
     public static List<RankedMember> Rising(WindowSums current, WindowSums previous, IReadOnlyDictionary<long, long> previousCut, GuildMemberDays guild, VisibleMembers visible, int top)
     {
-        return Best(Candidates(), (a, b) => Order(b.Messages - b.Reactions, a.Messages - a.Reactions, 0, 0, a.User, b.User), top);
-
-        IEnumerable<RankedMember> Candidates()
+        var count = current.Members;
+        var (now, before, scratch) = (Rent(count), Rent(count), Rent(count));
+        try
         {
-            for (var member = 0; member < current.Members; member++)
+            current.CopyTo(now, scratch, scratch);
+            previous.CopyTo(before, scratch, scratch);
+            var best = new Best((a, b) => Order(b.Messages - b.Reactions, a.Messages - a.Reactions, 0, 0, a.User, b.User), top);
+            for (var member = 0; member < count; member++)
             {
-                var now = current.Of(member).Messages;
-                if (now <= 0)
+                if (now[member] <= 0)
                 {
                     continue;
                 }
 
                 var user = guild.UserAt(member);
-                var before = previous.Of(member).Messages + previousCut.GetValueOrDefault(user);
-                if (now > before && visible.IsListed(user))
+                var candidate = new RankedMember(user, now[member], before[member] + previousCut.GetValueOrDefault(user), 0);
+                if (candidate.Messages > candidate.Reactions && best.Beats(candidate) && visible.IsListed(user))
                 {
-                    yield return new RankedMember(user, now, before, 0);
+                    best.Add(candidate);
                 }
             }
+
+            return best.InOrder();
+        }
+        finally
+        {
+            Return(now, before, scratch);
+        }
+    }
+
+    private static int[] Rent(int length) => ArrayPool<int>.Shared.Rent(Math.Max(1, length));
+
+    private static void Return(params int[][] arrays)
+    {
+        foreach (var array in arrays)
+        {
+            ArrayPool<int>.Shared.Return(array);
         }
     }
 
@@ -74,22 +107,28 @@ internal static class MemberRankings
         return second != 0 ? second : userA.CompareTo(userB);
     }
 
-    private static List<RankedMember> Best(IEnumerable<RankedMember> candidates, Comparison<RankedMember> before, int top)
+    /// <summary>The best <c>top</c> seen so far: a heap whose minimum is the worst kept.</summary>
+    private sealed class Best(Comparison<RankedMember> before, int top)
     {
-        // The heap's minimum is the worst kept member, dropped whenever one more than top is held.
-        var worstFirst = Comparer<RankedMember>.Create((a, b) => before(b, a));
-        var heap = new PriorityQueue<RankedMember, RankedMember>(worstFirst);
-        foreach (var candidate in candidates)
+        private readonly PriorityQueue<RankedMember, RankedMember> _heap = new(Comparer<RankedMember>.Create((a, b) => before(b, a)));
+
+        /// <summary>Whether the candidate would be kept: fewer than top are held, or it ranks before the worst held.</summary>
+        public bool Beats(RankedMember candidate) => top > 0 && (_heap.Count < top || before(candidate, _heap.Peek()) < 0);
+
+        public void Add(RankedMember candidate)
         {
-            heap.Enqueue(candidate, candidate);
-            if (heap.Count > top)
+            _heap.Enqueue(candidate, candidate);
+            if (_heap.Count > top)
             {
-                heap.Dequeue();
+                _heap.Dequeue();
             }
         }
 
-        var best = heap.UnorderedItems.Select(x => x.Element).ToList();
-        best.Sort(before);
-        return best;
+        public List<RankedMember> InOrder()
+        {
+            var best = _heap.UnorderedItems.Select(x => x.Element).ToList();
+            best.Sort(before);
+            return best;
+        }
     }
 }

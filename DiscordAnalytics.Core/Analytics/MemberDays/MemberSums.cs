@@ -39,6 +39,17 @@ internal sealed class MemberSums
 
     public bool IsReactor(int member) => member < _reactor.Length && _reactor[member];
 
+    /// <summary>Copies the sums into spans indexed by member (at least as long as this one's members; the rest is cleared).</summary>
+    public void CopyTo(Span<int> messages, Span<int> reactions, Span<int> threads)
+    {
+        _messages.CopyTo(messages);
+        _reactions.CopyTo(reactions);
+        _threads.CopyTo(threads);
+        messages[_messages.Length..].Clear();
+        reactions[_reactions.Length..].Clear();
+        threads[_threads.Length..].Clear();
+    }
+
     /// <summary>Sums days <paramref name="start"/> (included) to <paramref name="end"/> (excluded); every one of them is held.</summary>
     public static MemberSums Over(GuildMemberDays guild, int start, int end, bool bots)
     {

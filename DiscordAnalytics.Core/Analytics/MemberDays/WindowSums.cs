@@ -55,6 +55,30 @@ internal sealed class WindowSums
         return (messages, reactions, threads);
     }
 
+    /// <summary>
+    /// Every member's numbers at once, into spans of at least <see cref="Members"/> entries: the cached sums copied, the
+    /// last day added entry by entry. What ranking reads (one pass, no lookup per member).
+    /// </summary>
+    public void CopyTo(Span<int> messages, Span<int> reactions, Span<int> threads)
+    {
+        _closed.CopyTo(messages, reactions, threads);
+        if (_last is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _last.Count; i++)
+        {
+            if (_bots || !_last.IsBotAt(i))
+            {
+                var member = _last.MemberAt(i);
+                messages[member] += _last.MessagesAt(i);
+                reactions[member] += _last.ReactionsAt(i);
+                threads[member] += _last.ThreadsAt(i);
+            }
+        }
+    }
+
     /// <summary>The member's entry in the last day, when it has one that counts (bots only with bots).</summary>
     private int? Last(int member) =>
         _last is not null && _last.TryPosition(member, out var at) && (_bots || !_last.IsBotAt(at)) ? at : null;
