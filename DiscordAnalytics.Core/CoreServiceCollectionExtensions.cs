@@ -53,6 +53,8 @@ public static class CoreServiceCollectionExtensions
             .ConfigureWarnings(w => w.Ignore(SqliteEventId.TableRebuildPendingWarning, RelationalEventId.NonTransactionalMigrationOperationWarning)));
         services.AddSingleton<StoreHealth>();
         services.AddHostedService<StoreInitializer>();
+        // After the store is ready (hosted services start in order): member days read ahead, off the request path.
+        services.AddHostedService<MemberDaysWarmUp>();
 
         var isDemo = IsDemo(builder.Configuration);
         services.AddSingleton(new IngestionMode(isDemo));
