@@ -2,6 +2,7 @@ using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Ingestion.Writing;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Core.Storage.MemberDays;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +23,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly WalCheckpointer _checkpointer;
     private readonly IStoreWriteHook? _hook;
+    private readonly IMemberDayListener? _memberDays;
 
     /// <summary>Events committed since the last checkpoint request: bulk ingestion asks after every batch, live every few minutes.</summary>
     private int _sinceCheckpoint;
@@ -32,8 +34,10 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// <param name="connectionString">SQLite connection string of the store.</param>
     /// <param name="guildMode">Mode recorded for guilds this writer creates.</param>
     /// <param name="hook">Runs on the connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
-    public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null)
+    /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
+    public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null)
     {
+        _memberDays = memberDays;
         _connectionString = connectionString;
         _guildMode = guildMode;
         _logger = logger;
@@ -58,6 +62,11 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         {
             var outcome = applier.Apply(events);
             await transaction.CommitAsync(cancellationToken);
+            if (applier.Context.MemberDayCommits is { Count: > 0 } commits)
+            {
+                _memberDays?.Committed(commits);
+            }
+
             _sinceCheckpoint += events.Count;
             if (_sinceCheckpoint >= CheckpointEveryEvents)
             {

@@ -54,6 +54,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
+    public DbSet<MemberDayVersion> MemberDayVersions => Set<MemberDayVersion>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
 
@@ -149,6 +151,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new MemberPrivacyConfiguration());
         modelBuilder.ApplyConfiguration(new KeywordDayConfiguration());
         modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

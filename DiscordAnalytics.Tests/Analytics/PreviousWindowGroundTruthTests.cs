@@ -72,7 +72,7 @@ public sealed class PreviousWindowGroundTruthTests
     private static AnalyticsQuery Query(AnalyticsWindow window) =>
         new(RandomEventStream.GuildId, window, AnalyticsQuery.DefaultTop, IncludeBots: false);
 
-    private static TotalsQuery Totals(TempSqliteStore store) => new(store, new FakeTimeProvider(Now));
+    private static TotalsQuery Totals(TempSqliteStore store) => new(store, TestMemberDays.Over(store), new FakeTimeProvider(Now));
 
     private static async Task<TempSqliteStore> IngestedAsync(IReadOnlyList<IngestEvent> events)
     {

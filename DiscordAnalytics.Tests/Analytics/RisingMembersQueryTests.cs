@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
@@ -66,7 +67,7 @@ public sealed class RisingMembersQueryTests : IAsyncLifetime
         _week.PostAsync(General, member, previous, current, bot);
 
     private Task<IReadOnlyList<RisingMember>> RunAsync(bool includeBots) =>
-        new RisingMembersQuery(_week.Store).RunAsync(
+        new RisingMembersQuery(_week.Store, TestMemberDays.Over(_week.Store), TimeProvider.System).RunAsync(
             _week.ThisWeek(includeBots),
             CancellationToken.None);
 }

@@ -55,7 +55,7 @@ public sealed class TopChannelsQueryTests : IAsyncLifetime
         _week.PostAsync(channel, author, previous, current, bot);
 
     private Task<IReadOnlyList<ChannelStat>> RunAsync(bool includeBots) =>
-        new TopChannelsQuery(_week.Store).RunAsync(
+        new TopChannelsQuery(_week.Store, TimeProvider.System).RunAsync(
             _week.ThisWeek(includeBots),
             ChannelRanking.ByMessages,
             CancellationToken.None);

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
@@ -48,7 +49,7 @@ public sealed class TopMembersQueryTests : IAsyncLifetime
     private Task PostAsync(ulong member, int previous, int current) => _week.PostAsync(General, member, previous, current);
 
     private Task<IReadOnlyList<MemberStat>> RunAsync() =>
-        new TopMembersQuery(_week.Store).RunAsync(
+        new TopMembersQuery(_week.Store, TestMemberDays.Over(_week.Store), TimeProvider.System).RunAsync(
             _week.ThisWeek(includeBots: false),
             MemberRanking.ByActivity,
             CancellationToken.None);

@@ -1,5 +1,6 @@
 using Bunit;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
@@ -69,6 +70,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<AnalyticsDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
         Services.AddSingleton(new IngestionMode(IsDemo: true));
         Services.AddSingleton<GuildsQuery>();
+        Services.AddSingleton(sp => new MemberDayIndex(sp.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>(), NullLogger<MemberDayIndex>.Instance));
         Services.AddSingleton<TotalsQuery>();
         Services.AddSingleton<DailyActivityQuery>();
         Services.AddSingleton<TopChannelsQuery>();

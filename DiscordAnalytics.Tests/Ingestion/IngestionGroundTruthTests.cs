@@ -89,8 +89,32 @@ public sealed class IngestionGroundTruthTests
         Assert.Equal(truth.TopChannels(window, 100), summary.TopChannels.Select(c => (c.ChannelId, c.MessageCount, c.ReactionCount, c.ThreadCount)).ToList());
         Assert.Equal(truth.TopMembers(window, 100), summary.TopMembers.Select(m => (m.DiscordUserId, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted)).ToList());
         Assert.Equal(truth.TopContent(window, 100), summary.TopContent.Select(c => (c.MessageId, c.ReactionScore, c.Excerpt)).ToList());
+        AssertPreviousNumbersMatchGroundTruth(truth, summary, window, previous);
         Assert.True(summary.Totals.Messages > 500, "the stream should produce real volume");
         Assert.True(summary.Totals.Reactions > 500, "the stream should produce real volume");
+    }
+
+    /// <summary>
+    /// Every previous number of the member and channel cards counts the previous window cut to the same elapsed time
+    /// (<paramref name="previous"/>), like the totals: top members' and top channels' previous numbers, rising members,
+    /// member growth's previous joins and leaves.
+    /// </summary>
+    internal static void AssertPreviousNumbersMatchGroundTruth(GroundTruth truth, AnalyticsSummary summary, AnalyticsWindow window, ComparisonWindow previous)
+    {
+        var (startAt, endAt) = (previous.StartAt, previous.EndAt);
+        var members = truth.MembersBetween(startAt, endAt);
+        Assert.Equal(
+            summary.TopMembers.Select(m => (m.DiscordUserId, members.GetValueOrDefault(m.DiscordUserId))).ToList(),
+            summary.TopMembers.Select(m => (m.DiscordUserId, (m.PreviousMessagesSent, m.PreviousReactionsAdded))).ToList());
+        var channels = truth.ChannelsBetween(startAt, endAt);
+        Assert.Equal(
+            summary.TopChannels.Select(c => (c.ChannelId, channels.GetValueOrDefault(c.ChannelId))).ToList(),
+            summary.TopChannels.Select(c => (c.ChannelId, (c.PreviousMessageCount, c.PreviousReactionCount))).ToList());
+        Assert.Equal(
+            truth.RisingMembers(window, startAt, endAt, RisingMembersQuery.MaxRising),
+            summary.RisingMembers!.Select(r => (r.DiscordUserId, r.MessagesSent, r.PreviousMessagesSent)).ToList());
+        var growth = summary.MemberGrowth!;
+        Assert.Equal((truth.TotalsBetween(startAt, endAt).Joins, truth.LeavesCut(startAt, endAt)), (growth.PreviousJoins, growth.PreviousLeaves));
     }
 
     private static async Task<string> RollupFingerprintAsync(TempSqliteStore store)

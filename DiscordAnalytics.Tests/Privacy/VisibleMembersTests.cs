@@ -92,12 +92,12 @@ public sealed class VisibleMembersTests : IAsyncLifetime
         var time = new FakeTimeProvider(Now);
         var query = new AnalyticsQuery(G, AnalyticsWindow.Last(7, Today), 10, IncludeBots: false);
 
-        var top = await new TopMembersQuery(_contexts).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
-        var rising = await new RisingMembersQuery(_contexts).RunAsync(query, CancellationToken.None);
+        var top = await new TopMembersQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
+        var rising = await new RisingMembersQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
         var content = await new TopContentQuery(_contexts).RunAsync(query, CancellationToken.None);
         var keywords = (await new SupportSignalsQuery(_contexts, time).RunAsync(query, CancellationToken.None)).CommonKeywords;
         var optedOut = await new StoredOptedOutMembers(_contexts).ListAsync($"{G}", CancellationToken.None);
-        var totals = await new TotalsQuery(_contexts, time).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
 
         Assert.Equal([$"{Carol}"], top.Select(m => m.DiscordUserId));
         Assert.Equal([$"{Carol}"], rising.Select(m => m.DiscordUserId));

@@ -2,6 +2,7 @@ using System.Globalization;
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.MemberDays;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
 
@@ -84,6 +85,11 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
         }
 
         deltas.ForgetMember(guild, user);
+        foreach (var changed in sql.BumpMemberDayVersionsOfUser.Rows(guild, user))
+        {
+            context.MemberDayCommits.Add(new MemberDayCommit(guild, changed.Day, changed.Version, [], ForgottenUser: user));
+        }
+
         sql.DeleteMemberDailyOfUser.Execute(guild, user);
         sql.DeleteMemberOfUser.Execute(guild, user);
         context.Activation.Forgotten(guild, user);

@@ -310,6 +310,21 @@ internal static class IngestionSql
         WHERE e.guildId = @p0 AND e.eventType = '{{StoredEventTypes.ThreadCreate}}' AND e.userId = @p1
         """;
 
+    /// <summary>One more change to a guild's member rollups of a day (the in-memory member days read a day again when it moved on).</summary>
+    public const string BumpMemberDayVersion = """
+        INSERT INTO memberDayVersions (guildId, day, version) VALUES (@p0, @p1, 1)
+        ON CONFLICT (guildId, day) DO UPDATE SET version = version + 1
+        RETURNING day, version
+        """;
+
+    /// <summary>Every day a member being forgotten has member rollups on changes (before those rows are deleted).</summary>
+    public const string BumpMemberDayVersionsOfUser = """
+        INSERT INTO memberDayVersions (guildId, day, version)
+        SELECT guildId, day, 1 FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1
+        ON CONFLICT (guildId, day) DO UPDATE SET version = version + 1
+        RETURNING day, version
+        """;
+
     public const string DeleteMemberDailyOfUser = "DELETE FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1";
 
     public const string SelectMemberJoins = """
