@@ -182,6 +182,16 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Render_EditorAndServerSelect_HaveAccessibleNames()
+    {
+        var cut = RenderPage(emulator: null);
+        cut.WaitForElement("[data-testid=generate]").Click();
+
+        Assert.Equal("Digest Markdown", cut.WaitForElement("[data-testid=digest-markdown]").GetAttribute("aria-label"));
+        Assert.Equal("Server", cut.Find("[data-testid=digest-guild]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void SelectGuild_Other_ShowsItAndWritesTheAddressInTheBrowserOnly()
     {
         var cut = RenderPage(emulator: null);

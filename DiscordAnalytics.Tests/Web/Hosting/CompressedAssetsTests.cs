@@ -6,7 +6,7 @@ namespace DiscordAnalytics.Tests.Web.Hosting;
 
 /// <summary>
 /// Every stylesheet and script the page links comes compressed on the very URL the page uses: gzip for a browser
-/// on plain HTTP (which asks for gzip only) and br for one that accepts it. The fingerprinted MudBlazor stylesheet
+/// on plain HTTP (which asks for gzip only); br on the published app (scripts/check-single-file). The fingerprinted MudBlazor stylesheet
 /// once went out as 627 KB whatever the browser asked for. (The app under test compresses on the fly from the
 /// build output, so the bytes say nothing about size here; the published app serves the precompressed files.)
 /// </summary>
@@ -27,14 +27,16 @@ public sealed partial class CompressedAssetsTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
+    // A build (what the app under test runs from) holds gzip files only; the published app adds br, which
+    // scripts/check-single-file asks the executable for. Brotli at build is no way round it: the development-time
+    // asset handler then sent br-labelled bodies browsers could not read.
     [Theory]
     [InlineData("gzip")]
-    [InlineData("br")]
-    [InlineData("gzip, deflate, br")]
+    [InlineData("gzip, deflate")]
     public async Task LinkedStylesheetsAndScripts_AcceptEncoding_ComeCompressed(string acceptEncoding)
     {
         var links = await LinkedAssetsAsync();
-        var expected = acceptEncoding.Contains("br", StringComparison.Ordinal) ? "br" : "gzip";
+        const string expected = "gzip";
 
         foreach (var link in links)
         {
