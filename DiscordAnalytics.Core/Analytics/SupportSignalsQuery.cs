@@ -61,6 +61,9 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         };
     }
 
+    /// <summary>Thread ids per read of their messages: far under SQLite's 32,766 parameters per statement.</summary>
+    public const int ThreadIdsPerRead = 5_000;
+
     private async Task<(List<ThreadMessage> Unanswered, List<double> Minutes)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
@@ -96,16 +99,22 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         // Two lookups, each on its own index (an OR of both would scan the guild's messages). The id bounds make
         // SQLite read the thread index from the first started thread to the last (threads are numbered by creation
         // time, so about the window's) instead of every help thread's messages ever.
-        var (firstThread, lastThread) = (started.Min(), started.Max());
-        var threadMessages = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.ThreadId != null && m.ThreadId >= firstThread && m.ThreadId <= lastThread && started.Contains(m.ThreadId.Value))
-            .Select(m => new ThreadMessage(m.ThreadId!.Value, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
-            .ToListAsync(cancellationToken);
-        var originMessages = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.ThreadId == null && started.Contains(m.MessageId))
-            .Select(m => new ThreadMessage(m.MessageId, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
-            .ToListAsync(cancellationToken);
-        var messages = threadMessages.Concat(originMessages);
+        // In sorted chunks: EF sends a list as one parameter per id, and SQLite refuses a statement with more than
+        // 32,766 of them (a large guild starts that many help threads in a few months).
+        var messages = new List<ThreadMessage>();
+        foreach (var chunk in started.Order().Chunk(ThreadIdsPerRead))
+        {
+            var (firstThread, lastThread) = (chunk[0], chunk[^1]);
+            messages.AddRange(await db.MessageFacts
+                .Where(m => m.GuildId == guild && m.ThreadId != null && m.ThreadId >= firstThread && m.ThreadId <= lastThread && chunk.Contains(m.ThreadId.Value))
+                .Select(m => new ThreadMessage(m.ThreadId!.Value, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
+                .ToListAsync(cancellationToken));
+            messages.AddRange(await db.MessageFacts
+                .Where(m => m.GuildId == guild && m.ThreadId == null && m.MessageId >= firstThread && m.MessageId <= lastThread && chunk.Contains(m.MessageId))
+                .Select(m => new ThreadMessage(m.MessageId, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
+                .ToListAsync(cancellationToken));
+        }
+
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var within = (long)AnswerWithin.TotalMilliseconds;

@@ -97,7 +97,7 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         _history.Emulator.History.Forbid("102");
         foreach (var channel in new[] { "101", "102", "103" })
         {
-            _history.Emulator.History.AddMessage(channel, IdAt(DaysAgo(1), channel.GetHashCode(StringComparison.Ordinal) & 0xFF), "201", "alice");
+            _history.Emulator.History.AddMessage(channel, IdAt(DaysAgo(1), int.Parse(channel, System.Globalization.CultureInfo.InvariantCulture)), "201", "alice");
         }
 
         await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time);
