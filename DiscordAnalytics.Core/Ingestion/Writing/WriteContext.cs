@@ -1,6 +1,6 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing;
 
@@ -11,7 +11,7 @@ namespace DiscordAnalytics.Core.Ingestion.Writing;
 /// </summary>
 internal sealed class WriteContext : IDisposable
 {
-    public WriteContext(SqliteConnection connection, string guildMode)
+    public WriteContext(DbConnection connection, string guildMode)
     {
         Connection = connection;
         GuildMode = guildMode;
@@ -23,7 +23,7 @@ internal sealed class WriteContext : IDisposable
         Activation = new MemberActivation(Sql);
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
     /// <summary>Mode recorded for guilds the writer creates: <c>live</c> or <c>demo</c>.</summary>
     public string GuildMode { get; }
