@@ -5,8 +5,8 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
-/// <summary>Top channels with their previous-window numbers, over a real store written by the real writer.</summary>
-public sealed class TopChannelsQueryTests : IAsyncLifetime
+/// <summary>Top channels with their previous-window numbers, over a real store written by the real writer, on each provider.</summary>
+public abstract class TopChannelsQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_600;
     private const ulong General = 871;
@@ -21,7 +21,7 @@ public sealed class TopChannelsQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         var setup = At(Monday.AddDays(-20));
         await _store.WriteAsync(
             Guild(G, "Deltas", setup),
@@ -78,4 +78,8 @@ public sealed class TopChannelsQueryTests : IAsyncLifetime
             CancellationToken.None);
 
     private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * 3_600_000L);
+
+    public sealed class OnSqlite() : TopChannelsQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : TopChannelsQueryTests(StoreProvider.Postgres);
 }
