@@ -6,7 +6,7 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics;
 
 /// <summary>Rising members (summary <c>risingMembers</c>) over a real store written by the real writer.</summary>
-public sealed class RisingMembersQueryTests : IAsyncLifetime
+public abstract class RisingMembersQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_500;
     private const ulong General = 851;
@@ -22,7 +22,7 @@ public sealed class RisingMembersQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         var setup = At(Monday.AddDays(-20));
         await _store.WriteAsync(
             Guild(G, "Rising", setup),
@@ -87,4 +87,8 @@ public sealed class RisingMembersQueryTests : IAsyncLifetime
             CancellationToken.None);
 
     private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * 3_600_000L);
+
+    public sealed class OnSqlite() : RisingMembersQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : RisingMembersQueryTests(StoreProvider.Postgres);
 }

@@ -6,7 +6,7 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics;
 
 /// <summary>The most reacted messages of a window, over a real store written by the real writer.</summary>
-public sealed class TopContentQueryTests : IAsyncLifetime
+public abstract class TopContentQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_800;
     private const ulong General = 991;
@@ -18,7 +18,7 @@ public sealed class TopContentQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         var setup = At(Monday.AddDays(-20));
         await _store.WriteAsync(
             Guild(G, "Top content", setup),
@@ -62,4 +62,8 @@ public sealed class TopContentQueryTests : IAsyncLifetime
             CancellationToken.None);
 
     private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * 3_600_000L);
+
+    public sealed class OnSqlite() : TopContentQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : TopContentQueryTests(StoreProvider.Postgres);
 }

@@ -6,7 +6,7 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics;
 
 /// <summary>Top members with their previous-window numbers, over a real store written by the real writer.</summary>
-public sealed class TopMembersQueryTests : IAsyncLifetime
+public abstract class TopMembersQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_700;
     private const ulong General = 891;
@@ -19,7 +19,7 @@ public sealed class TopMembersQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         var setup = At(Monday.AddDays(-20));
         await _store.WriteAsync(
             Guild(G, "Member deltas", setup),
@@ -73,4 +73,8 @@ public sealed class TopMembersQueryTests : IAsyncLifetime
             CancellationToken.None);
 
     private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * 3_600_000L);
+
+    public sealed class OnSqlite() : TopMembersQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : TopMembersQueryTests(StoreProvider.Postgres);
 }

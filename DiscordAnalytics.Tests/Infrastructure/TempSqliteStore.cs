@@ -105,11 +105,18 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
     /// <summary>Runs raw SQL against the store (to break it on purpose, for failure tests).</summary>
     public async Task ExecuteAsync(string sql)
     {
-        await using DbConnection connection = Provider == StoreProvider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A plain open connection to the store, of its provider (for raw SQL in tests).</summary>
+    public async Task<DbConnection> OpenConnectionAsync()
+    {
+        DbConnection connection = Provider == StoreProvider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     public async ValueTask DisposeAsync()
