@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Digests;
@@ -9,6 +10,7 @@ using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.MemberDays;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +49,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<StoreHealth>();
         services.AddHostedService<StoreInitializer>();
+        // After the store is ready (hosted services start in order): member days read ahead, off the request path.
+        services.AddHostedService<MemberDaysWarmUp>();
 
         var isDemo = IsDemo(builder.Configuration);
         services.AddSingleton(new IngestionMode(isDemo));
@@ -60,6 +64,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();
 
         services.AddSingleton<GuildsQuery>();
+        // The member rollups in memory: the member cards read them, the ingestion writer tells them each commit.
+        services.AddSingleton<MemberDayIndex>();
+        services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<TopChannelsQuery>();

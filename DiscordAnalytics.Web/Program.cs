@@ -6,12 +6,8 @@ try
 {
     switch (args)
     {
-        case ["bench", "backfill", ..]:
-            return await DiscordAnalytics.Web.Bench.BackfillBenchmark.RunAsync(args[2..], Console.Out, CancellationToken.None);
-        case ["bench", "cards", ..]:
-            return await DiscordAnalytics.Web.Bench.CardsBenchmark.RunAsync(args[2..], Console.Out, CancellationToken.None);
         case ["bench", ..]:
-            return await DiscordAnalytics.Web.Bench.IngestionBenchmark.RunAsync(args[1..], Console.Out, CancellationToken.None);
+            return await DiscordAnalytics.Web.Bench.BenchCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
         case ["healthcheck", ..]:
             return await HealthCheckCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
     }

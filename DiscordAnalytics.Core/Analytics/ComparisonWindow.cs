@@ -12,10 +12,10 @@ namespace DiscordAnalytics.Core.Analytics;
 public sealed record ComparisonWindow(long StartAt, long EndAt)
 {
     /// <summary>The first day, counted whole.</summary>
-    public int StartDay => DayBucket.Of(StartAt);
+    public int StartDay => DayBucket.FromUnixMs(StartAt);
 
     /// <summary>Days before this one are whole; this day counts only before <see cref="EndAt"/> (when it is not midnight).</summary>
-    public int CutDay => DayBucket.Of(EndAt);
+    public int CutDay => DayBucket.FromUnixMs(EndAt);
 
     /// <summary>True when the last day is cut inside (its first hours only).</summary>
     public bool HasPartialDay => EndAt > DayBucket.StartMs(CutDay);

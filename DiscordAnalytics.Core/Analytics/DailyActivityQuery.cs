@@ -1,10 +1,14 @@
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
 
-/// <summary>Messages, reactions and active members per UTC day of a window (the activity chart).</summary>
-public sealed class DailyActivityQuery(IDbContextFactory<AnalyticsDbContext> contexts)
+/// <summary>
+/// Messages, reactions and active members per UTC day of a window (the activity chart): counts from the channel
+/// rollups, active members from the member days in memory (<see cref="MemberDayIndex"/>, each day counted once per change).
+/// </summary>
+public sealed class DailyActivityQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays)
 {
     public async Task<IReadOnlyList<DailyActivity>> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
@@ -17,11 +21,12 @@ public sealed class DailyActivityQuery(IDbContextFactory<AnalyticsDbContext> con
             .Select(g => new { Day = g.Key, Messages = g.Sum(r => r.MessageCount), Reactions = g.Sum(r => r.ReactionCount) })
             .ToDictionaryAsync(x => x.Day, cancellationToken);
 
-        var active = await db.MemberDailyRollups
-            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot) && (r.MessagesSent > 0 || r.ReactionsAdded > 0))
-            .GroupBy(r => r.Day)
-            .Select(g => new { Day = g.Key, Members = g.Count() })
-            .ToDictionaryAsync(x => x.Day, x => x.Members, cancellationToken);
+        var active = await memberDays.ReadAsync(
+            guild,
+            start,
+            end,
+            g => Enumerable.Range(start, end - start).ToDictionary(day => day, day => g.Day(day)?.ActiveMembers(bots) ?? 0),
+            cancellationToken);
 
         var days = new List<DailyActivity>(query.Window.Length);
         for (var day = start; day < end; day++)

@@ -16,7 +16,7 @@ public sealed class GuildTimeZone(IDbContextFactory<AnalyticsDbContext> contexts
         return await db.Guilds.Where(g => g.GuildId == guildId).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Stores <paramref name="zoneId"/> as the guild's zone when it is an IANA id the system knows.</summary>
+    /// <summary>Stores <paramref name="zoneId"/> as the guild's zone, in the system's spelling, when it is an IANA id the system knows (any letter case).</summary>
     public async Task<TimeZoneUpdate> SetAsync(long guildId, string? zoneId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -25,35 +25,16 @@ public sealed class GuildTimeZone(IDbContextFactory<AnalyticsDbContext> contexts
             return TimeZoneUpdate.GuildNotFound;
         }
 
-        if (Find(zoneId) is null)
+        if (IanaTimeZones.Canonical(zoneId) is not { } canonical)
         {
             return TimeZoneUpdate.InvalidZone;
         }
 
         await db.Guilds.Where(g => g.GuildId == guildId)
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.TimeZone, zoneId), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.TimeZone, canonical), cancellationToken);
         return TimeZoneUpdate.Saved;
     }
 
-    /// <summary>
-    /// The zone of an IANA id (<c>Asia/Kathmandu</c>, <c>UTC</c>); null for anything else, Windows ids included,
-    /// so what is stored reads the same on every platform.
-    /// </summary>
-    public static TimeZoneInfo? Find(string? zoneId)
-    {
-        if (string.IsNullOrWhiteSpace(zoneId) || zoneId.Length > 64)
-        {
-            return null;
-        }
-
-        try
-        {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-            return zone.HasIanaId ? zone : null;
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The zone of an IANA id in any letter case; null for anything else (<see cref="IanaTimeZones"/>).</summary>
+    public static TimeZoneInfo? Find(string? zoneId) => IanaTimeZones.Find(zoneId);
 }

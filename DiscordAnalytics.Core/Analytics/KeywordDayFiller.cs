@@ -56,7 +56,7 @@ public sealed partial class KeywordDayFiller(IDbContextFactory<AnalyticsDbContex
             return 0;
         }
 
-        var fromDay = DayBucket.Of(MessageIdRange.CreatedAt(first)) - 1;
+        var fromDay = DayBucket.FromUnixMs(MessageIdRange.CreatedAt(first)) - 1;
         return await FillAsync(guild, fromDay, int.MaxValue, cancellationToken);
     }
 
@@ -66,7 +66,7 @@ public sealed partial class KeywordDayFiller(IDbContextFactory<AnalyticsDbContex
     /// </summary>
     public async Task<int> FillAsync(long guild, int fromDay, int toDay, CancellationToken cancellationToken)
     {
-        var today = DayBucket.Of(time.GetUtcNow().ToUnixTimeMilliseconds());
+        var today = DayBucket.FromUnixMs(time.GetUtcNow().ToUnixTimeMilliseconds());
         toDay = Math.Min(toDay, today);
         if (fromDay >= toDay)
         {

@@ -39,7 +39,7 @@ public static class KeywordDays
     {
         var guild = (long)query.GuildId;
         var (start, end) = (query.Window.StartDay, query.Window.EndDay);
-        var today = DayBucket.Of(now);
+        var today = DayBucket.FromUnixMs(now);
         var closedEnd = Math.Min(end, today);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
 
@@ -88,6 +88,7 @@ public static class KeywordDays
         }
 
         return [.. counts
+            .Where(x => Keywords.IsTerm(x.Key))
             .OrderByDescending(x => x.Value)
             .ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(top)

@@ -26,6 +26,19 @@ public static class Keywords
         // Chat filler that otherwise tops every community's list (seen on the demo community).
         "anybody", "anyone", "anything", "else", "everyone", "everything", "going", "know", "lol", "okay",
         "really", "see", "somebody", "someone", "something", "thing", "things", "think", "want", "yeah",
+
+        // Words that are frequent every day in any chat: time words, greetings, thanks, everyday verbs and
+        // adverbs. They say when or how people talk, never what about.
+        "today", "tomorrow", "tonight", "yesterday", "morning", "afternoon", "evening", "night", "day", "days",
+        "week", "weeks", "weekend", "month", "year", "time", "times", "soon", "later", "already",
+        "always", "never", "sometimes", "often", "every", "next", "last", "early", "late", "finally", "actually",
+        "honestly", "probably", "maybe", "pretty", "quite", "literally", "definitely", "basically", "totally",
+        "hey", "hello", "hiya", "thanks", "thank", "thx", "please", "welcome", "good", "great", "nice", "cool",
+        "awesome", "fine", "best", "better", "happy", "sure", "right", "well", "new", "first", "lot", "lots", "bit",
+        "guys", "folks", "people", "watching", "looking", "trying", "getting", "working", "make", "made",
+        "take", "took", "come", "came", "said", "say", "tell", "told", "need", "needs", "use", "used", "using",
+        "look", "looks", "feel", "feels", "try", "tried", "went", "gone", "keep", "kept", "give", "gave",
+        "gonna", "wanna", "gotta", "haha", "lmao", "omg", "btw", "idk", "tbh", "imo", "pls", "plz", "yep", "nope",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -91,7 +104,11 @@ public static class Keywords
         }
     }
 
-    private static bool IsTerm(ReadOnlySpan<char> term) =>
+    /// <summary>
+    /// Whether <paramref name="term"/> (lowercase) counts: long enough, not a number, not a stop word. Also applied
+    /// when a window's stored days are added up, so a day stored before a word joined the stop list never shows it.
+    /// </summary>
+    public static bool IsTerm(ReadOnlySpan<char> term) =>
         term.Length >= MinLength && !IsNumber(term) && !StopWordLookup.Contains(term);
 
     private static bool IsNumber(ReadOnlySpan<char> term)

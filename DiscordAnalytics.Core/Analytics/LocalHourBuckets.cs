@@ -18,7 +18,7 @@ internal static class LocalHourBuckets
         var bots = query.IncludeBots;
         var first = query.Window.StartAt / QuarterHourCounts.QuarterHourMs;
         var end = query.Window.EndAt / QuarterHourCounts.QuarterHourMs;
-        var (firstDay, endDay) = (DayBucket.Of(query.Window.StartAt), DayBucket.Of(query.Window.EndAt - 1) + 1);
+        var (firstDay, endDay) = (DayBucket.FromUnixMs(query.Window.StartAt), DayBucket.FromUnixMs(query.Window.EndAt - 1) + 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var zoneId = await db.Guilds.Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken);
         // A stored id this system does not know (only writable by hand) draws in UTC, and says so.

@@ -13,30 +13,29 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <item>Deleted: message facts deleted in the span (in a counted channel).</item>
 /// <item>Threads, joins, leaves: raw events in the span; a leave counts only when its member was present, as the writer decides.</item>
 /// </list>
+/// Each message and reaction is also kept by member and by channel, for the member and channel cards' previous numbers.
 /// </summary>
 public sealed record PartialDayTotals(long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves, IReadOnlySet<long> Active, IReadOnlySet<long> Reactors)
 {
     public static PartialDayTotals Nothing { get; } = new(0, 0, 0, 0, 0, 0, new HashSet<long>(), new HashSet<long>());
 
+    /// <summary>Messages per author (for the member cards' previous numbers).</summary>
+    public IReadOnlyDictionary<long, long> MessagesBy { get; init; } = new Dictionary<long, long>();
+
+    /// <summary>Identified reactions per reactor.</summary>
+    public IReadOnlyDictionary<long, long> ReactionsBy { get; init; } = new Dictionary<long, long>();
+
+    /// <summary>Messages per counted channel (a thread's count for its parent).</summary>
+    public IReadOnlyDictionary<long, long> MessagesIn { get; init; } = new Dictionary<long, long>();
+
+    /// <summary>Reactions (identified and anonymous) per counted channel.</summary>
+    public IReadOnlyDictionary<long, long> ReactionsIn { get; init; } = new Dictionary<long, long>();
+
     public static async Task<PartialDayTotals> RunAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
     {
         var dayStart = DayBucket.StartMs(day);
-        var (firstId, endId) = (MessageIdRange.FirstIdAt(dayStart), MessageIdRange.FirstIdAt(cutAt));
-
-        var authors = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId)
-            .Where(m => m.Day == day && m.CreatedAt < cutAt && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && (bots || !m.IsBot))
-            .Select(m => m.AuthorId!.Value)
-            .ToListAsync(cancellationToken);
-
-        var reactors = await db.ReactionFacts
-            .Where(r => r.GuildId == guild && r.MessageId >= firstId && r.MessageId < endId)
-            .Where(r => r.Day == day && r.RemovedAt == null && (bots || !r.IsBot))
-            .Select(r => r.UserId)
-            .ToListAsync(cancellationToken);
-        var anonymous = await db.ReactionCounts
-            .Where(r => r.GuildId == guild && r.MessageId >= firstId && r.MessageId < endId && r.Day == day)
-            .SumAsync(r => (long)r.AnonymousCount, cancellationToken);
+        var endId = MessageIdRange.FirstIdAt(cutAt);
+        var items = await ItemsAsync(db, guild, day, cutAt, bots, cancellationToken);
 
         // A delete counts on the day it happened, for the message's channel (none for a delete that never said where).
         var deleted = await db.MessageFacts
@@ -45,24 +44,71 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
             .CountAsync(cancellationToken);
 
         var threads = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.EventType == "thread_create" && e.EventAt >= dayStart && e.EventAt < cutAt && (bots || !e.IsBot))
+            .Where(e => e.GuildId == guild && e.EventType == StoredEventTypes.ThreadCreate && e.EventAt >= dayStart && e.EventAt < cutAt && (bots || !e.IsBot))
             .CountAsync(cancellationToken);
+
+        var (joins, leaves) = await MembershipAsync(db, guild, day, cutAt, bots, cancellationToken);
+        return items with { Deleted = deleted, Threads = threads, Joins = joins, Leaves = leaves };
+    }
+
+    /// <summary>Joins and leaves of the cut day's first hours only (member growth needs no more).</summary>
+    public static async Task<(long Joins, long Leaves)> MembershipAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
+    {
+        var dayStart = DayBucket.StartMs(day);
 
         // Joins and leaves are keyed by their own time, so the span is a key range.
         var joins = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == "member_add" && (bots || !e.IsBot))
+            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == StoredEventTypes.MemberAdd && (bots || !e.IsBot))
             .CountAsync(cancellationToken);
-        var leaves = await LeavesAsync(db, guild, dayStart, cutAt, bots, cancellationToken);
+        return (joins, await LeavesAsync(db, guild, dayStart, cutAt, bots, cancellationToken));
+    }
+
+    /// <summary>
+    /// What is counted per message and reaction only (messages, reactions, active members, reactors and their
+    /// breakdowns by member and channel; no deletes, threads, joins or leaves): the member and channel cards need no more.
+    /// </summary>
+    public static async Task<PartialDayTotals> ItemsAsync(AnalyticsDbContext db, long guild, int day, long cutAt, bool bots, CancellationToken cancellationToken)
+    {
+        var (firstId, endId) = (MessageIdRange.FirstIdAt(DayBucket.StartMs(day)), MessageIdRange.FirstIdAt(cutAt));
+
+        var authors = await db.MessageFacts
+            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId)
+            .Where(m => m.Day == day && m.CreatedAt < cutAt && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && (bots || !m.IsBot))
+            .Select(m => new { Author = m.AuthorId!.Value, m.ChannelId })
+            .ToListAsync(cancellationToken);
+
+        var reactors = await db.ReactionFacts
+            .Where(r => r.GuildId == guild && r.MessageId >= firstId && r.MessageId < endId)
+            .Where(r => r.Day == day && r.RemovedAt == null && (bots || !r.IsBot))
+            .Select(r => new { r.UserId, r.ChannelId })
+            .ToListAsync(cancellationToken);
+        var anonymous = await db.ReactionCounts
+            .Where(r => r.GuildId == guild && r.MessageId >= firstId && r.MessageId < endId && r.Day == day)
+            .GroupBy(r => r.ChannelId)
+            .Select(g => new { ChannelId = g.Key, Count = g.Sum(r => (long)r.AnonymousCount) })
+            .ToListAsync(cancellationToken);
+
+        var reactionsIn = reactors.CountBy(r => r.ChannelId).ToDictionary(x => x.Key, x => (long)x.Value);
+        foreach (var channel in anonymous)
+        {
+            reactionsIn[channel.ChannelId] = reactionsIn.GetValueOrDefault(channel.ChannelId) + channel.Count;
+        }
 
         return new PartialDayTotals(
             authors.Count,
-            reactors.Count + anonymous,
-            threads,
-            deleted,
-            joins,
-            leaves,
-            authors.Concat(reactors).ToHashSet(),
-            reactors.ToHashSet());
+            reactors.Count + anonymous.Sum(a => a.Count),
+            Threads: 0,
+            Deleted: 0,
+            Joins: 0,
+            Leaves: 0,
+            authors.Select(a => a.Author).Concat(reactors.Select(r => r.UserId)).ToHashSet(),
+            reactors.Select(r => r.UserId).ToHashSet())
+        {
+            MessagesBy = authors.CountBy(a => a.Author).ToDictionary(x => x.Key, x => (long)x.Value),
+            ReactionsBy = reactors.CountBy(r => r.UserId).ToDictionary(x => x.Key, x => (long)x.Value),
+            MessagesIn = authors.CountBy(a => a.ChannelId).ToDictionary(x => x.Key, x => (long)x.Value),
+            ReactionsIn = reactionsIn,
+        };
     }
 
     /// <summary>
@@ -72,7 +118,7 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
     private static async Task<long> LeavesAsync(AnalyticsDbContext db, long guild, long dayStart, long cutAt, bool bots, CancellationToken cancellationToken)
     {
         var leavers = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == "member_remove" && (bots || !e.IsBot))
+            .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == StoredEventTypes.MemberRemove && (bots || !e.IsBot))
             .Select(e => e.UserId)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -82,8 +128,8 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
         }
 
         var history = await db.AnalyticsEvents
-            .Where(e => e.GuildId == guild && e.KeyAt < cutAt && (e.EventType == "member_add" || e.EventType == "member_remove") && leavers.Contains(e.UserId))
-            .Select(e => new { e.UserId, e.KeyAt, Join = e.EventType == "member_add" })
+            .Where(e => e.GuildId == guild && e.KeyAt < cutAt && (e.EventType == StoredEventTypes.MemberAdd || e.EventType == StoredEventTypes.MemberRemove) && leavers.Contains(e.UserId))
+            .Select(e => new { e.UserId, e.KeyAt, Join = e.EventType == StoredEventTypes.MemberAdd })
             .ToListAsync(cancellationToken);
 
         long count = 0;

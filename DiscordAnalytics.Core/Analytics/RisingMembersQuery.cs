@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -5,43 +6,38 @@ using Microsoft.EntityFrameworkCore;
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Members whose messages grew most against the previous window of equal length (summary <c>risingMembers</c>,
-/// the offline "rising members" rule): member rollups of both windows in one grouped read, members with more
-/// messages now than before, by the increase (desc) then user id, at most <see cref="MaxRising"/>. Bots only with
-/// IncludeBots. A member silent in the previous window rises from 0.
+/// Members whose messages grew most against the previous window (summary <c>risingMembers</c>, the offline "rising
+/// members" rule), the previous window cut to the same elapsed time as this one (<see cref="ComparisonWindow"/>):
+/// members with more messages now than before, by the increase (desc) then user id, at most <see cref="MaxRising"/>.
+/// Bots only with IncludeBots. A member silent in the previous window rises from 0. Read from the member days in
+/// memory (<see cref="MemberDayIndex"/>), the cut day's first hours from <see cref="PartialDayTotals"/>.
 /// </summary>
-public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> contexts)
+public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
 {
     public const int MaxRising = 3;
 
     public async Task<IReadOnlyList<RisingMember>> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
-        var previousStart = query.Previous.Window.StartDay;
+        var span = ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
-
-        var growth = db.MemberDailyRollups
-            .Where(r => r.GuildId == guild && r.Day >= previousStart && r.Day < end && (bots || !r.IsBot))
-            .GroupBy(r => r.UserId)
-            .Select(g => new
-            {
-                UserId = g.Key,
-                Current = g.Sum(r => r.Day >= start ? r.MessagesSent : 0),
-                Previous = g.Sum(r => r.Day < start ? r.MessagesSent : 0),
-            })
-            .Where(x => x.Current > x.Previous);
         // Hidden members still count in every total; they are never listed.
-        var rising = await visible.Listed(growth, x => x.UserId)
-            .OrderByDescending(x => x.Current - x.Previous)
-            .ThenBy(x => x.UserId)
-            .Take(MaxRising)
-            .ToListAsync(cancellationToken);
+        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
+        var cut = span.HasPartialDay
+            ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
+            : PartialDayTotals.Nothing;
 
-        var ids = rising.Select(x => x.UserId).ToList();
+        var rising = await memberDays.ReadAsync(
+            guild,
+            span.StartDay,
+            end,
+            g => MemberRankings.Rising(g.Sums(start, end, bots), g.Sums(span.StartDay, span.CutDay, bots), cut.MessagesBy, g, visible, MaxRising),
+            cancellationToken);
+
+        var ids = rising.Select(x => x.User).ToList();
         var names = await db.Members
             .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
-        return [.. rising.Select(x => new RisingMember(x.UserId.ToString(), Names.OrId(names.GetValueOrDefault(x.UserId), x.UserId), x.Current, x.Previous))];
+        return [.. rising.Select(x => new RisingMember(x.User.ToString(), Names.OrId(names.GetValueOrDefault(x.User), x.User), x.Messages, x.Reactions))];
     }
 }

@@ -137,7 +137,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
 
         // A day before the window tells whether the first question opens a run; a day after holds late answers.
         var (from, to) = (startAt - within, endAt + within);
-        var (fromDay, toDay) = (DayBucket.Of(from), DayBucket.Of(to));
+        var (fromDay, toDay) = (DayBucket.FromUnixMs(from), DayBucket.FromUnixMs(to));
         var (firstId, endId) = MessageIdRange.AroundDays(fromDay, toDay + 1);
         var messages = await db.MessageFacts
             .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId && m.Day >= fromDay && m.Day <= toDay && m.CreatedAt >= from && m.CreatedAt < to

@@ -5,9 +5,10 @@ namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
 /// Channels ranked by messages or by reactions in a window; threads count for their parent. Each listed
-/// channel also carries its numbers in the previous window (one more grouped read of the rollups).
+/// channel also carries its numbers in the previous window, cut to the same elapsed time as this one
+/// (<see cref="ComparisonWindow"/>: whole days from the rollups, the cut day's first hours from <see cref="PartialDayTotals"/>).
 /// </summary>
-public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
+public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
 {
     public async Task<IReadOnlyList<ChannelStat>> RunAsync(AnalyticsQuery query, ChannelRanking ranking, CancellationToken cancellationToken)
     {
@@ -36,7 +37,11 @@ public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> conte
             .Where(c => c.GuildId == guild && ids.Contains(c.ChannelId))
             .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
 
-        var (previousStart, previousEnd) = (query.Window.Previous.StartDay, query.Window.Previous.EndDay);
+        var span = ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var cut = span.HasPartialDay && top.Count > 0
+            ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
+            : PartialDayTotals.Nothing;
+        var (previousStart, previousEnd) = (span.StartDay, span.CutDay);
         var previous = await db.ChannelDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= previousStart && r.Day < previousEnd && (bots || !r.IsBot) && ids.Contains(r.ChannelId))
             .GroupBy(r => r.ChannelId)
@@ -50,8 +55,8 @@ public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> conte
             x.Reactions,
             x.Threads)
         {
-            PreviousMessageCount = previous.GetValueOrDefault(x.ChannelId)?.Messages ?? 0,
-            PreviousReactionCount = previous.GetValueOrDefault(x.ChannelId)?.Reactions ?? 0,
+            PreviousMessageCount = (previous.GetValueOrDefault(x.ChannelId)?.Messages ?? 0) + cut.MessagesIn.GetValueOrDefault(x.ChannelId),
+            PreviousReactionCount = (previous.GetValueOrDefault(x.ChannelId)?.Reactions ?? 0) + cut.ReactionsIn.GetValueOrDefault(x.ChannelId),
         })];
     }
 }

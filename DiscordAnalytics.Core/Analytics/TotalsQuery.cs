@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,15 +6,18 @@ namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
 /// Headline totals of a window from the daily rollups, and of the previous window cut to the same elapsed time
-/// (whole days from the rollups, the cut day's first hours from <see cref="PartialDayTotals"/>).
+/// (whole days from the rollups, the cut day's first hours from <see cref="PartialDayTotals"/>). Active members and
+/// reactors are unique over the window: counted from the member days in memory (<see cref="MemberDayIndex"/>).
 /// </summary>
-public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
 {
     public async Task<Totals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
+        var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var days = await WholeDaysAsync(db, (long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots, cancellationToken);
-        return days.ToTotals(PartialDayTotals.Nothing);
+        var days = await WholeDaysAsync(db, guild, start, end, bots, cancellationToken);
+        var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing), cancellationToken);
+        return days.ToTotals(PartialDayTotals.Nothing, members);
     }
 
     /// <summary>
@@ -30,9 +34,18 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var partial = span.HasPartialDay
             ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
+        var members = await memberDays.ReadAsync(guild, span.StartDay, span.CutDay, g => UniqueMembers(g.Sums(span.StartDay, span.CutDay, bots), g, partial), cancellationToken);
         var firstAt = await FirstStoredAtAsync(db, guild, cancellationToken);
         var window = new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: firstAt is { } first && first <= span.StartAt);
-        return new PreviousTotals(days.ToTotals(partial), window, span);
+        return new PreviousTotals(days.ToTotals(partial, members), window, span);
+    }
+
+    /// <summary>Active members and reactors of whole days, with those of a cut day's first hours who are new to them.</summary>
+    private static (long Active, long Reactors) UniqueMembers(WindowSums days, GuildMemberDays guild, PartialDayTotals partial)
+    {
+        var active = days.ActiveCount + partial.Active.Count(user => !(guild.TryIndexOf(user, out var member) && days.IsActive(member)));
+        var reactors = days.ReactorCount + partial.Reactors.Count(user => !(guild.TryIndexOf(user, out var member) && days.IsReactor(member)));
+        return (active, reactors);
     }
 
     /// <summary>
@@ -68,14 +81,6 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             })
             .ToListAsync(cancellationToken)).SingleOrDefault();
 
-        // Active members and reactors in one pass over the member-days (each member's most reactions on a day).
-        var members = await db.MemberDailyRollups
-            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
-            .Where(r => r.MessagesSent > 0 || r.ReactionsAdded > 0)
-            .GroupBy(r => r.UserId)
-            .Select(g => new { UserId = g.Key, Reactions = g.Max(r => r.ReactionsAdded) })
-            .ToListAsync(cancellationToken);
-
         var membership = (await db.GuildDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
             .GroupBy(r => 1)
@@ -88,26 +93,20 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             channels?.Threads ?? 0,
             channels?.Deleted ?? 0,
             membership?.Joins ?? 0,
-            membership?.Leaves ?? 0,
-            members.Select(m => m.UserId).ToHashSet(),
-            members.Where(m => m.Reactions > 0).Select(m => m.UserId).ToHashSet());
+            membership?.Leaves ?? 0);
     }
 
-    private sealed record WholeDays(long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves, HashSet<long> Active, HashSet<long> Reactors)
+    private sealed record WholeDays(long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves)
     {
-        public Totals ToTotals(PartialDayTotals partial)
-        {
-            Active.UnionWith(partial.Active);
-            Reactors.UnionWith(partial.Reactors);
-            return new Totals(
+        public Totals ToTotals(PartialDayTotals partial, (long Active, long Reactors) members) =>
+            new(
                 Messages + partial.Messages,
                 Reactions + partial.Reactions,
                 Threads + partial.Threads,
-                Active.Count,
-                Reactors.Count,
+                members.Active,
+                members.Reactors,
                 Joins + partial.Joins,
                 Leaves + partial.Leaves,
                 Deleted + partial.Deleted);
-        }
     }
 }

@@ -22,11 +22,13 @@ public sealed class BackfillOptions
 
     /// <summary>
     /// Channels (and threads) of one run paged at the same time. Each channel has its own rate-limit bucket at
-    /// Discord (5 requests/s), so paging several at once is what lets a run approach the global limit (50/s);
-    /// the REST client keeps every bucket and the global limit. Default 8.
+    /// Discord (5 requests/s), so paging several at once is what lets a run reach the global limit (50/s); the REST
+    /// client keeps every bucket and the global limit. Ten channels would just reach it if every page were
+    /// answered and stored at once; more keep it reached while pages are stored and while the last channels of a
+    /// run finish (a run with fewer channels left than that cannot use the whole limit). Default 32.
     /// </summary>
     [Range(1, 64)]
-    public int MaxConcurrentChannels { get; set; } = 8;
+    public int MaxConcurrentChannels { get; set; } = 32;
 
     /// <summary>Demo mode only: history requests per second the demo source answers, so progress is visible. Default 25; 0 = unpaced.</summary>
     [Range(0, 10_000)]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using DiscordAnalytics.Core.Discord;
@@ -173,7 +174,7 @@ public sealed partial class BackfillRunner(
 
             await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
             var done = reachedCutoff || pageOldest is null;
-            await CheckpointAsync(work, channel.ChannelId, pageOldest, messages, reactions, done, cancellationToken).ConfigureAwait(false);
+            await CheckpointAsync(work, new BackfillCheckpoint(channel.ChannelId, pageOldest, messages, reactions, done), cancellationToken).ConfigureAwait(false);
             LogPage(logger, work.Run.RunId, channelId, messages, done);
             if (done)
             {
@@ -252,43 +253,6 @@ public sealed partial class BackfillRunner(
         }
 
         return total;
-    }
-
-    private async Task CheckpointAsync(RunWork work, long channelId, ulong? oldest, int messages, int reactions, bool done, CancellationToken cancellationToken)
-    {
-        // Channels page concurrently; the run row's totals are read, added to and saved, so one save at a time.
-        await work.RunRowGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await SaveCheckpointAsync(work, channelId, oldest, messages, reactions, done, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            work.RunRowGate.Release();
-        }
-
-        notifier.Publish((ulong)work.Run.GuildId);
-    }
-
-    private async Task SaveCheckpointAsync(RunWork work, long channelId, ulong? oldest, int messages, int reactions, bool done, CancellationToken cancellationToken)
-    {
-        var now = Now();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var channel = await db.BackfillChannels.SingleAsync(c => c.RunId == work.Run.RunId && c.ChannelId == channelId, cancellationToken).ConfigureAwait(false);
-        channel.Pages++;
-        channel.Messages += messages;
-        channel.Reactions += reactions;
-        if (oldest is { } id)
-        {
-            channel.OldestMessageId = (long)id;
-            channel.OldestAt = Snowflake.ToUnixMs(id);
-        }
-
-        channel.State = done ? BackfillChannelState.Done : BackfillChannelState.Running;
-        channel.UpdatedAt = now;
-        await AddRunTimeAsync(db, work, now, cancellationToken).ConfigureAwait(false);
-        // The checkpoint is written only with the run's totals, in one transaction: after a kill both agree.
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task SkipAsync(RunWork work, long channelId, string reason, CancellationToken cancellationToken)
@@ -386,5 +350,8 @@ public sealed partial class BackfillRunner(
 
         /// <summary>Held while the run row is read, added to and saved (the channels of a run page concurrently).</summary>
         public SemaphoreSlim RunRowGate { get; } = new(1, 1);
+
+        /// <summary>Checkpoints of committed pages not yet saved; the next save takes them all.</summary>
+        public ConcurrentQueue<BackfillCheckpoint> WaitingCheckpoints { get; } = new();
     }
 }

@@ -46,7 +46,9 @@ public sealed partial class DemoCommunityService : ResilientBackgroundService
         var settings = _options.Value;
         try
         {
-            _sourceStatus.Set(SourceState.Demo, "Demo community (no bot token configured)");
+            _sourceStatus.Set(SourceState.Demo, settings.SpeedUp && settings.LiveEventsPerSecond > 0
+                ? $"Demo community (no bot token configured), live sped up to {settings.LiveEventsPerSecond:0.##} events/s"
+                : "Demo community (no bot token configured)");
             var community = DemoCommunity.Create(settings.Seed);
             var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
             var earliest = now - Math.Max(0, settings.HistoryDays) * DemoRhythm.DayMs;
@@ -67,6 +69,16 @@ public sealed partial class DemoCommunityService : ResilientBackgroundService
             LogHistoryWritten(_logger, community.GuildId, written);
             if (settings.LiveEventsPerSecond <= 0)
             {
+                return;
+            }
+
+            if (!settings.SpeedUp)
+            {
+                // The history was written up to `now`; its continuation picks up exactly there.
+                LogLiveAtHistoryPace(_logger, community.GuildId);
+                var realTime = new DemoRealTimeActivity(community, now);
+                await realTime.RunAsync(_sink, _timeProvider, stoppingToken).ConfigureAwait(false);
+                LogLiveStopped(_logger, community.GuildId, realTime.Emitted);
                 return;
             }
 
@@ -95,7 +107,10 @@ public sealed partial class DemoCommunityService : ResilientBackgroundService
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo guild {GuildId}: history done, {Written} events")]
     private static partial void LogHistoryWritten(ILogger logger, ulong guildId, long written);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo guild {GuildId}: live at {EventsPerSecond} events/s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo guild {GuildId}: live at the history's pace (Demo:SpeedUp is off)")]
+    private static partial void LogLiveAtHistoryPace(ILogger logger, ulong guildId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo guild {GuildId}: live sped up to {EventsPerSecond} events/s")]
     private static partial void LogLiveStarting(ILogger logger, ulong guildId, double eventsPerSecond);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo guild {GuildId}: live stopped after {Emitted} events")]

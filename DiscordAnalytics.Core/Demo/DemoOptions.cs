@@ -14,7 +14,14 @@ public sealed class DemoOptions
     /// <summary>Days of history ingested at first start. Default 90.</summary>
     public int HistoryDays { get; set; } = 90;
 
-    /// <summary>Average live events per second after the history is in. Default 3; 0 turns live events off.</summary>
+    /// <summary>
+    /// After the history is in, the demo keeps going in real time at the history's own rhythm and volume
+    /// (a realistic day is a realistic day). <c>true</c> replaces that with a faster simulated stream at
+    /// <see cref="LiveEventsPerSecond"/>, for watching the dashboard move. Default <c>false</c>.
+    /// </summary>
+    public bool SpeedUp { get; set; }
+
+    /// <summary>Average live events per second when <see cref="SpeedUp"/> is on. Default 3; 0 turns live events off in either pace.</summary>
     public double LiveEventsPerSecond { get; set; } = 3;
 
     /// <summary>The most days of history accepted (ten years).</summary>

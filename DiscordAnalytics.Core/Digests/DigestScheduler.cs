@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -52,6 +53,11 @@ public sealed partial class DigestScheduler(
             return ("timeZone", "timeZone must be an IANA time zone id such as Europe/Berlin or UTC.");
         }
 
+        if (settings.AutoPost && !poster.CanPost)
+        {
+            return ("autoPost", "auto-post cannot be turned on in demo mode: there is no Discord server to post to. Connect a bot (Discord:Token) first.");
+        }
+
         if (settings.AutoPost && settings.ChannelId is null)
         {
             return ("channelId", "auto-post needs a channel to post to.");
@@ -73,7 +79,7 @@ public sealed partial class DigestScheduler(
         row.Enabled = settings.Enabled;
         row.DayOfWeek = (int)settings.Day;
         row.Hour = settings.Hour;
-        row.TimeZone = settings.TimeZone;
+        row.TimeZone = IanaTimeZones.Canonical(settings.TimeZone)!;
         row.AutoPost = settings.AutoPost;
         row.ChannelId = settings.ChannelId is { } id ? (long)id : null;
         row.NextRunAt = settings.Enabled

@@ -37,7 +37,7 @@ public sealed partial class DigestService(
     public async Task<Digest?> GenerateAsync(ulong guildId, bool scheduled, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var query = new AnalyticsQuery(guildId, LastWeek(DayBucket.Of(now)), DigestMarkdownWriter.ListLength, discord.Value.IncludeBots);
+        var query = new AnalyticsQuery(guildId, LastWeek(DayBucket.FromUnixMs(now)), DigestMarkdownWriter.ListLength, discord.Value.IncludeBots);
         var summary = await summaries.RunAsync(query, cancellationToken);
         if (summary is null)
         {

@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Analytics;
+
 namespace DiscordAnalytics.Core.Digests;
 
 /// <summary>
@@ -32,23 +34,8 @@ public static class WeeklyOccurrence
         throw new InvalidOperationException("No weekly occurrence within two weeks (unreachable).");
     }
 
-    /// <summary>Parses an IANA id (or UTC); null when the system does not know it.</summary>
-    public static TimeZoneInfo? FindZone(string? id)
-    {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
-        {
-            return null;
-        }
-
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The zone of an IANA id (or UTC) in any letter case; null when the system does not know it.</summary>
+    public static TimeZoneInfo? FindZone(string? id) => IanaTimeZones.Find(id);
 
     private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
     {

@@ -7,7 +7,8 @@ namespace DiscordAnalytics.Core.Discord;
 
 /// <summary>
 /// Turns gateway dispatches (and REST objects of the same shapes) into <see cref="IngestEvent"/>s.
-/// Pure apart from the clock: no state, no I/O. Unknown dispatch types yield nothing; malformed payloads
+/// No I/O; its only state is the last receive time and a delivery counter (receive times stay strictly increasing
+/// and delivery ids unique), both thread-safe. Unknown dispatch types yield nothing; malformed payloads
 /// are logged (event name only, never content) and yield nothing. Never throws.
 /// </summary>
 public sealed partial class DispatchNormalizer

@@ -3,6 +3,8 @@ using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Ingestion.Postgres;
 using DiscordAnalytics.Core.Ingestion.Writing;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Core.Storage.MemberDays;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -20,12 +22,13 @@ namespace DiscordAnalytics.Core.Ingestion;
 public sealed class IngestionBatchWriter : IAsyncDisposable
 {
     private readonly StorageOptions _storage;
-    private readonly string _guildMode;
+    private readonly GuildMode _guildMode;
     private readonly ILogger _logger;
 
     /// <summary>SQLite's log checkpoints beside the writer; null on PostgreSQL, which manages its own log.</summary>
     private readonly WalCheckpointer? _checkpointer;
     private readonly IStoreWriteHook? _hook;
+    private readonly IMemberDayListener? _memberDays;
 
     /// <summary>Events committed since the last checkpoint request: bulk ingestion asks after every batch, live every few minutes.</summary>
     private int _sinceCheckpoint;
@@ -34,20 +37,23 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private BatchApplier? _applier;
 
     /// <param name="connectionString">SQLite connection string of the store.</param>
-    /// <param name="guildMode">Mode recorded for guilds this writer creates: <c>live</c> or <c>demo</c>.</param>
+    /// <param name="guildMode">Mode recorded for guilds this writer creates.</param>
     /// <param name="hook">Runs on the connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
-    public IngestionBatchWriter(string connectionString, string guildMode, ILogger logger, IStoreWriteHook? hook = null)
-        : this(new StorageOptions { ConnectionString = connectionString }, guildMode, logger, hook)
+    /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
+    public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null)
+        : this(new StorageOptions { ConnectionString = connectionString }, guildMode, logger, hook, memberDays)
     {
     }
 
     /// <param name="storage">The store: SQLite or PostgreSQL, with its connection string.</param>
-    /// <param name="guildMode">Mode recorded for guilds this writer creates: <c>live</c> or <c>demo</c>.</param>
+    /// <param name="guildMode">Mode recorded for guilds this writer creates.</param>
     /// <param name="hook">Runs on a SQLite connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
-    public IngestionBatchWriter(StorageOptions storage, string guildMode, ILogger logger, IStoreWriteHook? hook = null)
+    /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
+    public IngestionBatchWriter(StorageOptions storage, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage;
+        _memberDays = memberDays;
         _guildMode = guildMode;
         _logger = logger;
         _hook = hook;
@@ -75,6 +81,11 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
         {
             var outcome = applier.Apply(events);
             await transaction.CommitAsync(cancellationToken);
+            if (applier.Context.MemberDayCommits is { Count: > 0 } commits)
+            {
+                _memberDays?.Committed(commits);
+            }
+
             _sinceCheckpoint += events.Count;
             if (_sinceCheckpoint >= CheckpointEveryEvents)
             {
@@ -148,7 +159,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 await autoCheckpoint.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            _applier = new BatchApplier(new WriteContext(connection, _guildMode), _logger);
+            _applier = new BatchApplier(new WriteContext(connection, _guildMode.StoredName()), _logger);
             return _applier;
         }
         catch

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.MemberDays;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,11 +37,12 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
         IngestionNotifier notifier,
         TimeProvider time,
         ILogger<IngestionPipeline> logger,
-        IStoreWriteHook? hook = null)
+        IStoreWriteHook? hook = null,
+        IMemberDayListener? memberDays = null)
     {
         _options = options.Value;
         _logger = logger;
-        _writer = new IngestionBatchWriter(storage.Value, mode.GuildMode.StoredName(), logger, hook);
+        _writer = new IngestionBatchWriter(storage.Value, mode.GuildMode, logger, hook, memberDays);
         _committer = new BatchCommitter(_writer, notifier, StoreStatus, _options.StoreRetryMaxDelay, time, logger);
         _queue = Channel.CreateBounded<IngestEvent>(new BoundedChannelOptions(_options.QueueCapacity)
         {

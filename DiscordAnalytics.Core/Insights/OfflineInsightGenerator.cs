@@ -6,13 +6,15 @@ namespace DiscordAnalytics.Core.Insights;
 /// <summary>
 /// The default generator: fixed rules over the summary alone, no network, same output for the same summary.
 /// It writes only numbers the summary holds (or <see cref="TotalsChange.Percent"/>), and checks that itself.
-/// Rules: the two biggest movers of messages, reactions, active members and joins; the quietest of the top
-/// channels when it has under a twentieth of all messages; the top member; the first rising member other than the
+/// Rules: the two biggest movers of messages, reactions, active members and joins; a quiet channel: the top channel
+/// that lost the largest share of its own messages against the previous window (at least half of at least
+/// <see cref="MinQuietPrevious"/>), never one compared with the busiest; the top member; the first rising member other than the
 /// top member whose rise is at least <see cref="MinRise"/> messages; unanswered help threads or the
 /// median first response; common keywords; the busiest day; the busiest hour of the day (in the guild's time zone,
 /// <c>window.timeZone</c>) when the summary has <c>hourly</c>; how many new members whose first week is over posted
 /// in it, when the summary has <c>activation</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
-/// (on the busiest day, at the busiest hour when known).
+/// (on the busiest day, at the busiest hour within waking hours, <see cref="WakingHoursStart"/> to <see cref="WakingHoursEnd"/>
+/// in the guild's time zone, when known).
 /// </summary>
 public sealed class OfflineInsightGenerator : IInsightGenerator
 {
@@ -20,6 +22,15 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
 
     /// <summary>A smaller rise than this is everyday noise, not a member to notice.</summary>
     public const int MinRise = 5;
+
+    /// <summary>A channel with fewer messages than this in the previous window is too small to call quiet.</summary>
+    public const int MinQuietPrevious = 20;
+
+    /// <summary>The first local hour an office hour may start at: people are awake, whatever the heat map's peak.</summary>
+    public const int WakingHoursStart = 9;
+
+    /// <summary>An office hour must be over by this local hour (so it starts at 20:00 at the latest).</summary>
+    public const int WakingHoursEnd = 21;
 
     private static readonly string[] MoverMetrics = ["messages", "reactions", "active members", "joins"];
 
@@ -29,6 +40,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         var quiet = QuietChannel(summary);
         var busiest = BusiestDay(summary);
         var hour = BusiestHour(summary);
+        var officeHour = BusiestWakingHour(summary);
 
         List<Insight> insights = [.. Movers(summary)];
         if (quiet is not null)
@@ -36,7 +48,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
             insights.Add(new Insight(
                 InsightKind.QuietChannel,
                 $"Quiet channel: #{quiet.Name}",
-                $"#{quiet.Name} had only {N(quiet.MessageCount)} of the window's {N(summary.Totals.Messages)} messages. A prompt there could revive it, or it may be ready to merge."));
+                $"#{quiet.Name} had {N(quiet.MessageCount)} messages this window, down from {N(quiet.PreviousMessageCount)} in the previous one. A question or a prompt there could revive it."));
         }
 
         if (summary.TopMembers.FirstOrDefault() is { MessagesSent: > 0 } top)
@@ -87,7 +99,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
                 $"{N(hour.Messages)} messages were sent between {Hour(hour.Hour)} and {Hour((hour.Hour + 1) % 24)} {summary.Window.TimeZone} over the window, more than in any other hour of the day. Post shortly before then to be seen."));
         }
 
-        var actions = Actions(summary, quiet, busiest, hour);
+        var actions = Actions(summary, quiet, busiest, officeHour);
         var report = new InsightReport(Name, insights, actions, new Grounding([]));
         return Task.FromResult(report with { Grounding = GroundingCheck.Check(summary, report.Texts) });
     }
@@ -120,10 +132,18 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         return movers;
     }
 
+    /// <summary>
+    /// Compared with its own past, not with the busiest channel: a help forum with a tenth of a chat channel's
+    /// messages is not quiet. No earlier data, no quiet channel.
+    /// </summary>
     private static ChannelStat? QuietChannel(AnalyticsSummary summary) =>
-        summary.TopChannels.Count >= 3 && summary.TopChannels[^1] is var last && last.MessageCount * 20 < summary.Totals.Messages
-            ? last
-            : null;
+        summary.PreviousWindow?.HasEarlierData == false
+            ? null
+            : summary.TopChannels
+                .Where(c => c.PreviousMessageCount >= MinQuietPrevious && c.MessageCount * 2 <= c.PreviousMessageCount)
+                .OrderBy(c => (double)c.MessageCount / c.PreviousMessageCount)
+                .ThenBy(c => c.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
 
     private static IEnumerable<Insight> Support(AnalyticsSummary summary)
     {
@@ -178,7 +198,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         if (support.UnansweredThreads > 0 || support.MedianFirstResponseMinutes is not null)
         {
             var day = busiest is null ? "the busiest day of the week" : $"{Weekday(busiest)} (the busiest day)";
-            day += hour is null ? string.Empty : $" at {Hour(hour.Hour)} {summary.Window.TimeZone} (the busiest hour)";
+            day += hour is null ? string.Empty : $" at {Hour(hour.Hour)} {summary.Window.TimeZone} (the busiest hour while people are awake)";
             var open = support.UnansweredThreads > 0 ? $" and go through the {N(support.UnansweredThreads)} help threads that waited a day for an answer" : string.Empty;
             var about = keyword is null ? string.Empty : $" Start with questions about {keyword}.";
             actions.Add(new ActionDraft(
@@ -195,6 +215,11 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
 
     private static HourlyActivity? BusiestHour(AnalyticsSummary summary) =>
         summary.Hourly?.Where(h => h.Messages > 0).OrderByDescending(h => h.Messages).ThenBy(h => h.Hour).FirstOrDefault();
+
+    /// <summary>The busiest local hour an office hour can start at: never in the night, whenever the community peaks.</summary>
+    private static HourlyActivity? BusiestWakingHour(AnalyticsSummary summary) =>
+        summary.Hourly?.Where(h => h.Hour >= WakingHoursStart && h.Hour < WakingHoursEnd && h.Messages > 0)
+            .OrderByDescending(h => h.Messages).ThenBy(h => h.Hour).FirstOrDefault();
 
     /// <summary>"07:00": both numbers are hours the summary lists (every hour 0-23 is in <c>hourly</c>).</summary>
     private static string Hour(int hour) => $"{hour.ToString("00", CultureInfo.InvariantCulture)}:00";

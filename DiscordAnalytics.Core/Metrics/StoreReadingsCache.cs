@@ -58,7 +58,7 @@ public sealed partial class StoreReadingsCache(
     private async Task<StoreReadings> ReadAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var today = DayBucket.Of(now);
+        var today = DayBucket.FromUnixMs(now);
         var window = new AnalyticsWindow(WindowKind.Custom, today, today + 1);
         var includeBots = discord.Value.IncludeBots;
         List<GuildToday> guildsToday = [];

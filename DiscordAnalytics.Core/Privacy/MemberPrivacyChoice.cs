@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Privacy;
 
@@ -10,14 +11,14 @@ namespace DiscordAnalytics.Core.Privacy;
 public enum MemberPrivacyChoice
 {
     /// <summary>Not stored: asking for it removes a hidden choice.</summary>
-    [JsonStringEnumMemberName("visible")]
+    [JsonStringEnumMemberName(StoredPrivacyChoices.Visible)]
     Visible,
 
     /// <summary>Counted anonymously: in every number, never listed by id or name.</summary>
-    [JsonStringEnumMemberName("hidden")]
+    [JsonStringEnumMemberName(StoredPrivacyChoices.Hidden)]
     Hidden,
 
     /// <summary>Deleted everywhere, as if they had never been there; irreversible.</summary>
-    [JsonStringEnumMemberName("forgotten")]
+    [JsonStringEnumMemberName(StoredPrivacyChoices.Forgotten)]
     Forgotten,
 }

@@ -55,6 +55,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
+    public DbSet<MemberDayVersion> MemberDayVersions => Set<MemberDayVersion>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -154,6 +156,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new MemberPrivacyConfiguration());
         modelBuilder.ApplyConfiguration(new KeywordDayConfiguration());
         modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -5,7 +5,7 @@ public static class DayBucket
 {
     public const long MillisecondsPerDay = 86_400_000;
 
-    public static int Of(long unixMs) => (int)Math.Floor(unixMs / (double)MillisecondsPerDay);
+    public static int FromUnixMs(long unixMs) => (int)Math.Floor(unixMs / (double)MillisecondsPerDay);
 
     public static long StartMs(int day) => day * MillisecondsPerDay;
 

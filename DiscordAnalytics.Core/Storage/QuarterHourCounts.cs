@@ -15,7 +15,7 @@ public static class QuarterHourCounts
     public const int StoredLength = PerDay * sizeof(int);
 
     /// <summary>The quarter hour of its UTC day (0-95) that an instant falls in.</summary>
-    public static int IndexOf(long unixMs) => (int)((unixMs - DayBucket.StartMs(DayBucket.Of(unixMs))) / QuarterHourMs);
+    public static int IndexOf(long unixMs) => (int)((unixMs - DayBucket.StartMs(DayBucket.FromUnixMs(unixMs))) / QuarterHourMs);
 
     /// <summary>Start of quarter hour <paramref name="index"/> of <paramref name="day"/> (epoch ms).</summary>
     public static long StartMs(int day, int index) => DayBucket.StartMs(day) + index * QuarterHourMs;

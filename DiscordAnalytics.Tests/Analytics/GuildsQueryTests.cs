@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -14,8 +15,8 @@ public sealed class GuildsQueryTests
     public async Task List_StoreWithDemoAndLiveGuilds_ListsOnlyTheRunningModeButFindsBoth()
     {
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await WriteGuildAsync(store, "demo", 1, "Simulated");
-        await WriteGuildAsync(store, "live", 2, "Real Server");
+        await WriteGuildAsync(store, GuildMode.Demo, 1, "Simulated");
+        await WriteGuildAsync(store, GuildMode.Live, 2, "Real Server");
 
         var live = await new GuildsQuery(store, new IngestionMode(IsDemo: false)).ListAsync(default);
         var demo = await new GuildsQuery(store, new IngestionMode(IsDemo: true)).ListAsync(default);
@@ -25,7 +26,7 @@ public sealed class GuildsQueryTests
         Assert.NotNull(await new GuildsQuery(store, new IngestionMode(IsDemo: false)).FindAsync(1, default));
     }
 
-    private static async Task WriteGuildAsync(TempSqliteStore store, string mode, ulong guild, string name)
+    private static async Task WriteGuildAsync(TempSqliteStore store, GuildMode mode, ulong guild, string name)
     {
         await using var writer = new IngestionBatchWriter(store.ConnectionString, mode, NullLogger.Instance);
         await writer.WriteAsync([new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = guild, EventAt = T0, Name = name }], default);

@@ -4,6 +4,7 @@ using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
@@ -19,12 +20,8 @@ public abstract class KeywordDayFillerTests(StoreProvider provider) : IAsyncLife
     private const ulong General = 201;
     private const ulong Alice = 601;
     private const ulong Bob = 602;
-    private const long Hour = 3_600_000;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
-    private static readonly int Today = DayBucket.Of(NowMs);
-    private static readonly long ThreeDaysAgo = DayBucket.StartMs(Today - 3) + (9 * Hour);
-    private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
+    private static readonly long ThreeDaysAgo = NineOClock(daysAgo: 3);
+    private static readonly long Yesterday = NineOClock(daysAgo: 1);
     private static readonly AnalyticsWindow Week = AnalyticsWindow.Last(7, Today);
     private TempSqliteStore _store = null!;
     private StoreContextFactory _contexts = null!;
@@ -38,7 +35,7 @@ public abstract class KeywordDayFillerTests(StoreProvider provider) : IAsyncLife
         await _store.WriteAsync(
             Guild(G, "Filler Guild", ThreeDaysAgo - (30 * 24 * Hour)),
             Channel(G, General, "general", ThreeDaysAgo - (30 * 24 * Hour)),
-            Message(G, General, Alice, ThreeDaysAgo, n: 1, excerpt: "refund please"),
+            Message(G, General, Alice, ThreeDaysAgo, n: 1, excerpt: "refund credit"),
             Message(G, General, Bob, Yesterday, n: 2, excerpt: "refund portal"),
             Message(G, General, Alice, Yesterday + Hour, n: 3, excerpt: "refund invoice"),
             Message(G, General, Bob, NowMs - Hour, n: 4, excerpt: "portal login"));
@@ -59,7 +56,7 @@ public abstract class KeywordDayFillerTests(StoreProvider provider) : IAsyncLife
 
         Assert.Equal(before, sqlite ? await ScalarAsync(probe, "PRAGMA data_version") : 0);
         Assert.Equal(0, await ScalarAsync(probe, $"SELECT count(*) FROM keywordDays WHERE guildId = {G}"));
-        Assert.Equal([new("refund", 3), new("portal", 2), new("invoice", 1), new("login", 1), new("please", 1)], answered);
+        Assert.Equal([new("refund", 3), new("portal", 2), new("credit", 1), new("invoice", 1), new("login", 1)], answered);
 
         var stored = await _filler.FillAsync((long)G, Week.StartDay, Week.EndDay, CancellationToken.None);
 
@@ -72,7 +69,7 @@ public abstract class KeywordDayFillerTests(StoreProvider provider) : IAsyncLife
         var rows = await StoredAsync();
         Assert.Equal(Enumerable.Range(Today - 6, 6), rows.Keys);
         Assert.Equal("refund\t2\ninvoice\t1\nportal\t1", rows[Today - 1]);
-        Assert.Equal("please\t1\nrefund\t1", rows[Today - 3]);
+        Assert.Equal("credit\t1\nrefund\t1", rows[Today - 3]);
         Assert.Equal(string.Empty, rows[Today - 2]);
         Assert.Equal(answered, await KeywordsAsync());
     }

@@ -56,7 +56,7 @@ public abstract class MemberGrowthQueryTests(StoreProvider provider) : IAsyncLif
     }
 
     private Task<MemberGrowth> RunAsync(bool includeBots) =>
-        new MemberGrowthQuery(_store).RunAsync(
+        new MemberGrowthQuery(_store, TimeProvider.System).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             CancellationToken.None);
 

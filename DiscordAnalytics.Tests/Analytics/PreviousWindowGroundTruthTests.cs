@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +28,7 @@ public sealed class PreviousWindowGroundTruthTests
     {
         var events = RandomEventStream.Generate(seed, activity: 4_000, endAt: NowMs, days: 40);
         await using var store = await IngestedAsync(events);
-        var query = Query(AnalyticsWindow.Last(days, DayBucket.Of(NowMs)));
+        var query = Query(AnalyticsWindow.Last(days, DayBucket.FromUnixMs(NowMs)));
 
         var previous = await Totals(store).RunPreviousAsync(query, CancellationToken.None);
 
@@ -45,7 +46,7 @@ public sealed class PreviousWindowGroundTruthTests
     {
         var events = RandomEventStream.Generate(seed: 6, activity: 3_000, endAt: NowMs, days: 40);
         await using var store = await IngestedAsync(events);
-        var today = DayBucket.ToDate(DayBucket.Of(NowMs));
+        var today = DayBucket.ToDate(DayBucket.FromUnixMs(NowMs));
         var query = Query(AnalyticsWindow.Between(today.AddDays(-10), today.AddDays(-4)));
 
         var previous = await Totals(store).RunPreviousAsync(query, CancellationToken.None);
@@ -62,7 +63,7 @@ public sealed class PreviousWindowGroundTruthTests
         await using var store = await IngestedAsync(events);
 
         // 30 days back from a 30-day window reaches 59 days before today; the stream holds 40.
-        var previous = await Totals(store).RunPreviousAsync(Query(AnalyticsWindow.Last(30, DayBucket.Of(NowMs))), CancellationToken.None);
+        var previous = await Totals(store).RunPreviousAsync(Query(AnalyticsWindow.Last(30, DayBucket.FromUnixMs(NowMs))), CancellationToken.None);
 
         Assert.False(previous.Window.HasEarlierData);
         Assert.True(new GroundTruth(events).FirstAt() > previous.Window.StartAt);
@@ -71,12 +72,12 @@ public sealed class PreviousWindowGroundTruthTests
     private static AnalyticsQuery Query(AnalyticsWindow window) =>
         new(RandomEventStream.GuildId, window, AnalyticsQuery.DefaultTop, IncludeBots: false);
 
-    private static TotalsQuery Totals(TempSqliteStore store) => new(store, new FakeTimeProvider(Now));
+    private static TotalsQuery Totals(TempSqliteStore store) => new(store, TestMemberDays.Over(store), new FakeTimeProvider(Now));
 
     private static async Task<TempSqliteStore> IngestedAsync(IReadOnlyList<IngestEvent> events)
     {
         var store = await TempSqliteStore.CreateMigratedAsync();
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
         await writer.WriteAsync(events, CancellationToken.None);
         return store;
     }

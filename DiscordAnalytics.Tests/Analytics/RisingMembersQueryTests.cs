@@ -1,11 +1,12 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
+using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
-/// <summary>Rising members (summary <c>risingMembers</c>) over a real store written by the real writer.</summary>
+/// <summary>Rising members (summary <c>risingMembers</c>) over a real store written by the real writer, on each provider.</summary>
 public abstract class RisingMembersQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_500;
@@ -16,25 +17,17 @@ public abstract class RisingMembersQueryTests(StoreProvider provider) : IAsyncLi
     private const ulong Dave = 864;
     private const ulong Erin = 865;
     private const ulong Bot = 899;
-    private static readonly DateOnly Monday = new(2026, 11, 16);
-    private TempSqliteStore _store = null!;
-    private ulong _n;
+    private WeekOverWeekStore _week = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
-        var setup = At(Monday.AddDays(-20));
-        await _store.WriteAsync(
-            Guild(G, "Rising", setup),
-            Channel(G, General, "general", setup),
-            Member(G, Alice, "alice", setup),
-            Member(G, Bob, "bob", setup),
-            Member(G, Carol, "carol", setup),
-            Member(G, Dave, "dave", setup),
-            Member(G, Bot, "bot", setup, bot: true));
-    }
+    public async Task InitializeAsync() =>
+        _week = await WeekOverWeekStore.CreateAsync(
+            provider,
+            G,
+            "Rising",
+            [(General, "general")],
+            [(Alice, "alice", false), (Bob, "bob", false), (Carol, "carol", false), (Dave, "dave", false), (Bot, "bot", true)]);
 
-    public async Task DisposeAsync() => await _store.DisposeAsync();
+    public async Task DisposeAsync() => await _week.DisposeAsync();
 
     [Fact]
     public async Task Run_MembersWithMoreMessagesThanBefore_RankedByTheIncrease()
@@ -72,21 +65,13 @@ public abstract class RisingMembersQueryTests(StoreProvider provider) : IAsyncLi
         Assert.Empty(await RunAsync(includeBots: false));
     }
 
-    /// <summary>Messages in the previous week (Nov 9-15) and this one (Nov 16-22), one per hour from 08:00.</summary>
-    private async Task PostAsync(ulong member, int previous, int current, bool bot = false)
-    {
-        var events = Enumerable.Range(0, previous).Select(i => Message(G, General, member, At(Monday.AddDays(-3), 8 + i), ++_n, "before", bot))
-            .Concat(Enumerable.Range(0, current).Select(i => Message(G, General, member, At(Monday.AddDays(2), 8 + i), ++_n, "now", bot)))
-            .ToArray();
-        await _store.WriteAsync(events);
-    }
+    private Task PostAsync(ulong member, int previous, int current, bool bot = false) =>
+        _week.PostAsync(General, member, previous, current, bot);
 
     private Task<IReadOnlyList<RisingMember>> RunAsync(bool includeBots) =>
-        new RisingMembersQuery(_store).RunAsync(
-            new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
+        new RisingMembersQuery(_week.Store, TestMemberDays.Over(_week.Store), TimeProvider.System).RunAsync(
+            _week.ThisWeek(includeBots),
             CancellationToken.None);
-
-    private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * 3_600_000L);
 
     public sealed class OnSqlite() : RisingMembersQueryTests(StoreProvider.Sqlite);
 

@@ -64,7 +64,7 @@ public sealed class SummaryPreviousWindowTests
     }
 
     private static long At(int daysAgo, int hour = 10, int minute = 0) =>
-        DayBucket.StartMs(DayBucket.Of(Now.ToUnixTimeMilliseconds()) - daysAgo) + (hour * 60L + minute) * 60_000;
+        DayBucket.StartMs(DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds()) - daysAgo) + (hour * 60L + minute) * 60_000;
 
     private static async Task IngestAsync(AnalyticsAppFactory app, params IngestEvent[] events)
     {

@@ -185,7 +185,7 @@ public abstract class SupportSignalsQueryTests(StoreProvider provider) : IAsyncL
     public async Task Run_Excerpts_KeywordsWithoutStopWordsCountedOncePerMessage()
     {
         await _store.WriteAsync(
-            Message(G, General, Asker, Monday, n: 1, excerpt: "Refund refund REFUND please, the refund is late!"),
+            Message(G, General, Asker, Monday, n: 1, excerpt: "Refund refund REFUND please, the refund is overdue!"),
             Message(G, General, Helper, Monday + Minute, n: 2, excerpt: "Your refund: login to the portal 2026 ok"),
             Message(G, General, Helper, Monday + (2 * Minute), n: 3, excerpt: "Login works; portal is up."),
             Message(G, General, Bot, Monday + (3 * Minute), n: 4, excerpt: "login login login banana", bot: true));
@@ -195,7 +195,7 @@ public abstract class SupportSignalsQueryTests(StoreProvider provider) : IAsyncL
         var signals = await RunAsync();
 
         Assert.Equal(
-            [new("login", 2), new("portal", 2), new("refund", 2), new("late", 1), new("please", 1), new("works", 1)],
+            [new("login", 2), new("portal", 2), new("refund", 2), new("overdue", 1), new("works", 1)],
             signals.CommonKeywords);
     }
 
@@ -336,7 +336,7 @@ public abstract class SupportSignalsQueryTests(StoreProvider provider) : IAsyncL
     private async Task<SupportSignals> RunAsync(bool includeBots = false, int top = 10)
     {
         var query = new SupportSignalsQuery(_store, new FakeTimeProvider(Now));
-        var window = AnalyticsWindow.Last(7, DayBucket.Of(NowMs));
+        var window = AnalyticsWindow.Last(7, DayBucket.FromUnixMs(NowMs));
         return await query.RunAsync(new AnalyticsQuery(G, window, top, includeBots), CancellationToken.None);
     }
 

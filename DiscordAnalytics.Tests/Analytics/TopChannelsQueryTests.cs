@@ -1,6 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
-using DiscordAnalytics.Tests.Infrastructure;
+using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
@@ -15,22 +15,12 @@ public abstract class TopChannelsQueryTests(StoreProvider provider) : IAsyncLife
     private const ulong Alice = 881;
     private const ulong Bob = 882;
     private const ulong Bot = 899;
-    private static readonly DateOnly Monday = new(2026, 11, 16);
-    private TempSqliteStore _store = null!;
-    private ulong _n;
+    private WeekOverWeekStore _week = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
-        var setup = At(Monday.AddDays(-20));
-        await _store.WriteAsync(
-            Guild(G, "Deltas", setup),
-            Channel(G, General, "general", setup),
-            Channel(G, Setups, "setups", setup),
-            Channel(G, Archive, "archive", setup));
-    }
+    public async Task InitializeAsync() =>
+        _week = await WeekOverWeekStore.CreateAsync(provider, G, "Deltas", [(General, "general"), (Setups, "setups"), (Archive, "archive")], []);
 
-    public async Task DisposeAsync() => await _store.DisposeAsync();
+    public async Task DisposeAsync() => await _week.DisposeAsync();
 
     [Fact]
     public async Task Run_ChannelsActiveInBothWindows_CarryThePreviousWindowsNumbers()
@@ -38,8 +28,8 @@ public abstract class TopChannelsQueryTests(StoreProvider provider) : IAsyncLife
         await PostAsync(General, previous: 2, current: 3);
         await PostAsync(Setups, previous: 0, current: 1);
         await PostAsync(Archive, previous: 7, current: 0);
-        var before = Message(G, General, Alice, At(Monday.AddDays(-3), 20), ++_n);
-        await _store.WriteAsync(before, Reaction(G, General, before.MessageId!.Value, Bob, At(Monday.AddDays(-3), 21)));
+        var before = _week.Message(General, Alice, At(Monday.AddDays(-3), 20));
+        await _week.WriteAsync(before, Reaction(G, General, before.MessageId!.Value, Bob, At(Monday.AddDays(-3), 21)));
 
         var channels = await RunAsync(includeBots: false);
 
@@ -62,22 +52,14 @@ public abstract class TopChannelsQueryTests(StoreProvider provider) : IAsyncLife
         Assert.Equal(expectedPrevious, channels.Single().PreviousMessageCount);
     }
 
-    /// <summary>Messages in the previous week (Nov 9-15) and this one (Nov 16-22), one per hour from 08:00.</summary>
-    private async Task PostAsync(ulong channel, int previous, int current, ulong author = Alice, bool bot = false)
-    {
-        var events = Enumerable.Range(0, previous).Select(i => Message(G, channel, author, At(Monday.AddDays(-3), 8 + i), ++_n, "before", bot))
-            .Concat(Enumerable.Range(0, current).Select(i => Message(G, channel, author, At(Monday.AddDays(2), 8 + i), ++_n, "now", bot)))
-            .ToArray();
-        await _store.WriteAsync(events);
-    }
+    private Task PostAsync(ulong channel, int previous, int current, ulong author = Alice, bool bot = false) =>
+        _week.PostAsync(channel, author, previous, current, bot);
 
     private Task<IReadOnlyList<ChannelStat>> RunAsync(bool includeBots) =>
-        new TopChannelsQuery(_store).RunAsync(
-            new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
+        new TopChannelsQuery(_week.Store, TimeProvider.System).RunAsync(
+            _week.ThisWeek(includeBots),
             ChannelRanking.ByMessages,
             CancellationToken.None);
-
-    private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * 3_600_000L);
 
     public sealed class OnSqlite() : TopChannelsQueryTests(StoreProvider.Sqlite);
 

@@ -1,33 +1,23 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
-using DiscordAnalytics.Tests.Infrastructure;
+using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
-/// <summary>The most reacted messages of a window, over a real store written by the real writer.</summary>
+/// <summary>The most reacted messages of a window, over a real store written by the real writer, on each provider.</summary>
 public abstract class TopContentQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_800;
     private const ulong General = 991;
     private const ulong Alice = 1_001;
     private const ulong MarketBot = 1_002;
-    private static readonly DateOnly Monday = new(2026, 11, 16);
-    private TempSqliteStore _store = null!;
-    private ulong _n;
+    private WeekOverWeekStore _week = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
-        var setup = At(Monday.AddDays(-20));
-        await _store.WriteAsync(
-            Guild(G, "Top content", setup),
-            Channel(G, General, "general", setup),
-            Member(G, Alice, "alice", setup),
-            Member(G, MarketBot, "market", setup, bot: true));
-    }
+    public async Task InitializeAsync() =>
+        _week = await WeekOverWeekStore.CreateAsync(provider, G, "Top content", [(General, "general")], [(Alice, "alice", false), (MarketBot, "market", true)]);
 
-    public async Task DisposeAsync() => await _store.DisposeAsync();
+    public async Task DisposeAsync() => await _week.DisposeAsync();
 
     [Fact]
     public async Task Run_BotMessagesOutrankManyMore_ThanTheListShows_HumanMessagesStillFillItWithoutBots()
@@ -37,7 +27,7 @@ public abstract class TopContentQueryTests(StoreProvider provider) : IAsyncLifet
         var humans = new[] { Post(Alice, Monday.AddDays(1), hour: 2, reactions: 3), Post(Alice, Monday.AddDays(2), hour: 3, reactions: 2), Post(Alice, Monday.AddDays(3), hour: 4, reactions: 1) };
         foreach (var post in bots.Concat(humans))
         {
-            await _store.WriteAsync(post);
+            await _week.WriteAsync(post);
         }
 
         var withoutBots = await RunAsync(includeBots: false, top: 3);
@@ -51,17 +41,15 @@ public abstract class TopContentQueryTests(StoreProvider provider) : IAsyncLifet
     /// <summary>A message and <paramref name="reactions"/> reactions by distinct humans.</summary>
     private Core.Ingestion.IngestEvent[] Post(ulong author, DateOnly day, int hour, int reactions, bool bot = false)
     {
-        var message = Message(G, General, author, At(day, hour), ++_n, "look", bot);
+        var message = _week.Message(General, author, At(day, hour), "look", bot);
         var reacts = Enumerable.Range(0, reactions).Select(r => Reaction(G, General, message.MessageId!.Value, 5_000 + (ulong)r, At(day, hour) + 60_000 + r));
         return [message, .. reacts];
     }
 
     private Task<IReadOnlyList<ContentStat>> RunAsync(bool includeBots, int top) =>
-        new TopContentQuery(_store).RunAsync(
-            new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), top, includeBots),
+        new TopContentQuery(_week.Store).RunAsync(
+            _week.ThisWeek(includeBots, top),
             CancellationToken.None);
-
-    private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * 3_600_000L);
 
     public sealed class OnSqlite() : TopContentQueryTests(StoreProvider.Sqlite);
 

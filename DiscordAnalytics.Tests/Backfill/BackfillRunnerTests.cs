@@ -11,87 +11,77 @@ namespace DiscordAnalytics.Tests.Backfill;
 public sealed class BackfillRunnerTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(Now);
-    private DiscordEmulator _emulator = null!;
-    private TempSqliteStore _store = null!;
+    private EmulatedHistory _history = null!;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await DiscordEmulator.StartAsync();
-        _emulator.RouteResetAfter = TimeSpan.FromMilliseconds(200);
-        _store = await TempSqliteStore.CreateMigratedAsync();
-    }
+    public async Task InitializeAsync() => _history = await EmulatedHistory.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        await _store.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _history.DisposeAsync();
 
     [Fact]
     public async Task Run_DepthSevenDays_ImportsExactlyTheMessagesAtOrAfterTheCutoffAcrossPages()
     {
-        _emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddChannel("101", "general", 0);
         var cutoff = DaysAgo(7);
         // 250 messages inside the window (3 pages), then the cut-off instant itself and one millisecond either side.
         for (var i = 0; i < 250; i++)
         {
-            _emulator.History.AddMessage("101", IdAt(DaysAgo(6.5) + i * 60_000), "201", "alice");
+            _history.Emulator.History.AddMessage("101", IdAt(DaysAgo(6.5) + i * 60_000), "201", "alice");
         }
 
-        _emulator.History.AddMessage("101", IdAt(cutoff + 1), "201", "alice");
-        _emulator.History.AddMessage("101", IdAt(cutoff), "202", "bob");
-        _emulator.History.AddMessage("101", IdAt(cutoff - 1), "202", "bob");
-        _emulator.History.AddMessage("101", IdAt(DaysAgo(20)), "202", "bob");
-        await using var process = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time);
+        _history.Emulator.History.AddMessage("101", IdAt(cutoff + 1), "201", "alice");
+        _history.Emulator.History.AddMessage("101", IdAt(cutoff), "202", "bob");
+        _history.Emulator.History.AddMessage("101", IdAt(cutoff - 1), "202", "bob");
+        _history.Emulator.History.AddMessage("101", IdAt(DaysAgo(20)), "202", "bob");
+        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time);
         await process.IngestAsync(GuildCreated());
 
         var started = await process.Service.StartAsync(Guild, 7, null, default);
         await process.RunEnqueuedAsync();
 
         Assert.Equal(BackfillOutcomeKind.Ok, started.Kind);
-        var truth = _emulator.History.MessagesSince("101", cutoff);
+        var truth = _history.Emulator.History.MessagesSince("101", cutoff);
         Assert.Equal(252, truth.Count);
-        Assert.Equal(truth.ToHashSet(), await StoredMessageIdsAsync(_store, 101));
-        Assert.Equal(252, await CountedMessagesAsync(_store, 101));
+        Assert.Equal(truth.ToHashSet(), await StoredMessageIdsAsync(_history.Store, 101));
+        Assert.Equal(252, await CountedMessagesAsync(_history.Store, 101));
         var status = await process.Service.GetStatusAsync(Guild, default);
         Assert.Equal(BackfillState.Completed, status!.State);
         Assert.Equal(252, status.Messages);
         Assert.Equal(3, status.PagesDone);
         Assert.Equal(cutoff, status.OldestAt);
         Assert.Equal(1, status.Progress);
-        Assert.Equal(0, _emulator.UnexpectedRateLimits);
+        Assert.Equal(0, _history.Emulator.UnexpectedRateLimits);
     }
 
     [Fact]
     public async Task Run_ActiveAndArchivedThreads_ArePagedAndCountForTheirParent()
     {
-        _emulator.History.AddChannel("101", "general", 0);
-        _emulator.History.AddChannel("150", "help-forum", 15);
-        _emulator.History.ArchivedPageSize = 1;
+        _history.Emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddChannel("150", "help-forum", 15);
+        _history.Emulator.History.ArchivedPageSize = 1;
         var activeThread = IdAt(DaysAgo(2));
         var archivedThread = IdAt(DaysAgo(5));
         var oldArchivedThread = IdAt(DaysAgo(40));
         var forumPost = IdAt(DaysAgo(3));
-        _emulator.History.AddActiveThread($"{activeThread}", "101", "release party", "201");
-        _emulator.History.AddArchivedThread($"{archivedThread}", "101", "old question", "202", Now.AddDays(-4));
-        _emulator.History.AddArchivedThread($"{oldArchivedThread}", "101", "ancient", "202", Now.AddDays(-30));
-        _emulator.History.AddActiveThread($"{forumPost}", "150", "how do I", "203");
-        _emulator.History.AddMessage("101", IdAt(DaysAgo(1)), "201", "alice");
-        _emulator.History.AddMessage($"{activeThread}", IdAt(DaysAgo(1.5)), "201", "alice");
-        _emulator.History.AddMessage($"{activeThread}", IdAt(DaysAgo(1.4)), "202", "bob");
-        _emulator.History.AddMessage($"{archivedThread}", IdAt(DaysAgo(4.5)), "202", "bob");
-        _emulator.History.AddMessage($"{forumPost}", forumPost, "203", "carol");
-        _emulator.History.AddMessage($"{oldArchivedThread}", IdAt(DaysAgo(35)), "202", "bob");
-        await using var process = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time);
+        _history.Emulator.History.AddActiveThread($"{activeThread}", "101", "release party", "201");
+        _history.Emulator.History.AddArchivedThread($"{archivedThread}", "101", "old question", "202", Now.AddDays(-4));
+        _history.Emulator.History.AddArchivedThread($"{oldArchivedThread}", "101", "ancient", "202", Now.AddDays(-30));
+        _history.Emulator.History.AddActiveThread($"{forumPost}", "150", "how do I", "203");
+        _history.Emulator.History.AddMessage("101", IdAt(DaysAgo(1)), "201", "alice");
+        _history.Emulator.History.AddMessage($"{activeThread}", IdAt(DaysAgo(1.5)), "201", "alice");
+        _history.Emulator.History.AddMessage($"{activeThread}", IdAt(DaysAgo(1.4)), "202", "bob");
+        _history.Emulator.History.AddMessage($"{archivedThread}", IdAt(DaysAgo(4.5)), "202", "bob");
+        _history.Emulator.History.AddMessage($"{forumPost}", forumPost, "203", "carol");
+        _history.Emulator.History.AddMessage($"{oldArchivedThread}", IdAt(DaysAgo(35)), "202", "bob");
+        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time);
         await process.IngestAsync(GuildCreated());
 
         await process.Service.StartAsync(Guild, 7, null, default);
         await process.RunEnqueuedAsync();
 
-        Assert.Equal(4, await CountedMessagesAsync(_store, 101));
-        Assert.Equal(1, await CountedMessagesAsync(_store, 150));
-        Assert.Equal(2, await CountedThreadsAsync(_store, 101));
-        Assert.Equal(1, await CountedThreadsAsync(_store, 150));
+        Assert.Equal(4, await CountedMessagesAsync(_history.Store, 101));
+        Assert.Equal(1, await CountedMessagesAsync(_history.Store, 150));
+        Assert.Equal(2, await CountedThreadsAsync(_history.Store, 101));
+        Assert.Equal(1, await CountedThreadsAsync(_history.Store, 150));
         var status = await process.Service.GetStatusAsync(Guild, default);
         Assert.Equal(3, status!.Threads);
         Assert.DoesNotContain(status.Channels, c => c.ChannelId == $"{oldArchivedThread}");
@@ -101,16 +91,16 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Run_ForbiddenChannel_IsSkippedWithItsReasonAndTheRestIsImported()
     {
-        _emulator.History.AddChannel("101", "general", 0);
-        _emulator.History.AddChannel("102", "staff", 0);
-        _emulator.History.AddChannel("103", "random", 0);
-        _emulator.History.Forbid("102");
+        _history.Emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddChannel("102", "staff", 0);
+        _history.Emulator.History.AddChannel("103", "random", 0);
+        _history.Emulator.History.Forbid("102");
         foreach (var channel in new[] { "101", "102", "103" })
         {
-            _emulator.History.AddMessage(channel, IdAt(DaysAgo(1), channel.GetHashCode(StringComparison.Ordinal) & 0xFF), "201", "alice");
+            _history.Emulator.History.AddMessage(channel, IdAt(DaysAgo(1), channel.GetHashCode(StringComparison.Ordinal) & 0xFF), "201", "alice");
         }
 
-        await using var process = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time);
+        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time);
         await process.IngestAsync(GuildCreated());
 
         await process.Service.StartAsync(Guild, 7, null, default);
@@ -121,9 +111,9 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         var skipped = Assert.Single(status.Skipped);
         Assert.Equal("102", skipped.ChannelId);
         Assert.StartsWith("403", skipped.SkipReason, StringComparison.Ordinal);
-        Assert.Equal(1, await CountedMessagesAsync(_store, 101));
-        Assert.Equal(0, await CountedMessagesAsync(_store, 102));
-        Assert.Equal(1, await CountedMessagesAsync(_store, 103));
+        Assert.Equal(1, await CountedMessagesAsync(_history.Store, 101));
+        Assert.Equal(0, await CountedMessagesAsync(_history.Store, 102));
+        Assert.Equal(1, await CountedMessagesAsync(_history.Store, 103));
     }
 
     [Fact]
@@ -131,18 +121,18 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
     {
         for (var c = 0; c < 4; c++)
         {
-            _emulator.History.AddChannel($"10{c}", $"channel-{c}", 0);
+            _history.Emulator.History.AddChannel($"10{c}", $"channel-{c}", 0);
             for (var i = 0; i < 230; i++)
             {
-                _emulator.History.AddMessage($"10{c}", IdAt(DaysAgo(5) + i * 1000, c), "201", "alice");
+                _history.Emulator.History.AddMessage($"10{c}", IdAt(DaysAgo(5) + i * 1000, c), "201", "alice");
             }
 
-            _emulator.EnqueueRateLimited($"/channels/10{c}/messages", 0.3, global: false);
+            _history.Emulator.EnqueueRateLimited($"/channels/10{c}/messages", 0.3, global: false);
         }
 
-        _emulator.EnqueueRateLimited($"/guilds/{Guild}/threads/active", 0.2, global: true);
-        _emulator.RouteLimit = 2;
-        await using var process = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time);
+        _history.Emulator.EnqueueRateLimited($"/guilds/{Guild}/threads/active", 0.2, global: true);
+        _history.Emulator.RouteLimit = 2;
+        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time);
         await process.IngestAsync(GuildCreated());
 
         await process.Service.StartAsync(Guild, 7, null, default);
@@ -151,9 +141,9 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         var status = await process.Service.GetStatusAsync(Guild, default);
         Assert.Equal(BackfillState.Completed, status!.State);
         Assert.Equal(4 * 230, status.Messages);
-        Assert.Equal(0, _emulator.UnexpectedRateLimits);
+        Assert.Equal(0, _history.Emulator.UnexpectedRateLimits);
         // After each 429 the client waited at least retry_after before asking that route again.
-        var requests = _emulator.RestRequests;
+        var requests = _history.Emulator.RestRequests;
         Assert.Equal(5, requests.Count(r => r.Status == 429));
         foreach (var limited in requests.Where(r => r.Status == 429))
         {
@@ -165,23 +155,23 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
 
         for (var c = 0; c < 4; c++)
         {
-            Assert.Equal(230, await CountedMessagesAsync(_store, 100 + c));
+            Assert.Equal(230, await CountedMessagesAsync(_history.Store, 100 + c));
         }
     }
 
     [Fact]
     public async Task Run_KilledMidChannel_ResumesFromItsCheckpointWithoutDuplicatesOrGaps()
     {
-        _emulator.History.AddChannel("101", "general", 0);
-        _emulator.History.AddChannel("102", "random", 0);
+        _history.Emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddChannel("102", "random", 0);
         for (var i = 0; i < 450; i++)
         {
-            _emulator.History.AddMessage("101", IdAt(DaysAgo(6) + i * 1000), "201", "alice", reactions: i % 10 == 0 ? [("🔥", ["301", "302"])] : []);
+            _history.Emulator.History.AddMessage("101", IdAt(DaysAgo(6) + i * 1000), "201", "alice", reactions: i % 10 == 0 ? [("🔥", ["301", "302"])] : []);
         }
 
         for (var i = 0; i < 120; i++)
         {
-            _emulator.History.AddMessage("102", IdAt(DaysAgo(3) + i * 1000), "202", "bob");
+            _history.Emulator.History.AddMessage("102", IdAt(DaysAgo(3) + i * 1000), "202", "bob");
         }
 
         long runId;
@@ -189,7 +179,7 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         {
             // Process A: killed right after fetching the third page of #general (two pages are checkpointed; #random is
             // paged alongside and may or may not have committed its pages).
-            await using var first = await BackfillProcess.StartAsync(_store, new InterruptingHistorySource(BackfillProcess.RestSource(_emulator), killOnPage: 3, plug, channelId: 101), _time);
+            await using var first = await BackfillProcess.StartAsync(_history.Store, new InterruptingHistorySource(BackfillProcess.RestSource(_history.Emulator), killOnPage: 3, plug, channelId: 101), _time);
             await first.IngestAsync(GuildCreated());
             await first.Service.StartAsync(Guild, 7, null, default);
             runId = Assert.Single(first.Scheduler.Enqueued);
@@ -200,22 +190,22 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         }
 
         // Process B: starts over the same store; the resumer hands the interrupted run back.
-        await using var second = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time);
-        await new BackfillResumer(_store, second.Scheduler, Microsoft.Extensions.Logging.Abstractions.NullLogger<BackfillResumer>.Instance).StartAsync(default);
+        await using var second = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time);
+        await new BackfillResumer(_history.Store, second.Scheduler, Microsoft.Extensions.Logging.Abstractions.NullLogger<BackfillResumer>.Instance).StartAsync(default);
         Assert.Equal([runId], second.Scheduler.Enqueued);
         await second.RunEnqueuedAsync();
 
         var status = await second.Service.GetStatusAsync(Guild, default);
         Assert.Equal(BackfillState.Completed, status!.State);
-        Assert.Equal(_emulator.History.MessagesSince("101", DaysAgo(7)).ToHashSet(), await StoredMessageIdsAsync(_store, 101));
-        Assert.Equal(_emulator.History.MessagesSince("102", DaysAgo(7)).ToHashSet(), await StoredMessageIdsAsync(_store, 102));
-        Assert.Equal(450, await CountedMessagesAsync(_store, 101));
-        Assert.Equal(120, await CountedMessagesAsync(_store, 102));
-        Assert.Equal(45 * 2, await CountedReactionsAsync(_store, 101));
+        Assert.Equal(_history.Emulator.History.MessagesSince("101", DaysAgo(7)).ToHashSet(), await StoredMessageIdsAsync(_history.Store, 101));
+        Assert.Equal(_history.Emulator.History.MessagesSince("102", DaysAgo(7)).ToHashSet(), await StoredMessageIdsAsync(_history.Store, 102));
+        Assert.Equal(450, await CountedMessagesAsync(_history.Store, 101));
+        Assert.Equal(120, await CountedMessagesAsync(_history.Store, 102));
+        Assert.Equal(45 * 2, await CountedReactionsAsync(_history.Store, 101));
         Assert.Equal(570, status.Messages);
         Assert.Equal(90, status.Reactions);
         // Never from the beginning: the first page of #general was fetched once; only the unrecorded third page twice.
-        var pages = _emulator.RestRequests.Where(r => r.Path == "/channels/101/messages").Select(r => r.Query).ToList();
+        var pages = _history.Emulator.RestRequests.Where(r => r.Path == "/channels/101/messages").Select(r => r.Query).ToList();
         Assert.Single(pages, q => q == "?limit=100");
         Assert.Equal(6, pages.Count);
     }
@@ -223,12 +213,12 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Run_MessagesAndReactionsTheGatewayAlsoSaw_CountOnce()
     {
-        _emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddChannel("101", "general", 0);
         var seen = IdAt(DaysAgo(1));
         var unseen = IdAt(DaysAgo(1) + 5000);
-        _emulator.History.AddMessage("101", seen, "201", "alice", reactions: [("🔥", ["301", "302", "303"])]);
-        _emulator.History.AddMessage("101", unseen, "202", "bob", reactions: [("👍", ["301"])]);
-        await using var process = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time);
+        _history.Emulator.History.AddMessage("101", seen, "201", "alice", reactions: [("🔥", ["301", "302", "303"])]);
+        _history.Emulator.History.AddMessage("101", unseen, "202", "bob", reactions: [("👍", ["301"])]);
+        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time);
         await process.IngestAsync(
             GuildCreated(),
             new IngestEvent { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = DaysAgo(1), ChannelId = 101, MessageId = seen, UserId = 201 },
@@ -237,8 +227,8 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         await process.Service.StartAsync(Guild, 7, null, default);
         await process.RunEnqueuedAsync();
 
-        Assert.Equal(2, await CountedMessagesAsync(_store, 101));
-        Assert.Equal(4, await CountedReactionsAsync(_store, 101));
+        Assert.Equal(2, await CountedMessagesAsync(_history.Store, 101));
+        Assert.Equal(4, await CountedReactionsAsync(_history.Store, 101));
 
         // After the snapshot: a new identified reactor adds one; removing a reactor only the snapshot counted takes one away;
         // an add the snapshot already counted (it happened before) changes nothing.
@@ -247,27 +237,27 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
             new IngestEvent { Type = IngestEventType.ReactionAdd, GuildId = Guild, EventAt = later, ChannelId = 101, MessageId = seen, UserId = 304, Emoji = "🔥" },
             new IngestEvent { Type = IngestEventType.ReactionRemove, GuildId = Guild, EventAt = later + 1, ChannelId = 101, MessageId = seen, UserId = 302, Emoji = "🔥" },
             new IngestEvent { Type = IngestEventType.ReactionAdd, GuildId = Guild, EventAt = NowMs - 30_000, ChannelId = 101, MessageId = seen, UserId = 303, Emoji = "🔥" });
-        Assert.Equal(4, await CountedReactionsAsync(_store, 101));
+        Assert.Equal(4, await CountedReactionsAsync(_history.Store, 101));
 
         // A second run over the same history changes nothing.
         await process.Service.StartAsync(Guild, 7, null, default);
         _time.Advance(TimeSpan.FromMinutes(5));
         await process.RunEnqueuedAsync();
-        Assert.Equal(2, await CountedMessagesAsync(_store, 101));
+        Assert.Equal(2, await CountedMessagesAsync(_history.Store, 101));
     }
 
     [Fact]
     public async Task Cancel_WhileRunning_StopsTheRunAndKeepsWhatItImported()
     {
-        _emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddChannel("101", "general", 0);
         for (var i = 0; i < 300; i++)
         {
-            _emulator.History.AddMessage("101", IdAt(DaysAgo(2) + i * 1000), "201", "alice");
+            _history.Emulator.History.AddMessage("101", IdAt(DaysAgo(2) + i * 1000), "201", "alice");
         }
 
         using var plug = new CancellationTokenSource();
-        var gate = new GatedHistorySource(BackfillProcess.RestSource(_emulator), holdOnPage: 2);
-        await using var process = await BackfillProcess.StartAsync(_store, gate, _time);
+        var gate = new GatedHistorySource(BackfillProcess.RestSource(_history.Emulator), holdOnPage: 2);
+        await using var process = await BackfillProcess.StartAsync(_history.Store, gate, _time);
         await process.IngestAsync(GuildCreated());
         await process.Service.StartAsync(Guild, 7, null, default);
         var running = process.RunEnqueuedAsync();
@@ -280,21 +270,21 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         var status = await process.Service.GetStatusAsync(Guild, default);
         Assert.Equal(BackfillState.Cancelled, status!.State);
         Assert.Equal(100, status.Messages);
-        Assert.Equal(100, await CountedMessagesAsync(_store, 101));
+        Assert.Equal(100, await CountedMessagesAsync(_history.Store, 101));
         Assert.Equal(BackfillOutcomeKind.Conflict, (await process.Service.ResumeAsync(Guild, default)).Kind);
     }
 
     [Fact]
     public async Task PauseThenResume_ContinuesFromTheCheckpoint()
     {
-        _emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddChannel("101", "general", 0);
         for (var i = 0; i < 300; i++)
         {
-            _emulator.History.AddMessage("101", IdAt(DaysAgo(2) + i * 1000), "201", "alice");
+            _history.Emulator.History.AddMessage("101", IdAt(DaysAgo(2) + i * 1000), "201", "alice");
         }
 
-        var gate = new GatedHistorySource(BackfillProcess.RestSource(_emulator), holdOnPage: 2);
-        await using var process = await BackfillProcess.StartAsync(_store, gate, _time);
+        var gate = new GatedHistorySource(BackfillProcess.RestSource(_history.Emulator), holdOnPage: 2);
+        await using var process = await BackfillProcess.StartAsync(_history.Store, gate, _time);
         await process.IngestAsync(GuildCreated());
         await process.Service.StartAsync(Guild, 7, null, default);
         var running = process.RunEnqueuedAsync();
@@ -309,25 +299,25 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         var status = await process.Service.GetStatusAsync(Guild, default);
         Assert.Equal(BackfillState.Completed, status!.State);
         Assert.Equal(300, status.Messages);
-        Assert.Equal(300, await CountedMessagesAsync(_store, 101));
-        Assert.Single(_emulator.RestRequests, r => r.Path == "/channels/101/messages" && r.Query == "?limit=100");
+        Assert.Equal(300, await CountedMessagesAsync(_history.Store, 101));
+        Assert.Single(_history.Emulator.RestRequests, r => r.Path == "/channels/101/messages" && r.Query == "?limit=100");
     }
 
     [Fact]
     public async Task Run_ExactReactorsSetting_CountsEveryReactorAsAMember()
     {
-        _emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddChannel("101", "general", 0);
         var reactors = Enumerable.Range(0, 130).Select(i => $"{4000 + i}").ToArray();
-        _emulator.History.AddMessage("101", IdAt(DaysAgo(1)), "201", "alice", reactions: [("🔥", reactors)]);
-        await using var process = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time, new BackfillOptions { ExactReactors = true });
+        _history.Emulator.History.AddMessage("101", IdAt(DaysAgo(1)), "201", "alice", reactions: [("🔥", reactors)]);
+        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time, new BackfillOptions { ExactReactors = true });
         await process.IngestAsync(GuildCreated());
 
         await process.Service.StartAsync(Guild, 7, null, default);
         await process.RunEnqueuedAsync();
 
-        Assert.Equal(130, await CountedReactionsAsync(_store, 101));
-        await using var db = _store.NewContext();
+        Assert.Equal(130, await CountedReactionsAsync(_history.Store, 101));
+        await using var db = _history.Store.NewContext();
         Assert.Equal(130, db.MemberDailyRollups.Count(r => r.GuildId == (long)Guild && r.ReactionsAdded == 1));
-        Assert.Equal(2, _emulator.RestRequests.Count(r => r.Path.Contains("/reactions/", StringComparison.Ordinal)));
+        Assert.Equal(2, _history.Emulator.RestRequests.Count(r => r.Path.Contains("/reactions/", StringComparison.Ordinal)));
     }
 }

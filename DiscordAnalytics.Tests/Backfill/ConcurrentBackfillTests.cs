@@ -14,38 +14,29 @@ namespace DiscordAnalytics.Tests.Backfill;
 public sealed class ConcurrentBackfillTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(Now);
-    private DiscordEmulator _emulator = null!;
-    private TempSqliteStore _store = null!;
+    private EmulatedHistory _history = null!;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await DiscordEmulator.StartAsync();
-        _emulator.RouteResetAfter = TimeSpan.FromMilliseconds(200);
-        _store = await TempSqliteStore.CreateMigratedAsync();
-    }
+    public async Task InitializeAsync() => _history = await EmulatedHistory.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        await _store.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _history.DisposeAsync();
 
     [Fact]
     public async Task Run_TenChannels_PagesUpToTheLimitAtOnceAndImportsExactlyTheHistory()
     {
-        var sizes = AddChannels(10, seed: 7);
-        _emulator.HoldPagesUntilInFlight = 4;
-        await using var process = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time, new BackfillOptions { MaxConcurrentChannels = 4 });
-        await process.IngestAsync(GuildCreated());
-
-        await process.Service.StartAsync(Guild, 7, null, default);
-        await process.RunEnqueuedAsync();
+        var together = await RunHoldingPagesAsync(channels: 10, seed: 7, holdUntil: 4, new BackfillOptions { MaxConcurrentChannels = 4 });
 
         // Four page requests were in the emulator together, and never more than the limit.
-        Assert.Equal(4, _emulator.MaxPagesInFlight);
-        Assert.Equal(0, _emulator.UnexpectedRateLimits);
-        Assert.DoesNotContain(_emulator.RestRequests, r => r.Status == 429);
-        await AssertExactlyTheHistoryAsync(process, sizes);
+        Assert.Equal(4, together);
+    }
+
+    [Fact]
+    public async Task Run_ManyChannelsWithTheDefaults_PagesEnoughAtOnceForTheGlobalLimitWithinEveryBucket()
+    {
+        // Ten channels at 5 requests/s each fill Discord's 50/s: with the default setting, twenty-four page together
+        // (the rendezvous holds every page until twenty are in), each within its own bucket.
+        var together = await RunHoldingPagesAsync(channels: 24, seed: 5, holdUntil: 20, new BackfillOptions());
+
+        Assert.InRange(together, 20, 24);
     }
 
     [Fact]
@@ -56,7 +47,7 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
         using (var plug = new CancellationTokenSource())
         {
             // Killed right after the third page of #c0 is fetched; the other channels are somewhere in their own pages.
-            await using var first = await BackfillProcess.StartAsync(_store, new InterruptingHistorySource(BackfillProcess.RestSource(_emulator), killOnPage: 3, plug, channelId: 1000), _time, new BackfillOptions { MaxConcurrentChannels = 3 });
+            await using var first = await BackfillProcess.StartAsync(_history.Store, new InterruptingHistorySource(BackfillProcess.RestSource(_history.Emulator), killOnPage: 3, plug, channelId: 1000), _time, new BackfillOptions { MaxConcurrentChannels = 3 });
             await first.IngestAsync(GuildCreated());
             await first.Service.StartAsync(Guild, 7, null, default);
             runId = Assert.Single(first.Scheduler.Enqueued);
@@ -66,8 +57,8 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
             Assert.Equal(200, Assert.Single(interrupted.Channels, c => c.ChannelId == "1000").Messages);
         }
 
-        await using var second = await BackfillProcess.StartAsync(_store, BackfillProcess.RestSource(_emulator), _time, new BackfillOptions { MaxConcurrentChannels = 3 });
-        await new BackfillResumer(_store, second.Scheduler, NullLogger<BackfillResumer>.Instance).StartAsync(default);
+        await using var second = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time, new BackfillOptions { MaxConcurrentChannels = 3 });
+        await new BackfillResumer(_history.Store, second.Scheduler, NullLogger<BackfillResumer>.Instance).StartAsync(default);
         Assert.Equal([runId], second.Scheduler.Enqueued);
         await second.RunEnqueuedAsync();
 
@@ -75,7 +66,7 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
         // Each channel redid at most the one page it had fetched but not checkpointed when the process died.
         foreach (var (channel, count) in sizes)
         {
-            var pages = _emulator.RestRequests.Count(r => r.Path == $"/channels/{channel}/messages");
+            var pages = _history.Emulator.RestRequests.Count(r => r.Path == $"/channels/{channel}/messages");
             Assert.InRange(pages, (count / 100) + 1, (count / 100) + 2);
         }
     }
@@ -84,8 +75,8 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
     public async Task Pause_WhileChannelsPageConcurrently_StopsAtTheNextPageAndResumesToTheExactTotals()
     {
         var sizes = AddChannels(5, seed: 3);
-        var gate = new GatedHistorySource(BackfillProcess.RestSource(_emulator), holdOnPage: 4);
-        await using var process = await BackfillProcess.StartAsync(_store, gate, _time, new BackfillOptions { MaxConcurrentChannels = 3 });
+        var gate = new GatedHistorySource(BackfillProcess.RestSource(_history.Emulator), holdOnPage: 4);
+        await using var process = await BackfillProcess.StartAsync(_history.Store, gate, _time, new BackfillOptions { MaxConcurrentChannels = 3 });
         await process.IngestAsync(GuildCreated());
         await process.Service.StartAsync(Guild, 7, null, default);
         var running = process.RunEnqueuedAsync();
@@ -103,6 +94,27 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
         await AssertExactlyTheHistoryAsync(process, sizes);
     }
 
+    /// <summary>
+    /// A whole run over <paramref name="channels"/> channels, each page held in the emulator until
+    /// <paramref name="holdUntil"/> are in: no 429 and exactly the history imported. Returns the most page requests
+    /// the emulator held at once.
+    /// </summary>
+    private async Task<int> RunHoldingPagesAsync(int channels, int seed, int holdUntil, BackfillOptions options)
+    {
+        var sizes = AddChannels(channels, seed);
+        _history.Emulator.HoldPagesUntilInFlight = holdUntil;
+        await using var process = await BackfillProcess.StartAsync(_history.Store, BackfillProcess.RestSource(_history.Emulator), _time, options);
+        await process.IngestAsync(GuildCreated());
+
+        await process.Service.StartAsync(Guild, 7, null, default);
+        await process.RunEnqueuedAsync();
+
+        Assert.Equal(0, _history.Emulator.UnexpectedRateLimits);
+        Assert.DoesNotContain(_history.Emulator.RestRequests, r => r.Status == 429);
+        await AssertExactlyTheHistoryAsync(process, sizes);
+        return _history.Emulator.MaxPagesInFlight;
+    }
+
     /// <summary>Channels 1000, 1001, ... with 50 to 449 messages each inside the window (every fifth with two reactions) and some older ones.</summary>
     private Dictionary<long, int> AddChannels(int count, int seed)
     {
@@ -111,15 +123,15 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
         for (var c = 0; c < count; c++)
         {
             var channel = 1000 + c;
-            _emulator.History.AddChannel($"{channel}", $"c{c}", 0);
+            _history.Emulator.History.AddChannel($"{channel}", $"c{c}", 0);
             var messages = random.Next(50, 450);
             sizes[channel] = messages;
             for (var i = 0; i < messages; i++)
             {
-                _emulator.History.AddMessage($"{channel}", IdAt(DaysAgo(6) + (i * 60_000L), c), $"{200 + (i % 7)}", "member", reactions: i % 5 == 0 ? [("🔥", ["301", "302"])] : []);
+                _history.Emulator.History.AddMessage($"{channel}", IdAt(DaysAgo(6) + (i * 60_000L), c), $"{200 + (i % 7)}", "member", reactions: i % 5 == 0 ? [("🔥", ["301", "302"])] : []);
             }
 
-            _emulator.History.AddMessage($"{channel}", IdAt(DaysAgo(9), c), "201", "old");
+            _history.Emulator.History.AddMessage($"{channel}", IdAt(DaysAgo(9), c), "201", "old");
         }
 
         return sizes;
@@ -131,11 +143,11 @@ public sealed class ConcurrentBackfillTests : IAsyncLifetime
         Assert.Equal(BackfillState.Completed, status!.State);
         foreach (var (channel, count) in sizes)
         {
-            var truth = _emulator.History.MessagesSince($"{channel}", DaysAgo(7));
+            var truth = _history.Emulator.History.MessagesSince($"{channel}", DaysAgo(7));
             Assert.Equal(count, truth.Count);
-            Assert.Equal(truth.ToHashSet(), await StoredMessageIdsAsync(_store, channel));
-            Assert.Equal(count, await CountedMessagesAsync(_store, channel));
-            Assert.Equal(((count + 4) / 5) * 2, await CountedReactionsAsync(_store, channel));
+            Assert.Equal(truth.ToHashSet(), await StoredMessageIdsAsync(_history.Store, channel));
+            Assert.Equal(count, await CountedMessagesAsync(_history.Store, channel));
+            Assert.Equal(((count + 4) / 5) * 2, await CountedReactionsAsync(_history.Store, channel));
             Assert.Equal(count, Assert.Single(status.Channels, c => c.ChannelId == $"{channel}").Messages);
         }
 

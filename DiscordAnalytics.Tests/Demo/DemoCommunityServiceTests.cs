@@ -46,7 +46,7 @@ public sealed class DemoCommunityServiceTests
     [Fact]
     public async Task StopAsync_WhileLive_StopsWithoutThrowing()
     {
-        var (service, sink, status, time) = Create(lastEventAt: Now - DemoRhythm.HourMs, historyDays: 90, liveRate: 3);
+        var (service, sink, status, time) = Create(lastEventAt: Now - DemoRhythm.HourMs, historyDays: 90, liveRate: 3, speedUp: true);
 
         await service.StartAsync(CancellationToken.None);
         var historyWritten = await WaitUntilStableAsync(sink);
@@ -61,6 +61,30 @@ public sealed class DemoCommunityServiceTests
         Assert.True(sink.Count >= historyWritten + 30);
         Assert.True(service.ExecuteTask!.IsCompletedSuccessfully);
         Assert.Equal(SourceState.Demo, status.State);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LiveAtTheHistoryPace_ContinuesTheHistoryExactlyFromWhereItStopped()
+    {
+        var (service, sink, status, time) = Create(lastEventAt: Now - DemoRhythm.HourMs, historyDays: 90, liveRate: 3);
+        var community = DemoCommunity.Create(42);
+        var historyExpected = community.History(Now - DemoRhythm.HourMs - DemoRhythm.DayMs, Now).Count();
+        var liveExpected = community.Activity(Now, Now + 20 * 60_000 + 1).Count();
+
+        await service.StartAsync(CancellationToken.None);
+        await sink.WaitForCountAsync(historyExpected, TimeSpan.FromSeconds(20));
+        for (var minute = 0; minute < 20; minute++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await sink.WaitForCountAsync(historyExpected + liveExpected, TimeSpan.FromSeconds(10));
+        await service.StopAsync(CancellationToken.None);
+
+        var live = sink.Snapshot().Skip(historyExpected).ToList();
+        Assert.Equal(liveExpected, live.Count);
+        Assert.All(live, e => Assert.InRange(e.EventAt, Now, Now + 20 * 60_000));
+        Assert.Equal("Demo community (no bot token configured)", status.Reason);
     }
 
     [Fact]
@@ -81,12 +105,12 @@ public sealed class DemoCommunityServiceTests
     }
 
     private static (DemoCommunityService Service, RecordingIngestionSink Sink, SourceStatus Status, FakeTimeProvider Time) Create(
-        long? lastEventAt, int historyDays, double liveRate)
+        long? lastEventAt, int historyDays, double liveRate, bool speedUp = false)
     {
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Now));
         var sink = new RecordingIngestionSink();
         var status = new SourceStatus();
-        var options = Options.Create(new DemoOptions { Seed = 42, HistoryDays = historyDays, LiveEventsPerSecond = liveRate });
+        var options = Options.Create(new DemoOptions { Seed = 42, HistoryDays = historyDays, LiveEventsPerSecond = liveRate, SpeedUp = speedUp });
         var service = new DemoCommunityService(options, sink, new FixedLastEventAtReader(lastEventAt), status, time, NullLogger<DemoCommunityService>.Instance);
         return (service, sink, status, time);
     }

@@ -97,6 +97,28 @@ public sealed class DigestSchedulerTests : IAsyncLifetime
         Assert.Empty(await Digests.ListAsync(DigestWorld.Guild, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Save_ZoneInAnyLetterCase_StoredInTheSystemSpelling()
+    {
+        Assert.Null(await Scheduler.SaveAsync(DigestWorld.Guild, new DigestScheduleSettings(true, DayOfWeek.Monday, 9, "europe/berlin", false, null), CancellationToken.None));
+
+        Assert.Equal("Europe/Berlin", (await Scheduler.FindAsync(DigestWorld.Guild, CancellationToken.None))!.TimeZone);
+    }
+
+    [Fact]
+    public async Task Save_AutoPostInDemoMode_RefusedWithTheReason_AndSavesNothing()
+    {
+        await using var demo = new ServiceCollection().AddDigestServices(_store.ConnectionString, _time, emulator: null).BuildServiceProvider();
+        var scheduler = demo.GetRequiredService<DigestScheduler>();
+
+        var problem = await scheduler.SaveAsync(DigestWorld.Guild, new DigestScheduleSettings(true, DayOfWeek.Monday, 9, "UTC", true, DigestWorld.Announcements), CancellationToken.None);
+
+        Assert.Equal("autoPost", problem?.Setting);
+        Assert.Contains("demo mode", problem?.Reason, StringComparison.Ordinal);
+        Assert.Null(await scheduler.FindAsync(DigestWorld.Guild, CancellationToken.None));
+        Assert.Null(await scheduler.SaveAsync(DigestWorld.Guild, new DigestScheduleSettings(true, DayOfWeek.Monday, 9, "UTC", false, DigestWorld.Announcements), CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(24, "UTC", false, null, "hour")]
     [InlineData(9, "Mars/Olympus", false, null, "timeZone")]

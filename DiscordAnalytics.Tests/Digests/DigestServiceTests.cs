@@ -35,7 +35,7 @@ public sealed class DigestServiceTests : IAsyncLifetime
     {
         var digest = (await Digests.GenerateAsync(DigestWorld.Guild, scheduled: false, CancellationToken.None))!;
 
-        var today = DayBucket.Of(DigestWorld.Now.ToUnixTimeMilliseconds());
+        var today = DayBucket.FromUnixMs(DigestWorld.Now.ToUnixTimeMilliseconds());
         Assert.Equal(DayBucket.StartMs(today - 7), digest.WindowStartAt);
         Assert.Equal(DayBucket.StartMs(today), digest.WindowEndAt);
         var summary = JsonSerializer.Deserialize<AnalyticsSummary>(digest.SummaryJson, DigestService.SummaryJsonOptions)!;

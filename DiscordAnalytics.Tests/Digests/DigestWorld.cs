@@ -23,7 +23,7 @@ public static class DigestWorld
     /// <summary>2026-11-25 10:00 UTC (a Wednesday); the digest covers 2026-11-18 .. 2026-11-24.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
-    public static long At(int daysAgo, int hour = 10) => DayBucket.StartMs(DayBucket.Of(Now.ToUnixTimeMilliseconds()) - daysAgo) + hour * 3_600_000L;
+    public static long At(int daysAgo, int hour = 10) => DayBucket.StartMs(DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds()) - daysAgo) + hour * 3_600_000L;
 
     public static async Task SeedAsync(TempSqliteStore store)
     {

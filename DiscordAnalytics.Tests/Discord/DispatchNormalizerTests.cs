@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -357,7 +358,7 @@ public sealed class DispatchNormalizerTests
         Assert.Equal((first.UserId, first.EventAt), (second.UserId, second.EventAt));
         Assert.NotEqual(first.EventId, second.EventId);
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await using (var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance))
+        await using (var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance))
         {
             await writer.WriteAsync([first], CancellationToken.None);
             await writer.WriteAsync([new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = first.GuildId, UserId = first.UserId, EventAt = at - 1 }], CancellationToken.None);

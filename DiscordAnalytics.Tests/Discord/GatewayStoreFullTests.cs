@@ -80,7 +80,7 @@ public sealed class GatewayStoreFullTests
         space.Free();
         await dispatching.WaitAsync(TimeSpan.FromMinutes(1));
         var truth = new GroundTruth(script.Expected);
-        var window = AnalyticsWindow.Last(7, DayBucket.Of(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        var window = AnalyticsWindow.Last(7, DayBucket.FromUnixMs(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         var expected = truth.TotalsFor(window);
         var summary = await Eventually.ReturnsAsync(
             async () => (await api.GetFromJsonAsync<AnalyticsSummary>($"/api/guilds/{GatewayScript.GuildId}/summary?window=7d&top=100", JsonSerializerOptions.Web))!,

@@ -30,13 +30,7 @@ public sealed class LiveModeEndToEndTests
         var script = GatewayScript.Build(seed: 11, fromMs: now - (20 * 3_600_000L), toMs: now - 60_000, steps: 1_200);
         var logs = new CapturingLoggerProvider();
         await using var app = new AnalyticsAppFactory(
-            new Dictionary<string, string?>
-            {
-                ["Demo:Enabled"] = "auto",
-                ["Discord:Token"] = Token,
-                ["Discord:GatewayUrl"] = emulator.GatewayUrl,
-                ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
-            },
+            AnalyticsAppFactory.LiveSettings(emulator, Token),
             services: services =>
             {
                 services.AddSingleton(new GatewaySessionOptions { ReconnectBaseDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) });
@@ -65,7 +59,7 @@ public sealed class LiveModeEndToEndTests
         await emulator.WaitForResumeAsync();
 
         var truth = new GroundTruth(script.Expected);
-        var window = AnalyticsWindow.Last(7, DayBucket.Of(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        var window = AnalyticsWindow.Last(7, DayBucket.FromUnixMs(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         var expected = truth.TotalsFor(window);
         var summary = await Eventually.ReturnsAsync(
             async () => (await client.GetFromJsonAsync<AnalyticsSummary>($"/api/guilds/{GatewayScript.GuildId}/summary?window=7d&top=100", JsonSerializerOptions.Web))!,
@@ -102,13 +96,7 @@ public sealed class LiveModeEndToEndTests
     {
         await using var emulator = await Emulator.StartAsync();
         emulator.ExpectedToken = "the-real-token";
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
-        {
-            ["Demo:Enabled"] = "auto",
-            ["Discord:Token"] = Token,
-            ["Discord:GatewayUrl"] = emulator.GatewayUrl,
-            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
-        });
+        await using var app = new AnalyticsAppFactory(AnalyticsAppFactory.LiveSettings(emulator, Token));
         using var client = app.CreateApiClient();
 
         var health = await Eventually.ReturnsAsync(

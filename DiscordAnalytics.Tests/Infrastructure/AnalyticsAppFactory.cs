@@ -96,6 +96,42 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         return new AnalyticsAppFactory(all, time, services) { _postgresDatabase = database };
     }
 
+    /// <summary>The app with the demo community: <paramref name="historyDays"/> of history, then live events at <paramref name="liveEventsPerSecond"/> (0: none).</summary>
+    public static AnalyticsAppFactory Demo(int historyDays, int liveEventsPerSecond) => new(DemoSettings(historyDays, liveEventsPerSecond));
+
+    /// <summary>
+    /// The settings of <see cref="Demo"/>, for a test that adds its own. A live rate above 0 is the sped-up stream
+    /// (<c>Demo:SpeedUp</c>), so the test sees live events within seconds; 0 turns live events off.
+    /// </summary>
+    public static Dictionary<string, string?> DemoSettings(int historyDays, int liveEventsPerSecond) => new()
+    {
+        ["Demo:Enabled"] = "true",
+        ["Demo:HistoryDays"] = historyDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Demo:SpeedUp"] = liveEventsPerSecond > 0 ? "true" : "false",
+        ["Demo:LiveEventsPerSecond"] = liveEventsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// Settings for live mode against the loopback Discord emulator (demo mode <c>auto</c>, so the token decides): the
+    /// bot token and the emulator's gateway and REST addresses, plus <paramref name="more"/>.
+    /// </summary>
+    public static Dictionary<string, string?> LiveSettings(DiscordEmulator.DiscordEmulator emulator, string token, IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "auto",
+            ["Discord:Token"] = token,
+            ["Discord:GatewayUrl"] = emulator.GatewayUrl,
+            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     /// <summary>Settings that turn this host's Hangfire server on (plus <paramref name="more"/>).</summary>
     public static Dictionary<string, string?> WithJobServer(IReadOnlyDictionary<string, string?>? more = null)
     {

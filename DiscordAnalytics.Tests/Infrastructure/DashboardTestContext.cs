@@ -1,5 +1,6 @@
 using Bunit;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
@@ -47,7 +48,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected AiOptions Ai { get; } = new();
 
     /// <summary>The UTC day bucket of <see cref="Now"/>.</summary>
-    protected static int Today => DayBucket.Of(Now.ToUnixTimeMilliseconds());
+    protected static int Today => DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds());
 
     /// <summary>Epoch ms of <paramref name="hour"/>:<paramref name="minute"/> UTC, <paramref name="daysAgo"/> days before today.</summary>
     protected static long At(int daysAgo, int hour = 10, int minute = 0) =>
@@ -69,6 +70,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<AnalyticsDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
         Services.AddSingleton(new IngestionMode(IsDemo: true));
         Services.AddSingleton<GuildsQuery>();
+        Services.AddSingleton(sp => new MemberDayIndex(sp.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>(), NullLogger<MemberDayIndex>.Instance));
         Services.AddSingleton<TotalsQuery>();
         Services.AddSingleton<DailyActivityQuery>();
         Services.AddSingleton<TopChannelsQuery>();

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Discord.Rest;
@@ -31,6 +32,7 @@ public static class DigestServices
         services.AddSingleton(new IngestionMode(IsDemo: emulator is null));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<GuildsQuery>();
+        services.AddSingleton<MemberDayIndex>();
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<TopChannelsQuery>();

@@ -87,7 +87,7 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
     /// <summary>Writes the events in one batch, exactly as the ingestion pipeline would (one writer for the store's life).</summary>
     public async Task WriteAsync(params IngestEvent[] events)
     {
-        _writer ??= new IngestionBatchWriter(Storage, _writerMode.StoredName(), NullLogger.Instance);
+        _writer ??= new IngestionBatchWriter(Storage, _writerMode, NullLogger.Instance);
         var outcome = await _writer.WriteAsync(events, CancellationToken.None);
         Assert.Equal(0, outcome.Rejected);
     }
@@ -95,7 +95,7 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
     /// <summary>Writes <paramref name="events"/> through a new real ingestion writer, <paramref name="batchSize"/> per transaction.</summary>
     public async Task WriteInBatchesAsync(IEnumerable<IngestEvent> events, int batchSize)
     {
-        await using var writer = new IngestionBatchWriter(Storage, _writerMode.StoredName(), NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(Storage, _writerMode, NullLogger.Instance);
         foreach (var chunk in events.Chunk(batchSize))
         {
             await writer.WriteAsync(chunk, CancellationToken.None);

@@ -100,6 +100,40 @@ public sealed class GroundTruth
         return whole + partial;
     }
 
+    /// <summary>Messages and reactions per member in an instant range (by their message's creation time), as the previous numbers of top members count them.</summary>
+    public IReadOnlyDictionary<string, (long Messages, long Reactions)> MembersBetween(long startAt, long endAt)
+    {
+        bool In(long at) => at >= startAt && at < endAt;
+        var messages = CountedMessages().Where(m => In(m.CreatedAt)).CountBy(m => m.Author).ToDictionary();
+        var reactions = HumanReactions().Where(r => In(Snowflake.ToUnixMs(r.Key.Message))).CountBy(r => r.Key.User).ToDictionary();
+        return messages.Keys.Union(reactions.Keys).ToDictionary(u => u.ToString(), u => ((long)messages.GetValueOrDefault(u), (long)reactions.GetValueOrDefault(u)));
+    }
+
+    /// <summary>Messages and reactions per counted channel in an instant range, as the previous numbers of top channels count them.</summary>
+    public IReadOnlyDictionary<string, (long Messages, long Reactions)> ChannelsBetween(long startAt, long endAt)
+    {
+        bool In(long at) => at >= startAt && at < endAt;
+        var messages = CountedMessages().Where(m => In(m.CreatedAt)).CountBy(m => m.Channel).ToDictionary();
+        var reactions = HumanReactions().Where(r => In(Snowflake.ToUnixMs(r.Key.Message))).CountBy(r => r.Value.Channel).ToDictionary();
+        return messages.Keys.Union(reactions.Keys).ToDictionary(c => c.ToString(), c => ((long)messages.GetValueOrDefault(c), (long)reactions.GetValueOrDefault(c)));
+    }
+
+    /// <summary>
+    /// Rising members by brute force: messages in the window against messages in the previous span
+    /// [<paramref name="previousStartAt"/>, <paramref name="previousEndAt"/>), growth desc then user id, at most <paramref name="top"/>.
+    /// </summary>
+    public IReadOnlyList<(string Id, long Messages, long Previous)> RisingMembers(AnalyticsWindow w, long previousStartAt, long previousEndAt, int top)
+    {
+        var current = CountedMessages().Where(m => m.Day >= w.StartDay && m.Day < w.EndDay).CountBy(m => m.Author).ToDictionary();
+        var previous = CountedMessages().Where(m => m.CreatedAt >= previousStartAt && m.CreatedAt < previousEndAt).CountBy(m => m.Author).ToDictionary();
+        return [.. current
+            .Select(x => (User: x.Key, Messages: (long)x.Value, Previous: (long)previous.GetValueOrDefault(x.Key)))
+            .Where(x => x.Messages > x.Previous)
+            .OrderByDescending(x => x.Messages - x.Previous).ThenBy(x => x.User)
+            .Take(top)
+            .Select(x => (x.User.ToString(), x.Messages, x.Previous))];
+    }
+
     /// <summary>The earliest instant anything countable happened (a message's creation, a join or a leave).</summary>
     public long FirstAt() => _messages.Values.Select(m => m.CreatedAt).Concat(_membership.Select(x => x.At)).Min();
 

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class IngestionBatchWriterRollbackTests
     {
         await using var store = await TempSqliteStore.CreateMigratedAsync();
         await store.ExecuteAsync($"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
         await Assert.ThrowsAsync<SqliteException>(() => writer.WriteAsync(
             [
                 new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = Thread, Name = "a thread", ChannelType = 11, ParentId = Parent },

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await TempSqliteStore.CreateMigratedAsync();
-        _writer = new IngestionBatchWriter(_store.ConnectionString, "live", _log.CreateLogger("writer"));
+        _writer = new IngestionBatchWriter(_store.ConnectionString, GuildMode.Live, _log.CreateLogger("writer"));
         await WriteAsync(
             new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = General, Name = "general", ChannelType = 0 },
             new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = Thread, Name = "a thread", ChannelType = 11, ParentId = General });
@@ -259,7 +260,7 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
             new IngestEvent { Type = IngestEventType.ReactionRemoveAll, GuildId = Guild, EventAt = T0 + 5, ChannelId = General, MessageId = other });
 
         // A new process: the writer knows the deletes and clears only from the store.
-        await using var restarted = new IngestionBatchWriter(_store.ConnectionString, "live", NullLogger.Instance);
+        await using var restarted = new IngestionBatchWriter(_store.ConnectionString, GuildMode.Live, NullLogger.Instance);
         var outcome = await restarted.WriteAsync(
             [
                 React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 9),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -43,12 +44,12 @@ public abstract class IngestionGroundTruthTests(StoreProvider provider)
         var events = RandomEventStream.Generate(seed: 3, activity: 3_000, endAt: Now.ToUnixTimeMilliseconds(), days: 45);
         await using var big = await TempSqliteStore.CreateFromTemplateAsync(provider, Core.Storage.Entities.GuildMode.Live);
         await using var small = await TempSqliteStore.CreateFromTemplateAsync(provider, Core.Storage.Entities.GuildMode.Live);
-        await using (var writer = new IngestionBatchWriter(big.Storage, "live", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        await using (var writer = new IngestionBatchWriter(big.Storage, GuildMode.Live, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
         {
             await writer.WriteAsync(events, CancellationToken.None);
         }
 
-        await using (var writer = new IngestionBatchWriter(small.Storage, "live", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        await using (var writer = new IngestionBatchWriter(small.Storage, GuildMode.Live, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
         {
             foreach (var chunk in events.Chunk(7))
             {
@@ -77,7 +78,7 @@ public abstract class IngestionGroundTruthTests(StoreProvider provider)
     internal static void AssertMatchesGroundTruth(GroundTruth truth, AnalyticsSummary summary, DateTimeOffset? at = null)
     {
         var now = at ?? Now;
-        var window = AnalyticsWindow.Last(30, DayBucket.Of(now.ToUnixTimeMilliseconds()));
+        var window = AnalyticsWindow.Last(30, DayBucket.FromUnixMs(now.ToUnixTimeMilliseconds()));
         Assert.Equal(window.StartAt, summary.Window.StartAt);
         Assert.Equal(window.EndAt, summary.Window.EndAt);
         Assert.Equal(truth.TotalsFor(window), summary.Totals);
@@ -89,8 +90,32 @@ public abstract class IngestionGroundTruthTests(StoreProvider provider)
         Assert.Equal(truth.TopChannels(window, 100), summary.TopChannels.Select(c => (c.ChannelId, c.MessageCount, c.ReactionCount, c.ThreadCount)).ToList());
         Assert.Equal(truth.TopMembers(window, 100), summary.TopMembers.Select(m => (m.DiscordUserId, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted)).ToList());
         Assert.Equal(truth.TopContent(window, 100), summary.TopContent.Select(c => (c.MessageId, c.ReactionScore, c.Excerpt)).ToList());
+        AssertPreviousNumbersMatchGroundTruth(truth, summary, window, previous);
         Assert.True(summary.Totals.Messages > 500, "the stream should produce real volume");
         Assert.True(summary.Totals.Reactions > 500, "the stream should produce real volume");
+    }
+
+    /// <summary>
+    /// Every previous number of the member and channel cards counts the previous window cut to the same elapsed time
+    /// (<paramref name="previous"/>), like the totals: top members' and top channels' previous numbers, rising members,
+    /// member growth's previous joins and leaves.
+    /// </summary>
+    internal static void AssertPreviousNumbersMatchGroundTruth(GroundTruth truth, AnalyticsSummary summary, AnalyticsWindow window, ComparisonWindow previous)
+    {
+        var (startAt, endAt) = (previous.StartAt, previous.EndAt);
+        var members = truth.MembersBetween(startAt, endAt);
+        Assert.Equal(
+            summary.TopMembers.Select(m => (m.DiscordUserId, members.GetValueOrDefault(m.DiscordUserId))).ToList(),
+            summary.TopMembers.Select(m => (m.DiscordUserId, (m.PreviousMessagesSent, m.PreviousReactionsAdded))).ToList());
+        var channels = truth.ChannelsBetween(startAt, endAt);
+        Assert.Equal(
+            summary.TopChannels.Select(c => (c.ChannelId, channels.GetValueOrDefault(c.ChannelId))).ToList(),
+            summary.TopChannels.Select(c => (c.ChannelId, (c.PreviousMessageCount, c.PreviousReactionCount))).ToList());
+        Assert.Equal(
+            truth.RisingMembers(window, startAt, endAt, RisingMembersQuery.MaxRising),
+            summary.RisingMembers!.Select(r => (r.DiscordUserId, r.MessagesSent, r.PreviousMessagesSent)).ToList());
+        var growth = summary.MemberGrowth!;
+        Assert.Equal((truth.TotalsBetween(startAt, endAt).Joins, truth.LeavesCut(startAt, endAt)), (growth.PreviousJoins, growth.PreviousLeaves));
     }
 
     private static async Task<string> RollupFingerprintAsync(TempSqliteStore store)

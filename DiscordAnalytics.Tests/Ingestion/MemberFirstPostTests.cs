@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -47,7 +48,7 @@ public sealed class MemberFirstPostTests
             MessageId = Core.Discord.Snowflake.FromUnixMs(at), UserId = newcomer, Excerpt = "hi",
         };
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
         await writer.WriteAsync(
             [
                 new() { Type = IngestEventType.GuildUpsert, GuildId = guild, EventAt = joinedAt - hour, Name = "g" },

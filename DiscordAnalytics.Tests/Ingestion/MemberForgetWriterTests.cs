@@ -67,7 +67,7 @@ public abstract class MemberForgetWriterTests(StoreProvider provider) : IAsyncLi
 
     private async Task WriteAsync(params IngestEvent[] events)
     {
-        await using var writer = new IngestionBatchWriter(_store.Storage, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(_store.Storage, GuildMode.Live, NullLogger.Instance);
         await writer.WriteAsync([new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text }, .. events], CancellationToken.None);
     }
 

@@ -19,7 +19,7 @@ public sealed class PostgresStoreFailureTests
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(StoreProvider.Postgres, GuildMode.Live);
         var database = new NpgsqlConnectionStringBuilder(store.ConnectionString).Database;
         await store.ExecuteAsync($"ALTER DATABASE \"{database}\" SET default_transaction_read_only = on");
-        await using var writer = new IngestionBatchWriter(store.Storage, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance);
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteAsync([Guild(8_700, "Read only", Now.ToUnixTimeMilliseconds())], CancellationToken.None));
 
@@ -31,7 +31,7 @@ public sealed class PostgresStoreFailureTests
     {
         // A loopback port nobody listens on: the connection is refused.
         var storage = TestPostgres.StoreOnPostgres("Host=127.0.0.1;Port=9;Username=postgres;Database=none;Timeout=3");
-        await using var writer = new IngestionBatchWriter(storage, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(storage, GuildMode.Live, NullLogger.Instance);
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteAsync([Guild(8_700, "Nowhere", Now.ToUnixTimeMilliseconds())], CancellationToken.None));
 

@@ -73,7 +73,7 @@ public sealed class QuarterHourRollupTests
         var expected = Sorted(new GroundTruth(events).QuarterHours());
         // Rows the message facts no longer explain (retention pruned them): a last quarter hour of a day, and a
         // count that needs more than two bytes.
-        var lastQuarterOfADay = DayBucket.Of(EndAt) * 96L - 1;
+        var lastQuarterOfADay = DayBucket.FromUnixMs(EndAt) * 96L - 1;
         expected.Add((lastQuarterOfADay, 4242, false, 70_000));
         expected.Add((lastQuarterOfADay, 4242, true, 1));
 

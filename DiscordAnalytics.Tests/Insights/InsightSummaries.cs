@@ -7,7 +7,7 @@ public static class InsightSummaries
 {
     /// <summary>
     /// Messages 1,000 -> 1,234 (up 23%), reactions 400 -> 300 (down 25%), active members flat, joins 2 -> 6 (up 200%);
-    /// #random is quiet; Monday 2026-11-16 is the busiest day; 3 unanswered help threads out of 8 new threads.
+    /// #random is quiet (34 messages, 120 in the previous window); #help has a third of #general's messages but more than before; Monday 2026-11-16 is the busiest day; 3 unanswered help threads out of 8 new threads.
     /// </summary>
     public static AnalyticsSummary Busy() => new(
         AnalyticsSummary.CurrentSchemaVersion,
@@ -26,9 +26,9 @@ public static class InsightSummaries
             new(new DateOnly(2026, 11, 20), 144, 35, 14),
         ],
         [
-            new("900000000000000010", "general", 900, 200, 2),
-            new("900000000000000011", "help", 300, 80, 6),
-            new("900000000000000012", "random", 34, 20, 0),
+            new("900000000000000010", "general", 900, 200, 2) { PreviousMessageCount = 700 },
+            new("900000000000000011", "help", 300, 80, 6) { PreviousMessageCount = 180 },
+            new("900000000000000012", "random", 34, 20, 0) { PreviousMessageCount = 120 },
         ],
         [
             new("900000000000000100", "alice", 120, 45, 3),

@@ -79,7 +79,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
 
         Assert.Same(generated, service.Cached(Week()));
         Assert.Same(generated, service.Cached(Week() with { Top = 25 }));
-        Assert.Null(service.Cached(Week() with { Window = AnalyticsWindow.Last(30, DayBucket.Of(Now.ToUnixTimeMilliseconds())) }));
+        Assert.Null(service.Cached(Week() with { Window = AnalyticsWindow.Last(30, DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds())) }));
         Assert.Single(_model.Requests);
         Assert.Equal(Now, generated!.GeneratedAt);
     }
@@ -96,22 +96,23 @@ public sealed class InsightsServiceTests : IAsyncLifetime
     }
 
     private static AnalyticsQuery Week() =>
-        new(G, AnalyticsWindow.Last(7, DayBucket.Of(Now.ToUnixTimeMilliseconds())), AnalyticsQuery.DefaultTop, false);
+        new(G, AnalyticsWindow.Last(7, DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds())), AnalyticsQuery.DefaultTop, false);
 
     private InsightsService Service(AiProvider provider)
     {
         var contexts = _store;
+        var memberDays = TestMemberDays.Over(contexts);
         var summaries = new SummaryQuery(
             new GuildsQuery(contexts, new IngestionMode(IsDemo: false)),
-            new TotalsQuery(contexts, _time),
-            new DailyActivityQuery(contexts),
-            new TopChannelsQuery(contexts),
-            new TopMembersQuery(contexts),
+            new TotalsQuery(contexts, memberDays, _time),
+            new DailyActivityQuery(contexts, memberDays),
+            new TopChannelsQuery(contexts, _time),
+            new TopMembersQuery(contexts, memberDays, _time),
             new TopContentQuery(contexts),
             new SupportSignalsQuery(contexts, _time),
             new HourlyActivityQuery(contexts),
-            new RisingMembersQuery(contexts),
-            new MemberGrowthQuery(contexts),
+            new RisingMembersQuery(contexts, memberDays, _time),
+            new MemberGrowthQuery(contexts, _time),
             new NewMemberActivationQuery(contexts, _time));
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),

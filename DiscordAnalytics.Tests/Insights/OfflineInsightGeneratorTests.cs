@@ -27,7 +27,7 @@ public sealed class OfflineInsightGeneratorTests
         [
             (InsightKind.Mover, "Joins up 200%", "Joins went from 2 to 6 compared with the previous window (up 200%)."),
             (InsightKind.Mover, "Reactions down 25%", "Reactions went from 400 to 300 compared with the previous window (down 25%)."),
-            (InsightKind.QuietChannel, "Quiet channel: #random", "#random had only 34 of the window's 1,234 messages. A prompt there could revive it, or it may be ready to merge."),
+            (InsightKind.QuietChannel, "Quiet channel: #random", "#random had 34 messages this window, down from 120 in the previous one. A question or a prompt there could revive it."),
             (InsightKind.TopMember, "Top contributor: alice", "alice led the conversation with 120 messages and 45 reactions."),
             (InsightKind.Support, "Unanswered help threads are piling up", "3 help threads got no reply from another member within a day. The median first response took 17.5 minutes."),
             (InsightKind.Topics, "What people talk about", "Most mentioned terms: refund (12), login (7), portal (4)."),
@@ -100,7 +100,7 @@ public sealed class OfflineInsightGeneratorTests
         Assert.Equal("Best posting hour: 09:00 UTC", best.Title);
         Assert.Equal("210 messages were sent between 09:00 and 10:00 UTC over the window, more than in any other hour of the day. Post shortly before then to be seen.", best.Text);
         Assert.Equal(InsightKind.BestHour, report.Insights[^1].Kind);
-        Assert.StartsWith("Host a live office hour on Monday (the busiest day) at 09:00 UTC (the busiest hour) and", report.Actions.Single(a => a.Kind == ActionDraftKind.OfficeHours).Text, StringComparison.Ordinal);
+        Assert.StartsWith("Host a live office hour on Monday (the busiest day) at 09:00 UTC (the busiest hour while people are awake) and", report.Actions.Single(a => a.Kind == ActionDraftKind.OfficeHours).Text, StringComparison.Ordinal);
         Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
     }
 
@@ -125,8 +125,51 @@ public sealed class OfflineInsightGeneratorTests
         var report = await _generator.GenerateAsync(summary, CancellationToken.None);
 
         Assert.Equal("Best posting hour: 20:00 Asia/Kathmandu", report.Insights.Single(i => i.Kind == InsightKind.BestHour).Title);
-        Assert.Contains("at 20:00 Asia/Kathmandu (the busiest hour)", report.Actions.Single(a => a.Kind == ActionDraftKind.OfficeHours).Text, StringComparison.Ordinal);
+        Assert.Contains("at 20:00 Asia/Kathmandu (the busiest hour while people are awake)", report.Actions.Single(a => a.Kind == ActionDraftKind.OfficeHours).Text, StringComparison.Ordinal);
         Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_CommunityPeaksAtMidnight_OfficeHoursAtTheBusiestWakingHourInstead()
+    {
+        // Asia/Kolkata's busiest hour is 00:00 (a UTC-evening community); the busiest hour people are awake is 20:00.
+        var hourly = Enumerable.Range(0, 24).Select(h => new HourlyActivity(h, h switch { 0 => 300, 23 => 280, 20 => 150, 7 => 200, _ => 10 })).ToList();
+        var busy = InsightSummaries.Busy();
+        var summary = busy with { Hourly = hourly, Window = busy.Window with { TimeZone = "Asia/Kolkata" } };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.Equal("Best posting hour: 00:00 Asia/Kolkata", report.Insights.Single(i => i.Kind == InsightKind.BestHour).Title);
+        var officeHours = report.Actions.Single(a => a.Kind == ActionDraftKind.OfficeHours).Text;
+        Assert.Contains("at 20:00 Asia/Kolkata (the busiest hour while people are awake)", officeHours, StringComparison.Ordinal);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
+    public async Task Generate_SmallChannelThatKeptItsPace_IsNotCalledQuiet()
+    {
+        // #random has a fraction of #general's messages, as a help forum may, but more than in its own previous window.
+        var busy = InsightSummaries.Busy();
+        var summary = busy with
+        {
+            TopChannels = [busy.TopChannels[0], busy.TopChannels[1], busy.TopChannels[2] with { PreviousMessageCount = 30 }],
+        };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.QuietChannel);
+        Assert.Equal("Weekly challenge in #general", report.Actions.Single(a => a.Kind == ActionDraftKind.WeeklyChallenge).Title);
+    }
+
+    [Fact]
+    public async Task Generate_NoEarlierData_NoQuietChannel()
+    {
+        var busy = InsightSummaries.Busy();
+        var summary = busy with { PreviousWindow = new PreviousWindow(busy.Window.StartAt - 7 * 86_400_000L, busy.Window.StartAt, HasEarlierData: false) };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Insights, i => i.Kind == InsightKind.QuietChannel);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class MemberForgetGroundTruthTests
 
     private static void AssertMatchesGroundTruth(GroundTruth without, GroundTruth all, AnalyticsSummary summary)
     {
-        var window = AnalyticsWindow.Last(30, DayBucket.Of(Now.ToUnixTimeMilliseconds()));
+        var window = AnalyticsWindow.Last(30, DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds()));
         // Joins and leaves stay: anonymous counts with no id behind them.
         Totals Expected(AnalyticsWindow w) => without.TotalsFor(w) with { Joins = all.TotalsFor(w).Joins, Leaves = all.TotalsFor(w).Leaves };
         Assert.Equal(Expected(window), summary.Totals);

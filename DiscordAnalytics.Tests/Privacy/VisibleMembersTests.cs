@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Privacy;
@@ -22,11 +23,7 @@ public abstract class VisibleMembersTests(StoreProvider provider) : IAsyncLifeti
     private const ulong Hidden = 601;
     private const ulong Forgotten = 602;
     private const ulong Carol = 603;
-    private const long Hour = 3_600_000;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
-    private static readonly int Today = DayBucket.Of(NowMs);
-    private static readonly long Yesterday = DayBucket.StartMs(Today - 1) + (9 * Hour);
+    private static readonly long Yesterday = NineOClock(daysAgo: 1);
     private TempSqliteStore _store = null!;
     private StoreContextFactory _contexts = null!;
 
@@ -95,12 +92,12 @@ public abstract class VisibleMembersTests(StoreProvider provider) : IAsyncLifeti
         var time = new FakeTimeProvider(Now);
         var query = new AnalyticsQuery(G, AnalyticsWindow.Last(7, Today), 10, IncludeBots: false);
 
-        var top = await new TopMembersQuery(_contexts).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
-        var rising = await new RisingMembersQuery(_contexts).RunAsync(query, CancellationToken.None);
+        var top = await new TopMembersQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
+        var rising = await new RisingMembersQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
         var content = await new TopContentQuery(_contexts).RunAsync(query, CancellationToken.None);
         var keywords = (await new SupportSignalsQuery(_contexts, time).RunAsync(query, CancellationToken.None)).CommonKeywords;
         var optedOut = await new StoredOptedOutMembers(_contexts).ListAsync($"{G}", CancellationToken.None);
-        var totals = await new TotalsQuery(_contexts, time).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
 
         Assert.Equal([$"{Carol}"], top.Select(m => m.DiscordUserId));
         Assert.Equal([$"{Carol}"], rising.Select(m => m.DiscordUserId));

@@ -16,7 +16,7 @@ public sealed class QuarterHourCountsTests
         var at = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
 
         Assert.Equal(expected, QuarterHourCounts.IndexOf(at));
-        Assert.Equal(at - at % QuarterHourCounts.QuarterHourMs, QuarterHourCounts.StartMs(DayBucket.Of(at), expected));
+        Assert.Equal(at - at % QuarterHourCounts.QuarterHourMs, QuarterHourCounts.StartMs(DayBucket.FromUnixMs(at), expected));
     }
 
     [Fact]

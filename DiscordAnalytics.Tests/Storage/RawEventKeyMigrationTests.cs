@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class RawEventKeyMigrationTests
 
         // Creates and reaction adds are deduped by their facts now (this test writes none, the old writer
         // did); every other event is still deduped by its migrated raw row.
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
         var again = await writer.WriteAsync([.. EveryKeyShape.Where(e => e.Type is not (IngestEventType.MessageCreate or IngestEventType.ReactionAdd))], CancellationToken.None);
         Assert.Equal(0, again.Applied);
     }

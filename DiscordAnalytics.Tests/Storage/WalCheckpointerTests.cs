@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,7 +21,7 @@ public sealed class WalCheckpointerTests
     public async Task Writer_BulkBatches_CheckpointsTheLogIntoTheFileInTheBackground()
     {
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
 
         for (var batch = 0; batch < 5; batch++)
         {
@@ -38,7 +39,7 @@ public sealed class WalCheckpointerTests
     public async Task Writer_FewEventsPerCommit_LeavesThemInTheLog()
     {
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
         var (fileBefore, _) = await SizesAsync(store);
 
         for (var batch = 0; batch < 20; batch++)
@@ -60,7 +61,7 @@ public sealed class WalCheckpointerTests
     public async Task Writer_AfterABulkBatch_CutsTheLogFileBackWhenTheLogStartsOver()
     {
         await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, "live", NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
 
         // One transaction large enough to take the log past its bound.
         await writer.WriteAsync(Messages(0, 100_000), CancellationToken.None);

@@ -97,7 +97,7 @@ public static class AnalyticsApi
         out IResult problem)
     {
         problem = Results.Empty;
-        var today = DayBucket.Of(time.GetUtcNow().ToUnixTimeMilliseconds());
+        var today = DayBucket.FromUnixMs(time.GetUtcNow().ToUnixTimeMilliseconds());
         if (!AnalyticsQueryParser.TryParse(guild.Id, window, start, end, top, today, discord.IncludeBots, out query, out var error))
         {
             problem = ApiProblems.BadParameter(error!.Parameter, error.Reason);

@@ -63,7 +63,7 @@ public static class BackfillBenchmark
             var wildRate = Math.Min(FakeHistoryServer.GlobalPerSecond, concurrency * FakeHistoryServer.PerChannelPerSecond) * achieved / allowed;
             var projected = TimeSpan.FromSeconds(WildMessages / 100d / wildRate);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backfill: {channels} channels x {messages} messages, {concurrency} at once: {status?.State}, {status?.Messages} messages, {server.MessageRequests} page requests in {seconds:0.0} s"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests/s: {achieved:0.0} achieved of {allowed} allowed ({100 * achieved / allowed:0}%), 429s: {server.RateLimited}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests/s: {achieved:0.0} achieved of {allowed} allowed ({100 * achieved / allowed:0}%), 429s: {server.BucketRateLimited} bucket, {server.GlobalRateLimited} global"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"projected for {WildMessages} messages at Discord's limits (5/s per channel, 50/s global, {concurrency} channels at once): {projected.TotalMinutes:0.0} min"));
             return status?.State == BackfillState.Completed && status.Messages == channels * messages ? 0 : 1;
         }

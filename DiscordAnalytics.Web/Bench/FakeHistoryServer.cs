@@ -23,7 +23,11 @@ public sealed class FakeHistoryServer(int channels, int messagesPerChannel, long
 
     public int MessageRequests { get; private set; }
 
-    public int RateLimited { get; private set; }
+    /// <summary>429s because a channel's bucket was empty (a client that keeps its buckets never gets one).</summary>
+    public int BucketRateLimited { get; private set; }
+
+    /// <summary>429s because the global limit was spent in the current second.</summary>
+    public int GlobalRateLimited { get; private set; }
 
     public async Task StartAsync()
     {
@@ -34,20 +38,31 @@ public sealed class FakeHistoryServer(int channels, int messagesPerChannel, long
         _app.MapGet("/api/v10/guilds/{guild}/channels", () => Results.Text(ChannelsJson(), "application/json"));
         _app.MapGet("/api/v10/guilds/{guild}/threads/active", () => Results.Text("""{"threads":[],"members":[]}""", "application/json"));
         _app.MapGet("/api/v10/channels/{channel}/threads/archived/public", () => Results.Text("""{"threads":[],"members":[],"has_more":false}""", "application/json"));
-        _app.MapGet("/api/v10/channels/{channel}/messages", (string channel, ulong? before, HttpResponse response) =>
+        _app.MapGet("/api/v10/channels/{channel}/messages", (string channel, ulong? before, HttpResponse response) => Take($"messages:{channel}", response) switch
         {
-            if (!Take($"messages:{channel}", response))
-            {
-                return Results.Text("""{"message":"You are being rate limited.","retry_after":0.1,"global":false}""", "application/json", statusCode: 429);
-            }
-
-            return Results.Text(MessagesJson(channel, before), "application/json");
+            (Refusal.None, _) => Results.Text(MessagesJson(channel, before), "application/json"),
+            var (refusal, retryAfter) => Results.Text(
+                string.Create(CultureInfo.InvariantCulture, $$"""{"message":"You are being rate limited.","retry_after":{{retryAfter:0.000}},"global":{{(refusal == Refusal.Global ? "true" : "false")}}}"""),
+                "application/json",
+                statusCode: 429),
         });
         await _app.StartAsync();
         ApiBaseUrl = _app.Urls.First() + "/api/v10";
     }
 
-    private bool Take(string bucket, HttpResponse response)
+    private enum Refusal
+    {
+        None,
+        Bucket,
+        Global,
+    }
+
+    /// <summary>
+    /// Takes one request from the channel's bucket and the global limit. Each window opens with the first request
+    /// after the previous one closed, as Discord's do. A global refusal is answered as Discord answers one: flagged
+    /// global, no bucket headers, the wait until the global window reopens.
+    /// </summary>
+    private (Refusal Refusal, double RetryAfter) Take(string bucket, HttpResponse response)
     {
         var now = DateTimeOffset.UtcNow;
         lock (_gate)
@@ -63,7 +78,15 @@ public sealed class FakeHistoryServer(int channels, int messagesPerChannel, long
                 b = (PerChannelPerSecond, now.AddSeconds(1));
             }
 
-            var allowed = b.Left > 0 && _global.Left > 0;
+            if (b.Left > 0 && _global.Left == 0)
+            {
+                GlobalRateLimited++;
+                response.Headers["X-RateLimit-Global"] = "true";
+                response.Headers["X-RateLimit-Scope"] = "global";
+                return (Refusal.Global, (_global.ResetAt - now).TotalSeconds);
+            }
+
+            var allowed = b.Left > 0;
             if (allowed)
             {
                 b.Left--;
@@ -71,7 +94,7 @@ public sealed class FakeHistoryServer(int channels, int messagesPerChannel, long
             }
             else
             {
-                RateLimited++;
+                BucketRateLimited++;
             }
 
             _buckets[bucket] = b;
@@ -79,7 +102,7 @@ public sealed class FakeHistoryServer(int channels, int messagesPerChannel, long
             response.Headers["X-RateLimit-Remaining"] = b.Left.ToString(CultureInfo.InvariantCulture);
             response.Headers["X-RateLimit-Reset-After"] = Math.Max(0, (b.ResetAt - now).TotalSeconds).ToString("0.000", CultureInfo.InvariantCulture);
             response.Headers["X-RateLimit-Bucket"] = "messages";
-            return allowed;
+            return (allowed ? Refusal.None : Refusal.Bucket, (b.ResetAt - now).TotalSeconds);
         }
     }
 

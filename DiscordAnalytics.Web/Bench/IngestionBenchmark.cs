@@ -180,7 +180,7 @@ public static class IngestionBenchmark
             using var transaction = connection.BeginTransaction();
             foreach (var e in chunk)
             {
-                var day = DayBucket.Of(e.EventAt);
+                var day = DayBucket.FromUnixMs(e.EventAt);
                 if (e.Type == IngestEventType.MessageCreate)
                 {
                     message.Execute((long)e.GuildId, (long)e.MessageId!.Value, (long)e.ChannelId!.Value, (long)e.UserId!.Value, e.IsBot, e.EventAt, day, e.Excerpt, (long?)e.ReferencedMessageId);

@@ -13,6 +13,11 @@ internal sealed class RestRateLimiter
 {
     private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(20);
 
+    // Discord counts the global limit where requests arrive, not where they leave: a request can reach it a little
+    // later or earlier than its neighbours. Without a margin, a client that keeps exactly N in every second of its
+    // own clock can land N + 1 in one of Discord's seconds when it runs at full speed (a needless 429).
+    private static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1) + ResetMargin;
+
     private readonly TimeProvider _timeProvider;
     private readonly int _globalPerSecond;
     private readonly TimeSpan _maxWait;
@@ -141,7 +146,7 @@ internal sealed class RestRateLimiter
                     continue;
                 }
 
-                while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= TimeSpan.FromSeconds(1))
+                while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= GlobalWindow)
                 {
                     _globalWindow.Dequeue();
                 }
@@ -152,7 +157,7 @@ internal sealed class RestRateLimiter
                     return;
                 }
 
-                await DelayUntilAsync(_globalWindow.Peek() + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                await DelayUntilAsync(_globalWindow.Peek() + GlobalWindow, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

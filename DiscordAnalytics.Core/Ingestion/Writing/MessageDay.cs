@@ -9,5 +9,5 @@ namespace DiscordAnalytics.Core.Ingestion.Writing;
 /// </summary>
 internal static class MessageDay
 {
-    public static int Of(long messageId) => DayBucket.Of(Snowflake.ToUnixMs((ulong)messageId));
+    public static int FromMessageId(long messageId) => DayBucket.FromUnixMs(Snowflake.ToUnixMs((ulong)messageId));
 }

@@ -48,7 +48,7 @@ internal sealed class RollupDeltas
     /// <summary>Adds <paramref name="messages"/> (+1 or -1) to the quarter hour a message was created in.</summary>
     public void QuarterHour(long guild, long createdAt, long channel, bool isBot, long messages)
     {
-        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(QuarterHours, (guild, DayBucket.Of(createdAt), channel, isBot), out _);
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(QuarterHours, (guild, DayBucket.FromUnixMs(createdAt), channel, isBot), out _);
         counts ??= new long[QuarterHourCounts.PerDay];
         counts[QuarterHourCounts.IndexOf(createdAt)] += messages;
     }

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.MemberDays;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing;
 
@@ -26,13 +28,7 @@ internal sealed class RollupFlusher(WriteContext context)
             AddQuarterHours(guild, day, channel, isBot, messages);
         }
 
-        foreach (var ((guild, day, user), d) in deltas.Members)
-        {
-            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0)
-            {
-                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads);
-            }
-        }
+        FlushMembers();
 
         foreach (var ((guild, day, isBot), d) in deltas.Guilds)
         {
@@ -61,6 +57,33 @@ internal sealed class RollupFlusher(WriteContext context)
         foreach (var (guild, lastEventAt) in deltas.LastEventAt)
         {
             sql.TouchGuild.Execute(guild, context.GuildMode, lastEventAt);
+        }
+    }
+
+    /// <summary>
+    /// Member-day rows, then one version step per (guild, day) they touched, each day's deltas kept with its new version
+    /// for the in-memory member days (<see cref="WriteContext.MemberDayCommits"/>).
+    /// </summary>
+    private void FlushMembers()
+    {
+        var sql = context.Sql;
+        var days = new Dictionary<(long Guild, int Day), List<MemberDayDelta>>();
+        foreach (var ((guild, day, user), d) in context.Deltas.Members)
+        {
+            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0)
+            {
+                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads);
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(days, (guild, day), out _);
+                (list ??= []).Add(new MemberDayDelta(user, d.IsBot, d.Messages, d.Reactions, d.Threads));
+            }
+        }
+
+        foreach (var ((guild, day), list) in days)
+        {
+            foreach (var changed in sql.BumpMemberDayVersion.Rows(guild, day))
+            {
+                context.MemberDayCommits.Add(new MemberDayCommit(guild, day, changed.Version, list, ForgottenUser: null));
+            }
         }
     }
 

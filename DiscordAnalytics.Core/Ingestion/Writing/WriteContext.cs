@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+using DiscordAnalytics.Core.Storage.MemberDays;
 using System.Data.Common;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing;
@@ -36,6 +37,12 @@ internal sealed class WriteContext : IDisposable
     /// <summary>Guilds of the current batch that forgot a member: their numbers changed without a new event.</summary>
     public HashSet<long> ForgetIn { get; } = [];
 
+    /// <summary>
+    /// The batch's changes to member rollups with each day's new version, in the order they were written: told to the
+    /// in-memory member days after the commit. A new list per batch, so the one handed over is never changed again.
+    /// </summary>
+    public List<MemberDayCommit> MemberDayCommits { get; private set; } = [];
+
     public ChannelShapes Channels { get; }
 
     public ReactionSnapshots Snapshots { get; }
@@ -51,6 +58,7 @@ internal sealed class WriteContext : IDisposable
     {
         Deltas.Clear();
         ForgetIn.Clear();
+        MemberDayCommits = [];
     }
 
     /// <summary>

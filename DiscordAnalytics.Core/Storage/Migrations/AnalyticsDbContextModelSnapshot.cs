@@ -16,25 +16,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Analytics.HelpChannelOverride", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("guildId");
-
-                    b.Property<long>("ChannelId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("channelId");
-
-                    b.Property<bool>("IsHelpChannel")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("isHelpChannel");
-
-                    b.HasKey("GuildId", "ChannelId");
-
-                    b.ToTable("helpChannelOverrides", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")
@@ -164,65 +145,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("NextRunAt");
 
                     b.ToTable("digestSchedules", (string)null);
-                });
-
-            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.DeadLetter", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("eventId");
-
-                    b.Property<string>("EventJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("eventJson");
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("eventType");
-
-                    b.Property<string>("ExceptionMessage")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("exceptionMessage");
-
-                    b.Property<string>("ExceptionType")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("exceptionType");
-
-                    b.Property<long>("FirstFailedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("firstFailedAt");
-
-                    b.Property<long>("GuildId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("guildId");
-
-                    b.Property<long>("LastFailedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("lastFailedAt");
-
-                    b.Property<long?>("UserId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("userId");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GuildId", "UserId");
-
-                    b.ToTable("ingestionDeadLetters", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>
@@ -584,6 +506,65 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("channelDayQuarterHours", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.DeadLetter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eventId");
+
+                    b.Property<string>("EventJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eventJson");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eventType");
+
+                    b.Property<string>("ExceptionMessage")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exceptionMessage");
+
+                    b.Property<string>("ExceptionType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exceptionType");
+
+                    b.Property<long>("FirstFailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstFailedAt");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lastFailedAt");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("userId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuildId", "UserId");
+
+                    b.ToTable("ingestionDeadLetters", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
                 {
                     b.Property<long>("GuildId")
@@ -639,6 +620,25 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId", "Day", "IsBot");
 
                     b.ToTable("guildDailyRollups", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.HelpChannelOverride", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<bool>("IsHelpChannel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isHelpChannel");
+
+                    b.HasKey("GuildId", "ChannelId");
+
+                    b.ToTable("helpChannelOverrides", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.KeywordDay", b =>
@@ -730,6 +730,25 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId", "Day", "UserId");
 
                     b.ToTable("memberDailyRollups", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberDayVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId", "Day");
+
+                    b.ToTable("memberDayVersions", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageFact", b =>

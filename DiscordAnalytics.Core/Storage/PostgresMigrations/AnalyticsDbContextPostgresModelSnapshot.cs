@@ -768,6 +768,26 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("memberdailyrollups", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberDayVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId", "Day")
+                        .HasName("pk_memberdayversions");
+
+                    b.ToTable("memberdayversions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageFact", b =>
                 {
                     b.Property<long>("GuildId")

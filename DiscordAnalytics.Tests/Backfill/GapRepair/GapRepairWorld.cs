@@ -76,15 +76,11 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
     /// <summary>The live app's settings: this emulator, this store file, a job server polling often.</summary>
     public AnalyticsAppFactory App(IReadOnlyDictionary<string, string?>? more = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = AnalyticsAppFactory.LiveSettings(emulator, Token, new Dictionary<string, string?>
         {
-            ["Demo:Enabled"] = "auto",
-            ["Discord:Token"] = Token,
-            ["Discord:GatewayUrl"] = emulator.GatewayUrl,
-            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
             ["Storage:ConnectionString"] = connectionString,
             ["Jobs:QueuePollInterval"] = "00:00:00.200",
-        };
+        });
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

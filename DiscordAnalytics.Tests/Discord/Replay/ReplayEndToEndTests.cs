@@ -180,7 +180,7 @@ public sealed class ReplayEndToEndTests
                 await DeliverUntilAsync(Deliveries);
 
                 var truth = new GroundTruth(kept.Concat(deliveries.Skip(killAt + LostWhileDead)).Select(d => d.Truth));
-                var window = AnalyticsWindow.Last(30, DayBucket.Of(now));
+                var window = AnalyticsWindow.Last(30, DayBucket.FromUnixMs(now));
                 using var client = new HttpClient { BaseAddress = second.BaseAddress };
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
                 var expected = truth.TotalsFor(window);
@@ -252,7 +252,7 @@ public sealed class ReplayEndToEndTests
     /// <summary>Every day the stream can touch: 20 days of history and today.</summary>
     private static (long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves) RollupsOf(GroundTruth truth)
     {
-        var all = truth.TotalsFor(AnalyticsWindow.Last(60, DayBucket.Of(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+        var all = truth.TotalsFor(AnalyticsWindow.Last(60, DayBucket.FromUnixMs(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
         return (all.Messages, all.Reactions, all.ThreadsCreated, all.DeletedMessages, all.Joins, all.Leaves);
     }
 

@@ -46,7 +46,7 @@ public sealed class ReplayStream
         _random = new Random(seed);
         _from = nowMs - (days * 86_400_000L);
         _span = (nowMs - 60_000) - _from;
-        _todayStart = DayBucket.StartMs(DayBucket.Of(nowMs));
+        _todayStart = DayBucket.StartMs(DayBucket.FromUnixMs(nowMs));
         _expectedLogical = expectedLogical;
     }
 

@@ -7,6 +7,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 
 namespace DiscordAnalytics.Tests.Web.Api;
 
@@ -20,15 +21,11 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
     private const ulong Category = 54;
     private const ulong Asker = 61;
     private const ulong Helper = 62;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Now);
-    private AnalyticsAppFactory _app = null!;
-    private HttpClient _client = null!;
+    private ApiTestApp _api = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new AnalyticsAppFactory(time: _time);
-        _client = _app.CreateApiClient();
         var at = Now.AddHours(-5).ToUnixTimeMilliseconds();
         var question = Snowflake.FromUnixMs(at);
         IngestEvent[] events =
@@ -42,14 +39,10 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = question, UserId = Asker },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at + (7 * 60_000), ChannelId = General, MessageId = question + 1, UserId = Helper },
         ];
-        await _app.IngestAsync(events);
+        _api = await ApiTestApp.StartAsync(events, _time);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task Get_NothingChosen_DefaultRuleForTextAndForumChannels()
@@ -112,7 +105,7 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
     [Fact]
     public async Task Get_WithoutCredentials_401()
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = _api.App.CreateClient();
 
         using var response = await anonymous.GetAsync($"/api/guilds/{Guild}/help-channels");
 
@@ -120,13 +113,13 @@ public sealed class HelpChannelsApiTests : IAsyncLifetime
     }
 
     private async Task<JsonElement> GetAsync() =>
-        await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/help-channels");
+        await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/help-channels");
 
     private Task<HttpResponseMessage> PutAsync(string body) =>
-        _client.PutAsync($"/api/guilds/{Guild}/help-channels", RequestBody.Json(body));
+        _api.Client.PutAsync($"/api/guilds/{Guild}/help-channels", RequestBody.Json(body));
 
     private async Task<JsonElement> SupportAsync() =>
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d")).GetProperty("supportSignals");
+        (await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d")).GetProperty("supportSignals");
 
     private static List<string> Ids(JsonElement answer) =>
         [.. answer.GetProperty("channelIds").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal)];

@@ -5,6 +5,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 
 namespace DiscordAnalytics.Tests.Web.Api;
 
@@ -12,13 +13,10 @@ namespace DiscordAnalytics.Tests.Web.Api;
 public sealed class MemberGrowthApiTests : IAsyncLifetime
 {
     private const ulong Guild = 4_343_000_000_000_000_001;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private readonly AnalyticsAppFactory _app = new(time: new FakeTimeProvider(Now));
-    private HttpClient _client = null!;
+    private ApiTestApp _api = null!;
 
     public async Task InitializeAsync()
     {
-        _client = _app.CreateApiClient();
         IngestEvent[] events =
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = At(10, 0), Name = "Growth Guild" },
@@ -36,19 +34,15 @@ public sealed class MemberGrowthApiTests : IAsyncLifetime
             Join(33, At(20, 8)),
             new() { Type = IngestEventType.MemberRemove, GuildId = Guild, UserId = 34, EventAt = At(16, 9) },
         ];
-        await _app.IngestAsync(events);
+        _api = await ApiTestApp.StartAsync(events);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task Summary_JoinsLeavesAndFirstPosts_MemberGrowthAndActivation()
     {
-        var summary = await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
+        var summary = await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
 
         Assert.Equal(1, summary.GetProperty("schemaVersion").GetInt32());
         var growth = summary.GetProperty("memberGrowth");

@@ -6,6 +6,7 @@ using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 
 namespace DiscordAnalytics.Tests.Web.Api;
 
@@ -16,16 +17,12 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
     private const ulong General = 71;
     private const ulong Ada = 81;
     private const ulong Bo = 82;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private AnalyticsAppFactory _app = null!;
-    private HttpClient _client = null!;
+    private ApiTestApp _api = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
-        _client = _app.CreateApiClient();
         var at = Now.AddHours(-3).ToUnixTimeMilliseconds();
-        await _app.IngestAsync(
+        _api = await ApiTestApp.StartAsync(
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Privacy Guild" },
             new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
@@ -35,16 +32,12 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         ]);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task Get_NoChoices_EmptyList()
     {
-        var answer = await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy");
+        var answer = await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy");
 
         Assert.Empty(answer.GetProperty("members").EnumerateArray());
     }
@@ -58,7 +51,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, hide.StatusCode);
         Assert.Equal(HttpStatusCode.OK, forget.StatusCode);
         Assert.Equal("forgotten", (await forget.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("choice").GetString());
-        var members = (await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray()
+        var members = (await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray()
             .ToDictionary(m => m.GetProperty("userId").GetString()!);
         Assert.Equal(2, members.Count);
         Assert.Equal("Ada", members[$"{Ada}"].GetProperty("displayName").GetString());
@@ -76,7 +69,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         using var show = await PutAsync(Ada, """{ "choice": "visible" }""");
 
         Assert.Equal(HttpStatusCode.OK, show.StatusCode);
-        Assert.Empty((await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray());
+        Assert.Empty((await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray());
     }
 
     [Theory]
@@ -92,7 +85,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         Assert.Contains("cannot be undone", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var only = Assert.Single((await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray());
+        var only = Assert.Single((await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray());
         Assert.Equal("forgotten", only.GetProperty("choice").GetString());
     }
 
@@ -108,7 +101,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         using var put = await PutAsync(Ada, body);
 
         await AssertBadParameterAsync(put, "choice");
-        Assert.Empty((await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray());
+        Assert.Empty((await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray());
     }
 
     [Theory]
@@ -118,7 +111,7 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
     [InlineData("99999999999999999999999")]
     public async Task Put_BadUserId_400NamingUserId(string userId)
     {
-        using var put = await _client.PutAsync($"/api/guilds/{Guild}/members/{userId}/privacy", RequestBody.Json("""{ "choice": "hidden" }"""));
+        using var put = await _api.Client.PutAsync($"/api/guilds/{Guild}/members/{userId}/privacy", RequestBody.Json("""{ "choice": "hidden" }"""));
 
         await AssertBadParameterAsync(put, "userId");
     }
@@ -126,8 +119,8 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
     [Fact]
     public async Task GetAndPut_BadGuildId_400NamingGuildId()
     {
-        using var get = await _client.GetAsync("/api/guilds/not-an-id/privacy");
-        using var put = await _client.PutAsync($"/api/guilds/not-an-id/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "hidden" }"""));
+        using var get = await _api.Client.GetAsync("/api/guilds/not-an-id/privacy");
+        using var put = await _api.Client.PutAsync($"/api/guilds/not-an-id/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "hidden" }"""));
 
         await AssertBadParameterAsync(get, "guildId");
         await AssertBadParameterAsync(put, "guildId");
@@ -136,8 +129,8 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
     [Fact]
     public async Task GetAndPut_UnknownGuild_404()
     {
-        using var get = await _client.GetAsync("/api/guilds/123456789/privacy");
-        using var put = await _client.PutAsync($"/api/guilds/123456789/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
+        using var get = await _api.Client.GetAsync("/api/guilds/123456789/privacy");
+        using var put = await _api.Client.PutAsync($"/api/guilds/123456789/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
@@ -146,14 +139,14 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
     [Fact]
     public async Task GetAndPut_NoCredentials_401()
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = _api.App.CreateClient();
 
         using var get = await anonymous.GetAsync($"/api/guilds/{Guild}/privacy");
         using var put = await anonymous.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json("""{ "choice": "forgotten" }"""));
 
         Assert.Equal(HttpStatusCode.Unauthorized, get.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, put.StatusCode);
-        Assert.Empty((await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray());
+        Assert.Empty((await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/privacy")).GetProperty("members").EnumerateArray());
     }
 
     private static async Task AssertBadParameterAsync(HttpResponseMessage response, string parameter)
@@ -163,6 +156,6 @@ public sealed class MemberPrivacyApiTests : IAsyncLifetime
         Assert.Equal(parameter, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
     }
 
-    private Task<HttpResponseMessage> PutAsync(ulong user, string body) => _client.PutAsync($"/api/guilds/{Guild}/members/{user}/privacy", RequestBody.Json(body));
+    private Task<HttpResponseMessage> PutAsync(ulong user, string body) => _api.Client.PutAsync($"/api/guilds/{Guild}/members/{user}/privacy", RequestBody.Json(body));
 
 }

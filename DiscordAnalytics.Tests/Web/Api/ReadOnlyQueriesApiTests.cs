@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 
 namespace DiscordAnalytics.Tests.Web.Api;
 
@@ -20,14 +21,10 @@ public sealed class ReadOnlyQueriesApiTests : IAsyncLifetime
 {
     private const ulong Guild = 4_343_000_000_000_000_123;
     private const ulong General = 31;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private AnalyticsAppFactory _app = null!;
-    private HttpClient _client = null!;
+    private ApiTestApp _api = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
-        _client = _app.CreateApiClient();
         var at = Now.AddDays(-3).ToUnixTimeMilliseconds();
         IngestEvent[] events =
         [
@@ -45,29 +42,25 @@ public sealed class ReadOnlyQueriesApiTests : IAsyncLifetime
                 Excerpt = $"refund request {day}",
             }),
         ];
-        await _app.IngestAsync(events);
+        _api = await ApiTestApp.StartAsync(events);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task SummaryExportsAndInsights_OnClosedDaysWithoutKeywordRows_ChangeNothingInTheStore()
     {
-        await using var probe = new SqliteConnection(_app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
+        await using var probe = new SqliteConnection(_api.App.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
         await probe.OpenAsync();
         var before = await ScalarAsync(probe, "PRAGMA data_version");
 
-        var summary = await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
+        var summary = await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
         foreach (var table in new[] { "channels", "members", "content", "daily" })
         {
-            Assert.NotEmpty(await _client.GetStringAsync($"/api/guilds/{Guild}/export/{table}.csv?window=30d"));
+            Assert.NotEmpty(await _api.Client.GetStringAsync($"/api/guilds/{Guild}/export/{table}.csv?window=30d"));
         }
 
-        Assert.NotEmpty(await _client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d"));
+        Assert.NotEmpty(await _api.Client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d"));
 
         Assert.Equal(before, await ScalarAsync(probe, "PRAGMA data_version"));
         Assert.Equal(0, await ScalarAsync(probe, "SELECT count(*) FROM keywordDays"));

@@ -5,6 +5,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 
 namespace DiscordAnalytics.Tests.Web.Api;
 
@@ -13,15 +14,11 @@ public sealed class SupportSignalsApiTests : IAsyncLifetime
 {
     private const ulong Guild = 4_242_000_000_000_000_777;
     private const ulong Forum = 31;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Now);
-    private AnalyticsAppFactory _app = null!;
-    private HttpClient _client = null!;
+    private ApiTestApp _api = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new AnalyticsAppFactory(time: _time);
-        _client = _app.CreateApiClient();
         var asked = Now.AddHours(-2).ToUnixTimeMilliseconds();
         var post = Snowflake.FromUnixMs(asked);
         IngestEvent[] events =
@@ -32,14 +29,10 @@ public sealed class SupportSignalsApiTests : IAsyncLifetime
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = asked, ChannelId = post, MessageId = post, UserId = 41, Excerpt = "Where is my refund?" },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = asked + 60_000, ChannelId = post, MessageId = post + 1, UserId = 41, Excerpt = "Still waiting on the refund" },
         ];
-        await _app.IngestAsync(events);
+        _api = await ApiTestApp.StartAsync(events, _time);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task Summary_ForumPostWithoutReply_CountsAsUnansweredOnceItsDayIsOver()
@@ -57,5 +50,5 @@ public sealed class SupportSignalsApiTests : IAsyncLifetime
     }
 
     private async Task<JsonElement> SupportAsync() =>
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d")).GetProperty("supportSignals");
+        (await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d")).GetProperty("supportSignals");
 }

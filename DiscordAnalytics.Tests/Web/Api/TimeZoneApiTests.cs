@@ -7,6 +7,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 
 namespace DiscordAnalytics.Tests.Web.Api;
 
@@ -15,14 +16,10 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
 {
     private const ulong Guild = 4_343_000_000_000_000_777;
     private const ulong General = 71;
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private AnalyticsAppFactory _app = null!;
-    private HttpClient _client = null!;
+    private ApiTestApp _api = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
-        _client = _app.CreateApiClient();
         // One message at 18:20 UTC yesterday: 00:05 local in Kathmandu (+05:45).
         var at = new DateTimeOffset(2026, 11, 19, 18, 20, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
         IngestEvent[] events =
@@ -31,19 +28,15 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
             new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = Snowflake.FromUnixMs(at), UserId = 81 },
         ];
-        await _app.IngestAsync(events);
+        _api = await ApiTestApp.StartAsync(events);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task Get_NeverSet_Utc()
     {
-        var answer = await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/time-zone");
+        var answer = await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/time-zone");
 
         Assert.Equal($"{Guild}", answer.GetProperty("guildId").GetString());
         Assert.Equal("UTC", answer.GetProperty("timeZone").GetString());
@@ -58,8 +51,8 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal("Asia/Kathmandu", (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("timeZone").GetString());
-        Assert.Equal("Asia/Kathmandu", (await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/time-zone")).GetProperty("timeZone").GetString());
-        var summary = await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
+        Assert.Equal("Asia/Kathmandu", (await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/time-zone")).GetProperty("timeZone").GetString());
+        var summary = await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
         Assert.Equal("Asia/Kathmandu", summary.GetProperty("window").GetProperty("timeZone").GetString());
         Assert.Equal(0, await HourlyAsync(18));
         Assert.Equal(1, await HourlyAsync(0));
@@ -82,14 +75,14 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         Assert.Equal("application/problem+json", put.Content.Headers.ContentType?.MediaType);
         Assert.Equal("timeZone", (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
-        Assert.Equal("UTC", (await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/time-zone")).GetProperty("timeZone").GetString());
+        Assert.Equal("UTC", (await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/time-zone")).GetProperty("timeZone").GetString());
     }
 
     [Fact]
     public async Task GetAndPut_UnknownGuild_404()
     {
-        using var get = await _client.GetAsync("/api/guilds/123456789/time-zone");
-        using var put = await _client.PutAsync("/api/guilds/123456789/time-zone", RequestBody.Json("""{ "timeZone": "Europe/Berlin" }"""));
+        using var get = await _api.Client.GetAsync("/api/guilds/123456789/time-zone");
+        using var put = await _api.Client.PutAsync("/api/guilds/123456789/time-zone", RequestBody.Json("""{ "timeZone": "Europe/Berlin" }"""));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
@@ -98,7 +91,7 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
     [Fact]
     public async Task Get_BadGuildId_400NamingGuildId()
     {
-        using var get = await _client.GetAsync("/api/guilds/not-an-id/time-zone");
+        using var get = await _api.Client.GetAsync("/api/guilds/not-an-id/time-zone");
 
         Assert.Equal(HttpStatusCode.BadRequest, get.StatusCode);
         Assert.Equal("guildId", (await get.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
@@ -106,10 +99,10 @@ public sealed class TimeZoneApiTests : IAsyncLifetime
 
     private async Task<long> HourlyAsync(int hour)
     {
-        var summary = await _client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
+        var summary = await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Guild}/summary?window=7d");
         return summary.GetProperty("hourly").EnumerateArray().Single(h => h.GetProperty("hour").GetInt32() == hour).GetProperty("messages").GetInt64();
     }
 
-    private Task<HttpResponseMessage> PutAsync(string body) => _client.PutAsync($"/api/guilds/{Guild}/time-zone", RequestBody.Json(body));
+    private Task<HttpResponseMessage> PutAsync(string body) => _api.Client.PutAsync($"/api/guilds/{Guild}/time-zone", RequestBody.Json(body));
 
 }

@@ -29,12 +29,8 @@ public sealed class SecretsInLogsTests
         emulator.ReadyGuildIds = [GatewayScript.GuildId.ToString()];
         var logs = new CapturingLoggerProvider();
         await using var app = new AnalyticsAppFactory(
-            new Dictionary<string, string?>
+            AnalyticsAppFactory.LiveSettings(emulator, Token, new Dictionary<string, string?>
             {
-                ["Demo:Enabled"] = "auto",
-                ["Discord:Token"] = Token,
-                ["Discord:GatewayUrl"] = emulator.GatewayUrl,
-                ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
                 ["Auth:ApiKey"] = ApiKey,
                 ["Auth:AdminPassword"] = AdminPassword,
                 ["Ai:ApiKey"] = AiKey,
@@ -43,7 +39,7 @@ public sealed class SecretsInLogsTests
                 ["Logging:LogLevel:Microsoft"] = "Trace",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
-            },
+            }),
             services: services =>
             {
                 services.AddSingleton(new GatewaySessionOptions { ReconnectBaseDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) });

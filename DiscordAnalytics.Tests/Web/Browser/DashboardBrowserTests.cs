@@ -13,18 +13,11 @@ public sealed class DashboardBrowserTests
     [Fact]
     public async Task Dashboard_DemoCommunity_FillsUpdatesLiveAndKeepsTheSelection()
     {
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
-        {
-            ["Demo:Enabled"] = "true",
-            ["Demo:HistoryDays"] = "7",
-            ["Demo:LiveEventsPerSecond"] = "20",
-        });
+        await using var app = AnalyticsAppFactory.Demo(historyDays: 7, liveEventsPerSecond: 20);
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync();
+        var page = await chromium.NewSignedInPageAsync(baseUrl);
 
-        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
 
         // The cards fill in with the demo guild, and the guild lands in the URL and local storage.
         var messages = page.GetByTestId("total-messages-value");
@@ -56,12 +49,7 @@ public sealed class DashboardBrowserTests
     [Fact]
     public async Task Dashboard_SettingsClickedBeforeTheGuildIsInTheAddress_OpensSettingsAndStaysThere()
     {
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
-        {
-            ["Demo:Enabled"] = "true",
-            ["Demo:HistoryDays"] = "1",
-            ["Demo:LiveEventsPerSecond"] = "0",
-        });
+        await using var app = AnalyticsAppFactory.Demo(historyDays: 1, liveEventsPerSecond: 0);
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
         var browser = chromium.Browser;
@@ -103,17 +91,10 @@ public sealed class DashboardBrowserTests
     [Fact]
     public async Task Dashboard_AddressWrite_WaitsOutAPageBeingLeftAndKeepsUpWithQuickPicks()
     {
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
-        {
-            ["Demo:Enabled"] = "true",
-            ["Demo:HistoryDays"] = "1",
-            ["Demo:LiveEventsPerSecond"] = "0",
-        });
+        await using var app = AnalyticsAppFactory.Demo(historyDays: 1, liveEventsPerSecond: 0);
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync();
-        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
+        var page = await chromium.NewSignedInPageAsync(baseUrl);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("guildId=\\d+"), new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("window-caption")).ToContainTextAsync("7 days");
 

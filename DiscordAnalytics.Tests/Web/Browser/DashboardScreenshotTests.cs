@@ -17,18 +17,11 @@ public sealed class DashboardScreenshotTests
     [Fact]
     public async Task Dashboard_DemoCommunityLastThirtyDays_FillsEveryCard()
     {
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
-        {
-            ["Demo:Enabled"] = "true",
-            ["Demo:HistoryDays"] = "60",
-            ["Demo:LiveEventsPerSecond"] = "0",
-        });
+        await using var app = AnalyticsAppFactory.Demo(historyDays: 60, liveEventsPerSecond: 0);
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var page = await chromium.NewSignedInPageAsync(baseUrl, "/?window=30d", options: new() { ViewportSize = new() { Width = 1440, Height = 900 } });
 
-        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword, "/?window=30d");
         await Assertions.Expect(page.GetByTestId("total-messages-value")).Not.ToHaveTextAsync("0", new() { Timeout = 120_000 });
         await page.GetByTestId("insights-generate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("insights-meta")).ToBeVisibleAsync(new() { Timeout = 60_000 });

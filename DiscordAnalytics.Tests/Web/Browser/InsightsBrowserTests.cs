@@ -18,6 +18,7 @@ public sealed class InsightsBrowserTests
         {
             ["Demo:Enabled"] = "true",
             ["Demo:HistoryDays"] = "7",
+            ["Demo:SpeedUp"] = "true",
             ["Demo:LiveEventsPerSecond"] = "20",
             ["Ai:Provider"] = "OpenAI",
             ["Ai:Endpoint"] = model.BaseUrl + "/v1",
@@ -26,9 +27,7 @@ public sealed class InsightsBrowserTests
         });
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync();
-        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
+        var page = await chromium.NewSignedInPageAsync(baseUrl);
         var messages = page.GetByTestId("total-messages-value");
         await Assertions.Expect(messages).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
 

@@ -16,17 +16,10 @@ public sealed class MemberPrivacyBrowserTests
     [Fact]
     public async Task Settings_HideThenShowThenForget_TheDashboardFollows()
     {
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
-        {
-            ["Demo:Enabled"] = "true",
-            ["Demo:HistoryDays"] = "7",
-            ["Demo:LiveEventsPerSecond"] = "0",
-        });
+        await using var app = AnalyticsAppFactory.Demo(historyDays: 7, liveEventsPerSecond: 0);
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync();
-        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
+        var page = await chromium.NewSignedInPageAsync(baseUrl);
 
         var totalMessages = page.GetByTestId("total-messages-value");
         await Assertions.Expect(totalMessages).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });

@@ -87,6 +87,35 @@ public sealed class ScreenSizeBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TopMembersAndHeatMap_PhoneWidth_EveryColumnAndNameReadable_AndTheHeatMapSaysItScrolls()
+    {
+        var page = await _chromium!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await BrowserSignIn.SignInAsync(page, _baseUrl, AnalyticsAppFactory.AdminPassword);
+        await Assertions.Expect(page.GetByTestId("member-row").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        // Every column, Change included, inside the card without scrolling; no name cut short (they wrap).
+        var fit = await page.GetByTestId("member-table").EvaluateAsync<string>("""
+            table => {
+              const scroller = table.querySelector('.mud-table-container') ?? table;
+              const change = table.querySelector('[data-testid=member-change]').getBoundingClientRect();
+              const card = scroller.getBoundingClientRect();
+              const cut = [...table.querySelectorAll('[data-testid=member-name]')].filter(n => n.scrollWidth > n.clientWidth + 1).length;
+              return `${scroller.scrollWidth} ${scroller.clientWidth} ${Math.round(change.right)} ${Math.round(card.right)} ${cut}`;
+            }
+            """);
+        var numbers = fit.Split(' ').Select(int.Parse).ToArray();
+        Assert.True(numbers[0] <= numbers[1], $"the member table is {numbers[0]} px wide in a {numbers[1]} px card");
+        Assert.True(numbers[2] <= numbers[3], $"the change column ends at {numbers[2]} px, past the card's edge at {numbers[3]} px");
+        Assert.Equal(0, numbers[4]);
+        Assert.Equal("Change", (await page.GetByTestId("member-table").Locator("th").Last.InnerTextAsync()).Trim());
+
+        // The heat map is wider than the phone: it says so, and its scroll area takes keyboard focus.
+        await Assertions.Expect(page.GetByTestId("heat-map-scroll-hint")).ToBeVisibleAsync();
+        await page.Locator(".da-heat-scroll").FocusAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('da-heat-scroll')"));
+    }
+
+    [Fact]
     public async Task TopMembers_LaptopScreen_ShowsEveryColumnWithoutScrolling()
     {
         var page = await _chromium!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
@@ -106,5 +135,6 @@ public sealed class ScreenSizeBrowserTests : IAsyncLifetime
         var numbers = fit.Split(' ').Select(int.Parse).ToArray();
         Assert.True(numbers[0] <= numbers[1], $"the member table is {numbers[0]} px wide in a {numbers[1]} px card");
         Assert.True(numbers[2] <= numbers[3], $"the change column ends at {numbers[2]} px, past the card's edge at {numbers[3]} px");
+        await Assertions.Expect(page.GetByTestId("heat-map-scroll-hint")).ToBeHiddenAsync();
     }
 }

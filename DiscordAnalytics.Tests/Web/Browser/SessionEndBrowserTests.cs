@@ -12,9 +12,7 @@ public sealed class SessionEndBrowserTests
         await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Auth:SessionCheckInterval"] = "00:00:00.200" });
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync();
-        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword, "/settings");
+        var page = await chromium.NewSignedInPageAsync(baseUrl, "/settings");
         // The circuit is live (the page marks itself interactive); from here on only the circuit could update it.
         await Assertions.Expect(page.GetByTestId("settings")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
 

@@ -23,10 +23,8 @@ public sealed class SettingsBrowserTests
         }));
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync();
+        var page = await chromium.NewSignedInPageAsync(baseUrl);
 
-        await BrowserSignIn.SignInAsync(page, baseUrl, AnalyticsAppFactory.AdminPassword);
         await Assertions.Expect(page.GetByTestId("total-messages-value")).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
         await page.GetByTestId("nav-settings").ClickAsync();
         await Assertions.Expect(page.GetByTestId("backfill-panel")).ToBeVisibleAsync(new() { Timeout = 60_000 });

@@ -15,12 +15,7 @@ public sealed class SignInBrowserTests
     [Fact]
     public async Task Visit_AnonymousThenWrongThenRightPassword_ReachesTheLiveDashboardWithoutCspViolations()
     {
-        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
-        {
-            ["Demo:Enabled"] = "true",
-            ["Demo:HistoryDays"] = "7",
-            ["Demo:LiveEventsPerSecond"] = "20",
-        });
+        await using var app = AnalyticsAppFactory.Demo(historyDays: 7, liveEventsPerSecond: 20);
         var baseUrl = app.StartOnLoopback();
         await using var chromium = await Chromium.LaunchAsync();
         var browser = chromium.Browser;

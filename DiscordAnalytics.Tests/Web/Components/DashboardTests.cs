@@ -1,5 +1,6 @@
 using Bunit;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Pages.Dashboard;
 using DiscordAnalytics.Web.Components.Shared;
@@ -108,7 +109,7 @@ public sealed class DashboardTests : DashboardTestContext
         // still readable by id, as on the API, Digests and Settings.
         const ulong liveGuild = 900_000_000_000_000_777;
         await SeedWorldAsync();
-        await using (var live = new IngestionBatchWriter(Store.ConnectionString, "live", NullLogger.Instance))
+        await using (var live = new IngestionBatchWriter(Store.ConnectionString, GuildMode.Live, NullLogger.Instance))
         {
             await live.WriteAsync([TestEvents.Guild(liveGuild, "Live Server", At(1, 9))], CancellationToken.None);
         }

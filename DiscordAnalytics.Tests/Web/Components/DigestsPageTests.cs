@@ -122,7 +122,16 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
 
         cut.Find("[data-testid=history-summary]").Click();
 
-        var json = cut.WaitForElement("[data-testid=summary-json]").TextContent;
+        // A table a person reads: dates, each total beside the previous window and the change.
+        var table = cut.WaitForElement("[data-testid=summary-table]");
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(7 days, UTC\)", cut.Find("[data-testid=summary-window]").TextContent.Trim());
+        var totals = cut.FindAll("[data-testid=summary-total]").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["Messages", "Reactions", "Active members", "Threads", "Joins", "Leaves"], totals.Select(r => r[0]));
+        Assert.All(totals, r => Assert.Matches(@"^[\d,]+$", r[1]));
+        Assert.DoesNotContain("\"schemaVersion\"", table.QuerySelector("[data-testid=summary-support]")!.TextContent, StringComparison.Ordinal);
+
+        // The JSON the API returns is one click away.
+        var json = cut.Find("[data-testid=summary-json]").TextContent;
         Assert.Contains("\"schemaVersion\": 1", json, StringComparison.Ordinal);
         Assert.Contains("\"guildName\": \"Candle Club\"", json, StringComparison.Ordinal);
     }

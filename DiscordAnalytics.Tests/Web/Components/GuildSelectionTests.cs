@@ -2,6 +2,7 @@ using Bunit;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -33,7 +34,7 @@ public sealed class GuildSelectionTests : BunitContext, IAsyncLifetime
     {
         _store = await TempSqliteStore.CreateFromTemplateAsync();
         await _store.WriteAsync(TestEvents.Guild(Trading, "Trading Room", At), TestEvents.Guild(Alpha, "Alpha Crew", At));
-        await using var live = new IngestionBatchWriter(_store.ConnectionString, "live", NullLogger.Instance);
+        await using var live = new IngestionBatchWriter(_store.ConnectionString, GuildMode.Live, NullLogger.Instance);
         await live.WriteAsync([TestEvents.Guild(Live, "Live Server", At)], CancellationToken.None);
         Services.AddDbContextFactory<AnalyticsDbContext>(o => o.UseSqlite(_store.ConnectionString));
         Services.AddSingleton(new IngestionMode(IsDemo: true));

@@ -45,6 +45,39 @@ public sealed class HeatMapCardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task ShowNumbers_Switched_WritesEachCountInItsCell_ForKeyboardsAndTouchScreens()
+    {
+        await SeedWorldAsync();
+        var cut = Render<HeatMapCard>(p => p.Add(c => c.Query, Last7Days()));
+        cut.WaitForAssertion(() => Assert.Equal(9, Filled(cut).Count));
+
+        // Before: the counts are in the table for screen readers only (and in the hover titles).
+        Assert.Empty(cut.FindAll(".da-heat-count"));
+        Assert.Equal(7 * 24, cut.FindAll("[data-testid=heat-cell] .da-sr-only").Count);
+
+        cut.Find("[data-testid=heat-map-numbers] input").Change(true);
+
+        cut.WaitForAssertion(() => Assert.Equal(7 * 24, cut.FindAll("[data-testid=heat-cell] .da-heat-count").Count));
+        Assert.Equal("1", cut.Find("[data-testid=heat-row][data-day=Wed] [data-hour='21'] .da-heat-count").TextContent);
+        Assert.Equal("0", cut.Find("[data-testid=heat-row][data-day=Mon] [data-hour='0'] .da-heat-count").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_TheScrollingTable_IsAFocusableNamedRegion()
+    {
+        await SeedWorldAsync();
+
+        var cut = Render<HeatMapCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Equal(9, Filled(cut).Count));
+        var region = cut.Find(".da-heat-scroll");
+        Assert.Equal("0", region.GetAttribute("tabindex"));
+        Assert.Equal("region", region.GetAttribute("role"));
+        Assert.Contains("scrolls sideways", region.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Equal("Scroll sideways for all 24 hours.", cut.Find("[data-testid=heat-map-scroll-hint]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Render_WindowWithoutActivity_ShowsEmptyState()
     {
         await SeedWorldAsync();

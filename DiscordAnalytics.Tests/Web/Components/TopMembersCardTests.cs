@@ -15,7 +15,7 @@ public sealed class TopMembersCardTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=member-row]")));
         var legend = cut.Find("[data-testid=member-legend]").TextContent.Trim();
-        Assert.StartsWith("Activity = messages + reactions in the window. Change = the ranked number (messages + reactions) against the previous 7 whole days", legend);
+        Assert.StartsWith("Activity = messages + reactions in the window. Change = the ranked number (messages + reactions) against the 7 days before, cut at the same time of day as this window has run", legend);
     }
 
     [Fact]

@@ -59,13 +59,7 @@ public sealed class DiscordMisbehaviourTests
         scenario.Break(emulator);
         var logs = new CapturingLoggerProvider();
         await using var app = new AnalyticsAppFactory(
-            new Dictionary<string, string?>
-            {
-                ["Demo:Enabled"] = "auto",
-                ["Discord:Token"] = Token,
-                ["Discord:GatewayUrl"] = emulator.GatewayUrl,
-                ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
-            },
+            AnalyticsAppFactory.LiveSettings(emulator, Token),
             services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
         var baseUrl = app.StartOnLoopback();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();

@@ -21,15 +21,11 @@ public sealed class LiveModeMetricsTests
         // The bot-user check at start gets one per-route 429 with a short wait, which the client waits out and retries.
         emulator.EnqueueRateLimited("/users/@me", retryAfterSeconds: 0.05, global: false);
         await using var app = new AnalyticsAppFactory(
-            new Dictionary<string, string?>
+            AnalyticsAppFactory.LiveSettings(emulator, BotToken, new Dictionary<string, string?>
             {
-                ["Demo:Enabled"] = "auto",
-                ["Discord:Token"] = BotToken,
-                ["Discord:GatewayUrl"] = emulator.GatewayUrl,
-                ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
                 ["Metrics:Enabled"] = "true",
                 ["Metrics:BearerToken"] = Token,
-            },
+            }),
             services: s => s.AddSingleton(new GatewaySessionOptions { ReconnectBaseDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) }));
         using var scraper = app.CreateClient();
         scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);

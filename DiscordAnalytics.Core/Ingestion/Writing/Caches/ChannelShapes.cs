@@ -21,7 +21,7 @@ internal sealed class ChannelShapes(IngestionStatements sql)
 
     /// <summary>Maps the channel an event names to where it counts.</summary>
     public CountedChannel Resolve(long guild, long channel) =>
-        _channels.Of(guild).TryGetValue(channel, out var shape) && shape.IsThread && shape.ParentId is { } parent
+        _channels.GetOrLoad(guild).TryGetValue(channel, out var shape) && shape.IsThread && shape.ParentId is { } parent
             ? new CountedChannel(parent, channel)
             : new CountedChannel(channel, null);
 
@@ -31,7 +31,7 @@ internal sealed class ChannelShapes(IngestionStatements sql)
     /// <summary>A channel or thread was stored: a parent it does not name stays the one known.</summary>
     public void Stored(long guild, long channel, long? parent, bool isThread)
     {
-        var channels = _channels.Of(guild);
+        var channels = _channels.GetOrLoad(guild);
         var known = channels.GetValueOrDefault(channel);
         channels[channel] = new ChannelShape(parent ?? known.ParentId, isThread);
     }

@@ -20,9 +20,9 @@ internal sealed class ForgottenMembers(IngestionStatements sql)
         return users;
     });
 
-    public bool Contains(long guild, long user) => _forgotten.Of(guild).Contains(user);
+    public bool Contains(long guild, long user) => _forgotten.GetOrLoad(guild).Contains(user);
 
-    public void Add(long guild, long user) => _forgotten.Of(guild).Add(user);
+    public void Add(long guild, long user) => _forgotten.GetOrLoad(guild).Add(user);
 
     public void Reset() => _forgotten.Reset();
 }

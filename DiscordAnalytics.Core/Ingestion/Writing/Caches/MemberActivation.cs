@@ -29,7 +29,7 @@ internal sealed class MemberActivation(IngestionStatements sql)
     /// <summary>A counted create: the member's first post when it is in their first week and earlier than the one known.</summary>
     public void Posted(long guild, long user, long createdAt)
     {
-        if (_guilds.Of(guild).TryGetValue(user, out var member)
+        if (_guilds.GetOrLoad(guild).TryGetValue(user, out var member)
             && createdAt >= member.At && createdAt < member.At + FirstWeekMs
             && (member.FirstPostAt is not { } known || createdAt < known))
         {
@@ -44,7 +44,7 @@ internal sealed class MemberActivation(IngestionStatements sql)
     /// <summary>A counted message was deleted: when it was the member's first post, the next one takes its place.</summary>
     public void Deleted(long guild, long user, long createdAt)
     {
-        if (_guilds.Of(guild).TryGetValue(user, out var member) && member.FirstPostAt == createdAt)
+        if (_guilds.GetOrLoad(guild).TryGetValue(user, out var member) && member.FirstPostAt == createdAt)
         {
             Set(guild, user, member.At, FirstPostSince(guild, user, member.At));
         }
@@ -64,6 +64,6 @@ internal sealed class MemberActivation(IngestionStatements sql)
     private void Set(long guild, long user, long joinedAt, long? firstPostAt)
     {
         sql.SetFirstPost.Execute(guild, user, firstPostAt);
-        _guilds.Of(guild)[user] = new JoinedMember(joinedAt, firstPostAt);
+        _guilds.GetOrLoad(guild)[user] = new JoinedMember(joinedAt, firstPostAt);
     }
 }

@@ -10,7 +10,8 @@ internal sealed class PerGuild<T>(Func<long, T> load)
 {
     private readonly Dictionary<long, T> _guilds = [];
 
-    public T Of(long guild)
+    /// <summary>The guild's state, loaded from the store on the guild's first use.</summary>
+    public T GetOrLoad(long guild)
     {
         if (!_guilds.TryGetValue(guild, out var value))
         {

@@ -41,20 +41,20 @@ internal sealed class ReactionBlocks(IngestionStatements sql)
             return true;
         }
 
-        var clears = _clears.Of(guild);
+        var clears = _clears.GetOrLoad(guild);
         return clears.Count > 0
             && ((clears.TryGetValue((message, string.Empty), out var all) && all >= at)
                 || (clears.TryGetValue((message, emoji), out var ofEmoji) && ofEmoji >= at));
     }
 
-    public bool IsDeleted(long guild, long message) => _deletedMessages.Of(guild).Contains(message);
+    public bool IsDeleted(long guild, long message) => _deletedMessages.GetOrLoad(guild).Contains(message);
 
-    public void MessageDeleted(long guild, long message) => _deletedMessages.Of(guild).Add(message);
+    public void MessageDeleted(long guild, long message) => _deletedMessages.GetOrLoad(guild).Add(message);
 
     /// <param name="emoji">The emoji cleared, or empty for a REMOVE_ALL.</param>
     public void Cleared(long guild, long message, string emoji, long at)
     {
-        var clears = _clears.Of(guild);
+        var clears = _clears.GetOrLoad(guild);
         if (!clears.TryGetValue((message, emoji), out var known) || at > known)
         {
             clears[(message, emoji)] = at;

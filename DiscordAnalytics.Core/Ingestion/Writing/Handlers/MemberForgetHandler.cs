@@ -2,6 +2,7 @@ using System.Globalization;
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.MemberDays;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
 
@@ -16,10 +17,10 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
     /// messages, whose id is that message's) become empty: a title is their words. Also in the backfill progress rows,
     /// which copy thread names. Prepared per forget (forgets are rare), so the hot path's statements stay as they are.
     /// </summary>
-    private const string ScrubThreadNamesSql = """
+    private const string ScrubThreadNamesSql = $$"""
         UPDATE {0} SET name = ''
         WHERE guildId = @p0 AND isThread AND name <> '' AND (
-            channelId IN (SELECT CAST(eventId AS BIGINT) FROM analyticsEvents WHERE guildId = @p0 AND eventType = 'thread_create' AND userId = @p1)
+            channelId IN (SELECT CAST(eventId AS BIGINT) FROM analyticsEvents WHERE guildId = @p0 AND eventType = '{{StoredEventTypes.ThreadCreate}}' AND userId = @p1)
             OR channelId IN (SELECT messageId FROM messageFacts WHERE guildId = @p0 AND authorId = @p1))
         """;
 
@@ -80,10 +81,15 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
 
         foreach (var thread in sql.SelectThreadsStartedBy.Rows(guild, user))
         {
-            deltas.Channel(guild, DayBucket.Of(thread.CreatedAt), thread.CountedChannel, thread.IsBot).Threads--;
+            deltas.Channel(guild, DayBucket.FromUnixMs(thread.CreatedAt), thread.CountedChannel, thread.IsBot).Threads--;
         }
 
         deltas.ForgetMember(guild, user);
+        foreach (var changed in sql.BumpMemberDayVersionsOfUser.Rows(guild, user))
+        {
+            context.MemberDayCommits.Add(new MemberDayCommit(guild, changed.Day, changed.Version, [], ForgottenUser: user));
+        }
+
         sql.DeleteMemberDailyOfUser.Execute(guild, user);
         sql.DeleteMemberOfUser.Execute(guild, user);
         context.Activation.Forgotten(guild, user);

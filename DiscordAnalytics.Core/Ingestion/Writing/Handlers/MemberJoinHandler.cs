@@ -10,6 +10,6 @@ internal sealed class MemberJoinHandler(WriteContext context)
     {
         context.Sql.MemberJoined.Execute(joined.Guild, joined.User, joined.Name, joined.IsBot, joined.At);
         context.Activation.JoinedAt(joined.Guild, joined.User, joined.At);
-        context.Deltas.Guild(joined.Guild, DayBucket.Of(joined.At), joined.IsBot).Joins++;
+        context.Deltas.Guild(joined.Guild, DayBucket.FromUnixMs(joined.At), joined.IsBot).Joins++;
     }
 }

@@ -11,7 +11,7 @@ internal sealed class MemberLeaveHandler(WriteContext context)
         // A member who already left (a redelivered leave: it has no id to dedupe by) leaves no second time.
         if (context.Sql.MemberLeft.Execute(left.Guild, left.User, left.IsBot, left.At) == 1)
         {
-            context.Deltas.Guild(left.Guild, DayBucket.Of(left.At), left.IsBot).Leaves++;
+            context.Deltas.Guild(left.Guild, DayBucket.FromUnixMs(left.At), left.IsBot).Leaves++;
         }
     }
 }

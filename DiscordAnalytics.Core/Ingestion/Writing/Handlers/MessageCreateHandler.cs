@@ -14,7 +14,7 @@ internal sealed class MessageCreateHandler(WriteContext context)
     {
         var (guild, message, author, isBot, at) = (created.Guild, created.Message, created.Author, created.IsBot, created.At);
         var (channel, thread) = context.Channels.Resolve(guild, created.Channel);
-        var day = DayBucket.Of(at);
+        var day = DayBucket.FromUnixMs(at);
         var sql = context.Sql;
         if (sql.InsertMessageFact.Execute(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage) != 1)
         {

@@ -19,7 +19,7 @@ internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemoval
             : KeepTombstone(deleted);
         if (deletedIn != 0)
         {
-            context.Deltas.Channel(deleted.Guild, DayBucket.Of(deleted.At), deletedIn, isBot).Deleted++;
+            context.Deltas.Channel(deleted.Guild, DayBucket.FromUnixMs(deleted.At), deletedIn, isBot).Deleted++;
         }
 
         removals.TakeAllOf(deleted.Guild, deleted.Message);
@@ -55,7 +55,7 @@ internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemoval
         var place = context.Channels.Resolve(deleted.Guild, deleted.Channel);
         var createdAt = Snowflake.ToUnixMs((ulong)deleted.Message);
         var deletedIn = place?.Channel ?? 0;
-        context.Sql.InsertTombstone.Execute(deleted.Guild, deleted.Message, deletedIn, place?.Thread, createdAt, DayBucket.Of(createdAt), deleted.At);
+        context.Sql.InsertTombstone.Execute(deleted.Guild, deleted.Message, deletedIn, place?.Thread, createdAt, DayBucket.FromUnixMs(createdAt), deleted.At);
         return (deletedIn, false);
     }
 }

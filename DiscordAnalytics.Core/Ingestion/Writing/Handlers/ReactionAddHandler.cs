@@ -13,7 +13,7 @@ internal sealed class ReactionAddHandler(WriteContext context, ReactionRemovals 
     {
         var (guild, message, emoji, reactor, isBot, at) = (added.Guild, added.Message, added.Emoji, added.Reactor, added.IsBot, added.At);
         var channel = context.Channels.Resolve(guild, added.Channel).Channel;
-        var day = MessageDay.Of(message);
+        var day = MessageDay.FromMessageId(message);
         if (context.Blocks.Blocks(guild, message, emoji, at))
         {
             return false;

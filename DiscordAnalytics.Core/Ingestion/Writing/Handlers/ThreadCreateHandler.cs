@@ -9,7 +9,7 @@ internal sealed class ThreadCreateHandler(WriteContext context, ChannelUpsertHan
     public void Apply(ThreadCreated thread)
     {
         channels.Apply(new ChannelSeen(thread.Guild, thread.Thread, thread.Name, thread.Type, thread.Parent));
-        var day = DayBucket.Of(thread.At);
+        var day = DayBucket.FromUnixMs(thread.At);
         context.Deltas.Channel(thread.Guild, day, thread.Parent ?? thread.Thread, thread.IsBot).Threads++;
         if (thread.Owner is { } owner)
         {

@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Storage;
+
 namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
 
 /// <summary>
@@ -275,15 +277,15 @@ internal static class IngestionSql
     // Forgetting a member (IngestEventType.MemberForget): rare and admin-driven, so plain scans of the guild's rows
     // by user are fine here; the hot path pays only for the in-memory check (ForgottenMembers).
 
-    public const string SelectForgottenMembers = """
-        SELECT userId FROM memberPrivacy WHERE guildId = @p0 AND choice = 'forgotten'
+    public const string SelectForgottenMembers = $$"""
+        SELECT userId FROM memberPrivacy WHERE guildId = @p0 AND choice = '{{StoredPrivacyChoices.Forgotten}}'
         """;
 
     /// <summary>Forgotten wins over hidden; forgetting again keeps the first time.</summary>
-    public const string RecordForgotten = """
-        INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES (@p0, @p1, 'forgotten', @p2)
-        ON CONFLICT (guildId, userId) DO UPDATE SET choice = 'forgotten', setAt = excluded.setAt
-        WHERE memberPrivacy.choice <> 'forgotten'
+    public const string RecordForgotten = $$"""
+        INSERT INTO memberPrivacy (guildId, userId, choice, setAt) VALUES (@p0, @p1, '{{StoredPrivacyChoices.Forgotten}}', @p2)
+        ON CONFLICT (guildId, userId) DO UPDATE SET choice = '{{StoredPrivacyChoices.Forgotten}}', setAt = excluded.setAt
+        WHERE memberPrivacy.choice <> '{{StoredPrivacyChoices.Forgotten}}'
         """;
 
     /// <summary>The member's messages: (message, channel, day, isBot, counted, createdAt, present) before they become tombstones.</summary>
@@ -312,7 +314,25 @@ internal static class IngestionSql
         SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS BIGINT))
         FROM analyticsEvents e
         LEFT JOIN channels c ON c.guildId = e.guildId AND c.channelId = CAST(e.eventId AS BIGINT)
-        WHERE e.guildId = @p0 AND e.eventType = '{{IngestEventTypeNames.ThreadCreate}}' AND e.userId = @p1
+        WHERE e.guildId = @p0 AND e.eventType = '{{StoredEventTypes.ThreadCreate}}' AND e.userId = @p1
+        """;
+
+    /// <summary>One more change to a guild's member rollups of a day (the in-memory member days read a day again when it moved on).</summary>
+    public const string BumpMemberDayVersion = """
+        INSERT INTO memberDayVersions (guildId, day, version) VALUES (@p0, @p1, 1)
+        ON CONFLICT (guildId, day) DO UPDATE SET version = memberDayVersions.version + 1
+        RETURNING day, version
+        """;
+
+    /// <summary>
+    /// Every day a member being forgotten has member rollups on changes (before those rows are deleted). One row per
+    /// day: the rollups' key holds the user, so a day comes once (PostgreSQL refuses to update one row twice).
+    /// </summary>
+    public const string BumpMemberDayVersionsOfUser = """
+        INSERT INTO memberDayVersions (guildId, day, version)
+        SELECT guildId, day, 1 FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1
+        ON CONFLICT (guildId, day) DO UPDATE SET version = memberDayVersions.version + 1
+        RETURNING day, version
         """;
 
     public const string DeleteMemberDailyOfUser = "DELETE FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1";

@@ -63,6 +63,8 @@ internal sealed class IngestionStatements : IDisposable
         DeleteReactionFactsOfUser = Query<DeletedReactionOfMember>(IngestionSql.DeleteReactionFactsOfUser);
         SelectThreadsStartedBy = Query<StartedThread>(IngestionSql.SelectThreadsStartedBy);
         DeleteMemberDailyOfUser = Execute(IngestionSql.DeleteMemberDailyOfUser);
+        BumpMemberDayVersion = Query<VersionedMemberDay>(IngestionSql.BumpMemberDayVersion);
+        BumpMemberDayVersionsOfUser = Query<VersionedMemberDay>(IngestionSql.BumpMemberDayVersionsOfUser);
         DeleteMemberOfUser = Execute(IngestionSql.DeleteMemberOfUser);
         DeleteRawEventsOfUser = Execute(IngestionSql.DeleteRawEventsOfUser);
         DeleteDeadLettersOfUser = Execute(IngestionSql.DeleteDeadLettersOfUser);
@@ -119,6 +121,8 @@ internal sealed class IngestionStatements : IDisposable
     public StatementQuery<DeletedReactionOfMember> DeleteReactionFactsOfUser { get; }
     public StatementQuery<StartedThread> SelectThreadsStartedBy { get; }
     public PreparedStatement DeleteMemberDailyOfUser { get; }
+    public StatementQuery<VersionedMemberDay> BumpMemberDayVersion { get; }
+    public StatementQuery<VersionedMemberDay> BumpMemberDayVersionsOfUser { get; }
     public PreparedStatement DeleteMemberOfUser { get; }
     public PreparedStatement DeleteRawEventsOfUser { get; }
     public PreparedStatement DeleteDeadLettersOfUser { get; }

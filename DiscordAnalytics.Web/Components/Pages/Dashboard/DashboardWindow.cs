@@ -19,7 +19,7 @@ public sealed class DashboardWindow(TimeProvider time)
     private string? _endText;
 
     /// <summary>The window shown (always one: the last 7 days until something else is asked for).</summary>
-    public AnalyticsWindow Current { get; private set; } = AnalyticsWindow.Last(7, DayBucket.Of(time.GetUtcNow().ToUnixTimeMilliseconds()));
+    public AnalyticsWindow Current { get; private set; } = AnalyticsWindow.Last(7, DayBucket.FromUnixMs(time.GetUtcNow().ToUnixTimeMilliseconds()));
 
     /// <summary>The selector's choice for <see cref="Current"/>: <c>7d</c>, <c>30d</c>, <c>90d</c> or <c>custom</c>.</summary>
     public string Choice { get; private set; } = "7d";
@@ -33,7 +33,7 @@ public sealed class DashboardWindow(TimeProvider time)
     /// <summary>Today (UTC): the last day a window can hold.</summary>
     public DateOnly Today => DayBucket.ToDate(TodayBucket);
 
-    private int TodayBucket => DayBucket.Of(time.GetUtcNow().ToUnixTimeMilliseconds());
+    private int TodayBucket => DayBucket.FromUnixMs(time.GetUtcNow().ToUnixTimeMilliseconds());
 
     /// <summary>
     /// Takes the address's window texts (call it whenever the page's parameters are set). An address that moved on its

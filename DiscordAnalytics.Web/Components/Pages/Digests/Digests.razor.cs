@@ -146,7 +146,7 @@ public sealed partial class Digests : IDisposable
         await write;
     }
 
-    private void OnDraftInput(ChangeEventArgs e) => _draft = e.Value?.ToString() ?? string.Empty;
+    private void OnDraftChanged(string? text) => _draft = text ?? string.Empty;
 
     private void Open(Digest digest)
     {
@@ -160,13 +160,13 @@ public sealed partial class Digests : IDisposable
         var digest = await Service.GenerateAsync(GuildNumber, scheduled: false, ct);
         if (digest is null)
         {
-            Say(Severity.Warning, "This server has no data yet.");
+            ShowMessage(Severity.Warning, "This server has no data yet.");
             return;
         }
 
         _history = await Service.ListAsync(GuildNumber, ct);
         Open(digest);
-        Say(Severity.Success, "Digest generated. Review it, edit if you like, then post it.");
+        ShowMessage(Severity.Success, "Digest generated. Review it, edit if you like, then post it.");
     }, "Generating the digest failed.");
 
     private async Task SaveAsync() => await RunAsync(async ct =>
@@ -176,16 +176,16 @@ public sealed partial class Digests : IDisposable
         switch (outcome)
         {
             case DigestEditOutcome.Saved:
-                Say(Severity.Success, "Saved.");
+                ShowMessage(Severity.Success, "Saved.");
                 break;
             case DigestEditOutcome.TooLong:
-                Say(Severity.Warning, $"Too long: a digest can have at most {DigestService.MaxMarkdownLength:N0} characters.");
+                ShowMessage(Severity.Warning, $"Too long: a digest can have at most {DigestService.MaxMarkdownLength:N0} characters.");
                 break;
             case DigestEditOutcome.Empty:
-                Say(Severity.Warning, "A digest cannot be empty.");
+                ShowMessage(Severity.Warning, "A digest cannot be empty.");
                 break;
             default:
-                Say(Severity.Warning, "This digest is already posted; its text can no longer change.");
+                ShowMessage(Severity.Warning, "This digest is already posted; its text can no longer change.");
                 break;
         }
     }, "Saving failed; your text is still in the editor.");
@@ -194,13 +194,13 @@ public sealed partial class Digests : IDisposable
     {
         if (Snowflake.TryParse(_postChannel) is not { } channel)
         {
-            Say(Severity.Warning, "Choose a channel first.");
+            ShowMessage(Severity.Warning, "Choose a channel first.");
             return;
         }
 
         if (IsDraft && _draft != _digest!.Markdown && await Service.SaveMarkdownAsync(GuildNumber, _digest.Id, _draft, ct) != DigestEditOutcome.Saved)
         {
-            Say(Severity.Warning, "Save a valid text before posting.");
+            ShowMessage(Severity.Warning, "Save a valid text before posting.");
             return;
         }
 
@@ -208,13 +208,13 @@ public sealed partial class Digests : IDisposable
         await ReloadDigestAsync(ct);
         if (result.Succeeded)
         {
-            Say(Severity.Success, result.Outcome == DigestPostOutcome.AlreadyPosted
+            ShowMessage(Severity.Success, result.Outcome == DigestPostOutcome.AlreadyPosted
                 ? "Already posted; nothing was sent again."
                 : $"Posted: {result.SentNow} message{(result.SentNow == 1 ? string.Empty : "s")} sent.");
         }
         else
         {
-            Say(Severity.Error, result.Error ?? "Posting failed.");
+            ShowMessage(Severity.Error, result.Error ?? "Posting failed.");
         }
     }, "Posting failed; the digest is unchanged.");
 
@@ -224,11 +224,11 @@ public sealed partial class Digests : IDisposable
         _scheduleRow = await Scheduler.FindAsync(GuildNumber, ct);
         if (problem is { } p)
         {
-            Say(Severity.Warning, p.Reason);
+            ShowMessage(Severity.Warning, p.Reason);
         }
         else
         {
-            Say(Severity.Success, "Schedule saved.");
+            ShowMessage(Severity.Success, "Schedule saved.");
         }
     }, "Saving the schedule failed.");
 
@@ -259,7 +259,7 @@ public sealed partial class Digests : IDisposable
         catch (Exception ex)
         {
             Logger.LogError(ex, "Digests page action failed");
-            Say(Severity.Error, failure);
+            ShowMessage(Severity.Error, failure);
         }
         finally
         {
@@ -267,5 +267,5 @@ public sealed partial class Digests : IDisposable
         }
     }
 
-    private void Say(Severity severity, string message) => (_messageSeverity, _message) = (severity, message);
+    private void ShowMessage(Severity severity, string message) => (_messageSeverity, _message) = (severity, message);
 }

@@ -1,0 +1,138 @@
+using DiscordAnalytics.Core.Storage.MemberDays;
+
+namespace DiscordAnalytics.Core.Analytics.MemberDays;
+
+/// <summary>
+/// One guild's member rollups of one UTC day, in memory: parallel arrays with one entry per member row (member by
+/// its dense index in <see cref="GuildMemberDays"/>), at the stored version they were read or brought to. Arrays, not
+/// objects, so a year of 20k members a day stays near 17 bytes a member-day. Guarded by the guild's gate.
+/// </summary>
+internal sealed class MemberDay(long version)
+{
+    private int[] _members = [];
+    private bool[] _bots = [];
+    private int[] _messages = [];
+    private int[] _reactions = [];
+    private int[] _threads = [];
+
+    /// <summary>Member index to entry position; built on the first change or lookup (most days are only summed).</summary>
+    private Dictionary<int, int>? _positions;
+
+    private int _activeHumans = -1;
+    private int _activeAll = -1;
+
+    /// <summary>The stored version (<c>memberDayVersions</c>) this copy equals.</summary>
+    public long Version { get; set; } = version;
+
+    public int Count { get; private set; }
+
+    public int MemberAt(int position) => _members[position];
+
+    public bool IsBotAt(int position) => _bots[position];
+
+    public int MessagesAt(int position) => _messages[position];
+
+    public int ReactionsAt(int position) => _reactions[position];
+
+    public int ThreadsAt(int position) => _threads[position];
+
+    /// <summary>Adds a member's row as read from the store.</summary>
+    public void Append(int member, bool isBot, long messages, long reactions, long threads)
+    {
+        if (Count == _members.Length)
+        {
+            var size = Math.Max(16, Count * 2);
+            Array.Resize(ref _members, size);
+            Array.Resize(ref _bots, size);
+            Array.Resize(ref _messages, size);
+            Array.Resize(ref _reactions, size);
+            Array.Resize(ref _threads, size);
+        }
+
+        (_members[Count], _bots[Count]) = (member, isBot);
+        (_messages[Count], _reactions[Count], _threads[Count]) = (checked((int)messages), checked((int)reactions), checked((int)threads));
+        _positions?.Add(member, Count);
+        Count++;
+        Changed();
+    }
+
+    /// <summary>Drops the unused tail of the arrays once a day is read whole.</summary>
+    public void Trim()
+    {
+        Array.Resize(ref _members, Count);
+        Array.Resize(ref _bots, Count);
+        Array.Resize(ref _messages, Count);
+        Array.Resize(ref _reactions, Count);
+        Array.Resize(ref _threads, Count);
+    }
+
+    /// <summary>Adds a committed delta, as the writer's upsert did to the stored row (its bot flag replaces the row's).</summary>
+    public void Add(int member, MemberDayDelta delta)
+    {
+        if (!TryPosition(member, out var at))
+        {
+            Append(member, delta.IsBot, delta.Messages, delta.Reactions, delta.Threads);
+            return;
+        }
+
+        _bots[at] = delta.IsBot;
+        _messages[at] = checked(_messages[at] + (int)delta.Messages);
+        _reactions[at] = checked(_reactions[at] + (int)delta.Reactions);
+        _threads[at] = checked(_threads[at] + (int)delta.Threads);
+        Changed();
+    }
+
+    /// <summary>Deletes a forgotten member's row: the last entry takes its place.</summary>
+    public void Remove(int member)
+    {
+        if (!TryPosition(member, out var at))
+        {
+            return;
+        }
+
+        var last = Count - 1;
+        _positions!.Remove(member);
+        if (at != last)
+        {
+            (_members[at], _bots[at], _messages[at], _reactions[at], _threads[at]) = (_members[last], _bots[last], _messages[last], _reactions[last], _threads[last]);
+            _positions[_members[at]] = at;
+        }
+
+        Count--;
+        Changed();
+    }
+
+    public bool TryPosition(int member, out int position)
+    {
+        if (_positions is null)
+        {
+            _positions = new Dictionary<int, int>(Count);
+            for (var i = 0; i < Count; i++)
+            {
+                _positions[_members[i]] = i;
+            }
+        }
+
+        return _positions.TryGetValue(member, out position);
+    }
+
+    /// <summary>Members with a message or a reaction this day (the activity chart), counted once per change.</summary>
+    public int ActiveMembers(bool bots)
+    {
+        ref var cached = ref bots ? ref _activeAll : ref _activeHumans;
+        if (cached < 0)
+        {
+            var count = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                count += (bots || !_bots[i]) && (_messages[i] > 0 || _reactions[i] > 0) ? 1 : 0;
+            }
+
+            cached = count;
+        }
+
+        return cached;
+    }
+
+    private void Changed() => (_activeHumans, _activeAll) = (-1, -1);
+}

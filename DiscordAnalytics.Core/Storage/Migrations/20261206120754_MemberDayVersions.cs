@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DiscordAnalytics.Core.Storage.Migrations
+{
+    /// <inheritdoc />
+    public partial class MemberDayVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "memberDayVersions",
+                columns: table => new
+                {
+                    guildId = table.Column<long>(type: "INTEGER", nullable: false),
+                    day = table.Column<int>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memberDayVersions", x => new { x.guildId, x.day });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "memberDayVersions");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace DiscordAnalytics.Core.Storage;
+
+/// <summary>
+/// The one table of stored, snake_case event-type names: the raw table's <c>eventType</c> column, dead letters, logs.
+/// SQL and queries that name a type use these constants (the writer maps its event kinds to them in
+/// <c>IngestEventTypeNames</c>); retention picks its prunable types from there.
+/// </summary>
+public static class StoredEventTypes
+{
+    public const string GuildUpsert = "guild_upsert";
+    public const string ChannelUpsert = "channel_upsert";
+    public const string MemberUpsert = "member_upsert";
+    public const string ThreadCreate = "thread_create";
+    public const string MemberAdd = "member_add";
+    public const string MemberRemove = "member_remove";
+    public const string MessageCreate = "message_create";
+    public const string MessageUpdate = "message_update";
+    public const string MessageDelete = "message_delete";
+    public const string ReactionAdd = "reaction_add";
+    public const string ReactionRemove = "reaction_remove";
+    public const string ReactionRemoveAll = "reaction_remove_all";
+    public const string ReactionRemoveEmoji = "reaction_remove_emoji";
+    public const string ReactionCount = "reaction_count";
+    public const string MemberForget = "member_forget";
+}

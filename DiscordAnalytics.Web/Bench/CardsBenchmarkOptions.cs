@@ -1,0 +1,65 @@
+using DiscordAnalytics.Core.Demo.Large;
+
+namespace DiscordAnalytics.Web.Bench;
+
+/// <summary>
+/// What <c>bench cards</c> was asked for: <c>[--scale demo|large] [--days D] [--runs R] [--keep FILE]</c>. Anything
+/// else is refused before any work, naming the option (the command then exits with code 2).
+/// </summary>
+/// <param name="Days">Days of history to generate (at least 7, the shortest window).</param>
+/// <param name="Runs">Timed runs per card and window; the median is printed.</param>
+/// <param name="Large">The large community's size, or null for the demo community (the default).</param>
+/// <param name="Keep">Where to keep the generated store (it must not exist yet), or null to delete it afterwards.</param>
+public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunityScale? Large, string? Keep)
+{
+    public const int ShortestWindow = 7;
+
+    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep"];
+
+    public static CardsBenchmarkOptions Parse(string[] args)
+    {
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!Known.Contains(args[i], StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"unknown option '{args[i]}': bench cards takes {string.Join(", ", Known)}.");
+            }
+        }
+
+        var days = IngestionBenchmark.Option(args, "--days", 365);
+        if (days < ShortestWindow)
+        {
+            throw new ArgumentException($"--days must be at least {ShortestWindow}, the shortest window; got {days}.");
+        }
+
+        var runs = IngestionBenchmark.Option(args, "--runs", 5);
+        var scale = Value(args, "--scale") ?? "demo";
+        var large = scale switch
+        {
+            "demo" => null,
+            "large" => LargeCommunityScale.Full,
+            _ => throw new ArgumentException($"--scale takes demo or large, got '{scale}'."),
+        };
+
+        var keep = Value(args, "--keep");
+        if (keep is not null && (File.Exists(keep) || Directory.Exists(keep)))
+        {
+            throw new ArgumentException($"--keep {keep}: the file exists; the bench writes a fresh store and never overwrites one.");
+        }
+
+        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep));
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        return at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal)
+            ? args[at + 1]
+            : throw new ArgumentException($"{name} takes a value.");
+    }
+}
