@@ -19,4 +19,11 @@ public sealed record ContentStat(
     /// <summary>Display name of the author (not part of the schema-1 contract).</summary>
     [JsonIgnore]
     public string? AuthorName { get; init; }
+
+    /// <summary>
+    /// True when the author is a hidden or forgotten member: author and excerpt are withheld on purpose, which the
+    /// card says plainly instead of calling the message unseen (not part of the schema-1 contract).
+    /// </summary>
+    [JsonIgnore]
+    public bool ByHiddenMember { get; init; }
 }

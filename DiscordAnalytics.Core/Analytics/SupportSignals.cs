@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>Support health of a window; computed by <see cref="SupportSignalsQuery"/>, which documents each field.</summary>
@@ -11,4 +13,22 @@ public sealed record SupportSignals(long UnansweredThreads, double? MedianFirstR
 
     /// <summary>Median over questions posted directly in help channels only; additive to schema 1.</summary>
     public double? MedianMessageFirstResponseMinutes { get; init; }
+
+    /// <summary>
+    /// 90th percentile (nearest rank) over the same answers as <see cref="MedianFirstResponseMinutes"/>: how long the
+    /// slowest tenth waited (not part of the schema-1 contract).
+    /// </summary>
+    [JsonIgnore]
+    public double? P90FirstResponseMinutes { get; init; }
+
+    /// <summary>False when the guild has no help channel (none chosen and none by default), so nothing is measured (not part of the schema-1 contract).</summary>
+    [JsonIgnore]
+    public bool HasHelpChannels { get; init; }
+
+    /// <summary>
+    /// The newest of the <see cref="UnansweredThreads"/>, at most <see cref="SupportSignalsQuery.MaxUnansweredListed"/>
+    /// (not part of the schema-1 contract).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<UnansweredHelpThread> UnansweredThreadList { get; init; } = [];
 }

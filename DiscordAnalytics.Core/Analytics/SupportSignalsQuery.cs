@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,9 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
 {
     public const int MaxKeywords = 10;
 
+    /// <summary>How many unanswered help threads the Support card lists (the newest).</summary>
+    public const int MaxUnansweredListed = 10;
+
     public static readonly TimeSpan AnswerWithin = TimeSpan.FromHours(24);
 
     public async Task<SupportSignals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -42,19 +46,22 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, (long)query.GuildId, cancellationToken);
         if (helpChannels.Count == 0)
         {
-            return new SupportSignals(0, null, keywords);
+            return new SupportSignals(0, null, keywords) { HasHelpChannels = false };
         }
 
         var (unanswered, threadMinutes) = await ThreadsAsync(db, query, helpChannels, cancellationToken);
         var questionMinutes = await QuestionsAsync(db, query, helpChannels, cancellationToken);
-        return new SupportSignals(unanswered, Median([.. threadMinutes, .. questionMinutes]), keywords)
+        return new SupportSignals(unanswered.Count, Median([.. threadMinutes, .. questionMinutes]), keywords)
         {
             MedianThreadFirstResponseMinutes = Median(threadMinutes),
             MedianMessageFirstResponseMinutes = Median(questionMinutes),
+            P90FirstResponseMinutes = Percentile90([.. threadMinutes, .. questionMinutes]),
+            HasHelpChannels = true,
+            UnansweredThreadList = await ListAsync(db, query, unanswered, cancellationToken),
         };
     }
 
-    private async Task<(long Unanswered, List<double> Minutes)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
+    private async Task<(List<ThreadMessage> Unanswered, List<double> Minutes)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
 
@@ -83,7 +90,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             .ToList();
         if (started.Count == 0)
         {
-            return (0, []);
+            return ([], []);
         }
 
         // Two lookups, each on its own index (an OR of both would scan the guild's messages). The id bounds make
@@ -102,7 +109,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var within = (long)AnswerWithin.TotalMilliseconds;
-        long unanswered = 0;
+        var unanswered = new List<ThreadMessage>();
         var minutes = new List<double>();
         foreach (var thread in messages.GroupBy(m => m.Thread))
         {
@@ -122,7 +129,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             var answeredInTime = response is not null && response.CreatedAt - starter.CreatedAt <= within;
             if (!answeredInTime && now >= starter.CreatedAt + within)
             {
-                unanswered++;
+                unanswered.Add(starter);
             }
         }
 
@@ -185,6 +192,52 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         }
 
         return minutes;
+    }
+
+    /// <summary>The newest unanswered threads with their names (withheld for a hidden member's) and parent channel.</summary>
+    private static async Task<IReadOnlyList<UnansweredHelpThread>> ListAsync(AnalyticsDbContext db, AnalyticsQuery query, List<ThreadMessage> starters, CancellationToken cancellationToken)
+    {
+        var guild = (long)query.GuildId;
+        var newest = starters.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Thread).Take(MaxUnansweredListed).ToList();
+        if (newest.Count == 0)
+        {
+            return [];
+        }
+
+        var threadIds = newest.Select(s => s.Thread).ToList();
+        var threads = await db.Channels
+            .Where(c => c.GuildId == guild && threadIds.Contains(c.ChannelId))
+            .Select(c => new { c.ChannelId, c.Name, c.ParentId })
+            .ToDictionaryAsync(c => c.ChannelId, cancellationToken);
+        var parentIds = threads.Values.Select(t => t.ParentId ?? 0).Distinct().ToList();
+        var parents = await db.Channels
+            .Where(c => c.GuildId == guild && parentIds.Contains(c.ChannelId))
+            .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
+        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
+        return [.. newest.Select(s =>
+        {
+            var thread = threads.GetValueOrDefault(s.Thread);
+            var parent = thread?.ParentId ?? 0;
+            return new UnansweredHelpThread(
+                s.Thread.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                visible.MayShowContentOf(s.AuthorId) ? Names.OrId(thread?.Name, s.Thread) : null,
+                Names.OrId(parents.GetValueOrDefault(parent), parent),
+                s.CreatedAt,
+                $"https://discord.com/channels/{guild}/{s.Thread}");
+        })];
+    }
+
+    /// <summary>90th percentile by nearest rank (the smallest value with at least 90% at or below it), rounded to one decimal; null for none.</summary>
+    public static double? Percentile90(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(0.9 * sorted.Count);
+        return Math.Round(sorted[rank - 1], 1, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>Median (mean of the two middle values for an even count), rounded to one decimal; null for none.</summary>

@@ -52,7 +52,7 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
             .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
         // A hidden member's message keeps its place and score, but shows neither its author nor its excerpt.
         var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
-        top = [.. top.Select(x => visible.MayShowContentOf(x.AuthorId) ? x : x with { AuthorId = null, Excerpt = null })];
+        top = [.. top.Select(x => visible.MayShowContentOf(x.AuthorId) ? x : x with { AuthorId = null, Excerpt = null, ByHiddenMember = true })];
         var authorIds = top.Where(x => x.AuthorId is not null).Select(x => x.AuthorId!.Value).Distinct().ToList();
         var authorNames = await db.Members
             .Where(m => m.GuildId == guild && authorIds.Contains(m.UserId))
@@ -70,8 +70,12 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
         {
             ChannelName = Names.OrId(channelNames.GetValueOrDefault(x.ChannelId), x.ChannelId),
             AuthorName = x.AuthorId is { } a ? Names.OrId(authorNames.GetValueOrDefault(a), a) : null,
+            ByHiddenMember = x.ByHiddenMember,
         })];
     }
 
-    private sealed record TopMessage(long MessageId, long ChannelId, long Score, long? ThreadId, long? AuthorId, string? Excerpt, long? CreatedAt);
+    private sealed record TopMessage(long MessageId, long ChannelId, long Score, long? ThreadId, long? AuthorId, string? Excerpt, long? CreatedAt)
+    {
+        public bool ByHiddenMember { get; init; }
+    }
 }

@@ -48,15 +48,21 @@ public sealed partial class MemberPrivacySettings(
             r.SetAt))];
     }
 
-    /// <summary>Known members whose name contains <paramref name="search"/> (case-insensitive), by name; forgotten members are never known.</summary>
+    /// <summary>
+    /// Known members whose name contains <paramref name="search"/> (case-insensitive) or whose user id it is, by name;
+    /// forgotten members are never known.
+    /// </summary>
     public async Task<IReadOnlyList<KnownMember>> FindMembersAsync(long guildId, string? search, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var members = db.Members.Where(m => m.GuildId == guildId && m.DisplayName != string.Empty);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            members = members.Where(m => EF.Functions.Like(m.DisplayName, pattern, "\\"));
+            var trimmed = search.Trim();
+            var pattern = $"%{trimmed.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            // An id typed in full finds its member, whose name rarely contains it; ids are positive, so -1 finds nobody.
+            var userId = long.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var typed) ? typed : -1;
+            members = members.Where(m => EF.Functions.Like(m.DisplayName, pattern, "\\") || m.UserId == userId);
         }
 
         var found = await members.OrderBy(m => m.DisplayName).ThenBy(m => m.UserId).Take(MaxKnownMembers)

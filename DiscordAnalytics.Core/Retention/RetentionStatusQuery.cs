@@ -10,6 +10,14 @@ public sealed class RetentionStatusQuery(
     IOptions<RetentionOptions> retention,
     IOptions<StorageOptions> storage)
 {
+    /// <summary>The guild's last retention pass, or null before the first (cheap: the dashboard asks on every load).</summary>
+    public async Task<RetentionRun?> LastRunAsync(long guildId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Set<RetentionRun>().Where(r => r.GuildId == guildId).OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The guild's retention status, or null when the guild is unknown.</summary>
     public async Task<RetentionStatus?> RunAsync(long guildId, CancellationToken cancellationToken)
     {

@@ -171,6 +171,58 @@ public abstract class SupportSignalsQueryTests(StoreProvider provider) : IAsyncL
         Assert.Equal(0, signals.UnansweredThreads);
     }
 
+    [Theory]
+    [InlineData(new[] { 10, 30, 20 }, 30.0)]
+    [InlineData(new[] { 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 }, 90.0)]
+    [InlineData(new[] { 5 }, 5.0)]
+    public async Task Run_SeveralAnsweredThreads_P90IsTheNearestRank(int[] responseMinutes, double expected)
+    {
+        for (var i = 0; i < responseMinutes.Length; i++)
+        {
+            var start = Monday + (i * Hour);
+            var thread = await AskAsync(Forum, start);
+            await ReplyAsync(thread, start + (responseMinutes[i] * Minute), Helper);
+        }
+
+        var signals = await RunAsync();
+
+        Assert.Equal(expected, signals.P90FirstResponseMinutes);
+    }
+
+    [Fact]
+    public async Task Run_UnansweredThreads_AreListedNewestFirstWithNameParentAndLink()
+    {
+        var older = await AskAsync(Forum, Monday);
+        var newer = await AskAsync(Support, Monday + (5 * Hour));
+        var answered = await AskAsync(Forum, Monday + (6 * Hour));
+        await ReplyAsync(answered, Monday + (7 * Hour), Helper);
+
+        var signals = await RunAsync();
+
+        Assert.True(signals.HasHelpChannels);
+        Assert.Equal(2, signals.UnansweredThreads);
+        Assert.Equal(
+            [
+                new UnansweredHelpThread($"{newer}", "question", "Customer-SUPPORT", Monday + (5 * Hour), $"https://discord.com/channels/{G}/{newer}"),
+                new UnansweredHelpThread($"{older}", "question", "ideas", Monday, $"https://discord.com/channels/{G}/{older}"),
+            ],
+            signals.UnansweredThreadList);
+    }
+
+    [Fact]
+    public async Task Run_GuildWithoutHelpChannels_SaysSo()
+    {
+        const ulong plain = 7_001;
+        await _store.WriteAsync(Guild(plain, "Plain", Monday), Channel(plain, 201, "general", Monday));
+
+        var signals = await new SupportSignalsQuery(_store, new FakeTimeProvider(Now))
+            .RunAsync(new AnalyticsQuery(plain, AnalyticsWindow.Last(7, DayBucket.Of(NowMs)), 10, false), CancellationToken.None);
+
+        Assert.False(signals.HasHelpChannels);
+        Assert.Empty(signals.UnansweredThreadList);
+        Assert.True((await RunAsync()).HasHelpChannels);
+    }
+
     [Fact]
     public async Task Run_NoThreads_MedianIsNullAndNothingUnanswered()
     {

@@ -36,6 +36,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Cards load off the render thread; a cold first query on a busy 2-core machine can pass 1 s.
         DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+        // The dashboard shows the last retention run under its cards.
+        AddRetentionServices();
     }
 
     protected TempSqliteStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");

@@ -66,10 +66,16 @@ public static class AnalyticsApi
                     ["discordUserId", "name", "messagesSent", "reactionsAdded", "threadsStarted"],
                     (await members.RunAsync(query, MemberRanking.ByActivity, ct))
                         .Select(m => new object?[] { m.DiscordUserId, m.Name, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted })),
+                // Names and ISO-8601 UTC times for a person reading it in a spreadsheet; the ids follow for joins.
                 "content" => CsvWriter.Write(
-                    ["messageId", "channelId", "authorDiscordUserId", "reactionScore", "excerpt", "jumpUrl", "createdAt"],
+                    ["createdAt", "channel", "author", "reactionScore", "excerpt", "jumpUrl", "messageId", "channelId", "authorDiscordUserId"],
                     (await content.RunAsync(query, ct))
-                        .Select(c => new object?[] { c.MessageId, c.ChannelId, c.AuthorDiscordUserId, c.ReactionScore, c.Excerpt, c.JumpUrl, c.CreatedAt })),
+                        .Select(c => new object?[]
+                        {
+                            DateTimeOffset.FromUnixTimeMilliseconds(c.CreatedAt).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                            c.ChannelName, c.ByHiddenMember ? "hidden member" : c.AuthorName, c.ReactionScore, c.Excerpt, c.JumpUrl,
+                            c.MessageId, c.ChannelId, c.AuthorDiscordUserId,
+                        })),
                 "daily" => CsvWriter.Write(
                     ["date", "messages", "reactions", "activeMembers"],
                     (await daily.RunAsync(query, ct))

@@ -33,6 +33,7 @@ public sealed class MemberPrivacyBrowserTests
         await OpenPrivacyAsync(page);
         await PickAsync(page, first);
         await page.GetByTestId("privacy-hide").ClickAsync();
+        await page.GetByTestId("privacy-hide-yes").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=privacy-row][data-choice=hidden]")).ToContainTextAsync(first);
 
         // Still counted, no longer listed.
@@ -49,12 +50,14 @@ public sealed class MemberPrivacyBrowserTests
         await page.GetByTestId("nav-dashboard").ClickAsync();
         await Assertions.Expect(names.First).ToHaveTextAsync(first, new() { Timeout = 30_000 });
 
-        // Forget the second: asked first, then gone from the list of members and from the totals.
+        // Forget the second: asked twice, then gone from the list of members and from the totals.
         await OpenPrivacyAsync(page);
         await PickAsync(page, second);
         await page.GetByTestId("privacy-forget").ClickAsync();
         await Assertions.Expect(page.GetByTestId("privacy-forget-confirm")).ToContainTextAsync("cannot be undone");
         await page.GetByTestId("privacy-forget-yes").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("privacy-forget-final")).ToContainTextAsync("cannot be undone");
+        await page.GetByTestId("privacy-forget-final-yes").ClickAsync();
         var forgotten = page.Locator("[data-testid=privacy-row][data-choice=forgotten]");
         await Assertions.Expect(forgotten).ToContainTextAsync("(name deleted)", new() { Timeout = 30_000 });
         await Assertions.Expect(forgotten).Not.ToContainTextAsync(second);
@@ -71,7 +74,7 @@ public sealed class MemberPrivacyBrowserTests
         await Assertions.Expect(page.GetByTestId("privacy-panel")).ToBeVisibleAsync();
     }
 
-    /// <summary>Finds a member by name and picks them: the field then holds their id.</summary>
+    /// <summary>Finds a member by name and picks them from the matches.</summary>
     private static async Task PickAsync(IPage page, string name)
     {
         await page.Locator(MemberInput).FillAsync(name);
@@ -79,6 +82,6 @@ public sealed class MemberPrivacyBrowserTests
         var match = page.GetByTestId("privacy-match").Filter(new() { HasText = name }).First;
         var id = await match.GetAttributeAsync("data-user-id");
         await match.ClickAsync();
-        await Assertions.Expect(page.Locator(MemberInput)).ToHaveValueAsync(id!);
+        await Assertions.Expect(page.GetByTestId("privacy-picked-member")).ToHaveAttributeAsync("data-user-id", id!);
     }
 }

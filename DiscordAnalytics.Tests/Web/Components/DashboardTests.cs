@@ -33,6 +33,27 @@ public sealed class DashboardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_BeforeAndAfterARetentionRun_SaysWhenRawDataWasLastPrunedAndLinksToSettings()
+    {
+        await SeedWorldAsync();
+        Navigate($"dashboard?guildId={World.Guild}");
+
+        var before = Render<Dashboard>();
+
+        before.WaitForAssertion(() => Assert.StartsWith("Raw data has not been pruned yet for this server.", before.Find("[data-testid=retention-note]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal($"settings?guildId={World.Guild}", before.Find("[data-testid=retention-note-link]").GetAttribute("href"));
+
+        await Services.GetRequiredService<Core.Retention.RetentionService>().RunAsync(CancellationToken.None);
+        var after = Render<Dashboard>();
+
+        // Now is 2026-11-19 15:00 UTC; the default period is 90 days.
+        after.WaitForAssertion(() => Assert.StartsWith(
+            "Raw data last pruned 2026-11-19 15:00 UTC: 0 events older than 2026-08-21 15:00 UTC removed",
+            after.Find("[data-testid=retention-note]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal($"settings?guildId={World.Guild}", after.Find("[data-testid=retention-note-link]").GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Render_NoGuildIdAnywhere_FallsBackToTheFirstGuildAndPutsItInTheAddress()
     {
         await SeedWorldAsync();

@@ -156,6 +156,54 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.StartsWith("timeZone must be an IANA time zone id", cut.Find("[data-testid=digest-message]").TextContent.Trim(), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("schedule-hour", "1e9", "Choose an hour from 0 to 23.")]
+    [InlineData("schedule-hour", "-5", "Choose an hour from 0 to 23.")]
+    [InlineData("schedule-hour", "3.5", "Choose an hour from 0 to 23.")]
+    [InlineData("schedule-hour", " 12x", "Choose an hour from 0 to 23.")]
+    [InlineData("schedule-hour", "", "Choose an hour from 0 to 23.")]
+    [InlineData("schedule-hour", "24", "Choose an hour from 0 to 23.")]
+    [InlineData("schedule-day", "7", "Choose a day of the week from the list.")]
+    [InlineData("schedule-day", "1e0", "Choose a day of the week from the list.")]
+    public async Task Schedule_ValueNotOnTheList_IsRefusedNextToTheFieldAndTheStoredScheduleStays(string field, string sent, string message)
+    {
+        // The selects offer only valid values, but a circuit event carries whatever the client sends.
+        var cut = RenderPage(emulator: null);
+        cut.WaitForElement("[data-testid=save-schedule]");
+        cut.Find("[data-testid=schedule-enabled]").Change(true);
+        cut.Find("[data-testid=schedule-hour]").Change("9");
+        cut.Find("[data-testid=save-schedule]").Click();
+        cut.WaitForAssertion(() => Assert.StartsWith("Next run:", cut.Find("[data-testid=schedule-next]").TextContent.Trim(), StringComparison.Ordinal));
+        var scheduler = Services.GetRequiredService<DigestScheduler>();
+        var before = await scheduler.GetAsync(DigestWorld.Guild, "UTC", CancellationToken.None);
+
+        cut.Find($"[data-testid={field}]").Change(sent);
+        cut.Find("[data-testid=save-schedule]").Click();
+
+        Assert.Equal(message, cut.Find($"[data-testid={field}-error]").TextContent.Trim());
+        Assert.Equal(before, await scheduler.GetAsync(DigestWorld.Guild, "UTC", CancellationToken.None));
+
+        // A value from the list clears the error and saves.
+        cut.Find($"[data-testid={field}]").Change("5");
+        cut.Find("[data-testid=save-schedule]").Click();
+        cut.WaitForAssertion(() => Assert.NotEqual(before, scheduler.GetAsync(DigestWorld.Guild, "UTC", CancellationToken.None).GetAwaiter().GetResult()));
+        Assert.Empty(cut.FindAll($"[data-testid={field}-error]"));
+    }
+
+    [Fact]
+    public void Render_EditorAndServerSelect_HaveAccessibleNames()
+    {
+        var cut = RenderPage(emulator: null);
+        cut.WaitForElement("[data-testid=generate]").Click();
+
+        // The editor is named by its visible label (a <label for> its textarea).
+        var editor = cut.WaitForElement("textarea[data-testid=digest-markdown]");
+        var id = editor.GetAttribute("id");
+        Assert.False(string.IsNullOrEmpty(id));
+        Assert.Equal("Digest text (Markdown)", cut.Find($"label[for='{id}']").TextContent.Trim());
+        Assert.Equal("Server", cut.Find("[data-testid=digest-guild]").GetAttribute("aria-label"));
+    }
+
     [Fact]
     public void SelectGuild_Other_ShowsItAndWritesTheAddressInTheBrowserOnly()
     {

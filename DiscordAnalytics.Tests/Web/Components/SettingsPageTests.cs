@@ -196,6 +196,19 @@ public sealed class SettingsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_Guild_LinksTheJobDashboardInANewTab()
+    {
+        await SeedWorldAsync();
+
+        var cut = RenderSettings();
+
+        var link = cut.WaitForElement("[data-testid=settings-jobs-link]");
+        Assert.Equal("hangfire", link.GetAttribute("href"));
+        Assert.Equal("_blank", link.GetAttribute("target"));
+        Assert.Equal("job dashboard", link.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task AddressChange_AfterAPick_ShowsTheGuildTheAddressNames()
     {
         await SeedWorldAsync();

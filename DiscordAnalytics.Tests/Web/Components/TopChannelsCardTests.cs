@@ -99,4 +99,17 @@ public sealed class TopChannelsCardTests : DashboardTestContext
         [.. cut.FindAll("[data-testid=channel-row]").Select(row => (
             row.QuerySelector("[data-testid=channel-name]")!.TextContent.Trim(),
             row.QuerySelector("[data-testid=channel-change]")!.TextContent.Trim()))];
+
+    [Fact]
+    public async Task Render_SeededWeek_EveryBarHasAnAccessibleName()
+    {
+        await SeedWorldAsync();
+
+        var cut = Render<TopChannelsCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[role=progressbar]").Count));
+        Assert.Equal(
+            cut.FindAll("[data-testid=channel-row]").Select(r => $"{r.QuerySelector("[data-testid=channel-name]")!.TextContent.Trim()}: {r.QuerySelector("[data-testid=channel-count]")!.TextContent.Trim()} messages, against the busiest channel"),
+            cut.FindAll("[role=progressbar]").Select(b => b.GetAttribute("aria-label")));
+    }
 }

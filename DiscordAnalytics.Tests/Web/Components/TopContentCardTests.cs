@@ -1,6 +1,8 @@
 using Bunit;
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Components.Cards;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DiscordAnalytics.Tests.Web.Components;
 
@@ -72,6 +74,24 @@ public sealed class TopContentCardTests : DashboardTestContext
         var top = cut.FindAll("[data-testid=content-row]")[0];
         Assert.Equal("(message not seen)", top.QuerySelector("[data-testid=content-excerpt]")!.TextContent.Trim());
         Assert.Equal($"https://discord.com/channels/{World.Guild}/{World.General}/{unseen}", top.QuerySelector("[data-testid=content-link]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Render_MessageOfAHiddenMember_SaysHiddenMemberAndShowsNothingOfThem()
+    {
+        await SeedWorldAsync();
+        await Services.GetRequiredService<MemberPrivacySettings>().SetAsync((long)World.Guild, (long)World.Carol, MemberPrivacyChoice.Hidden, CancellationToken.None);
+
+        var cut = Render<TopContentCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=content-row]").Count));
+        var top = cut.FindAll("[data-testid=content-row]")[0];
+        Assert.Equal("(a hidden member's message)", top.QuerySelector("[data-testid=content-excerpt]")!.TextContent.Trim());
+        Assert.Equal("hidden member", top.QuerySelector("[data-testid=content-author]")!.TextContent.Trim());
+        Assert.DoesNotContain("carol", top.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain($"{World.Carol}", top.OuterHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(World.SetupExcerpt, top.OuterHtml, StringComparison.Ordinal);
+        Assert.Equal("gm everyone", cut.FindAll("[data-testid=content-row]")[1].QuerySelector("[data-testid=content-excerpt]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -18,21 +18,21 @@ public sealed class MemberPrivacyPanelTests : DashboardTestContext
     private MemberPrivacySettings Privacy => Services.GetRequiredService<MemberPrivacySettings>();
 
     [Fact]
-    public async Task Hide_ByName_ListedAsHiddenAndMakeVisibleRemovesIt()
+    public async Task Hide_PickedAndConfirmed_HidesExactlyThatMemberAndMakeVisibleRemovesIt()
     {
-        await SeedWorldAsync();
-        var cut = Render<MemberPrivacyPanel>(p => p.Add(c => c.GuildId, World.Guild));
-        cut.WaitForElement("[data-testid=privacy-none]");
+        var cut = await RenderPanelAsync();
 
-        cut.Find(MemberInput).Change("bob");
+        PickMember(cut, "bob", World.Bob);
         cut.Find("[data-testid=privacy-hide]").Click();
+        Assert.Contains($"bob ({World.Bob})?", cut.Find("[data-testid=privacy-hide-confirm]").TextContent, StringComparison.Ordinal);
+        Assert.Empty((await Privacy.ListAsync((long)World.Guild, default))!);
+        cut.Find("[data-testid=privacy-hide-yes]").Click();
 
-        cut.WaitForAssertion(() => Assert.StartsWith("bob", cut.Find("[data-testid=privacy-message]").TextContent.Trim(), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.StartsWith($"bob ({World.Bob}) is hidden", cut.Find("[data-testid=privacy-message]").TextContent.Trim(), StringComparison.Ordinal));
         var row = cut.Find("[data-testid=privacy-row]");
-        Assert.Equal($"{World.Bob}", row.GetAttribute("data-user-id"));
-        Assert.Equal("hidden", row.GetAttribute("data-choice"));
-        Assert.Contains("bob", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal(MemberPrivacyChoice.Hidden, Assert.Single((await Privacy.ListAsync((long)World.Guild, default))!).Choice);
+        Assert.Equal(($"{World.Bob}", "hidden"), (row.GetAttribute("data-user-id"), row.GetAttribute("data-choice")));
+        var stored = Assert.Single((await Privacy.ListAsync((long)World.Guild, default))!);
+        Assert.Equal(($"{World.Bob}", MemberPrivacyChoice.Hidden), (stored.UserId, stored.Choice));
 
         cut.Find("[data-testid=privacy-make-visible]").Click();
 
@@ -40,30 +40,75 @@ public sealed class MemberPrivacyPanelTests : DashboardTestContext
         Assert.Empty((await Privacy.ListAsync((long)World.Guild, default))!);
     }
 
-    [Fact]
-    public async Task Forget_AsksForConfirmationAndOnlyThenDeletesForGood()
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("bob")]
+    [InlineData("a")]
+    public async Task HideOrForget_TypedTextWithoutAPick_ActsOnNobody(string typed)
     {
-        await SeedWorldAsync();
-        var pipeline = Services.GetRequiredService<IngestionPipeline>();
-        await pipeline.StartAsync(default);
-        var cut = Render<MemberPrivacyPanel>(p => p.Add(c => c.GuildId, World.Guild));
-        cut.WaitForElement("[data-testid=privacy-none]");
+        // "-5" and Hide once hid an unrelated member at once, by a fuzzy name match.
+        var cut = await RenderPanelAsync();
+        cut.Find(MemberInput).Change(typed);
 
-        cut.Find(MemberInput).Change($"{World.Alice}");
+        cut.Find("[data-testid=privacy-hide]").Click();
+        Assert.Equal("Pick a member from the matches first: nothing was changed.", cut.Find("[data-testid=privacy-message]").TextContent.Trim());
+        cut.Find("[data-testid=privacy-find]").Click();
+        cut.WaitForElement("[data-testid=privacy-matches]");
+        cut.Find("[data-testid=privacy-hide]").Click();
         cut.Find("[data-testid=privacy-forget]").Click();
 
-        Assert.Contains("cannot be undone", cut.WaitForElement("[data-testid=privacy-forget-confirm]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=privacy-hide-confirm], [data-testid=privacy-forget-confirm]"));
+        Assert.Equal("Pick a member from the matches first: nothing was changed.", cut.Find("[data-testid=privacy-message]").TextContent.Trim());
         Assert.Empty((await Privacy.ListAsync((long)World.Guild, default))!);
+        Assert.Empty(cut.FindAll("[data-testid=privacy-row]"));
+    }
 
+    [Fact]
+    public async Task Hide_Cancelled_ChangesNothing()
+    {
+        var cut = await RenderPanelAsync();
+        PickMember(cut, "bob", World.Bob);
+
+        cut.Find("[data-testid=privacy-hide]").Click();
+        cut.Find("[data-testid=privacy-hide-cancel]").Click();
+
+        Assert.Empty(cut.FindAll("[data-testid=privacy-hide-confirm]"));
+        Assert.Empty((await Privacy.ListAsync((long)World.Guild, default))!);
+        Assert.Empty(cut.FindAll("[data-testid=privacy-row]"));
+    }
+
+    [Fact]
+    public async Task Forget_AsksTwiceSayingItCannotBeUndoneAndOnlyThenDeletesForGood()
+    {
+        var pipeline = Services.GetRequiredService<IngestionPipeline>();
+        var cut = await RenderPanelAsync();
+        await pipeline.StartAsync(default);
+        PickMember(cut, $"{World.Alice}", World.Alice);
+
+        // Cancelled at the first question.
+        cut.Find("[data-testid=privacy-forget]").Click();
+        Assert.Contains("cannot be undone", cut.Find("[data-testid=privacy-forget-confirm]").TextContent, StringComparison.Ordinal);
         cut.Find("[data-testid=privacy-forget-cancel]").Click();
-
         Assert.Empty(cut.FindAll("[data-testid=privacy-forget-confirm]"));
         Assert.True(await AliceHasRowsAsync());
 
+        // Cancelled at the second.
         cut.Find("[data-testid=privacy-forget]").Click();
-        cut.WaitForElement("[data-testid=privacy-forget-yes]").Click();
+        cut.Find("[data-testid=privacy-forget-yes]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=privacy-forget-confirm]"));
+        Assert.Contains("cannot be undone", cut.Find("[data-testid=privacy-forget-final]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=privacy-forget-final-cancel]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=privacy-forget-final]"));
+        Assert.Empty((await Privacy.ListAsync((long)World.Guild, default))!);
+        Assert.True(await AliceHasRowsAsync());
+
+        // Yes, twice.
+        cut.Find("[data-testid=privacy-forget]").Click();
+        cut.Find("[data-testid=privacy-forget-yes]").Click();
+        cut.Find("[data-testid=privacy-forget-final-yes]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("forgotten", cut.Find("[data-testid=privacy-row]").GetAttribute("data-choice")), TimeSpan.FromSeconds(30));
+        Assert.Equal($"{World.Alice}", cut.Find("[data-testid=privacy-row]").GetAttribute("data-user-id"));
         Assert.Contains("(name deleted)", cut.Find("[data-testid=privacy-row]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=privacy-make-visible]"));
         Assert.False(await AliceHasRowsAsync());
@@ -71,11 +116,9 @@ public sealed class MemberPrivacyPanelTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Find_ByPartOfName_PickingAMatchFillsTheUserId()
+    public async Task Find_ByPartOfName_ListsNameIdAndInitialAndPickingShowsThePick()
     {
-        await SeedWorldAsync();
-        var cut = Render<MemberPrivacyPanel>(p => p.Add(c => c.GuildId, World.Guild));
-        cut.WaitForElement("[data-testid=privacy-none]");
+        var cut = await RenderPanelAsync();
 
         cut.Find(MemberInput).Change("a");
         cut.Find("[data-testid=privacy-find]").Click();
@@ -83,23 +126,41 @@ public sealed class MemberPrivacyPanelTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(
             [$"{World.Alice}", $"{World.Carol}", $"{World.Dave}", $"{World.Frank}"],
             cut.FindAll("[data-testid=privacy-match]").Select(m => m.GetAttribute("data-user-id"))));
-        cut.FindAll("[data-testid=privacy-match]")[1].Click();
-        cut.WaitForAssertion(() => Assert.Equal($"{World.Carol}", cut.Find(MemberInput).GetAttribute("value")));
+        var carol = cut.FindAll("[data-testid=privacy-match]")[1];
+        Assert.Equal("C", carol.QuerySelector(".mud-avatar")!.TextContent.Trim());
+        Assert.Contains($"carol · {World.Carol}", carol.TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
+
+        carol.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal($"{World.Carol}", cut.Find("[data-testid=privacy-picked-member]").GetAttribute("data-user-id")));
+        Assert.Equal("true", cut.FindAll("[data-testid=privacy-match]")[1].GetAttribute("aria-pressed"));
     }
 
     [Fact]
-    public async Task Hide_NameMatchingSeveral_AsksToPickAndChangesNothing()
+    public async Task Find_ByUserId_ListsThatMember()
+    {
+        var cut = await RenderPanelAsync();
+
+        cut.Find(MemberInput).Change($" {World.Dave} ");
+        cut.Find("[data-testid=privacy-find]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal($"{World.Dave}", Assert.Single(cut.FindAll("[data-testid=privacy-match]")).GetAttribute("data-user-id")));
+    }
+
+    private async Task<IRenderedComponent<MemberPrivacyPanel>> RenderPanelAsync()
     {
         await SeedWorldAsync();
         var cut = Render<MemberPrivacyPanel>(p => p.Add(c => c.GuildId, World.Guild));
         cut.WaitForElement("[data-testid=privacy-none]");
+        return cut;
+    }
 
-        cut.Find(MemberInput).Change("a");
-        cut.Find("[data-testid=privacy-hide]").Click();
-
-        cut.WaitForAssertion(() => Assert.Equal("Several members match: pick one.", cut.Find("[data-testid=privacy-message]").TextContent.Trim()));
-        Assert.Equal(4, cut.FindAll("[data-testid=privacy-match]").Count);
-        Assert.Empty((await Privacy.ListAsync((long)World.Guild, default))!);
+    private static void PickMember(IRenderedComponent<MemberPrivacyPanel> cut, string search, ulong userId)
+    {
+        cut.Find(MemberInput).Change(search);
+        cut.Find("[data-testid=privacy-find]").Click();
+        cut.WaitForElement($"[data-testid=privacy-match][data-user-id='{userId}']").Click();
+        cut.WaitForAssertion(() => Assert.Equal($"{userId}", cut.Find("[data-testid=privacy-picked-member]").GetAttribute("data-user-id")));
     }
 
     private async Task<bool> AliceHasRowsAsync()

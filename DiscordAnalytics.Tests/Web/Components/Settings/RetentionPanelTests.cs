@@ -66,22 +66,47 @@ public sealed class RetentionPanelTests : DashboardTestContext
     }
 
     [Theory]
+    [InlineData("1e9")]
     [InlineData("-5")]
+    [InlineData("3.5")]
+    [InlineData(" 12x")]
+    [InlineData("")]
     [InlineData("0")]
-    [InlineData("99999")]
-    public async Task Save_PeriodOutOfRange_IsRefusedWithTheRangeAndNothingChanges(string typed)
+    [InlineData("3651")]
+    [InlineData("99999999999")]
+    public async Task Save_NotAWholeNumberInRange_IsRefusedNextToTheFieldWithTheRangeAndNothingChanges(string typed)
     {
-        // The field used to clamp what was typed: "-5" or "0" saved a 1-day period without a word, and the next
-        // pruning pass deleted every raw event older than a day.
+        // A numeric field read "1e9" as 19 days and clamped "-5" or "0" to 1 day, and saved it without a word: the
+        // next pruning pass deleted every raw event older than that.
         var cut = await RenderSeededAsync();
         cut.WaitForAssertion(() => cut.Find("[data-testid=retention-raw-events]"));
 
         cut.Find("input").Change(typed);
         cut.Find("[data-testid=retention-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("Choose between 1 and 3650 days.", cut.Find("[data-testid=retention-message]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Enter a whole number of days from 1 to 3650.",
+            cut.Find("[data-testid=retention-days-field] .mud-input-error.mud-input-helper-text").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=retention-message]"));
         var stored = await Services.GetRequiredService<RetentionStatusQuery>().RunAsync((long)World.Guild, CancellationToken.None);
         Assert.Equal((90, false), (stored!.RawEventDays, stored.IsGuildSetting));
+    }
+
+    [Fact]
+    public async Task Save_AfterARefusal_AWholeNumberSavesAndTheErrorGoes()
+    {
+        var cut = await RenderSeededAsync();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=retention-raw-events]"));
+        cut.Find("input").Change("1e9");
+        cut.Find("[data-testid=retention-save]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=retention-days-field] .mud-input-error"));
+
+        cut.Find("input").Change(" 12 ");
+        cut.Find("[data-testid=retention-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Raw events are now kept for 12 days.", cut.Find("[data-testid=retention-message]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=retention-days-field] .mud-input-error"));
+        Assert.Equal(12, (await Services.GetRequiredService<RetentionStatusQuery>().RunAsync((long)World.Guild, CancellationToken.None))!.RawEventDays);
     }
 
     [Fact]

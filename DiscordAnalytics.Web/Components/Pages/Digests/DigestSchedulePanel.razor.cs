@@ -1,6 +1,7 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DiscordAnalytics.Web.Components.Pages.Digests;
@@ -14,6 +15,8 @@ public sealed partial class DigestSchedulePanel
 {
     private DigestScheduleSettings? _stored;
     private DigestScheduleSettings _schedule = DigestScheduleSettings.Default;
+    private string? _dayError;
+    private string? _hourError;
 
     /// <summary>The stored settings the form starts from (the defaults for a guild without a schedule).</summary>
     [Parameter, EditorRequired]
@@ -51,11 +54,30 @@ public sealed partial class DigestSchedulePanel
         {
             _stored = Settings;
             _schedule = Settings;
+            _dayError = null;
+            _hourError = null;
         }
     }
 
     private void OnChannelChanged(ChangeEventArgs e) =>
         _schedule = _schedule with { ChannelId = Snowflake.TryParse(e.Value?.ToString()) };
 
-    private Task SaveAsync() => SaveRequested.InvokeAsync(_schedule);
+    // The selects only offer valid values, but a circuit event carries whatever text the client sends: int.Parse
+    // threw on "1e9" and took the circuit down, and an hour of 99 reached the store. What is not a whole number in
+    // range keeps the previous choice, says so next to the field and holds Save back.
+    private void OnDayChanged(ChangeEventArgs e)
+    {
+        var day = WholeNumber.Read(e.Value?.ToString(), (int)DayOfWeek.Sunday, (int)DayOfWeek.Saturday);
+        _dayError = day is null ? "Choose a day of the week from the list." : null;
+        _schedule = day is { } chosen ? _schedule with { Day = (DayOfWeek)chosen } : _schedule;
+    }
+
+    private void OnHourChanged(ChangeEventArgs e)
+    {
+        var hour = WholeNumber.Read(e.Value?.ToString(), 0, 23);
+        _hourError = hour is null ? "Choose an hour from 0 to 23." : null;
+        _schedule = hour is { } chosen ? _schedule with { Hour = chosen } : _schedule;
+    }
+
+    private Task SaveAsync() => _dayError is null && _hourError is null ? SaveRequested.InvokeAsync(_schedule) : Task.CompletedTask;
 }

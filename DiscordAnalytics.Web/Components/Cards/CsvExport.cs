@@ -1,0 +1,27 @@
+using System.Globalization;
+using DiscordAnalytics.Core.Analytics;
+
+namespace DiscordAnalytics.Web.Components.Cards;
+
+/// <summary>
+/// The CSV export (<c>/api/guilds/{id}/export/{table}.csv</c>) of a card, for the card's own guild and window.
+/// The window goes as explicit dates, so the file holds the days the card showed even when it is opened a day later.
+/// </summary>
+public static class CsvExport
+{
+    /// <summary>A link relative to the page's base address (the app may live under a path base).</summary>
+    public static string Href(AnalyticsQuery query, string table)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"api/guilds/{query.GuildId}/export/{table}.csv?window=custom&start={query.Window.FirstDate:yyyy-MM-dd}&end={query.Window.LastDate:yyyy-MM-dd}");
+    }
+
+    /// <summary>The file name the browser saves: table, guild and days, so two downloads never overwrite each other.</summary>
+    public static string FileName(AnalyticsQuery query, string table)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{table}-{query.GuildId}-{query.Window.FirstDate:yyyy-MM-dd}-to-{query.Window.LastDate:yyyy-MM-dd}.csv");
+    }
+}
