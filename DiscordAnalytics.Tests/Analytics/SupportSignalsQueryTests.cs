@@ -216,7 +216,7 @@ public abstract class SupportSignalsQueryTests(StoreProvider provider) : IAsyncL
         await _store.WriteAsync(Guild(plain, "Plain", Monday), Channel(plain, 201, "general", Monday));
 
         var signals = await new SupportSignalsQuery(_store, new FakeTimeProvider(Now))
-            .RunAsync(new AnalyticsQuery(plain, AnalyticsWindow.Last(7, DayBucket.Of(NowMs)), 10, false), CancellationToken.None);
+            .RunAsync(new AnalyticsQuery(plain, AnalyticsWindow.Last(7, DayBucket.FromUnixMs(NowMs)), 10, false), CancellationToken.None);
 
         Assert.False(signals.HasHelpChannels);
         Assert.Empty(signals.UnansweredThreadList);

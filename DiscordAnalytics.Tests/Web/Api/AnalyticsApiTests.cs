@@ -28,7 +28,7 @@ public sealed class ApiAppFixture : IAsyncLifetime
         await pipeline.WriteAsync(new IngestEvent
         {
             Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = Now.ToUnixTimeMilliseconds(), ChannelId = 10, UserId = 20,
-            MessageId = Core.Discord.Snowflake.FromUnixMs(Now.ToUnixTimeMilliseconds()), Excerpt = "hello",
+            MessageId = Core.Discord.Snowflake.FromUnixMs(Now.ToUnixTimeMilliseconds()), Excerpt = "printer",
         }, default);
         await pipeline.FlushAsync(default);
     }
@@ -77,7 +77,7 @@ public sealed class AnalyticsApiTests(ApiAppFixture app) : IClassFixture<ApiAppF
         Assert.Equal(0, support.GetProperty("unansweredThreads").GetInt64());
         Assert.Equal(JsonValueKind.Null, support.GetProperty("medianFirstResponseMinutes").ValueKind);
         var keyword = Assert.Single(support.GetProperty("commonKeywords").EnumerateArray());
-        Assert.Equal("hello", keyword.GetProperty("keyword").GetString());
+        Assert.Equal("printer", keyword.GetProperty("keyword").GetString());
         Assert.Equal(1, keyword.GetProperty("count").GetInt64());
     }
 
