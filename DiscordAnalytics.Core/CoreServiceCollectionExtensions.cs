@@ -35,7 +35,9 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.HasValidGatewayUrl, "Discord:GatewayUrl must be an absolute ws(s) URL, e.g. wss://gateway.discord.gg.")
             .Validate(o => o.HasKnownPrivilegedIntents, "Discord:PrivilegedIntents must list GuildMembers and/or MessageContent (comma separated), or be empty.")
             .ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.HasValidConnectionString, StorageOptions.PostgresConnectionStringError)
+            .ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => o.HasValidEnabled, "Demo:Enabled must be auto, true or false.")
@@ -44,13 +46,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options
-            .UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
-            .AddInterceptors(new SqlitePragmas())
-            // Migration RawEventTimeKey rebuilds analyticsEvents around its own UPDATE (tested in
-            // RawEventKeyMigrationTests) and the rebuild's foreign-key pragma runs outside the transaction
-            // (the store has no foreign keys): warnings a fresh store would otherwise print at every first start.
-            .ConfigureWarnings(w => w.Ignore(SqliteEventId.TableRebuildPendingWarning, RelationalEventId.NonTransactionalMigrationOperationWarning)));
+        services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<StoreHealth>();
         services.AddHostedService<StoreInitializer>();
         // After the store is ready (hosted services start in order): member days read ahead, off the request path.

@@ -100,8 +100,8 @@ public sealed partial class KeywordDayFiller(IDbContextFactory<AnalyticsDbContex
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // IMMEDIATE: the write lock is taken before the excerpts are read (see the class summary).
-            await using var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
+            // The write lock is taken before the excerpts are read (see the class summary).
+            await using var transaction = await StoreTransactions.BeginExclusiveWriteAsync(db, "keywordDays", cancellationToken);
             await db.Database.UseTransactionAsync(transaction, cancellationToken);
             var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
             var computed = await KeywordDays.ComputeAsync(db, guild, visible, days[0], days[^1] + 1, cancellationToken);

@@ -46,8 +46,8 @@ public static class KeywordDays
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // DEFERRED: a read snapshot that takes no write lock, so the writer and the filler never wait for a query.
-            await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            // A read snapshot that takes no write lock, so the writer and the filler never wait for a query.
+            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
             var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
             if (start < closedEnd)

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
+using DiscordAnalytics.Core.Ingestion.Postgres;
 using DiscordAnalytics.Core.Ingestion.Writing;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -14,14 +16,17 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// Facts and rollups are written here and nowhere else; other writers touch only their own rows (retention prunes old
 /// raw events, settings set a guild's time zone or hide a member; backfill keeps its progress rows). Each
 /// event kind has its handler (namespace <c>Writing.Handlers</c>); this class owns the connection, the transaction
-/// and the checkpoint requests. Not thread-safe by design: the pipeline writes from one thread.
+/// and the checkpoint requests. Not thread-safe by design: the pipeline writes from one thread. The same handlers and
+/// statements run on SQLite and PostgreSQL (<see cref="PreparedStatement"/> drives either).
 /// </summary>
 public sealed class IngestionBatchWriter : IAsyncDisposable
 {
-    private readonly string _connectionString;
+    private readonly StorageOptions _storage;
     private readonly GuildMode _guildMode;
     private readonly ILogger _logger;
-    private readonly WalCheckpointer _checkpointer;
+
+    /// <summary>SQLite's log checkpoints beside the writer; null on PostgreSQL, which manages its own log.</summary>
+    private readonly WalCheckpointer? _checkpointer;
     private readonly IStoreWriteHook? _hook;
     private readonly IMemberDayListener? _memberDays;
 
@@ -36,28 +41,42 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// <param name="hook">Runs on the connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
     /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
     public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null)
+        : this(new StorageOptions { ConnectionString = connectionString }, guildMode, logger, hook, memberDays)
     {
+    }
+
+    /// <param name="storage">The store: SQLite or PostgreSQL, with its connection string.</param>
+    /// <param name="guildMode">Mode recorded for guilds this writer creates.</param>
+    /// <param name="hook">Runs on a SQLite connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
+    /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
+    public IngestionBatchWriter(StorageOptions storage, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        _storage = storage;
         _memberDays = memberDays;
-        _connectionString = connectionString;
         _guildMode = guildMode;
         _logger = logger;
         _hook = hook;
-        _checkpointer = new WalCheckpointer(connectionString, logger);
+        _checkpointer = storage.Kind == StoreProvider.Sqlite ? new WalCheckpointer(storage.ConnectionString, logger) : null;
     }
 
     /// <summary>Events after which a commit asks for a background checkpoint of the log.</summary>
     internal const int CheckpointEveryEvents = 1_000;
 
     /// <summary>Completes when no background checkpoint is running.</summary>
-    internal Task CheckpointIdleAsync() => _checkpointer.IdleAsync();
+    internal Task CheckpointIdleAsync() => _checkpointer?.IdleAsync() ?? Task.CompletedTask;
 
     /// <summary>Writes the batch; returns how many events were new (not duplicates) and how many were rejected as invalid.</summary>
     public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IngestEvent> events, CancellationToken cancellationToken)
     {
         var applier = await OpenAsync(cancellationToken);
         var connection = applier.Context.Connection;
-        _hook?.BeforeBatch(connection);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (connection is SqliteConnection sqlite)
+        {
+            _hook?.BeforeBatch(sqlite);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
             var outcome = applier.Apply(events);
@@ -71,7 +90,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             if (_sinceCheckpoint >= CheckpointEveryEvents)
             {
                 _sinceCheckpoint = 0;
-                _checkpointer.Request();
+                _checkpointer?.Request();
             }
 
             return outcome;
@@ -112,7 +131,11 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _checkpointer.DisposeAsync();
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
+
         await CloseConnectionAsync();
     }
 
@@ -123,12 +146,15 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             return open;
         }
 
-        var connection = await SqlitePragmas.OpenAsync(_connectionString, cancellationToken);
+        DbConnection connection = _storage.Kind == StoreProvider.Postgres
+            ? await PostgresWriterConnection.OpenAsync(_storage.ConnectionString, cancellationToken)
+            : await SqlitePragmas.OpenAsync(_storage.ConnectionString, cancellationToken);
         try
         {
-            // Checkpoints run beside the writer (WalCheckpointer); its own commits checkpoint only past this bound.
-            await using (var autoCheckpoint = connection.CreateCommand())
+            if (connection is SqliteConnection)
             {
+                // Checkpoints run beside the writer (WalCheckpointer); its own commits checkpoint only past this bound.
+                await using var autoCheckpoint = connection.CreateCommand();
                 autoCheckpoint.CommandText = $"PRAGMA wal_autocheckpoint={WalCheckpointer.WriterAutoCheckpointPages}";
                 await autoCheckpoint.ExecuteNonQueryAsync(cancellationToken);
             }

@@ -42,7 +42,7 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
     {
         _options = options.Value;
         _logger = logger;
-        _writer = new IngestionBatchWriter(storage.Value.ConnectionString, mode.GuildMode, logger, hook, memberDays);
+        _writer = new IngestionBatchWriter(storage.Value, mode.GuildMode, logger, hook, memberDays);
         _committer = new BatchCommitter(_writer, notifier, StoreStatus, _options.StoreRetryMaxDelay, time, logger);
         _queue = Channel.CreateBounded<IngestEvent>(new BoundedChannelOptions(_options.QueueCapacity)
         {

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using DiscordAnalytics.Core.Ingestion.Postgres;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using SQLitePCL;
 
 namespace DiscordAnalytics.Core.Ingestion;
@@ -8,15 +11,21 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// driven through SQLite's own API (prepare / bind by index / step / reset). The ADO.NET command path
 /// re-resolves every parameter by name on every execution, which profiling showed to cost more than
 /// the inserts themselves on the ingestion hot path. Runs inside whatever transaction the connection has.
+/// On PostgreSQL the same statement runs as a kept Npgsql command (<see cref="NpgsqlStatement"/>), so the writer's
+/// handlers and row types are one code for both providers.
 /// </summary>
 public sealed class PreparedStatement : IDisposable
 {
-    private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _statement;
-    private readonly int[] _slots;
+    // SQLite's handles; null on PostgreSQL, where _npgsql does the work.
+    private readonly sqlite3 _db = null!;
+    private readonly sqlite3_stmt _statement = null!;
+    private readonly int[] _slots = [];
+    private readonly NpgsqlStatement? _npgsql;
 
     /// <summary>Whether the current execution has returned SQLITE_DONE: stepping again would run it anew.</summary>
     private bool _done;
+
+    public PreparedStatement(NpgsqlConnection connection, string sql) => _npgsql = new NpgsqlStatement(connection, sql);
 
     public PreparedStatement(SqliteConnection connection, string sql)
     {
@@ -34,9 +43,22 @@ public sealed class PreparedStatement : IDisposable
         }
     }
 
+    /// <summary>The statement on the writer's connection, whichever provider it is (SQLite or PostgreSQL).</summary>
+    public static PreparedStatement Create(DbConnection connection, string sql) => connection switch
+    {
+        SqliteConnection sqlite => new PreparedStatement(sqlite, sql),
+        NpgsqlConnection npgsql => new PreparedStatement(npgsql, sql),
+        _ => throw new ArgumentException($"No prepared statements for {connection?.GetType().Name}.", nameof(connection)),
+    };
+
     /// <summary>Runs the statement; returns the rows it changed (0 when ON CONFLICT DO NOTHING skipped it).</summary>
     public int Execute(params ReadOnlySpan<StatementValue> values)
     {
+        if (_npgsql is { } npgsql)
+        {
+            return npgsql.Execute(values);
+        }
+
         Bind(values);
         try
         {
@@ -57,12 +79,28 @@ public sealed class PreparedStatement : IDisposable
     /// <summary>Runs a statement that returns rows (SELECT or RETURNING); dispose the cursor to finish it.</summary>
     public Cursor Query(params ReadOnlySpan<StatementValue> values)
     {
+        if (_npgsql is { } npgsql)
+        {
+            npgsql.Query(values);
+            _done = false;
+            return new Cursor(this);
+        }
+
         Bind(values);
         _done = false;
         return new Cursor(this);
     }
 
-    public void Dispose() => _statement.Dispose();
+    public void Dispose()
+    {
+        if (_npgsql is { } npgsql)
+        {
+            npgsql.Dispose();
+            return;
+        }
+
+        _statement.Dispose();
+    }
 
     private void Bind(ReadOnlySpan<StatementValue> values)
     {
@@ -77,7 +115,7 @@ public sealed class PreparedStatement : IDisposable
             var value = values[i];
             var rc = value.Kind switch
             {
-                StatementValueKind.Integer => raw.sqlite3_bind_int64(_statement, index, value.Integer),
+                StatementValueKind.Integer or StatementValueKind.Boolean => raw.sqlite3_bind_int64(_statement, index, value.Integer),
                 StatementValueKind.Text => raw.sqlite3_bind_text(_statement, index, (string)value.Reference!),
                 StatementValueKind.Blob => raw.sqlite3_bind_blob(_statement, index, (byte[])value.Reference!),
                 _ => raw.sqlite3_bind_null(_statement, index),
@@ -104,29 +142,42 @@ public sealed class PreparedStatement : IDisposable
                 return false;
             }
 
+            if (owner._npgsql is { } npgsql)
+            {
+                owner._done = !npgsql.Read();
+                return !owner._done;
+            }
+
             var rc = raw.sqlite3_step(owner._statement);
             owner.Check(rc);
             owner._done = rc != raw.SQLITE_ROW;
             return !owner._done;
         }
 
-        public long GetInt64(int column) => raw.sqlite3_column_int64(owner._statement, column);
+        public long GetInt64(int column) => owner._npgsql?.GetInt64(column) ?? raw.sqlite3_column_int64(owner._statement, column);
 
-        public int GetInt32(int column) => raw.sqlite3_column_int(owner._statement, column);
+        public int GetInt32(int column) => owner._npgsql?.GetInt32(column) ?? raw.sqlite3_column_int(owner._statement, column);
 
-        public bool GetBoolean(int column) => raw.sqlite3_column_int64(owner._statement, column) != 0;
+        public bool GetBoolean(int column) => owner._npgsql?.GetBoolean(column) ?? raw.sqlite3_column_int64(owner._statement, column) != 0;
 
         public long? GetInt64OrNull(int column) => IsDBNull(column) ? null : GetInt64(column);
 
-        public string GetString(int column) => raw.sqlite3_column_text(owner._statement, column).utf8_to_string();
+        public string GetString(int column) => owner._npgsql?.GetString(column) ?? raw.sqlite3_column_text(owner._statement, column).utf8_to_string();
 
         /// <summary>The column's bytes, valid until the next Read or Dispose.</summary>
-        public ReadOnlySpan<byte> GetBlob(int column) => raw.sqlite3_column_blob(owner._statement, column);
+        public ReadOnlySpan<byte> GetBlob(int column) => owner._npgsql is { } npgsql ? npgsql.GetBlob(column) : raw.sqlite3_column_blob(owner._statement, column);
 
-        public bool IsDBNull(int column) => raw.sqlite3_column_type(owner._statement, column) == raw.SQLITE_NULL;
+        public bool IsDBNull(int column) => owner._npgsql?.IsDBNull(column) ?? raw.sqlite3_column_type(owner._statement, column) == raw.SQLITE_NULL;
 
         public void Dispose()
         {
+            if (owner._npgsql is { } npgsql)
+            {
+                owner._done = true;
+                npgsql.EndQuery();
+                return;
+            }
+
             // Step a RETURNING statement to completion so its writes are all applied, then reset it.
             while (!owner._done && raw.sqlite3_step(owner._statement) == raw.SQLITE_ROW)
             {

@@ -1,7 +1,7 @@
 namespace DiscordAnalytics.Core.Ingestion;
 
 /// <summary>
-/// One parameter value of a <see cref="PreparedStatement"/>: an integer, a text, a blob or NULL, converted
+/// One parameter value of a <see cref="PreparedStatement"/>: an integer, a truth value, a text, a blob or NULL, converted
 /// implicitly from what call sites hold. A struct, so binding the ~10 values of an ingestion insert allocates
 /// nothing (as <c>object</c> every long and bool was boxed: millions of allocations per million events).
 /// </summary>
@@ -25,7 +25,7 @@ public readonly struct StatementValue
 
     public static implicit operator StatementValue(int value) => new(StatementValueKind.Integer, value, null);
 
-    public static implicit operator StatementValue(bool value) => new(StatementValueKind.Integer, value ? 1 : 0, null);
+    public static implicit operator StatementValue(bool value) => new(StatementValueKind.Boolean, value ? 1 : 0, null);
 
     public static implicit operator StatementValue(long? value) =>
         value is { } integer ? new(StatementValueKind.Integer, integer, null) : default;

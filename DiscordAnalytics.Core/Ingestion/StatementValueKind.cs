@@ -5,6 +5,9 @@ public enum StatementValueKind : byte
 {
     Null,
     Integer,
+
+    /// <summary>A truth value: 1 or 0 in <see cref="StatementValue.Integer"/>; SQLite stores it as that integer, PostgreSQL as a boolean.</summary>
+    Boolean,
     Text,
     Blob,
 }

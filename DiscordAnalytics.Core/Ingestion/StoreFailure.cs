@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DiscordAnalytics.Core.Ingestion;
 
@@ -30,8 +31,34 @@ public static class StoreFailure
             11 or 26 => "store damaged",
             _ => null,
         },
+        PostgresException postgres => ReasonOf(postgres),
+        // No answer from the server at all (refused, reset, timed out): Npgsql's own exceptions, outside a statement.
+        NpgsqlException { IsTransient: true } => "store server unreachable",
+        NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException } => "store server unreachable",
         IOException => "store I/O error",
         UnauthorizedAccessException => "store access denied",
+        _ => null,
+    };
+
+    /// <summary>
+    /// PostgreSQL's error classes (SQLSTATE): the server, its disk or its connections fail every event alike and are
+    /// waited out; data errors (class 22), constraint violations (23) and the like are the event's own.
+    /// </summary>
+    private static string? ReasonOf(PostgresException postgres) => postgres.SqlState switch
+    {
+        "53100" => "store full",
+        "53200" => "out of memory",
+        "53300" => "store server has too many connections",
+        "25006" => "store read-only",
+        "42501" => "store access denied",
+        "3D000" => "store cannot be opened",
+        "55P03" or "40P01" or "40001" => "store locked by another connection",
+        "XX001" or "XX002" => "store damaged",
+        _ when postgres.SqlState.StartsWith("08", StringComparison.Ordinal) => "store server unreachable",
+        _ when postgres.SqlState.StartsWith("28", StringComparison.Ordinal) => "store access denied",
+        _ when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) => "store server shutting down",
+        _ when postgres.SqlState.StartsWith("58", StringComparison.Ordinal) => "store I/O error",
+        _ when postgres.SqlState.StartsWith("53", StringComparison.Ordinal) => "store server out of resources",
         _ => null,
     };
 }

@@ -33,7 +33,10 @@ public sealed class RetentionStatusQuery(
         var oldest = await events.Where(e => RawEventPruner.PrunableTypes.Contains(e.EventType)).MinAsync(e => (long?)e.KeyAt, cancellationToken).ConfigureAwait(false);
         var lastRun = await db.Set<RetentionRun>().Where(r => r.GuildId == guildId).OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return new RetentionStatus(own ?? retention.Value.RawEventDays, own is not null, StoreBytes(), count, oldest, lastRun);
+        var bytes = storage.Value.Kind == StoreProvider.Postgres
+            ? await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken).ConfigureAwait(false)
+            : StoreBytes();
+        return new RetentionStatus(own ?? retention.Value.RawEventDays, own is not null, bytes, count, oldest, lastRun);
     }
 
     private long StoreBytes()

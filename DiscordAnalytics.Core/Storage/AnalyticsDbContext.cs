@@ -5,6 +5,7 @@ using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Sqlite.Migrations;
 
 namespace DiscordAnalytics.Core.Storage;
 
@@ -57,7 +58,11 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<MemberDayVersion> MemberDayVersions => Set<MemberDayVersion>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<IMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>();
+        optionsBuilder
+            // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
+            .ReplaceService<IMigrationsSqlGenerator, SqliteMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>()
+            // Each provider has its own migrations (a namespace each, in this assembly).
+            .ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -159,6 +164,11 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             {
                 property.SetColumnName(char.ToLowerInvariant(property.Name[0]) + property.Name[1..]);
             }
+        }
+
+        if (Database.IsNpgsql())
+        {
+            PostgresNaming.Apply(modelBuilder.Model);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DiscordAnalytics.Core.Storage;
 
@@ -18,6 +19,12 @@ public sealed class StoreInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.Kind == StoreProvider.Postgres)
+        {
+            await StartPostgresAsync(cancellationToken);
+            return;
+        }
+
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(folder))
@@ -54,6 +61,30 @@ public sealed class StoreInitializer(
         {
             logger.LogError("Store integrity check failed: {Problems}", string.Join("; ", check.Take(5)));
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: applies the PostgreSQL migrations. The server checks its own pages, so there is no integrity check
+    /// to run here; a server that cannot be reached or refuses the migration is reported like a damaged file.
+    /// </summary>
+    private async Task StartPostgresAsync(CancellationToken cancellationToken)
+    {
+        var where = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var code = ex is PostgresException postgres ? $" (PostgreSQL error {postgres.SqlState})" : "";
+            health.Report(false, $"unreadable: the store cannot be opened or migrated{code}; see the log");
+            logger.LogError(ex, "Store on PostgreSQL at {Host}/{Database} cannot be opened or migrated", where.Host, where.Database);
+            return;
+        }
+
+        health.Report(true, null);
+        logger.LogInformation("Store ready on PostgreSQL at {Host}/{Database}", where.Host, where.Database);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

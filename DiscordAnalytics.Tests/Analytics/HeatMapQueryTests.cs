@@ -9,7 +9,7 @@ namespace DiscordAnalytics.Tests.Analytics;
 /// The heat map and the summary's hourly numbers in the guild's time zone, over a real store written by the real
 /// writer: quarter-hour offsets and DST changes inside the window land in the right local weekday and hour.
 /// </summary>
-public sealed class HeatMapQueryTests : IAsyncLifetime
+public abstract class HeatMapQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_100;
     private const ulong General = 811;
@@ -19,7 +19,7 @@ public sealed class HeatMapQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         var setup = Utc(2026, 10, 1, 0, 0);
         await _store.WriteAsync(Guild(G, "Zones", setup), Channel(G, General, "general", setup));
     }
@@ -129,4 +129,8 @@ public sealed class HeatMapQueryTests : IAsyncLifetime
 
     private static long Utc(int year, int month, int day, int hour, int minute) =>
         new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+    public sealed class OnSqlite() : HeatMapQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : HeatMapQueryTests(StoreProvider.Postgres);
 }

@@ -6,7 +6,7 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics;
 
 /// <summary>Messages per hour of the day (summary <c>hourly</c>) over a real store written by the real writer.</summary>
-public sealed class HourlyActivityQueryTests : IAsyncLifetime
+public abstract class HourlyActivityQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_000;
     private const ulong General = 801;
@@ -17,7 +17,7 @@ public sealed class HourlyActivityQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         await _store.WriteAsync(Guild(G, "Hours", At(Monday.AddDays(-10), 0)), Channel(G, General, "general", At(Monday.AddDays(-10), 0)));
     }
 
@@ -74,4 +74,8 @@ public sealed class HourlyActivityQueryTests : IAsyncLifetime
 
     private static long At(DateOnly day, int hour, int minute = 0) =>
         DayBucket.StartMs(DayBucket.FromDate(day)) + ((hour * 60L) + minute) * 60_000;
+
+    public sealed class OnSqlite() : HourlyActivityQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : HourlyActivityQueryTests(StoreProvider.Postgres);
 }

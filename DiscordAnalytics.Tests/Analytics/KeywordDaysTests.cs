@@ -15,7 +15,7 @@ namespace DiscordAnalytics.Tests.Analytics;
 /// always read from the excerpts, and every change the writer makes to a stored day's messages is counted by the next
 /// query. Real writer, real SQLite file. That a query alone never writes: <see cref="KeywordDayFillerTests"/>.
 /// </summary>
-public sealed class KeywordDaysTests : IAsyncLifetime
+public abstract class KeywordDaysTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 7_100;
     private const ulong General = 201;
@@ -27,7 +27,7 @@ public sealed class KeywordDaysTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         await _store.WriteAsync(
             Guild(G, "Keyword Guild", ThreeDaysAgo - (30 * 24 * Hour)),
             Channel(G, General, "general", ThreeDaysAgo - (30 * 24 * Hour)));
@@ -180,7 +180,7 @@ public sealed class KeywordDaysTests : IAsyncLifetime
     /// </summary>
     private async Task<IReadOnlyList<KeywordCount>> KeywordsAsync(int top = 10)
     {
-        var (contexts, time, window) = (new StoreContextFactory(_store.ConnectionString), new FakeTimeProvider(Now), AnalyticsWindow.Last(7, Today));
+        var (contexts, time, window) = (_store, new FakeTimeProvider(Now), AnalyticsWindow.Last(7, Today));
         await new KeywordDayFiller(contexts, time, NullLogger<KeywordDayFiller>.Instance).FillAsync((long)G, window.StartDay, window.EndDay, CancellationToken.None);
         var query = new SupportSignalsQuery(contexts, time);
         var signals = await query.RunAsync(new AnalyticsQuery(G, window, top, IncludeBots: false), CancellationToken.None);
@@ -189,8 +189,7 @@ public sealed class KeywordDaysTests : IAsyncLifetime
 
     private async Task<SortedDictionary<int, string>> StoredAsync()
     {
-        await using var connection = new SqliteConnection(_store.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await _store.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT day, terms FROM keywordDays WHERE guildId = {G}";
         await using var reader = await command.ExecuteReaderAsync();
@@ -202,4 +201,8 @@ public sealed class KeywordDaysTests : IAsyncLifetime
 
         return rows;
     }
+
+    public sealed class OnSqlite() : KeywordDaysTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : KeywordDaysTests(StoreProvider.Postgres);
 }

@@ -6,7 +6,7 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics;
 
 /// <summary>Member growth (summary <c>memberGrowth</c>) over a real store written by the real writer.</summary>
-public sealed class MemberGrowthQueryTests : IAsyncLifetime
+public abstract class MemberGrowthQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_800;
     private static readonly DateOnly Monday = new(2026, 11, 16);
@@ -14,7 +14,7 @@ public sealed class MemberGrowthQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         await _store.WriteAsync(
             Guild(G, "Growth", At(Monday.AddDays(-30))),
             // Previous week: 1 join, 2 leaves.
@@ -61,4 +61,8 @@ public sealed class MemberGrowthQueryTests : IAsyncLifetime
             CancellationToken.None);
 
     private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * 3_600_000L);
+
+    public sealed class OnSqlite() : MemberGrowthQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : MemberGrowthQueryTests(StoreProvider.Postgres);
 }

@@ -11,7 +11,7 @@ namespace DiscordAnalytics.Tests.Analytics;
 /// New-member activation (summary <c>activation</c>) over a real store written by the real writer, checked against
 /// an expectation computed straight from the scenario below, not from the store.
 /// </summary>
-public sealed class NewMemberActivationQueryTests : IAsyncLifetime
+public abstract class NewMemberActivationQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_700;
     private const ulong General = 871;
@@ -49,7 +49,7 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         var setup = At(Monday.AddDays(-30));
         await _store.WriteAsync(Guild(G, "Activation", setup), Channel(G, General, "general", setup));
 
@@ -188,4 +188,8 @@ public sealed class NewMemberActivationQueryTests : IAsyncLifetime
     private static long At(DateOnly day, int hour = 0) => DayBucket.StartMs(DayBucket.FromDate(day)) + (hour * Hour);
 
     private sealed record NewMember(ulong UserId, string Name, long JoinedAt, long[] Posts, bool DeletedPosts = false, bool IsBot = false, long? EarlierJoin = null);
+
+    public sealed class OnSqlite() : NewMemberActivationQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : NewMemberActivationQueryTests(StoreProvider.Postgres);
 }

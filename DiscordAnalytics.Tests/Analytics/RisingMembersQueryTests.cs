@@ -1,12 +1,13 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
-/// <summary>Rising members (summary <c>risingMembers</c>) over a real store written by the real writer.</summary>
-public sealed class RisingMembersQueryTests : IAsyncLifetime
+/// <summary>Rising members (summary <c>risingMembers</c>) over a real store written by the real writer, on each provider.</summary>
+public abstract class RisingMembersQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_500;
     private const ulong General = 851;
@@ -20,6 +21,7 @@ public sealed class RisingMembersQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _week = await WeekOverWeekStore.CreateAsync(
+            provider,
             G,
             "Rising",
             [(General, "general")],
@@ -70,4 +72,8 @@ public sealed class RisingMembersQueryTests : IAsyncLifetime
         new RisingMembersQuery(_week.Store, TestMemberDays.Over(_week.Store), TimeProvider.System).RunAsync(
             _week.ThisWeek(includeBots),
             CancellationToken.None);
+
+    public sealed class OnSqlite() : RisingMembersQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : RisingMembersQueryTests(StoreProvider.Postgres);
 }

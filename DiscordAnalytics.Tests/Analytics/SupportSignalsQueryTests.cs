@@ -8,7 +8,7 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics;
 
 /// <summary>Support signals over hand-built help threads in a real SQLite store, written by the real writer.</summary>
-public sealed class SupportSignalsQueryTests : IAsyncLifetime
+public abstract class SupportSignalsQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 7_000;
     private const ulong Forum = 101;
@@ -27,7 +27,7 @@ public sealed class SupportSignalsQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         await _store.WriteAsync(
             Guild(G, "Help Guild", Monday - (30 * 24 * Hour)),
             Channel(G, Forum, "ideas", Monday - (30 * 24 * Hour), type: 15),
@@ -416,4 +416,8 @@ public sealed class SupportSignalsQueryTests : IAsyncLifetime
         await _store.WriteAsync(message);
         return message.MessageId!.Value;
     }
+
+    public sealed class OnSqlite() : SupportSignalsQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : SupportSignalsQueryTests(StoreProvider.Postgres);
 }

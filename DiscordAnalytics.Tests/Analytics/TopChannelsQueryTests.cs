@@ -1,11 +1,12 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Storage;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
-/// <summary>Top channels with their previous-window numbers, over a real store written by the real writer.</summary>
-public sealed class TopChannelsQueryTests : IAsyncLifetime
+/// <summary>Top channels with their previous-window numbers, over a real store written by the real writer, on each provider.</summary>
+public abstract class TopChannelsQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_600;
     private const ulong General = 871;
@@ -17,7 +18,7 @@ public sealed class TopChannelsQueryTests : IAsyncLifetime
     private WeekOverWeekStore _week = null!;
 
     public async Task InitializeAsync() =>
-        _week = await WeekOverWeekStore.CreateAsync(G, "Deltas", [(General, "general"), (Setups, "setups"), (Archive, "archive")], []);
+        _week = await WeekOverWeekStore.CreateAsync(provider, G, "Deltas", [(General, "general"), (Setups, "setups"), (Archive, "archive")], []);
 
     public async Task DisposeAsync() => await _week.DisposeAsync();
 
@@ -59,4 +60,8 @@ public sealed class TopChannelsQueryTests : IAsyncLifetime
             _week.ThisWeek(includeBots),
             ChannelRanking.ByMessages,
             CancellationToken.None);
+
+    public sealed class OnSqlite() : TopChannelsQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : TopChannelsQueryTests(StoreProvider.Postgres);
 }

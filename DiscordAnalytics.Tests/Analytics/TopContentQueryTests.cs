@@ -1,11 +1,12 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Storage;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
-/// <summary>The most reacted messages of a window, over a real store written by the real writer.</summary>
-public sealed class TopContentQueryTests : IAsyncLifetime
+/// <summary>The most reacted messages of a window, over a real store written by the real writer, on each provider.</summary>
+public abstract class TopContentQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_800;
     private const ulong General = 991;
@@ -14,7 +15,7 @@ public sealed class TopContentQueryTests : IAsyncLifetime
     private WeekOverWeekStore _week = null!;
 
     public async Task InitializeAsync() =>
-        _week = await WeekOverWeekStore.CreateAsync(G, "Top content", [(General, "general")], [(Alice, "alice", false), (MarketBot, "market", true)]);
+        _week = await WeekOverWeekStore.CreateAsync(provider, G, "Top content", [(General, "general")], [(Alice, "alice", false), (MarketBot, "market", true)]);
 
     public async Task DisposeAsync() => await _week.DisposeAsync();
 
@@ -49,4 +50,8 @@ public sealed class TopContentQueryTests : IAsyncLifetime
         new TopContentQuery(_week.Store).RunAsync(
             _week.ThisWeek(includeBots, top),
             CancellationToken.None);
+
+    public sealed class OnSqlite() : TopContentQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : TopContentQueryTests(StoreProvider.Postgres);
 }

@@ -1,12 +1,13 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
-/// <summary>Top members with their previous-window numbers, over a real store written by the real writer.</summary>
-public sealed class TopMembersQueryTests : IAsyncLifetime
+/// <summary>Top members with their previous-window numbers, over a real store written by the real writer, on each provider.</summary>
+public abstract class TopMembersQueryTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 8_700;
     private const ulong General = 891;
@@ -16,7 +17,7 @@ public sealed class TopMembersQueryTests : IAsyncLifetime
     private WeekOverWeekStore _week = null!;
 
     public async Task InitializeAsync() =>
-        _week = await WeekOverWeekStore.CreateAsync(G, "Member deltas", [(General, "general")], [(Alice, "alice", false), (Bob, "bob", false), (Carol, "carol", false)]);
+        _week = await WeekOverWeekStore.CreateAsync(provider, G, "Member deltas", [(General, "general")], [(Alice, "alice", false), (Bob, "bob", false), (Carol, "carol", false)]);
 
     public async Task DisposeAsync() => await _week.DisposeAsync();
 
@@ -53,4 +54,8 @@ public sealed class TopMembersQueryTests : IAsyncLifetime
             _week.ThisWeek(includeBots: false),
             MemberRanking.ByActivity,
             CancellationToken.None);
+
+    public sealed class OnSqlite() : TopMembersQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : TopMembersQueryTests(StoreProvider.Postgres);
 }

@@ -29,13 +29,15 @@ public sealed class WeekOverWeekStore : IAsyncDisposable
 
     public ulong Guild { get; }
 
+    /// <param name="provider">The store's provider: a SQLite file or a PostgreSQL database of its own.</param>
     public static async Task<WeekOverWeekStore> CreateAsync(
+        StoreProvider provider,
         ulong guild,
         string name,
         IReadOnlyList<(ulong Id, string Name)> channels,
         IReadOnlyList<(ulong Id, string Name, bool Bot)> members)
     {
-        var store = await TempSqliteStore.CreateFromTemplateAsync();
+        var store = await TempSqliteStore.CreateFromTemplateAsync(provider);
         var setup = At(Monday.AddDays(-20));
         await store.WriteAsync([
             TestEvents.Guild(guild, name, setup),

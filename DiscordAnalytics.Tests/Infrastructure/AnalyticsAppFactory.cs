@@ -35,6 +35,9 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
     private readonly FakeTimeProvider? _time;
     private readonly Action<IServiceCollection>? _services;
 
+    /// <summary>The app's own PostgreSQL database (made by <see cref="CreateAsync"/>), dropped on dispose; null on SQLite.</summary>
+    private string? _postgresDatabase;
+
     static AnalyticsAppFactory()
     {
         // Hangfire's global filters (AutomaticRetry and friends) are process-wide statics that take a logger from
@@ -62,6 +65,35 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+    }
+
+    /// <summary>
+    /// The app on <paramref name="provider"/>: SQLite as the constructor makes it, or a new, empty PostgreSQL database
+    /// of its own on the test server (<see cref="TestPostgres"/>), which the app migrates at start as it would in production.
+    /// </summary>
+    public static async Task<AnalyticsAppFactory> CreateAsync(
+        Core.Storage.StoreProvider provider,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        FakeTimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
+    {
+        if (provider == Core.Storage.StoreProvider.Sqlite)
+        {
+            return new AnalyticsAppFactory(settings, time, services);
+        }
+
+        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = nameof(Core.Storage.StoreProvider.Postgres),
+            ["Storage:ConnectionString"] = database,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new AnalyticsAppFactory(all, time, services) { _postgresDatabase = database };
     }
 
     /// <summary>The app with the demo community: <paramref name="historyDays"/> of history, then live events at <paramref name="liveEventsPerSecond"/> (0: none).</summary>
@@ -202,6 +234,11 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_postgresDatabase);
+        }
+
         try
         {
             _folder.Delete(recursive: true);

@@ -3,9 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Tests.Infrastructure;
 
-/// <summary>Contexts over a test store's file, for query classes that take an <see cref="IDbContextFactory{TContext}"/>.</summary>
-public sealed class StoreContextFactory(string connectionString) : IDbContextFactory<AnalyticsDbContext>
+/// <summary>Contexts over a test store (SQLite file or PostgreSQL database), for query classes that take an <see cref="IDbContextFactory{TContext}"/>.</summary>
+public sealed class StoreContextFactory(StorageOptions storage) : IDbContextFactory<AnalyticsDbContext>
 {
-    public AnalyticsDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<AnalyticsDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options);
+    /// <summary>Contexts over a SQLite store file.</summary>
+    public StoreContextFactory(string sqliteConnectionString)
+        : this(new StorageOptions { ConnectionString = sqliteConnectionString })
+    {
+    }
+
+    public AnalyticsDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AnalyticsDbContext>().UseStore(storage).Options);
 }

@@ -1,16 +1,19 @@
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace DiscordAnalytics.Tests.Infrastructure;
 
 /// <summary>
-/// A real, migrated SQLite store file in a fresh temp folder, deleted on dispose; also the context factory query services
-/// take. Filled through the real <see cref="IngestionBatchWriter"/> (no mocks of our store), with events from
-/// <see cref="TestEvents"/>.
+/// A real, migrated SQLite store file in a fresh temp folder, deleted on dispose; or, for tests that run on both
+/// providers (<see cref="CreateFromTemplateAsync(StoreProvider, GuildMode)"/>), a PostgreSQL database of its own on the
+/// test server (<see cref="TestPostgres"/>), dropped on dispose. Also the context factory query services take. Filled
+/// through the real <see cref="IngestionBatchWriter"/> (no mocks of our store), with events from <see cref="TestEvents"/>.
 /// </summary>
 public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<AnalyticsDbContext>
 {
@@ -20,17 +23,26 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
     private readonly GuildMode _writerMode;
     private IngestionBatchWriter? _writer;
 
-    private TempSqliteStore(DirectoryInfo folder, GuildMode writerMode)
+    private TempSqliteStore(DirectoryInfo folder, GuildMode writerMode, string? postgresConnectionString = null)
     {
         _folder = folder;
         _writerMode = writerMode;
         Path = System.IO.Path.Combine(_folder.FullName, "analytics.db");
-        ConnectionString = $"Data Source={Path}";
+        ConnectionString = postgresConnectionString ?? $"Data Source={Path}";
+        Storage = postgresConnectionString is null
+            ? new StorageOptions { ConnectionString = ConnectionString }
+            : TestPostgres.StoreOnPostgres(postgresConnectionString);
     }
 
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string Path { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The store's provider and connection string, as the app's <c>Storage</c> settings would give them.</summary>
+    public StorageOptions Storage { get; }
+
+    public StoreProvider Provider => Storage.Kind;
 
     /// <summary>A temp folder where the store file is yet to be created (for tests that migrate it step by step).</summary>
     public static TempSqliteStore CreateUnmigrated(GuildMode writerMode = GuildMode.Live) =>
@@ -52,21 +64,30 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
     /// in demo mode.
     /// </summary>
     public static async Task<TempSqliteStore> CreateFromTemplateAsync(GuildMode writerMode = GuildMode.Demo)
+        => await CreateFromTemplateAsync(StoreProvider.Sqlite, writerMode);
+
+    /// <summary>A fresh migrated store on <paramref name="provider"/>: a SQLite file, or a PostgreSQL database of its own.</summary>
+    public static async Task<TempSqliteStore> CreateFromTemplateAsync(StoreProvider provider, GuildMode writerMode = GuildMode.Demo)
     {
+        if (provider == StoreProvider.Postgres)
+        {
+            return new TempSqliteStore(Directory.CreateTempSubdirectory("da-pg-test-"), writerMode, await TestPostgres.CreateMigratedDatabaseAsync());
+        }
+
         var template = await Template.Value;
         var store = new TempSqliteStore(Directory.CreateTempSubdirectory("da-ui-test-"), writerMode);
         File.Copy(template, store.Path);
         return store;
     }
 
-    public AnalyticsDbContext NewContext() => new StoreContextFactory(ConnectionString).CreateDbContext();
+    public AnalyticsDbContext NewContext() => new StoreContextFactory(Storage).CreateDbContext();
 
     public AnalyticsDbContext CreateDbContext() => NewContext();
 
     /// <summary>Writes the events in one batch, exactly as the ingestion pipeline would (one writer for the store's life).</summary>
     public async Task WriteAsync(params IngestEvent[] events)
     {
-        _writer ??= new IngestionBatchWriter(ConnectionString, _writerMode, NullLogger.Instance);
+        _writer ??= new IngestionBatchWriter(Storage, _writerMode, NullLogger.Instance);
         var outcome = await _writer.WriteAsync(events, CancellationToken.None);
         Assert.Equal(0, outcome.Rejected);
     }
@@ -74,7 +95,7 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
     /// <summary>Writes <paramref name="events"/> through a new real ingestion writer, <paramref name="batchSize"/> per transaction.</summary>
     public async Task WriteInBatchesAsync(IEnumerable<IngestEvent> events, int batchSize)
     {
-        await using var writer = new IngestionBatchWriter(ConnectionString, _writerMode, NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(Storage, _writerMode, NullLogger.Instance);
         foreach (var chunk in events.Chunk(batchSize))
         {
             await writer.WriteAsync(chunk, CancellationToken.None);
@@ -84,11 +105,18 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
     /// <summary>Runs raw SQL against the store (to break it on purpose, for failure tests).</summary>
     public async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A plain open connection to the store, of its provider (for raw SQL in tests).</summary>
+    public async Task<DbConnection> OpenConnectionAsync()
+    {
+        DbConnection connection = Provider == StoreProvider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     public async ValueTask DisposeAsync()
@@ -99,6 +127,11 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
         }
 
         SqliteConnection.ClearAllPools();
+        if (Provider == StoreProvider.Postgres)
+        {
+            await TestPostgres.DropDatabaseAsync(ConnectionString);
+        }
+
         try
         {
             _folder.Delete(recursive: true);

@@ -11,10 +11,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace DiscordAnalytics.Tests.Ingestion;
 
 /// <summary>
-/// A random stream goes through the real pipeline into a real SQLite file; the summary API must equal
-/// the ground truth computed from the stream, and ingesting the stream again must change nothing.
+/// A random stream goes through the real pipeline into a real store (a SQLite file, a PostgreSQL database); the summary
+/// API must equal the ground truth computed from the stream, and ingesting the stream again must change nothing. The
+/// same stream gives the same numbers on every card on both providers.
 /// </summary>
-public sealed class IngestionGroundTruthTests
+public abstract class IngestionGroundTruthTests(StoreProvider provider)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
@@ -24,7 +25,7 @@ public sealed class IngestionGroundTruthTests
     public async Task Summary_RandomStreamWithDuplicatesAndChurn_EqualsGroundTruth(int seed)
     {
         var events = RandomEventStream.Generate(seed, activity: 6_000, endAt: Now.ToUnixTimeMilliseconds(), days: 45);
-        await using var app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
+        await using var app = await AnalyticsAppFactory.CreateAsync(provider, time: new FakeTimeProvider(Now));
         using var client = app.CreateApiClient();
         var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
 
@@ -41,14 +42,14 @@ public sealed class IngestionGroundTruthTests
     public async Task Summary_StreamSplitIntoManySmallBatches_EqualsOneBigBatch()
     {
         var events = RandomEventStream.Generate(seed: 3, activity: 3_000, endAt: Now.ToUnixTimeMilliseconds(), days: 45);
-        await using var big = await TempSqliteStore.CreateMigratedAsync();
-        await using var small = await TempSqliteStore.CreateMigratedAsync();
-        await using (var writer = new IngestionBatchWriter(big.ConnectionString, GuildMode.Live, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        await using var big = await TempSqliteStore.CreateFromTemplateAsync(provider, Core.Storage.Entities.GuildMode.Live);
+        await using var small = await TempSqliteStore.CreateFromTemplateAsync(provider, Core.Storage.Entities.GuildMode.Live);
+        await using (var writer = new IngestionBatchWriter(big.Storage, GuildMode.Live, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
         {
             await writer.WriteAsync(events, CancellationToken.None);
         }
 
-        await using (var writer = new IngestionBatchWriter(small.ConnectionString, GuildMode.Live, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        await using (var writer = new IngestionBatchWriter(small.Storage, GuildMode.Live, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
         {
             foreach (var chunk in events.Chunk(7))
             {
@@ -128,4 +129,8 @@ public sealed class IngestionGroundTruthTests
         var content = db.TopContentDaily.OrderBy(r => r.MessageId).Select(r => $"{r.MessageId}:{r.ReactionScore},{r.BotReactionScore}");
         return string.Join('\n', channels.ToList().Concat(members.ToList()).Concat(content.ToList()));
     }
+
+    public sealed class OnSqlite() : IngestionGroundTruthTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : IngestionGroundTruthTests(StoreProvider.Postgres);
 }

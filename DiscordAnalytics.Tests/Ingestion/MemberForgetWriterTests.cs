@@ -1,6 +1,7 @@
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
-using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DiscordAnalytics.Tests.Ingestion;
 
 /// <summary>The writer's forget rules that the ground-truth spec cannot see, against a real SQLite file.</summary>
-public sealed class MemberForgetWriterTests : IAsyncLifetime
+public abstract class MemberForgetWriterTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong Guild = 2_000;
     private const ulong General = 21;
@@ -17,7 +18,7 @@ public sealed class MemberForgetWriterTests : IAsyncLifetime
     private static readonly long T0 = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
     private TempSqliteStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await TempSqliteStore.CreateMigratedAsync();
+    public async Task InitializeAsync() => _store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
@@ -66,7 +67,7 @@ public sealed class MemberForgetWriterTests : IAsyncLifetime
 
     private async Task WriteAsync(params IngestEvent[] events)
     {
-        await using var writer = new IngestionBatchWriter(_store.ConnectionString, GuildMode.Live, NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(_store.Storage, GuildMode.Live, NullLogger.Instance);
         await writer.WriteAsync([new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text }, .. events], CancellationToken.None);
     }
 
@@ -79,4 +80,8 @@ public sealed class MemberForgetWriterTests : IAsyncLifetime
     {
         Type = IngestEventType.ReactionAdd, GuildId = Guild, EventAt = Snowflake.ToUnixMs(message) + 500, ChannelId = General, MessageId = message, UserId = user, Emoji = "👍",
     };
+
+    public sealed class OnSqlite() : MemberForgetWriterTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : MemberForgetWriterTests(StoreProvider.Postgres);
 }

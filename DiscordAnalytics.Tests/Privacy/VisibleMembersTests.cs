@@ -15,7 +15,7 @@ namespace DiscordAnalytics.Tests.Privacy;
 /// insights' opted-out list), while the numbers still count a hidden member. A forgotten row whose member still has rows
 /// (the writer deletes them; here they are left on purpose) is filtered the same way. Real writer, real SQLite file.
 /// </summary>
-public sealed class VisibleMembersTests : IAsyncLifetime
+public abstract class VisibleMembersTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong G = 7_300;
     private const ulong OtherGuild = 7_301;
@@ -29,8 +29,8 @@ public sealed class VisibleMembersTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateFromTemplateAsync();
-        _contexts = new StoreContextFactory(_store.ConnectionString);
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider);
+        _contexts = new StoreContextFactory(_store.Storage);
         var at = Yesterday - (30 * 24 * Hour);
         var hidden = Message(G, General, Hidden, Yesterday, n: 1, excerpt: "hiddenword plans");
         var forgotten = Message(G, General, Forgotten, Yesterday + Hour, n: 2, excerpt: "forgottenword plans");
@@ -111,4 +111,8 @@ public sealed class VisibleMembersTests : IAsyncLifetime
         Assert.Equal(3, totals.Reactions);
         Assert.Equal(3, totals.ActiveMembers);
     }
+
+    public sealed class OnSqlite() : VisibleMembersTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : VisibleMembersTests(StoreProvider.Postgres);
 }

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DiscordAnalytics.Web.Auth;
 
@@ -16,10 +17,16 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
 
     /// <summary>The options every AuthDbContext uses (the app's, the design-time factory's, the tests').</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
-            .AddInterceptors(new SqlitePragmas());
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StorageOptions storage) =>
+        builder.UseStore(storage, MigrationsHistoryTable);
+
+    /// <summary>A context over a SQLite store (tests).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string sqliteConnectionString) =>
+        Configure(builder, new StorageOptions { ConnectionString = sqliteConnectionString });
+
+    // Each provider has its own migrations: SQLite's in Migrations, PostgreSQL's in PostgresMigrations.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +41,11 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
             property.SetColumnName(char.ToLowerInvariant(property.Name[0]) + property.Name[1..]);
+        }
+
+        if (Database.IsNpgsql())
+        {
+            PostgresNaming.Apply(modelBuilder.Model);
         }
     }
 }

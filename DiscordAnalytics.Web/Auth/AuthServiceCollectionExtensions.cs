@@ -29,7 +29,7 @@ public static class AuthServiceCollectionExtensions
             .ValidateOnStart();
         // Sign-in state has its own context (and migrations history) in the store's file.
         services.AddDbContextFactory<AuthDbContext>((sp, options) =>
-            AuthDbContext.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+            AuthDbContext.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<LoginThrottle>();
         services.TryAddSingleton<IPasswordHasher<AdminCredential>, PasswordHasher<AdminCredential>>();
         services.AddSingleton<AdminCredentials>();

@@ -1,6 +1,8 @@
 using DiscordAnalytics.Core.Storage;
 using Hangfire;
 using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +12,14 @@ public static class JobsServiceCollectionExtensions
 {
     public const string DashboardPath = "/hangfire";
 
+    /// <summary>The schema of Hangfire's tables when the store is on PostgreSQL.</summary>
+    public const string PostgresSchema = "hangfire";
+
     /// <summary>
-    /// Hangfire in the web process: its own SQLite file (JobStoragePath), one small server, and the
-    /// recurring jobs every capability declares. The job store is a DI singleton rather than
-    /// Hangfire's static JobStorage.Current, so two hosts in one process (tests) never share it.
+    /// Hangfire in the web process: its own SQLite file (JobStoragePath), or on PostgreSQL its own schema
+    /// (<see cref="PostgresSchema"/>) in the store's database; one small server, and the recurring jobs every
+    /// capability declares. The job store is a DI singleton rather than Hangfire's static JobStorage.Current, so two
+    /// hosts in one process (tests) never share it.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
@@ -22,7 +28,21 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobStorage>(sp =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            var path = JobStoragePath.Resolve(jobs, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.Kind == StoreProvider.Postgres)
+            {
+                // Hangfire's tables in their own schema of the store's database: one server to run and back up, and
+                // every app instance on it sees the same jobs (each recurring job runs once, whichever instance takes it).
+                var options = new PostgreSqlStorageOptions
+                {
+                    SchemaName = PostgresSchema,
+                    QueuePollInterval = jobs.QueuePollInterval,
+                    PrepareSchemaIfNecessary = true,
+                };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options);
+            }
+
+            var path = JobStoragePath.Resolve(jobs, storage.ConnectionString);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollInterval });
         });

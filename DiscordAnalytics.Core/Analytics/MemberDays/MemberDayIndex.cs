@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.MemberDays;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -128,15 +127,15 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
     }
 
     /// <summary>
-    /// Reads days <paramref name="start"/> to <paramref name="end"/> with their versions in one read snapshot (DEFERRED:
-    /// it takes no write lock), so a day's rows and its version always agree; each day is installed as soon as it is read.
+    /// Reads days <paramref name="start"/> to <paramref name="end"/> with their versions in one read snapshot (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>:
+    /// it never makes the writer wait), so a day's rows and its version always agree; each day is installed as soon as it is read.
     /// </summary>
     private static async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildMemberDays guild, int start, int end, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
             var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
             // A plain reader, not EF's materializer: a cold year at 20k members a day is 7.3M rows.

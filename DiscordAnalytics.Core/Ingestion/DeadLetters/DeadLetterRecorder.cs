@@ -1,5 +1,5 @@
 using DiscordAnalytics.Core.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DiscordAnalytics.Core.Ingestion.DeadLetters;
 
@@ -13,7 +13,7 @@ internal static class DeadLetterRecorder
     /// Records that <paramref name="e"/> cannot be applied: a new row, or one more failed attempt on the row it was
     /// retried from. Returns the row's id. A store failure here throws like any write (the caller waits it out).
     /// </summary>
-    public static async Task<long> RecordAsync(SqliteConnection connection, IngestEvent e, Exception failure, long failedAt, CancellationToken cancellationToken)
+    public static async Task<long> RecordAsync(DbConnection connection, IngestEvent e, Exception failure, long failedAt, CancellationToken cancellationToken)
     {
         var type = failure.GetType().FullName ?? failure.GetType().Name;
         var message = TextClip.ToLength(failure.Message, MaxExceptionMessageLength) ?? string.Empty;
@@ -21,13 +21,13 @@ internal static class DeadLetterRecorder
         {
             await using var update = connection.CreateCommand();
             update.CommandText = """
-                UPDATE ingestionDeadLetters SET attempts = attempts + 1, exceptionType = $type, exceptionMessage = $message, lastFailedAt = $at
-                WHERE id = $id
+                UPDATE ingestionDeadLetters SET attempts = attempts + 1, exceptionType = @type, exceptionMessage = @message, lastFailedAt = @at
+                WHERE id = @id
                 """;
-            update.Parameters.AddWithValue("$type", type);
-            update.Parameters.AddWithValue("$message", message);
-            update.Parameters.AddWithValue("$at", failedAt);
-            update.Parameters.AddWithValue("$id", existing);
+            Add(update, "@type", type);
+            Add(update, "@message", message);
+            Add(update, "@at", failedAt);
+            Add(update, "@id", existing);
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
                 return existing;
@@ -37,17 +37,26 @@ internal static class DeadLetterRecorder
         await using var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO ingestionDeadLetters (guildId, eventType, eventId, userId, eventJson, exceptionType, exceptionMessage, firstFailedAt, lastFailedAt, attempts)
-            VALUES ($guild, $eventType, $eventId, $user, $json, $type, $message, $at, $at, 1)
+            VALUES (@guild, @eventType, @eventId, @user, @json, @type, @message, @at, @at, 1)
             RETURNING id
             """;
-        insert.Parameters.AddWithValue("$guild", (long)e.GuildId);
-        insert.Parameters.AddWithValue("$eventType", e.TypeName);
-        insert.Parameters.AddWithValue("$eventId", e.EventId);
-        insert.Parameters.AddWithValue("$user", e.UserId is { } user ? (long)user : DBNull.Value);
-        insert.Parameters.AddWithValue("$json", DeadLetterJson.Write(e));
-        insert.Parameters.AddWithValue("$type", type);
-        insert.Parameters.AddWithValue("$message", message);
-        insert.Parameters.AddWithValue("$at", failedAt);
-        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        Add(insert, "@guild", (long)e.GuildId);
+        Add(insert, "@eventType", e.TypeName);
+        Add(insert, "@eventId", e.EventId);
+        Add(insert, "@user", e.UserId is { } user ? (long)user : DBNull.Value);
+        Add(insert, "@json", DeadLetterJson.Write(e));
+        Add(insert, "@type", type);
+        Add(insert, "@message", message);
+        Add(insert, "@at", failedAt);
+        return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // Named @parameters: both Microsoft.Data.Sqlite and Npgsql take them.
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

@@ -1,7 +1,7 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Storage.MemberDays;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing;
 
@@ -12,7 +12,7 @@ namespace DiscordAnalytics.Core.Ingestion.Writing;
 /// </summary>
 internal sealed class WriteContext : IDisposable
 {
-    public WriteContext(SqliteConnection connection, string guildMode)
+    public WriteContext(DbConnection connection, string guildMode)
     {
         Connection = connection;
         GuildMode = guildMode;
@@ -24,7 +24,7 @@ internal sealed class WriteContext : IDisposable
         Activation = new MemberActivation(Sql);
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
     /// <summary>Mode recorded for guilds the writer creates: <c>live</c> or <c>demo</c>.</summary>
     public string GuildMode { get; }

@@ -36,6 +36,27 @@ public sealed class SettingsAtStartTests
     }
 
     [Fact]
+    public async Task Start_UnknownStoreProvider_FailsNamingTheKeyAndTheValuesExpected()
+    {
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "MySql" });
+
+        var error = app.StartFailure();
+
+        Assert.Contains("Storage:Provider must be Sqlite or Postgres.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresWithASqliteConnectionString_FailsNamingTheConnectionString()
+    {
+        // The factory's connection string is a SQLite file's.
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" });
+
+        var error = app.StartFailure();
+
+        Assert.Equal(Core.Storage.StorageOptions.PostgresConnectionStringError, error.Message);
+    }
+
+    [Fact]
     public async Task Start_GoodValuesOfEveryCheckedKey_Starts()
     {
         await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>

@@ -20,7 +20,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
     private const string ScrubThreadNamesSql = $$"""
         UPDATE {0} SET name = ''
         WHERE guildId = @p0 AND isThread AND name <> '' AND (
-            channelId IN (SELECT CAST(eventId AS INTEGER) FROM analyticsEvents WHERE guildId = @p0 AND eventType = '{{StoredEventTypes.ThreadCreate}}' AND userId = @p1)
+            channelId IN (SELECT CAST(eventId AS BIGINT) FROM analyticsEvents WHERE guildId = @p0 AND eventType = '{{StoredEventTypes.ThreadCreate}}' AND userId = @p1)
             OR channelId IN (SELECT messageId FROM messageFacts WHERE guildId = @p0 AND authorId = @p1))
         """;
 
@@ -64,7 +64,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
         // Before their messages lose their author and their thread creates go: both say which threads were theirs.
         foreach (var table in TablesWithThreadNames)
         {
-            using var scrub = new PreparedStatement(context.Connection, string.Format(CultureInfo.InvariantCulture, ScrubThreadNamesSql, table));
+            using var scrub = PreparedStatement.Create(context.Connection, string.Format(CultureInfo.InvariantCulture, ScrubThreadNamesSql, table));
             scrub.Execute(guild, user);
         }
 

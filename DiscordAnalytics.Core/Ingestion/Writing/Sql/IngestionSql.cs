@@ -3,8 +3,12 @@ using DiscordAnalytics.Core.Storage;
 namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
 
 /// <summary>
-/// Every statement of the ingestion hot path, in one place (SQLite dialect: ON CONFLICT upserts and
-/// RETURNING; the place to port when another provider arrives). Parameters are positional: @p0, @p1, ...
+/// Every statement of the ingestion hot path, in one place. Parameters are positional: @p0, @p1, ...
+/// Each statement runs unchanged on SQLite and PostgreSQL, so it keeps to what both understand: ON CONFLICT upserts
+/// and RETURNING; TRUE and FALSE for truth values (SQLite stores them as 1 and 0, PostgreSQL as booleans); CASE
+/// instead of SQLite's two-argument max(); BIGINT casts; and in an upsert's DO UPDATE, the table's own columns named
+/// with the table (PostgreSQL finds a bare name there ambiguous with the excluded row's). Names are camelCase without
+/// quotes: PostgreSQL folds them to the lower-case names its tables have (Storage/PostgresNaming).
 /// </summary>
 internal static class IngestionSql
 {
@@ -22,7 +26,8 @@ internal static class IngestionSql
     /// <summary>Makes sure a guild row exists and advances its newest event time.</summary>
     public const string TouchGuild = """
         INSERT INTO guilds (guildId, name, mode, timeZone, lastEventAt) VALUES (@p0, '', @p1, 'UTC', @p2)
-        ON CONFLICT (guildId) DO UPDATE SET lastEventAt = max(coalesce(guilds.lastEventAt, 0), excluded.lastEventAt)
+        ON CONFLICT (guildId) DO UPDATE SET lastEventAt =
+            CASE WHEN guilds.lastEventAt >= excluded.lastEventAt THEN guilds.lastEventAt ELSE excluded.lastEventAt END
         """;
 
     public const string UpsertChannel = """
@@ -61,19 +66,19 @@ internal static class IngestionSql
 
     public const string InsertMessageFact = """
         INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, isCreated)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, 1)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, TRUE)
         ON CONFLICT DO NOTHING
         """;
 
     /// <summary>A create that arrives after its delete fills in the tombstone; the message stays uncounted.</summary>
     public const string FillTombstone = """
-        UPDATE messageFacts SET authorId = @p2, isBot = @p3, excerpt = @p4, isCreated = 1
-        WHERE guildId = @p0 AND messageId = @p1 AND isCreated = 0
+        UPDATE messageFacts SET authorId = @p2, isBot = @p3, excerpt = @p4, isCreated = TRUE
+        WHERE guildId = @p0 AND messageId = @p1 AND isCreated = FALSE
         """;
 
     /// <summary>An edit changes a message we know the author of: never a tombstone (a forgotten member's message keeps no excerpt).</summary>
     public const string UpdateMessageFact = """
-        UPDATE messageFacts SET excerpt = coalesce(@p2, excerpt), editedAt = max(coalesce(editedAt, 0), @p3)
+        UPDATE messageFacts SET excerpt = coalesce(@p2, excerpt), editedAt = CASE WHEN editedAt >= @p3 THEN editedAt ELSE @p3 END
         WHERE guildId = @p0 AND messageId = @p1 AND authorId IS NOT NULL
         RETURNING day
         """;
@@ -86,7 +91,7 @@ internal static class IngestionSql
 
     public const string InsertTombstone = """
         INSERT INTO messageFacts (guildId, messageId, channelId, threadId, isBot, createdAt, day, deletedAt, isCreated)
-        VALUES (@p0, @p1, @p2, @p3, 0, @p4, @p5, @p6, 0)
+        VALUES (@p0, @p1, @p2, @p3, FALSE, @p4, @p5, @p6, FALSE)
         ON CONFLICT DO NOTHING
         """;
 
@@ -105,7 +110,7 @@ internal static class IngestionSql
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
         ON CONFLICT (guildId, messageId, emoji, userId) DO UPDATE SET
             removedAt = NULL, createdAt = excluded.createdAt, channelId = excluded.channelId, isBot = excluded.isBot
-        WHERE removedAt IS NOT NULL AND removedAt < excluded.createdAt
+        WHERE reactionFacts.removedAt IS NOT NULL AND reactionFacts.removedAt < excluded.createdAt
         """;
 
     /// <summary>An add for a present reaction that is newer than its add keeps the newer time (a remove between them then loses).</summary>
@@ -121,7 +126,7 @@ internal static class IngestionSql
     public const string RemoveReactionFact = """
         UPDATE reactionFacts SET removedAt = @p4
         WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3 AND removedAt IS NULL AND createdAt <= @p4
-        RETURNING userId, channelId, day, isBot, 1
+        RETURNING userId, channelId, day, isBot, TRUE
         """;
 
     public const string ReactionFactExists = """
@@ -136,13 +141,14 @@ internal static class IngestionSql
         INSERT INTO reactionFacts (guildId, messageId, emoji, userId, channelId, day, isBot, createdAt, removedAt)
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7)
         ON CONFLICT (guildId, messageId, emoji, userId) DO UPDATE SET removedAt = excluded.removedAt
-        WHERE removedAt IS NOT NULL AND removedAt < excluded.removedAt
+        WHERE reactionFacts.removedAt IS NOT NULL AND reactionFacts.removedAt < excluded.removedAt
         """;
 
     /// <summary>A REMOVE_ALL (emoji empty) or REMOVE_EMOJI: the latest one per message and emoji is kept.</summary>
     public const string RecordReactionClear = """
         INSERT INTO reactionClears (guildId, messageId, emoji, clearedAt) VALUES (@p0, @p1, @p2, @p3)
-        ON CONFLICT (guildId, messageId, emoji) DO UPDATE SET clearedAt = max(clearedAt, excluded.clearedAt)
+        ON CONFLICT (guildId, messageId, emoji) DO UPDATE SET clearedAt =
+            CASE WHEN reactionClears.clearedAt >= excluded.clearedAt THEN reactionClears.clearedAt ELSE excluded.clearedAt END
         """;
 
     public const string SelectDeletedMessages = """
@@ -157,14 +163,14 @@ internal static class IngestionSql
     public const string RemoveReactionFactsOfMessage = """
         UPDATE reactionFacts SET removedAt = @p2
         WHERE guildId = @p0 AND messageId = @p1 AND removedAt IS NULL AND createdAt <= @p2
-        RETURNING userId, channelId, day, isBot, 1
+        RETURNING userId, channelId, day, isBot, TRUE
         """;
 
     /// <summary>REMOVE_EMOJI: every reaction with the emoji added up to then is removed.</summary>
     public const string RemoveReactionFactsOfEmoji = """
         UPDATE reactionFacts SET removedAt = @p3
         WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND removedAt IS NULL AND createdAt <= @p3
-        RETURNING userId, channelId, day, isBot, 1
+        RETURNING userId, channelId, day, isBot, TRUE
         """;
 
     /// <summary>A deleted message takes all its reaction rows with it (its own tombstone blocks any later add).</summary>
@@ -177,10 +183,10 @@ internal static class IngestionSql
         INSERT INTO channelDailyRollups (guildId, day, channelId, isBot, messageCount, reactionCount, threadCount, deletedCount)
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
         ON CONFLICT (guildId, day, channelId, isBot) DO UPDATE SET
-            messageCount = messageCount + excluded.messageCount,
-            reactionCount = reactionCount + excluded.reactionCount,
-            threadCount = threadCount + excluded.threadCount,
-            deletedCount = deletedCount + excluded.deletedCount
+            messageCount = channelDailyRollups.messageCount + excluded.messageCount,
+            reactionCount = channelDailyRollups.reactionCount + excluded.reactionCount,
+            threadCount = channelDailyRollups.threadCount + excluded.threadCount,
+            deletedCount = channelDailyRollups.deletedCount + excluded.deletedCount
         """;
 
     public const string SelectChannelDayQuarterHours = """
@@ -198,22 +204,23 @@ internal static class IngestionSql
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
         ON CONFLICT (guildId, day, userId) DO UPDATE SET
             isBot = excluded.isBot,
-            messagesSent = messagesSent + excluded.messagesSent,
-            reactionsAdded = reactionsAdded + excluded.reactionsAdded,
-            threadsStarted = threadsStarted + excluded.threadsStarted
+            messagesSent = memberDailyRollups.messagesSent + excluded.messagesSent,
+            reactionsAdded = memberDailyRollups.reactionsAdded + excluded.reactionsAdded,
+            threadsStarted = memberDailyRollups.threadsStarted + excluded.threadsStarted
         """;
 
     public const string AddGuildDaily = """
         INSERT INTO guildDailyRollups (guildId, day, isBot, joins, leaves) VALUES (@p0, @p1, @p2, @p3, @p4)
-        ON CONFLICT (guildId, day, isBot) DO UPDATE SET joins = joins + excluded.joins, leaves = leaves + excluded.leaves
+        ON CONFLICT (guildId, day, isBot) DO UPDATE SET
+            joins = guildDailyRollups.joins + excluded.joins, leaves = guildDailyRollups.leaves + excluded.leaves
         """;
 
     public const string AddTopContent = """
         INSERT INTO topContentDaily (guildId, messageId, day, channelId, reactionScore, botReactionScore)
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
         ON CONFLICT (guildId, messageId) DO UPDATE SET
-            reactionScore = reactionScore + excluded.reactionScore,
-            botReactionScore = botReactionScore + excluded.botReactionScore
+            reactionScore = topContentDaily.reactionScore + excluded.reactionScore,
+            botReactionScore = topContentDaily.botReactionScore + excluded.botReactionScore
         """;
 
     /// <summary>A day whose excerpts changed loses its stored keywords; they are counted again when next asked for.</summary>
@@ -304,24 +311,27 @@ internal static class IngestionSql
     /// channel). A thread counts for its parent (ThreadCreateHandler).
     /// </summary>
     public const string SelectThreadsStartedBy = $$"""
-        SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS INTEGER))
+        SELECT e.eventAt, e.isBot, coalesce(c.parentId, CAST(e.eventId AS BIGINT))
         FROM analyticsEvents e
-        LEFT JOIN channels c ON c.guildId = e.guildId AND c.channelId = CAST(e.eventId AS INTEGER)
+        LEFT JOIN channels c ON c.guildId = e.guildId AND c.channelId = CAST(e.eventId AS BIGINT)
         WHERE e.guildId = @p0 AND e.eventType = '{{StoredEventTypes.ThreadCreate}}' AND e.userId = @p1
         """;
 
     /// <summary>One more change to a guild's member rollups of a day (the in-memory member days read a day again when it moved on).</summary>
     public const string BumpMemberDayVersion = """
         INSERT INTO memberDayVersions (guildId, day, version) VALUES (@p0, @p1, 1)
-        ON CONFLICT (guildId, day) DO UPDATE SET version = version + 1
+        ON CONFLICT (guildId, day) DO UPDATE SET version = memberDayVersions.version + 1
         RETURNING day, version
         """;
 
-    /// <summary>Every day a member being forgotten has member rollups on changes (before those rows are deleted).</summary>
+    /// <summary>
+    /// Every day a member being forgotten has member rollups on changes (before those rows are deleted). One row per
+    /// day: the rollups' key holds the user, so a day comes once (PostgreSQL refuses to update one row twice).
+    /// </summary>
     public const string BumpMemberDayVersionsOfUser = """
         INSERT INTO memberDayVersions (guildId, day, version)
         SELECT guildId, day, 1 FROM memberDailyRollups WHERE guildId = @p0 AND userId = @p1
-        ON CONFLICT (guildId, day) DO UPDATE SET version = version + 1
+        ON CONFLICT (guildId, day) DO UPDATE SET version = memberDayVersions.version + 1
         RETURNING day, version
         """;
 
@@ -338,7 +348,7 @@ internal static class IngestionSql
     public const string SelectFirstPost = """
         SELECT min(createdAt) FROM messageFacts
         WHERE guildId = @p0 AND messageId >= @p1 AND messageId < @p2 AND authorId = @p3
-            AND isCreated = 1 AND deletedAt IS NULL AND createdAt >= @p4 AND createdAt < @p5
+            AND isCreated = TRUE AND deletedAt IS NULL AND createdAt >= @p4 AND createdAt < @p5
         """;
 
     public const string SetFirstPost = "UPDATE members SET firstPostAt = @p2 WHERE guildId = @p0 AND userId = @p1";

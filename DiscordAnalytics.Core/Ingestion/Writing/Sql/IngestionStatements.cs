@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
 
@@ -10,9 +10,9 @@ internal sealed class IngestionStatements : IDisposable
 {
     private readonly List<IDisposable> _all = [];
 
-    public IngestionStatements(SqliteConnection connection)
+    public IngestionStatements(DbConnection connection)
     {
-        PreparedStatement Execute(string sql) => Add(new PreparedStatement(connection, sql));
+        PreparedStatement Execute(string sql) => Add(PreparedStatement.Create(connection, sql));
         StatementQuery<TRow> Query<TRow>(string sql)
             where TRow : IStatementRow<TRow>, allows ref struct => Add(new StatementQuery<TRow>(connection, sql));
 

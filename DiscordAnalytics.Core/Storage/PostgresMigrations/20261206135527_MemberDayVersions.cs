@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DiscordAnalytics.Core.Storage.PostgresMigrations
+{
+    /// <inheritdoc />
+    public partial class MemberDayVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "memberdayversions",
+                columns: table => new
+                {
+                    guildid = table.Column<long>(type: "bigint", nullable: false),
+                    day = table.Column<int>(type: "integer", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_memberdayversions", x => new { x.guildid, x.day });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "memberdayversions");
+        }
+    }
+}
