@@ -7,7 +7,7 @@ namespace DiscordAnalytics.Core.Storage;
 /// Lets <c>dotnet ef migrations add</c> build the context without starting the app. SQLite by default; with
 /// <c>-- Postgres</c> after the command's own arguments it builds the PostgreSQL context (the server is not contacted):
 /// <c>dotnet ef migrations add NAME --project DiscordAnalytics.Core --startup-project DiscordAnalytics.Core
-/// --output-dir Storage/PostgresMigrations --namespace DiscordAnalytics.Core.Storage.PostgresMigrations -- Postgres</c>.
+/// --output-dir Storage/Migrations/Postgres --namespace DiscordAnalytics.Core.Storage.PostgresMigrations -- Postgres</c>.
 /// </summary>
 public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<AnalyticsDbContext>
 {

@@ -8,7 +8,7 @@ namespace DiscordAnalytics.Core.Storage;
 /// <summary>
 /// The migrations of the provider in use. Migrations are provider-specific (EF Core generates each provider's SQL types
 /// and operations into them), so each context keeps one set per provider in its own assembly: SQLite's in the
-/// <c>Migrations</c> folder and namespace, PostgreSQL's in <c>PostgresMigrations</c> (namespace ending in
+/// <c>Migrations</c> folder and namespace, PostgreSQL's in <c>Migrations/Postgres</c> (namespace ending in
 /// <see cref="PostgresNamespaceSuffix"/>), each with its own model snapshot. This picks the set whose namespace fits the
 /// provider; <c>dotnet ef migrations add</c> goes through it too, so each set diffs against its own snapshot.
 /// </summary>

@@ -24,7 +24,7 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string sqliteConnectionString) =>
         Configure(builder, new StorageOptions { ConnectionString = sqliteConnectionString });
 
-    // Each provider has its own migrations: SQLite's in Migrations, PostgreSQL's in PostgresMigrations.
+    // Each provider has its own migrations: SQLite's in Migrations, PostgreSQL's in Migrations/Postgres (namespace ...PostgresMigrations).
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
 

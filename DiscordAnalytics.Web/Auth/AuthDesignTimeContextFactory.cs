@@ -6,7 +6,7 @@ namespace DiscordAnalytics.Web.Auth;
 
 /// <summary>
 /// Lets <c>dotnet ef migrations add ... --context AuthDbContext</c> build the context without starting the app; with
-/// <c>-- Postgres</c> it builds the PostgreSQL context (output to <c>Auth/PostgresMigrations</c>, namespace
+/// <c>-- Postgres</c> it builds the PostgreSQL context (output to <c>Auth/Migrations/Postgres</c>, namespace
 /// <c>DiscordAnalytics.Web.Auth.PostgresMigrations</c>).
 /// </summary>
 public sealed class AuthDesignTimeContextFactory : IDesignTimeDbContextFactory<AuthDbContext>
