@@ -34,7 +34,4 @@ public sealed class GuildTimeZone(IDbContextFactory<AnalyticsDbContext> contexts
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.TimeZone, canonical), cancellationToken);
         return TimeZoneUpdate.Saved;
     }
-
-    /// <summary>The zone of an IANA id in any letter case; null for anything else (<see cref="IanaTimeZones"/>).</summary>
-    public static TimeZoneInfo? Find(string? zoneId) => IanaTimeZones.Find(zoneId);
 }

@@ -22,7 +22,7 @@ internal static class LocalHourBuckets
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var zoneId = await db.Guilds.Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken);
         // A stored id this system does not know (only writable by hand) draws in UTC, and says so.
-        var zone = GuildTimeZone.Find(zoneId);
+        var zone = IanaTimeZones.Find(zoneId);
         var reported = zone is null ? "UTC" : zoneId!;
         zone ??= TimeZoneInfo.Utc;
         var rows = await db.ChannelDayQuarterHours

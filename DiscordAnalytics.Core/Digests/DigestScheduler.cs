@@ -24,7 +24,7 @@ public sealed partial class DigestScheduler(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.DigestSchedules.AsNoTracking().FirstOrDefaultAsync(s => s.GuildId == (long)guildId, cancellationToken);
         return row is null
-            ? DigestScheduleSettings.Default with { TimeZone = WeeklyOccurrence.FindZone(guildTimeZone) is null ? "UTC" : guildTimeZone }
+            ? DigestScheduleSettings.Default with { TimeZone = IanaTimeZones.Find(guildTimeZone) is null ? "UTC" : guildTimeZone }
             : new DigestScheduleSettings(row.Enabled, (DayOfWeek)row.DayOfWeek, row.Hour, row.TimeZone, row.AutoPost, row.ChannelId is { } c ? (ulong)c : null);
     }
 
@@ -48,7 +48,7 @@ public sealed partial class DigestScheduler(
             return ("day", "day must be a day of the week.");
         }
 
-        if (WeeklyOccurrence.FindZone(settings.TimeZone) is not { } zone)
+        if (IanaTimeZones.Find(settings.TimeZone) is not { } zone)
         {
             return ("timeZone", "timeZone must be an IANA time zone id such as Europe/Berlin or UTC.");
         }
@@ -118,7 +118,7 @@ public sealed partial class DigestScheduler(
 
     private async Task<bool> ClaimAsync(DigestSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var zone = WeeklyOccurrence.FindZone(schedule.TimeZone) ?? TimeZoneInfo.Utc;
+        var zone = IanaTimeZones.Find(schedule.TimeZone) ?? TimeZoneInfo.Utc;
         var next = WeeklyOccurrence.Next((DayOfWeek)schedule.DayOfWeek, schedule.Hour, zone, now).ToUnixTimeMilliseconds();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var claimed = await db.DigestSchedules

@@ -1,5 +1,3 @@
-using DiscordAnalytics.Core.Analytics;
-
 namespace DiscordAnalytics.Core.Digests;
 
 /// <summary>
@@ -33,9 +31,6 @@ public static class WeeklyOccurrence
 
         throw new InvalidOperationException("No weekly occurrence within two weeks (unreachable).");
     }
-
-    /// <summary>The zone of an IANA id (or UTC) in any letter case; null when the system does not know it.</summary>
-    public static TimeZoneInfo? FindZone(string? id) => IanaTimeZones.Find(id);
 
     private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
     {

@@ -1,11 +1,12 @@
+using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Digests;
 
 namespace DiscordAnalytics.Tests.Digests;
 
 public sealed class WeeklyOccurrenceTests
 {
-    private static readonly TimeZoneInfo NewYork = WeeklyOccurrence.FindZone("America/New_York")!;
-    private static readonly TimeZoneInfo Berlin = WeeklyOccurrence.FindZone("Europe/Berlin")!;
+    private static readonly TimeZoneInfo NewYork = IanaTimeZones.Find("America/New_York")!;
+    private static readonly TimeZoneInfo Berlin = IanaTimeZones.Find("Europe/Berlin")!;
 
     private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 
@@ -44,7 +45,7 @@ public sealed class WeeklyOccurrenceTests
     [Fact]
     public void Next_HalfHourZone_IsOnTheHalfHourInUtc()
     {
-        var kolkata = WeeklyOccurrence.FindZone("Asia/Kolkata")!;
+        var kolkata = IanaTimeZones.Find("Asia/Kolkata")!;
 
         Assert.Equal(Utc(11, 30, 3, 30), WeeklyOccurrence.Next(DayOfWeek.Monday, 9, kolkata, Utc(11, 25, 10)));
     }
@@ -62,6 +63,6 @@ public sealed class WeeklyOccurrenceTests
     [InlineData("../../etc/passwd")]
     public void FindZone_NotAnIanaZone_IsNull(string id)
     {
-        Assert.Null(WeeklyOccurrence.FindZone(id));
+        Assert.Null(IanaTimeZones.Find(id));
     }
 }
