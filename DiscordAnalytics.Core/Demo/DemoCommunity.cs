@@ -8,7 +8,7 @@ namespace DiscordAnalytics.Core.Demo;
 /// of (seed, day), so regenerating an overlapping range (after a restart) yields identical events and ids,
 /// and the store's dedupe absorbs the overlap.
 /// </summary>
-public sealed class DemoCommunity
+public sealed partial class DemoCommunity
 {
     /// <summary>How far back joiners can still matter (leave, post): a day's generator looks this far back.</summary>
     internal const int JoinerLookbackDays = 60;
@@ -96,53 +96,14 @@ public sealed class DemoCommunity
     /// The guild, every channel and category, and the members present at <paramref name="at"/> (founders, and
     /// earlier joiners who will still post), stamped <paramref name="at"/>. Emit these before any activity so names resolve.
     /// </summary>
-    /// <summary>A chat message by <paramref name="author"/>, as history and live mode both post it.</summary>
-    internal IngestEvent MessageCreated(long at, ulong channelId, ulong messageId, DemoMember author, string excerpt, ulong? replyTo) => new()
-    {
-        Type = IngestEventType.MessageCreate,
-        GuildId = GuildId,
-        EventAt = at,
-        ChannelId = channelId,
-        MessageId = messageId,
-        UserId = author.Id,
-        IsBot = author.IsBot,
-        Excerpt = excerpt,
-        ReferencedMessageId = replyTo,
-    };
-
     public IEnumerable<IngestEvent> Metadata(long at)
     {
-        yield return new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = GuildId, EventAt = at, Name = GuildName };
-        foreach (var channel in _channels)
-        {
-            yield return new IngestEvent
-            {
-                Type = IngestEventType.ChannelUpsert,
-                GuildId = GuildId,
-                EventAt = at,
-                ChannelId = channel.Id,
-                Name = channel.Name,
-                ChannelType = channel.Type,
-                ParentId = channel.ParentId,
-            };
-        }
-
         // Joiners from before `at` who will still post need their names; silent ones are named on their join day.
         var present = _members.Concat(JoinersAround(Math.DivRem(at, DemoRhythm.DayMs).Quotient)
             .Where(j => j.IsMemberAt(at) && j.Member.Weight > 0 && j.ActiveUntil > at)
             .Select(j => j.Member));
-        foreach (var member in present)
-        {
-            yield return new IngestEvent
-            {
-                Type = IngestEventType.MemberUpsert,
-                GuildId = GuildId,
-                EventAt = at,
-                UserId = member.Id,
-                Name = member.Name,
-                IsBot = member.IsBot,
-            };
-        }
+        return CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, _channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
+            .Concat(present.Select(m => CommunityMetadata.Member(GuildId, at, m.Id, m.Name, m.IsBot)));
     }
 
     /// <summary>Metadata stamped <paramref name="fromMs"/>, then <see cref="Activity"/> of the range: what a fresh store needs.</summary>

@@ -22,17 +22,7 @@ internal sealed partial class DemoDay
                 var editedAt = After(message.At, 5 * DemoRhythm.MinuteMs, 20_000);
                 if (editedAt <= _cap)
                 {
-                    Add(new IngestEvent
-                    {
-                        Type = IngestEventType.MessageUpdate,
-                        GuildId = _community.GuildId,
-                        EventAt = editedAt,
-                        ChannelId = message.ChannelId,
-                        MessageId = message.Id,
-                        UserId = message.Author.Id,
-                        EditedAt = editedAt,
-                        Excerpt = DemoText.Edited(message.Excerpt),
-                    });
+                    Add(_community.MessageEdited(editedAt, message.ChannelId, message.Id, message.Author, message.Excerpt));
                 }
             }
             else if (reactions == 0 && !message.HasDependents && _random.Chance(0.012))
@@ -43,14 +33,7 @@ internal sealed partial class DemoDay
                     continue;
                 }
 
-                Add(new IngestEvent
-                {
-                    Type = IngestEventType.MessageDelete,
-                    GuildId = _community.GuildId,
-                    EventAt = deletedAt,
-                    ChannelId = message.ChannelId,
-                    MessageId = message.Id,
-                });
+                Add(_community.MessageDeleted(deletedAt, message.ChannelId, message.Id));
                 message.Deleted = true;
                 if (_random.Chance(0.3))
                 {

@@ -1,4 +1,3 @@
-using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 
 namespace DiscordAnalytics.Core.Demo;
@@ -69,18 +68,8 @@ internal sealed partial class DemoDay
         return draft;
     }
 
-    private void ThreadCreate(long at, ulong threadId, ulong parentId, string name, DemoMember owner) => Add(new IngestEvent
-    {
-        Type = IngestEventType.ThreadCreate,
-        GuildId = _community.GuildId,
-        EventAt = at,
-        ChannelId = threadId,
-        ParentId = parentId,
-        Name = name,
-        ChannelType = ChannelTypes.PublicThread,
-        UserId = owner.Id,
-        IsBot = owner.IsBot,
-    });
+    private void ThreadCreate(long at, ulong threadId, ulong parentId, string name, DemoMember owner) =>
+        Add(_community.ThreadCreated(at, threadId, parentId, name, owner));
 
     private long TimeInDay(int zone) =>
         _dayStart + _community.HourTables[zone].Pick(_random) * DemoRhythm.HourMs + _random.NextLong(DemoRhythm.HourMs);
@@ -96,8 +85,10 @@ internal sealed partial class DemoDay
             var member = joiner.Member;
             if (joiner.JoinAt >= _dayStart && joiner.JoinAt < _dayEnd)
             {
-                Add(new IngestEvent { Type = IngestEventType.MemberUpsert, GuildId = _community.GuildId, EventAt = joiner.JoinAt, UserId = member.Id, Name = member.Name });
-                Add(new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = _community.GuildId, EventAt = joiner.JoinAt, UserId = member.Id, Name = member.Name });
+                foreach (var joined in _community.Joined(joiner.JoinAt, member))
+                {
+                    Add(joined);
+                }
                 Post(joiner.JoinAt + 2000 + _random.NextLong(6000), welcome.Id, _community.ModerationBot, DemoText.Welcome(member.Name));
                 var introAt = After(joiner.JoinAt, 3 * DemoRhythm.HourMs, 2 * DemoRhythm.MinuteMs);
                 if (member.Weight > 0 && _random.Chance(0.6) && joiner.CanPostAt(introAt))
@@ -108,7 +99,7 @@ internal sealed partial class DemoDay
 
             if (joiner.LeaveAt is { } leaveAt && leaveAt >= _dayStart && leaveAt < _dayEnd)
             {
-                Add(new IngestEvent { Type = IngestEventType.MemberRemove, GuildId = _community.GuildId, EventAt = leaveAt, UserId = member.Id });
+                Add(_community.Left(leaveAt, member.Id));
             }
         }
     }
@@ -225,16 +216,7 @@ internal sealed partial class DemoDay
             // A forum post is a thread whose starter message has the thread's id.
             var threadId = _ids.Next(at);
             ThreadCreate(at, threadId, forum.Id, title, asker);
-            Add(new IngestEvent
-            {
-                Type = IngestEventType.MessageCreate,
-                GuildId = _community.GuildId,
-                EventAt = at,
-                ChannelId = threadId,
-                MessageId = threadId,
-                UserId = asker.Id,
-                Excerpt = question,
-            });
+            Add(_community.MessageCreated(at, threadId, threadId, asker, question, replyTo: null));
             var starter = new DemoDraftMessage(threadId, at, threadId, asker, question) { HasDependents = true };
             _drafts.Add(starter);
 

@@ -1,4 +1,3 @@
-using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 
 namespace DiscordAnalytics.Core.Demo;
@@ -83,29 +82,10 @@ public sealed class DemoLiveSimulator
     }
 
     /// <summary>Writes live events into <paramref name="sink"/> until cancelled; returns quietly on cancellation.</summary>
-    public async Task RunAsync(IIngestionSink sink, double eventsPerSecond, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        if (eventsPerSecond <= 0)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250), timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var ingestEvent in Advance(timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), eventsPerSecond))
-                {
-                    await sink.WriteAsync(ingestEvent, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping is the normal end of live mode.
-        }
-    }
+    public Task RunAsync(IIngestionSink sink, double eventsPerSecond, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        eventsPerSecond <= 0
+            ? Task.CompletedTask
+            : DemoTicker.RunAsync(TimeSpan.FromMilliseconds(250), now => Advance(now, eventsPerSecond), sink, timeProvider, cancellationToken);
 
     private void SeedTopMessages(long startAt)
     {
@@ -243,17 +223,7 @@ public sealed class DemoLiveSimulator
             return false;
         }
 
-        events.Add(new IngestEvent
-        {
-            Type = IngestEventType.MessageUpdate,
-            GuildId = _community.GuildId,
-            EventAt = at,
-            ChannelId = message.ChannelId,
-            MessageId = message.Id,
-            UserId = message.Author.Id,
-            EditedAt = at,
-            Excerpt = DemoText.Edited(message.Excerpt),
-        });
+        events.Add(_community.MessageEdited(at, message.ChannelId, message.Id, message.Author, message.Excerpt));
         return true;
     }
 
@@ -266,14 +236,7 @@ public sealed class DemoLiveSimulator
         }
 
         message.Deleted = true;
-        events.Add(new IngestEvent
-        {
-            Type = IngestEventType.MessageDelete,
-            GuildId = _community.GuildId,
-            EventAt = at,
-            ChannelId = message.ChannelId,
-            MessageId = message.Id,
-        });
+        events.Add(_community.MessageDeleted(at, message.ChannelId, message.Id));
         return true;
     }
 
@@ -288,7 +251,7 @@ public sealed class DemoLiveSimulator
         }
 
         // A thread started from a message takes that message's id.
-        events.Add(ThreadCreate(at, message.Id, parent.Id, DemoText.ThreadName(message.Excerpt), message.Author));
+        events.Add(_community.ThreadCreated(at, message.Id, parent.Id, DemoText.ThreadName(message.Excerpt), message.Author));
         RememberThread(message.Id, parent);
         return true;
     }
@@ -299,7 +262,7 @@ public sealed class DemoLiveSimulator
         var asker = _community.Authors.Pick(_random);
         // The starter message has the thread's id and is created in the same millisecond.
         var threadId = _ids.Next(at);
-        events.Add(ThreadCreate(at, threadId, forum.Id, DemoText.Title(forum.Topic, _random), asker));
+        events.Add(_community.ThreadCreated(at, threadId, forum.Id, DemoText.Title(forum.Topic, _random), asker));
         Post(at, threadId, asker, DemoText.Question(_random), null, events, threadId);
         RememberThread(threadId, forum);
         return true;
@@ -314,18 +277,6 @@ public sealed class DemoLiveSimulator
         }
     }
 
-    private IngestEvent ThreadCreate(long at, ulong threadId, ulong parentId, string name, DemoMember owner) => new()
-    {
-        Type = IngestEventType.ThreadCreate,
-        GuildId = _community.GuildId,
-        EventAt = at,
-        ChannelId = threadId,
-        ParentId = parentId,
-        Name = name,
-        ChannelType = ChannelTypes.PublicThread,
-        UserId = owner.Id,
-    };
-
     private bool Join(long at, List<IngestEvent> events)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -334,8 +285,7 @@ public sealed class DemoLiveSimulator
         _joinerCounter++;
         var favorites = new[] { _community.ChatChannels.Pick(_random).Id };
         var member = new DemoMember(id, DemoNames.Member(_random, taken), false, _random.Next(2), 0.005, false, favorites);
-        events.Add(new IngestEvent { Type = IngestEventType.MemberUpsert, GuildId = _community.GuildId, EventAt = at, UserId = id, Name = member.Name });
-        events.Add(new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = _community.GuildId, EventAt = at, UserId = id, Name = member.Name });
+        events.AddRange(_community.Joined(at, member));
         Post(at, _community.ChannelOf(DemoChannelKind.Welcome).Id, _community.ModerationBot, DemoText.Welcome(member.Name), null, events);
         _joiners.Add(member);
         return true;
@@ -351,7 +301,7 @@ public sealed class DemoLiveSimulator
         var index = _random.Next(_joiners.Count);
         var member = _joiners[index];
         _joiners.RemoveAt(index);
-        events.Add(new IngestEvent { Type = IngestEventType.MemberRemove, GuildId = _community.GuildId, EventAt = at, UserId = member.Id });
+        events.Add(_community.Left(at, member.Id));
         return true;
     }
 

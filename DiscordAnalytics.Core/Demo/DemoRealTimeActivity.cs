@@ -60,22 +60,6 @@ public sealed class DemoRealTimeActivity
     }
 
     /// <summary>Writes the activity into <paramref name="sink"/> as it falls due until cancelled; returns quietly on cancellation.</summary>
-    public async Task RunAsync(IIngestionSink sink, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var ingestEvent in Advance(timeProvider.GetUtcNow().ToUnixTimeMilliseconds()))
-                {
-                    await sink.WriteAsync(ingestEvent, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping is the normal end of live mode.
-        }
-    }
+    public Task RunAsync(IIngestionSink sink, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        DemoTicker.RunAsync(TimeSpan.FromSeconds(1), Advance, sink, timeProvider, cancellationToken);
 }

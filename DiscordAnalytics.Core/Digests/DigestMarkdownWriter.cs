@@ -71,37 +71,28 @@ public static partial class DigestMarkdownWriter
         { Percent: var percent } => $"down {N(percent!.Value)}% from {N(change.Previous)}",
     };
 
-    private static void Channels(StringBuilder md, AnalyticsSummary summary)
+    private static void Channels(StringBuilder md, AnalyticsSummary summary) =>
+        CountList(md, "## Top channels", "No channel activity this week.",
+            summary.TopChannels.Select(c => ("#", c.Name, c.MessageCount, c.ReactionCount)));
+
+    private static void Contributors(StringBuilder md, AnalyticsSummary summary) =>
+        CountList(md, "## Top contributors", "Nobody posted this week.",
+            summary.TopMembers.Select(m => (string.Empty, m.Name, m.MessagesSent, m.ReactionsAdded)));
+
+    /// <summary>A ranked section whose lines read "**name**: N messages, N reactions", silent rows left out.</summary>
+    private static void CountList(StringBuilder md, string heading, string whenEmpty, IEnumerable<(string Prefix, string Name, long Messages, long Reactions)> rows)
     {
-        md.AppendLine("## Top channels");
-        var channels = summary.TopChannels.Where(c => c.MessageCount > 0 || c.ReactionCount > 0).Take(ListLength).ToList();
-        if (channels.Count == 0)
+        md.AppendLine(heading);
+        var lines = rows.Where(r => r.Messages > 0 || r.Reactions > 0).Take(ListLength).ToList();
+        if (lines.Count == 0)
         {
-            md.AppendLine("No channel activity this week.");
+            md.AppendLine(whenEmpty);
         }
 
-        foreach (var channel in channels)
+        foreach (var line in lines)
         {
-            md.Append("- **#").Append(MarkdownText.Escape(channel.Name)).Append("**: ")
-                .Append(Count(channel.MessageCount, "message")).Append(", ").AppendLine(Count(channel.ReactionCount, "reaction"));
-        }
-
-        md.AppendLine();
-    }
-
-    private static void Contributors(StringBuilder md, AnalyticsSummary summary)
-    {
-        md.AppendLine("## Top contributors");
-        var members = summary.TopMembers.Where(m => m.MessagesSent > 0 || m.ReactionsAdded > 0).Take(ListLength).ToList();
-        if (members.Count == 0)
-        {
-            md.AppendLine("Nobody posted this week.");
-        }
-
-        foreach (var member in members)
-        {
-            md.Append("- **").Append(MarkdownText.Escape(member.Name)).Append("**: ")
-                .Append(Count(member.MessagesSent, "message")).Append(", ").AppendLine(Count(member.ReactionsAdded, "reaction"));
+            md.Append("- **").Append(line.Prefix).Append(MarkdownText.Escape(line.Name)).Append("**: ")
+                .Append(Count(line.Messages, "message")).Append(", ").AppendLine(Count(line.Reactions, "reaction"));
         }
 
         md.AppendLine();

@@ -50,12 +50,12 @@ public abstract class KeywordDayFillerTests(StoreProvider provider) : IAsyncLife
         // SQLite's data_version moves when any other connection commits a change to the file: the query committed none.
         // (PostgreSQL has no per-database counter like it; there the row count below says the same for this table.)
         var sqlite = _store.Provider == StoreProvider.Sqlite;
-        var before = sqlite ? await ScalarAsync(probe, "PRAGMA data_version") : 0;
+        var before = sqlite ? await ReadNumberAsync(probe, "PRAGMA data_version") : 0;
 
         var answered = await KeywordsAsync();
 
-        Assert.Equal(before, sqlite ? await ScalarAsync(probe, "PRAGMA data_version") : 0);
-        Assert.Equal(0, await ScalarAsync(probe, $"SELECT count(*) FROM keywordDays WHERE guildId = {G}"));
+        Assert.Equal(before, sqlite ? await ReadNumberAsync(probe, "PRAGMA data_version") : 0);
+        Assert.Equal(0, await ReadNumberAsync(probe, $"SELECT count(*) FROM keywordDays WHERE guildId = {G}"));
         Assert.Equal([new("refund", 3), new("portal", 2), new("credit", 1), new("invoice", 1), new("login", 1)], answered);
 
         var stored = await _filler.FillAsync((long)G, Week.StartDay, Week.EndDay, CancellationToken.None);
@@ -63,7 +63,7 @@ public abstract class KeywordDayFillerTests(StoreProvider provider) : IAsyncLife
         Assert.Equal(6, stored);
         if (sqlite)
         {
-            Assert.NotEqual(before, await ScalarAsync(probe, "PRAGMA data_version"));
+            Assert.NotEqual(before, await ReadNumberAsync(probe, "PRAGMA data_version"));
         }
 
         var rows = await StoredAsync();
@@ -144,7 +144,7 @@ public abstract class KeywordDayFillerTests(StoreProvider provider) : IAsyncLife
         return (await query.RunAsync(new AnalyticsQuery(G, Week, 10, IncludeBots: false), CancellationToken.None)).CommonKeywords;
     }
 
-    private static async Task<long> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    private static async Task<long> ReadNumberAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

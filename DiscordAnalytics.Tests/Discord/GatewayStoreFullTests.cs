@@ -34,15 +34,12 @@ public sealed class GatewayStoreFullTests
         var script = GatewayScript.Build(seed: 23, fromMs: now - (20 * 3_600_000L), toMs: now - 60_000, steps: 900);
         var space = new StoreSpace();
         await using var app = new AnalyticsAppFactory(
-            new Dictionary<string, string?>
+            AnalyticsAppFactory.LiveSettings(emulator, Token, new Dictionary<string, string?>
             {
-                ["Discord:Token"] = Token,
-                ["Discord:GatewayUrl"] = emulator.GatewayUrl,
-                ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
                 ["Ingestion:QueueCapacity"] = QueueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Ingestion:MaxBatchSize"] = "50",
                 ["Ingestion:StoreRetryMaxDelay"] = "00:00:00.200",
-            },
+            }),
             services: services => services.AddSingleton<IStoreWriteHook>(space));
         using var api = app.CreateApiClient();
         using var anonymous = app.CreateClient();

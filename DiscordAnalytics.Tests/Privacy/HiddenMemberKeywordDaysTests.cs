@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Discord;
@@ -26,15 +25,16 @@ public sealed class HiddenMemberKeywordDaysTests : IAsyncLifetime
     private const ulong Bo = 7_003;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private readonly string _summaryUrl = $"/api/guilds/{Guild}/summary?window=7d";
-    private AnalyticsAppFactory _app = null!;
-    private HttpClient _client = null!;
+    private ApiTestApp _api = null!;
+
+    private AnalyticsAppFactory App => _api.App;
+
+    private HttpClient Client => _api.Client;
 
     public async Task InitializeAsync()
     {
-        _app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
-        _client = _app.CreateApiClient();
         var at = Now.AddDays(-2).ToUnixTimeMilliseconds();
-        await _app.IngestAsync(
+        _api = await ApiTestApp.StartAsync(
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Keyword Privacy Guild" },
             new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = 0 },
@@ -42,19 +42,15 @@ public sealed class HiddenMemberKeywordDaysTests : IAsyncLifetime
             Message(at + 60_000, Bo, "engine room"),
             Message(Now.AddDays(-1).ToUnixTimeMilliseconds(), Ada, "analytical engine"),
             Message(Now.AddHours(-1).ToUnixTimeMilliseconds(), Bo, "bo says hi"),
-        ]);
+        ], new FakeTimeProvider(Now));
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public Task DisposeAsync() => _api.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Hide_AfterTheDaysWereStored_DropsThem_TheFillerStoresThemAgainWithoutTheirWords()
     {
-        var filler = _app.Services.GetRequiredService<KeywordDayFiller>();
+        var filler = App.Services.GetRequiredService<KeywordDayFiller>();
         Assert.True(await filler.FillAllAsync(CancellationToken.None) > 0);
         var visible = await KeywordsAsync();
         Assert.Equal(("engine", 3), visible[0]);
@@ -92,17 +88,17 @@ public sealed class HiddenMemberKeywordDaysTests : IAsyncLifetime
 
     private async Task<List<string>> StoredAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContextAsync();
         return await db.KeywordDays.Where(k => k.GuildId == (long)Guild).Select(k => k.Terms).ToListAsync();
     }
 
     private async Task<List<(string Keyword, long Count)>> KeywordsAsync()
     {
-        var summary = await _client.GetFromJsonAsync<JsonElement>(_summaryUrl);
+        var summary = await Client.GetFromJsonAsync<JsonElement>(_summaryUrl);
         return [.. summary.GetProperty("supportSignals").GetProperty("commonKeywords").EnumerateArray()
             .Select(k => (k.GetProperty("keyword").GetString()!, k.GetProperty("count").GetInt64()))];
     }
 
     private Task<HttpResponseMessage> SetAsync(string choice) =>
-        _client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", new StringContent($$"""{ "choice": "{{choice}}" }""", Encoding.UTF8, "application/json"));
+        Client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json($$"""{ "choice": "{{choice}}" }"""));
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
@@ -26,17 +25,18 @@ public sealed class HiddenMemberTests : IAsyncLifetime
     private const string AdaExcerpt = "the analytical engine plan";
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private readonly string _summaryUrl = $"/api/guilds/{Guild}/summary?window=7d";
-    private AnalyticsAppFactory _app = null!;
-    private HttpClient _client = null!;
+    private ApiTestApp _api = null!;
+
+    private AnalyticsAppFactory App => _api.App;
+
+    private HttpClient Client => _api.Client;
 
     public async Task InitializeAsync()
     {
-        _app = new AnalyticsAppFactory(time: new FakeTimeProvider(Now));
-        _client = _app.CreateApiClient();
         var at = Now.AddHours(-5).ToUnixTimeMilliseconds();
         var adas = Enumerable.Range(0, 3).Select(i => Snowflake.FromUnixMs(at + (i * 60_000))).ToArray();
         var bos = Snowflake.FromUnixMs(at + 600_000);
-        await _app.IngestAsync(
+        _api = await ApiTestApp.StartAsync(
         [
             new() { Type = IngestEventType.GuildUpsert, GuildId = Guild, EventAt = at, Name = "Hidden Guild" },
             new() { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = at, ChannelId = General, Name = "general", ChannelType = ChannelTypes.Text },
@@ -46,20 +46,16 @@ public sealed class HiddenMemberTests : IAsyncLifetime
             new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = Snowflake.ToUnixMs(bos), ChannelId = General, MessageId = bos, UserId = Bo, Excerpt = "bo says hi" },
             new() { Type = IngestEventType.ReactionAdd, GuildId = Guild, EventAt = at + 700_000, ChannelId = General, MessageId = adas[0], UserId = Bo, Emoji = "👍" },
             new() { Type = IngestEventType.ReactionAdd, GuildId = Guild, EventAt = at + 700_000, ChannelId = General, MessageId = bos, UserId = Ada, Emoji = "👍" },
-        ]);
+        ], new FakeTimeProvider(Now));
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public Task DisposeAsync() => _api.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Hide_Member_CountedInEveryNumberButListedNowhere()
     {
-        var visible = await _client.GetFromJsonAsync<JsonElement>(_summaryUrl);
-        var insightsBefore = await _client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d");
+        var visible = await Client.GetFromJsonAsync<JsonElement>(_summaryUrl);
+        var insightsBefore = await Client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d");
         Assert.Contains(AdaName, insightsBefore, StringComparison.Ordinal);
         Assert.Contains(Ids(visible, "topMembers"), id => id == $"{Ada}");
         Assert.Contains(Ids(visible, "risingMembers"), id => id == $"{Ada}");
@@ -69,7 +65,7 @@ public sealed class HiddenMemberTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, hide.StatusCode);
         }
 
-        var hidden = await _client.GetFromJsonAsync<JsonElement>(_summaryUrl);
+        var hidden = await Client.GetFromJsonAsync<JsonElement>(_summaryUrl);
         foreach (var numbers in new[] { "totals", "previousTotals", "daily", "topChannels", "hourly", "memberGrowth", "activation" })
         {
             Assert.Equal(visible.GetProperty(numbers).GetRawText(), hidden.GetProperty(numbers).GetRawText());
@@ -89,7 +85,7 @@ public sealed class HiddenMemberTests : IAsyncLifetime
 
         foreach (var table in new[] { "members", "content" })
         {
-            var csv = await _client.GetStringAsync($"/api/guilds/{Guild}/export/{table}.csv?window=7d");
+            var csv = await Client.GetStringAsync($"/api/guilds/{Guild}/export/{table}.csv?window=7d");
             Assert.Contains(table == "members" ? "Bo" : "bo says hi", csv, StringComparison.Ordinal);
             Assert.DoesNotContain($"{Ada}", csv, StringComparison.Ordinal);
             Assert.DoesNotContain(AdaName, csv, StringComparison.Ordinal);
@@ -97,28 +93,28 @@ public sealed class HiddenMemberTests : IAsyncLifetime
         }
 
         // Kept insights named her: they are generated again, without her.
-        var insightsAfter = await _client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d");
+        var insightsAfter = await Client.GetStringAsync($"/api/guilds/{Guild}/insights?window=7d");
         Assert.DoesNotContain(AdaName, insightsAfter, StringComparison.Ordinal);
         Assert.DoesNotContain($"{Ada}", insightsAfter, StringComparison.Ordinal);
 
-        var optedOut = await _app.Services.GetRequiredService<IOptedOutMembers>().ListAsync($"{Guild}", CancellationToken.None);
+        var optedOut = await App.Services.GetRequiredService<IOptedOutMembers>().ListAsync($"{Guild}", CancellationToken.None);
         Assert.Equal([$"{Ada}"], optedOut);
     }
 
     [Fact]
     public async Task Visible_AfterHidden_SummaryAsBeforeHiding()
     {
-        var before = await _client.GetStringAsync(_summaryUrl);
+        var before = await Client.GetStringAsync(_summaryUrl);
         using (var hide = await SetAsync("hidden"))
         {
-            Assert.NotEqual(before, await _client.GetStringAsync(_summaryUrl));
+            Assert.NotEqual(before, await Client.GetStringAsync(_summaryUrl));
         }
 
         using var show = await SetAsync("visible");
 
         Assert.Equal(HttpStatusCode.OK, show.StatusCode);
-        Assert.Equal(before, await _client.GetStringAsync(_summaryUrl));
-        Assert.Empty(await _app.Services.GetRequiredService<IOptedOutMembers>().ListAsync($"{Guild}", CancellationToken.None));
+        Assert.Equal(before, await Client.GetStringAsync(_summaryUrl));
+        Assert.Empty(await App.Services.GetRequiredService<IOptedOutMembers>().ListAsync($"{Guild}", CancellationToken.None));
     }
 
     [Fact]
@@ -127,7 +123,7 @@ public sealed class HiddenMemberTests : IAsyncLifetime
         // Her words on a closed day (stored by the first summary) and today (read from the excerpts on every query).
         var yesterday = Now.AddDays(-1).ToUnixTimeMilliseconds();
         var note = Snowflake.FromUnixMs(yesterday);
-        await _app.IngestAsync([new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = yesterday, ChannelId = General, MessageId = note, UserId = Ada, Excerpt = "difference engine notes" }]);
+        await App.IngestAsync([new() { Type = IngestEventType.MessageCreate, GuildId = Guild, EventAt = yesterday, ChannelId = General, MessageId = note, UserId = Ada, Excerpt = "difference engine notes" }]);
         var visible = await KeywordsAsync();
         Assert.Equal(("engine", 4), visible[0]);
         Assert.Contains(("difference", 1), visible);
@@ -150,7 +146,7 @@ public sealed class HiddenMemberTests : IAsyncLifetime
 
     private async Task<List<(string Keyword, long Count)>> KeywordsAsync()
     {
-        var summary = await _client.GetFromJsonAsync<JsonElement>(_summaryUrl);
+        var summary = await Client.GetFromJsonAsync<JsonElement>(_summaryUrl);
         return [.. summary.GetProperty("supportSignals").GetProperty("commonKeywords").EnumerateArray()
             .Select(k => (k.GetProperty("keyword").GetString()!, k.GetProperty("count").GetInt64()))];
     }
@@ -159,5 +155,5 @@ public sealed class HiddenMemberTests : IAsyncLifetime
         [.. summary.GetProperty(list).EnumerateArray().Select(m => m.GetProperty("discordUserId").GetString()!)];
 
     private Task<HttpResponseMessage> SetAsync(string choice) =>
-        _client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json($$"""{ "choice": "{{choice}}" }"""));
+        Client.PutAsync($"/api/guilds/{Guild}/members/{Ada}/privacy", RequestBody.Json($$"""{ "choice": "{{choice}}" }"""));
 }

@@ -121,33 +121,10 @@ public sealed class LargeCommunity
     internal static ulong JoinerId(long day, int index) => Snowflake.FromUnixMs(JoinerIdBase) + (ulong)(day * 4096 + index);
 
     /// <summary>The guild, every channel, the bots and every founding member, stamped <paramref name="at"/>: what a fresh store needs first.</summary>
-    public IEnumerable<IngestEvent> Metadata(long at)
-    {
-        yield return new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = GuildId, EventAt = at, Name = GuildName };
-        foreach (var channel in Channels)
-        {
-            yield return new IngestEvent
-            {
-                Type = IngestEventType.ChannelUpsert,
-                GuildId = GuildId,
-                EventAt = at,
-                ChannelId = channel.Id,
-                Name = channel.Name,
-                ChannelType = channel.Type,
-                ParentId = channel.ParentId,
-            };
-        }
-
-        for (var i = 0; i < Bots.Count; i++)
-        {
-            yield return new IngestEvent { Type = IngestEventType.MemberUpsert, GuildId = GuildId, EventAt = at, UserId = Bots[i], Name = $"bot-{i + 1}", IsBot = true };
-        }
-
-        for (var r = 0; r < Scale.Members; r++)
-        {
-            yield return new IngestEvent { Type = IngestEventType.MemberUpsert, GuildId = GuildId, EventAt = at, UserId = MemberId(r), Name = $"member-{r + 1}" };
-        }
-    }
+    public IEnumerable<IngestEvent> Metadata(long at) =>
+        CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, Channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
+            .Concat(Bots.Select((bot, i) => CommunityMetadata.Member(GuildId, at, bot, $"bot-{i + 1}", isBot: true)))
+            .Concat(Enumerable.Range(0, Scale.Members).Select(r => CommunityMetadata.Member(GuildId, at, MemberId(r), $"member-{r + 1}")));
 
     /// <summary>Metadata stamped <paramref name="fromMs"/>, then every activity event of <paramref name="days"/> days from it, in time order.</summary>
     public IEnumerable<IngestEvent> History(long fromMs, int days) => Metadata(fromMs).Concat(Activity(fromMs, days));

@@ -15,8 +15,8 @@ public sealed record StoreSnapshot(long EventRows, IReadOnlySet<ulong> CreatedMe
         await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         await connection.OpenAsync();
         var guild = (long)guildId;
-        var rawRows = await ScalarAsync(connection, "SELECT count(*) FROM analyticsEvents WHERE guildId = @g", guild)
-            + await ScalarAsync(connection, "SELECT count(*) FROM messageFacts WHERE guildId = @g AND isCreated = 1", guild);
+        var rawRows = await ReadNumberAsync(connection, "SELECT count(*) FROM analyticsEvents WHERE guildId = @g", guild)
+            + await ReadNumberAsync(connection, "SELECT count(*) FROM messageFacts WHERE guildId = @g AND isCreated = 1", guild);
         var created = new HashSet<ulong>();
         await using (var command = connection.CreateCommand())
         {
@@ -34,15 +34,15 @@ public sealed record StoreSnapshot(long EventRows, IReadOnlySet<ulong> CreatedMe
         return new StoreSnapshot(
             rawRows,
             created,
-            await ScalarAsync(connection, $"SELECT coalesce(sum(messageCount), 0) {Channel}", guild),
-            await ScalarAsync(connection, $"SELECT coalesce(sum(reactionCount), 0) {Channel}", guild),
-            await ScalarAsync(connection, $"SELECT coalesce(sum(threadCount), 0) {Channel}", guild),
-            await ScalarAsync(connection, $"SELECT coalesce(sum(deletedCount), 0) {Channel}", guild),
-            await ScalarAsync(connection, $"SELECT coalesce(sum(joins), 0) {Guild}", guild),
-            await ScalarAsync(connection, $"SELECT coalesce(sum(leaves), 0) {Guild}", guild));
+            await ReadNumberAsync(connection, $"SELECT coalesce(sum(messageCount), 0) {Channel}", guild),
+            await ReadNumberAsync(connection, $"SELECT coalesce(sum(reactionCount), 0) {Channel}", guild),
+            await ReadNumberAsync(connection, $"SELECT coalesce(sum(threadCount), 0) {Channel}", guild),
+            await ReadNumberAsync(connection, $"SELECT coalesce(sum(deletedCount), 0) {Channel}", guild),
+            await ReadNumberAsync(connection, $"SELECT coalesce(sum(joins), 0) {Guild}", guild),
+            await ReadNumberAsync(connection, $"SELECT coalesce(sum(leaves), 0) {Guild}", guild));
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, long guild)
+    private static async Task<long> ReadNumberAsync(SqliteConnection connection, string sql, long guild)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
