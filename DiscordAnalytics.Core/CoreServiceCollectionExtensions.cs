@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
@@ -69,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
+        services.AddSingleton<EngagementQuery>();
         services.AddSingleton<TopChannelsQuery>();
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();

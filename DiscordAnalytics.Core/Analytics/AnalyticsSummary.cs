@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DiscordAnalytics.Core.Analytics.Engagement;
 
 namespace DiscordAnalytics.Core.Analytics;
 
@@ -56,4 +57,11 @@ public sealed record AnalyticsSummary(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public NewMemberActivation? Activation { get; init; }
+
+    /// <summary>
+    /// DAU, WAU, MAU and stickiness per day of the window; additive and optional like <see cref="Hourly"/>. See
+    /// <see cref="EngagementQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EngagementSeries? Engagement { get; init; }
 }

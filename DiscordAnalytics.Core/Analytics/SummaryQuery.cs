@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Analytics.Engagement;
+
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>Builds the schema-1 analytics summary from the card queries (the API and the AI read this).</summary>
@@ -12,7 +14,8 @@ public sealed class SummaryQuery(
     HourlyActivityQuery hourly,
     RisingMembersQuery rising,
     MemberGrowthQuery growth,
-    NewMemberActivationQuery activation)
+    NewMemberActivationQuery activation,
+    EngagementQuery engagement)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -42,6 +45,7 @@ public sealed class SummaryQuery(
             RisingMembers = await rising.RunAsync(query, cancellationToken),
             MemberGrowth = await growth.RunAsync(query, cancellationToken),
             Activation = await activation.RunAsync(query, cancellationToken),
+            Engagement = await engagement.RunAsync(query, cancellationToken),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
@@ -75,6 +76,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(sp => new MemberDayIndex(sp.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>(), NullLogger<MemberDayIndex>.Instance));
         Services.AddSingleton<TotalsQuery>();
         Services.AddSingleton<DailyActivityQuery>();
+        Services.AddSingleton<EngagementQuery>();
         Services.AddSingleton<TopChannelsQuery>();
         Services.AddSingleton<TopMembersQuery>();
         Services.AddSingleton<TopContentQuery>();

@@ -137,6 +137,16 @@ public sealed class GroundTruth
     /// <summary>The earliest instant anything countable happened (a message's creation, a join or a leave).</summary>
     public long FirstAt() => _messages.Values.Select(m => m.CreatedAt).Concat(_membership.Select(x => x.At)).Min();
 
+    /// <summary>Members active on days [<paramref name="fromDay"/>, <paramref name="toDay"/>): a counted message or a human reaction (bots excluded).</summary>
+    public int ActiveMembersOnDays(int fromDay, int toDay)
+    {
+        bool In(int day) => day >= fromDay && day < toDay;
+        return CountedMessages().Where(m => In(m.Day)).Select(m => m.Author)
+            .Concat(HumanReactions().Where(r => In(r.Value.Day)).Select(r => r.Key.User))
+            .Distinct()
+            .Count();
+    }
+
     public IReadOnlyList<DailyActivity> DailyFor(AnalyticsWindow w) =>
         [.. Enumerable.Range(w.StartDay, w.Length).Select(day =>
         {

@@ -91,6 +91,10 @@ public abstract class IngestionGroundTruthTests(StoreProvider provider)
         Assert.Equal(truth.TopMembers(window, 100), summary.TopMembers.Select(m => (m.DiscordUserId, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted)).ToList());
         Assert.Equal(truth.TopContent(window, 100), summary.TopContent.Select(c => (c.MessageId, c.ReactionScore, c.Excerpt)).ToList());
         AssertPreviousNumbersMatchGroundTruth(truth, summary, window, previous);
+        Assert.Equal(
+            Enumerable.Range(window.StartDay, window.Length).Select(day => (DayBucket.ToDate(day), (long)truth.ActiveMembersOnDays(day, day + 1),
+                (long)truth.ActiveMembersOnDays(day - 6, day + 1), (long)truth.ActiveMembersOnDays(day - 29, day + 1))).ToList(),
+            summary.Engagement!.Daily.Select(d => (d.Day, d.Dau, d.Wau, d.Mau)).ToList());
         Assert.True(summary.Totals.Messages > 500, "the stream should produce real volume");
         Assert.True(summary.Totals.Reactions > 500, "the stream should produce real volume");
     }

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
@@ -113,7 +114,8 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new HourlyActivityQuery(contexts),
             new RisingMembersQuery(contexts, memberDays, _time),
             new MemberGrowthQuery(contexts, _time),
-            new NewMemberActivationQuery(contexts, _time));
+            new NewMemberActivationQuery(contexts, _time),
+            new EngagementQuery(memberDays));
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),
             new OfflineInsightGenerator(),

@@ -29,6 +29,7 @@ public sealed class RetentionTests
         "export/members.csv?window=90d",
         "export/content.csv?window=90d",
         "export/daily.csv?window=90d",
+        "export/engagement.csv?window=90d",
     ];
 
     [Fact]

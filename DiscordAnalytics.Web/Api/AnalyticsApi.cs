@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Web.Api.Guilds;
@@ -47,6 +48,7 @@ public static class AnalyticsApi
             TopMembersQuery members,
             TopContentQuery content,
             DailyActivityQuery daily,
+            EngagementQuery engagement,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -80,10 +82,14 @@ public static class AnalyticsApi
                     ["date", "messages", "reactions", "activeMembers"],
                     (await daily.RunAsync(query, ct))
                         .Select(d => new object?[] { d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Messages, d.Reactions, d.ActiveMembers })),
+                "engagement" => CsvWriter.Write(
+                    ["date", "dau", "wau", "mau", "stickiness"],
+                    (await engagement.RunAsync(query, ct)).Daily
+                        .Select(d => new object?[] { d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Dau, d.Wau, d.Mau, d.Stickiness })),
                 _ => null,
             };
             return csv is null
-                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 

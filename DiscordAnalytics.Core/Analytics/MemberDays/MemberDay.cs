@@ -116,6 +116,9 @@ internal sealed class MemberDay(long version)
         return _positions.TryGetValue(member, out position);
     }
 
+    /// <summary>Whether the member at <paramref name="position"/> was active this day: a message or a reaction (a bot's only with <paramref name="bots"/>).</summary>
+    public bool IsActiveAt(int position, bool bots) => (bots || !_bots[position]) && (_messages[position] > 0 || _reactions[position] > 0);
+
     /// <summary>Members with a message or a reaction this day (the activity chart), counted once per change.</summary>
     public int ActiveMembers(bool bots)
     {
@@ -125,7 +128,7 @@ internal sealed class MemberDay(long version)
             var count = 0;
             for (var i = 0; i < Count; i++)
             {
-                count += (bots || !_bots[i]) && (_messages[i] > 0 || _reactions[i] > 0) ? 1 : 0;
+                count += IsActiveAt(i, bots) ? 1 : 0;
             }
 
             cached = count;

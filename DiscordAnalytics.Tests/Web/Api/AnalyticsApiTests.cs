@@ -160,6 +160,17 @@ public sealed class ExportApiTests(ApiAppFixture app) : IClassFixture<ApiAppFixt
     }
 
     [Fact]
+    public async Task Export_EngagementCsv_HasOneRowPerDayWithDauWauMauAndStickiness()
+    {
+        var csv = await app.Client.GetStringAsync($"/api/guilds/{ApiAppFixture.Guild}/export/engagement.csv?window=30d");
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("date,dau,wau,mau,stickiness", lines[0]);
+        Assert.Equal(31, lines.Length);
+        Assert.Contains("2026-11-20,1,1,1,1", csv);
+    }
+
+    [Fact]
     public async Task Export_UnknownTable_Is400NamingTable()
     {
         using var response = await app.Client.GetAsync($"/api/guilds/{ApiAppFixture.Guild}/export/secrets.csv");

@@ -47,7 +47,7 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
 
     /// <summary>Summary and every export: the routes that take the analytics window parameters.</summary>
     private static readonly string[] WindowRoutes =
-        ["summary", "export/channels.csv", "export/members.csv", "export/content.csv", "export/daily.csv"];
+        ["summary", "export/channels.csv", "export/members.csv", "export/content.csv", "export/daily.csv", "export/engagement.csv"];
 
     /// <summary>Today is 2026-11-20 (the fixture's clock).</summary>
     public static TheoryData<string, string, string> BadWindows()

@@ -1,0 +1,102 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Tests.Ingestion;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+
+namespace DiscordAnalytics.Tests.Analytics.Engagement;
+
+/// <summary>
+/// DAU, WAU and MAU per day through the real writer into a real store: a hand-built month with known answers, and
+/// random streams (late, duplicated and out-of-order events, deletes, reactions removed) compared day by day with a
+/// brute-force count of the same events, including a read between two halves of the stream (the member days in
+/// memory must follow what arrived after).
+/// </summary>
+public abstract class EngagementQueryTests(StoreProvider provider)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+    private static readonly int Today = DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds());
+
+    [Fact]
+    public async Task Run_HandBuiltMonth_CountsEachMemberOncePerSlidingWeekAndMonth()
+    {
+        const ulong g = 8_100, general = 8_101, ada = 8_111, bo = 8_112, cy = 8_113, bot = 8_119;
+        long At(int daysAgo) => DayBucket.StartMs(Today - daysAgo) + (10 * 3_600_000L);
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        await store.WriteAsync(Guild(g, "engagement", At(60)), Channel(g, general, "general", At(60)), Member(g, bot, "bot", At(60), bot: true));
+        await store.WriteAsync(
+            Message(g, general, ada, At(40), 1),   // before the 30 days that end on the window's first day
+            Message(g, general, ada, At(9), 2),
+            Message(g, general, bo, At(9), 3),
+            Message(g, general, bo, At(8), 4),     // bo twice in a week: counted once
+            Message(g, general, cy, At(2), 5),
+            Reaction(g, general, MessageId(At(2), 5), ada, At(1)),  // a reaction counts on its message's day
+            Message(g, general, bot, At(1), 6, bot: true));          // bots are not members here
+
+        var days = (await RunAsync(store, g, AnalyticsWindow.Last(10, Today))).Daily;
+
+        Assert.Equal(10, days.Count);
+        Assert.Equal(DayBucket.ToDate(Today - 9), days[0].Day);
+        Assert.Equal((2L, 2L, 2L), Numbers(days, daysAgo: 9));   // ada, bo
+        Assert.Equal((1L, 2L, 2L), Numbers(days, daysAgo: 8));   // bo; ada earlier in the week
+        Assert.Equal((0L, 2L, 2L), Numbers(days, daysAgo: 3));   // 9 days ago is still in the 7 days ending 3 days ago
+        Assert.Equal((2L, 3L, 3L), Numbers(days, daysAgo: 2));   // cy and ada's reaction; bo 8 days ago still in the week
+        Assert.Equal((0L, 2L, 3L), Numbers(days, daysAgo: 1));   // only the bot
+        Assert.Equal((0L, 2L, 3L), Numbers(days, daysAgo: 0));
+        Assert.Equal(0.667, days[^3].Stickiness);
+        Assert.Equal(0, days[^1].Stickiness);
+    }
+
+    [Fact]
+    public async Task Run_NobodyActive_ZeroFilledWithNoStickiness()
+    {
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+
+        var days = (await RunAsync(store, 8_200, AnalyticsWindow.Last(7, Today))).Daily;
+
+        Assert.Equal(7, days.Count);
+        Assert.All(days, d => Assert.Equal((0L, 0L, 0L, (double?)null), (d.Dau, d.Wau, d.Mau, d.Stickiness)));
+    }
+
+    [Theory]
+    [InlineData(31, 30)]
+    [InlineData(32, 90)]
+    public async Task Run_RandomStreamReadBetweenTwoHalves_EqualsBruteForceEveryDay(int seed, int windowDays)
+    {
+        var events = RandomEventStream.Generate(seed, activity: 5_000, endAt: Now.ToUnixTimeMilliseconds(), days: 130);
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        var index = TestMemberDays.Over(store);
+        var window = AnalyticsWindow.Last(windowDays, Today);
+        await store.WriteInBatchesAsync(events.Take(events.Count / 2), batchSize: 400);
+        await RunAsync(store, RandomEventStream.GuildId, window, index);
+
+        await store.WriteInBatchesAsync(events.Skip(events.Count / 2), batchSize: 400);
+        var days = (await RunAsync(store, RandomEventStream.GuildId, window, index)).Daily;
+
+        var truth = new GroundTruth(events);
+        var expected = Enumerable.Range(window.StartDay, window.Length)
+            .Select(day => (DayBucket.ToDate(day), (long)truth.ActiveMembersOnDays(day, day + 1),
+                (long)truth.ActiveMembersOnDays(day - 6, day + 1), (long)truth.ActiveMembersOnDays(day - 29, day + 1)))
+            .ToList();
+        Assert.Equal(expected, days.Select(d => (d.Day, d.Dau, d.Wau, d.Mau)).ToList());
+        Assert.Contains(days, d => d.Mau > 0);
+    }
+
+    private static (long Dau, long Wau, long Mau) Numbers(IReadOnlyList<EngagementDay> days, int daysAgo)
+    {
+        var day = days.Single(d => d.Day == DayBucket.ToDate(Today - daysAgo));
+        return (day.Dau, day.Wau, day.Mau);
+    }
+
+    private static Task<EngagementSeries> RunAsync(TempSqliteStore store, ulong guild, AnalyticsWindow window, MemberDayIndex? index = null) =>
+        new EngagementQuery(index ?? TestMemberDays.Over(store))
+            .RunAsync(new AnalyticsQuery(guild, window, AnalyticsQuery.MaxTop, IncludeBots: false), CancellationToken.None);
+
+    public sealed class OnSqlite() : EngagementQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : EngagementQueryTests(StoreProvider.Postgres);
+}
