@@ -8,6 +8,7 @@ using DigestsPage = DiscordAnalytics.Web.Components.Pages.Digests.Digests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
 using MudBlazor.Services;
 using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 
@@ -142,9 +143,9 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         var cut = RenderPage(emulator: null);
         cut.WaitForElement("[data-testid=save-schedule]");
 
-        cut.Find("[data-testid=schedule-enabled]").Change(true);
-        cut.Find("[data-testid=schedule-day]").Change(((int)DayOfWeek.Monday).ToString());
-        cut.Find("[data-testid=schedule-hour]").Change("9");
+        cut.Find("[data-testid=schedule-enabled] input").Change(true);
+        Pick(cut, DayOfWeek.Monday);
+        Pick(cut, 9);
         TypeZone(cut, "america/new_york");
         cut.Find("[data-testid=save-schedule]").Click();
 
@@ -165,38 +166,73 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("schedule-hour", "1e9", "Choose an hour from 0 to 23.")]
-    [InlineData("schedule-hour", "-5", "Choose an hour from 0 to 23.")]
-    [InlineData("schedule-hour", "3.5", "Choose an hour from 0 to 23.")]
-    [InlineData("schedule-hour", " 12x", "Choose an hour from 0 to 23.")]
-    [InlineData("schedule-hour", "", "Choose an hour from 0 to 23.")]
-    [InlineData("schedule-hour", "24", "Choose an hour from 0 to 23.")]
-    [InlineData("schedule-day", "7", "Choose a day of the week from the list.")]
-    [InlineData("schedule-day", "1e0", "Choose a day of the week from the list.")]
-    public async Task Schedule_ValueNotOnTheList_IsRefusedNextToTheFieldAndTheStoredScheduleStays(string field, string sent, string message)
+    [InlineData("schedule-hour", 24, "Choose an hour from 0 to 23.")]
+    [InlineData("schedule-hour", -5, "Choose an hour from 0 to 23.")]
+    [InlineData("schedule-day", 7, "Choose a day of the week from the list.")]
+    [InlineData("schedule-day", -1, "Choose a day of the week from the list.")]
+    public async Task Schedule_ValueNotOnTheList_IsRefusedUnderTheFieldAndTheStoredScheduleStays(string field, int sent, string message)
     {
-        // The selects offer only valid values, but a circuit event carries whatever the client sends.
         var cut = RenderPage(emulator: null);
         cut.WaitForElement("[data-testid=save-schedule]");
-        cut.Find("[data-testid=schedule-enabled]").Change(true);
-        cut.Find("[data-testid=schedule-hour]").Change("9");
+        cut.Find("[data-testid=schedule-enabled] input").Change(true);
+        Pick(cut, 9);
         cut.Find("[data-testid=save-schedule]").Click();
         cut.WaitForAssertion(() => Assert.StartsWith("Next run:", cut.Find("[data-testid=schedule-next]").TextContent.Trim(), StringComparison.Ordinal));
         var scheduler = Services.GetRequiredService<DigestScheduler>();
         var before = await scheduler.GetAsync(DigestWorld.Guild, "UTC", CancellationToken.None);
 
-        cut.Find($"[data-testid={field}]").Change(sent);
+        PickIn(cut, field, sent);
         cut.Find("[data-testid=save-schedule]").Click();
 
-        Assert.Equal(message, cut.Find($"[data-testid={field}-error]").TextContent.Trim());
+        // Said under the field it concerns (MudSelect's error text), and nothing saved.
+        Assert.Equal(message, cut.Find($"[data-testid={field}] .mud-input-helper-text").TextContent.Trim());
         Assert.Equal(before, await scheduler.GetAsync(DigestWorld.Guild, "UTC", CancellationToken.None));
 
         // A value from the list clears the error and saves.
-        cut.Find($"[data-testid={field}]").Change("5");
+        PickIn(cut, field, 5);
         cut.Find("[data-testid=save-schedule]").Click();
         cut.WaitForAssertion(() => Assert.NotEqual(before, scheduler.GetAsync(DigestWorld.Guild, "UTC", CancellationToken.None).GetAwaiter().GetResult()));
-        Assert.Empty(cut.FindAll($"[data-testid={field}-error]"));
+        Assert.DoesNotContain(message, cut.Find($"[data-testid={field}]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Schedule_Fields_AreLabelledMudBlazorControls()
+    {
+        var cut = RenderPage(emulator: null);
+        cut.WaitForElement("[data-testid=save-schedule]");
+
+        // No native select or bare checkbox left in the form; each field says what it is.
+        var form = cut.Find("[data-testid=digest-schedule]");
+        Assert.Empty(form.QuerySelectorAll("select"));
+        Assert.Equal("Generate every week", cut.Find("[data-testid=schedule-enabled] .mud-checkbox").TextContent.Trim());
+        Assert.Equal("Post automatically (otherwise wait for approval here)", cut.Find("[data-testid=schedule-autopost] .mud-checkbox").TextContent.Trim());
+        Assert.Equal("Day", cut.Find("[data-testid=schedule-day] label").TextContent.Trim());
+        Assert.Equal("Hour", cut.Find("[data-testid=schedule-hour] label").TextContent.Trim());
+        Assert.Equal("Channel", cut.Find("[data-testid=schedule-channel] label").TextContent.Trim());
+    }
+
+    /// <summary>Chooses <paramref name="value"/> in the schedule's select of that type (day, hour or channel), as a click on its item does.</summary>
+    private static void Pick<T>(IRenderedComponent<DigestsPage> cut, T value)
+    {
+        var select = cut.FindComponent<DigestSchedulePanel>().FindComponent<MudSelect<T>>();
+        cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value)).GetAwaiter().GetResult();
+    }
+
+    private static void PickIn(IRenderedComponent<DigestsPage> cut, string field, int value)
+    {
+        if (field == "schedule-hour")
+        {
+            Pick(cut, value);
+        }
+        else
+        {
+            Pick(cut, (DayOfWeek)value);
+        }
+    }
+
+    /// <summary>The channels the schedule's channel select offers.</summary>
+    private static string ScheduleChannels(IRenderedComponent<DigestsPage> cut) =>
+        string.Join(' ', cut.FindComponent<DigestSchedulePanel>().Instance.Channels.Select(c => $"#{c.Name}"));
 
     [Fact]
     public void Render_EditorAndServerSelect_HaveAccessibleNames()
@@ -216,12 +252,12 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
     public void SelectGuild_Other_ShowsItAndWritesTheAddressInTheBrowserOnly()
     {
         var cut = RenderPage(emulator: null);
-        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
 
         cut.Find("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
 
-        cut.WaitForAssertion(() => Assert.Contains("#lobby", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
-        Assert.DoesNotContain("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("#lobby", ScheduleChannels(cut), StringComparison.Ordinal));
+        Assert.DoesNotContain("#announcements", ScheduleChannels(cut), StringComparison.Ordinal);
         Assert.Equal(DigestWorld.OtherGuild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
         Assert.Equal(
             new object?[] { $"http://localhost/digests?guildId={DigestWorld.Guild}", $"http://localhost/digests?guildId={DigestWorld.OtherGuild}" },
@@ -235,12 +271,12 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
     {
         var cut = RenderPage(emulator: null);
         cut.WaitForElement("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
-        cut.WaitForAssertion(() => Assert.Contains("#lobby", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("#lobby", ScheduleChannels(cut), StringComparison.Ordinal));
 
         // Back, or a link to the first guild's digests.
         Navigation.NavigateTo($"digests?guildId={DigestWorld.Guild}&from=link");
 
-        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
         Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
     }
 
@@ -252,7 +288,7 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
 
         var cut = RenderPage(emulator: null, address: "digests");
 
-        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
         Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
         Assert.Empty(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]);
         Assert.Equal("http://localhost/digests", Navigation.Uri);
@@ -263,13 +299,13 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
     {
         var cut = RenderPage(emulator: null, address: "digests?guildId=123");
 
-        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
         Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
         Assert.Equal("No data for server 123. Showing Candle Club instead.", cut.Find("[data-testid=digests-guild-notice]").TextContent.Trim());
 
         // A guild picked from the list is known: the notice goes.
         cut.Find("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
-        cut.WaitForAssertion(() => Assert.Contains("#lobby", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("#lobby", ScheduleChannels(cut), StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-testid=digests-guild-notice]"));
     }
 
@@ -278,7 +314,7 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
     {
         var cut = RenderPage(emulator: null);
 
-        cut.WaitForAssertion(() => Assert.Contains("#announcements", cut.Find("[data-testid=schedule-channel]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-testid=digests-guild-notice]"));
     }
 

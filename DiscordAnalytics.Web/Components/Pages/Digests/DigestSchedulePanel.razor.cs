@@ -1,7 +1,6 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
-using DiscordAnalytics.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DiscordAnalytics.Web.Components.Pages.Digests;
@@ -59,24 +58,32 @@ public sealed partial class DigestSchedulePanel
         }
     }
 
-    private void OnChannelChanged(ChangeEventArgs e) =>
-        _schedule = _schedule with { ChannelId = Snowflake.TryParse(e.Value?.ToString()) };
+    /// <summary>The chosen channel as the select holds it: its id, or empty for none.</summary>
+    private string ChannelValue => _schedule.ChannelId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
-    // The selects only offer valid values, but a circuit event carries whatever text the client sends: int.Parse
-    // threw on "1e9" and took the circuit down, and an hour of 99 reached the store. What is not a whole number in
-    // range keeps the previous choice, says so next to the field and holds Save back.
-    private void OnDayChanged(ChangeEventArgs e)
+    private static string Hour(int hour) => $"{hour.ToString("00", CultureInfo.InvariantCulture)}:00";
+
+    private string ChannelName(string? id) =>
+        Channels.FirstOrDefault(c => c.ChannelId.ToString(CultureInfo.InvariantCulture) == id) is { } channel ? $"#{channel.Name}" : "none";
+
+    private void OnChannelChanged(string? id) =>
+        _schedule = _schedule with { ChannelId = Snowflake.TryParse(id) };
+
+    // The selects offer only the valid values; this guard keeps anything else (an hour of 99 once reached the
+    // store through a text-carrying event) out of it for good: the previous choice stays, the reason is said
+    // under the field (MudSelect's error text) and Save is held back.
+    private void OnDayChanged(DayOfWeek day)
     {
-        var day = WholeNumber.Read(e.Value?.ToString(), (int)DayOfWeek.Sunday, (int)DayOfWeek.Saturday);
-        _dayError = day is null ? "Choose a day of the week from the list." : null;
-        _schedule = day is { } chosen ? _schedule with { Day = (DayOfWeek)chosen } : _schedule;
+        var valid = Enum.IsDefined(day);
+        _dayError = valid ? null : "Choose a day of the week from the list.";
+        _schedule = valid ? _schedule with { Day = day } : _schedule;
     }
 
-    private void OnHourChanged(ChangeEventArgs e)
+    private void OnHourChanged(int hour)
     {
-        var hour = WholeNumber.Read(e.Value?.ToString(), 0, 23);
-        _hourError = hour is null ? "Choose an hour from 0 to 23." : null;
-        _schedule = hour is { } chosen ? _schedule with { Hour = chosen } : _schedule;
+        var valid = hour is >= 0 and <= 23;
+        _hourError = valid ? null : "Choose an hour from 0 to 23.";
+        _schedule = valid ? _schedule with { Hour = hour } : _schedule;
     }
 
     private Task SaveAsync() => _dayError is null && _hourError is null ? SaveRequested.InvokeAsync(_schedule) : Task.CompletedTask;

@@ -1,0 +1,50 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace DiscordAnalytics.Tests.Infrastructure;
+
+/// <summary>
+/// Runs axe-core (Deque.AxeCore.Playwright) on a page with the WCAG 2.x A and AA rules and describes every serious
+/// or critical violation: rule id, impact, each failing element's selector and axe's help text, so a failure says
+/// what to fix without opening a browser.
+/// </summary>
+public static class AxeAudit
+{
+    /// <summary>The WCAG 2.0, 2.1 and 2.2 level A and AA rule tags.</summary>
+    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    private static readonly HashSet<string> Blocking = new(StringComparer.OrdinalIgnoreCase) { "serious", "critical" };
+
+    /// <summary>One line per serious or critical violation on <paramref name="page"/> as it is now; empty when there is none.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string label)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags },
+            ResultTypes = [ResultType.Violations],
+        });
+
+        var lines = new List<string>();
+        foreach (var violation in result.Violations.Where(v => v.Impact is not null && Blocking.Contains(v.Impact)))
+        {
+            foreach (var node in violation.Nodes)
+            {
+                var line = new StringBuilder()
+                    .Append(label).Append(": ").Append(violation.Id).Append(" (").Append(violation.Impact).Append(") at ")
+                    .Append(node.Target).Append(": ").Append(violation.Help);
+                // The check's own words carry the measured detail (a contrast ratio and its colours, a missing name).
+                var check = node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message).FirstOrDefault(m => !string.IsNullOrEmpty(m));
+                if (check is not null)
+                {
+                    line.Append(" [").Append(check.ReplaceLineEndings(" ")).Append(']');
+                }
+
+                lines.Add(line.ToString());
+            }
+        }
+
+        return lines;
+    }
+}
