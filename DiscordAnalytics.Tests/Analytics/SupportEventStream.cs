@@ -125,16 +125,22 @@ public static class SupportEventStream
         return (setup, Deliver(events, random), forgotten);
     }
 
-    /// <summary>In time order but for about one event in six, which arrives late (anywhere after); thread creates first.</summary>
+    /// <summary>
+    /// In time order but for about one event in six, which arrives late: anywhere after, or at the very end (a backfill
+    /// that fills in the past after the present is stored); thread creates first.
+    /// </summary>
     private static List<IngestEvent> Deliver(List<IngestEvent> events, Random random)
     {
         var ordered = events.OrderBy(e => e.EventAt).ToList();
-        foreach (var late in ordered.Where(_ => random.NextDouble() < 0.16).ToList())
+        foreach (var late in ordered.Where(_ => random.NextDouble() < 0.08).ToList())
         {
             var from = ordered.IndexOf(late);
             ordered.RemoveAt(from);
             ordered.Insert(random.Next(from, ordered.Count + 1), late);
         }
+
+        var isBackfill = ordered.Select(_ => random.NextDouble() < 0.08).ToList();
+        ordered = [.. ordered.Where((_, i) => !isBackfill[i]), .. ordered.Where((_, i) => isBackfill[i]).OrderBy(_ => random.Next())];
 
         foreach (var create in ordered.Where(e => e.Type == IngestEventType.ThreadCreate).ToList())
         {
