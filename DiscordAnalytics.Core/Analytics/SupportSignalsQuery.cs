@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
@@ -61,150 +62,66 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         };
     }
 
-    /// <summary>Thread ids per read of their messages: far under SQLite's 32,766 parameters per statement.</summary>
+    /// <summary>
+    /// A window's help threads were once read in chunks of this many thread ids (SQLite takes at most 32,766 parameters
+    /// per statement); the stored facts are now one range read, and the tests keep a window above this size.
+    /// </summary>
     public const int ThreadIdsPerRead = 5_000;
 
-    private async Task<(List<ThreadMessage> Unanswered, List<double> Minutes)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
+    /// <summary>
+    /// The help threads started in the window with their first responses: one row each from <c>supportThreads</c> (the
+    /// writer keeps them, <see cref="SupportThread"/>), never their messages.
+    /// </summary>
+    private async Task<(List<StartedThread> Unanswered, List<double> Minutes)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-
-        // A thread's id is its creation time and no message of it is older (the message a thread was started from
-        // has the thread's id), so a thread created at or after the window's end cannot start in it.
-        var endId = MessageIdRange.FirstIdAt(endAt);
-        var helpThreads = db.Channels
-            .Where(c => c.GuildId == guild && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value) && c.ChannelId < endId)
-            .Select(c => c.ChannelId);
-
-        // Each thread's earliest message time: the earliest of its messages (one seek per thread on the index
-        // guildId, threadId, createdAt; grouping its rows read every message of every help thread ever) and the
-        // message it was started from (primary key).
-        var firsts = await helpThreads
-            .Select(t => new
-            {
-                Thread = t,
-                InThread = db.MessageFacts.Where(m => m.GuildId == guild && m.ThreadId == t).Min(m => (long?)m.CreatedAt),
-                Origin = db.MessageFacts.Where(m => m.GuildId == guild && m.MessageId == t).Select(m => (long?)m.CreatedAt).FirstOrDefault(),
-            })
+        var threads = await (
+            from t in db.SupportThreads
+            join c in db.Channels on new { t.GuildId, ChannelId = t.ThreadId } equals new { c.GuildId, c.ChannelId }
+            where t.GuildId == guild && t.StartedAt >= startAt && t.StartedAt < endAt
+                && !t.StarterGone && t.StarterAuthorId != null && (bots || !t.StarterIsBot)
+                && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
+            select new { t.ThreadId, t.StarterAuthorId, t.StartedAt, Response = bots ? t.FirstResponseWithBotsAt : t.FirstResponseAt })
             .ToListAsync(cancellationToken);
-        var started = firsts
-            .Select(x => (x.Thread, First: x.InThread is { } inThread && x.Origin is { } origin ? Math.Min(inThread, origin) : x.InThread ?? x.Origin))
-            .Where(x => x.First >= startAt && x.First < endAt)
-            .Select(x => x.Thread)
-            .ToList();
-        if (started.Count == 0)
-        {
-            return ([], []);
-        }
-
-        // Two lookups, each on its own index (an OR of both would scan the guild's messages). The id bounds make
-        // SQLite read the thread index from the first started thread to the last (threads are numbered by creation
-        // time, so about the window's) instead of every help thread's messages ever.
-        // In sorted chunks: EF sends a list as one parameter per id, and SQLite refuses a statement with more than
-        // 32,766 of them (a large guild starts that many help threads in a few months).
-        var messages = new List<ThreadMessage>();
-        foreach (var chunk in started.Order().Chunk(ThreadIdsPerRead))
-        {
-            var (firstThread, lastThread) = (chunk[0], chunk[^1]);
-            messages.AddRange(await db.MessageFacts
-                .Where(m => m.GuildId == guild && m.ThreadId != null && m.ThreadId >= firstThread && m.ThreadId <= lastThread && chunk.Contains(m.ThreadId.Value))
-                .Select(m => new ThreadMessage(m.ThreadId!.Value, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
-                .ToListAsync(cancellationToken));
-            messages.AddRange(await db.MessageFacts
-                .Where(m => m.GuildId == guild && m.ThreadId == null && m.MessageId >= firstThread && m.MessageId <= lastThread && chunk.Contains(m.MessageId))
-                .Select(m => new ThreadMessage(m.MessageId, m.MessageId, m.AuthorId, m.IsBot, m.CreatedAt, m.DeletedAt != null || !m.IsCreated))
-                .ToListAsync(cancellationToken));
-        }
-
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var within = (long)AnswerWithin.TotalMilliseconds;
-        var unanswered = new List<ThreadMessage>();
+        var unanswered = new List<StartedThread>();
         var minutes = new List<double>();
-        foreach (var thread in messages.GroupBy(m => m.Thread))
+        foreach (var thread in threads)
         {
-            var ordered = thread.OrderBy(m => m.CreatedAt).ThenBy(m => m.MessageId).ToList();
-            var starter = ordered[0];
-            if (starter.IsGone || starter.AuthorId is null || (starter.IsBot && !bots))
+            if (thread.Response is { } response)
             {
-                continue;
+                minutes.Add((response - thread.StartedAt) / 60_000.0);
             }
 
-            var response = ordered.Skip(1).FirstOrDefault(m => !m.IsGone && m.AuthorId is not null && m.AuthorId != starter.AuthorId && (bots || !m.IsBot));
-            if (response is not null)
+            var answeredInTime = thread.Response is { } answer && answer - thread.StartedAt <= within;
+            if (!answeredInTime && now >= thread.StartedAt + within)
             {
-                minutes.Add((response.CreatedAt - starter.CreatedAt) / 60_000.0);
-            }
-
-            var answeredInTime = response is not null && response.CreatedAt - starter.CreatedAt <= within;
-            if (!answeredInTime && now >= starter.CreatedAt + within)
-            {
-                unanswered.Add(starter);
+                unanswered.Add(new StartedThread(thread.ThreadId, thread.StarterAuthorId, thread.StartedAt));
             }
         }
 
         return (unanswered, minutes);
     }
 
-    /// <summary>Minutes to the answer of each answered question asked directly in a help channel in the window.</summary>
+    /// <summary>
+    /// Minutes to the answer of each answered question asked directly in a help channel in the window: one row each
+    /// from <c>supportQuestions</c> (the writer keeps them, <see cref="SupportQuestion"/>), of the IncludeBots view asked.
+    /// </summary>
     private static async Task<List<double>> QuestionsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-        var within = (long)AnswerWithin.TotalMilliseconds;
-
-        // A day before the window tells whether the first question opens a run; a day after holds late answers.
-        var (from, to) = (startAt - within, endAt + within);
-        var (fromDay, toDay) = (DayBucket.FromUnixMs(from), DayBucket.FromUnixMs(to));
-        var (firstId, endId) = MessageIdRange.AroundDays(fromDay, toDay + 1);
-        var messages = await db.MessageFacts
-            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.MessageId < endId && m.Day >= fromDay && m.Day <= toDay && m.CreatedAt >= from && m.CreatedAt < to
-                && m.ThreadId == null && helpChannels.Contains(m.ChannelId)
-                && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && (bots || !m.IsBot))
-            .Select(m => new ChannelMessage(
-                m.ChannelId,
-                m.MessageId,
-                m.AuthorId!.Value,
-                m.IsBot,
-                m.CreatedAt,
-                m.ReferencedMessageId,
-                db.Channels.Any(c => c.GuildId == guild && c.IsThread && c.ChannelId == m.MessageId)))
+        var waits = await db.SupportQuestions
+            .Where(q => q.GuildId == guild && q.WithBots == bots && q.AskedAt >= startAt && q.AskedAt < endAt
+                && q.AnsweredAt != null && helpChannels.Contains(q.ChannelId))
+            .Select(q => q.AnsweredAt!.Value - q.AskedAt)
             .ToListAsync(cancellationToken);
-
-        var minutes = new List<double>();
-        foreach (var channel in messages.GroupBy(m => m.ChannelId))
-        {
-            var open = new List<ChannelMessage>();
-            long? previousAuthor = null;
-            foreach (var message in channel.OrderBy(m => m.CreatedAt).ThenBy(m => m.MessageId))
-            {
-                open.RemoveAll(q => message.CreatedAt - q.CreatedAt > within);
-                var answers = open
-                    .Where(q => q.AuthorId != message.AuthorId && (message.ReferencedMessageId is null || message.ReferencedMessageId == q.MessageId))
-                    .ToList();
-                foreach (var question in answers)
-                {
-                    open.Remove(question);
-                    if (question.CreatedAt >= startAt && question.CreatedAt < endAt)
-                    {
-                        minutes.Add((message.CreatedAt - question.CreatedAt) / 60_000.0);
-                    }
-                }
-
-                var asks = answers.Count == 0 && message.ReferencedMessageId is null && !message.IsBot && !message.StartedThread
-                    && message.AuthorId != previousAuthor;
-                if (asks)
-                {
-                    open.Add(message);
-                }
-
-                previousAuthor = message.AuthorId;
-            }
-        }
-
-        return minutes;
+        return [.. waits.Select(wait => wait / 60_000.0)];
     }
 
     /// <summary>The newest unanswered threads with their names (withheld for a hidden member's) and parent channel.</summary>
-    private static async Task<IReadOnlyList<UnansweredHelpThread>> ListAsync(AnalyticsDbContext db, AnalyticsQuery query, List<ThreadMessage> starters, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<UnansweredHelpThread>> ListAsync(AnalyticsDbContext db, AnalyticsQuery query, List<StartedThread> starters, CancellationToken cancellationToken)
     {
         var guild = (long)query.GuildId;
         var newest = starters.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Thread).Take(MaxUnansweredListed).ToList();
@@ -263,7 +180,5 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         return Math.Round(median, 1, MidpointRounding.AwayFromZero);
     }
 
-    private sealed record ChannelMessage(long ChannelId, long MessageId, long AuthorId, bool IsBot, long CreatedAt, long? ReferencedMessageId, bool StartedThread);
-
-    private sealed record ThreadMessage(long Thread, long MessageId, long? AuthorId, bool IsBot, long CreatedAt, bool IsGone);
+    private sealed record StartedThread(long Thread, long? AuthorId, long CreatedAt);
 }

@@ -57,6 +57,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<MemberDayVersion> MemberDayVersions => Set<MemberDayVersion>();
 
+    public DbSet<SupportThread> SupportThreads => Set<SupportThread>();
+
+    public DbSet<SupportQuestion> SupportQuestions => Set<SupportQuestion>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -108,6 +112,9 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             // thread messages are indexed, so ordinary messages pay nothing for it at ingestion. The messages
             // of a window of days are a range of the key (MessageIdRange), so there is no day index.
             e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt }).HasFilter("\"threadId\" IS NOT NULL");
+            // Support questions (SupportQuestions, kept by the writer): a channel's own messages in time order, from a
+            // point on and the one before it. Partial: thread messages, which name their parent as channel, are left out.
+            e.HasIndex(x => new { x.GuildId, x.ChannelId, x.CreatedAt }).HasFilter("\"threadId\" IS NULL").HasDatabaseName("IX_messageFacts_channel");
             // The writer loads a guild's deleted messages once (ReactionBlocks); only deletes pay for this.
             e.HasIndex(x => new { x.GuildId, x.MessageId }).HasFilter("\"deletedAt\" IS NOT NULL").HasDatabaseName("IX_messageFacts_deleted");
         });
@@ -157,6 +164,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new KeywordDayConfiguration());
         modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
         modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new SupportThreadConfiguration());
+        modelBuilder.ApplyConfiguration(new SupportQuestionConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +37,7 @@ public sealed class StoreInitializer(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAsync(db, cancellationToken);
             check = await db.Database.SqlQueryRaw<string>("PRAGMA quick_check").ToListAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -73,7 +74,7 @@ public sealed class StoreInitializer(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAsync(db, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -85,6 +86,31 @@ public sealed class StoreInitializer(
 
         health.Report(true, null);
         logger.LogInformation("Store ready on PostgreSQL at {Host}/{Database}", where.Host, where.Database);
+    }
+
+    /// <summary>
+    /// Applies the pending migrations; when one of them created the support fact tables on a store that already had
+    /// messages, fills them once from those messages (the writer keeps them from then on).
+    /// </summary>
+    private async Task MigrateAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (!pending.Any(m => m.EndsWith("_SupportFacts", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var (threads, channels) = SupportFactsRebuild.Run(db.Database.GetDbConnection());
+            logger.LogInformation("Support facts computed for {Threads} threads and {Channels} channels", threads, channels);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

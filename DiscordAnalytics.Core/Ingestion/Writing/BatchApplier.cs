@@ -40,6 +40,7 @@ internal sealed class BatchApplier(WriteContext context, ILogger logger) : IDisp
         }
 
         _rollups.Flush();
+        context.Support.Flush();
         return new BatchOutcome(applied, rejected, [.. context.Deltas.LastEventAt.Keys.Union(context.ForgetIn).Select(g => (ulong)g)]);
     }
 

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using System.Data.Common;
 
@@ -22,6 +23,7 @@ internal sealed class WriteContext : IDisposable
         Blocks = new ReactionBlocks(Sql);
         Forgotten = new ForgottenMembers(Sql);
         Activation = new MemberActivation(Sql);
+        Support = new SupportFacts(connection);
     }
 
     public DbConnection Connection { get; }
@@ -53,12 +55,16 @@ internal sealed class WriteContext : IDisposable
 
     public MemberActivation Activation { get; }
 
+    /// <summary>The threads and channels whose support facts the batch changed, recomputed before the commit.</summary>
+    public SupportFacts Support { get; }
+
     /// <summary>A batch begins: nothing of the previous one's changes is carried over.</summary>
     public void BeginBatch()
     {
         Deltas.Clear();
         ForgetIn.Clear();
         MemberDayCommits = [];
+        Support.Clear();
     }
 
     /// <summary>
@@ -74,5 +80,9 @@ internal sealed class WriteContext : IDisposable
         Activation.Reset();
     }
 
-    public void Dispose() => Sql.Dispose();
+    public void Dispose()
+    {
+        Support.Dispose();
+        Sql.Dispose();
+    }
 }

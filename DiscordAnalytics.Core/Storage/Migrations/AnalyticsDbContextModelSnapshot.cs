@@ -811,6 +811,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasDatabaseName("IX_messageFacts_deleted")
                         .HasFilter("\"deletedAt\" IS NOT NULL");
 
+                    b.HasIndex("GuildId", "ChannelId", "CreatedAt")
+                        .HasDatabaseName("IX_messageFacts_channel")
+                        .HasFilter("\"threadId\" IS NULL");
+
                     b.HasIndex("GuildId", "ThreadId", "CreatedAt")
                         .HasFilter("\"threadId\" IS NOT NULL");
 
@@ -916,6 +920,90 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId", "MessageId", "Emoji", "UserId");
 
                     b.ToTable("reactionFacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.SupportQuestion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<bool>("WithBots")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withBots");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messageId");
+
+                    b.Property<long?>("AnswerMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answerMessageId");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answeredAt");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("askedAt");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authorId");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.HasKey("GuildId", "WithBots", "MessageId");
+
+                    b.HasIndex("GuildId", "WithBots", "AskedAt");
+
+                    b.HasIndex("GuildId", "WithBots", "ChannelId", "AskedAt");
+
+                    b.ToTable("supportQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.SupportThread", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threadId");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstResponseAt");
+
+                    b.Property<long?>("FirstResponseWithBotsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstResponseWithBotsAt");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("startedAt");
+
+                    b.Property<long?>("StarterAuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starterAuthorId");
+
+                    b.Property<bool>("StarterGone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starterGone");
+
+                    b.Property<bool>("StarterIsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starterIsBot");
+
+                    b.HasKey("GuildId", "ThreadId");
+
+                    b.HasIndex("GuildId", "StartedAt");
+
+                    b.ToTable("supportThreads", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.TopContentDaily", b =>

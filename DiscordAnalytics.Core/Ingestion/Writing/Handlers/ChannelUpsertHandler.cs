@@ -11,5 +11,9 @@ internal sealed class ChannelUpsertHandler(WriteContext context)
         var isThread = channel.Type is ChannelTypes.AnnouncementThread or ChannelTypes.PublicThread or ChannelTypes.PrivateThread;
         context.Sql.UpsertChannel.Execute(channel.Guild, channel.Channel, channel.Name, channel.Type, channel.Parent, isThread);
         context.Channels.Stored(channel.Guild, channel.Channel, channel.Parent, isThread);
+        if (isThread)
+        {
+            context.Support.ThreadSeen(channel.Guild, channel.Channel);
+        }
     }
 }

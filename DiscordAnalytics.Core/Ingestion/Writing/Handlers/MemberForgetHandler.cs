@@ -47,6 +47,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
 
         foreach (var message in messages)
         {
+            context.Support.Changed(guild, message.Message);
             deltas.KeywordDaysToDrop.Add((guild, message.Day));
             if (message.Counted)
             {

@@ -20,9 +20,16 @@ internal sealed class MessageCreateHandler(WriteContext context)
         {
             // Known already: a tombstone whose delete came first is filled in (the message stays
             // uncounted); anything else is this create seen again.
-            return sql.FillTombstone.Execute(guild, message, author, isBot, created.Excerpt) == 1;
+            if (sql.FillTombstone.Execute(guild, message, author, isBot, created.Excerpt) != 1)
+            {
+                return false;
+            }
+
+            context.Support.Changed(guild, message);
+            return true;
         }
 
+        context.Support.Created(guild, message, channel, thread, at);
         var deltas = context.Deltas;
         deltas.Channel(guild, day, channel, isBot).Messages++;
         deltas.Member(guild, day, author, isBot).Messages++;

@@ -23,6 +23,7 @@ internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemoval
         }
 
         removals.TakeAllOf(deleted.Guild, deleted.Message);
+        context.Support.Changed(deleted.Guild, deleted.Message);
     }
 
     /// <summary>Returns the channel the message counted in, and whether a bot wrote it.</summary>

@@ -849,6 +849,10 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasDatabaseName("ix_messagefacts_deleted")
                         .HasFilter("\"deletedat\" IS NOT NULL");
 
+                    b.HasIndex("GuildId", "ChannelId", "CreatedAt")
+                        .HasDatabaseName("ix_messagefacts_channel")
+                        .HasFilter("\"threadid\" IS NULL");
+
                     b.HasIndex("GuildId", "ThreadId", "CreatedAt")
                         .HasDatabaseName("ix_messagefacts_guildid_threadid_createdat")
                         .HasFilter("\"threadid\" IS NOT NULL");
@@ -958,6 +962,95 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasName("pk_reactionfacts");
 
                     b.ToTable("reactionfacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.SupportQuestion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<bool>("WithBots")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withbots");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("messageid");
+
+                    b.Property<long?>("AnswerMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answermessageid");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answeredat");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("askedat");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("authorid");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("channelid");
+
+                    b.HasKey("GuildId", "WithBots", "MessageId")
+                        .HasName("pk_supportquestions");
+
+                    b.HasIndex("GuildId", "WithBots", "AskedAt")
+                        .HasDatabaseName("ix_supportquestions_guildid_withbots_askedat");
+
+                    b.HasIndex("GuildId", "WithBots", "ChannelId", "AskedAt")
+                        .HasDatabaseName("ix_supportquestions_guildid_withbots_channelid_askedat");
+
+                    b.ToTable("supportquestions", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.SupportThread", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threadid");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("firstresponseat");
+
+                    b.Property<long?>("FirstResponseWithBotsAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("firstresponsewithbotsat");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("startedat");
+
+                    b.Property<long?>("StarterAuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("starterauthorid");
+
+                    b.Property<bool>("StarterGone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("startergone");
+
+                    b.Property<bool>("StarterIsBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("starterisbot");
+
+                    b.HasKey("GuildId", "ThreadId")
+                        .HasName("pk_supportthreads");
+
+                    b.HasIndex("GuildId", "StartedAt")
+                        .HasDatabaseName("ix_supportthreads_guildid_startedat");
+
+                    b.ToTable("supportthreads", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.TopContentDaily", b =>

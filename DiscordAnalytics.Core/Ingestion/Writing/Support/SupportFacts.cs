@@ -1,0 +1,88 @@
+using System.Data.Common;
+using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
+
+/// <summary>
+/// Keeps <c>supportThreads</c> and <c>supportQuestions</c> in step with message facts: the handlers say which messages
+/// a batch created or changed (deleted, forgotten, a thread started from one), and <see cref="Flush"/> recomputes, in
+/// the batch's transaction, exactly the threads and channel stretches they touch. So the facts are never stale and a
+/// read never writes. Not thread-safe: one writer thread.
+/// </summary>
+internal sealed class SupportFacts(DbConnection connection) : IDisposable
+{
+    private readonly SupportStatements _sql = new(connection);
+    private readonly HashSet<(long Guild, long Message)> _changed = [];
+    private readonly HashSet<(long Guild, long Thread)> _threads = [];
+    private readonly HashSet<(long Guild, long Message)> _maybeThreads = [];
+    private readonly Dictionary<(long Guild, long Channel), (long From, long To)> _channels = [];
+
+    /// <summary>A message was stored where the writer knows it went.</summary>
+    public void Created(long guild, long message, long channel, long? thread, long at)
+    {
+        if (thread is { } inThread)
+        {
+            _threads.Add((guild, inThread));
+            return;
+        }
+
+        // A thread may have been started from it (its id is the thread's).
+        _maybeThreads.Add((guild, message));
+        _channels[(guild, channel)] = _channels.TryGetValue((guild, channel), out var span)
+            ? (Math.Min(span.From, at), Math.Max(span.To, at))
+            : (at, at);
+    }
+
+    /// <summary>A stored message changed (deleted, forgotten, filled in): where it is is read at the flush.</summary>
+    public void Changed(long guild, long message) => _changed.Add((guild, message));
+
+    /// <summary>A thread was stored: it may start from a message in its parent, which then no longer asks a question.</summary>
+    public void ThreadSeen(long guild, long thread)
+    {
+        _threads.Add((guild, thread));
+        _changed.Add((guild, thread));
+    }
+
+    /// <summary>Recomputes what the batch touched; runs before the commit.</summary>
+    public void Flush()
+    {
+        foreach (var (guild, message) in _changed)
+        {
+            if (_sql.SelectPlace.FirstOrNull(guild, message) is { } place)
+            {
+                Created(guild, message, place.Channel, place.Thread, place.CreatedAt);
+            }
+        }
+
+        foreach (var (guild, message) in _maybeThreads)
+        {
+            if (!_threads.Contains((guild, message)) && _sql.IsThread.Count(guild, message) > 0)
+            {
+                _threads.Add((guild, message));
+            }
+        }
+
+        foreach (var (guild, thread) in _threads)
+        {
+            ThreadFactsRefresh.Run(_sql, guild, thread);
+        }
+
+        foreach (var ((guild, channel), (from, to)) in _channels)
+        {
+            QuestionFactsRefresh.Run(_sql, guild, channel, from, to);
+        }
+
+        Clear();
+    }
+
+    /// <summary>Forgets what the batch touched (a new batch, or a rolled back one).</summary>
+    public void Clear()
+    {
+        _changed.Clear();
+        _threads.Clear();
+        _maybeThreads.Clear();
+        _channels.Clear();
+    }
+
+    public void Dispose() => _sql.Dispose();
+}
