@@ -57,6 +57,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<MemberDayVersion> MemberDayVersions => Set<MemberDayVersion>();
 
+    public DbSet<VoiceSession> VoiceSessions => Set<VoiceSession>();
+
+    public DbSet<VoiceDay> VoiceDays => Set<VoiceDay>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -157,6 +161,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new KeywordDayConfiguration());
         modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
         modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new VoiceSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new VoiceDayConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

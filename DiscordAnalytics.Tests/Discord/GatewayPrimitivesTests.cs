@@ -56,8 +56,8 @@ public sealed class GatewayPrimitivesTests
     }
 
     [Theory]
-    [InlineData("GuildMembers,MessageContent", 34307)]
-    [InlineData("", 1537)]
+    [InlineData("GuildMembers,MessageContent", 34435)]
+    [InlineData("", 1665)]
     [InlineData("MessageContent", 34305)]
     [InlineData(" guildmembers ; bogus", 1539)]
     public void IntentsParser_ConfiguredPrivilegedIntents_AddedToUnprivileged(string configured, int expected)

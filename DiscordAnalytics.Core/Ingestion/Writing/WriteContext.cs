@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+using DiscordAnalytics.Core.Ingestion.Writing.Voice;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using System.Data.Common;
 
@@ -22,6 +23,7 @@ internal sealed class WriteContext : IDisposable
         Blocks = new ReactionBlocks(Sql);
         Forgotten = new ForgottenMembers(Sql);
         Activation = new MemberActivation(Sql);
+        Voice = new VoiceBook(connection);
     }
 
     public DbConnection Connection { get; }
@@ -53,11 +55,15 @@ internal sealed class WriteContext : IDisposable
 
     public MemberActivation Activation { get; }
 
+    /// <summary>Voice sessions and the batch's voice time.</summary>
+    public VoiceBook Voice { get; }
+
     /// <summary>A batch begins: nothing of the previous one's changes is carried over.</summary>
     public void BeginBatch()
     {
         Deltas.Clear();
         ForgetIn.Clear();
+        Voice.BeginBatch();
         MemberDayCommits = [];
     }
 
@@ -72,7 +78,12 @@ internal sealed class WriteContext : IDisposable
         Blocks.Reset();
         Forgotten.Reset();
         Activation.Reset();
+        Voice.Reset();
     }
 
-    public void Dispose() => Sql.Dispose();
+    public void Dispose()
+    {
+        Voice.Dispose();
+        Sql.Dispose();
+    }
 }
