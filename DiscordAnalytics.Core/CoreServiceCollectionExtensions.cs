@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Digests;
@@ -61,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IIngestionStatus>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
+        services.AddHostedService<VoiceCheckpoints>();
         services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();
 
         services.AddSingleton<GuildsQuery>();
@@ -80,6 +82,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<MemberGrowthQuery>();
         services.AddSingleton<NewMemberActivationQuery>();
+        services.AddSingleton<VoiceQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<HelpChannelSettings>();
         services.AddRetention();

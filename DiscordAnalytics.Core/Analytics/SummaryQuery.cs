@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Analytics.Voice;
+
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>Builds the schema-1 analytics summary from the card queries (the API and the AI read this).</summary>
@@ -12,7 +14,8 @@ public sealed class SummaryQuery(
     HourlyActivityQuery hourly,
     RisingMembersQuery rising,
     MemberGrowthQuery growth,
-    NewMemberActivationQuery activation)
+    NewMemberActivationQuery activation,
+    VoiceQuery? voice = null)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -24,16 +27,18 @@ public sealed class SummaryQuery(
         }
 
         var previous = await totals.RunPreviousAsync(query, cancellationToken);
+        var topMembers = await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken);
+        var voiced = voice is null ? null : await voice.RunAsync(query, [.. topMembers.Select(m => long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
             guild.GuildId,
             guild.Name,
             new SummaryWindow(query.Window.KindName, query.Window.StartAt, query.Window.EndAt, guild.TimeZone),
-            await totals.RunAsync(query, cancellationToken),
-            previous.Totals,
+            (await totals.RunAsync(query, cancellationToken)) with { VoiceMinutes = voiced?.Minutes ?? 0 },
+            previous.Totals with { VoiceMinutes = voiced?.PreviousMinutes ?? 0 },
             await daily.RunAsync(query, cancellationToken),
             await channels.RunAsync(query, ChannelRanking.ByMessages, cancellationToken),
-            await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken),
+            voiced is null ? topMembers : [.. topMembers.Select(m => m with { VoiceMinutes = voiced.MemberMinutes.GetValueOrDefault(long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture)) })],
             await content.RunAsync(query, cancellationToken),
             await support.RunAsync(query, cancellationToken))
         {
@@ -42,6 +47,8 @@ public sealed class SummaryQuery(
             RisingMembers = await rising.RunAsync(query, cancellationToken),
             MemberGrowth = await growth.RunAsync(query, cancellationToken),
             Activation = await activation.RunAsync(query, cancellationToken),
+            TopVoiceChannels = voiced?.TopChannels,
+            HourlyVoice = voiced?.Hourly,
         };
     }
 }
