@@ -44,13 +44,12 @@ public sealed partial class DispatchNormalizer
 
         if (Json.Property(guild, "voice_states") is { ValueKind: JsonValueKind.Array } states)
         {
-            // The full list of who is in voice now: after it, a session nobody listed ended while we were away.
+            // The full list of who is in voice now, announced first: a session it does not name ended while we were away.
+            Add(events, new IngestEvent { Type = IngestEventType.VoiceSync, GuildId = guildId.Value, EventAt = receivedAt });
             foreach (var state in states.EnumerateArray())
             {
                 VoiceState(state, guildId, receivedAt, events);
             }
-
-            Add(events, new IngestEvent { Type = IngestEventType.VoiceSync, GuildId = guildId.Value, EventAt = receivedAt });
         }
     }
 
