@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Digests;
@@ -62,6 +63,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IIngestionStatus>(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
+        services.AddHostedService<VoiceCheckpoints>();
         services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();
 
         services.AddSingleton<GuildsQuery>();
@@ -82,6 +84,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<MemberGrowthQuery>();
         services.AddSingleton<NewMemberActivationQuery>();
+        services.AddSingleton<VoiceQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<HelpChannelSettings>();
         services.AddRetention();

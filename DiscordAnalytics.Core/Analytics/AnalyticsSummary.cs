@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Voice;
 
 namespace DiscordAnalytics.Core.Analytics;
 
@@ -64,4 +65,12 @@ public sealed record AnalyticsSummary(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EngagementSeries? Engagement { get; init; }
+
+    /// <summary>Voice and stage channels by voice minutes, with the previous window's; additive and optional like <see cref="Hourly"/>. See <see cref="VoiceQuery"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<VoiceChannelStat>? TopVoiceChannels { get; init; }
+
+    /// <summary>Voice minutes per hour of the day in the guild's time zone, all 24 hours; additive and optional like <see cref="Hourly"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<HourlyVoice>? HourlyVoice { get; init; }
 }

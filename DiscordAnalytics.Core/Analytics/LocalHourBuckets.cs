@@ -42,6 +42,15 @@ internal static class LocalHourBuckets
             QuarterHourCounts.AddTo(row.MessageCounts, counts);
         }
 
+        return (ToLocalCells(days, zone, first, end), reported);
+    }
+
+    /// <summary>
+    /// [weekday (Sunday = 0)][local hour] sums of per-UTC-day quarter-hour values, keeping only quarter hours
+    /// <paramref name="first"/> (included) to <paramref name="end"/> (excluded), numbered from the epoch.
+    /// </summary>
+    public static long[][] ToLocalCells(IReadOnlyDictionary<int, long[]> days, TimeZoneInfo zone, long first, long end)
+    {
         var cells = new long[7][];
         for (var day = 0; day < cells.Length; day++)
         {
@@ -64,6 +73,6 @@ internal static class LocalHourBuckets
             }
         }
 
-        return (cells, reported);
+        return cells;
     }
 }

@@ -8,4 +8,7 @@ public sealed record MemberStat(string DiscordUserId, string Name, long Messages
 
     /// <summary>Reactions added in the previous window, cut to the same elapsed time; additive to schema 1.</summary>
     public long PreviousReactionsAdded { get; init; }
+
+    /// <summary>Minutes in voice in the window; additive to schema 1.</summary>
+    public long VoiceMinutes { get; init; }
 }

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Voice;
 
 namespace DiscordAnalytics.Core.Analytics;
 
@@ -15,7 +16,8 @@ public sealed class SummaryQuery(
     RisingMembersQuery rising,
     MemberGrowthQuery growth,
     NewMemberActivationQuery activation,
-    EngagementQuery engagement)
+    EngagementQuery engagement,
+    VoiceQuery? voice = null)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -27,16 +29,18 @@ public sealed class SummaryQuery(
         }
 
         var previous = await totals.RunPreviousAsync(query, cancellationToken);
+        var topMembers = await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken);
+        var voiced = voice is null ? null : await voice.RunAsync(query, [.. topMembers.Select(m => long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
             guild.GuildId,
             guild.Name,
             new SummaryWindow(query.Window.KindName, query.Window.StartAt, query.Window.EndAt, guild.TimeZone),
-            await totals.RunAsync(query, cancellationToken),
-            previous.Totals,
+            (await totals.RunAsync(query, cancellationToken)) with { VoiceMinutes = voiced?.Minutes ?? 0 },
+            previous.Totals with { VoiceMinutes = voiced?.PreviousMinutes ?? 0 },
             await daily.RunAsync(query, cancellationToken),
             await channels.RunAsync(query, ChannelRanking.ByMessages, cancellationToken),
-            await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken),
+            voiced is null ? topMembers : [.. topMembers.Select(m => m with { VoiceMinutes = voiced.MemberMinutes.GetValueOrDefault(long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture)) })],
             await content.RunAsync(query, cancellationToken),
             await support.RunAsync(query, cancellationToken))
         {
@@ -46,6 +50,8 @@ public sealed class SummaryQuery(
             MemberGrowth = await growth.RunAsync(query, cancellationToken),
             Activation = await activation.RunAsync(query, cancellationToken),
             Engagement = await engagement.RunAsync(query, cancellationToken),
+            TopVoiceChannels = voiced?.TopChannels,
+            HourlyVoice = voiced?.Hourly,
         };
     }
 }

@@ -19,5 +19,8 @@ public sealed record Totals(
     long Leaves,
     long DeletedMessages)
 {
+    /// <summary>Minutes in voice (AFK channel excluded; talking, muted and alone alike); additive to schema 1.</summary>
+    public long VoiceMinutes { get; init; }
+
     public static Totals Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 }

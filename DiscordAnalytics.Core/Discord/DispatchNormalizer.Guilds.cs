@@ -16,7 +16,15 @@ public sealed partial class DispatchNormalizer
             return;
         }
 
-        Add(events, new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = guildId.Value, EventAt = receivedAt, Name = TextClip.ToLength(name, IngestEvent.MaxNameLength) });
+        Add(events, new IngestEvent
+        {
+            Type = IngestEventType.GuildUpsert,
+            GuildId = guildId.Value,
+            EventAt = receivedAt,
+            Name = TextClip.ToLength(name, IngestEvent.MaxNameLength),
+            // Present (null when none) in GUILD_CREATE and GUILD_UPDATE: time in it is not voice time.
+            AfkChannelId = Json.Has(guild, "afk_channel_id") ? Json.Snowflake(guild, "afk_channel_id") ?? 0 : null,
+        });
 
         // Channels in GUILD_CREATE often lack guild_id: the guild's own id fills it.
         foreach (var channel in Json.Array(guild, "channels"))
@@ -32,6 +40,16 @@ public sealed partial class DispatchNormalizer
         foreach (var member in Json.Array(guild, "members"))
         {
             AddMemberUpsert(member, guildId.Value, receivedAt, events);
+        }
+
+        if (Json.Property(guild, "voice_states") is { ValueKind: JsonValueKind.Array } states)
+        {
+            // The full list of who is in voice now, announced first: a session it does not name ended while we were away.
+            Add(events, new IngestEvent { Type = IngestEventType.VoiceSync, GuildId = guildId.Value, EventAt = receivedAt });
+            foreach (var state in states.EnumerateArray())
+            {
+                VoiceState(state, guildId, receivedAt, events);
+            }
         }
     }
 

@@ -109,6 +109,9 @@ public sealed partial class DispatchNormalizer
                 case "MESSAGE_REACTION_REMOVE_EMOJI":
                     ReactionClear(eventName == "MESSAGE_REACTION_REMOVE_ALL" ? IngestEventType.ReactionRemoveAll : IngestEventType.ReactionRemoveEmoji, data, receivedAt, events);
                     break;
+                case "VOICE_STATE_UPDATE":
+                    VoiceState(data, Json.Snowflake(data, "guild_id"), receivedAt, events);
+                    break;
                 case "GUILD_MEMBER_ADD":
                 case "GUILD_MEMBER_UPDATE":
                 case "GUILD_MEMBER_REMOVE":
@@ -165,7 +168,7 @@ public sealed partial class DispatchNormalizer
         or "THREAD_CREATE" or "THREAD_UPDATE" or "THREAD_DELETE" or "THREAD_LIST_SYNC" or "MESSAGE_CREATE" or "MESSAGE_UPDATE"
         or "MESSAGE_DELETE" or "MESSAGE_DELETE_BULK" or "MESSAGE_REACTION_ADD" or "MESSAGE_REACTION_REMOVE"
         or "MESSAGE_REACTION_REMOVE_ALL" or "MESSAGE_REACTION_REMOVE_EMOJI" or "GUILD_MEMBER_ADD" or "GUILD_MEMBER_UPDATE"
-        or "GUILD_MEMBER_REMOVE";
+        or "GUILD_MEMBER_REMOVE" or "VOICE_STATE_UPDATE";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed {EventName} dispatch skipped ({Problem})")]
     private static partial void LogMalformed(ILogger logger, string eventName, string problem);

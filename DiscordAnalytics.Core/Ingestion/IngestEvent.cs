@@ -69,6 +69,12 @@ public sealed record IngestEvent
     /// <summary>For <see cref="IngestEventType.ReactionCount"/>: how many reacted with <see cref="Emoji"/> at <see cref="EventAt"/>.</summary>
     public int? Count { get; init; }
 
+    /// <summary>For <see cref="IngestEventType.VoiceState"/>: the member could not be heard (muted or deafened by themselves or the server, or a stage listener).</summary>
+    public bool? Muted { get; init; }
+
+    /// <summary>For <see cref="IngestEventType.GuildUpsert"/>: the guild's AFK voice channel, 0 when it has none, null when not said.</summary>
+    public ulong? AfkChannelId { get; init; }
+
     /// <summary>
     /// Set when this is a retry of a dead letter: the row the writer removes in the transaction that applies the event
     /// (or updates when it fails again). Not part of the event itself, so not part of its stored JSON.
@@ -94,6 +100,8 @@ public sealed record IngestEvent
         IngestEventType.GuildUpsert => $"{GuildId}",
         IngestEventType.ChannelUpsert => $"{ChannelId}",
         IngestEventType.MemberUpsert or IngestEventType.MemberForget => $"{UserId}",
+        IngestEventType.VoiceState => $"{UserId}:{EventAt}",
+        IngestEventType.VoiceSync or IngestEventType.VoiceCheckpoint => $"{EventAt}",
         _ => string.Empty,
     };
 
@@ -140,7 +148,7 @@ public sealed record IngestEvent
         {
             IngestEventType.GuildUpsert => Name is null ? "guild name missing" : null,
             IngestEventType.ChannelUpsert or IngestEventType.ThreadCreate => ChannelId is null or 0 ? "channel id missing" : null,
-            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove or IngestEventType.MemberForget =>
+            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove or IngestEventType.MemberForget or IngestEventType.VoiceState =>
                 UserId is null or 0 ? "user id missing" : null,
             IngestEventType.MessageCreate =>
                 MessageId is null or 0 ? "message id missing"

@@ -56,4 +56,20 @@ public enum IngestEventType
     /// everything of theirs in the batch's transaction and drops every later event from them. Never stored as a raw event.
     /// </summary>
     MemberForget,
+
+    /// <summary>
+    /// Where a member is in voice, observed at <see cref="IngestEvent.EventAt"/> (VOICE_STATE_UPDATE, the <c>voice_states</c>
+    /// of GUILD_CREATE): <see cref="IngestEvent.ChannelId"/> null when they left voice, <see cref="IngestEvent.Muted"/> whether
+    /// they could not be heard. State, not a delta: an observation older than the member's last one changes nothing.
+    /// </summary>
+    VoiceState,
+
+    /// <summary>
+    /// The end of a full list of a guild's voice states (GUILD_CREATE): every open voice session not observed at or after
+    /// <see cref="IngestEvent.EventAt"/> ended at its last checkpoint (the member left while we were not connected).
+    /// </summary>
+    VoiceSync,
+
+    /// <summary>Open voice sessions of the guild are counted up to <see cref="IngestEvent.EventAt"/> (at least once a minute).</summary>
+    VoiceCheckpoint,
 }

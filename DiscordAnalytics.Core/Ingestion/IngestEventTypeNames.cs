@@ -23,6 +23,9 @@ public static class IngestEventTypeNames
         IngestEventType.ReactionRemoveEmoji => StoredEventTypes.ReactionRemoveEmoji,
         IngestEventType.ReactionCount => StoredEventTypes.ReactionCount,
         IngestEventType.MemberForget => StoredEventTypes.MemberForget,
+        IngestEventType.VoiceState => StoredEventTypes.VoiceState,
+        IngestEventType.VoiceSync => StoredEventTypes.VoiceSync,
+        IngestEventType.VoiceCheckpoint => StoredEventTypes.VoiceCheckpoint,
         _ => "unknown",
     };
 }

@@ -21,4 +21,11 @@ public sealed class IngestionOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan StoreRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often open voice sessions are counted up to now (a crash loses at most this much of them). Default 1 minute;
+    /// at most 5 minutes, the longest gap a session resumes across.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan VoiceCheckpointInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -61,6 +61,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<SupportQuestion> SupportQuestions => Set<SupportQuestion>();
 
+    public DbSet<VoiceSession> VoiceSessions => Set<VoiceSession>();
+
+    public DbSet<VoiceDay> VoiceDays => Set<VoiceDay>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -166,6 +170,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new SupportThreadConfiguration());
         modelBuilder.ApplyConfiguration(new SupportQuestionConfiguration());
+        modelBuilder.ApplyConfiguration(new VoiceSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new VoiceDayConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

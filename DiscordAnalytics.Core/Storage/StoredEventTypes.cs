@@ -22,4 +22,10 @@ public static class StoredEventTypes
     public const string ReactionRemoveEmoji = "reaction_remove_emoji";
     public const string ReactionCount = "reaction_count";
     public const string MemberForget = "member_forget";
+
+    public const string VoiceState = "voice_state";
+
+    public const string VoiceSync = "voice_sync";
+
+    public const string VoiceCheckpoint = "voice_checkpoint";
 }

@@ -32,7 +32,7 @@ public sealed class DispatchNormalizerTests
         {
             ["10_ready.json"] = "",
             ["11_resumed.json"] = "",
-            ["12_guild_create.json"] = "GuildUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert MemberUpsert",
+            ["12_guild_create.json"] = "GuildUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert MemberUpsert VoiceSync",
             ["20_message_create_default.json"] = "MemberUpsert MessageCreate",
             ["21_message_create_reply.json"] = "MemberUpsert MessageCreate",
             ["22_message_create_bot_embed.json"] = "MemberUpsert MessageCreate",
@@ -54,6 +54,8 @@ public sealed class DispatchNormalizerTests
             ["60_guild_member_add.json"] = "MemberAdd",
             ["61_guild_member_remove.json"] = "MemberRemove",
             ["62_guild_member_update.json"] = "MemberUpsert",
+            ["70_voice_state_update.json"] = "VoiceState",
+            ["71_voice_state_update_left.json"] = "VoiceState",
         };
         var data = new TheoryData<string, string>();
         foreach (var name in DiscordFixtures.DispatchFixtureNames())

@@ -45,4 +45,19 @@ public static class TestEvents
 
     public static IngestEvent Leave(ulong guild, ulong user, long at) =>
         new() { Type = IngestEventType.MemberRemove, GuildId = guild, UserId = user, EventAt = at };
+
+    /// <summary>A member's voice state: <paramref name="channel"/> null when they left voice.</summary>
+    public static IngestEvent Voice(ulong guild, ulong user, ulong? channel, long at, bool muted = false, bool bot = false) =>
+        new() { Type = IngestEventType.VoiceState, GuildId = guild, UserId = user, ChannelId = channel, Muted = muted, IsBot = bot, EventAt = at };
+
+    /// <summary>A full list of the guild's voice states follows (GUILD_CREATE).</summary>
+    public static IngestEvent VoiceSync(ulong guild, long at) => new() { Type = IngestEventType.VoiceSync, GuildId = guild, EventAt = at };
+
+    public static IngestEvent VoiceCheckpoint(ulong guild, long at) => new() { Type = IngestEventType.VoiceCheckpoint, GuildId = guild, EventAt = at };
+
+    public static IngestEvent AfkChannel(ulong guild, string name, ulong afk, long at) =>
+        new() { Type = IngestEventType.GuildUpsert, GuildId = guild, EventAt = at, Name = name, AfkChannelId = afk };
+
+    public static IngestEvent Forget(ulong guild, ulong user, long at) =>
+        new() { Type = IngestEventType.MemberForget, GuildId = guild, UserId = user, EventAt = at };
 }

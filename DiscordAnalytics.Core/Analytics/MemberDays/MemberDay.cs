@@ -15,6 +15,9 @@ internal sealed class MemberDay(long version)
     private int[] _reactions = [];
     private int[] _threads = [];
 
+    /// <summary>Heard with others in voice this day: voice counts as activity.</summary>
+    private bool[] _talked = [];
+
     /// <summary>Member index to entry position; built on the first change or lookup (most days are only summed).</summary>
     private Dictionary<int, int>? _positions;
 
@@ -36,8 +39,13 @@ internal sealed class MemberDay(long version)
 
     public int ThreadsAt(int position) => _threads[position];
 
+    public bool TalkedAt(int position) => _talked[position];
+
+    /// <summary>Posted, reacted or talked (heard with others in voice) this day.</summary>
+    public bool IsActiveAt(int position) => _messages[position] > 0 || _reactions[position] > 0 || _talked[position];
+
     /// <summary>Adds a member's row as read from the store.</summary>
-    public void Append(int member, bool isBot, long messages, long reactions, long threads)
+    public void Append(int member, bool isBot, long messages, long reactions, long threads, bool talked = false)
     {
         if (Count == _members.Length)
         {
@@ -47,9 +55,10 @@ internal sealed class MemberDay(long version)
             Array.Resize(ref _messages, size);
             Array.Resize(ref _reactions, size);
             Array.Resize(ref _threads, size);
+            Array.Resize(ref _talked, size);
         }
 
-        (_members[Count], _bots[Count]) = (member, isBot);
+        (_members[Count], _bots[Count], _talked[Count]) = (member, isBot, talked);
         (_messages[Count], _reactions[Count], _threads[Count]) = (checked((int)messages), checked((int)reactions), checked((int)threads));
         _positions?.Add(member, Count);
         Count++;
@@ -64,6 +73,7 @@ internal sealed class MemberDay(long version)
         Array.Resize(ref _messages, Count);
         Array.Resize(ref _reactions, Count);
         Array.Resize(ref _threads, Count);
+        Array.Resize(ref _talked, Count);
     }
 
     /// <summary>Adds a committed delta, as the writer's upsert did to the stored row (its bot flag replaces the row's).</summary>
@@ -71,10 +81,11 @@ internal sealed class MemberDay(long version)
     {
         if (!TryPosition(member, out var at))
         {
-            Append(member, delta.IsBot, delta.Messages, delta.Reactions, delta.Threads);
+            Append(member, delta.IsBot, delta.Messages, delta.Reactions, delta.Threads, delta.TalkMs > 0);
             return;
         }
 
+        _talked[at] |= delta.TalkMs > 0;
         _bots[at] = delta.IsBot;
         _messages[at] = checked(_messages[at] + (int)delta.Messages);
         _reactions[at] = checked(_reactions[at] + (int)delta.Reactions);
@@ -95,6 +106,7 @@ internal sealed class MemberDay(long version)
         if (at != last)
         {
             (_members[at], _bots[at], _messages[at], _reactions[at], _threads[at]) = (_members[last], _bots[last], _messages[last], _reactions[last], _threads[last]);
+            _talked[at] = _talked[last];
             _positions[_members[at]] = at;
         }
 
@@ -116,10 +128,10 @@ internal sealed class MemberDay(long version)
         return _positions.TryGetValue(member, out position);
     }
 
-    /// <summary>Whether the member at <paramref name="position"/> was active this day: a message or a reaction (a bot's only with <paramref name="bots"/>).</summary>
-    public bool IsActiveAt(int position, bool bots) => (bots || !_bots[position]) && (_messages[position] > 0 || _reactions[position] > 0);
+    /// <summary>Whether the member at <paramref name="position"/> was active this day (<see cref="IsActiveAt(int)"/>), a bot's only with <paramref name="bots"/>.</summary>
+    public bool IsActiveAt(int position, bool bots) => (bots || !_bots[position]) && IsActiveAt(position);
 
-    /// <summary>Members with a message or a reaction this day (the activity chart), counted once per change.</summary>
+    /// <summary>Members with a message, a reaction or voice time heard with others this day (the activity chart), counted once per change.</summary>
     public int ActiveMembers(bool bots)
     {
         ref var cached = ref bots ? ref _activeAll : ref _activeHumans;

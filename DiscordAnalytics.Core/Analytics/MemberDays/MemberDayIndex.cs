@@ -147,7 +147,7 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
             AddParameter(command, "@end", end);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
-            var (day, users) = (start, new List<(long User, bool IsBot, long Messages, long Reactions, long Threads)>());
+            var (day, users) = (start, new List<(long User, bool IsBot, long Messages, long Reactions, long Threads, bool Talked)>());
             while (await reader.ReadAsync(cancellationToken))
             {
                 var rowDay = reader.GetInt32(0);
@@ -156,7 +156,7 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
                     Install(guild, day, versions.GetValueOrDefault(day), users);
                 }
 
-                users.Add((reader.GetInt64(1), reader.GetBoolean(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
+                users.Add((reader.GetInt64(1), reader.GetBoolean(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6) > 0));
             }
 
             for (; day < end; day++)
@@ -174,7 +174,7 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
 
     /// <summary>A guild's member rollups of a range of days in key order (portable SQL; the one raw read of this class).</summary>
     private const string RowsSql = """
-        SELECT day, userId, isBot, messagesSent, reactionsAdded, threadsStarted
+        SELECT day, userId, isBot, messagesSent, reactionsAdded, threadsStarted, talkMs
         FROM memberDailyRollups
         WHERE guildId = @guild AND day >= @start AND day < @end
         ORDER BY day, userId
@@ -188,14 +188,14 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
         command.Parameters.Add(parameter);
     }
 
-    private static void Install(GuildMemberDays guild, int day, long version, List<(long User, bool IsBot, long Messages, long Reactions, long Threads)> users)
+    private static void Install(GuildMemberDays guild, int day, long version, List<(long User, bool IsBot, long Messages, long Reactions, long Threads, bool Talked)> users)
     {
         var read = new MemberDay(version);
         lock (guild.Gate)
         {
-            foreach (var (user, isBot, messages, reactions, threads) in users)
+            foreach (var (user, isBot, messages, reactions, threads, talked) in users)
             {
-                read.Append(guild.IndexOf(user), isBot, messages, reactions, threads);
+                read.Append(guild.IndexOf(user), isBot, messages, reactions, threads, talked);
             }
 
             read.Trim();

@@ -92,7 +92,7 @@ internal sealed class MemberSums
             _messages[member] += day.MessagesAt(i);
             _reactions[member] += reactions;
             _threads[member] += day.ThreadsAt(i);
-            if ((day.MessagesAt(i) > 0 || reactions > 0) && !_active[member])
+            if (day.IsActiveAt(i) && !_active[member])
             {
                 _active[member] = true;
                 ActiveCount++;

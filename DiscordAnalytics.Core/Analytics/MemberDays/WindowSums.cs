@@ -28,7 +28,7 @@ internal sealed class WindowSums
             }
 
             var member = last.MemberAt(i);
-            ActiveCount += (last.MessagesAt(i) > 0 || last.ReactionsAt(i) > 0) && !closed.IsActive(member) ? 1 : 0;
+            ActiveCount += last.IsActiveAt(i) && !closed.IsActive(member) ? 1 : 0;
             ReactorCount += last.ReactionsAt(i) > 0 && !closed.IsReactor(member) ? 1 : 0;
         }
     }
@@ -40,7 +40,7 @@ internal sealed class WindowSums
 
     public int ReactorCount { get; }
 
-    public bool IsActive(int member) => _closed.IsActive(member) || Last(member) is { } at && (_last!.MessagesAt(at) > 0 || _last.ReactionsAt(at) > 0);
+    public bool IsActive(int member) => _closed.IsActive(member) || Last(member) is { } at && _last!.IsActiveAt(at);
 
     public bool IsReactor(int member) => _closed.IsReactor(member) || Last(member) is { } at && _last!.ReactionsAt(at) > 0;
 

@@ -9,6 +9,8 @@ public enum GatewayIntents
 
     /// <summary>Privileged: "Server Members Intent" in the Developer Portal.</summary>
     GuildMembers = 1 << 1,
+    /// <summary>VOICE_STATE_UPDATE and GUILD_CREATE's <c>voice_states</c>; not privileged.</summary>
+    GuildVoiceStates = 1 << 7,
     GuildMessages = 1 << 9,
     GuildMessageReactions = 1 << 10,
 
@@ -16,5 +18,5 @@ public enum GatewayIntents
     MessageContent = 1 << 15,
 
     /// <summary>The intents that are always requested.</summary>
-    Unprivileged = Guilds | GuildMessages | GuildMessageReactions,
+    Unprivileged = Guilds | GuildVoiceStates | GuildMessages | GuildMessageReactions,
 }

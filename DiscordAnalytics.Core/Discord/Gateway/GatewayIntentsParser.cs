@@ -4,7 +4,7 @@ namespace DiscordAnalytics.Core.Discord.Gateway;
 public static class GatewayIntentsParser
 {
     /// <summary>
-    /// GUILDS | GUILD_MESSAGES | GUILD_MESSAGE_REACTIONS plus the configured privileged intents
+    /// GUILDS | GUILD_VOICE_STATES | GUILD_MESSAGES | GUILD_MESSAGE_REACTIONS plus the configured privileged intents
     /// (<c>GuildMembers</c>, <c>MessageContent</c>; case-insensitive, comma or semicolon separated).
     /// Unknown names are ignored rather than sent, because invalid bits close the gateway with 4013 (and the start
     /// refuses them anyway, see <see cref="AreKnown"/>).

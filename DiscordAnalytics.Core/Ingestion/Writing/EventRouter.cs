@@ -26,6 +26,9 @@ internal sealed class EventRouter
     private readonly ReactionRemoveAllHandler _reactionClears;
     private readonly ReactionRemoveEmojiHandler _emojiClears;
     private readonly ReactionCountHandler _reactionCounts;
+    private readonly VoiceStateHandler _voiceStates;
+    private readonly VoiceSyncHandler _voiceSyncs;
+    private readonly VoiceCheckpointHandler _voiceCheckpoints;
 
     public EventRouter(WriteContext context)
     {
@@ -46,6 +49,9 @@ internal sealed class EventRouter
         _reactionClears = new ReactionRemoveAllHandler(context, removals);
         _emojiClears = new ReactionRemoveEmojiHandler(context, removals);
         _reactionCounts = new ReactionCountHandler(context);
+        _voiceStates = new VoiceStateHandler(context);
+        _voiceSyncs = new VoiceSyncHandler(context);
+        _voiceCheckpoints = new VoiceCheckpointHandler(context);
     }
 
     /// <summary>Applies one event that passed <see cref="IngestEvent.Validate"/>; false when it changed nothing (seen before, or from a forgotten member).</summary>
@@ -65,6 +71,11 @@ internal sealed class EventRouter
                 return true;
             case IngestEventType.GuildUpsert:
                 _guilds.Apply(GuildSeen.From(e));
+                if (e.AfkChannelId is { } afk)
+                {
+                    _context.Voice.SetAfkChannel(guild, (long)afk, _context.GuildMode);
+                }
+
                 return true;
             case IngestEventType.ChannelUpsert:
                 _channels.Apply(ChannelSeen.From(e));
@@ -79,6 +90,17 @@ internal sealed class EventRouter
                 return NoteLastEventAtIfNew(guild, e.EventAt, _creates.Apply(MessageCreated.From(e)));
             case IngestEventType.ReactionAdd:
                 return NoteLastEventAtIfNew(guild, e.EventAt, _reactionAdds.Apply(ReactionAdded.From(e)));
+
+            // Voice is state kept in its session rows: a state no newer than the member's last changes nothing, so it
+            // needs no raw event row either; syncs and checkpoints are the writer's own bookkeeping.
+            case IngestEventType.VoiceState:
+                return NoteLastEventAtIfNew(guild, e.EventAt, _voiceStates.Apply(VoiceObserved.From(e)));
+            case IngestEventType.VoiceSync:
+                _voiceSyncs.Apply(VoiceSynced.From(e));
+                return true;
+            case IngestEventType.VoiceCheckpoint:
+                _voiceCheckpoints.Apply(VoiceCheckpointed.From(e));
+                return true;
         }
 
         if (!RecordRawEvent(guild, e))

@@ -7,4 +7,6 @@ internal sealed class MemberDelta
     public long Messages;
     public long Reactions;
     public long Threads;
+    public long VoiceMs;
+    public long TalkMs;
 }

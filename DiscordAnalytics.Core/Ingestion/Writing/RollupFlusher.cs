@@ -49,6 +49,8 @@ internal sealed class RollupFlusher(WriteContext context)
             }
         }
 
+        context.Voice.Flush();
+
         foreach (var (guild, day) in deltas.KeywordDaysToDrop)
         {
             sql.DropKeywordDay.Execute(guild, day);
@@ -70,11 +72,11 @@ internal sealed class RollupFlusher(WriteContext context)
         var days = new Dictionary<(long Guild, int Day), List<MemberDayDelta>>();
         foreach (var ((guild, day, user), d) in context.Deltas.Members)
         {
-            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0)
+            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.VoiceMs != 0)
             {
-                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads);
+                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads, d.VoiceMs, d.TalkMs);
                 ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(days, (guild, day), out _);
-                (list ??= []).Add(new MemberDayDelta(user, d.IsBot, d.Messages, d.Reactions, d.Threads));
+                (list ??= []).Add(new MemberDayDelta(user, d.IsBot, d.Messages, d.Reactions, d.Threads) { TalkMs = d.TalkMs });
             }
         }
 

@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
+using DiscordAnalytics.Core.Ingestion.Writing.Voice;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using System.Data.Common;
 
@@ -24,6 +25,7 @@ internal sealed class WriteContext : IDisposable
         Forgotten = new ForgottenMembers(Sql);
         Activation = new MemberActivation(Sql);
         Support = new SupportFacts(connection);
+        Voice = new VoiceBook(connection);
     }
 
     public DbConnection Connection { get; }
@@ -58,11 +60,15 @@ internal sealed class WriteContext : IDisposable
     /// <summary>The threads and channels whose support facts the batch changed, recomputed before the commit.</summary>
     public SupportFacts Support { get; }
 
+    /// <summary>Voice sessions and the batch's voice time.</summary>
+    public VoiceBook Voice { get; }
+
     /// <summary>A batch begins: nothing of the previous one's changes is carried over.</summary>
     public void BeginBatch()
     {
         Deltas.Clear();
         ForgetIn.Clear();
+        Voice.BeginBatch();
         MemberDayCommits = [];
         Support.Clear();
     }
@@ -78,11 +84,13 @@ internal sealed class WriteContext : IDisposable
         Blocks.Reset();
         Forgotten.Reset();
         Activation.Reset();
+        Voice.Reset();
     }
 
     public void Dispose()
     {
         Support.Dispose();
+        Voice.Dispose();
         Sql.Dispose();
     }
 }

@@ -13,6 +13,9 @@ public sealed class Guild
     /// <summary>IANA time zone for display and the heat map. Day buckets stay UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>The guild's AFK voice channel (time in it is not voice time), or null when it has none or it is not known yet.</summary>
+    public long? AfkChannelId { get; set; }
+
     /// <summary>Newest ingested event time (epoch ms), or null before the first event.</summary>
     public long? LastEventAt { get; set; }
 }

@@ -17,4 +17,10 @@ public sealed class MemberDailyRollup
     public long ReactionsAdded { get; set; }
 
     public long ThreadsStarted { get; set; }
+
+    /// <summary>Milliseconds in voice this day (AFK channel excluded), however spent.</summary>
+    public long VoiceMs { get; set; }
+
+    /// <summary>Of <see cref="VoiceMs"/>, heard with others in the channel: a member with any is active this day.</summary>
+    public long TalkMs { get; set; }
 }

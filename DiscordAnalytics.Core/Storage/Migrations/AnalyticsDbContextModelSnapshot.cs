@@ -571,6 +571,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("guildId");
 
+                    b.Property<long?>("AfkChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("afkChannelId");
+
                     b.Property<long?>("LastEventAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lastEventAt");
@@ -723,9 +727,17 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("reactionsAdded");
 
+                    b.Property<long>("TalkMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("talkMs");
+
                     b.Property<long>("ThreadsStarted")
                         .HasColumnType("INTEGER")
                         .HasColumnName("threadsStarted");
+
+                    b.Property<long>("VoiceMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voiceMs");
 
                     b.HasKey("GuildId", "Day", "UserId");
 
@@ -1035,6 +1047,85 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId", "MessageId");
 
                     b.ToTable("topContentDaily", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.VoiceDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("userId");
+
+                    b.Property<long>("AloneMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("aloneMs");
+
+                    b.Property<long>("MutedMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mutedMs");
+
+                    b.Property<byte[]>("QuarterHourMs")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("quarterHourMs");
+
+                    b.Property<long>("TalkMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("talkMs");
+
+                    b.HasKey("GuildId", "Day", "ChannelId", "UserId");
+
+                    b.ToTable("voiceDays", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.VoiceSession", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("userId");
+
+                    b.Property<long>("AccountedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accountedAt");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isBot");
+
+                    b.Property<bool>("Muted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("muted");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seenAt");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("startedAt");
+
+                    b.HasKey("GuildId", "UserId");
+
+                    b.ToTable("voiceSessions", (string)null);
                 });
 #pragma warning restore 612, 618
         }

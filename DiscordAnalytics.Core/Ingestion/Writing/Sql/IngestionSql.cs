@@ -200,10 +200,12 @@ internal static class IngestionSql
         """;
 
     public const string AddMemberDaily = """
-        INSERT INTO memberDailyRollups (guildId, day, userId, isBot, messagesSent, reactionsAdded, threadsStarted)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+        INSERT INTO memberDailyRollups (guildId, day, userId, isBot, messagesSent, reactionsAdded, threadsStarted, voiceMs, talkMs)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
         ON CONFLICT (guildId, day, userId) DO UPDATE SET
             isBot = excluded.isBot,
+            voiceMs = memberDailyRollups.voiceMs + excluded.voiceMs,
+            talkMs = memberDailyRollups.talkMs + excluded.talkMs,
             messagesSent = memberDailyRollups.messagesSent + excluded.messagesSent,
             reactionsAdded = memberDailyRollups.reactionsAdded + excluded.reactionsAdded,
             threadsStarted = memberDailyRollups.threadsStarted + excluded.threadsStarted

@@ -601,6 +601,10 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasColumnType("bigint")
                         .HasColumnName("guildid");
 
+                    b.Property<long?>("AfkChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("afkchannelid");
+
                     b.Property<long?>("LastEventAt")
                         .HasColumnType("bigint")
                         .HasColumnName("lasteventat");
@@ -758,9 +762,17 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasColumnType("bigint")
                         .HasColumnName("reactionsadded");
 
+                    b.Property<long>("TalkMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("talkms");
+
                     b.Property<long>("ThreadsStarted")
                         .HasColumnType("bigint")
                         .HasColumnName("threadsstarted");
+
+                    b.Property<long>("VoiceMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("voicems");
 
                     b.HasKey("GuildId", "Day", "UserId")
                         .HasName("pk_memberdailyrollups");
@@ -1083,6 +1095,87 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasName("pk_topcontentdaily");
 
                     b.ToTable("topcontentdaily", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.VoiceDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("channelid");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("userid");
+
+                    b.Property<long>("AloneMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alonems");
+
+                    b.Property<long>("MutedMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mutedms");
+
+                    b.Property<byte[]>("QuarterHourMs")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("quarterhourms");
+
+                    b.Property<long>("TalkMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("talkms");
+
+                    b.HasKey("GuildId", "Day", "ChannelId", "UserId")
+                        .HasName("pk_voicedays");
+
+                    b.ToTable("voicedays", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.VoiceSession", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("userid");
+
+                    b.Property<long>("AccountedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accountedat");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("channelid");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("isbot");
+
+                    b.Property<bool>("Muted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("muted");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seenat");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("startedat");
+
+                    b.HasKey("GuildId", "UserId")
+                        .HasName("pk_voicesessions");
+
+                    b.ToTable("voicesessions", (string)null);
                 });
 #pragma warning restore 612, 618
         }
