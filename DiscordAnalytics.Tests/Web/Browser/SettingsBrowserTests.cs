@@ -54,5 +54,9 @@ public sealed class SettingsBrowserTests
         await Assertions.Expect(page.GetByTestId("backfill-guild-percent")).ToHaveTextAsync("100%");
         await Assertions.Expect(page.GetByTestId("backfill-report-skipped")).ToContainTextAsync("mod-log");
         Assert.NotEqual("0", await page.GetByTestId("backfill-report-messages").InnerTextAsync());
+
+        // The run's progress bars and report pass axe too (named bars, a focusable channel list).
+        var violations = await AxeAudit.SeriousViolationsAsync(page, "settings after a backfill");
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
     }
 }

@@ -70,7 +70,9 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Hello team", cut.Find("[data-testid=digest-preview]").TextContent, StringComparison.Ordinal));
         Assert.Equal("Saved.", cut.Find("[data-testid=digest-message]").TextContent.Trim());
 
-        cut.Find("[data-testid=post-channel]").Change(DigestWorld.General.ToString());
+        // The post select is a MudSelect: choosing an item hands its value to ValueChanged.
+        var postSelect = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Channel to post to");
+        await cut.InvokeAsync(() => postSelect.Instance.ValueChanged.InvokeAsync(DigestWorld.General.ToString()));
         cut.Find("[data-testid=post]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("posted", cut.Find("[data-testid=digest-status]").TextContent.Trim()));

@@ -268,4 +268,8 @@ public sealed partial class Digests : IDisposable
     }
 
     private void ShowMessage(Severity severity, string message) => (_messageSeverity, _message) = (severity, message);
+
+    /// <summary>How the post select shows a channel id: its name, or nothing before one is chosen.</summary>
+    private string PostChannelName(string? id) =>
+        _channels.FirstOrDefault(c => c.ChannelId.ToString(CultureInfo.InvariantCulture) == id) is { } channel ? $"#{channel.Name}" : string.Empty;
 }
