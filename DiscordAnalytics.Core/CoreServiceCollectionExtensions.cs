@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Backfill;
@@ -73,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<EngagementQuery>();
+        services.AddSingleton<TrendingTopicsQuery>();
         services.AddSingleton<TopChannelsQuery>();
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.Voice;
 
 namespace DiscordAnalytics.Core.Analytics;
@@ -65,6 +66,10 @@ public sealed record AnalyticsSummary(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EngagementSeries? Engagement { get; init; }
+
+    /// <summary>Terms whose share of the window's messages rose most; additive and optional like <see cref="Hourly"/>. See <see cref="TrendingTopicsQuery"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TrendingTopic>? TrendingTopics { get; init; }
 
     /// <summary>Voice and stage channels by voice minutes, with the previous window's; additive and optional like <see cref="Hourly"/>. See <see cref="VoiceQuery"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

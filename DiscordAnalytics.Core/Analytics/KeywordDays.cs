@@ -35,10 +35,16 @@ public static class KeywordDays
     public const int DaysPerFill = 7;
 
     /// <summary>The window's top terms: count desc, then keyword ascending (ordinal).</summary>
-    public static async Task<IReadOnlyList<KeywordCount>> TopAsync(AnalyticsDbContext db, AnalyticsQuery query, long now, int top, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<KeywordCount>> TopAsync(AnalyticsDbContext db, AnalyticsQuery query, long now, int top, CancellationToken cancellationToken) =>
+        [.. (await CountsAsync(db, (long)query.GuildId, query.Window.StartDay, query.Window.EndDay, now, cancellationToken))
+            .OrderByDescending(x => x.Value)
+            .ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(x => new KeywordCount(x.Key, x.Value))];
+
+    /// <summary>How many messages of days [<paramref name="start"/>, <paramref name="end"/>) hold each term (stop words left out), by the rules above.</summary>
+    public static async Task<Dictionary<string, long>> CountsAsync(AnalyticsDbContext db, long guild, int start, int end, long now, CancellationToken cancellationToken)
     {
-        var guild = (long)query.GuildId;
-        var (start, end) = (query.Window.StartDay, query.Window.EndDay);
         var today = DayBucket.FromUnixMs(now);
         var closedEnd = Math.Min(end, today);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -87,12 +93,7 @@ public static class KeywordDays
             await db.Database.CloseConnectionAsync();
         }
 
-        return [.. counts
-            .Where(x => Keywords.IsTerm(x.Key))
-            .OrderByDescending(x => x.Value)
-            .ThenBy(x => x.Key, StringComparer.Ordinal)
-            .Take(top)
-            .Select(x => new KeywordCount(x.Key, x.Value))];
+        return counts.Where(x => Keywords.IsTerm(x.Key)).ToDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>

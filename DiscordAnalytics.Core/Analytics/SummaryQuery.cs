@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.Voice;
 
 namespace DiscordAnalytics.Core.Analytics;
@@ -17,6 +18,7 @@ public sealed class SummaryQuery(
     MemberGrowthQuery growth,
     NewMemberActivationQuery activation,
     EngagementQuery engagement,
+    TrendingTopicsQuery trending,
     VoiceQuery? voice = null)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
@@ -50,6 +52,7 @@ public sealed class SummaryQuery(
             MemberGrowth = await growth.RunAsync(query, cancellationToken),
             Activation = await activation.RunAsync(query, cancellationToken),
             Engagement = await engagement.RunAsync(query, cancellationToken),
+            TrendingTopics = await trending.RunAsync(query, cancellationToken),
             TopVoiceChannels = voiced?.TopChannels,
             HourlyVoice = voiced?.Hourly,
         };

@@ -5,8 +5,8 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 
 /// <summary>
 /// DAU, WAU and MAU per UTC day of a window, exact, from the member days in memory (<see cref="MemberDayIndex"/>):
-/// a member is active on a day with a message or a reaction there (the activity chart's rule, bots only with
-/// IncludeBots; hidden members count, as in every number). WAU and MAU slide over the days: each member-day of the
+/// a member is active on a day they posted, reacted or talked with others in voice there (<see cref="MemberDays.MemberDay.IsActiveAt(int)"/>,
+/// the activity chart's rule; bots only with IncludeBots; hidden members count, as in every number). WAU and MAU slide over the days: each member-day of the
 /// window and the 29 days before it is added once and removed once, so a year costs a pass over its member-days.
 /// </summary>
 public sealed class EngagementQuery(MemberDayIndex memberDays)
