@@ -10,9 +10,10 @@ using Microsoft.Data.Sqlite;
 namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project DiscordAnalytics.Web -- bench cards [--scale demo|large] [--days D] [--runs R] [--keep FILE]</c>:
+/// <c>dotnet run -c Release --project DiscordAnalytics.Web -- bench cards [--scale demo|large] [--days D] [--runs R] [--keep FILE] [--postgres CONNECTION]</c>:
 /// ingests D days (default 365) of the demo community, or of the large community (~200,000 members, 20,000
-/// active a day, ~50M events a year), through the real pipeline into a fresh SQLite file, then times every
+/// active a day, ~50M events a year), through the real pipeline into a fresh SQLite file (or an empty PostgreSQL
+/// database with <c>--postgres</c>), then times every
 /// dashboard card's query (the services the dashboard and the summary API call, resolved from the app's own
 /// registrations) for windows of 7, 30, 90 and 365 days ending on the last ingested day. Each time is the
 /// median of R runs (default 5) after warm-up passes over every card and window (a server runs warm), printed
