@@ -35,7 +35,7 @@ public abstract class DeadLetterTests(StoreProvider provider)
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
         using var pipeline = NewPipeline(store, loggers.CreateLogger<IngestionPipeline>());
         var deadLetters = new DeadLetterService(store, pipeline, pipeline, NullLogger<DeadLetterService>.Instance);
-        await PoisonAsync(store);
+        await PoisonTrigger.CreateAsync(store, Poisoned);
 
         // Not started yet: everything queued is one batch.
         for (var i = 0; i < Messages; i++)
@@ -66,7 +66,7 @@ public abstract class DeadLetterTests(StoreProvider provider)
         Assert.Equal(Messages - 1, await CountedMessagesAsync(store));
 
         // The fix; the retry applies it once and removes its row in the same transaction.
-        await CureAsync(store);
+        await PoisonTrigger.DropAsync(store);
         Assert.Equal(DeadLetterRetryOutcome.Applied, (await deadLetters.RetryAsync(letter.Id, CancellationToken.None)).Outcome);
         Assert.Empty(await deadLetters.ListAsync(CancellationToken.None));
         Assert.Equal(Messages, await CountedMessagesAsync(store));
@@ -85,7 +85,7 @@ public abstract class DeadLetterTests(StoreProvider provider)
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         using var pipeline = NewPipeline(store, NullLogger<IngestionPipeline>.Instance);
         var deadLetters = new DeadLetterService(store, pipeline, pipeline, NullLogger<DeadLetterService>.Instance);
-        await PoisonAsync(store);
+        await PoisonTrigger.CreateAsync(store, Poisoned);
         await pipeline.StartAsync(CancellationToken.None);
         await pipeline.WriteAsync(Message(17), CancellationToken.None);
         await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
@@ -135,15 +135,6 @@ public abstract class DeadLetterTests(StoreProvider provider)
         TimeProvider.System,
         logger,
         hook);
-
-    /// <summary>A trigger that refuses the message fact of <see cref="Poisoned"/>, as a bug or an unforeseen shape would make the writer throw.</summary>
-    private async Task PoisonAsync(TempSqliteStore store) => await store.ExecuteAsync(provider == StoreProvider.Postgres
-        ? $"CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.messageId = {(long)Poisoned} THEN RAISE EXCEPTION 'poisoned for the test'; END IF; RETURN NEW; END $$; " +
-          "CREATE TRIGGER poison BEFORE INSERT ON messageFacts FOR EACH ROW EXECUTE FUNCTION poison()"
-        : $"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
-
-    private async Task CureAsync(TempSqliteStore store) =>
-        await store.ExecuteAsync(provider == StoreProvider.Postgres ? "DROP TRIGGER poison ON messageFacts" : "DROP TRIGGER poison");
 
     private async Task RefuseWritesOnPostgresAsync(TempSqliteStore store)
     {
