@@ -8,6 +8,14 @@ try
     {
         case ["bench", ..]:
             return await DiscordAnalytics.Web.Bench.BenchCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+        case ["migrate-to-postgres", ..]:
+            // Ctrl+C stops the copy between statements; what was committed stays, and the next run continues from it.
+            using (var interrupted = new CancellationTokenSource())
+            {
+                Console.CancelKeyPress += (_, e) => { e.Cancel = true; interrupted.Cancel(); };
+                return await MigrateToPostgresCommand.RunAsync(args[1..], Console.Out, Console.Error, interrupted.Token);
+            }
+
         case ["healthcheck", ..]:
             return await HealthCheckCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
     }

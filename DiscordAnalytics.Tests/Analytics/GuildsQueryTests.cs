@@ -7,14 +7,14 @@ using DiscordAnalytics.Core.Storage.Entities;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
-public sealed class GuildsQueryTests
+public abstract class GuildsQueryTests(StoreProvider provider)
 {
     private static readonly long T0 = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     [Fact]
     public async Task List_StoreWithDemoAndLiveGuilds_ListsOnlyTheRunningModeButFindsBoth()
     {
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         await WriteGuildAsync(store, GuildMode.Demo, 1, "Simulated");
         await WriteGuildAsync(store, GuildMode.Live, 2, "Real Server");
 
@@ -28,7 +28,11 @@ public sealed class GuildsQueryTests
 
     private static async Task WriteGuildAsync(TempSqliteStore store, GuildMode mode, ulong guild, string name)
     {
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, mode, NullLogger.Instance);
+        await using var writer = new IngestionBatchWriter(store.Storage, mode, NullLogger.Instance);
         await writer.WriteAsync([new IngestEvent { Type = IngestEventType.GuildUpsert, GuildId = guild, EventAt = T0, Name = name }], default);
     }
+
+    public sealed class OnSqlite() : GuildsQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : GuildsQueryTests(StoreProvider.Postgres);
 }

@@ -14,7 +14,7 @@ namespace DiscordAnalytics.Tests.Analytics;
 /// late and out-of-order deletes and reactions, churn, bots, joins and leaves) goes into a real SQLite file; the
 /// previous totals must equal a brute-force count of the stream over exactly the cut span.
 /// </summary>
-public sealed class PreviousWindowGroundTruthTests
+public abstract class PreviousWindowGroundTruthTests(StoreProvider provider)
 {
     // Neither a whole hour nor a quarter hour: the cut falls inside one.
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 13, 41, 7, TimeSpan.Zero);
@@ -74,11 +74,15 @@ public sealed class PreviousWindowGroundTruthTests
 
     private static TotalsQuery Totals(TempSqliteStore store) => new(store, TestMemberDays.Over(store), new FakeTimeProvider(Now));
 
-    private static async Task<TempSqliteStore> IngestedAsync(IReadOnlyList<IngestEvent> events)
+    private async Task<TempSqliteStore> IngestedAsync(IReadOnlyList<IngestEvent> events)
     {
-        var store = await TempSqliteStore.CreateMigratedAsync();
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
+        var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance);
         await writer.WriteAsync(events, CancellationToken.None);
         return store;
     }
+
+    public sealed class OnSqlite() : PreviousWindowGroundTruthTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : PreviousWindowGroundTruthTests(StoreProvider.Postgres);
 }

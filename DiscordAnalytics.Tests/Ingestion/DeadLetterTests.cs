@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DiscordAnalytics.Tests.Ingestion;
 
@@ -18,7 +20,7 @@ namespace DiscordAnalytics.Tests.Ingestion;
 /// finds nothing to do. Before, the batch was retried three times and then its events written one by one, the
 /// failing one logged and dropped.
 /// </summary>
-public sealed class DeadLetterTests
+public abstract class DeadLetterTests(StoreProvider provider)
 {
     private const ulong Guild = 5_000;
     private const int Messages = 40;
@@ -28,12 +30,12 @@ public sealed class DeadLetterTests
     [Fact]
     public async Task Write_EventTheWriterCannotApply_IsDeadLetteredAloneAndARetryAfterTheFixAppliesItOnce()
     {
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
         using var pipeline = NewPipeline(store, loggers.CreateLogger<IngestionPipeline>());
         var deadLetters = new DeadLetterService(store, pipeline, pipeline, NullLogger<DeadLetterService>.Instance);
-        await store.ExecuteAsync($"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
+        await PoisonTrigger.CreateAsync(store, Poisoned);
 
         // Not started yet: everything queued is one batch.
         for (var i = 0; i < Messages; i++)
@@ -49,7 +51,7 @@ public sealed class DeadLetterTests
         Assert.Equal(Guild, letter.GuildId);
         Assert.Equal("message_create", letter.EventType);
         Assert.Equal($"{Poisoned}", letter.EventId);
-        Assert.Equal(typeof(SqliteException).FullName, letter.ExceptionType);
+        Assert.Equal(provider == StoreProvider.Postgres ? typeof(PostgresException).FullName : typeof(SqliteException).FullName, letter.ExceptionType);
         Assert.Contains("poisoned for the test", letter.ExceptionMessage, StringComparison.Ordinal);
         Assert.Equal(1, letter.Attempts);
         Assert.Equal(Messages, pipeline.Processed);
@@ -64,7 +66,7 @@ public sealed class DeadLetterTests
         Assert.Equal(Messages - 1, await CountedMessagesAsync(store));
 
         // The fix; the retry applies it once and removes its row in the same transaction.
-        await store.ExecuteAsync("DROP TRIGGER poison");
+        await PoisonTrigger.DropAsync(store);
         Assert.Equal(DeadLetterRetryOutcome.Applied, (await deadLetters.RetryAsync(letter.Id, CancellationToken.None)).Outcome);
         Assert.Empty(await deadLetters.ListAsync(CancellationToken.None));
         Assert.Equal(Messages, await CountedMessagesAsync(store));
@@ -80,10 +82,10 @@ public sealed class DeadLetterTests
     [Fact]
     public async Task Write_ForgottenMember_TheirDeadLettersGoToo()
     {
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         using var pipeline = NewPipeline(store, NullLogger<IngestionPipeline>.Instance);
         var deadLetters = new DeadLetterService(store, pipeline, pipeline, NullLogger<DeadLetterService>.Instance);
-        await store.ExecuteAsync($"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
+        await PoisonTrigger.CreateAsync(store, Poisoned);
         await pipeline.StartAsync(CancellationToken.None);
         await pipeline.WriteAsync(Message(17), CancellationToken.None);
         await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
@@ -97,12 +99,15 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
-    public async Task Stop_WhileTheStoreIsFull_EndsTheWaitAndLeavesTheBatchUncommitted()
+    public async Task Stop_WhileTheStoreRefusesWrites_EndsTheWaitAndLeavesTheBatchUncommitted()
     {
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        // SQLite: the file is full. PostgreSQL: the database takes no writes (read-only, as the server also answers a
+        // full disk with an error that refuses the transaction); both are the store's failure, waited out.
         var space = new StoreSpace();
         space.Fill();
-        using var pipeline = NewPipeline(store, NullLogger<IngestionPipeline>.Instance, space);
+        await RefuseWritesOnPostgresAsync(store);
+        using var pipeline = NewPipeline(store, NullLogger<IngestionPipeline>.Instance, provider == StoreProvider.Sqlite ? space : null);
         await pipeline.StartAsync(CancellationToken.None);
         for (var i = 0; i < 300; i++)
         {
@@ -124,12 +129,20 @@ public sealed class DeadLetterTests
 
     private static IngestionPipeline NewPipeline(TempSqliteStore store, ILogger<IngestionPipeline> logger, IStoreWriteHook? hook = null) => new(
         Options.Create(new IngestionOptions { QueueCapacity = 1_000, MaxBatchSize = 1_000 }),
-        Options.Create(new StorageOptions { ConnectionString = store.ConnectionString }),
+        Options.Create(store.Storage),
         new IngestionMode(IsDemo: false),
         new IngestionNotifier(),
         TimeProvider.System,
         logger,
         hook);
+
+    private async Task RefuseWritesOnPostgresAsync(TempSqliteStore store)
+    {
+        if (provider == StoreProvider.Postgres)
+        {
+            await store.ExecuteAsync($"ALTER DATABASE \"{new NpgsqlConnectionStringBuilder(store.ConnectionString).Database}\" SET default_transaction_read_only = on");
+        }
+    }
 
     private static ulong MessageId(int i) => Snowflake.FromUnixMs(T0) + (ulong)i;
 
@@ -148,4 +161,8 @@ public sealed class DeadLetterTests
         await using var db = store.NewContext();
         return await db.ChannelDailyRollups.SumAsync(r => r.MessageCount);
     }
+
+    public sealed class OnSqlite() : DeadLetterTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : DeadLetterTests(StoreProvider.Postgres);
 }

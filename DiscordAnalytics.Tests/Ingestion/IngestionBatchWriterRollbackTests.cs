@@ -1,8 +1,8 @@
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,10 +11,10 @@ namespace DiscordAnalytics.Tests.Ingestion;
 /// <summary>
 /// A batch that rolls back leaves nothing behind in the writer either: what its events taught the writer's in-memory
 /// copies of the store (thread shapes, deleted messages, forgotten members) is dropped with the transaction, so the
-/// next batch is applied against the store as it is. Over a real SQLite file; the batch fails for real (a trigger
-/// refuses one of its rows).
+/// next batch is applied against the store as it is. Over a real SQLite file and a real PostgreSQL database; the batch
+/// fails for real (a trigger refuses one of its rows).
 /// </summary>
-public sealed class IngestionBatchWriterRollbackTests
+public abstract class IngestionBatchWriterRollbackTests(StoreProvider provider)
 {
     private const ulong Guild = 1_000;
     private const ulong Parent = 11;
@@ -28,10 +28,10 @@ public sealed class IngestionBatchWriterRollbackTests
     [Fact]
     public async Task Write_AfterABatchRolledBack_NothingThatBatchTaughtTheWriterCounts()
     {
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await store.ExecuteAsync($"CREATE TRIGGER poison BEFORE INSERT ON messageFacts WHEN NEW.messageId = {(long)Poisoned} BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END");
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
-        await Assert.ThrowsAsync<SqliteException>(() => writer.WriteAsync(
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        await PoisonTrigger.CreateAsync(store, Poisoned);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance);
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => writer.WriteAsync(
             [
                 new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = Thread, Name = "a thread", ChannelType = 11, ParentId = Parent },
                 new IngestEvent { Type = IngestEventType.MessageDelete, GuildId = Guild, EventAt = T0 + 500, ChannelId = Parent, MessageId = Deleted },
@@ -67,4 +67,8 @@ public sealed class IngestionBatchWriterRollbackTests
         UserId = user,
         Excerpt = "hello",
     };
+
+    public sealed class OnSqlite() : IngestionBatchWriterRollbackTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : IngestionBatchWriterRollbackTests(StoreProvider.Postgres);
 }

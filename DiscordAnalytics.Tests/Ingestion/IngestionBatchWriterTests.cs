@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiscordAnalytics.Tests.Ingestion;
 
-/// <summary>The writer's rules, one at a time, against a real SQLite file.</summary>
-public sealed class IngestionBatchWriterTests : IAsyncLifetime
+/// <summary>The writer's rules, one at a time, against a real store (a SQLite file, a PostgreSQL database).</summary>
+public abstract class IngestionBatchWriterTests(StoreProvider provider) : IAsyncLifetime
 {
     private const ulong Guild = 1_000;
     private const ulong General = 11;
@@ -22,8 +23,8 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateMigratedAsync();
-        _writer = new IngestionBatchWriter(_store.ConnectionString, GuildMode.Live, _log.CreateLogger("writer"));
+        _store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        _writer = new IngestionBatchWriter(_store.Storage, GuildMode.Live, _log.CreateLogger("writer"));
         await WriteAsync(
             new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = General, Name = "general", ChannelType = 0 },
             new IngestEvent { Type = IngestEventType.ChannelUpsert, GuildId = Guild, EventAt = T0, ChannelId = Thread, Name = "a thread", ChannelType = 11, ParentId = General });
@@ -260,7 +261,7 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
             new IngestEvent { Type = IngestEventType.ReactionRemoveAll, GuildId = Guild, EventAt = T0 + 5, ChannelId = General, MessageId = other });
 
         // A new process: the writer knows the deletes and clears only from the store.
-        await using var restarted = new IngestionBatchWriter(_store.ConnectionString, GuildMode.Live, NullLogger.Instance);
+        await using var restarted = new IngestionBatchWriter(_store.Storage, GuildMode.Live, NullLogger.Instance);
         var outcome = await restarted.WriteAsync(
             [
                 React(IngestEventType.ReactionAdd, Message, user: 8, "👍", T0 + 9),
@@ -299,4 +300,8 @@ public sealed class IngestionBatchWriterTests : IAsyncLifetime
     {
         Type = type, GuildId = Guild, EventAt = at, ChannelId = General, MessageId = message, UserId = user, Emoji = emoji,
     };
+
+    public sealed class OnSqlite() : IngestionBatchWriterTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : IngestionBatchWriterTests(StoreProvider.Postgres);
 }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Tests.Ingestion;
 
-public sealed class IngestionPipelineTests
+public abstract class IngestionPipelineTests(StoreProvider provider)
 {
     private const ulong Guild = 5_000;
     private static readonly long T0 = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
@@ -16,7 +17,7 @@ public sealed class IngestionPipelineTests
     [Fact]
     public async Task Write_InvalidEventsInterleaved_ValidOnesAllLandAndThePipelineKeepsRunning()
     {
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         using var pipeline = NewPipeline(store, capacity: 100, batch: 7, out var notifier);
         var committed = new List<ulong>();
         notifier.BatchCommitted += guilds => { lock (committed) { committed.AddRange(guilds); } };
@@ -42,7 +43,7 @@ public sealed class IngestionPipelineTests
     [Fact]
     public async Task Write_QueueFull_WaitsInsteadOfDropping()
     {
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         using var pipeline = NewPipeline(store, capacity: 100, batch: 50, out _);
 
         // Not started: nothing drains, so the 101st write must wait.
@@ -67,7 +68,7 @@ public sealed class IngestionPipelineTests
     [Fact]
     public async Task Stop_WithEventsQueued_DrainsThemBeforeReturning()
     {
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         using var pipeline = NewPipeline(store, capacity: 10_000, batch: 100, out _);
         for (var i = 0; i < 2_000; i++)
         {
@@ -92,10 +93,14 @@ public sealed class IngestionPipelineTests
         notifier = new IngestionNotifier();
         return new IngestionPipeline(
             Options.Create(new IngestionOptions { QueueCapacity = capacity, MaxBatchSize = batch }),
-            Options.Create(new StorageOptions { ConnectionString = store.ConnectionString }),
+            Options.Create(store.Storage),
             new IngestionMode(IsDemo: false),
             notifier,
             TimeProvider.System,
             NullLogger<IngestionPipeline>.Instance);
     }
+
+    public sealed class OnSqlite() : IngestionPipelineTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : IngestionPipelineTests(StoreProvider.Postgres);
 }

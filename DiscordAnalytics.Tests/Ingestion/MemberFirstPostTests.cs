@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
@@ -14,7 +15,7 @@ namespace DiscordAnalytics.Tests.Ingestion;
 /// creates, deletes (before or after their create) and redeliveries arrive in, in any batch size; and the migration
 /// fills an existing store with exactly what the writer keeps.
 /// </summary>
-public sealed class MemberFirstPostTests
+public abstract class MemberFirstPostTests(StoreProvider provider)
 {
     private static readonly long EndAt = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
@@ -25,7 +26,7 @@ public sealed class MemberFirstPostTests
     public async Task Write_RandomStreamInBatches_FirstPostsEqualGroundTruth(int seed, int batchSize)
     {
         var events = RandomEventStream.Generate(seed, activity: 3_000, endAt: EndAt, days: 20);
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
 
         await store.WriteInBatchesAsync(events, batchSize);
 
@@ -47,8 +48,8 @@ public sealed class MemberFirstPostTests
             Type = IngestEventType.MessageCreate, GuildId = guild, EventAt = at, ChannelId = channel,
             MessageId = Core.Discord.Snowflake.FromUnixMs(at), UserId = newcomer, Excerpt = "hi",
         };
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance);
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance);
         await writer.WriteAsync(
             [
                 new() { Type = IngestEventType.GuildUpsert, GuildId = guild, EventAt = joinedAt - hour, Name = "g" },
@@ -65,26 +66,6 @@ public sealed class MemberFirstPostTests
         Assert.Equal([((long)newcomer, joinedAt, (long?)(joinedAt + hour))], await StoredAsync(store));
     }
 
-    [Fact]
-    public async Task Migration_StoreWrittenBeforeFirstPostsExisted_FillsWhatTheWriterKeeps()
-    {
-        var events = RandomEventStream.Generate(seed: 24, activity: 3_000, endAt: EndAt, days: 20);
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await store.WriteInBatchesAsync(events, batchSize: 500);
-        var kept = await StoredAsync(store);
-
-        // Back to the schema before this migration (the column goes), then forward again: the migration's fill.
-        await using (var db = store.NewContext())
-        {
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("20261126051434_KeywordDays");
-            await migrator.MigrateAsync();
-        }
-
-        Assert.Equal(kept, await StoredAsync(store));
-        Assert.Equal(Sorted(new GroundTruth(events).FirstPosts()), kept);
-    }
-
     private static List<(long User, long JoinedAt, long? FirstPostAt)> Sorted(IReadOnlyDictionary<ulong, (long JoinedAt, long? FirstPostAt)> truth) =>
         [.. truth.Select(t => ((long)t.Key, t.Value.JoinedAt, t.Value.FirstPostAt)).OrderBy(t => t.Item1)];
 
@@ -94,4 +75,30 @@ public sealed class MemberFirstPostTests
         var members = await db.Members.Where(m => m.JoinedAt != null).OrderBy(m => m.UserId).ToListAsync();
         return [.. members.Select(m => (m.UserId, m.JoinedAt!.Value, m.FirstPostAt))];
     }
+
+    /// <summary>SQLite only: these step an old SQLite store through its migrations; a PostgreSQL store began at the current schema.</summary>
+    public sealed class OnSqlite() : MemberFirstPostTests(StoreProvider.Sqlite)
+    {
+        [Fact]
+        public async Task SqliteMigration_StoreWrittenBeforeFirstPostsExisted_FillsWhatTheWriterKeeps()
+        {
+            var events = RandomEventStream.Generate(seed: 24, activity: 3_000, endAt: EndAt, days: 20);
+            await using var store = await TempSqliteStore.CreateMigratedAsync();
+            await store.WriteInBatchesAsync(events, batchSize: 500);
+            var kept = await StoredAsync(store);
+
+            // Back to the schema before this migration (the column goes), then forward again: the migration's fill.
+            await using (var db = store.NewContext())
+            {
+                var migrator = db.GetService<IMigrator>();
+                await migrator.MigrateAsync("20261126051434_KeywordDays");
+                await migrator.MigrateAsync();
+            }
+
+            Assert.Equal(kept, await StoredAsync(store));
+            Assert.Equal(Sorted(new GroundTruth(events).FirstPosts()), kept);
+        }
+    }
+
+    public sealed class OnPostgres() : MemberFirstPostTests(StoreProvider.Postgres);
 }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace DiscordAnalytics.Tests.Ingestion;
 /// real SQLite file equal the present messages counted straight from the event stream: duplicates once, deletes
 /// subtracted in the message's creation quarter hour, bots in their own rows, thread messages in the parent channel.
 /// </summary>
-public sealed class QuarterHourRollupTests
+public abstract class QuarterHourRollupTests(StoreProvider provider)
 {
     private static readonly long EndAt = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
@@ -22,7 +23,7 @@ public sealed class QuarterHourRollupTests
     public async Task Write_RandomStreamInBatches_EqualsGroundTruth(int seed, int batchSize)
     {
         var events = RandomEventStream.Generate(seed, activity: 2_500, endAt: EndAt, days: 20);
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
 
         await store.WriteInBatchesAsync(events, batchSize);
 
@@ -36,60 +37,13 @@ public sealed class QuarterHourRollupTests
     public async Task Write_SameStreamTwice_ChangesNothing()
     {
         var events = RandomEventStream.Generate(seed: 14, activity: 1_500, endAt: EndAt, days: 10);
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         await store.WriteInBatchesAsync(events, batchSize: 100);
         var first = await RollupsAsync(store);
 
         await store.WriteInBatchesAsync(events, batchSize: 100);
 
         Assert.Equal(first, await RollupsAsync(store));
-    }
-
-    [Fact]
-    public async Task Migration_StoreWrittenBeforeTheRollupsExisted_FillsThemFromMessageFacts()
-    {
-        var events = RandomEventStream.Generate(seed: 15, activity: 2_000, endAt: EndAt, days: 15);
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await store.WriteInBatchesAsync(events, batchSize: 500);
-
-        // Back to the schema before this migration (the table goes), then forward again: the migration's fill.
-        await using (var db = store.NewContext())
-        {
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("20261125193330_RawEventTimeKey");
-            Assert.Equal(0, await TableCountAsync(db, "channelQuarterHourRollups"));
-            await migrator.MigrateAsync();
-        }
-
-        Assert.Equal(Sorted(new GroundTruth(events).QuarterHours()), await RollupsAsync(store));
-    }
-
-    [Fact]
-    public async Task Migration_StoreWithQuarterHourRows_MovesEveryCountToItsChannelDayUnchanged()
-    {
-        var events = RandomEventStream.Generate(seed: 16, activity: 1_500, endAt: EndAt, days: 10);
-        await using var store = await TempSqliteStore.CreateMigratedAsync();
-        await store.WriteInBatchesAsync(events, batchSize: 500);
-        var expected = Sorted(new GroundTruth(events).QuarterHours());
-        // Rows the message facts no longer explain (retention pruned them): a last quarter hour of a day, and a
-        // count that needs more than two bytes.
-        var lastQuarterOfADay = DayBucket.FromUnixMs(EndAt) * 96L - 1;
-        expected.Add((lastQuarterOfADay, 4242, false, 70_000));
-        expected.Add((lastQuarterOfADay, 4242, true, 1));
-
-        await using (var db = store.NewContext())
-        {
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("20261125223953_ReactionState");
-            Assert.Equal(0, await TableCountAsync(db, "channelDayQuarterHours"));
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO channelQuarterHourRollups (guildId, bucket, channelId, isBot, messageCount) VALUES ({0}, {1}, 4242, 0, 70000), ({0}, {1}, 4242, 1, 1)",
-                (long)RandomEventStream.GuildId, lastQuarterOfADay);
-            await migrator.MigrateAsync();
-            Assert.Equal(0, await TableCountAsync(db, "channelQuarterHourRollups"));
-        }
-
-        Assert.Equal(expected.OrderBy(r => r.Bucket).ThenBy(r => r.Channel).ThenBy(r => r.IsBot), await RollupsAsync(store));
     }
 
     private static Task<int> TableCountAsync(DbContext db, string table) =>
@@ -126,4 +80,57 @@ public sealed class QuarterHourRollupTests
     private static List<(long Bucket, ulong Channel, bool IsBot, long Messages)> Sorted(IReadOnlyDictionary<(long Bucket, ulong Channel, bool IsBot), long> truth) =>
         [.. truth.Select(t => (t.Key.Bucket, t.Key.Channel, t.Key.IsBot, t.Value))
             .OrderBy(r => r.Bucket).ThenBy(r => r.Channel).ThenBy(r => r.IsBot)];
+
+    /// <summary>SQLite only: these step an old SQLite store through its migrations; a PostgreSQL store began at the current schema.</summary>
+    public sealed class OnSqlite() : QuarterHourRollupTests(StoreProvider.Sqlite)
+    {
+        [Fact]
+        public async Task SqliteMigration_StoreWrittenBeforeTheRollupsExisted_FillsThemFromMessageFacts()
+        {
+            var events = RandomEventStream.Generate(seed: 15, activity: 2_000, endAt: EndAt, days: 15);
+            await using var store = await TempSqliteStore.CreateMigratedAsync();
+            await store.WriteInBatchesAsync(events, batchSize: 500);
+
+            // Back to the schema before this migration (the table goes), then forward again: the migration's fill.
+            await using (var db = store.NewContext())
+            {
+                var migrator = db.GetService<IMigrator>();
+                await migrator.MigrateAsync("20261125193330_RawEventTimeKey");
+                Assert.Equal(0, await TableCountAsync(db, "channelQuarterHourRollups"));
+                await migrator.MigrateAsync();
+            }
+
+            Assert.Equal(Sorted(new GroundTruth(events).QuarterHours()), await RollupsAsync(store));
+        }
+
+        [Fact]
+        public async Task SqliteMigration_StoreWithQuarterHourRows_MovesEveryCountToItsChannelDayUnchanged()
+        {
+            var events = RandomEventStream.Generate(seed: 16, activity: 1_500, endAt: EndAt, days: 10);
+            await using var store = await TempSqliteStore.CreateMigratedAsync();
+            await store.WriteInBatchesAsync(events, batchSize: 500);
+            var expected = Sorted(new GroundTruth(events).QuarterHours());
+            // Rows the message facts no longer explain (retention pruned them): a last quarter hour of a day, and a
+            // count that needs more than two bytes.
+            var lastQuarterOfADay = DayBucket.FromUnixMs(EndAt) * 96L - 1;
+            expected.Add((lastQuarterOfADay, 4242, false, 70_000));
+            expected.Add((lastQuarterOfADay, 4242, true, 1));
+
+            await using (var db = store.NewContext())
+            {
+                var migrator = db.GetService<IMigrator>();
+                await migrator.MigrateAsync("20261125223953_ReactionState");
+                Assert.Equal(0, await TableCountAsync(db, "channelDayQuarterHours"));
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO channelQuarterHourRollups (guildId, bucket, channelId, isBot, messageCount) VALUES ({0}, {1}, 4242, 0, 70000), ({0}, {1}, 4242, 1, 1)",
+                    (long)RandomEventStream.GuildId, lastQuarterOfADay);
+                await migrator.MigrateAsync();
+                Assert.Equal(0, await TableCountAsync(db, "channelQuarterHourRollups"));
+            }
+
+            Assert.Equal(expected.OrderBy(r => r.Bucket).ThenBy(r => r.Channel).ThenBy(r => r.IsBot), await RollupsAsync(store));
+        }
+    }
+
+    public sealed class OnPostgres() : QuarterHourRollupTests(StoreProvider.Postgres);
 }

@@ -10,9 +10,10 @@ using Microsoft.Data.Sqlite;
 namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project DiscordAnalytics.Web -- bench cards [--scale demo|large] [--days D] [--runs R] [--keep FILE]</c>:
+/// <c>dotnet run -c Release --project DiscordAnalytics.Web -- bench cards [--scale demo|large] [--days D] [--runs R] [--keep FILE] [--postgres CONNECTION]</c>:
 /// ingests D days (default 365) of the demo community, or of the large community (~200,000 members, 20,000
-/// active a day, ~50M events a year), through the real pipeline into a fresh SQLite file, then times every
+/// active a day, ~50M events a year), through the real pipeline into a fresh SQLite file (or an empty PostgreSQL
+/// database with <c>--postgres</c>), then times every
 /// dashboard card's query (the services the dashboard and the summary API call, resolved from the app's own
 /// registrations) for windows of 7, 30, 90 and 365 days ending on the last ingested day. Each time is the
 /// median of R runs (default 5) after warm-up passes over every card and window (a server runs warm), printed
@@ -41,17 +42,20 @@ public static class CardsBenchmark
         try
         {
             var store = options.Keep ?? Path.Combine(folder.FullName, "cards.db");
-            var connectionString = await IngestionBenchmark.MigratedStoreAsync(store, cancellationToken);
+            var storage = options.Postgres is { } postgres
+                ? new StorageOptions { Provider = nameof(StoreProvider.Postgres), ConnectionString = postgres }
+                : new StorageOptions { ConnectionString = $"Data Source={store}" };
+            await IngestionBenchmark.MigrateAsync(storage, cancellationToken);
             var end = Start + options.Days * DayBucket.MillisecondsPerDay;
             var (guildId, events, label) = Community(options);
             var watch = Stopwatch.StartNew();
-            var (ingested, lastMessage) = await IngestAsync(connectionString, events, options.Large is null ? null : output, cancellationToken);
+            var (ingested, lastMessage) = await IngestAsync(storage, events, options.Large is null ? null : output, cancellationToken);
             var rate = ingested / watch.Elapsed.TotalSeconds;
             SqliteConnection.ClearAllPools();
-            var bytes = StoreBytes(store);
-            output.WriteLine($"{options.Days} days of {label}: {ingested:N0} events, {bytes / 1_048_576.0:N0} MiB, {bytes / (double)ingested:N0} bytes/event; ingested at {rate:N0} events/s (generation included)");
+            var bytes = await StoreBytesAsync(storage, store, cancellationToken);
+            output.WriteLine($"{(options.Postgres is null ? "SQLite" : "PostgreSQL")}: {options.Days} days of {label}: {ingested:N0} events, {bytes / 1_048_576.0:N0} MiB, {bytes / (double)ingested:N0} bytes/event; ingested at {rate:N0} events/s (generation included)");
 
-            await using var services = Services(connectionString, end);
+            await using var services = Services(storage, end);
             // A running server's keyword-days job has stored every closed day by the time anyone looks; queries only read.
             await services.GetRequiredService<KeywordDayFiller>().FillAllAsync(cancellationToken);
             var queries = new CardQueries(services);
@@ -153,9 +157,19 @@ public static class CardsBenchmark
         return (demo.GuildId, demo.History(Start, Start + options.Days * DayBucket.MillisecondsPerDay), "the demo community");
     }
 
-    /// <summary>The store's size on disk: the database and whatever its log still holds.</summary>
-    private static long StoreBytes(string store) =>
-        new[] { store, store + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+    /// <summary>The store's size on disk: the database and whatever its log still holds; on PostgreSQL, the database's size.</summary>
+    private static async Task<long> StoreBytesAsync(StorageOptions storage, string store, CancellationToken cancellationToken)
+    {
+        if (storage.Kind == StoreProvider.Postgres)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(storage.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var size = new Npgsql.NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+            return (long)(await size.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return new[] { store, store + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+    }
 
     private static string Row(string name, IEnumerable<double> times, double baseline) =>
         $"{name,-22}" + string.Concat(times.Select(ms => double.IsFinite(ms) ? $"{ms,9:0.0} ms {ms / baseline,5:0.0}x" : $"{"failed",19}"));
@@ -179,9 +193,9 @@ public static class CardsBenchmark
 
     /// <summary>Streams the events through the bench pipeline; returns how many, and the last human message (the live reload's template).</summary>
     private static async Task<(long Count, IngestEvent LastMessage)> IngestAsync(
-        string connectionString, IEnumerable<IngestEvent> events, TextWriter? progress, CancellationToken cancellationToken)
+        StorageOptions storage, IEnumerable<IngestEvent> events, TextWriter? progress, CancellationToken cancellationToken)
     {
-        using var pipeline = IngestionBenchmark.Pipeline(connectionString);
+        using var pipeline = IngestionBenchmark.Pipeline(storage);
         await pipeline.StartAsync(cancellationToken);
         var watch = Stopwatch.StartNew();
         long count = 0;
@@ -208,12 +222,13 @@ public static class CardsBenchmark
     }
 
     /// <summary>The app's own Core registrations over the bench store, with the clock at the end of the data.</summary>
-    private static ServiceProvider Services(string connectionString, long now)
+    private static ServiceProvider Services(StorageOptions storage, long now)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:Provider"] = storage.Provider,
+            ["Storage:ConnectionString"] = storage.ConnectionString,
             ["Demo:Enabled"] = "false",
         });
         builder.Services.AddSingleton<TimeProvider>(new StoppedClock(DateTimeOffset.FromUnixTimeMilliseconds(now)));

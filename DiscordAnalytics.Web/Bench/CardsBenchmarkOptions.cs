@@ -1,20 +1,25 @@
 using DiscordAnalytics.Core.Demo.Large;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
-/// What <c>bench cards</c> was asked for: <c>[--scale demo|large] [--days D] [--runs R] [--keep FILE]</c>. Anything
+/// What <c>bench cards</c> was asked for: <c>[--scale demo|large] [--days D] [--runs R] [--keep FILE] [--postgres CONNECTION]</c>. Anything
 /// else is refused before any work, naming the option (the command then exits with code 2).
 /// </summary>
 /// <param name="Days">Days of history to generate (at least 7, the shortest window).</param>
 /// <param name="Runs">Timed runs per card and window; the median is printed.</param>
 /// <param name="Large">The large community's size, or null for the demo community (the default).</param>
 /// <param name="Keep">Where to keep the generated store (it must not exist yet), or null to delete it afterwards.</param>
-public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunityScale? Large, string? Keep)
+/// <param name="Postgres">
+/// An empty PostgreSQL database (an Npgsql connection string) to run on instead of a SQLite file; the bench migrates it
+/// and leaves its data there. Null: a SQLite file.
+/// </param>
+public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunityScale? Large, string? Keep, string? Postgres = null)
 {
     public const int ShortestWindow = 7;
 
-    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep"];
+    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep", "--postgres"];
 
     public static CardsBenchmarkOptions Parse(string[] args)
     {
@@ -47,7 +52,18 @@ public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunitySca
             throw new ArgumentException($"--keep {keep}: the file exists; the bench writes a fresh store and never overwrites one.");
         }
 
-        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep));
+        var postgres = Value(args, "--postgres");
+        if (postgres is not null && keep is not null)
+        {
+            throw new ArgumentException("--keep and --postgres: the PostgreSQL database keeps the data; --keep names a SQLite file.");
+        }
+
+        if (postgres is not null && !new StorageOptions { Provider = nameof(StoreProvider.Postgres), ConnectionString = postgres }.HasValidConnectionString)
+        {
+            throw new ArgumentException("--postgres takes a PostgreSQL connection string (Host=...;Database=...;Username=...).");
+        }
+
+        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep), postgres);
     }
 
     private static string? Value(string[] args, string name)

@@ -249,13 +249,23 @@ public static class IngestionBenchmark
     }
 
     /// <summary>The real pipeline over a bench store, in bulk batches (the history-ingestion shape).</summary>
-    internal static IngestionPipeline Pipeline(string connectionString) => new(
+    internal static IngestionPipeline Pipeline(string connectionString) => Pipeline(new StorageOptions { ConnectionString = connectionString });
+
+    /// <inheritdoc cref="Pipeline(string)"/>
+    internal static IngestionPipeline Pipeline(StorageOptions storage) => new(
         Options.Create(new IngestionOptions { MaxBatchSize = 10_000, QueueCapacity = 50_000 }),
-        Options.Create(new StorageOptions { ConnectionString = connectionString }),
+        Options.Create(storage),
         new IngestionMode(IsDemo: false),
         new IngestionNotifier(),
         TimeProvider.System,
         NullLogger<IngestionPipeline>.Instance);
+
+    /// <summary>Applies the store's migrations to <paramref name="storage"/> (a SQLite file or a PostgreSQL database).</summary>
+    internal static async Task MigrateAsync(StorageOptions storage, CancellationToken cancellationToken)
+    {
+        await using var db = new AnalyticsDbContext(new DbContextOptionsBuilder<AnalyticsDbContext>().UseStore(storage).Options);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
 
     internal static async Task<string> MigratedStoreAsync(string path, CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ public sealed class BenchCommandTests
 
         Assert.Equal(0, exit);
         var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries);
-        Assert.Matches(@"^7 days of the demo community: [\d,]+ events", lines[0]);
+        Assert.Matches(@"^SQLite: 7 days of the demo community: [\d,]+ events", lines[0]);
         foreach (var card in new[] { "totals (+ previous)", "activity chart", "top content", "heat map", "activation", "support signals", "summary (API, AI)" })
         {
             // Once in the card table, once in the live-reload table.
@@ -48,7 +48,7 @@ public sealed class BenchCommandTests
             Assert.All(rows, row => Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(card)}\s+[\d.]+ ms\s+[\d.]+x$", row));
         }
 
-        Assert.Matches(@"^7 days of the demo community: [\d,]+ events, [\d,]+ MiB, [\d,]+ bytes/event; ingested at [\d,]+ events/s", lines[0]);
+        Assert.Matches(@"^SQLite: 7 days of the demo community: [\d,]+ events, [\d,]+ MiB, [\d,]+ bytes/event; ingested at [\d,]+ events/s", lines[0]);
         Assert.StartsWith("slowest card: ", lines.Last(l => l.Length > 0), StringComparison.Ordinal);
     }
 
@@ -123,7 +123,7 @@ public sealed class BenchCommandTests
 
             Assert.Equal(0, exit);
             var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            Assert.Matches(@"^7 days of the large community \(2,000 members, 200 active a day, 60 channels\): [\d,]+ events, [\d,]+ MiB, [\d,]+ bytes/event; ingested at [\d,]+ events/s", lines[0]);
+            Assert.Matches(@"^SQLite: 7 days of the large community \(2,000 members, 200 active a day, 60 channels\): [\d,]+ events, [\d,]+ MiB, [\d,]+ bytes/event; ingested at [\d,]+ events/s", lines[0]);
             string[] cards =
             [
                 "totals (+ previous)", "activity chart", "top channels (msgs)", "top channels (reacts)", "top members", "top content",
