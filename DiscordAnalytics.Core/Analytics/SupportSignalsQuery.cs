@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Support health of a window (summary <c>supportSignals</c>), read from message facts (not rollups).
+/// Support health of a window (summary <c>supportSignals</c>), read from the facts the ingestion writer keeps per thread
+/// (<see cref="SupportThread"/>) and per question (<see cref="SupportQuestion"/>), never from the messages: its work
+/// follows the window's threads and questions.
 /// <list type="bullet">
 /// <item>A help thread is a thread or forum post whose parent is a help channel (<see cref="HelpChannelSettings"/>:
 /// the guild's setting, by default <see cref="HelpChannels"/>).</item>
@@ -20,7 +22,7 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <item><c>medianThreadFirstResponseMinutes</c>: median over threads that have a first response (at any time up
 /// to now) of minutes from starter to it, rounded to one decimal; null when none.</item>
 /// <item>A question in a help channel (directly, not in a thread) is a human, non-reply message that opens its
-/// author's run (the channel's previous counted message is someone else's), is not itself an answer, and did
+/// author's run (the channel's previous counted message, however old, is someone else's), is not itself an answer, and did
 /// not start a thread (that one counts as the thread). Its answer is the first later message in the channel
 /// by someone else within 24 h that replies to it or replies to nothing (a reply to another message answers
 /// that one). Deleted messages never ask or answer; bots answer only with IncludeBots. A question counts

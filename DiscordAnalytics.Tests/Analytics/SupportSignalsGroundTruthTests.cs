@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
@@ -56,6 +57,25 @@ public abstract class SupportSignalsGroundTruthTests(StoreProvider provider) : I
     {
         var (setup, activity, _) = Generate(23, NowMs, days: 20);
         await _store.WriteAsync([.. setup, .. activity]);
+
+        await AssertMatchesAsync(new SupportGroundTruth([.. setup, .. activity]), [HelpDesk, Forum]);
+    }
+
+    [Fact]
+    public async Task Rebuild_StoreWithMessagesButNoFacts_ComputesWhatTheWriterKeeps()
+    {
+        var (setup, activity, _) = Generate(24, NowMs, days: 20);
+        await _store.WriteAsync([.. setup]);
+        await _store.WriteInBatchesAsync(activity, batchSize: 40);
+        await _store.ExecuteAsync("DELETE FROM supportThreads");
+        await _store.ExecuteAsync("DELETE FROM supportQuestions");
+
+        // What a store that had messages before the SupportFacts migration gets once, when it is applied.
+        await using (var connection = await _store.OpenConnectionAsync())
+        {
+            var (threads, channels) = SupportFactsRebuild.Run(connection);
+            Assert.True(threads > 0 && channels > 0);
+        }
 
         await AssertMatchesAsync(new SupportGroundTruth([.. setup, .. activity]), [HelpDesk, Forum]);
     }
