@@ -9,6 +9,7 @@ using DiscordAnalytics.Core.Digests;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
@@ -51,6 +52,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<StoreHealth>();
+        services.AddSingleton<IMigrationFollowUp, SupportFactsFill>();
         services.AddHostedService<StoreInitializer>();
         // After the store is ready (hosted services start in order): member days read ahead, off the request path.
         services.AddHostedService<MemberDaysWarmUp>();

@@ -40,7 +40,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     /// <summary>How many unanswered help threads the Support card lists (the newest).</summary>
     public const int MaxUnansweredListed = 10;
 
-    public static readonly TimeSpan AnswerWithin = TimeSpan.FromHours(24);
+    public static readonly TimeSpan AnswerWithin = SupportAnswers.Within;
 
     public async Task<SupportSignals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +15,7 @@ public sealed class StoreInitializer(
     IDbContextFactory<AnalyticsDbContext> contexts,
     IOptions<StorageOptions> options,
     StoreHealth health,
+    IEnumerable<IMigrationFollowUp> followUps,
     ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -88,24 +88,18 @@ public sealed class StoreInitializer(
         logger.LogInformation("Store ready on PostgreSQL at {Host}/{Database}", where.Host, where.Database);
     }
 
-    /// <summary>
-    /// Applies the pending migrations; when one of them created the support fact tables on a store that already had
-    /// messages, fills them once from those messages (the writer keeps them from then on).
-    /// </summary>
+    /// <summary>Applies the pending migrations, then the follow-ups of the layers above (<see cref="IMigrationFollowUp"/>).</summary>
     private async Task MigrateAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+        var applied = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
-        if (!pending.Any(m => m.EndsWith("_SupportFacts", StringComparison.Ordinal)))
-        {
-            return;
-        }
-
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var (threads, channels) = SupportFactsRebuild.Run(db.Database.GetDbConnection());
-            logger.LogInformation("Support facts computed for {Threads} threads and {Channels} channels", threads, channels);
+            foreach (var followUp in followUps)
+            {
+                await followUp.RunAsync(db.Database.GetDbConnection(), applied, cancellationToken);
+            }
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Bunit;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
@@ -77,6 +78,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TotalsQuery>();
         Services.AddSingleton<DailyActivityQuery>();
         Services.AddSingleton<EngagementQuery>();
+        Services.AddSingleton<TrendingTopicsQuery>();
         Services.AddSingleton<TopChannelsQuery>();
         Services.AddSingleton<TopMembersQuery>();
         Services.AddSingleton<TopContentQuery>();

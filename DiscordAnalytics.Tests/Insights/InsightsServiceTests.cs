@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Storage;
@@ -115,7 +116,8 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new RisingMembersQuery(contexts, memberDays, _time),
             new MemberGrowthQuery(contexts, _time),
             new NewMemberActivationQuery(contexts, _time),
-            new EngagementQuery(memberDays));
+            new EngagementQuery(memberDays),
+            new TrendingTopicsQuery(contexts, _time));
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),
             new OfflineInsightGenerator(),

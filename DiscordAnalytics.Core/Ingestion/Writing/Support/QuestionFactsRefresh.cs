@@ -1,4 +1,4 @@
-using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
@@ -16,7 +16,7 @@ internal static class QuestionFactsRefresh
     /// <summary>Messages read per page of the replay.</summary>
     public const int PageSize = 256;
 
-    private static readonly long Within = (long)SupportSignalsQuery.AnswerWithin.TotalMilliseconds;
+    private static readonly long Within = (long)SupportAnswers.Within.TotalMilliseconds;
 
     public static void Run(SupportStatements sql, long guild, long channel, long from, long lastChanged)
     {

@@ -1,16 +1,16 @@
-using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
 
 /// <summary>
 /// Replays one channel's counted messages for one view (bots counted or not) from a point on, with the rule of
 /// <see cref="SupportSignalsQuery"/>: a message first answers every open question of someone else's it may answer
-/// (it replies to nothing, or to that question) within <see cref="SupportSignalsQuery.AnswerWithin"/>; a human,
+/// (it replies to nothing, or to that question) within <see cref="SupportAnswers.Within"/>; a human,
 /// non-reply message that answered nothing, started no thread and opens its author's run asks a question.
 /// </summary>
 internal sealed class QuestionRun(bool withBots, long? previousAuthor, List<OpenQuestion> open)
 {
-    private static readonly long Within = (long)SupportSignalsQuery.AnswerWithin.TotalMilliseconds;
+    private static readonly long Within = (long)SupportAnswers.Within.TotalMilliseconds;
 
     public bool WithBots => withBots;
 
