@@ -7,6 +7,7 @@ using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Insights;
+using DiscordAnalytics.Core.Leadership;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
@@ -49,6 +50,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<StoreHealth>();
         services.AddHostedService<StoreInitializer>();
+        // Right after the store: which instance of a shared store runs the gateway, the writer and the jobs.
+        services.AddLeadership();
         // After the store is ready (hosted services start in order): member days read ahead, off the request path.
         services.AddHostedService<MemberDaysWarmUp>();
 

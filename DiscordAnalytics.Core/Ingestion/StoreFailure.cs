@@ -41,6 +41,18 @@ public static class StoreFailure
     };
 
     /// <summary>
+    /// True when <paramref name="exception"/> comes from the store's provider (SQLite or PostgreSQL, also as the cause
+    /// of EF Core's update exception): a caller that keeps going without the store (sign-in in memory, a gap repair
+    /// that reads the store again later) catches these, whichever provider is in use, and nothing else.
+    /// </summary>
+    public static bool IsFromStore(Exception exception) => exception switch
+    {
+        SqliteException or NpgsqlException => true,
+        Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: { } inner } => IsFromStore(inner),
+        _ => ReasonOf(exception) is not null,
+    };
+
+    /// <summary>
     /// PostgreSQL's error classes (SQLSTATE): the server, its disk or its connections fail every event alike and are
     /// waited out; data errors (class 22), constraint violations (23) and the like are the event's own.
     /// </summary>

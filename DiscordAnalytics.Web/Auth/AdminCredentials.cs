@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using DiscordAnalytics.Core.Ingestion;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -55,7 +55,7 @@ public sealed class AdminCredentials(
             await db.Database.MigrateAsync(cancellationToken);
             stored = await db.AdminCredentials.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             storeUsable = false;
             logger.LogError(ex, "The admin credential cannot be read from the store");
@@ -196,7 +196,7 @@ public sealed class AdminCredentials(
         {
             await SaveAsync(changed, cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             logger.LogError(ex, "The new admin password could not be stored");
             return new PasswordChangeResult(false, "The store cannot be written; see /healthz.");
@@ -231,7 +231,7 @@ public sealed class AdminCredentials(
         {
             await SaveAsync(rotated, cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             logger.LogWarning(ex, "The new security stamp could not be stored; old sessions are refused for this run only");
         }
@@ -260,7 +260,7 @@ public sealed class AdminCredentials(
             await SaveAsync(credential, cancellationToken);
             _current = credential;
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             logger.LogWarning(ex, "The admin password hash could not be stored; it holds for this run only");
         }

@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Backfill;
 using Hangfire;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DiscordAnalytics.Web.Jobs;
 
@@ -20,11 +21,11 @@ public sealed class BackfillJob(BackfillRunner runner)
     /// not move on the settings page for minutes. Errors the runner expects (Discord, HTTP) it records itself.
     /// When Hangfire finally fails or deletes the job, <see cref="BackfillJobStateFilter"/> fails the run with a reason.
     /// </summary>
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(NpgsqlException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RunAsync(long runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
 
     /// <summary>A gap repair after downtime: a backfill run like any other, named for what it does on /hangfire.</summary>
     [JobDisplayName("Gap repair (backfill run {0})")]
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(NpgsqlException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RepairGapAsync(long runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
 }
