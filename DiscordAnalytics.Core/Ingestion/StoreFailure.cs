@@ -41,15 +41,22 @@ public static class StoreFailure
     };
 
     /// <summary>
-    /// True when <paramref name="exception"/> comes from the store's provider (SQLite or PostgreSQL, also as the cause
-    /// of EF Core's update exception): a caller that keeps going without the store (sign-in in memory, a gap repair
-    /// that reads the store again later) catches these, whichever provider is in use, and nothing else.
+    /// True when <paramref name="exception"/> comes from the store's provider (SQLite or PostgreSQL, also wrapped by EF
+    /// Core): a caller that keeps going without the store (sign-in in memory, a gap repair that reads the store again
+    /// later) catches these, whichever provider is in use, and nothing else.
     /// </summary>
-    public static bool IsFromStore(Exception exception) => exception switch
+    public static bool IsFromStore(Exception exception) => ProviderExceptionOf(exception) is not null || ReasonOf(exception) is not null;
+
+    /// <summary>
+    /// The provider's own exception (<see cref="SqliteException"/>, <see cref="NpgsqlException"/>): the exception itself,
+    /// or the cause EF Core wrapped it in (an update exception, or the execution strategy's "likely due to a transient
+    /// failure"); null when the failure is not the provider's.
+    /// </summary>
+    public static Exception? ProviderExceptionOf(Exception exception) => exception switch
     {
-        SqliteException or NpgsqlException => true,
-        Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: { } inner } => IsFromStore(inner),
-        _ => ReasonOf(exception) is not null,
+        SqliteException or NpgsqlException => exception,
+        Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException when exception.InnerException is { } inner => ProviderExceptionOf(inner),
+        _ => null,
     };
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace DiscordAnalytics.Web.Auth;
 /// file as the analytics store but is no part of <see cref="AnalyticsDbContext"/>: its migrations keep their own
 /// history (<see cref="MigrationsHistoryTable"/>). Stores made before this context existed already have the table
 /// (the analytics migrations created it); the first migration adopts it as it is, credential included.
-/// It also keeps ASP.NET Core's Data Protection key ring (<c>dataProtectionKeys</c>), which signs the sign-in cookie:
-/// every instance of a store shares it, so a cookie one issued signs in on another, and a restart keeps sessions.
+/// On PostgreSQL it also keeps ASP.NET Core's Data Protection key ring (<c>dataProtectionKeys</c>), which signs the
+/// sign-in cookie: every instance of the database shares it (<see cref="SignInKeyRing"/>; SQLite's keys are files).
 /// </summary>
 public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {

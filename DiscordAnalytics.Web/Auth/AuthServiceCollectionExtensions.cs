@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,12 +30,8 @@ public static class AuthServiceCollectionExtensions
         // Sign-in state has its own context (and migrations history) in the store's file.
         services.AddDbContextFactory<AuthDbContext>((sp, options) =>
             AuthDbContext.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        // The key ring that protects the sign-in cookie (and antiforgery tokens) lives in the store, so every instance
-        // of a shared store reads the same keys, and a restart, a new container or a moved executable keeps sessions.
-        // A fixed application name: the default (the content root) differs between machines and single-file extractions.
-        services.AddDataProtection()
-            .SetApplicationName("DiscordAnalytics")
-            .PersistKeysToDbContext<AuthDbContext>();
+        // The keys that sign the cookie: shared by every instance of a PostgreSQL store, in the data folder on SQLite.
+        services.AddSignInKeyRing();
         services.AddSingleton<LoginThrottle>();
         services.TryAddSingleton<IPasswordHasher<AdminCredential>, PasswordHasher<AdminCredential>>();
         services.AddSingleton<AdminCredentials>();
