@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.HasKnownPrivilegedIntents, "Discord:PrivilegedIntents must list GuildMembers and/or MessageContent (comma separated), or be empty.")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.HasApplicableDataDirectory, StorageOptions.DataDirectoryWithPostgresError)
             .Validate(o => o.HasValidConnectionString, StorageOptions.PostgresConnectionStringError)
             .ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();

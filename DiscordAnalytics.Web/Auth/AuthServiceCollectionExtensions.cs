@@ -121,7 +121,7 @@ public static class AuthServiceCollectionExtensions
     /// <summary>A cookie issued before the last password change carries an old stamp: it no longer signs in.</summary>
     private static async Task ValidateStampAsync(CookieValidatePrincipalContext context)
     {
-        var current = context.HttpContext.RequestServices.GetRequiredService<AdminCredentials>().CurrentStamp;
+        var current = await context.HttpContext.RequestServices.GetRequiredService<AdminCredentials>().GetCurrentStampAsync(context.HttpContext.RequestAborted);
         var stamp = context.Principal?.FindFirst(AdminPrincipal.StampClaim)?.Value;
         if (current is null || stamp is null || !string.Equals(stamp, current, StringComparison.Ordinal))
         {

@@ -97,10 +97,7 @@ public sealed class TwoInstancesTests
 
             // The cookie the first issued signs in on the second.
             using var browser = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-            using var page = new HttpRequestMessage(HttpMethod.Get, "/settings");
-            page.Headers.Add("Cookie", cookie);
-            using var signedIn = await browser.SendAsync(page);
-            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, await SettingsWithCookieAsync(browser, cookie));
             using var withoutCookie = await browser.GetAsync("/settings");
             Assert.Equal(HttpStatusCode.Redirect, withoutCookie.StatusCode);
             // Both read one key ring, the store's (the same process would otherwise share a folder of keys anyway).
@@ -118,6 +115,49 @@ public sealed class TwoInstancesTests
         {
             await TestPostgres.DropDatabaseAsync(database);
         }
+    }
+
+    [Fact]
+    public async Task SignOut_OnOneInstance_EndsTheSessionOnTheOther()
+    {
+        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+        try
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = nameof(StoreProvider.Postgres),
+                ["Storage:ConnectionString"] = database,
+                ["Auth:SessionCheckInterval"] = "00:00:00.500",
+            };
+            await using var first = new AnalyticsAppFactory(settings);
+            await using var second = new AnalyticsAppFactory(settings);
+            using var anonymous = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var login = await CookieLogin.PostAsync(anonymous, AnalyticsAppFactory.AdminPassword);
+            var cookie = CookieLogin.NameAndValue(Assert.Single(CookieLogin.SetCookies(login), c => c.StartsWith("da.admin=", StringComparison.Ordinal)));
+            using var onFirst = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var onSecond = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            Assert.Equal(HttpStatusCode.OK, await SettingsWithCookieAsync(onFirst, cookie));
+            Assert.Equal(HttpStatusCode.OK, await SettingsWithCookieAsync(onSecond, cookie));
+
+            // Signing out on the second ends every session, the first instance's included.
+            await second.Services.GetRequiredService<AdminCredentials>().EndAllSessionsAsync(default);
+
+            Assert.Equal(HttpStatusCode.Redirect, await SettingsWithCookieAsync(onSecond, cookie));
+            var onFirstAfter = await Eventually.ReturnsAsync(() => SettingsWithCookieAsync(onFirst, cookie), status => status == HttpStatusCode.Redirect);
+            Assert.Equal(HttpStatusCode.Redirect, onFirstAfter);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    private static async Task<HttpStatusCode> SettingsWithCookieAsync(HttpClient client, string cookie)
+    {
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/settings");
+        page.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(page);
+        return response.StatusCode;
     }
 
     private static string GuildJson(string id, string name) =>
