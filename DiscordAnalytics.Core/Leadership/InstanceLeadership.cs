@@ -68,7 +68,8 @@ public sealed class InstanceLeadership
     /// <summary>
     /// Runs <paramref name="work"/> during each term of this instance, cancelled when the term ends; in between (and
     /// until the first term) <paramref name="onStandby"/> says so. Work that ends by itself is not started again before
-    /// the next term. Returns only by cancellation of <paramref name="stoppingToken"/>.
+    /// the next term. Returns when the work ends by itself on the sole leader (SQLite, as without leadership), otherwise
+    /// only by cancellation of <paramref name="stoppingToken"/>.
     /// </summary>
     public async Task RunWhileLeaderAsync(Func<CancellationToken, Task> work, Action? onStandby, CancellationToken stoppingToken)
     {
@@ -84,6 +85,12 @@ public sealed class InstanceLeadership
             try
             {
                 await work(during.Token).ConfigureAwait(false);
+                if (!IsContested)
+                {
+                    // The sole leader's only term never ends: work that is done is done, as without leadership.
+                    return;
+                }
+
                 // Done for this term: a source that ran out (a demo without live events) starts again with the next one.
                 await Task.Delay(Timeout.InfiniteTimeSpan, during.Token).ConfigureAwait(false);
             }
