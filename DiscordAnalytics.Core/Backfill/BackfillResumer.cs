@@ -21,6 +21,7 @@ public sealed partial class BackfillResumer(
     private readonly Leadership.InstanceLeadership _leadership = leadership ?? Leadership.InstanceLeadership.Sole();
     private readonly CancellationTokenSource _stopping = new();
     private Task? _laterTerms;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +41,12 @@ public sealed partial class BackfillResumer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A test host may stop its services again after disposing them.
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_laterTerms is { } laterTerms)
         {
@@ -47,7 +54,11 @@ public sealed partial class BackfillResumer(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task ResumeAtLaterTermsAsync(CancellationToken? resumedIn, CancellationToken stopping)
     {

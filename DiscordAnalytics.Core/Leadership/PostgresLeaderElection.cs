@@ -31,6 +31,7 @@ public sealed partial class PostgresLeaderElection(
     private NpgsqlConnection? _connection;
     private Task? _loop;
     private bool _reportedUnreachable;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +48,8 @@ public sealed partial class PostgresLeaderElection(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_loop is null)
+        // Nothing runs on SQLite; and a test host may stop its services again after disposing them.
+        if (_loop is null || _disposed)
         {
             return;
         }
@@ -69,6 +71,14 @@ public sealed partial class PostgresLeaderElection(
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        leadership.End("stopping");
         await CloseAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
