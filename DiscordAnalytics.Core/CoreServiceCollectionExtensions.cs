@@ -11,6 +11,7 @@ using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Insights;
+using DiscordAnalytics.Core.Leadership;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.HasKnownPrivilegedIntents, "Discord:PrivilegedIntents must list GuildMembers and/or MessageContent (comma separated), or be empty.")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.HasApplicableDataDirectory, StorageOptions.DataDirectoryWithPostgresError)
             .Validate(o => o.HasValidConnectionString, StorageOptions.PostgresConnectionStringError)
             .ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -54,6 +56,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StoreHealth>();
         services.AddSingleton<IMigrationFollowUp, SupportFactsFill>();
         services.AddHostedService<StoreInitializer>();
+        // Right after the store: which instance of a shared store runs the gateway, the writer and the jobs.
+        services.AddLeadership();
         // After the store is ready (hosted services start in order): member days read ahead, off the request path.
         services.AddHostedService<MemberDaysWarmUp>();
 

@@ -23,6 +23,7 @@ public sealed partial class DemoCommunityService : ResilientBackgroundService
     private readonly SourceStatus _sourceStatus;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DemoCommunityService> _logger;
+    private readonly Leadership.InstanceLeadership _leadership;
 
     public DemoCommunityService(
         IOptions<DemoOptions> options,
@@ -30,9 +31,11 @@ public sealed partial class DemoCommunityService : ResilientBackgroundService
         ILastEventAtReader lastEventAtReader,
         SourceStatus sourceStatus,
         TimeProvider timeProvider,
-        ILogger<DemoCommunityService> logger)
+        ILogger<DemoCommunityService> logger,
+        Leadership.InstanceLeadership? leadership = null)
         : base(timeProvider, logger)
     {
+        _leadership = leadership ?? Leadership.InstanceLeadership.Sole();
         _options = options;
         _sink = sink;
         _lastEventAtReader = lastEventAtReader;
@@ -41,7 +44,11 @@ public sealed partial class DemoCommunityService : ResilientBackgroundService
         _logger = logger;
     }
 
-    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
+    /// <summary>Only the leader of a shared store generates the community; a standby waits for its turn.</summary>
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) =>
+        _leadership.RunWhileLeaderAsync(RunAsLeaderAsync, () => _sourceStatus.Set(SourceState.Standby, _leadership.Reason), stoppingToken);
+
+    private async Task RunAsLeaderAsync(CancellationToken stoppingToken)
     {
         var settings = _options.Value;
         try

@@ -25,6 +25,7 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
     private readonly DiscordRestClient _rest;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IFreshSessionObserver> _freshSessionObservers;
+    private readonly Leadership.InstanceLeadership _leadership;
     private bool _hadSession;
 
     public DiscordGatewayService(
@@ -36,9 +37,11 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         DiscordRestClient rest,
         TimeProvider time,
         ILogger<DiscordGatewayService> logger,
-        IEnumerable<IFreshSessionObserver>? freshSessionObservers = null)
+        IEnumerable<IFreshSessionObserver>? freshSessionObservers = null,
+        Leadership.InstanceLeadership? leadership = null)
         : base(time, logger)
     {
+        _leadership = leadership ?? Leadership.InstanceLeadership.Sole();
         _freshSessionObservers = [.. freshSessionObservers ?? []];
         _status = status;
         _rest = rest;
@@ -50,7 +53,14 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         _logger = logger;
     }
 
-    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Only the leader of a shared store connects: a standby never identifies, and a leader whose term ends closes
+    /// its connection at once (the session's token is cancelled) so the next leader's IDENTIFY is the only one.
+    /// </summary>
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) =>
+        _leadership.RunWhileLeaderAsync(RunAsLeaderAsync, () => _status.Set(SourceState.Standby, _leadership.Reason), stoppingToken);
+
+    private async Task RunAsLeaderAsync(CancellationToken stoppingToken)
     {
         if (!_options.Value.HasToken)
         {

@@ -8,4 +8,7 @@ public enum SourceState
     Connected,
     Resuming,
     Down,
+
+    /// <summary>Another instance of the shared store holds the gateway; this one serves the dashboard and takes over when it stops.</summary>
+    Standby,
 }

@@ -41,6 +41,25 @@ public static class StoreFailure
     };
 
     /// <summary>
+    /// True when <paramref name="exception"/> comes from the store's provider (SQLite or PostgreSQL, also wrapped by EF
+    /// Core): a caller that keeps going without the store (sign-in in memory, a gap repair that reads the store again
+    /// later) catches these, whichever provider is in use, and nothing else.
+    /// </summary>
+    public static bool IsFromStore(Exception exception) => ProviderExceptionOf(exception) is not null || ReasonOf(exception) is not null;
+
+    /// <summary>
+    /// The provider's own exception (<see cref="SqliteException"/>, <see cref="NpgsqlException"/>): the exception itself,
+    /// or the cause EF Core wrapped it in (an update exception, or the execution strategy's "likely due to a transient
+    /// failure"); null when the failure is not the provider's.
+    /// </summary>
+    public static Exception? ProviderExceptionOf(Exception exception) => exception switch
+    {
+        SqliteException or NpgsqlException => exception,
+        Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException when exception.InnerException is { } inner => ProviderExceptionOf(inner),
+        _ => null,
+    };
+
+    /// <summary>
     /// PostgreSQL's error classes (SQLSTATE): the server, its disk or its connections fail every event alike and are
     /// waited out; data errors (class 22), constraint violations (23) and the like are the event's own.
     /// </summary>

@@ -13,6 +13,18 @@ public sealed class StorageOptions
         "Storage:ConnectionString must be a PostgreSQL connection string (Host=...;Database=...;Username=...;Password=...) when Storage:Provider is Postgres.";
 
     /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public const string DataDirectoryWithPostgresError =
+        "--data-dir (Storage:DataDirectory) keeps a SQLite store in a folder; with Storage:Provider=Postgres the store is the database of Storage:ConnectionString and needs no folder: remove --data-dir.";
+
+    /// <summary>
+    /// The folder <c>--data-dir</c> named (it also sets <see cref="ConnectionString"/> to <c>DIR/analytics.db</c>); empty
+    /// without it. Only for SQLite: with PostgreSQL the start is refused, rather than quietly using a SQLite file there.
+    /// </summary>
+    public string DataDirectory { get; set; } = "";
+
+    /// <summary>False when <c>--data-dir</c> is given for a PostgreSQL store.</summary>
+    public bool HasApplicableDataDirectory => Kind != StoreProvider.Postgres || string.IsNullOrWhiteSpace(DataDirectory);
+
     [RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Storage:Provider must be Sqlite or Postgres.")]
     public string Provider { get; set; } = nameof(StoreProvider.Sqlite);
 
@@ -31,7 +43,8 @@ public sealed class StorageOptions
     {
         get
         {
-            if (Kind != StoreProvider.Postgres)
+            // --data-dir put a SQLite file here; its own message says what to do.
+            if (Kind != StoreProvider.Postgres || !HasApplicableDataDirectory)
             {
                 return true;
             }

@@ -99,9 +99,11 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>
     /// Runs the app with <paramref name="environment"/> until it exits by itself (a start it refuses) and returns its
     /// exit code and what it wrote to each stream. The process is killed if it is still running after
-    /// <paramref name="limit"/> (a start that was not refused), and the exit code is then -1.
+    /// <paramref name="limit"/> (a start that was not refused), and the exit code is then -1. <paramref name="arguments"/>
+    /// follow the app's own (<c>--urls</c>) on its command line.
     /// </summary>
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan limit)
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
+        IReadOnlyDictionary<string, string> environment, TimeSpan limit, IEnumerable<string>? arguments = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -113,6 +115,11 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DiscordAnalytics.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{FreePort()}");
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment)

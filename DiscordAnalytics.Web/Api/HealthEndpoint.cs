@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
+using DiscordAnalytics.Core.Leadership;
 using DiscordAnalytics.Core.Storage;
 
 namespace DiscordAnalytics.Web.Api;
@@ -13,10 +14,12 @@ public static class HealthEndpoint
     /// (<c>discordRest</c>: answering, not-answering, failing, rate-limited, ... with a short reason) and the ingestion
     /// lag. Discord's trouble never turns this into a 503: the app still serves what it has stored. A store that
     /// refuses writes does: 503 with <c>ingestion.state</c> "storeUnavailable" and the reason, e.g. "store full".
+    /// <c>instance.role</c> says whether this instance leads ("leader": gateway, writer, jobs) or is a "standby" of a
+    /// shared PostgreSQL store (serving pages and the API); a standby is healthy.
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", async (StoreHealth store, SourceStatus source, IngestionPipeline pipeline, DiscordRestHealth rest, DeadLetterService deadLetters, ILogger<IngestionHealth> logger, CancellationToken ct) =>
+        app.MapGet("/healthz", async (StoreHealth store, InstanceLeadership leadership, SourceStatus source, IngestionPipeline pipeline, DiscordRestHealth rest, DeadLetterService deadLetters, ILogger<IngestionHealth> logger, CancellationToken ct) =>
         {
             var health = store.Current;
             var ingestion = await IngestionHealth.ReadAsync(pipeline, deadLetters, logger, ct);
@@ -24,6 +27,7 @@ public static class HealthEndpoint
             {
                 status = health.Ok && ingestion.IsOk ? "ok" : "unhealthy",
                 store = new { ok = health.Ok, problem = health.Problem },
+                instance = new { role = leadership.Role.ToString().ToLowerInvariant(), reason = leadership.Reason },
                 gateway = new { state = source.State.ToString().ToLowerInvariant(), reason = source.Reason },
                 discordRest = new { state = rest.StateName, reason = rest.Problem },
                 ingestion,

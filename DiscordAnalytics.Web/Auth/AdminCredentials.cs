@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Leadership;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,8 @@ public sealed class AdminCredentials(
     LoginThrottle throttle,
     IPasswordHasher<AdminCredential> hasher,
     TimeProvider time,
-    ILogger<AdminCredentials> logger)
+    ILogger<AdminCredentials> logger,
+    InstanceLeadership leadership)
 {
     public const int MinimumPasswordLength = 12;
     public const int MaximumPasswordLength = 256;
@@ -32,8 +34,42 @@ public sealed class AdminCredentials(
     private readonly SemaphoreSlim _writes = new(1, 1);
     private volatile AdminCredential? _current;
 
+    /// <summary>When the credential was last read from a store shared with other instances (a TimeProvider timestamp).</summary>
+    private long _readAt;
+
     /// <summary>The stamp sign-in cookies must carry; null until a credential is loaded.</summary>
     public string? CurrentStamp => _current?.SecurityStamp;
+
+    /// <summary>
+    /// The stamp sign-in cookies must carry, as the store has it. Alone on its store (SQLite), this instance makes every
+    /// change itself and memory is the truth. On a store shared with other instances (PostgreSQL), another one may sign
+    /// out or change the password: the credential is read again once the last read is older than
+    /// <c>Auth:SessionCheckInterval</c>, so a sign-out anywhere ends the sessions everywhere within that time.
+    /// </summary>
+    public async ValueTask<string?> GetCurrentStampAsync(CancellationToken cancellationToken)
+    {
+        if (!leadership.IsContested || time.GetElapsedTime(Interlocked.Read(ref _readAt)) < options.Value.SessionCheckInterval)
+        {
+            return CurrentStamp;
+        }
+
+        Interlocked.Exchange(ref _readAt, time.GetTimestamp());
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await db.AdminCredentials.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } stored)
+            {
+                _current = stored;
+            }
+        }
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
+        {
+            // The store is down: the credential in memory holds until it answers again.
+            logger.LogWarning(ex, "The admin credential could not be read again from the shared store");
+        }
+
+        return CurrentStamp;
+    }
 
     /// <summary>True when Auth:AdminPassword decides the password (the change page is then off).</summary>
     public bool IsConfigured => options.Value.HasConfiguredPassword;
@@ -55,7 +91,7 @@ public sealed class AdminCredentials(
             await db.Database.MigrateAsync(cancellationToken);
             stored = await db.AdminCredentials.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             storeUsable = false;
             logger.LogError(ex, "The admin credential cannot be read from the store");
@@ -196,7 +232,7 @@ public sealed class AdminCredentials(
         {
             await SaveAsync(changed, cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             logger.LogError(ex, "The new admin password could not be stored");
             return new PasswordChangeResult(false, "The store cannot be written; see /healthz.");
@@ -231,7 +267,7 @@ public sealed class AdminCredentials(
         {
             await SaveAsync(rotated, cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             logger.LogWarning(ex, "The new security stamp could not be stored; old sessions are refused for this run only");
         }
@@ -260,7 +296,7 @@ public sealed class AdminCredentials(
             await SaveAsync(credential, cancellationToken);
             _current = credential;
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             logger.LogWarning(ex, "The admin password hash could not be stored; it holds for this run only");
         }

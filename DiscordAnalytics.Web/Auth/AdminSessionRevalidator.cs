@@ -18,8 +18,8 @@ public sealed class AdminSessionRevalidator(
 {
     protected override TimeSpan RevalidationInterval => options.Value.SessionCheckInterval;
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        Task.FromResult(IsCurrent(authenticationState, credentials.CurrentStamp));
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsCurrent(authenticationState, await credentials.GetCurrentStampAsync(cancellationToken));
 
     /// <summary>
     /// Cookie sessions must carry the current stamp. The API key never reaches a circuit (it opens

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Storage;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -9,12 +10,16 @@ namespace DiscordAnalytics.Web.Auth;
 /// file as the analytics store but is no part of <see cref="AnalyticsDbContext"/>: its migrations keep their own
 /// history (<see cref="MigrationsHistoryTable"/>). Stores made before this context existed already have the table
 /// (the analytics migrations created it); the first migration adopts it as it is, credential included.
+/// On PostgreSQL it also keeps ASP.NET Core's Data Protection key ring (<c>dataProtectionKeys</c>), which signs the
+/// sign-in cookie: every instance of the database shares it (<see cref="SignInKeyRing"/>; SQLite's keys are files).
 /// </summary>
-public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options)
+public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string MigrationsHistoryTable = "__AuthMigrationsHistory";
 
     public DbSet<AdminCredential> AdminCredentials => Set<AdminCredential>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The options every AuthDbContext uses (the app's, the design-time factory's, the tests').</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StorageOptions storage) =>
@@ -36,6 +41,7 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
         });
+        modelBuilder.Entity<DataProtectionKey>().ToTable("dataProtectionKeys");
 
         // camelCase columns, as the analytics store names them (the table was made there).
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))

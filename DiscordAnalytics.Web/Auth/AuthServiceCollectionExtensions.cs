@@ -30,6 +30,8 @@ public static class AuthServiceCollectionExtensions
         // Sign-in state has its own context (and migrations history) in the store's file.
         services.AddDbContextFactory<AuthDbContext>((sp, options) =>
             AuthDbContext.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        // The keys that sign the cookie: shared by every instance of a PostgreSQL store, in the data folder on SQLite.
+        services.AddSignInKeyRing();
         services.AddSingleton<LoginThrottle>();
         services.TryAddSingleton<IPasswordHasher<AdminCredential>, PasswordHasher<AdminCredential>>();
         services.AddSingleton<AdminCredentials>();
@@ -119,7 +121,7 @@ public static class AuthServiceCollectionExtensions
     /// <summary>A cookie issued before the last password change carries an old stamp: it no longer signs in.</summary>
     private static async Task ValidateStampAsync(CookieValidatePrincipalContext context)
     {
-        var current = context.HttpContext.RequestServices.GetRequiredService<AdminCredentials>().CurrentStamp;
+        var current = await context.HttpContext.RequestServices.GetRequiredService<AdminCredentials>().GetCurrentStampAsync(context.HttpContext.RequestAborted);
         var stamp = context.Principal?.FindFirst(AdminPrincipal.StampClaim)?.Value;
         if (current is null || stamp is null || !string.Equals(stamp, current, StringComparison.Ordinal))
         {

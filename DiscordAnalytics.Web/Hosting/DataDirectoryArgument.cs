@@ -3,7 +3,9 @@ namespace DiscordAnalytics.Web.Hosting;
 /// <summary>
 /// <c>--data-dir DIR</c> (or <c>--data-dir=DIR</c>): the store (<c>DIR/analytics.db</c>) and, beside it, the
 /// job store live in DIR. Without it the store is <c>data/analytics.db</c> under the working directory, or
-/// whatever <c>Storage:ConnectionString</c> says; an explicit connection string wins over this option.
+/// whatever <c>Storage:ConnectionString</c> says; an explicit connection string wins over this option. It is for SQLite
+/// only: it also sets <c>Storage:DataDirectory</c>, and a start with <c>Storage:Provider=Postgres</c> is refused with one
+/// line saying so (StorageOptions).
 /// </summary>
 public static class DataDirectoryArgument
 {
@@ -45,6 +47,6 @@ public static class DataDirectoryArgument
         }
 
         var store = Path.Combine(Path.GetFullPath(folder), "analytics.db");
-        return [$"--Storage:ConnectionString=Data Source={store}", .. rest];
+        return [$"--Storage:ConnectionString=Data Source={store}", $"--Storage:DataDirectory={Path.GetFullPath(folder)}", .. rest];
     }
 }

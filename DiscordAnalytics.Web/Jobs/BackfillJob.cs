@@ -1,6 +1,8 @@
 using DiscordAnalytics.Core.Backfill;
+using DiscordAnalytics.Core.Ingestion;
 using Hangfire;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DiscordAnalytics.Web.Jobs;
 
@@ -20,11 +22,27 @@ public sealed class BackfillJob(BackfillRunner runner)
     /// not move on the settings page for minutes. Errors the runner expects (Discord, HTTP) it records itself.
     /// When Hangfire finally fails or deletes the job, <see cref="BackfillJobStateFilter"/> fails the run with a reason.
     /// </summary>
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task RunAsync(long runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(NpgsqlException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public Task RunAsync(long runId, CancellationToken cancellationToken) => RunStoreFailuresUnwrappedAsync(runId, cancellationToken);
 
     /// <summary>A gap repair after downtime: a backfill run like any other, named for what it does on /hangfire.</summary>
     [JobDisplayName("Gap repair (backfill run {0})")]
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task RepairGapAsync(long runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnlyOn = [typeof(SqliteException), typeof(NpgsqlException), typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public Task RepairGapAsync(long runId, CancellationToken cancellationToken) => RunStoreFailuresUnwrappedAsync(runId, cancellationToken);
+
+    /// <summary>
+    /// EF Core wraps a provider's failure (PostgreSQL's above all) in its own exception; the retry rule matches types, so
+    /// the job throws the provider's exception itself, whichever provider is in use.
+    /// </summary>
+    private async Task RunStoreFailuresUnwrappedAsync(long runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runner.RunAsync(runId, cancellationToken);
+        }
+        catch (Exception ex) when (StoreFailure.ProviderExceptionOf(ex) is { } provider && provider != ex)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(provider);
+        }
+    }
 }

@@ -17,7 +17,7 @@ public static class JobsServiceCollectionExtensions
 
     /// <summary>
     /// Hangfire in the web process: its own SQLite file (JobStoragePath), or on PostgreSQL its own schema
-    /// (<see cref="PostgresSchema"/>) in the store's database; one small server, and the recurring jobs every
+    /// (<see cref="PostgresSchema"/>) in the store's database; one small server on the leading instance, and the recurring jobs every
     /// capability declares. The job store is a DI singleton rather than Hangfire's static JobStorage.Current, so two
     /// hosts in one process (tests) never share it.
     /// </summary>
@@ -57,17 +57,8 @@ public static class JobsServiceCollectionExtensions
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (builder.Configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.RunServer)}", defaultValue: true))
         {
-            services.AddHangfireServer((sp, server) =>
-            {
-                var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-                server.WorkerCount = jobs.WorkerCount;
-                server.SchedulePollingInterval = jobs.QueuePollInterval;
-                server.ServerName = $"discord-analytics:{Environment.ProcessId}";
-                // This host's container builds the jobs. Hangfire's registered JobActivator is the static
-                // JobActivator.Current, which the last-configured host in the process owns (a disposed one,
-                // in tests with many hosts).
-                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
-            });
+            // Only while this instance leads (always on SQLite): see LeaderJobServer.
+            services.AddHostedService<LeaderJobServer>();
         }
 
         services.AddHostedService<RecurringJobRegistrar>();

@@ -1,7 +1,6 @@
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,7 +45,7 @@ public sealed partial class GapRepairService(
                 }
             }
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StoreFailure.IsFromStore(ex))
         {
             // A damaged store is reported by /healthz; later sessions read the store again.
             LogStoreUnreadable(logger, ex);

@@ -68,14 +68,30 @@ public sealed class GapRepairServiceTests : IAsyncLifetime
         Assert.Empty(await GapRunsAsync());
     }
 
-    private GapRepairService Service()
+    [Fact]
+    public async Task Start_PostgresServerNotAnswering_StartsAndReadsTheStoreAgainAtTheSession()
+    {
+        // A loopback port nobody listens on: Npgsql's connection is refused, as when the server is down at start.
+        var unreachable = new StoreContextFactory(TestPostgres.StoreOnPostgres("Host=127.0.0.1;Port=9;Username=postgres;Database=none;Timeout=3"));
+        var service = Service(unreachable);
+
+        await service.StartAsync(default);
+
+        // What could not be read at start is read again when a session begins (and fails the same way while the server is down).
+        var later = await Assert.ThrowsAnyAsync<Exception>(() => service.OnFreshSessionAsync(new FreshSession([Guild], IsFirstOfProcess: true, NowMs), default));
+        Assert.Equal("store server unreachable", StoreFailure.ReasonOf(StoreFailure.ProviderExceptionOf(later)!));
+    }
+
+    private GapRepairService Service(IDbContextFactory<AnalyticsDbContext> contexts)
     {
         var options = Options.Create(new BackfillOptions());
         var source = new RestHistorySource(new DiscordRestClient(
             new HttpClient(), Options.Create(new DiscordOptions { Token = "unused", ApiBaseUrl = "http://127.0.0.1:9/api/v10" }), _time, NullLogger<DiscordRestClient>.Instance));
-        var runs = new GapRepairRuns(_store, _scheduler, new BackfillRegistry(_time), new BackfillNotifier(), options, NullLogger<GapRepairRuns>.Instance);
-        return new GapRepairService(_store, new LastEventAtReader(_store), [source], runs, options, _time, NullLogger<GapRepairService>.Instance);
+        var runs = new GapRepairRuns(contexts, _scheduler, new BackfillRegistry(_time), new BackfillNotifier(), options, NullLogger<GapRepairRuns>.Instance);
+        return new GapRepairService(contexts, new LastEventAtReader(contexts), [source], runs, options, _time, NullLogger<GapRepairService>.Instance);
     }
+
+    private GapRepairService Service() => Service(_store);
 
     private async Task<List<Core.Storage.Entities.BackfillRun>> GapRunsAsync()
     {

@@ -20,6 +20,8 @@ public sealed class AuthStoreTests
 
     private const string AdoptingMigration = "20261206102703_AdoptAdminCredentials";
 
+    private const string KeyRingMigration = "20261206151514_DataProtectionKeys";
+
     private const string OldPassword = "password-from-an-older-version";
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class AuthStoreTests
         Assert.True(dashboard.IsSuccessStatusCode, $"the dashboard answered {(int)dashboard.StatusCode}");
         Assert.DoesNotContain("shown only this once", console.ToString(), StringComparison.Ordinal);
         Assert.Equal([oldHash], await QueryAsync(store, "SELECT passwordHash FROM adminCredentials"));
-        Assert.Equal([AdoptingMigration], await QueryAsync(store, $"SELECT MigrationId FROM \"{AuthDbContext.MigrationsHistoryTable}\""));
+        Assert.Equal([AdoptingMigration, KeyRingMigration], await QueryAsync(store, $"SELECT MigrationId FROM \"{AuthDbContext.MigrationsHistoryTable}\" ORDER BY MigrationId"));
         Assert.DoesNotContain(AdoptingMigration, await QueryAsync(store, "SELECT MigrationId FROM __EFMigrationsHistory"));
     }
 
@@ -60,7 +62,7 @@ public sealed class AuthStoreTests
         await auth.Database.MigrateAsync();
 
         Assert.False(auth.Database.HasPendingModelChanges(), "The auth model changed without a migration: dotnet ef migrations add ... --context AuthDbContext.");
-        Assert.Equal([AdoptingMigration], await QueryAsync(store, $"SELECT MigrationId FROM \"{AuthDbContext.MigrationsHistoryTable}\""));
+        Assert.Equal([AdoptingMigration, KeyRingMigration], await QueryAsync(store, $"SELECT MigrationId FROM \"{AuthDbContext.MigrationsHistoryTable}\" ORDER BY MigrationId"));
         auth.AdminCredentials.Add(new AdminCredential { PasswordHash = "h", SecurityStamp = "s", Source = "generated", UpdatedAt = 1 });
         await auth.SaveChangesAsync();
         Assert.Equal(["h"], await QueryAsync(store, "SELECT passwordHash FROM adminCredentials"));
@@ -77,6 +79,55 @@ public sealed class AuthStoreTests
         await auth.SaveChangesAsync();
 
         Assert.Equal(["0"], await QueryAsync(store, "SELECT lockouts FROM adminCredentials"));
+    }
+
+    [Fact]
+    public async Task Start_PostgresServerNotAnswering_AppStartsUnhealthyAndTheConfiguredPasswordStillVerifies()
+    {
+        // A loopback port nobody listens on: the sign-in table cannot be migrated or read; the configured password holds in memory.
+        await using var app = new AnalyticsAppFactory(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=9;Username=postgres;Database=none;Timeout=3",
+        });
+        using var client = app.CreateClient();
+
+        using var health = await client.GetAsync("/healthz");
+        var verified = await app.Services.GetRequiredService<AdminCredentials>().VerifyAsync(AnalyticsAppFactory.AdminPassword, "127.0.0.1", default);
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.True(verified.Succeeded, $"the configured password answered {verified.Outcome}");
+    }
+
+    [Fact]
+    public async Task Restart_SqliteStore_KeysLiveBesideTheStoreAndACookieFromBeforeStillSignsIn()
+    {
+        var folder = Directory.CreateTempSubdirectory("da-keys-");
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder.FullName, "analytics.db")}" };
+            string cookie;
+            await using (var before = new AnalyticsAppFactory(settings))
+            {
+                using var anonymous = before.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+                using var login = await CookieLogin.PostAsync(anonymous, AnalyticsAppFactory.AdminPassword);
+                cookie = CookieLogin.NameAndValue(Assert.Single(CookieLogin.SetCookies(login), c => c.StartsWith("da.admin=", StringComparison.Ordinal)));
+            }
+
+            await using var after = new AnalyticsAppFactory(settings);
+            using var browser = after.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var page = new HttpRequestMessage(HttpMethod.Get, "/settings");
+            page.Headers.Add("Cookie", cookie);
+            using var signedIn = await browser.SendAsync(page);
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, signedIn.StatusCode);
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder.FullName, SignInKeyRing.FolderName), "key-*.xml"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class DataDirectoryArgumentTests
 
         var expanded = DataDirectoryArgument.Expand(args);
 
-        Assert.Equal(["--Storage:ConnectionString=Data Source=/srv/da/analytics.db", "--urls", "x"], expanded);
+        Assert.Equal(["--Storage:ConnectionString=Data Source=/srv/da/analytics.db", "--Storage:DataDirectory=/srv/da", "--urls", "x"], expanded);
     }
 
     [Theory]

@@ -37,6 +37,26 @@ public sealed class StartupErrorsTests : IDisposable
         Assert.DoesNotContain("Exception", output + error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_DataDirWithPostgres_ExitsWith2AndOneLineSayingDataDirIsForSqlite()
+    {
+        // No server is contacted: the settings are refused before anything starts.
+        var (exitCode, output, error) = await AppProcess.RunToExitAsync(
+            new Dictionary<string, string>
+            {
+                ["Storage__Provider"] = "Postgres",
+                ["Storage__ConnectionString"] = "Host=127.0.0.1;Port=9;Username=postgres;Database=none",
+                ["Auth__AdminPassword"] = AnalyticsAppFactory.AdminPassword,
+            },
+            TimeSpan.FromMinutes(2),
+            [DataDirectoryArgument.Name, _folder.FullName]);
+
+        Assert.True(exitCode == StartupErrors.ExitCode, $"exit code {exitCode}\nstdout:\n{output}\nstderr:\n{error}");
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal($"Configuration error: {Core.Storage.StorageOptions.DataDirectoryWithPostgresError}", line);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.FullName));
+    }
+
     public void Dispose()
     {
         try

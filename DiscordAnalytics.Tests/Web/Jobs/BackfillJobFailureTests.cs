@@ -141,6 +141,33 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Job_TransientPostgresError_IsRetriedAndContinuesFromItsCheckpoint()
+    {
+        // The same job on a PostgreSQL store (jobs in its hangfire schema): a deadlock the server reports, wrapped by EF
+        // Core's execution strategy as it reaches the runner, is retried too.
+        await using var app = await AnalyticsAppFactory.CreateAsync(
+            StoreProvider.Postgres,
+            AnalyticsAppFactory.WithJobServer(Settings()),
+            services: services => services.AddSingleton<IHistorySource>(sp => new ThrowingHistorySource(
+                ActivatorUtilities.CreateInstance<RestHistorySource>(sp), throwOnPage: 2, () => new InvalidOperationException(
+                    "An exception has been raised that is likely due to a transient failure.", new Npgsql.PostgresException("deadlock detected", "ERROR", "ERROR", "40P01")))));
+        using var client = await SeedGuildAsync(app);
+
+        using var started = await PostAsync(client);
+        var completed = await RunAsync(client, app, s => s == BackfillState.Completed.StoredName());
+
+        Assert.Equal(300, completed.GetProperty("messages").GetInt32());
+        Assert.Equal(JsonValueKind.Null, completed.GetProperty("error").ValueKind);
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        bool IsBackfill(KeyValuePair<string, Hangfire.Storage.Monitoring.SucceededJobDto> j) => j.Value.Job.Type == typeof(BackfillJob);
+        await Eventually.TrueAsync(() => storage.GetMonitoringApi().SucceededJobs(0, 10).Any(IsBackfill), "the job server marks the backfill job succeeded");
+        var job = Assert.Single(storage.GetMonitoringApi().SucceededJobs(0, 10), IsBackfill);
+        using var connection = storage.GetConnection();
+        Assert.Equal("1", connection.GetJobParameter(job.Key, "RetryCount"));
+        AssertFirstPagesFetchedOnce();
+    }
+
+    [Fact]
     public async Task Start_RunLeftRunningByAKilledProcess_ResumesFromItsCheckpointAsAJob()
     {
         await using var store = await TempSqliteStore.CreateMigratedAsync();
@@ -173,15 +200,17 @@ public sealed class BackfillJobFailureTests : IAsyncLifetime
         Assert.Equal(runId, (long)job.Value.Job.Args[0]);
     }
 
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Discord:Token"] = "backfill-failure-token",
+        ["Discord:ApiBaseUrl"] = _emulator.ApiBaseUrl,
+        ["Discord:GatewayUrl"] = _emulator.GatewayUrl,
+        ["Jobs:QueuePollInterval"] = "00:00:00.200",
+    };
+
     private AnalyticsAppFactory App(Action<IServiceCollection>? services = null, string? connectionString = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Discord:Token"] = "backfill-failure-token",
-            ["Discord:ApiBaseUrl"] = _emulator.ApiBaseUrl,
-            ["Discord:GatewayUrl"] = _emulator.GatewayUrl,
-            ["Jobs:QueuePollInterval"] = "00:00:00.200",
-        };
+        var settings = Settings();
         if (connectionString is not null)
         {
             settings["Storage:ConnectionString"] = connectionString;

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DiscordAnalytics.Core.Discord.Gateway;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Retention;
+using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Web.Jobs;
+using DiscordAnalytics.Web.Auth;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
+
+namespace DiscordAnalytics.Tests.Web.Hosting;
+
+/// <summary>
+/// Two instances of the real app on one PostgreSQL database, live against the loopback Discord emulator: one leads
+/// (gateway, writer, jobs), the other serves pages and the API from the store, and takes over when the first stops.
+/// </summary>
+[Collection(JobServerCollection.Name)]
+public sealed class TwoInstancesTests
+{
+    private const string Token = "MTA3MzUzNjMwMzEwNDAwMDAwMA.TWO-INSTANCES-TOKEN.xyz";
+    private const string BeforeGuild = "849255963033600101";
+    private const string AfterGuild = "849255963033600102";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Switch_LeaderStops_StandbyIdentifiesIngestsAcceptsTheCookieAndJobsRunOnce()
+    {
+        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+        try
+        {
+            await using var emulator = await Emulator.StartAsync();
+            emulator.ExpectedToken = Token;
+            emulator.ReadyGuildIds = [BeforeGuild, AfterGuild];
+            var settings = AnalyticsAppFactory.LiveSettings(emulator, Token, AnalyticsAppFactory.WithJobServer(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = nameof(StoreProvider.Postgres),
+                ["Storage:ConnectionString"] = database,
+                ["Leadership:CheckInterval"] = "00:00:00.500",
+                ["Jobs:QueuePollInterval"] = "00:00:00.200",
+            }));
+            static void FastReconnects(IServiceCollection services) =>
+                services.AddSingleton(new GatewaySessionOptions { ReconnectBaseDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) });
+
+            var first = new AnalyticsAppFactory(settings, services: FastReconnects);
+            await using var second = new AnalyticsAppFactory(settings, services: FastReconnects);
+            string cookie;
+            try
+            {
+                using var firstApi = first.CreateApiClient();
+                await emulator.WaitForIdentifyAsync();
+                using var secondApi = second.CreateApiClient();
+
+                // The first leads; the second serves what the first stores and never opens the gateway.
+                Assert.Equal("leader", await RoleAsync(firstApi));
+                var standby = await HealthAsync(secondApi);
+                Assert.Equal("standby", standby.GetProperty("instance").GetProperty("role").GetString());
+                Assert.Equal("standby", standby.GetProperty("gateway").GetProperty("state").GetString());
+                Assert.Equal(HttpStatusCode.OK, await StatusAsync(secondApi, "/healthz"));
+                await emulator.DispatchAsync("GUILD_CREATE", GuildJson(BeforeGuild, "Before Switch"));
+                await GuildsUntilAsync(secondApi, names => names.Contains("Before Switch"));
+
+                // A recurring job triggered on the standby runs once, on the leader's job server (the standby has none).
+                var storage = second.Services.GetRequiredService<JobStorage>();
+                Assert.Single(storage.GetMonitoringApi().Servers());
+                second.Services.GetRequiredService<IRecurringJobManager>().Trigger(RetentionJob.RecurringId);
+                await Eventually.TrueAsync(() => RetentionRuns(second) == 1, "the retention job runs on the leader", Patience);
+
+                // Signed in on the first.
+                using var anonymous = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+                using var login = await CookieLogin.PostAsync(anonymous, AnalyticsAppFactory.AdminPassword);
+                Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+                cookie = CookieLogin.NameAndValue(Assert.Single(CookieLogin.SetCookies(login), c => c.StartsWith("da.admin=", StringComparison.Ordinal)));
+                Assert.Equal(1, emulator.IdentifyCount);
+                Assert.Equal(1, emulator.ConnectionCount);
+            }
+            finally
+            {
+                await first.DisposeAsync();
+            }
+
+            // The first stopped: the second identifies within seconds and ingests.
+            await emulator.WaitForAsync(e => e.IdentifyCount == 2, "the standby identifies after the leader stopped", Patience);
+            using var api = second.CreateApiClient();
+            var leader = await Eventually.ReturnsAsync(() => HealthAsync(api), h => h.GetProperty("gateway").GetProperty("state").GetString() == "connected", Patience);
+            Assert.Equal("leader", leader.GetProperty("instance").GetProperty("role").GetString());
+            await emulator.DispatchAsync("GUILD_CREATE", GuildJson(AfterGuild, "After Switch"));
+            var names = await GuildsUntilAsync(api, n => n.Contains("After Switch"));
+            Assert.Equal(["After Switch", "Before Switch"], names.Order().ToList());
+
+            // The cookie the first issued signs in on the second.
+            using var browser = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            Assert.Equal(HttpStatusCode.OK, await SettingsWithCookieAsync(browser, cookie));
+            using var withoutCookie = await browser.GetAsync("/settings");
+            Assert.Equal(HttpStatusCode.Redirect, withoutCookie.StatusCode);
+            // Both read one key ring, the store's (the same process would otherwise share a folder of keys anyway).
+            Assert.IsType<EntityFrameworkCoreXmlRepository<AuthDbContext>>(second.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+            await using (var auth = await second.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContextAsync())
+            {
+                Assert.Single(await auth.DataProtectionKeys.AsNoTracking().ToListAsync());
+            }
+
+            // The job ran once; the new leader's server now runs the jobs.
+            Assert.Equal(1, RetentionRuns(second));
+            await Eventually.TrueAsync(() => second.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers().Count == 1, "only the new leader's job server is registered", Patience);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task SignOut_OnOneInstance_EndsTheSessionOnTheOther()
+    {
+        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+        try
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = nameof(StoreProvider.Postgres),
+                ["Storage:ConnectionString"] = database,
+                ["Auth:SessionCheckInterval"] = "00:00:00.500",
+            };
+            await using var first = new AnalyticsAppFactory(settings);
+            await using var second = new AnalyticsAppFactory(settings);
+            using var anonymous = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var login = await CookieLogin.PostAsync(anonymous, AnalyticsAppFactory.AdminPassword);
+            var cookie = CookieLogin.NameAndValue(Assert.Single(CookieLogin.SetCookies(login), c => c.StartsWith("da.admin=", StringComparison.Ordinal)));
+            using var onFirst = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var onSecond = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            Assert.Equal(HttpStatusCode.OK, await SettingsWithCookieAsync(onFirst, cookie));
+            Assert.Equal(HttpStatusCode.OK, await SettingsWithCookieAsync(onSecond, cookie));
+
+            // Signing out on the second ends every session, the first instance's included.
+            await second.Services.GetRequiredService<AdminCredentials>().EndAllSessionsAsync(default);
+
+            Assert.Equal(HttpStatusCode.Redirect, await SettingsWithCookieAsync(onSecond, cookie));
+            var onFirstAfter = await Eventually.ReturnsAsync(() => SettingsWithCookieAsync(onFirst, cookie), status => status == HttpStatusCode.Redirect);
+            Assert.Equal(HttpStatusCode.Redirect, onFirstAfter);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    private static async Task<HttpStatusCode> SettingsWithCookieAsync(HttpClient client, string cookie)
+    {
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/settings");
+        page.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(page);
+        return response.StatusCode;
+    }
+
+    private static string GuildJson(string id, string name) =>
+        $$$"""{"id":"{{{id}}}","name":"{{{name}}}","channels":[],"threads":[],"members":[]}""";
+
+    private static async Task<JsonElement> HealthAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/healthz");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<string?> RoleAsync(HttpClient client) =>
+        (await HealthAsync(client)).GetProperty("instance").GetProperty("role").GetString();
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return response.StatusCode;
+    }
+
+    private static async Task<List<string>> GuildsUntilAsync(HttpClient client, Func<List<string>, bool> until)
+    {
+        var names = await Eventually.ReturnsAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>("/api/guilds")).EnumerateArray().Select(g => g.GetProperty("name").GetString()!).ToList(),
+            until,
+            Patience);
+        Assert.True(until(names), $"guilds: {string.Join(", ", names)}");
+        return names;
+    }
+
+    private static int RetentionRuns(AnalyticsAppFactory app)
+    {
+        using var db = app.Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContext();
+        return db.Set<RetentionRun>().AsNoTracking().Count();
+    }
+}
