@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Web.Api.Guilds;
@@ -47,6 +48,7 @@ public static class AnalyticsApi
             TopMembersQuery members,
             TopContentQuery content,
             DailyActivityQuery daily,
+            VoiceQuery voice,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -80,10 +82,14 @@ public static class AnalyticsApi
                     ["date", "messages", "reactions", "activeMembers"],
                     (await daily.RunAsync(query, ct))
                         .Select(d => new object?[] { d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Messages, d.Reactions, d.ActiveMembers })),
+                "voice" => CsvWriter.Write(
+                    ["channelId", "name", "minutes", "previousMinutes"],
+                    (await voice.RunAsync(query, [], ct)).TopChannels
+                        .Select(c => new object?[] { c.ChannelId, c.Name, c.Minutes, c.PreviousMinutes })),
                 _ => null,
             };
             return csv is null
-                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, voice.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 
