@@ -81,6 +81,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<SupportSignalsQuery>();
         Services.AddSingleton<HourlyActivityQuery>();
         Services.AddSingleton<HeatMapQuery>();
+        Services.AddSingleton<DiscordAnalytics.Core.Analytics.Voice.VoiceQuery>();
         Services.AddSingleton<GuildTimeZone>();
         Services.AddSingleton<RisingMembersQuery>();
         Services.AddSingleton<MemberGrowthQuery>();
