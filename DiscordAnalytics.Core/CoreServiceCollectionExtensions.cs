@@ -73,27 +73,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<VoiceCheckpoints>();
         services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();
 
-        services.AddSingleton<GuildsQuery>();
-        // The member rollups in memory: the member cards read them, the ingestion writer tells them each commit.
-        services.AddSingleton<MemberDayIndex>();
-        services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
-        services.AddSingleton<TotalsQuery>();
-        services.AddSingleton<DailyActivityQuery>();
-        services.AddSingleton<EngagementQuery>();
-        services.AddSingleton<TrendingTopicsQuery>();
-        services.AddSingleton<TopChannelsQuery>();
-        services.AddSingleton<TopMembersQuery>();
-        services.AddSingleton<TopContentQuery>();
-        services.AddSingleton<SupportSignalsQuery>();
-        services.AddSingleton<KeywordDayFiller>();
-        services.AddSingleton<HourlyActivityQuery>();
-        services.AddSingleton<HeatMapQuery>();
-        services.AddSingleton<GuildTimeZone>();
-        services.AddSingleton<RisingMembersQuery>();
-        services.AddSingleton<MemberGrowthQuery>();
-        services.AddSingleton<NewMemberActivationQuery>();
-        services.AddSingleton<VoiceQuery>();
-        services.AddSingleton<SummaryQuery>();
+        services.AddAnalyticsQueries();
         services.AddSingleton<HelpChannelSettings>();
         services.AddRetention();
         services.AddMemberPrivacy();
@@ -124,6 +104,36 @@ public static class CoreServiceCollectionExtensions
 
     private static bool HasToken(IConfiguration configuration) =>
         (configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions()).HasToken;
+
+    /// <summary>
+    /// The card and summary queries and what they read besides the store: the member days in memory (which the
+    /// ingestion writer tells each commit), the keyword day filler and the guild time zone. Needs the store's context
+    /// factory, <see cref="IngestionMode"/>, a <see cref="TimeProvider"/> and logging.
+    /// </summary>
+    public static IServiceCollection AddAnalyticsQueries(this IServiceCollection services)
+    {
+        services.AddSingleton<GuildsQuery>();
+        services.AddSingleton<MemberDayIndex>();
+        services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
+        services.AddSingleton<TotalsQuery>();
+        services.AddSingleton<DailyActivityQuery>();
+        services.AddSingleton<EngagementQuery>();
+        services.AddSingleton<TrendingTopicsQuery>();
+        services.AddSingleton<TopChannelsQuery>();
+        services.AddSingleton<TopMembersQuery>();
+        services.AddSingleton<TopContentQuery>();
+        services.AddSingleton<SupportSignalsQuery>();
+        services.AddSingleton<KeywordDayFiller>();
+        services.AddSingleton<HourlyActivityQuery>();
+        services.AddSingleton<HeatMapQuery>();
+        services.AddSingleton<GuildTimeZone>();
+        services.AddSingleton<RisingMembersQuery>();
+        services.AddSingleton<MemberGrowthQuery>();
+        services.AddSingleton<NewMemberActivationQuery>();
+        services.AddSingleton<VoiceQuery>();
+        services.AddSingleton<SummaryQuery>();
+        return services;
+    }
 
     /// <summary>Demo:Enabled=auto means demo exactly when no bot token is configured.</summary>
     public static bool IsDemo(IConfiguration configuration)

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Digests;
@@ -31,19 +32,7 @@ public static class DigestServices
         services.AddSingleton<IOptions<DiscordOptions>>(discord);
         services.AddSingleton(new IngestionMode(IsDemo: emulator is null));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<GuildsQuery>();
-        services.AddSingleton<MemberDayIndex>();
-        services.AddSingleton<TotalsQuery>();
-        services.AddSingleton<DailyActivityQuery>();
-        services.AddSingleton<TopChannelsQuery>();
-        services.AddSingleton<TopMembersQuery>();
-        services.AddSingleton<TopContentQuery>();
-        services.AddSingleton<SupportSignalsQuery>();
-        services.AddSingleton<HourlyActivityQuery>();
-        services.AddSingleton<RisingMembersQuery>();
-        services.AddSingleton<MemberGrowthQuery>();
-        services.AddSingleton<NewMemberActivationQuery>();
-        services.AddSingleton<SummaryQuery>();
+        services.AddAnalyticsQueries();
         services.AddSingleton<IInsightGenerator, OfflineInsightGenerator>();
         if (emulator is not null)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Web.Api.Guilds;
@@ -49,6 +50,7 @@ public static class AnalyticsApi
             TopContentQuery content,
             DailyActivityQuery daily,
             EngagementQuery engagement,
+            VoiceQuery voice,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -86,10 +88,14 @@ public static class AnalyticsApi
                     ["date", "dau", "wau", "mau", "stickiness"],
                     (await engagement.RunAsync(query, ct)).Daily
                         .Select(d => new object?[] { d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Dau, d.Wau, d.Mau, d.Stickiness })),
+                "voice" => CsvWriter.Write(
+                    ["channelId", "name", "minutes", "previousMinutes"],
+                    (await voice.RunAsync(query, [], ct)).TopChannels
+                        .Select(c => new object?[] { c.ChannelId, c.Name, c.Minutes, c.PreviousMinutes })),
                 _ => null,
             };
             return csv is null
-                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 
