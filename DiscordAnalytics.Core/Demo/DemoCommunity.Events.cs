@@ -64,4 +64,8 @@ public sealed partial class DemoCommunity
 
     internal IngestEvent Left(long at, ulong memberId) =>
         new() { Type = IngestEventType.MemberRemove, GuildId = GuildId, EventAt = at, UserId = memberId };
+
+    /// <summary>Where <paramref name="member"/> is in voice from <paramref name="at"/> on: a channel (heard or muted), or null once they left.</summary>
+    internal IngestEvent VoiceState(long at, DemoMember member, ulong? channelId, bool muted = false) =>
+        new() { Type = IngestEventType.VoiceState, GuildId = GuildId, EventAt = at, UserId = member.Id, ChannelId = channelId, Muted = muted };
 }

@@ -45,6 +45,9 @@ public sealed partial class DemoCommunity
             .Select(zone => new WeightedTable<int>(Enumerable.Range(0, 24).Select(h => (h, DemoRhythm.WeightAtUtcHour(zone, h)))))];
         ChannelsById = _channels.ToDictionary(c => c.Id);
         ReactionEmoji = DemoEmoji.Table(CustomEmojis);
+        // The few who meet in voice most evenings: the most active third of the top 60 posters talk there.
+        VoiceRegulars = [.. humans.OrderByDescending(m => m.Weight).ThenBy(m => m.Id).Take(60).Where((_, i) => i % 3 == 0)];
+        VoiceChannels = [.. _channels.Where(c => c.Kind == DemoChannelKind.Voice)];
     }
 
     public int Seed { get; }
@@ -72,6 +75,11 @@ public sealed partial class DemoCommunity
     internal DemoMember DeployBot { get; }
 
     internal WeightedTable<DemoMember> Authors { get; }
+
+    /// <summary>Members who meet in voice (<see cref="DemoDay"/>'s evening sessions).</summary>
+    internal IReadOnlyList<DemoMember> VoiceRegulars { get; }
+
+    internal IReadOnlyList<DemoChannel> VoiceChannels { get; }
 
     internal WeightedTable<DemoMember> Reactors { get; }
 

@@ -43,6 +43,7 @@ internal sealed partial class DemoDay
         Announcements();
         BotFeeds();
         Highlights();
+        Voice();
         FollowUps();
         _events.Sort();
         return _events;
