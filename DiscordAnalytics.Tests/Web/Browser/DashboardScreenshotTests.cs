@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -12,13 +14,23 @@ namespace DiscordAnalytics.Tests.Web.Browser;
 public sealed class DashboardScreenshotTests
 {
     private static readonly string[] Cards =
-        ["card-totals", "card-activity", "card-members", "card-heat-map", "card-top-channels", "card-top-members", "card-top-content", "card-insights"];
+    [
+        "card-totals", "card-activity", "card-members", "card-engagement", "card-heat-map", "card-voice", "card-top-channels",
+        "card-top-members", "card-top-content", "card-support", "card-trending-topics", "card-insights",
+    ];
 
     [Fact]
     public async Task Dashboard_DemoCommunityLastThirtyDays_FillsEveryCard()
     {
         await using var app = AnalyticsAppFactory.Demo(historyDays: 60, liveEventsPerSecond: 0);
         var baseUrl = app.StartOnLoopback();
+        // The picture shows the whole history: wait until it has been written up to the last hour.
+        using var api = app.CreateApiClient();
+        var lastHour = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
+        await Eventually.ReturnsAsync(
+            () => api.GetFromJsonAsync<JsonElement>("/api/guilds"),
+            guilds => guilds.EnumerateArray().Any(g => g.TryGetProperty("lastEventAt", out var at) && at.ValueKind == JsonValueKind.Number && at.GetInt64() >= lastHour),
+            TimeSpan.FromMinutes(5));
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewSignedInPageAsync(baseUrl, "/?window=30d", options: new() { ViewportSize = new() { Width = 1440, Height = 900 } });
 
