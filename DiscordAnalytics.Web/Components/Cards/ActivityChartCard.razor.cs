@@ -9,14 +9,7 @@ public sealed partial class ActivityChartCard
     /// <summary>About this many x labels fit under the chart; longer windows show every n-th day.</summary>
     internal const int MaxLabels = 12;
 
-    private readonly LineChartOptions _options = new()
-    {
-        YAxisTicks = 0,
-        MaxNumYAxisTicks = 6,
-        YAxisRequireZeroPoint = true,
-        ShowDataMarkers = false,
-        YAxisFormat = "N0",
-    };
+    private readonly LineChartOptions _options = DailyLineOptions();
 
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
@@ -26,6 +19,16 @@ public sealed partial class ActivityChartCard
     private string Peak => Data is { Count: > 0 } days
         ? days.MaxBy(d => d.Messages + d.Reactions)!.Date.ToString("MMM d", CultureInfo.InvariantCulture)
         : "–";
+
+    /// <summary>The options of a line per day (this card's and the engagement card's): whole numbers from zero, no markers.</summary>
+    internal static LineChartOptions DailyLineOptions() => new()
+    {
+        YAxisTicks = 0,
+        MaxNumYAxisTicks = 6,
+        YAxisRequireZeroPoint = true,
+        ShowDataMarkers = false,
+        YAxisFormat = "N0",
+    };
 
     /// <summary>Short date labels, thinned so that at most about <see cref="MaxLabels"/> show; the last day always does.</summary>
     internal static string[] Labels(IReadOnlyList<DateOnly> days)

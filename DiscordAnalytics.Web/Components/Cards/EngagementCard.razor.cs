@@ -7,14 +7,7 @@ namespace DiscordAnalytics.Web.Components.Cards;
 
 public sealed partial class EngagementCard
 {
-    private readonly LineChartOptions _options = new()
-    {
-        YAxisTicks = 0,
-        MaxNumYAxisTicks = 6,
-        YAxisRequireZeroPoint = true,
-        ShowDataMarkers = false,
-        YAxisFormat = "N0",
-    };
+    private readonly LineChartOptions _options = ActivityChartCard.DailyLineOptions();
 
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
