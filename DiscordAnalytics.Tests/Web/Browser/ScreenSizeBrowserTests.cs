@@ -99,7 +99,7 @@ public sealed class ScreenSizeBrowserTests : IAsyncLifetime
 
         // The heat map is wider than the phone: it says so, and its scroll area takes keyboard focus.
         await Assertions.Expect(page.GetByTestId("heat-map-scroll-hint")).ToBeVisibleAsync();
-        await page.Locator(".da-heat-scroll").FocusAsync();
+        await page.GetByTestId("card-heat-map").Locator(".da-heat-scroll").FocusAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('da-heat-scroll')"));
     }
 
