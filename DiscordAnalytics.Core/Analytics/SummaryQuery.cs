@@ -19,7 +19,7 @@ public sealed class SummaryQuery(
     NewMemberActivationQuery activation,
     EngagementQuery engagement,
     TrendingTopicsQuery trending,
-    VoiceQuery? voice = null)
+    VoiceQuery voice)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -32,17 +32,17 @@ public sealed class SummaryQuery(
 
         var previous = await totals.RunPreviousAsync(query, cancellationToken);
         var topMembers = await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken);
-        var voiced = voice is null ? null : await voice.RunAsync(query, [.. topMembers.Select(m => long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
+        var voiced = await voice.RunAsync(query, [.. topMembers.Select(m => long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
             guild.GuildId,
             guild.Name,
             new SummaryWindow(query.Window.KindName, query.Window.StartAt, query.Window.EndAt, guild.TimeZone),
-            (await totals.RunAsync(query, cancellationToken)) with { VoiceMinutes = voiced?.Minutes ?? 0 },
-            previous.Totals with { VoiceMinutes = voiced?.PreviousMinutes ?? 0 },
+            (await totals.RunAsync(query, cancellationToken)) with { VoiceMinutes = voiced.Minutes },
+            previous.Totals with { VoiceMinutes = voiced.PreviousMinutes },
             await daily.RunAsync(query, cancellationToken),
             await channels.RunAsync(query, ChannelRanking.ByMessages, cancellationToken),
-            voiced is null ? topMembers : [.. topMembers.Select(m => m with { VoiceMinutes = voiced.MemberMinutes.GetValueOrDefault(long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture)) })],
+            [.. topMembers.Select(m => m with { VoiceMinutes = voiced.MemberMinutes.GetValueOrDefault(long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture)) })],
             await content.RunAsync(query, cancellationToken),
             await support.RunAsync(query, cancellationToken))
         {
@@ -53,8 +53,8 @@ public sealed class SummaryQuery(
             Activation = await activation.RunAsync(query, cancellationToken),
             Engagement = await engagement.RunAsync(query, cancellationToken),
             TrendingTopics = await trending.RunAsync(query, cancellationToken),
-            TopVoiceChannels = voiced?.TopChannels,
-            HourlyVoice = voiced?.Hourly,
+            TopVoiceChannels = voiced.TopChannels,
+            HourlyVoice = voiced.Hourly,
         };
     }
 }
