@@ -21,14 +21,15 @@ public sealed class TrendingTopicsQuery(IDbContextFactory<AnalyticsDbContext> co
         var (guild, window, previous) = ((long)query.GuildId, query.Window, query.Window.Previous);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var counts = await KeywordDays.CountsAsync(db, guild, window.StartDay, window.EndDay, now, cancellationToken);
-        var before = await KeywordDays.CountsAsync(db, guild, previous.StartDay, previous.EndDay, now, cancellationToken);
         var messages = await HumanMessagesAsync(db, guild, window, cancellationToken);
-        var previousMessages = await HumanMessagesAsync(db, guild, previous, cancellationToken);
         if (messages == 0)
         {
             return [];
         }
+
+        var previousMessages = await HumanMessagesAsync(db, guild, previous, cancellationToken);
+        var counts = await KeywordDays.CountsAsync(db, guild, window.StartDay, window.EndDay, now, cancellationToken);
+        var before = await KeywordDays.CountsAsync(db, guild, previous.StartDay, previous.EndDay, now, cancellationToken);
 
         double Share(long count, long total) => total == 0 ? 0 : (double)count / total;
         return [.. counts
