@@ -8,7 +8,7 @@ namespace DiscordAnalytics.Tests.Web.Browser;
 /// The guild pickers of Settings and Digests in a real browser: a pick is written into the address by the browser,
 /// replacing the entry, and only while the browser is still on that page. The server's answer to a pick is held
 /// back in the page (its WebSocket messages are queued), so what a slow connection makes possible happens every time:
-/// a second pick, or a top-bar link click, before the answer to the first pick has arrived.
+/// a top-bar link click before the answer to the pick has arrived. Both pages use the one MudBlazor picker.
 /// </summary>
 public sealed class GuildPickerBrowserTests
 {
@@ -18,8 +18,8 @@ public sealed class GuildPickerBrowserTests
 
     /// <summary>
     /// Queues the messages the server sends over the circuit's WebSocket and hands them over in order on
-    /// <c>daTest.release()</c>; what the person does meanwhile reaches the server at once. <c>daTest.hold()</c> holds
-    /// from now on; <c>daTest.holdFromAddressWrite()</c> from the server's first instruction to change the address (a
+    /// <c>daTest.release()</c>; what the person does meanwhile reaches the server at once. <c>daTest.holdFromAddressWrite()</c>
+    /// holds from the server's first instruction to change the address (a
     /// NavigateTo, or the page's own address write), which <c>daTest.holding()</c> then reports.
     /// </summary>
     private const string HoldServerAnswers = """
@@ -31,7 +31,6 @@ public sealed class GuildPickerBrowserTests
           let holding = false;
           let armed = false;
           window.daTest = {
-            hold: () => { holding = true; },
             holdFromAddressWrite: () => { armed = true; },
             holding: () => holding,
             release: () => { holding = armed = false; held.splice(0).forEach(deliver => deliver()); },
@@ -48,49 +47,29 @@ public sealed class GuildPickerBrowserTests
         })();
         """;
 
-    [Fact]
-    public async Task Settings_QuickSuccessivePicks_AllLandInTheAddressInOneHistoryEntry()
+    [Theory]
+    [InlineData("settings")]
+    [InlineData("digests")]
+    public async Task Picker_QuickSuccessivePicks_AllLandInTheAddressInOneHistoryEntry(string area)
     {
         await using var app = await StartAsync();
         await using var chromium = await Chromium.LaunchAsync();
         var browser = chromium.Browser;
-        var page = await OpenAsync(browser, app, $"/settings?guildId={Alpha}");
-        await Assertions.Expect(page.GetByTestId("settings")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
+        var page = await OpenAsync(browser, app, $"/{area}?guildId={Alpha}");
+        await Assertions.Expect(page.GetByTestId(PageTestId(area))).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
         var entries = await page.EvaluateAsync<int>("() => history.length");
 
         // Each pick closes the list; the next one opens it again as fast as the page allows.
         foreach (var name in new[] { "Bravo Guild", "Charlie Guild", "Alpha Guild", "Bravo Guild" })
         {
-            await OpenSettingsPickerAsync(page);
-            await SettingsChoice(page, name).ClickAsync();
+            await OpenPickerAsync(page, area);
+            await Choice(page, name).ClickAsync();
             await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         }
 
-        await Assertions.Expect(page).ToHaveURLAsync($"{app.LoopbackBaseUrl}/settings?guildId={Bravo}", new() { Timeout = 30_000 });
-        await Assertions.Expect(page).ToHaveTitleAsync("Bravo Guild · Settings · DiscordAnalytics");
-        // Replaced, as on the dashboard: Back leaves Settings instead of stepping through the guilds picked.
-        Assert.Equal(entries, await page.EvaluateAsync<int>("() => history.length"));
-    }
-
-    [Fact]
-    public async Task Digests_TwoPicksBeforeTheServerAnswers_BothLandAndTheLastOneStays()
-    {
-        await using var app = await StartAsync();
-        await using var chromium = await Chromium.LaunchAsync();
-        var browser = chromium.Browser;
-        var page = await OpenAsync(browser, app, $"/digests?guildId={Alpha}");
-        await Assertions.Expect(page.GetByTestId("digests-page")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
-        var entries = await page.EvaluateAsync<int>("() => history.length");
-
-        // The second pick reaches the server before it has heard where the first one put the browser: the address
-        // this page wrote last still counts as this page.
-        await page.EvaluateAsync("() => window.daTest.hold()");
-        await page.GetByTestId("digest-guild").SelectOptionAsync(Bravo.ToString());
-        await page.GetByTestId("digest-guild").SelectOptionAsync(Charlie.ToString());
-        await page.EvaluateAsync("() => window.daTest.release()");
-
-        await Assertions.Expect(page).ToHaveURLAsync($"{app.LoopbackBaseUrl}/digests?guildId={Charlie}", new() { Timeout = 30_000 });
-        await Assertions.Expect(page).ToHaveTitleAsync("Charlie Guild · Digests · DiscordAnalytics");
+        await Assertions.Expect(page).ToHaveURLAsync($"{app.LoopbackBaseUrl}/{area}?guildId={Bravo}", new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveTitleAsync($"Bravo Guild · {(area == "settings" ? "Settings" : "Digests")} · DiscordAnalytics");
+        // Replaced, as on the dashboard: Back leaves the page instead of stepping through the guilds picked.
         Assert.Equal(entries, await page.EvaluateAsync<int>("() => history.length"));
     }
 
@@ -104,17 +83,9 @@ public sealed class GuildPickerBrowserTests
         var browser = chromium.Browser;
         var page = await OpenAsync(browser, app, $"/{area}?guildId={Alpha}");
         await Assertions.Expect(page.GetByTestId(PageTestId(area))).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
-        if (area == "settings")
-        {
-            await OpenSettingsPickerAsync(page);
-            await page.EvaluateAsync("() => window.daTest.holdFromAddressWrite()");
-            await SettingsChoice(page, "Bravo Guild").ClickAsync();
-        }
-        else
-        {
-            await page.EvaluateAsync("() => window.daTest.holdFromAddressWrite()");
-            await page.GetByTestId("digest-guild").SelectOptionAsync(Bravo.ToString());
-        }
+        await OpenPickerAsync(page, area);
+        await page.EvaluateAsync("() => window.daTest.holdFromAddressWrite()");
+        await Choice(page, "Bravo Guild").ClickAsync();
 
         // The server has answered the pick with an address change; the link is clicked before that answer arrives.
         await page.WaitForFunctionAsync("() => window.daTest.holding()", null, new() { Timeout = 30_000 });
@@ -153,12 +124,12 @@ public sealed class GuildPickerBrowserTests
         return page;
     }
 
-    private static async Task OpenSettingsPickerAsync(IPage page)
+    private static async Task OpenPickerAsync(IPage page, string area)
     {
-        await page.GetByTestId("settings-guild").Locator("div.mud-select").First.ClickAsync();
-        await Assertions.Expect(SettingsChoice(page, "Charlie Guild")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId(area == "settings" ? "settings-guild" : "digest-guild").Locator("div.mud-select").First.ClickAsync();
+        await Assertions.Expect(Choice(page, "Charlie Guild")).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
 
-    private static ILocator SettingsChoice(IPage page, string name) =>
+    private static ILocator Choice(IPage page, string name) =>
         page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = name });
 }

@@ -247,20 +247,20 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         var id = editor.GetAttribute("id");
         Assert.False(string.IsNullOrEmpty(id));
         Assert.Equal("Digest text (Markdown)", cut.Find($"label[for='{id}']").TextContent.Trim());
-        Assert.Equal("Server", cut.Find("[data-testid=digest-guild]").GetAttribute("aria-label"));
+        Assert.Equal("Server", GuildSelect(cut).Instance.Label);
     }
 
     [Fact]
-    public void SelectGuild_Other_ShowsItAndWritesTheAddressInTheBrowserOnly()
+    public async Task SelectGuild_Other_ShowsItAndWritesTheAddressInTheBrowserOnly()
     {
         var cut = RenderPage(emulator: null);
         cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
 
-        cut.Find("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
+        await PickGuild(cut, DigestWorld.OtherGuild);
 
         cut.WaitForAssertion(() => Assert.Contains("#lobby", ScheduleChannels(cut), StringComparison.Ordinal));
         Assert.DoesNotContain("#announcements", ScheduleChannels(cut), StringComparison.Ordinal);
-        Assert.Equal(DigestWorld.OtherGuild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
+        Assert.Equal(DigestWorld.OtherGuild.ToString(), ShownGuild(cut));
         Assert.Equal(
             new object?[] { $"http://localhost/digests?guildId={DigestWorld.Guild}", $"http://localhost/digests?guildId={DigestWorld.OtherGuild}" },
             Assert.Single(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]).Arguments);
@@ -269,17 +269,18 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void AddressChange_AfterAPick_ShowsTheGuildTheAddressNames()
+    public async Task AddressChange_AfterAPick_ShowsTheGuildTheAddressNames()
     {
         var cut = RenderPage(emulator: null);
-        cut.WaitForElement("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
+        cut.WaitForElement("[data-testid=digest-guild]");
+        await PickGuild(cut, DigestWorld.OtherGuild);
         cut.WaitForAssertion(() => Assert.Contains("#lobby", ScheduleChannels(cut), StringComparison.Ordinal));
 
         // Back, or a link to the first guild's digests.
         Navigation.NavigateTo($"digests?guildId={DigestWorld.Guild}&from=link");
 
         cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
-        Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
+        Assert.Equal(DigestWorld.Guild.ToString(), ShownGuild(cut));
     }
 
     [Fact]
@@ -291,22 +292,22 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         var cut = RenderPage(emulator: null, address: "digests");
 
         cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
-        Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
+        Assert.Equal(DigestWorld.Guild.ToString(), ShownGuild(cut));
         Assert.Empty(JSInterop.Invocations[BrowserAddress.ReplaceIfStillAtFunction]);
         Assert.Equal("http://localhost/digests", Navigation.Uri);
     }
 
     [Fact]
-    public void Render_UnknownGuildIdInAddress_SaysSoAndShowsTheFirstGuild()
+    public async Task Render_UnknownGuildIdInAddress_SaysSoAndShowsTheFirstGuild()
     {
         var cut = RenderPage(emulator: null, address: "digests?guildId=123");
 
         cut.WaitForAssertion(() => Assert.Contains("#announcements", ScheduleChannels(cut), StringComparison.Ordinal));
-        Assert.Equal(DigestWorld.Guild.ToString(), cut.Find("[data-testid=digest-guild]").GetAttribute("value"));
+        Assert.Equal(DigestWorld.Guild.ToString(), ShownGuild(cut));
         Assert.Equal("No data for server 123. Showing Candle Club instead.", cut.Find("[data-testid=digests-guild-notice]").TextContent.Trim());
 
         // A guild picked from the list is known: the notice goes.
-        cut.Find("[data-testid=digest-guild]").Change(DigestWorld.OtherGuild.ToString());
+        await PickGuild(cut, DigestWorld.OtherGuild);
         cut.WaitForAssertion(() => Assert.Contains("#lobby", ScheduleChannels(cut), StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-testid=digests-guild-notice]"));
     }
@@ -327,5 +328,17 @@ public sealed class DigestsPageTests : BunitContext, IAsyncLifetime
         Services.AddDigestServices(_store.ConnectionString, new FakeTimeProvider(DigestWorld.Now), emulator);
         Navigation.NavigateTo(address ?? $"digests?guildId={DigestWorld.Guild}");
         return Render<DigestsPage>();
+    }
+
+    private static IRenderedComponent<MudSelect<string>> GuildSelect(IRenderedComponent<DigestsPage> cut) =>
+        cut.FindComponent<GuildPicker>().FindComponent<MudSelect<string>>();
+
+    private static string? ShownGuild(IRenderedComponent<DigestsPage> cut) =>
+        cut.FindComponent<GuildPicker>().Instance.Selection.Guild?.GuildId;
+
+    private static Task PickGuild(IRenderedComponent<DigestsPage> cut, ulong guildId)
+    {
+        var select = GuildSelect(cut);
+        return cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(guildId.ToString()));
     }
 }
