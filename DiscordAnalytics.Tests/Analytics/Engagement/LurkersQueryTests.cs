@@ -60,14 +60,15 @@ public abstract class LurkersQueryTests(StoreProvider provider)
     }
 
     [Theory]
-    [InlineData(51, 1)]
-    [InlineData(52, 3)]
-    public async Task Run_RandomStreamReadBetweenTwoHalves_EqualsBruteForce(int seed, int windowDays)
+    [InlineData(51, 30, 3)]
+    [InlineData(52, 50, 7)]
+    public async Task Run_RandomStreamReadBetweenTwoHalves_EqualsBruteForce(int seed, int daysAgo, int windowDays)
     {
+        // Past windows: the stream's message ids only grow, so most of its messages land on its last day.
         var events = RandomEventStream.Generate(seed, activity: 4_000, endAt: Now.ToUnixTimeMilliseconds(), days: 60);
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         var index = TestMemberDays.Over(store);
-        var window = AnalyticsWindow.Last(windowDays, Today);
+        var window = new AnalyticsWindow(WindowKind.Custom, Today - daysAgo, Today - daysAgo + windowDays);
         await store.WriteInBatchesAsync(events.Take(events.Count / 2), batchSize: 300);
         await RunAsync(store, RandomEventStream.GuildId, window, index);
 
@@ -76,7 +77,7 @@ public abstract class LurkersQueryTests(StoreProvider provider)
 
         var expected = BruteForce(new GroundTruth(events), events, window);
         Assert.Equal(expected, lurkers);
-        Assert.True(expected.Count > 0 && expected.Count < expected.KnownMembers);
+        Assert.InRange(expected.Count, 1, expected.KnownMembers - 1);
     }
 
     /// <summary>
