@@ -30,6 +30,8 @@ public sealed class RetentionTests
         "export/content.csv?window=90d",
         "export/daily.csv?window=90d",
         "export/engagement.csv?window=90d",
+        "export/retention.csv?window=90d",
+        "retention?weeks=12",
     ];
 
     [Fact]
