@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Cohorts;
 using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.MemberDays;
@@ -118,6 +119,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<EngagementQuery>();
+        services.AddSingleton<LurkersQuery>();
+        services.AddSingleton<CohortRetentionQuery>();
         services.AddSingleton<TrendingTopicsQuery>();
         services.AddSingleton<TopChannelsQuery>();
         services.AddSingleton<TopMembersQuery>();

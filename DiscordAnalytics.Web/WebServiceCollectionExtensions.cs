@@ -61,6 +61,7 @@ public static class WebServiceCollectionExtensions
         app.MapMetricsEndpoint();
         app.MapAuthEndpoints();
         app.MapAnalyticsApi();
+        app.MapRetentionApi();
         app.MapBackfillApi();
         app.MapDigestsApi();
         app.MapJobsDashboard();

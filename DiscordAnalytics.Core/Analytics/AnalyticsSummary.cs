@@ -78,4 +78,11 @@ public sealed record AnalyticsSummary(
     /// <summary>Voice minutes per hour of the day in the guild's time zone, all 24 hours; additive and optional like <see cref="Hourly"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<HourlyVoice>? HourlyVoice { get; init; }
+
+    /// <summary>
+    /// Members present in the window who neither posted, reacted nor talked in it, with how many members are known;
+    /// additive and optional like <see cref="Hourly"/>. See <see cref="LurkersQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LurkerCount? Lurkers { get; init; }
 }

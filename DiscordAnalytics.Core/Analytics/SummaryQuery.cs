@@ -19,7 +19,8 @@ public sealed class SummaryQuery(
     NewMemberActivationQuery activation,
     EngagementQuery engagement,
     TrendingTopicsQuery trending,
-    VoiceQuery voice)
+    VoiceQuery voice,
+    LurkersQuery lurkers)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -55,6 +56,7 @@ public sealed class SummaryQuery(
             TrendingTopics = await trending.RunAsync(query, cancellationToken),
             TopVoiceChannels = voiced.TopChannels,
             HourlyVoice = voiced.Hourly,
+            Lurkers = await lurkers.RunAsync(query, cancellationToken),
         };
     }
 }

@@ -138,13 +138,31 @@ public sealed class GroundTruth
     public long FirstAt() => _messages.Values.Select(m => m.CreatedAt).Concat(_membership.Select(x => x.At)).Min();
 
     /// <summary>Members active on days [<paramref name="fromDay"/>, <paramref name="toDay"/>): a counted message or a human reaction (bots excluded).</summary>
-    public int ActiveMembersOnDays(int fromDay, int toDay)
+    public int ActiveMembersOnDays(int fromDay, int toDay) => ActiveMembersOn(fromDay, toDay).Count;
+
+    /// <summary>Who was active on days [<paramref name="fromDay"/>, <paramref name="toDay"/>): a counted message or a human reaction (bots excluded).</summary>
+    public IReadOnlySet<ulong> ActiveMembersOn(int fromDay, int toDay)
     {
         bool In(int day) => day >= fromDay && day < toDay;
         return CountedMessages().Where(m => In(m.Day)).Select(m => m.Author)
             .Concat(HumanReactions().Where(r => In(r.Value.Day)).Select(r => r.Key.User))
-            .Distinct()
-            .Count();
+            .ToHashSet();
+    }
+
+    /// <summary>
+    /// Each member with a join or a leave as their member row keeps them: the latest join delivered (which clears the
+    /// leave) and the first leave delivered after it (a leave while already gone is a redelivery).
+    /// </summary>
+    public IReadOnlyDictionary<ulong, (long? JoinedAt, long? LeftAt)> MemberRows()
+    {
+        var rows = new Dictionary<ulong, (long? JoinedAt, long? LeftAt)>();
+        foreach (var (user, at, join, _) in _memberDeliveries)
+        {
+            var row = rows.GetValueOrDefault(user);
+            rows[user] = join ? (at, null) : row.LeftAt is null ? (row.JoinedAt, at) : row;
+        }
+
+        return rows;
     }
 
     public IReadOnlyList<DailyActivity> DailyFor(AnalyticsWindow w) =>

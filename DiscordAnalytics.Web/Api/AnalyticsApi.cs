@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Cohorts;
 using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Discord;
@@ -51,6 +52,7 @@ public static class AnalyticsApi
             DailyActivityQuery daily,
             EngagementQuery engagement,
             VoiceQuery voice,
+            CohortRetentionQuery retention,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -92,10 +94,18 @@ public static class AnalyticsApi
                     ["channelId", "name", "minutes", "previousMinutes"],
                     (await voice.RunAsync(query, [], ct)).TopChannels
                         .Select(c => new object?[] { c.ChannelId, c.Name, c.Minutes, c.PreviousMinutes })),
+                // The card's triangle one cell a row; cohorts do not follow the window (always the last 12 weeks).
+                "retention" => CsvWriter.Write(
+                    ["cohortWeekStart", "members", "week", "active", "share", "complete"],
+                    ((await retention.RunAsync(query.GuildId, CohortRetentionQuery.DefaultWeeks, query.IncludeBots, ct))?.Cohorts ?? [])
+                        .SelectMany(c => c.Weeks.Select(w => new object?[]
+                        {
+                            c.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Members, w.Week, w.Active, w.Share, w.Complete ? "true" : "false",
+                        }))),
                 _ => null,
             };
             return csv is null
-                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 

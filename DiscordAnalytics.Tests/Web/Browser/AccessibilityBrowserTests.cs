@@ -11,7 +11,7 @@ namespace DiscordAnalytics.Tests.Web.Browser;
 public sealed class AccessibilityBrowserTests
 {
     private static readonly string[] Cards =
-        ["card-totals", "card-activity", "card-members", "card-heat-map", "card-top-channels", "card-top-members", "card-top-content", "card-support", "card-insights"];
+        ["card-totals", "card-activity", "card-members", "card-heat-map", "card-top-channels", "card-top-members", "card-top-content", "card-support", "card-insights", "card-retention", "card-lurkers"];
 
     [Theory]
     [InlineData(1440, 900)]

@@ -17,6 +17,7 @@ public sealed class DashboardScreenshotTests
     [
         "card-totals", "card-activity", "card-members", "card-engagement", "card-heat-map", "card-voice", "card-top-channels",
         "card-top-members", "card-top-content", "card-support", "card-trending-topics", "card-insights",
+        "card-retention", "card-lurkers",
     ];
 
     [Fact]
