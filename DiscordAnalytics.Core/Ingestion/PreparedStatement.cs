@@ -76,6 +76,22 @@ public sealed class PreparedStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the statement when its count is not needed. On PostgreSQL it is queued and sent with the next statement
+    /// that needs an answer (or the batch's end), in order: one round trip for many (see <see cref="StatementPipeline"/>).
+    /// On SQLite, where a statement is a call in the same process, it runs at once.
+    /// </summary>
+    public void Defer(params ReadOnlySpan<StatementValue> values)
+    {
+        if (_npgsql is { } npgsql)
+        {
+            npgsql.Defer(values, -1);
+            return;
+        }
+
+        Execute(values);
+    }
+
     /// <summary>Runs a statement that returns rows (SELECT or RETURNING); dispose the cursor to finish it.</summary>
     public Cursor Query(params ReadOnlySpan<StatementValue> values)
     {

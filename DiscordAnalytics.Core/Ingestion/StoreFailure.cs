@@ -32,6 +32,8 @@ public static class StoreFailure
             _ => null,
         },
         PostgresException postgres => ReasonOf(postgres),
+        // Another writer changed rows the batch counted on (a leader that lost its lock still committing): written again.
+        Postgres.ConcurrentWriteException => "store changed by another writer",
         // No answer from the server at all (refused, reset, timed out): Npgsql's own exceptions, outside a statement.
         NpgsqlException { IsTransient: true } => "store server unreachable",
         NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException } => "store server unreachable",

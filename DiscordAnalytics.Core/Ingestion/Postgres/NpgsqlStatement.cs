@@ -8,12 +8,16 @@ namespace DiscordAnalytics.Core.Ingestion.Postgres;
 /// The PostgreSQL side of a <see cref="PreparedStatement"/>: one command kept for the connection's life, its @pN
 /// parameters turned into PostgreSQL's positional $N+1 once. The writer's connection prepares a command on the server
 /// from its second use on (Npgsql's automatic preparation: see <see cref="PostgresWriterConnection"/>), so each later execution
-/// sends only the bound values. Runs inside whatever transaction the connection has.
+/// sends only the bound values. Runs inside whatever transaction the connection has. A statement whose answer the
+/// writer does not wait for is queued instead (<see cref="Defer"/>); every execution sends the queue first, so the
+/// server runs the connection's statements in the order they were given.
 /// </summary>
 internal sealed partial class NpgsqlStatement : IDisposable
 {
     private readonly NpgsqlCommand _command;
     private readonly NpgsqlParameter[] _parameters;
+    private readonly StatementPipeline _pipeline;
+    private readonly string _text;
     private NpgsqlDataReader? _reader;
 
     public NpgsqlStatement(NpgsqlConnection connection, string sql)
@@ -33,6 +37,8 @@ internal sealed partial class NpgsqlStatement : IDisposable
             }
         }
 
+        _text = text;
+        _pipeline = StatementPipeline.Of(connection);
         _command = new NpgsqlCommand(text, connection);
         _parameters = new NpgsqlParameter[used.Count];
         for (var i = 0; i < _parameters.Length; i++)
@@ -47,13 +53,30 @@ internal sealed partial class NpgsqlStatement : IDisposable
     public int Execute(ReadOnlySpan<StatementValue> values)
     {
         Bind(values);
+        _pipeline.Flush();
         return _command.ExecuteNonQuery();
     }
 
     public void Query(ReadOnlySpan<StatementValue> values)
     {
         Bind(values);
+        _pipeline.Flush();
         _reader = _command.ExecuteReader();
+    }
+
+    /// <summary>Queues the statement with these values on the connection's <see cref="StatementPipeline"/>.</summary>
+    /// <param name="rows">The rows it must change, or -1 when any count is right.</param>
+    public void Defer(ReadOnlySpan<StatementValue> values, int rows)
+    {
+        // Bound on the kept parameters first, so a NULL takes the type this position had before, as in Execute.
+        Bind(values);
+        var command = new NpgsqlBatchCommand(_text);
+        foreach (var parameter in _parameters)
+        {
+            command.Parameters.Add(parameter.Clone());
+        }
+
+        _pipeline.Add(command, rows);
     }
 
     public bool Read() => _reader!.Read();

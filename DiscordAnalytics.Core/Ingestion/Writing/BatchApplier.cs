@@ -17,6 +17,7 @@ internal sealed class BatchApplier(WriteContext context, ILogger logger) : IDisp
     public BatchOutcome Apply(IReadOnlyList<IngestEvent> events)
     {
         context.BeginBatch();
+        context.Absent.BeginBatch(events);
         int applied = 0, rejected = 0;
         foreach (var e in events)
         {
@@ -41,6 +42,7 @@ internal sealed class BatchApplier(WriteContext context, ILogger logger) : IDisp
 
         _rollups.Flush();
         context.Support.Flush();
+        context.SendQueued();
         return new BatchOutcome(applied, rejected, [.. context.Deltas.LastEventAt.Keys.Union(context.ForgetIn).Select(g => (ulong)g)]);
     }
 

@@ -64,6 +64,11 @@ internal sealed class EventRouter
             return false;
         }
 
+        if (e.Type is not (IngestEventType.MessageCreate or IngestEventType.ReactionAdd))
+        {
+            _context.Absent.Touched(e);
+        }
+
         switch (e.Type)
         {
             case IngestEventType.MemberForget:

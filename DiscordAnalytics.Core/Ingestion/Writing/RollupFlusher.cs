@@ -19,7 +19,7 @@ internal sealed class RollupFlusher(WriteContext context)
         {
             if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.Deleted != 0)
             {
-                sql.AddChannelDaily.Execute(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
+                sql.AddChannelDaily.Defer(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
             }
         }
 
@@ -32,7 +32,7 @@ internal sealed class RollupFlusher(WriteContext context)
 
         foreach (var ((guild, day, isBot), d) in deltas.Guilds)
         {
-            sql.AddGuildDaily.Execute(guild, day, isBot, d.Joins, d.Leaves);
+            sql.AddGuildDaily.Defer(guild, day, isBot, d.Joins, d.Leaves);
         }
 
         foreach (var ((guild, message), d) in deltas.Content)
@@ -42,10 +42,10 @@ internal sealed class RollupFlusher(WriteContext context)
                 continue;
             }
 
-            sql.AddTopContent.Execute(guild, message, d.Day, d.ChannelId, d.Score, d.BotScore);
+            sql.AddTopContent.Defer(guild, message, d.Day, d.ChannelId, d.Score, d.BotScore);
             if (d.Score < 0 || d.BotScore < 0)
             {
-                sql.DropEmptyTopContent.Execute(guild, message);
+                sql.DropEmptyTopContent.Defer(guild, message);
             }
         }
 
@@ -53,12 +53,12 @@ internal sealed class RollupFlusher(WriteContext context)
 
         foreach (var (guild, day) in deltas.KeywordDaysToDrop)
         {
-            sql.DropKeywordDay.Execute(guild, day);
+            sql.DropKeywordDay.Defer(guild, day);
         }
 
         foreach (var (guild, lastEventAt) in deltas.LastEventAt)
         {
-            sql.TouchGuild.Execute(guild, context.GuildMode, lastEventAt);
+            sql.TouchGuild.Defer(guild, context.GuildMode, lastEventAt);
         }
     }
 
@@ -74,7 +74,7 @@ internal sealed class RollupFlusher(WriteContext context)
         {
             if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.VoiceMs != 0)
             {
-                sql.AddMemberDaily.Execute(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads, d.VoiceMs, d.TalkMs);
+                sql.AddMemberDaily.Defer(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads, d.VoiceMs, d.TalkMs);
                 ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(days, (guild, day), out _);
                 (list ??= []).Add(new MemberDayDelta(user, d.IsBot, d.Messages, d.Reactions, d.Threads) { TalkMs = d.TalkMs });
             }
@@ -112,6 +112,6 @@ internal sealed class RollupFlusher(WriteContext context)
         }
 
         QuarterHourCounts.Write(counts, _quarterHourCounts);
-        context.Sql.SetChannelDayQuarterHours.Execute(guild, day, channel, isBot, _quarterHourCounts);
+        context.Sql.SetChannelDayQuarterHours.Defer(guild, day, channel, isBot, _quarterHourCounts);
     }
 }

@@ -4,6 +4,8 @@ using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Ingestion.Writing.Voice;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using System.Data.Common;
+using DiscordAnalytics.Core.Ingestion.Postgres;
+using Npgsql;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing;
 
@@ -24,9 +26,14 @@ internal sealed class WriteContext : IDisposable
         Blocks = new ReactionBlocks(Sql);
         Forgotten = new ForgottenMembers(Sql);
         Activation = new MemberActivation(Sql);
-        Support = new SupportFacts(connection);
+        Support = new SupportFacts(connection, Channels);
         Voice = new VoiceBook(connection);
+        Absent = new AbsentFacts(connection);
+        _pipeline = connection is NpgsqlConnection npgsql ? StatementPipeline.Of(npgsql) : null;
     }
+
+    /// <summary>The statements queued on a PostgreSQL connection (<see cref="PreparedStatement.Defer"/>); null on SQLite, which queues nothing.</summary>
+    private readonly StatementPipeline? _pipeline;
 
     public DbConnection Connection { get; }
 
@@ -63,6 +70,12 @@ internal sealed class WriteContext : IDisposable
     /// <summary>Voice sessions and the batch's voice time.</summary>
     public VoiceBook Voice { get; }
 
+    /// <summary>Which of the batch's message and reaction facts are certainly not stored yet (PostgreSQL only).</summary>
+    public AbsentFacts Absent { get; }
+
+    /// <summary>Sends the statements still queued (PostgreSQL); the batch's writes are all in its transaction after this.</summary>
+    public void SendQueued() => _pipeline?.Flush();
+
     /// <summary>A batch begins: nothing of the previous one's changes is carried over.</summary>
     public void BeginBatch()
     {
@@ -79,6 +92,7 @@ internal sealed class WriteContext : IDisposable
     /// </summary>
     public void ResetCaches()
     {
+        _pipeline?.Discard();
         Channels.Reset();
         Snapshots.Reset();
         Blocks.Reset();

@@ -28,6 +28,9 @@ internal sealed class ChannelShapes(IngestionStatements sql)
     /// <summary>Null when the event names no channel.</summary>
     public CountedChannel? Resolve(long guild, long? channel) => channel is { } id ? Resolve(guild, id) : null;
 
+    /// <summary>Whether the channel is stored as a thread (the store's <c>channels.isThread</c>).</summary>
+    public bool IsThread(long guild, long channel) => _channels.GetOrLoad(guild).TryGetValue(channel, out var shape) && shape.IsThread;
+
     /// <summary>A channel or thread was stored: a parent it does not name stays the one known.</summary>
     public void Stored(long guild, long channel, long? parent, bool isThread)
     {

@@ -63,7 +63,7 @@ internal sealed class MemberActivation(IngestionStatements sql)
 
     private void Set(long guild, long user, long joinedAt, long? firstPostAt)
     {
-        sql.SetFirstPost.Execute(guild, user, firstPostAt);
+        sql.SetFirstPost.Defer(guild, user, firstPostAt);
         _guilds.GetOrLoad(guild)[user] = new JoinedMember(joinedAt, firstPostAt);
     }
 }

@@ -9,7 +9,7 @@ internal sealed class ChannelUpsertHandler(WriteContext context)
     public void Apply(ChannelSeen channel)
     {
         var isThread = channel.Type is ChannelTypes.AnnouncementThread or ChannelTypes.PublicThread or ChannelTypes.PrivateThread;
-        context.Sql.UpsertChannel.Execute(channel.Guild, channel.Channel, channel.Name, channel.Type, channel.Parent, isThread);
+        context.Sql.UpsertChannel.Defer(channel.Guild, channel.Channel, channel.Name, channel.Type, channel.Parent, isThread);
         context.Channels.Stored(channel.Guild, channel.Channel, channel.Parent, isThread);
         if (isThread)
         {

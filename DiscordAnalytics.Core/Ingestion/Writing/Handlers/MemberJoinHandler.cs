@@ -8,7 +8,7 @@ internal sealed class MemberJoinHandler(WriteContext context)
 {
     public void Apply(MemberJoined joined)
     {
-        context.Sql.MemberJoined.Execute(joined.Guild, joined.User, joined.Name, joined.IsBot, joined.At);
+        context.Sql.MemberJoined.Defer(joined.Guild, joined.User, joined.Name, joined.IsBot, joined.At);
         context.Activation.JoinedAt(joined.Guild, joined.User, joined.At);
         context.Deltas.Guild(joined.Guild, DayBucket.FromUnixMs(joined.At), joined.IsBot).Joins++;
     }

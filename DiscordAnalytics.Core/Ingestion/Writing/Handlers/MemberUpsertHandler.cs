@@ -5,5 +5,5 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
 /// <summary>Stores a member's name and bot flag (metadata: never counted).</summary>
 internal sealed class MemberUpsertHandler(WriteContext context)
 {
-    public void Apply(MemberSeen member) => context.Sql.UpsertMember.Execute(member.Guild, member.User, member.Name, member.IsBot);
+    public void Apply(MemberSeen member) => context.Sql.UpsertMember.Defer(member.Guild, member.User, member.Name, member.IsBot);
 }

@@ -16,7 +16,11 @@ internal sealed class MessageCreateHandler(WriteContext context)
         var (channel, thread) = context.Channels.Resolve(guild, created.Channel);
         var day = DayBucket.FromUnixMs(at);
         var sql = context.Sql;
-        if (sql.InsertMessageFact.Execute(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage) != 1)
+        if (context.Absent.IsAbsent(created))
+        {
+            context.Absent.InsertMessageFact(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage);
+        }
+        else if (sql.InsertMessageFact.Execute(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage) != 1)
         {
             // Known already: a tombstone whose delete came first is filled in (the message stays
             // uncounted); anything else is this create seen again.

@@ -56,7 +56,7 @@ internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemoval
         var place = context.Channels.Resolve(deleted.Guild, deleted.Channel);
         var createdAt = Snowflake.ToUnixMs((ulong)deleted.Message);
         var deletedIn = place?.Channel ?? 0;
-        context.Sql.InsertTombstone.Execute(deleted.Guild, deleted.Message, deletedIn, place?.Thread, createdAt, DayBucket.FromUnixMs(createdAt), deleted.At);
+        context.Sql.InsertTombstone.Defer(deleted.Guild, deleted.Message, deletedIn, place?.Thread, createdAt, DayBucket.FromUnixMs(createdAt), deleted.At);
         return (deletedIn, false);
     }
 }

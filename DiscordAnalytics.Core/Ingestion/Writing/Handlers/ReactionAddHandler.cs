@@ -20,9 +20,13 @@ internal sealed class ReactionAddHandler(WriteContext context, ReactionRemovals 
         }
 
         var sql = context.Sql;
-        if (sql.AddReactionFact.Execute(guild, message, emoji, reactor, channel, day, isBot, at) == 0)
+        if (context.Absent.IsAbsent(added))
         {
-            sql.RefreshReactionFact.Execute(guild, message, emoji, reactor, at);
+            context.Absent.InsertReactionFact(guild, message, emoji, reactor, channel, day, isBot, at);
+        }
+        else if (sql.AddReactionFact.Execute(guild, message, emoji, reactor, channel, day, isBot, at) == 0)
+        {
+            sql.RefreshReactionFact.Defer(guild, message, emoji, reactor, at);
             return false;
         }
 

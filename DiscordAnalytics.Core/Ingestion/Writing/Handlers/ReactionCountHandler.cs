@@ -33,7 +33,7 @@ internal sealed class ReactionCountHandler(WriteContext context)
         var anonymous = Math.Max(0, counted.Count - sql.CountIdentifiedReactors.Count(guild, message, emoji));
         var day = MessageDay.FromMessageId(message);
         var channel = context.Channels.Resolve(guild, counted.Channel).Channel;
-        sql.UpsertReactionCount.Execute(guild, message, emoji, anonymous, channel, day, at);
+        sql.UpsertReactionCount.Defer(guild, message, emoji, anonymous, channel, day, at);
         context.Snapshots.Stored(guild, at);
         var delta = anonymous - previous;
         if (delta != 0)

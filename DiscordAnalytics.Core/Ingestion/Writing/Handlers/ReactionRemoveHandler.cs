@@ -25,6 +25,6 @@ internal sealed class ReactionRemoveHandler(WriteContext context, ReactionRemova
         }
 
         var channel = context.Channels.Resolve(guild, removed.Channel).Channel;
-        sql.RecordReactionRemoval.Execute(guild, message, emoji, reactor, channel, MessageDay.FromMessageId(message), removed.IsBot, at);
+        sql.RecordReactionRemoval.Defer(guild, message, emoji, reactor, channel, MessageDay.FromMessageId(message), removed.IsBot, at);
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
@@ -9,7 +10,7 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
 /// the batch's transaction, exactly the threads and channel stretches they touch. So the facts are never stale and a
 /// read never writes. Not thread-safe: one writer thread.
 /// </summary>
-internal sealed class SupportFacts(DbConnection connection) : IDisposable
+internal sealed class SupportFacts(DbConnection connection, ChannelShapes channels) : IDisposable
 {
     private readonly SupportStatements _sql = new(connection);
     private readonly HashSet<(long Guild, long Message)> _changed = [];
@@ -56,7 +57,8 @@ internal sealed class SupportFacts(DbConnection connection) : IDisposable
 
         foreach (var (guild, message) in _maybeThreads)
         {
-            if (!_threads.Contains((guild, message)) && _sql.IsThread.Count(guild, message) > 0)
+            // The writer's copy of the channels, not a query per message: nearly every message may start a thread.
+            if (!_threads.Contains((guild, message)) && channels.IsThread(guild, message))
             {
                 _threads.Add((guild, message));
             }

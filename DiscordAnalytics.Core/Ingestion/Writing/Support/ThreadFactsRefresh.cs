@@ -58,7 +58,7 @@ internal static class ThreadFactsRefresh
             // Only a thread channel makes a lone message in a channel a thread's start.
             if (!sawThreadMessage && sql.IsThread.Count(guild, thread) == 0)
             {
-                sql.DeleteThread.Execute(guild, thread);
+                sql.DeleteThread.Defer(guild, thread);
                 return;
             }
 
@@ -67,10 +67,10 @@ internal static class ThreadFactsRefresh
 
         if (starter is not { } s)
         {
-            sql.DeleteThread.Execute(guild, thread);
+            sql.DeleteThread.Defer(guild, thread);
             return;
         }
 
-        sql.UpsertThread.Execute(guild, thread, s.CreatedAt, s.AuthorId, s.IsBot, s.IsGone, human, anyone);
+        sql.UpsertThread.Defer(guild, thread, s.CreatedAt, s.AuthorId, s.IsBot, s.IsGone, human, anyone);
     }
 }

@@ -130,12 +130,12 @@ internal sealed class VoiceBook : IDisposable
             }
 
             QuarterHourCounts.Write(counts, _stored);
-            _sql.AddVoiceDay.Execute(guild, day, channel, user, d.TalkMs, d.MutedMs, d.AloneMs, _stored);
+            _sql.AddVoiceDay.Defer(guild, day, channel, user, d.TalkMs, d.MutedMs, d.AloneMs, _stored);
         }
 
         foreach (var ((guild, _), m) in _changed)
         {
-            _sql.UpsertSession.Execute(guild, m.User, m.Channel, m.IsBot, m.Muted, m.StartedAt, m.AccountedAt, m.SeenAt);
+            _sql.UpsertSession.Defer(guild, m.User, m.Channel, m.IsBot, m.Muted, m.StartedAt, m.AccountedAt, m.SeenAt);
         }
     }
 

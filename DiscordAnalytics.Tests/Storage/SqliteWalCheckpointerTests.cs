@@ -10,9 +10,10 @@ namespace DiscordAnalytics.Tests.Storage;
 /// <summary>
 /// The writer's log is copied back into the database file by a background checkpoint, not inside its commits:
 /// after bulk batches the file holds every page while the writer is still open; a trickle of live events does
-/// not checkpoint on every commit.
+/// not checkpoint on every commit. SQLite only, by nature: it is about SQLite's write-ahead log file; PostgreSQL
+/// checkpoints its own log and the writer has no checkpointer there, so there is no OnPostgres counterpart.
 /// </summary>
-public sealed class WalCheckpointerTests
+public sealed class SqliteWalCheckpointerTests
 {
     private const ulong Guild = 9_300;
     private static readonly long At = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();

@@ -1,0 +1,197 @@
+using System.Data.Common;
+using DiscordAnalytics.Core.Ingestion.Writing.Events;
+using DiscordAnalytics.Core.Ingestion.Postgres;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Caches;
+
+/// <summary>
+/// On PostgreSQL, which message and reaction facts of a batch's creates and reaction adds are certainly not in the
+/// store yet, so their inserts change one row each and need not be waited for: they are queued and sent many per round
+/// trip (<see cref="PreparedStatement.DeferExpecting"/>), where each used to cost one. Known from one query per batch
+/// (which of the batch's keys are stored) and from the batch itself: a key an earlier event of the batch may have
+/// written (a second create of a message, a delete before its create, a removal before its add) goes the way every
+/// statement goes, run and read. So a create or an add takes the same branch as when its insert's count was read.
+/// Another writer that inserts one of the keys meanwhile makes the queued insert change no row, and the batch fails to
+/// be written again (<see cref="Postgres.ConcurrentWriteException"/>). On SQLite, where a statement is a call in the
+/// same process, nothing is known absent and every statement runs as before.
+/// </summary>
+internal sealed class AbsentFacts
+{
+    // The writer's InsertMessageFact and AddReactionFact for many rows at once (isCreated TRUE, nothing removed).
+    private const string InsertMessageFactsSql = """
+        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, isCreated)
+        SELECT guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, TRUE
+        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            AS k(guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string InsertReactionFactsSql = """
+        INSERT INTO reactionFacts (guildId, messageId, emoji, userId, channelId, day, isBot, createdAt)
+        SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT DO NOTHING
+        """;
+
+    // Two statements of one round trip (an NpgsqlBatch: a text of two statements cannot be prepared).
+    private const string StoredMessagesSql = """
+        SELECT m.guildId, m.messageId FROM messageFacts m
+        JOIN unnest($1::bigint[], $2::bigint[]) AS k(guildId, messageId) ON m.guildId = k.guildId AND m.messageId = k.messageId
+        """;
+
+    private const string StoredReactionsSql = """
+        SELECT r.guildId, r.messageId, r.emoji, r.userId FROM reactionFacts r
+        JOIN unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[]) AS k(guildId, messageId, emoji, userId)
+            ON r.guildId = k.guildId AND r.messageId = k.messageId AND r.emoji = k.emoji AND r.userId = k.userId
+        """;
+
+    private readonly NpgsqlConnection? _npgsql;
+    private readonly UnnestInsert? _messageFacts;
+    private readonly UnnestInsert? _reactionFacts;
+
+    public AbsentFacts(DbConnection connection)
+    {
+        if (connection is not NpgsqlConnection npgsql)
+        {
+            return;
+        }
+
+        _npgsql = npgsql;
+        const NpgsqlDbType Bigint = NpgsqlDbType.Bigint, Integer = NpgsqlDbType.Integer, Boolean = NpgsqlDbType.Boolean, Text = NpgsqlDbType.Text;
+        _messageFacts = new UnnestInsert(InsertMessageFactsSql, Bigint, Bigint, Bigint, Bigint, Bigint, Boolean, Bigint, Integer, Text, Bigint);
+        _reactionFacts = new UnnestInsert(InsertReactionFactsSql, Bigint, Bigint, Text, Bigint, Bigint, Integer, Boolean, Bigint);
+        var pipeline = StatementPipeline.Of(npgsql);
+        pipeline.Register(_messageFacts);
+        pipeline.Register(_reactionFacts);
+    }
+
+    /// <summary>Message facts stored before the batch, among its creates'.</summary>
+    private readonly HashSet<(long Guild, long Message)> _storedMessages = [];
+
+    /// <summary>Reaction facts stored before the batch, among its adds'.</summary>
+    private readonly HashSet<(long Guild, long Message, string Emoji, long Reactor)> _storedReactions = [];
+
+    /// <summary>Messages an earlier event of the batch may have given a fact (any event naming the message).</summary>
+    private readonly HashSet<(long Guild, long Message)> _messagesWritten = [];
+
+    /// <summary>Messages an earlier event other than a create or a reaction add named: their reaction facts may have changed.</summary>
+    private readonly HashSet<(long Guild, long Message)> _messagesChanged = [];
+
+    /// <summary>Reactions an earlier add of the batch wrote.</summary>
+    private readonly HashSet<(long Guild, long Message, string Emoji, long Reactor)> _reactionsWritten = [];
+
+    /// <summary>An earlier event of the batch forgot a member: its deletes reach rows by author, not by key, so nothing is known absent after it.</summary>
+    private bool _unknown;
+
+    /// <summary>Inserts an absent message fact (<see cref="IsAbsent(MessageCreated)"/>) with the next round trip: the values of <c>InsertMessageFact</c>.</summary>
+    public void InsertMessageFact(params ReadOnlySpan<StatementValue> row) => _messageFacts!.Add(row);
+
+    /// <summary>Inserts an absent reaction fact (<see cref="IsAbsent(ReactionAdded)"/>) with the next round trip: the values of <c>AddReactionFact</c>.</summary>
+    public void InsertReactionFact(params ReadOnlySpan<StatementValue> row) => _reactionFacts!.Add(row);
+
+    /// <summary>Finds which of the batch's message and reaction keys the store holds: one round trip, nothing on SQLite.</summary>
+    public void BeginBatch(IReadOnlyList<IngestEvent> events)
+    {
+        _storedMessages.Clear();
+        _storedReactions.Clear();
+        _messagesWritten.Clear();
+        _messagesChanged.Clear();
+        _reactionsWritten.Clear();
+        _unknown = _npgsql is null;
+        if (_npgsql is not { } npgsql)
+        {
+            return;
+        }
+
+        List<long> messageGuilds = [], messages = [], reactionGuilds = [], reactionMessages = [], reactors = [];
+        List<string> emojis = [];
+        foreach (var e in events)
+        {
+            if (e.Type == IngestEventType.MessageCreate && e is { MessageId: { } message })
+            {
+                messageGuilds.Add((long)e.GuildId);
+                messages.Add((long)message);
+            }
+            else if (e.Type == IngestEventType.ReactionAdd && e is { MessageId: { } reacted, Emoji: { } emoji, UserId: { } reactor })
+            {
+                reactionGuilds.Add((long)e.GuildId);
+                reactionMessages.Add((long)reacted);
+                emojis.Add(emoji);
+                reactors.Add((long)reactor);
+            }
+        }
+
+        if (messages.Count == 0 && reactors.Count == 0)
+        {
+            return;
+        }
+
+        StatementPipeline.Of(npgsql).Flush();
+        using var batch = new NpgsqlBatch(npgsql);
+        var storedMessages = new NpgsqlBatchCommand(StoredMessagesSql);
+        storedMessages.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = messageGuilds });
+        storedMessages.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = messages });
+        var storedReactions = new NpgsqlBatchCommand(StoredReactionsSql);
+        storedReactions.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = reactionGuilds });
+        storedReactions.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = reactionMessages });
+        storedReactions.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = emojis });
+        storedReactions.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = reactors });
+        batch.BatchCommands.Add(storedMessages);
+        batch.BatchCommands.Add(storedReactions);
+        using var reader = batch.ExecuteReader();
+        while (reader.Read())
+        {
+            _storedMessages.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        reader.NextResult();
+        while (reader.Read())
+        {
+            _storedReactions.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+    }
+
+    /// <summary>An event other than a create or a reaction add is applied: what it names may be written from now on.</summary>
+    public void Touched(IngestEvent e)
+    {
+        if (_unknown)
+        {
+            return;
+        }
+
+        if (e.Type == IngestEventType.MemberForget)
+        {
+            _unknown = true;
+        }
+        else if (e.MessageId is { } message)
+        {
+            _messagesWritten.Add(((long)e.GuildId, (long)message));
+            _messagesChanged.Add(((long)e.GuildId, (long)message));
+        }
+    }
+
+    /// <summary>Whether the create's fact is certainly absent, so its insert adds it; the message counts as written from now on.</summary>
+    public bool IsAbsent(MessageCreated created)
+    {
+        if (_unknown)
+        {
+            return false;
+        }
+
+        var key = (created.Guild, created.Message);
+        return _messagesWritten.Add(key) && !_storedMessages.Contains(key);
+    }
+
+    /// <summary>Whether the add's fact is certainly absent, so its insert adds it; the reaction counts as written from now on.</summary>
+    public bool IsAbsent(ReactionAdded added)
+    {
+        if (_unknown)
+        {
+            return false;
+        }
+
+        var key = (added.Guild, added.Message, added.Emoji, added.Reactor);
+        return _reactionsWritten.Add(key) && !_storedReactions.Contains(key) && !_messagesChanged.Contains((added.Guild, added.Message));
+    }
+}

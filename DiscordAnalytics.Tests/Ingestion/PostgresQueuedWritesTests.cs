@@ -1,0 +1,69 @@
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Ingestion.Postgres;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+
+namespace DiscordAnalytics.Tests.Ingestion;
+
+/// <summary>
+/// The writer's bulk path on PostgreSQL inserts facts it found absent at the batch's start without waiting for each
+/// answer; another writer that stores the same fact meanwhile (a leader that lost its lock, still committing) must not
+/// make it count twice. The rest of the bulk path's semantics are the writer's and ground-truth tests' OnPostgres.
+/// </summary>
+public sealed class PostgresQueuedWritesTests
+{
+    private const ulong GuildId = 8_800;
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task WriteAsync_AnotherWriterStoresTheMessageMeanwhile_FailsAsTheStoresAndItsRetryCountsNothingTwice()
+    {
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(StoreProvider.Postgres, GuildMode.Live);
+        var at = Now.ToUnixTimeMilliseconds();
+        await store.WriteAsync(Guild(GuildId, "Race", at), Channel(GuildId, 10, "general", at));
+        var message = Message(GuildId, 10, 20, at + 1_000);
+
+        // The other writer's row is not committed yet: the writer's batch finds the message absent, and its insert then
+        // waits for the other transaction.
+        await using var other = (NpgsqlConnection)await store.OpenConnectionAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO messageFacts (guildId, messageId, channelId, authorId, isBot, createdAt, day, isCreated) VALUES ($1, $2, 10, 20, FALSE, $3, $4, TRUE)",
+            other,
+            transaction))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = (long)GuildId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (long)message.MessageId!.Value });
+            insert.Parameters.Add(new NpgsqlParameter { Value = message.EventAt });
+            insert.Parameters.Add(new NpgsqlParameter { Value = DayBucket.FromUnixMs(message.EventAt) });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance);
+        var write = Task.Run(() => writer.WriteAsync([message], CancellationToken.None));
+        await using var observer = (NpgsqlConnection)await store.OpenConnectionAsync();
+        var waiting = await Eventually.ReturnsAsync(() => WriterWaitsOnALockAsync(observer), waits => waits || write.IsCompleted);
+        Assert.True(waiting, "the writer's insert waits on the other writer's row");
+        await transaction.CommitAsync();
+
+        var failure = await Assert.ThrowsAsync<ConcurrentWriteException>(() => write);
+        Assert.Equal("store changed by another writer", StoreFailure.ReasonOf(failure));
+
+        var retried = await Task.Run(() => writer.WriteAsync([message], CancellationToken.None));
+        Assert.Equal(0, retried.Applied);
+        await using var db = store.NewContext();
+        Assert.Equal(0, db.ChannelDailyRollups.Where(r => r.GuildId == (long)GuildId).Sum(r => r.MessageCount));
+    }
+
+    private static async Task<bool> WriterWaitsOnALockAsync(NpgsqlConnection observer)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'discord-analytics-writer' AND wait_event_type = 'Lock'",
+            observer);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+}
