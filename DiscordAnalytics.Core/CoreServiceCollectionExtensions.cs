@@ -124,6 +124,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<KeywordDayFiller>();
+        services.AddSingleton<KeywordDayCache>();
         services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<HeatMapQuery>();
         services.AddSingleton<GuildTimeZone>();

@@ -19,7 +19,8 @@ public sealed class SummaryQuery(
     NewMemberActivationQuery activation,
     EngagementQuery engagement,
     TrendingTopicsQuery trending,
-    VoiceQuery voice)
+    VoiceQuery voice,
+    KeywordDayCache keywordDays)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -32,6 +33,8 @@ public sealed class SummaryQuery(
 
         var previous = await totals.RunPreviousAsync(query, cancellationToken);
         var topMembers = await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken);
+        // The window's keyword counts, read once for the support signals' common keywords and the trending topics.
+        var keywordCounts = await keywordDays.CountsAsync((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, cancellationToken);
         var voiced = await voice.RunAsync(query, [.. topMembers.Select(m => long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
@@ -44,7 +47,7 @@ public sealed class SummaryQuery(
             await channels.RunAsync(query, ChannelRanking.ByMessages, cancellationToken),
             [.. topMembers.Select(m => m with { VoiceMinutes = voiced.MemberMinutes.GetValueOrDefault(long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture)) })],
             await content.RunAsync(query, cancellationToken),
-            await support.RunAsync(query, cancellationToken))
+            await support.RunAsync(query, keywordCounts, cancellationToken))
         {
             PreviousWindow = previous.Window,
             Hourly = await hourly.RunAsync(query, cancellationToken),
@@ -52,7 +55,7 @@ public sealed class SummaryQuery(
             MemberGrowth = await growth.RunAsync(query, cancellationToken),
             Activation = await activation.RunAsync(query, cancellationToken),
             Engagement = await engagement.RunAsync(query, cancellationToken),
-            TrendingTopics = await trending.RunAsync(query, cancellationToken),
+            TrendingTopics = await trending.RunAsync(query, keywordCounts, cancellationToken),
             TopVoiceChannels = voiced.TopChannels,
             HourlyVoice = voiced.Hourly,
         };
