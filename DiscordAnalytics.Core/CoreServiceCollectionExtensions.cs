@@ -127,6 +127,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TopContentQuery>();
         services.AddSingleton<SupportSignalsQuery>();
         services.AddSingleton<KeywordDayFiller>();
+        services.AddSingleton<KeywordDayCache>();
         services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<HeatMapQuery>();
         services.AddSingleton<GuildTimeZone>();

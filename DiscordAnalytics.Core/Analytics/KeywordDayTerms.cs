@@ -21,6 +21,23 @@ public static class KeywordDayTerms
         return text.ToString();
     }
 
+    /// <summary>The stored terms as a list, in their stored order.</summary>
+    public static IReadOnlyList<KeywordCount> Read(string terms)
+    {
+        var list = new List<KeywordCount>();
+        foreach (var range in terms.AsSpan().Split('\n'))
+        {
+            var line = terms.AsSpan()[range];
+            var tab = line.IndexOf('\t');
+            if (tab > 0)
+            {
+                list.Add(new KeywordCount(line[..tab].ToString(), long.Parse(line[(tab + 1)..], CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>Adds each stored term's count to <paramref name="counts"/> (ordinal keys).</summary>
     public static void AddTo(Dictionary<string, long> counts, string terms)
     {

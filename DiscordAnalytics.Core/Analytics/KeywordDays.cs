@@ -11,13 +11,14 @@ namespace DiscordAnalytics.Core.Analytics;
 /// in it: a year of a busy guild is millions of excerpts (seconds to tokenize), but at most 366 rows of
 /// <see cref="TermsPerDay"/> terms.
 /// <list type="bullet">
-/// <item>Reading never writes. A closed UTC day (before today, by the <see cref="TimeProvider"/>) with a stored row
-/// is read from it; a closed day without one is computed here in memory exactly as <see cref="KeywordDayFiller"/>
-/// (the rows' only writer besides their invalidation) would store it, so an answer is the same whether the filler
-/// has been there or not. The stored rows, the hidden members and the excerpts are read in one snapshot.</item>
-/// <item>The ingestion writer deletes a day's row in the same transaction as any create, edit, delete or forget of a
-/// message of that day, so a stored day always matches its messages; the filler stores the day again later.</item>
-/// <item>Today (and any later day of a custom range) is read from the excerpts on every query.</item>
+/// <item>Reading never writes. Queries read through <see cref="KeywordDayCache"/>: a day with a stored row is read from
+/// it; a day without one (today, or a closed day the filler has not stored again yet) is counted in memory exactly as
+/// <see cref="KeywordDayFiller"/> (the rows' only writer besides their invalidation) would store it, so an answer is the
+/// same whether the filler has been there or not. The versions, stored rows, hidden members and excerpts are read in
+/// one snapshot.</item>
+/// <item>The ingestion writer deletes a day's row and steps its keyword version (<see cref="KeywordDayVersion"/>) in the
+/// same transaction as any create, edit, delete or forget of a human message of that day, so a stored day always
+/// matches its messages; the filler stores the day again later.</item>
 /// <item>A hidden member's excerpts never count (<see cref="VisibleMembers.MayShowContentOf"/>: their words are
 /// content; hidden members are counted in numbers, never shown). Hiding a member or making them visible again drops
 /// the guild's stored days (<see cref="ForgetGuildAsync"/>) in the same transaction as the setting, so no stored day
@@ -34,68 +35,6 @@ public static class KeywordDays
     /// <summary>Most consecutive days whose excerpts are read at once (by a query or by one fill transaction).</summary>
     public const int DaysPerFill = 7;
 
-    /// <summary>The window's top terms: count desc, then keyword ascending (ordinal).</summary>
-    public static async Task<IReadOnlyList<KeywordCount>> TopAsync(AnalyticsDbContext db, AnalyticsQuery query, long now, int top, CancellationToken cancellationToken) =>
-        [.. (await CountsAsync(db, (long)query.GuildId, query.Window.StartDay, query.Window.EndDay, now, cancellationToken))
-            .OrderByDescending(x => x.Value)
-            .ThenBy(x => x.Key, StringComparer.Ordinal)
-            .Take(top)
-            .Select(x => new KeywordCount(x.Key, x.Value))];
-
-    /// <summary>How many messages of days [<paramref name="start"/>, <paramref name="end"/>) hold each term (stop words left out), by the rules above.</summary>
-    public static async Task<Dictionary<string, long>> CountsAsync(AnalyticsDbContext db, long guild, int start, int end, long now, CancellationToken cancellationToken)
-    {
-        var today = DayBucket.FromUnixMs(now);
-        var closedEnd = Math.Min(end, today);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // A read snapshot that takes no write lock, so the writer and the filler never wait for a query.
-            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
-            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
-            var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
-            if (start < closedEnd)
-            {
-                var stored = await db.KeywordDays.AsNoTracking()
-                    .Where(k => k.GuildId == guild && k.Day >= start && k.Day < closedEnd)
-                    .ToListAsync(cancellationToken);
-                foreach (var day in stored)
-                {
-                    KeywordDayTerms.AddTo(counts, day.Terms);
-                }
-
-                var storedDays = stored.Select(k => k.Day).ToHashSet();
-                foreach (var run in Runs(Enumerable.Range(start, closedEnd - start).Where(day => !storedDays.Contains(day)), DaysPerFill))
-                {
-                    foreach (var day in (await ComputeAsync(db, guild, visible, run[0], run[^1] + 1, cancellationToken)).Values)
-                    {
-                        KeywordDayTerms.AddTo(counts, day);
-                    }
-                }
-            }
-
-            var openStart = Math.Max(start, today);
-            if (openStart < end)
-            {
-                foreach (var day in (await ComputeAsync(db, guild, visible, openStart, end, cancellationToken)).Values)
-                {
-                    KeywordDayTerms.AddTo(counts, day);
-                }
-            }
-
-            await snapshot.CommitAsync(cancellationToken);
-            await db.Database.UseTransactionAsync(null, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        return counts.Where(x => Keywords.IsTerm(x.Key)).ToDictionary(StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// Drops every stored day of the guild: called inside the transaction that changes who is hidden (the caller's), so
     /// queries compute each day again with the new set until the filler has stored it again.
@@ -109,6 +48,12 @@ public static class KeywordDays
     /// Days without any such excerpt are absent.
     /// </summary>
     internal static async Task<Dictionary<int, IReadOnlyList<KeywordCount>>> ComputeAsync(
+        AnalyticsDbContext db, long guild, VisibleMembers visible, int fromDay, int toDay, CancellationToken cancellationToken) =>
+        (await CountAllAsync(db, guild, visible, fromDay, toDay, cancellationToken))
+            .ToDictionary(x => x.Key, x => Keywords.Top(x.Value, TermsPerDay));
+
+    /// <summary>Each day's count of every term, over the same excerpts as <see cref="ComputeAsync"/>; days without any are absent.</summary>
+    internal static async Task<Dictionary<int, Dictionary<string, long>>> CountAllAsync(
         AnalyticsDbContext db, long guild, VisibleMembers visible, int fromDay, int toDay, CancellationToken cancellationToken)
     {
         var (firstId, endId) = MessageIdRange.AroundDays(fromDay, toDay);
@@ -120,7 +65,7 @@ public static class KeywordDays
         return excerpts
             .Where(x => visible.MayShowContentOf(x.AuthorId))
             .GroupBy(x => x.Day)
-            .ToDictionary(g => g.Key, g => Keywords.Top(g.Select(x => x.Excerpt), TermsPerDay));
+            .ToDictionary(g => g.Key, g => Keywords.Count(g.Select(x => x.Excerpt)));
     }
 
     /// <summary>

@@ -44,7 +44,18 @@ public static class Keywords
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Top terms over many excerpts: count desc, then keyword ascending (ordinal).</summary>
-    public static IReadOnlyList<KeywordCount> Top(IEnumerable<string> excerpts, int top)
+    public static IReadOnlyList<KeywordCount> Top(IEnumerable<string> excerpts, int top) => Top(Count(excerpts), top);
+
+    /// <summary>The <paramref name="top"/> terms of counts: count desc, then keyword ascending (ordinal).</summary>
+    public static IReadOnlyList<KeywordCount> Top(IReadOnlyDictionary<string, long> counts, int top) =>
+        [.. counts
+            .OrderByDescending(x => x.Value)
+            .ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(x => new KeywordCount(x.Key, x.Value))];
+
+    /// <summary>How many of <paramref name="excerpts"/> hold each term (ordinal keys).</summary>
+    public static Dictionary<string, long> Count(IEnumerable<string> excerpts)
     {
         // Hot for long windows (every excerpt of the window): terms are looked up as spans of one lowered
         // buffer, so only a term seen for the first time allocates a string.
@@ -78,11 +89,7 @@ public static class Keywords
             }
         }
 
-        return [.. counts
-            .OrderByDescending(x => x.Value.Count)
-            .ThenBy(x => x.Key, StringComparer.Ordinal)
-            .Take(top)
-            .Select(x => new KeywordCount(x.Key, x.Value.Count))];
+        return counts.ToDictionary(x => x.Key, x => x.Value.Count, StringComparer.Ordinal);
     }
 
     private static void Count(Dictionary<string, TermCount>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> term, int message)

@@ -33,8 +33,14 @@ namespace DiscordAnalytics.Core.Analytics;
 /// most common terms (<see cref="KeywordDays"/>).</item>
 /// </list>
 /// </summary>
-public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays)
 {
+    /// <summary>Without a shared <see cref="KeywordDayCache"/>: one of its own (tests that build the query by hand).</summary>
+    public SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+        : this(contexts, time, new KeywordDayCache(contexts, time))
+    {
+    }
+
     public const int MaxKeywords = 10;
 
     /// <summary>How many unanswered help threads the Support card lists (the newest).</summary>
@@ -42,10 +48,17 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
 
     public static readonly TimeSpan AnswerWithin = SupportAnswers.Within;
 
-    public async Task<SupportSignals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+    public async Task<SupportSignals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken) =>
+        await RunAsync(query, await keywordDays.CountsAsync((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The same, with the window's keyword counts already read (<see cref="KeywordDayCache.CountsAsync"/>): the summary
+    /// reads them once for this and the trending topics.
+    /// </summary>
+    public async Task<SupportSignals> RunAsync(AnalyticsQuery query, IReadOnlyDictionary<string, long> keywordCounts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var keywords = await KeywordDays.TopAsync(db, query, time.GetUtcNow().ToUnixTimeMilliseconds(), Math.Min(query.Top, MaxKeywords), cancellationToken);
+        var keywords = Keywords.Top(keywordCounts, Math.Min(query.Top, MaxKeywords));
         var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, (long)query.GuildId, cancellationToken);
         if (helpChannels.Count == 0)
         {
@@ -114,12 +127,20 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     private static async Task<List<double>> QuestionsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-        var waits = await db.SupportQuestions
-            .Where(q => q.GuildId == guild && q.WithBots == bots && q.AskedAt >= startAt && q.AskedAt < endAt
-                && q.AnsweredAt != null && helpChannels.Contains(q.ChannelId))
-            .Select(q => q.AnsweredAt!.Value - q.AskedAt)
-            .ToListAsync(cancellationToken);
-        return [.. waits.Select(wait => wait / 60_000.0)];
+        var minutes = new List<double>();
+        // One range of the (guild, view, channel, time) index per help channel: with the channels as one IN list SQLite
+        // chose to scan every question of the view (all channels, all time) instead.
+        foreach (var channel in helpChannels)
+        {
+            var waits = await db.SupportQuestions
+                .Where(q => q.GuildId == guild && q.WithBots == bots && q.ChannelId == channel && q.AskedAt >= startAt && q.AskedAt < endAt
+                    && q.AnsweredAt != null)
+                .Select(q => q.AnsweredAt!.Value - q.AskedAt)
+                .ToListAsync(cancellationToken);
+            minutes.AddRange(waits.Select(wait => wait / 60_000.0));
+        }
+
+        return minutes;
     }
 
     /// <summary>The newest unanswered threads with their names (withheld for a hidden member's) and parent channel.</summary>

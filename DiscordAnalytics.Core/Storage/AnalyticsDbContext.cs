@@ -53,6 +53,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<KeywordDay> KeywordDays => Set<KeywordDay>();
 
+    public DbSet<KeywordDayVersion> KeywordDayVersions => Set<KeywordDayVersion>();
+
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
     public DbSet<MemberDayVersion> MemberDayVersions => Set<MemberDayVersion>();
@@ -166,6 +168,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new ChannelDayQuarterHoursConfiguration());
         modelBuilder.ApplyConfiguration(new MemberPrivacyConfiguration());
         modelBuilder.ApplyConfiguration(new KeywordDayConfiguration());
+        modelBuilder.ApplyConfiguration(new KeywordDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
         modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new SupportThreadConfiguration());

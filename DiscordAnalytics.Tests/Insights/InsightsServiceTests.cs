@@ -104,6 +104,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
     {
         var contexts = _store;
         var memberDays = TestMemberDays.Over(contexts);
+        var keywordDays = new KeywordDayCache(contexts, _time);
         var summaries = new SummaryQuery(
             new GuildsQuery(contexts, new IngestionMode(IsDemo: false)),
             new TotalsQuery(contexts, memberDays, _time),
@@ -111,15 +112,16 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new TopChannelsQuery(contexts, _time),
             new TopMembersQuery(contexts, memberDays, _time),
             new TopContentQuery(contexts),
-            new SupportSignalsQuery(contexts, _time),
+            new SupportSignalsQuery(contexts, _time, keywordDays),
             new HourlyActivityQuery(contexts),
             new RisingMembersQuery(contexts, memberDays, _time),
             new MemberGrowthQuery(contexts, _time),
             new NewMemberActivationQuery(contexts, _time),
             new EngagementQuery(memberDays),
-            new TrendingTopicsQuery(contexts, _time),
+            new TrendingTopicsQuery(contexts, keywordDays),
             new DiscordAnalytics.Core.Analytics.Voice.VoiceQuery(contexts, _time),
-            new LurkersQuery(contexts, memberDays));
+            new LurkersQuery(contexts, memberDays),
+            keywordDays);
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),
             new OfflineInsightGenerator(),

@@ -10,16 +10,22 @@ namespace DiscordAnalytics.Core.Analytics.TrendingTopics;
 /// a partial today compares fairly with a whole previous window. A term needs at least <see cref="MinCount"/>
 /// messages in the window; ties by keyword ascending.
 /// </summary>
-public sealed class TrendingTopicsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+public sealed class TrendingTopicsQuery(IDbContextFactory<AnalyticsDbContext> contexts, KeywordDayCache keywordDays)
 {
     public const int MaxTopics = 10;
 
     public const int MinCount = 3;
 
-    public async Task<IReadOnlyList<TrendingTopic>> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TrendingTopic>> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken) =>
+        RunAsync(query, null, cancellationToken);
+
+    /// <summary>
+    /// The same; <paramref name="windowCounts"/>, when given, are the window's keyword counts already read
+    /// (<see cref="KeywordDayCache.CountsAsync"/>): the summary reads them once for this and the support signals.
+    /// </summary>
+    public async Task<IReadOnlyList<TrendingTopic>> RunAsync(AnalyticsQuery query, IReadOnlyDictionary<string, long>? windowCounts, CancellationToken cancellationToken)
     {
         var (guild, window, previous) = ((long)query.GuildId, query.Window, query.Window.Previous);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var messages = await HumanMessagesAsync(db, guild, window, cancellationToken);
         if (messages == 0)
@@ -28,8 +34,8 @@ public sealed class TrendingTopicsQuery(IDbContextFactory<AnalyticsDbContext> co
         }
 
         var previousMessages = await HumanMessagesAsync(db, guild, previous, cancellationToken);
-        var counts = await KeywordDays.CountsAsync(db, guild, window.StartDay, window.EndDay, now, cancellationToken);
-        var before = await KeywordDays.CountsAsync(db, guild, previous.StartDay, previous.EndDay, now, cancellationToken);
+        var counts = windowCounts ?? await keywordDays.CountsAsync(guild, window.StartDay, window.EndDay, cancellationToken);
+        var before = await keywordDays.CountsAsync(guild, previous.StartDay, previous.EndDay, cancellationToken);
 
         double Share(long count, long total) => total == 0 ? 0 : (double)count / total;
         return [.. counts

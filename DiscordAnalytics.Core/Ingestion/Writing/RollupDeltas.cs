@@ -22,8 +22,23 @@ internal sealed class RollupDeltas
 
     public Dictionary<long, long> LastEventAt { get; } = [];
 
-    /// <summary>Days whose messages' excerpts changed (created, edited, deleted, forgotten): their stored keywords go.</summary>
+    /// <summary>
+    /// Days whose counted excerpts were rewritten (edited, deleted, forgotten): their stored keywords go and their keyword
+    /// version is marked rewritten.
+    /// </summary>
     public HashSet<(long Guild, int Day)> KeywordDaysToDrop { get; } = [];
+
+    /// <summary>
+    /// Days that gained human messages, with the smallest and largest new id: their stored keywords go too; their keyword
+    /// version counts as rewritten only when a new message is not newer than every message of the day before it.
+    /// </summary>
+    public Dictionary<(long Guild, int Day), (long FirstId, long LastId)> KeywordDaysCreated { get; } = [];
+
+    public void KeywordDayCreated(long guild, int day, long message)
+    {
+        ref var ids = ref CollectionsMarshal.GetValueRefOrAddDefault(KeywordDaysCreated, (guild, day), out var known);
+        ids = known ? (Math.Min(ids.FirstId, message), Math.Max(ids.LastId, message)) : (message, message);
+    }
 
     public ChannelDelta Channel(long guild, int day, long channel, bool isBot) =>
         GetOrAdd(Channels, (guild, day, channel, isBot));
@@ -76,6 +91,7 @@ internal sealed class RollupDeltas
         QuarterHours.Clear();
         LastEventAt.Clear();
         KeywordDaysToDrop.Clear();
+        KeywordDaysCreated.Clear();
     }
 
     private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)

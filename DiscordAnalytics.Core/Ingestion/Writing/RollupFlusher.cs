@@ -51,14 +51,40 @@ internal sealed class RollupFlusher(WriteContext context)
 
         context.Voice.Flush();
 
-        foreach (var (guild, day) in deltas.KeywordDaysToDrop)
-        {
-            sql.DropKeywordDay.Defer(guild, day);
-        }
+        FlushKeywordDays();
 
         foreach (var (guild, lastEventAt) in deltas.LastEventAt)
         {
             sql.TouchGuild.Defer(guild, context.GuildMode, lastEventAt);
+        }
+    }
+
+    /// <summary>
+    /// Days whose counted excerpts changed lose their stored keywords and step their keyword version (rewritten unless
+    /// the day only gained messages newer than all of its others: <see cref="Storage.Entities.KeywordDayVersion"/>).
+    /// </summary>
+    private void FlushKeywordDays()
+    {
+        var (sql, deltas) = (context.Sql, context.Deltas);
+        foreach (var (guild, day) in deltas.KeywordDaysToDrop)
+        {
+            var (firstId, lastId) = deltas.KeywordDaysCreated.GetValueOrDefault((guild, day));
+            Bump(guild, day, rewritten: true, firstId, lastId);
+        }
+
+        foreach (var ((guild, day), (firstId, lastId)) in deltas.KeywordDaysCreated)
+        {
+            if (!deltas.KeywordDaysToDrop.Contains((guild, day)))
+            {
+                Bump(guild, day, rewritten: false, firstId, lastId);
+            }
+        }
+
+        void Bump(long guild, int day, bool rewritten, long firstId, long lastId)
+        {
+            sql.DropKeywordDay.Defer(guild, day);
+            var (aroundFirst, aroundEnd) = MessageIdRange.AroundDays(day, day + 1);
+            sql.BumpKeywordDayVersion.Defer(guild, day, rewritten, firstId, lastId, aroundFirst, aroundEnd);
         }
     }
 

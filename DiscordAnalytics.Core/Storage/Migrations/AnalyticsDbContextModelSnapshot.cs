@@ -665,6 +665,33 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("keywordDays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.KeywordDayVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lastMessageId");
+
+                    b.Property<long>("RewrittenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rewrittenAt");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId", "Day");
+
+                    b.ToTable("keywordDayVersions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Member", b =>
                 {
                     b.Property<long>("GuildId")

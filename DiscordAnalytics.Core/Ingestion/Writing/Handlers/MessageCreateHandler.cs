@@ -40,7 +40,7 @@ internal sealed class MessageCreateHandler(WriteContext context)
         deltas.QuarterHour(guild, at, channel, isBot, +1);
         if (!isBot)
         {
-            deltas.KeywordDaysToDrop.Add((guild, day));
+            deltas.KeywordDayCreated(guild, day, message);
         }
 
         context.Activation.Posted(guild, author, at);

@@ -230,6 +230,21 @@ internal static class IngestionSql
         DELETE FROM keywordDays WHERE guildId = @p0 AND day = @p1
         """;
 
+    /// <summary>
+    /// One more change to the excerpts of a guild's day (@p2: an edit, delete or forget; @p3/@p4: the smallest and largest
+    /// new message id, 0 when none). Rewritten unless every new message is newer than the day's last one. A new row takes
+    /// the largest id stored around the day [@p5, @p6) as its last (its messages may predate the row) and counts as
+    /// rewritten: nothing counted before it can be brought up to date.
+    /// </summary>
+    public const string BumpKeywordDayVersion = """
+        INSERT INTO keywordDayVersions (guildId, day, version, rewrittenAt, lastMessageId)
+        SELECT @p0, @p1, 1, 1, coalesce(max(messageId), 0) FROM messageFacts WHERE guildId = @p0 AND messageId >= @p5 AND messageId < @p6
+        ON CONFLICT (guildId, day) DO UPDATE SET
+            version = keywordDayVersions.version + 1,
+            rewrittenAt = CASE WHEN @p2 OR @p3 <= keywordDayVersions.lastMessageId THEN keywordDayVersions.version + 1 ELSE keywordDayVersions.rewrittenAt END,
+            lastMessageId = CASE WHEN @p4 > keywordDayVersions.lastMessageId THEN @p4 ELSE keywordDayVersions.lastMessageId END
+        """;
+
     /// <summary>A message with no present reactions is no longer a top-content candidate.</summary>
     public const string DropEmptyTopContent = """
         DELETE FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1 AND reactionScore <= 0 AND botReactionScore <= 0

@@ -48,6 +48,7 @@ internal sealed class IngestionStatements : IDisposable
         AddTopContent = Execute(IngestionSql.AddTopContent);
         DropEmptyTopContent = Execute(IngestionSql.DropEmptyTopContent);
         DropKeywordDay = Execute(IngestionSql.DropKeywordDay);
+        BumpKeywordDayVersion = Execute(IngestionSql.BumpKeywordDayVersion);
         CountIdentifiedReactors = Query<RowCount>(IngestionSql.CountIdentifiedReactors);
         SelectReactionCount = Query<StoredReactionCount>(IngestionSql.SelectReactionCount);
         NewestReactionSnapshot = Query<NewestSnapshot>(IngestionSql.NewestReactionSnapshot);
@@ -106,6 +107,7 @@ internal sealed class IngestionStatements : IDisposable
     public PreparedStatement AddTopContent { get; }
     public PreparedStatement DropEmptyTopContent { get; }
     public PreparedStatement DropKeywordDay { get; }
+    public PreparedStatement BumpKeywordDayVersion { get; }
     public StatementQuery<RowCount> CountIdentifiedReactors { get; }
     public StatementQuery<StoredReactionCount> SelectReactionCount { get; }
     public StatementQuery<NewestSnapshot> NewestReactionSnapshot { get; }

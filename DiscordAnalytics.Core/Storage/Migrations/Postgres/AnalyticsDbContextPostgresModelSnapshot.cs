@@ -699,6 +699,34 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("keyworddays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.KeywordDayVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastmessageid");
+
+                    b.Property<long>("RewrittenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rewrittenat");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId", "Day")
+                        .HasName("pk_keyworddayversions");
+
+                    b.ToTable("keyworddayversions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Member", b =>
                 {
                     b.Property<long>("GuildId")
