@@ -6,9 +6,10 @@ namespace DiscordAnalytics.Web.Bench;
 /// <summary>
 /// New messages of today, one at a time, through the app's own pipeline (the registered one, so whatever the
 /// app keeps up to date as events arrive is kept up to date here too): copies of the community's last message
-/// by the same author in the same channel, in the last minute of the data, each with a fresh id.
+/// by the same author in the same channel, one millisecond apart from <paramref name="firstAt"/> on (the last minute of
+/// the data), each with a fresh id.
 /// </summary>
-public sealed class LiveEvents(IServiceProvider services, IngestEvent template, long end) : IAsyncDisposable
+public sealed class LiveEvents(IServiceProvider services, IngestEvent template, long firstAt) : IAsyncDisposable
 {
     /// <summary>Low snowflake bits no generator here hands out (the demo's workers stop at 6, the large community's days use fewer bits).</summary>
     private const ulong LiveBits = 0x3FFFFF;
@@ -21,7 +22,7 @@ public sealed class LiveEvents(IServiceProvider services, IngestEvent template, 
     /// <summary>Writes one new message and waits until the store has it.</summary>
     public async Task IngestOneAsync(CancellationToken cancellationToken)
     {
-        var at = end - 60_000 + _sent++;
+        var at = firstAt + _sent++;
         await _pipeline.WriteAsync(template with { EventAt = at, MessageId = Snowflake.FromUnixMs(at) | LiveBits, ReferencedMessageId = null }, cancellationToken);
         await _pipeline.FlushAsync(cancellationToken);
     }
