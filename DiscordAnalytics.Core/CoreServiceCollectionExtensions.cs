@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.ChannelDays;
 using DiscordAnalytics.Core.Analytics.Cohorts;
 using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
@@ -116,6 +117,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<GuildsQuery>();
         services.AddSingleton<MemberDayIndex>();
         services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
+        services.AddSingleton<ChannelDayIndex>();
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<EngagementQuery>();

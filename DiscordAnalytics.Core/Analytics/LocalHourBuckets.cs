@@ -1,10 +1,12 @@
+using DiscordAnalytics.Core.Analytics.ChannelDays;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Messages of a window per local weekday and hour in the guild's time zone, from the per channel-day quarter-hour counts.
+/// Messages of a window per local weekday and hour in the guild's time zone, from the quarter-hour counts summed per day
+/// in memory (<see cref="ChannelDayIndex"/>).
 /// Each bucket's start instant is converted with <see cref="TimeZoneInfo"/>, so DST changes inside the window
 /// and :30/:45 offsets land in the right local hour (every real offset is a whole number of quarter hours).
 /// The one place that knows where local-hour numbers come from (heat map and summary <c>hourly</c>).
@@ -12,7 +14,8 @@ namespace DiscordAnalytics.Core.Analytics;
 internal static class LocalHourBuckets
 {
     /// <summary>[weekday (Sunday = 0)][local hour 0-23] message counts, and the zone id used.</summary>
-    public static async Task<(long[][] Cells, string TimeZone)> CountAsync(IDbContextFactory<AnalyticsDbContext> contexts, AnalyticsQuery query, CancellationToken cancellationToken)
+    public static async Task<(long[][] Cells, string TimeZone)> CountAsync(
+        IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var guild = (long)query.GuildId;
         var bots = query.IncludeBots;
@@ -25,24 +28,32 @@ internal static class LocalHourBuckets
         var zone = IanaTimeZones.Find(zoneId);
         var reported = zone is null ? "UTC" : zoneId!;
         zone ??= TimeZoneInfo.Utc;
-        var rows = await db.ChannelDayQuarterHours
-            .Where(r => r.GuildId == guild && r.Day >= firstDay && r.Day < endDay && (bots || !r.IsBot))
-            .Select(r => new { r.Day, r.MessageCounts })
-            .ToListAsync(cancellationToken);
-
-        // Channels summed per day first: each quarter hour's instant is then converted once, not once per channel.
-        var days = new Dictionary<int, long[]>();
-        foreach (var row in rows)
-        {
-            if (!days.TryGetValue(row.Day, out var counts))
-            {
-                days[row.Day] = counts = new long[QuarterHourCounts.PerDay];
-            }
-
-            QuarterHourCounts.AddTo(row.MessageCounts, counts);
-        }
+        // Channels are summed per day already: each quarter hour's instant is converted once, not once per channel.
+        var days = await channelDays.ReadAsync(
+            guild,
+            firstDay,
+            endDay,
+            day => Enumerable.Range(firstDay, endDay - firstDay).ToDictionary(d => d, d => Counts(day(d), bots)),
+            cancellationToken);
 
         return (ToLocalCells(days, zone, first, end), reported);
+    }
+
+    /// <summary>A day's quarter-hour counts: humans' (held, never written to), or a new sum with the bots'.</summary>
+    private static long[] Counts(ChannelDay day, bool bots)
+    {
+        if (!bots)
+        {
+            return day.HumanQuarterHours;
+        }
+
+        var sum = (long[])day.HumanQuarterHours.Clone();
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] += day.BotQuarterHours[i];
+        }
+
+        return sum;
     }
 
     /// <summary>

@@ -1,11 +1,16 @@
+using DiscordAnalytics.Core.Analytics.ChannelDays;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
 
-/// <summary>The most reacted messages created in a window, with excerpt and a jump link.</summary>
-public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contexts)
+/// <summary>
+/// The most reacted messages created in a window, with excerpt and a jump link. The candidates come from each day's
+/// leaders in memory (<see cref="ChannelDayIndex"/>): a message is counted on its own day only, so the window's first N
+/// are among their days' first N; only when more are needed than a day keeps are they ranked in SQL.
+/// </summary>
+public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays)
 {
     public async Task<IReadOnlyList<ContentStat>> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
@@ -22,14 +27,15 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
         var top = new List<TopMessage>();
         for (var candidates = (query.Top * 2) + 20; ; candidates *= 4)
         {
-            var leaders = await db.TopContentDaily
-                .Where(t => t.GuildId == guild && t.MessageId >= firstId && t.MessageId < endId && t.Day >= start && t.Day < end)
-                .Select(t => new { t.MessageId, t.ChannelId, Score = t.ReactionScore + (bots ? t.BotReactionScore : 0) })
-                .Where(t => t.Score > 0)
-                .OrderByDescending(t => t.Score)
-                .ThenBy(t => t.MessageId)
-                .Take(candidates)
-                .ToListAsync(cancellationToken);
+            var leaders = await channelDays.ReadAsync(guild, start, end, day => Leaders(day, start, end, bots, candidates), cancellationToken)
+                ?? [.. (await db.TopContentDaily
+                    .Where(t => t.GuildId == guild && t.MessageId >= firstId && t.MessageId < endId && t.Day >= start && t.Day < end)
+                    .Select(t => new { t.MessageId, t.ChannelId, Score = t.ReactionScore + (bots ? t.BotReactionScore : 0) })
+                    .Where(t => t.Score > 0)
+                    .OrderByDescending(t => t.Score)
+                    .ThenBy(t => t.MessageId)
+                    .Take(candidates)
+                    .ToListAsync(cancellationToken)).Select(t => new Leader(t.MessageId, t.ChannelId, t.Score))];
             var ids = leaders.Select(t => t.MessageId).ToList();
             var facts = await db.MessageFacts
                 .Where(f => f.GuildId == guild && ids.Contains(f.MessageId))
@@ -73,6 +79,29 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
             ByHiddenMember = x.ByHiddenMember,
         })];
     }
+
+    /// <summary>
+    /// The window's first <paramref name="candidates"/> from its days' leaders, or null when a day kept fewer leaders than
+    /// that while it had more reacted messages (then they are ranked in SQL).
+    /// </summary>
+    private static List<Leader>? Leaders(Func<int, ChannelDay> day, int start, int end, bool bots, int candidates)
+    {
+        var merged = new List<Leader>();
+        for (var d = start; d < end; d++)
+        {
+            var held = day(d);
+            if (held.LeadersCut && candidates > ChannelDay.LeadersPerDay)
+            {
+                return null;
+            }
+
+            merged.AddRange(held.Leaders(bots).Take(candidates).Select(c => new Leader(c.MessageId, c.ChannelId, c.ScoreWith(bots))));
+        }
+
+        return [.. merged.OrderByDescending(t => t.Score).ThenBy(t => t.MessageId).Take(candidates)];
+    }
+
+    private sealed record Leader(long MessageId, long ChannelId, long Score);
 
     private sealed record TopMessage(long MessageId, long ChannelId, long Score, long? ThreadId, long? AuthorId, string? Excerpt, long? CreatedAt)
     {

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics.ChannelDays;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -5,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Headline totals of a window from the daily rollups, and of the previous window cut to the same elapsed time
+/// Headline totals of a window from the daily rollups (the channels' summed per day in memory, <see cref="ChannelDayIndex"/>), and of the previous window cut to the same elapsed time
 /// (whole days from the rollups, the cut day's first hours from <see cref="PartialDayTotals"/>). Active members and
 /// reactors are unique over the window: counted from the member days in memory (<see cref="MemberDayIndex"/>).
 /// </summary>
-public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
+public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time)
 {
     public async Task<Totals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
@@ -66,21 +67,25 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         };
     }
 
-    private static async Task<WholeDays> WholeDaysAsync(AnalyticsDbContext db, long guild, int start, int end, bool bots, CancellationToken cancellationToken)
+    private async Task<WholeDays> WholeDaysAsync(AnalyticsDbContext db, long guild, int start, int end, bool bots, CancellationToken cancellationToken)
     {
-        // One group (or none): read as a list, so EF has no unordered First to warn about on every summary.
-        var channels = (await db.ChannelDailyRollups
-            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
-            .GroupBy(r => 1)
-            .Select(g => new
+        var channels = await channelDays.ReadAsync(
+            guild,
+            start,
+            end,
+            day =>
             {
-                Messages = g.Sum(r => r.MessageCount),
-                Reactions = g.Sum(r => r.ReactionCount),
-                Threads = g.Sum(r => r.ThreadCount),
-                Deleted = g.Sum(r => r.DeletedCount),
-            })
-            .ToListAsync(cancellationToken)).SingleOrDefault();
+                var sum = default(DayCounts);
+                for (var d = start; d < end; d++)
+                {
+                    sum += day(d).Counts(bots);
+                }
 
+                return sum;
+            },
+            cancellationToken);
+
+        // One group (or none): read as a list, so EF has no unordered First to warn about on every summary.
         var membership = (await db.GuildDailyRollups
             .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
             .GroupBy(r => 1)
@@ -88,10 +93,10 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             .ToListAsync(cancellationToken)).SingleOrDefault();
 
         return new WholeDays(
-            channels?.Messages ?? 0,
-            channels?.Reactions ?? 0,
-            channels?.Threads ?? 0,
-            channels?.Deleted ?? 0,
+            channels.Messages,
+            channels.Reactions,
+            channels.Threads,
+            channels.Deleted,
             membership?.Joins ?? 0,
             membership?.Leaves ?? 0);
     }

@@ -59,6 +59,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<MemberDayVersion> MemberDayVersions => Set<MemberDayVersion>();
 
+    public DbSet<ChannelDayVersion> ChannelDayVersions => Set<ChannelDayVersion>();
+
     public DbSet<SupportThread> SupportThreads => Set<SupportThread>();
 
     public DbSet<SupportQuestion> SupportQuestions => Set<SupportQuestion>();
@@ -98,6 +100,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.ToTable("members");
             e.HasKey(x => new { x.GuildId, x.UserId });
+            // Activation: a window's new members are a range of this index, which holds all the card reads of them (a
+            // large guild has ~200,000 members, a week a few thousand joins). Partial: members never seen joining are left
+            // out; only a join and a new member's first post change it.
+            e.HasIndex(x => new { x.GuildId, x.JoinedAt, x.IsBot, x.FirstPostAt }).HasFilter("\"joinedAt\" IS NOT NULL").HasDatabaseName("IX_members_joined");
         });
 
         modelBuilder.Entity<AnalyticsEvent>(e =>
@@ -171,6 +177,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new KeywordDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
         modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new ChannelDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new SupportThreadConfiguration());
         modelBuilder.ApplyConfiguration(new SupportQuestionConfiguration());
         modelBuilder.ApplyConfiguration(new VoiceSessionConfiguration());

@@ -113,10 +113,10 @@ public abstract class HeatMapQueryTests(StoreProvider provider) : IAsyncLifetime
         Assert.Equal(TimeZoneUpdate.Saved, await new GuildTimeZone(_store).SetAsync((long)G, zone, CancellationToken.None));
 
     private Task<HeatMap> HeatMap(AnalyticsQuery query) =>
-        new HeatMapQuery(_store).RunAsync(query, CancellationToken.None);
+        new HeatMapQuery(_store, TestChannelDays.Over(_store)).RunAsync(query, CancellationToken.None);
 
     private Task<IReadOnlyList<HourlyActivity>> Hourly(AnalyticsQuery query) =>
-        new HourlyActivityQuery(_store).RunAsync(query, CancellationToken.None);
+        new HourlyActivityQuery(_store, TestChannelDays.Over(_store)).RunAsync(query, CancellationToken.None);
 
     private static AnalyticsQuery Query(DateOnly first, DateOnly last, bool includeBots) =>
         new(G, AnalyticsWindow.Between(first, last), AnalyticsQuery.DefaultTop, includeBots);

@@ -68,7 +68,7 @@ public abstract class HourlyActivityQueryTests(StoreProvider provider) : IAsyncL
     }
 
     private Task<IReadOnlyList<HourlyActivity>> RunAsync(bool includeBots) =>
-        new HourlyActivityQuery(_store).RunAsync(
+        new HourlyActivityQuery(_store, TestChannelDays.Over(_store)).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             CancellationToken.None);
 

@@ -36,7 +36,7 @@ public sealed class MemberDaysScaleTests(ITestOutputHelper output)
 
         var index = TestMemberDays.Over(store);
         var time = new FakeTimeProvider(Now);
-        var (totals, members) = (new TotalsQuery(store, index, time), new TopMembersQuery(store, index, time));
+        var (totals, members) = (new TotalsQuery(store, TestChannelDays.Over(store), index, time), new TopMembersQuery(store, index, time));
         await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance, memberDays: index);
         var guilds = new GuildsQuery(store, new IngestionMode(IsDemo: false));
         await guilds.FindAsync(G, CancellationToken.None);

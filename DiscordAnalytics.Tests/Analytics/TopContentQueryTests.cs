@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
@@ -47,7 +48,7 @@ public abstract class TopContentQueryTests(StoreProvider provider) : IAsyncLifet
     }
 
     private Task<IReadOnlyList<ContentStat>> RunAsync(bool includeBots, int top) =>
-        new TopContentQuery(_week.Store).RunAsync(
+        new TopContentQuery(_week.Store, TestChannelDays.Over(_week.Store)).RunAsync(
             _week.ThisWeek(includeBots, top),
             CancellationToken.None);
 

@@ -38,6 +38,28 @@ public abstract class IngestionGroundTruthTests(StoreProvider provider)
         Assert.Equal(first, second);
     }
 
+    /// <summary>
+    /// The cards keep days in memory (member days, channel days) once asked: the second half of a stream (new messages,
+    /// reactions to, edits and deletes of messages of days already read) must reach them, so the summary asked again
+    /// equals the ground truth of the whole stream.
+    /// </summary>
+    [Fact]
+    public async Task Summary_AskedBetweenTwoHalvesOfTheStream_EqualsGroundTruthOfTheWhole()
+    {
+        var events = RandomEventStream.Generate(seed: 4, activity: 6_000, endAt: Now.ToUnixTimeMilliseconds(), days: 45);
+        await using var app = await AnalyticsAppFactory.CreateAsync(provider, time: new FakeTimeProvider(Now));
+        using var client = app.CreateApiClient();
+        var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
+
+        // In arrival order, split in the middle: the second half reacts to, edits and deletes messages of the first.
+        await IngestAsync(pipeline, events.Take(events.Count / 2));
+        await client.GetStringAsync(SummaryUrl);
+        await client.GetStringAsync(SummaryUrl.Replace("window=30d", "window=7d", StringComparison.Ordinal));
+        await IngestAsync(pipeline, events.Skip(events.Count / 2));
+
+        AssertMatchesGroundTruth(new GroundTruth(events), Parse(await client.GetStringAsync(SummaryUrl)));
+    }
+
     [Fact]
     public async Task Summary_StreamSplitIntoManySmallBatches_EqualsOneBigBatch()
     {

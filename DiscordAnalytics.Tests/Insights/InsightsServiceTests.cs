@@ -105,15 +105,16 @@ public sealed class InsightsServiceTests : IAsyncLifetime
         var contexts = _store;
         var memberDays = TestMemberDays.Over(contexts);
         var keywordDays = new KeywordDayCache(contexts, _time);
+        var channelDays = TestChannelDays.Over(contexts);
         var summaries = new SummaryQuery(
             new GuildsQuery(contexts, new IngestionMode(IsDemo: false)),
-            new TotalsQuery(contexts, memberDays, _time),
-            new DailyActivityQuery(contexts, memberDays),
+            new TotalsQuery(contexts, channelDays, memberDays, _time),
+            new DailyActivityQuery(channelDays, memberDays),
             new TopChannelsQuery(contexts, _time),
             new TopMembersQuery(contexts, memberDays, _time),
-            new TopContentQuery(contexts),
+            new TopContentQuery(contexts, channelDays),
             new SupportSignalsQuery(contexts, _time, keywordDays),
-            new HourlyActivityQuery(contexts),
+            new HourlyActivityQuery(contexts, channelDays),
             new RisingMembersQuery(contexts, memberDays, _time),
             new MemberGrowthQuery(contexts, _time),
             new NewMemberActivationQuery(contexts, _time),

@@ -94,10 +94,10 @@ public abstract class VisibleMembersTests(StoreProvider provider) : IAsyncLifeti
 
         var top = await new TopMembersQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
         var rising = await new RisingMembersQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
-        var content = await new TopContentQuery(_contexts).RunAsync(query, CancellationToken.None);
+        var content = await new TopContentQuery(_contexts, TestChannelDays.Over(_contexts)).RunAsync(query, CancellationToken.None);
         var keywords = (await new SupportSignalsQuery(_contexts, time).RunAsync(query, CancellationToken.None)).CommonKeywords;
         var optedOut = await new StoredOptedOutMembers(_contexts).ListAsync($"{G}", CancellationToken.None);
-        var totals = await new TotalsQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(_contexts, TestChannelDays.Over(_contexts), TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
 
         Assert.Equal([$"{Carol}"], top.Select(m => m.DiscordUserId));
         Assert.Equal([$"{Carol}"], rising.Select(m => m.DiscordUserId));

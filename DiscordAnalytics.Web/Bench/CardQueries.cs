@@ -1,4 +1,7 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.TrendingTopics;
+using DiscordAnalytics.Core.Analytics.Voice;
 
 namespace DiscordAnalytics.Web.Bench;
 
@@ -17,6 +20,7 @@ public sealed class CardQueries(IServiceProvider services)
             await totals.RunPreviousAsync(q, ct);
         }),
         ("activity chart", (q, ct) => services.GetRequiredService<DailyActivityQuery>().RunAsync(q, ct)),
+        ("engagement", (q, ct) => services.GetRequiredService<EngagementQuery>().RunAsync(q, ct)),
         ("top channels (msgs)", (q, ct) => services.GetRequiredService<TopChannelsQuery>().RunAsync(q, ChannelRanking.ByMessages, ct)),
         ("top channels (reacts)", (q, ct) => services.GetRequiredService<TopChannelsQuery>().RunAsync(q, ChannelRanking.ByReactions, ct)),
         ("top members", (q, ct) => services.GetRequiredService<TopMembersQuery>().RunAsync(q, MemberRanking.ByActivity, ct)),
@@ -24,6 +28,8 @@ public sealed class CardQueries(IServiceProvider services)
         ("heat map", (q, ct) => services.GetRequiredService<HeatMapQuery>().RunAsync(q, ct)),
         ("member growth", (q, ct) => services.GetRequiredService<MemberGrowthQuery>().RunAsync(q, ct)),
         ("activation", (q, ct) => services.GetRequiredService<NewMemberActivationQuery>().RunAsync(q, ct)),
+        ("voice", (q, ct) => services.GetRequiredService<VoiceQuery>().RunAsync(q, [], ct)),
+        ("trending topics", (q, ct) => services.GetRequiredService<TrendingTopicsQuery>().RunAsync(q, ct)),
         ("rising members", (q, ct) => services.GetRequiredService<RisingMembersQuery>().RunAsync(q, ct)),
         ("support signals", (q, ct) => services.GetRequiredService<SupportSignalsQuery>().RunAsync(q, ct)),
         ("summary (API, AI)", (q, ct) => services.GetRequiredService<SummaryQuery>().RunAsync(q, ct)),

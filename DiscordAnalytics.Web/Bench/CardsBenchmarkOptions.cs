@@ -4,8 +4,9 @@ using DiscordAnalytics.Core.Storage;
 namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
-/// What <c>bench cards</c> was asked for: <c>[--scale demo|large] [--days D] [--runs R] [--keep FILE] [--postgres CONNECTION]</c>. Anything
-/// else is refused before any work, naming the option (the command then exits with code 2).
+/// What <c>bench cards</c> was asked for: <c>[--scale demo|large] [--days D] [--runs R] [--keep FILE] [--postgres CONNECTION]</c>, or
+/// <c>--store FILE [--days D] [--runs R]</c> to measure an existing SQLite store. Anything else is refused before any work, naming the
+/// option (the command then exits with code 2).
 /// </summary>
 /// <param name="Days">Days of history to generate (at least 7, the shortest window).</param>
 /// <param name="Runs">Timed runs per card and window; the median is printed.</param>
@@ -15,11 +16,15 @@ namespace DiscordAnalytics.Web.Bench;
 /// An empty PostgreSQL database (an Npgsql connection string) to run on instead of a SQLite file; the bench migrates it
 /// and leaves its data there. Null: a SQLite file.
 /// </param>
-public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunityScale? Large, string? Keep, string? Postgres = null)
+/// <param name="Store">
+/// An existing SQLite store (a copy of one kept with <c>--keep</c>) to measure instead of generating one; then <see cref="Days"/> is the
+/// longest window. The bench migrates it and writes its live-reload messages into it. Null: generate.
+/// </param>
+public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunityScale? Large, string? Keep, string? Postgres = null, string? Store = null)
 {
     public const int ShortestWindow = 7;
 
-    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep", "--postgres"];
+    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep", "--postgres", "--store"];
 
     public static CardsBenchmarkOptions Parse(string[] args)
     {
@@ -28,6 +33,21 @@ public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunitySca
             if (!Known.Contains(args[i], StringComparer.Ordinal))
             {
                 throw new ArgumentException($"unknown option '{args[i]}': bench cards takes {string.Join(", ", Known)}.");
+            }
+        }
+
+        var store = Value(args, "--store");
+        if (store is not null)
+        {
+            if (!File.Exists(store))
+            {
+                throw new ArgumentException($"--store {store}: no such file (keep one with bench cards --scale large --keep FILE, then measure a copy).");
+            }
+
+            // The store is measured as it is: the options that say what to generate, or where, do not apply to it.
+            if (new[] { "--scale", "--keep", "--postgres" }.FirstOrDefault(args.Contains) is { } generating)
+            {
+                throw new ArgumentException($"--store and {generating}: --store measures an existing store; {generating} is for a generated one.");
             }
         }
 
@@ -63,7 +83,7 @@ public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunitySca
             throw new ArgumentException("--postgres takes a PostgreSQL connection string (Host=...;Database=...;Username=...).");
         }
 
-        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep), postgres);
+        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep), postgres, store is null ? null : Path.GetFullPath(store));
     }
 
     private static string? Value(string[] args, string name)

@@ -6,13 +6,19 @@ namespace DiscordAnalytics.Web.Bench;
 /// <summary>
 /// New messages of today, one at a time, through the app's own pipeline (the registered one, so whatever the
 /// app keeps up to date as events arrive is kept up to date here too): copies of the community's last message
-/// by the same author in the same channel, in the last second of the data (newer than what the generators make, as a
-/// new message is), each with a fresh id.
+/// by the same author in the same channel, one millisecond apart from <paramref name="firstAt"/> on
+/// (<see cref="FirstAt"/>: after the newest message the store holds, as a new message is), each with a fresh id.
 /// </summary>
-public sealed class LiveEvents(IServiceProvider services, IngestEvent template, long end) : IAsyncDisposable
+public sealed class LiveEvents(IServiceProvider services, IngestEvent template, long firstAt) : IAsyncDisposable
 {
     /// <summary>Low snowflake bits no generator here hands out (the demo's workers stop at 6, the large community's days use fewer bits).</summary>
     private const ulong LiveBits = 0x3FFFFF;
+
+    /// <summary>
+    /// The first live message's time: within the last minute of the data (<paramref name="end"/>), after the newest
+    /// message the store holds, so a live message is new, never a late one, and never repeats an earlier run's.
+    /// </summary>
+    public static long FirstAt(long end, IngestEvent newestMessage) => Math.Max(end - 60_000, newestMessage.EventAt + 1);
 
     private readonly IngestionPipeline _pipeline = services.GetRequiredService<IngestionPipeline>();
     private int _sent;
@@ -22,7 +28,7 @@ public sealed class LiveEvents(IServiceProvider services, IngestEvent template, 
     /// <summary>Writes one new message and waits until the store has it.</summary>
     public async Task IngestOneAsync(CancellationToken cancellationToken)
     {
-        var at = end - 1_000 + _sent++;
+        var at = firstAt + _sent++;
         await _pipeline.WriteAsync(template with { EventAt = at, MessageId = Snowflake.FromUnixMs(at) | LiveBits, ReferencedMessageId = null }, cancellationToken);
         await _pipeline.FlushAsync(cancellationToken);
     }

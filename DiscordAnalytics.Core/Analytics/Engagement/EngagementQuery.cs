@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Storage;
 
@@ -8,18 +9,81 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// a member is active on a day they posted, reacted or talked with others in voice there (<see cref="MemberDays.MemberDay.IsActiveAt(int)"/>,
 /// the activity chart's rule; bots only with IncludeBots; hidden members count, as in every number). WAU and MAU slide over the days: each member-day of the
 /// window and the 29 days before it is added once and removed once, so a year costs a pass over its member-days.
+/// Each day's figures are kept with the versions of the 30 member days they were counted from, and reused while those
+/// days are unchanged: a reload after a live event counts today again (its 30 days), not the window.
 /// </summary>
 public sealed class EngagementQuery(MemberDayIndex memberDays)
 {
     public const int WeekDays = 7;
     public const int MonthDays = 30;
 
+    /// <summary>Per guild and bot rule, by day; read and written under the guild's member-days gate.</summary>
+    private readonly ConcurrentDictionary<(long Guild, bool Bots), Dictionary<int, HeldEngagementDay>> _held = new();
+
     public async Task<EngagementSeries> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (start, end, bots) = (query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var first = start - (MonthDays - 1);
-        var days = await memberDays.ReadAsync((long)query.GuildId, first, end, g => Slide(g, first, start, end, bots), cancellationToken);
+        var held = _held.GetOrAdd(((long)query.GuildId, bots), _ => []);
+        var days = await memberDays.ReadAsync((long)query.GuildId, first, end, g => Read(g, held, start, end, bots), cancellationToken);
         return new EngagementSeries(days);
+    }
+
+    /// <summary>
+    /// The window's days from <paramref name="held"/> where their 30 member days are unchanged; the others counted again:
+    /// one slide over the window when most changed (a first read), each on its own otherwise.
+    /// </summary>
+    private static List<EngagementDay> Read(GuildMemberDays guild, Dictionary<int, HeldEngagementDay> held, int start, int end, bool bots)
+    {
+        var stale = Enumerable.Range(start, end - start)
+            .Where(day => !(held.TryGetValue(day, out var kept) && kept.Versions.AsSpan().SequenceEqual(Versions(guild, day))))
+            .ToList();
+        if (stale.Count > WeekDays)
+        {
+            var first = start - (MonthDays - 1);
+            foreach (var day in Slide(guild, first, start, end, bots))
+            {
+                var number = DayBucket.FromDate(day.Day);
+                held[number] = new HeldEngagementDay(Versions(guild, number), day.Dau, day.Wau, day.Mau);
+            }
+        }
+        else
+        {
+            foreach (var day in stale)
+            {
+                held[day] = Count(guild, day, bots);
+            }
+        }
+
+        return [.. Enumerable.Range(start, end - start).Select(day => new EngagementDay(DayBucket.ToDate(day), held[day].Dau, held[day].Wau, held[day].Mau))];
+    }
+
+    /// <summary>One day's figures on their own: its week and month of member days entered once each.</summary>
+    private static HeldEngagementDay Count(GuildMemberDays guild, int day, bool bots)
+    {
+        var (week, month) = (new ActiveMemberWindow(guild.MemberCount), new ActiveMemberWindow(guild.MemberCount));
+        for (var d = day - (MonthDays - 1); d <= day; d++)
+        {
+            month.Enter(guild.Day(d), bots);
+            if (d > day - WeekDays)
+            {
+                week.Enter(guild.Day(d), bots);
+            }
+        }
+
+        return new HeldEngagementDay(Versions(guild, day), guild.Day(day)?.ActiveMembers(bots) ?? 0, week.Distinct, month.Distinct);
+    }
+
+    /// <summary>The versions of the member days <paramref name="day"/>'s figures are counted from (-1: not held).</summary>
+    private static long[] Versions(GuildMemberDays guild, int day)
+    {
+        var versions = new long[MonthDays];
+        for (var i = 0; i < MonthDays; i++)
+        {
+            versions[i] = guild.Day(day - (MonthDays - 1) + i)?.Version ?? -1;
+        }
+
+        return versions;
     }
 
     private static List<EngagementDay> Slide(GuildMemberDays guild, int first, int start, int end, bool bots)

@@ -15,17 +15,23 @@ internal sealed class RollupFlusher(WriteContext context)
     public void Flush()
     {
         var (sql, deltas) = (context.Sql, context.Deltas);
+        // The (guild, day)s whose channel rollups, quarter hours or top content this batch changes: one version step each.
+        var channelDays = new HashSet<(long Guild, int Day)>();
         foreach (var ((guild, day, channel, isBot), d) in deltas.Channels)
         {
             if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.Deleted != 0)
             {
                 sql.AddChannelDaily.Defer(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
+                channelDays.Add((guild, day));
             }
         }
 
         foreach (var ((guild, day, channel, isBot), messages) in deltas.QuarterHours)
         {
-            AddQuarterHours(guild, day, channel, isBot, messages);
+            if (AddQuarterHours(guild, day, channel, isBot, messages))
+            {
+                channelDays.Add((guild, day));
+            }
         }
 
         FlushMembers();
@@ -47,6 +53,13 @@ internal sealed class RollupFlusher(WriteContext context)
             {
                 sql.DropEmptyTopContent.Defer(guild, message);
             }
+
+            channelDays.Add((guild, d.Day));
+        }
+
+        foreach (var (guild, day) in channelDays)
+        {
+            sql.BumpChannelDayVersion.Defer(guild, day);
         }
 
         context.Voice.Flush();
@@ -117,13 +130,13 @@ internal sealed class RollupFlusher(WriteContext context)
 
     /// <summary>
     /// Adds a channel-day's quarter-hour deltas to its stored counts: read, added and written back whole (SQL cannot
-    /// add two blobs element-wise). One read and one write per channel and day of the batch.
+    /// add two blobs element-wise). One read and one write per channel and day of the batch. False when there was nothing to add.
     /// </summary>
-    private void AddQuarterHours(long guild, int day, long channel, bool isBot, long[] deltas)
+    private bool AddQuarterHours(long guild, int day, long channel, bool isBot, long[] deltas)
     {
         if (!deltas.AsSpan().ContainsAnyExcept(0))
         {
-            return;
+            return false;
         }
 
         Span<long> counts = stackalloc long[QuarterHourCounts.PerDay];
@@ -139,5 +152,6 @@ internal sealed class RollupFlusher(WriteContext context)
 
         QuarterHourCounts.Write(counts, _quarterHourCounts);
         context.Sql.SetChannelDayQuarterHours.Defer(guild, day, channel, isBot, _quarterHourCounts);
+        return true;
     }
 }

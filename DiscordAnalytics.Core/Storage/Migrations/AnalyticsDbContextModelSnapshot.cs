@@ -506,6 +506,25 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("channelDayQuarterHours", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ChannelDayVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId", "Day");
+
+                    b.ToTable("channelDayVersions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.DeadLetter", b =>
                 {
                     b.Property<long>("Id")
@@ -724,6 +743,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnName("leftAt");
 
                     b.HasKey("GuildId", "UserId");
+
+                    b.HasIndex("GuildId", "JoinedAt", "IsBot", "FirstPostAt")
+                        .HasDatabaseName("IX_members_joined")
+                        .HasFilter("\"joinedAt\" IS NOT NULL");
 
                     b.ToTable("members", (string)null);
                 });

@@ -51,6 +51,35 @@ public abstract class EngagementQueryTests(StoreProvider provider)
         Assert.Equal(0, days[^1].Stickiness);
     }
 
+    /// <summary>
+    /// The query keeps each day's figures with the versions of the member days they came from: asked again after an event
+    /// of today only today is counted again, after a late one the days it reaches; every day equals a fresh query's.
+    /// </summary>
+    [Fact]
+    public async Task Run_AskedAgainAfterEventsOfRecentDays_EqualsAFreshQueryEveryDay()
+    {
+        const ulong g = 8_200, general = 8_201, ada = 8_211, dee = 8_214;
+        long At(int daysAgo) => DayBucket.StartMs(Today - daysAgo) + (10 * 3_600_000L);
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        await store.WriteAsync(Guild(g, "engagement", At(60)), Channel(g, general, "general", At(60)));
+        await store.WriteAsync(Message(g, general, ada, At(9), 1), Message(g, general, ada, At(1), 2));
+        var window = AnalyticsWindow.Last(10, Today);
+        var kept = new EngagementQuery(TestMemberDays.Over(store));
+        var first = (await RunAsync(kept, g, window)).Daily;
+        Assert.Equal((0L, 1L, 1L), Numbers(first, daysAgo: 0));
+
+        await store.WriteAsync(Message(g, general, dee, At(0), 3));
+        var afterToday = (await RunAsync(kept, g, window)).Daily;
+        Assert.Equal((1L, 2L, 2L), Numbers(afterToday, daysAgo: 0));
+        Assert.Equal(first.SkipLast(1), afterToday.SkipLast(1));
+        Assert.Equal((await RunAsync(store, g, window)).Daily, afterToday);
+
+        await store.WriteAsync(Message(g, general, dee, At(2), 4));
+        var afterLate = (await RunAsync(kept, g, window)).Daily;
+        Assert.Equal((1L, 1L, 2L), Numbers(afterLate, daysAgo: 2));   // dee; ada's days (9 and 1 ago) are outside that week
+        Assert.Equal((await RunAsync(store, g, window)).Daily, afterLate);
+    }
+
     [Fact]
     public async Task Run_NobodyActive_ZeroFilledWithNoStickiness()
     {
@@ -69,13 +98,13 @@ public abstract class EngagementQueryTests(StoreProvider provider)
     {
         var events = RandomEventStream.Generate(seed, activity: 5_000, endAt: Now.ToUnixTimeMilliseconds(), days: 130);
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
-        var index = TestMemberDays.Over(store);
+        var query = new EngagementQuery(TestMemberDays.Over(store));
         var window = AnalyticsWindow.Last(windowDays, Today);
         await store.WriteInBatchesAsync(events.Take(events.Count / 2), batchSize: 400);
-        await RunAsync(store, RandomEventStream.GuildId, window, index);
+        await RunAsync(query, RandomEventStream.GuildId, window);
 
         await store.WriteInBatchesAsync(events.Skip(events.Count / 2), batchSize: 400);
-        var days = (await RunAsync(store, RandomEventStream.GuildId, window, index)).Daily;
+        var days = (await RunAsync(query, RandomEventStream.GuildId, window)).Daily;
 
         var truth = new GroundTruth(events);
         var expected = Enumerable.Range(window.StartDay, window.Length)
@@ -93,8 +122,10 @@ public abstract class EngagementQueryTests(StoreProvider provider)
     }
 
     private static Task<EngagementSeries> RunAsync(TempSqliteStore store, ulong guild, AnalyticsWindow window, MemberDayIndex? index = null) =>
-        new EngagementQuery(index ?? TestMemberDays.Over(store))
-            .RunAsync(new AnalyticsQuery(guild, window, AnalyticsQuery.MaxTop, IncludeBots: false), CancellationToken.None);
+        RunAsync(new EngagementQuery(index ?? TestMemberDays.Over(store)), guild, window);
+
+    private static Task<EngagementSeries> RunAsync(EngagementQuery query, ulong guild, AnalyticsWindow window) =>
+        query.RunAsync(new AnalyticsQuery(guild, window, AnalyticsQuery.MaxTop, IncludeBots: false), CancellationToken.None);
 
     public sealed class OnSqlite() : EngagementQueryTests(StoreProvider.Sqlite);
 

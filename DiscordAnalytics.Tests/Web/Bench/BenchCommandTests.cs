@@ -13,6 +13,13 @@ namespace DiscordAnalytics.Tests.Web.Bench;
 /// </summary>
 public sealed class BenchCommandTests
 {
+    /// <summary>Every card of the dashboard and the summary, in the bench's order.</summary>
+    private static readonly string[] EveryCard =
+    [
+        "totals (+ previous)", "activity chart", "engagement", "top channels (msgs)", "top channels (reacts)", "top members", "top content",
+        "heat map", "member growth", "activation", "voice", "trending topics", "rising members", "support signals", "summary (API, AI)",
+    ];
+
     [Fact]
     public async Task Ingestion_SmallRun_PrintsEveryPathAndTheRatio()
     {
@@ -81,6 +88,8 @@ public sealed class BenchCommandTests
     [InlineData("cards --frobnicate 1", "unknown option '--frobnicate'")]
     [InlineData("cards --runs 3 extra", "unknown option 'extra'")]
     [InlineData("cards --keep", "--keep takes a value")]
+    [InlineData("cards --store /nonexistent/large.db", "--store /nonexistent/large.db: no such file")]
+    [InlineData("cards --store", "--store takes a value")]
     [InlineData("memory --dashboards 0", "--dashboards takes a positive whole number")]
     [InlineData("memory --minutes 1 --seconds 5", "--minutes and --seconds")]
     [InlineData("memory --store /nonexistent/large.db", "--store '/nonexistent/large.db': no such file")]
@@ -124,34 +133,90 @@ public sealed class BenchCommandTests
             Assert.Equal(0, exit);
             var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             Assert.Matches(@"^SQLite: 7 days of the large community \(2,000 members, 200 active a day, 60 channels\): [\d,]+ events, [\d,]+ MiB, [\d,]+ bytes/event; ingested at [\d,]+ events/s", lines[0]);
-            string[] cards =
-            [
-                "totals (+ previous)", "activity chart", "top channels (msgs)", "top channels (reacts)", "top members", "top content",
-                "heat map", "member growth", "activation", "rising members", "support signals", "summary (API, AI)",
-            ];
-            foreach (var card in cards)
-            {
-                // Once in the card table, once in the live-reload table.
-                Assert.Equal(2, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^{System.Text.RegularExpressions.Regex.Escape(card)}\s+[\d.]+ ms\s+[\d.]+x$")));
-            }
-
-            Assert.Matches(@"^slowest live reload: [\d.]+ ms \(\d+x baseline; target <= 25x\)$", lines[^2]);
-            Assert.Matches(@"^slowest card: [\d.]+ ms \(\d+x baseline; target <= 250x\)$", lines[^1]);
+            AssertEveryCardInBothTables(lines);
 
             // The kept store holds the generated week plus the one message each live reload sent through the pipeline.
-            var generated = new LargeCommunity(18, LargeCommunityTests.Tiny).Activity(1_735_689_600_000, 7).Count(e => e.Type == IngestEventType.MessageCreate);
-            SqliteConnection.ClearAllPools();
-            await using var connection = new SqliteConnection($"Data Source={keep}");
-            await connection.OpenAsync();
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM messageFacts";
-            Assert.Equal(generated + cards.Length, Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(TinyWeekMessages() + EveryCard.Length, await MessagesAsync(keep));
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Cards_OnAKeptStore_MeasuresItWithoutGenerating_AndItsLiveReloadsFollowItsLastMessage()
+    {
+        var folder = Directory.CreateTempSubdirectory("da-bench-store-test-");
+        try
+        {
+            var keep = Path.Combine(folder.FullName, "large.db");
+            Assert.Equal(0, await CardsBenchmark.RunAsync(new CardsBenchmarkOptions(Days: 7, Runs: 1, LargeCommunityTests.Tiny, keep), TextWriter.Null, CancellationToken.None));
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exit = await BenchCommand.RunAsync(["cards", "--store", keep, "--runs", "1", "--days", "7"], output, error, CancellationToken.None);
+
+            Assert.Equal(0, exit);
+            Assert.Empty(error.ToString());
+            var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            // The week ends on 2025-01-07 (generated from 2025-01-01); its guild is the large community's.
+            var guild = new LargeCommunity(18, LargeCommunityTests.Tiny).GuildId;
+            Assert.Matches($@"^SQLite store {System.Text.RegularExpressions.Regex.Escape(keep)}: guild {guild}, data up to 2025-01-07, [\d,]+ MiB \(nothing generated\)$", lines[0]);
+            Assert.DoesNotContain(lines, l => l.StartsWith("failed", StringComparison.Ordinal));
+            AssertEveryCardInBothTables(lines);
+
+            // Nothing was generated: the store gained exactly the second run's live messages, none of them a repeat of the first run's.
+            Assert.Equal(TinyWeekMessages() + (2 * EveryCard.Length), await MessagesAsync(keep));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--scale", "large")]
+    [InlineData("--keep", "/tmp/da-never-written.db")]
+    [InlineData("--postgres", "Host=127.0.0.1;Username=postgres")]
+    public async Task Cards_StoreWithAnOptionForAGeneratedStore_IsRefusedNamingBoth_AndTheStoreIsUntouched(string name, string value)
+    {
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync();
+        var before = File.ReadAllBytes(store.Path);
+        var error = new StringWriter();
+
+        var exit = await BenchCommand.RunAsync(["cards", "--store", store.Path, name, value], TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"--store and {name}: --store measures an existing store", error.ToString());
+        Assert.Equal(before, File.ReadAllBytes(store.Path));
+    }
+
+    private static void AssertEveryCardInBothTables(string[] lines)
+    {
+        foreach (var card in EveryCard)
+        {
+            // Once in the card table, once in the live-reload table.
+            Assert.Equal(2, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^{System.Text.RegularExpressions.Regex.Escape(card)}\s+[\d.]+ ms\s+[\d.]+x$")));
+        }
+
+        Assert.Matches(@"^slowest live reload: [\d.]+ ms \(\d+x baseline; target <= 25x\)$", lines[^2]);
+        Assert.Matches(@"^slowest card: [\d.]+ ms \(\d+x baseline; target <= 250x\)$", lines[^1]);
+    }
+
+    private static int TinyWeekMessages() =>
+        new LargeCommunity(18, LargeCommunityTests.Tiny).Activity(1_735_689_600_000, 7).Count(e => e.Type == IngestEventType.MessageCreate);
+
+    private static async Task<int> MessagesAsync(string store)
+    {
+        SqliteConnection.ClearAllPools();
+        await using var connection = new SqliteConnection($"Data Source={store}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM messageFacts";
+        return Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

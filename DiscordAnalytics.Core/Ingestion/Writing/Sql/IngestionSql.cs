@@ -342,6 +342,15 @@ internal static class IngestionSql
         """;
 
     /// <summary>
+    /// One more change to a guild's channel rollups, quarter-hour counts or top content of a day (the in-memory channel days
+    /// read a day again when it moved on).
+    /// </summary>
+    public const string BumpChannelDayVersion = """
+        INSERT INTO channelDayVersions (guildId, day, version) VALUES (@p0, @p1, 1)
+        ON CONFLICT (guildId, day) DO UPDATE SET version = channelDayVersions.version + 1
+        """;
+
+    /// <summary>
     /// Every day a member being forgotten has member rollups on changes (before those rows are deleted). One row per
     /// day: the rollups' key holds the user, so a day comes once (PostgreSQL refuses to update one row twice).
     /// </summary>

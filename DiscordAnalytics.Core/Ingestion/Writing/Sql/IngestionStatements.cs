@@ -65,6 +65,7 @@ internal sealed class IngestionStatements : IDisposable
         SelectThreadsStartedBy = Query<StartedThread>(IngestionSql.SelectThreadsStartedBy);
         DeleteMemberDailyOfUser = Execute(IngestionSql.DeleteMemberDailyOfUser);
         BumpMemberDayVersion = Query<VersionedMemberDay>(IngestionSql.BumpMemberDayVersion);
+        BumpChannelDayVersion = Execute(IngestionSql.BumpChannelDayVersion);
         BumpMemberDayVersionsOfUser = Query<VersionedMemberDay>(IngestionSql.BumpMemberDayVersionsOfUser);
         DeleteMemberOfUser = Execute(IngestionSql.DeleteMemberOfUser);
         DeleteRawEventsOfUser = Execute(IngestionSql.DeleteRawEventsOfUser);
@@ -124,6 +125,7 @@ internal sealed class IngestionStatements : IDisposable
     public StatementQuery<StartedThread> SelectThreadsStartedBy { get; }
     public PreparedStatement DeleteMemberDailyOfUser { get; }
     public StatementQuery<VersionedMemberDay> BumpMemberDayVersion { get; }
+    public PreparedStatement BumpChannelDayVersion { get; }
     public StatementQuery<VersionedMemberDay> BumpMemberDayVersionsOfUser { get; }
     public PreparedStatement DeleteMemberOfUser { get; }
     public PreparedStatement DeleteRawEventsOfUser { get; }

@@ -532,6 +532,26 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("channeldayquarterhours", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ChannelDayVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId", "Day")
+                        .HasName("pk_channeldayversions");
+
+                    b.ToTable("channeldayversions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.DeadLetter", b =>
                 {
                     b.Property<long>("Id")
@@ -760,6 +780,10 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
 
                     b.HasKey("GuildId", "UserId")
                         .HasName("pk_members");
+
+                    b.HasIndex("GuildId", "JoinedAt", "IsBot", "FirstPostAt")
+                        .HasDatabaseName("ix_members_joined")
+                        .HasFilter("\"joinedat\" IS NOT NULL");
 
                     b.ToTable("members", (string)null);
                 });

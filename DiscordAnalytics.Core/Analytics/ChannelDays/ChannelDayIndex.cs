@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics.ChannelDays;
+
+/// <summary>
+/// The channel rollups, quarter-hour counts and top-content candidates of each guild and day, summed over the day's
+/// channels and kept in memory, so the activity chart, the heat map, the totals and top content read a few numbers per
+/// day instead of every channel's rows (500 channels at the large scale) or every reacted message of the window. Exact:
+/// before every read the asked days' stored versions (<c>channelDayVersions</c>, raised by the writer in the batch's
+/// transaction whenever it changes one of those tables for that day) are compared in one range read, and a day that
+/// moved on, or was never read, is read again with its version in one read snapshot. A live event changes today only,
+/// so a reload after it reads today's rows, never the window's.
+/// </summary>
+public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contexts)
+{
+    private readonly ConcurrentDictionary<long, GuildChannelDays> _guilds = new();
+
+    /// <summary>
+    /// Brings days <paramref name="start"/> to <paramref name="end"/> (excluded) of the guild up to the store, then runs
+    /// <paramref name="read"/> on them (a missing day is an empty one) under the guild's gate.
+    /// </summary>
+    internal async Task<T> ReadAsync<T>(long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken)
+    {
+        var guild = _guilds.GetOrAdd(guildId, _ => new GuildChannelDays());
+        if (start < end)
+        {
+            await SyncAsync(guildId, guild, start, end, cancellationToken);
+        }
+
+        var empty = new ChannelDay(0);
+        lock (guild.Gate)
+        {
+            return read(day => guild.Day(day) ?? empty);
+        }
+    }
+
+    private async Task SyncAsync(long guildId, GuildChannelDays guild, int start, int end, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
+        if (StaleDays(guild, stored, start, end).Count == 0)
+        {
+            return;
+        }
+
+        await guild.Loading.WaitAsync(cancellationToken);
+        try
+        {
+            stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
+            var stale = StaleDays(guild, stored, start, end);
+            if (stale.Count > 0)
+            {
+                await LoadAsync(db, guildId, guild, stale[0], stale[^1] + 1, stale.ToHashSet(), cancellationToken);
+            }
+        }
+        finally
+        {
+            guild.Loading.Release();
+        }
+    }
+
+    private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
+        db.ChannelDayVersions.AsNoTracking()
+            .Where(v => v.GuildId == guild && v.Day >= start && v.Day < end)
+            .ToDictionaryAsync(v => v.Day, v => v.Version, cancellationToken);
+
+    private static List<int> StaleDays(GuildChannelDays guild, Dictionary<int, long> stored, int start, int end)
+    {
+        var stale = new List<int>();
+        lock (guild.Gate)
+        {
+            for (var day = start; day < end; day++)
+            {
+                if (guild.Day(day) is not { } held || held.Version < stored.GetValueOrDefault(day))
+                {
+                    stale.Add(day);
+                }
+            }
+        }
+
+        return stale;
+    }
+
+    /// <summary>
+    /// Reads the <paramref name="stale"/> days between <paramref name="start"/> and <paramref name="end"/> with their versions
+    /// in one read snapshot (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>: it never makes the writer wait), so a
+    /// day's rows and its version always agree. Plain readers, not EF's materializer: a cold quarter at the large scale is
+    /// over a million reacted messages.
+    /// </summary>
+    private static async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildChannelDays guild, int start, int end, HashSet<int> stale, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
+            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+            var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
+            var days = stale.ToDictionary(day => day, day => new ChannelDay(versions.GetValueOrDefault(day)));
+
+            await using (var counts = Command(db, snapshot, CountsSql, guildId, start, end))
+            await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (days.TryGetValue(reader.GetInt32(0), out var day))
+                    {
+                        var sums = new DayCounts(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+                        if (reader.GetBoolean(1))
+                        {
+                            day.Bots = sums;
+                        }
+                        else
+                        {
+                            day.Humans = sums;
+                        }
+                    }
+                }
+            }
+
+            await using (var quarters = Command(db, snapshot, QuarterHoursSql, guildId, start, end))
+            await using (var reader = await quarters.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (days.TryGetValue(reader.GetInt32(0), out var day))
+                    {
+                        QuarterHourCounts.AddTo((byte[])reader.GetValue(2), reader.GetBoolean(1) ? day.BotQuarterHours : day.HumanQuarterHours);
+                    }
+                }
+            }
+
+            // A message's day is its snowflake's, so the days are a range of the key (as TopContentQuery reads it).
+            var reacted = days.Keys.ToDictionary(day => day, _ => new List<ContentLeader>());
+            await using (var content = Command(db, snapshot, ContentSql, guildId, start, end))
+            {
+                Parameter(content, "@firstId", MessageIdRange.FirstIdAt(DayBucket.StartMs(start)));
+                Parameter(content, "@endId", MessageIdRange.FirstIdAt(DayBucket.StartMs(end)));
+                await using var reader = await content.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (reacted.TryGetValue(reader.GetInt32(1), out var list))
+                    {
+                        list.Add(new ContentLeader(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+                    }
+                }
+            }
+
+            foreach (var (number, day) in days)
+            {
+                day.Rank(reacted[number]);
+            }
+
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+            lock (guild.Gate)
+            {
+                foreach (var (number, day) in days)
+                {
+                    guild.Install(number, day);
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Portable SQL (SQLite and PostgreSQL, whose sum of bigints is a numeric: hence the casts), the raw reads of this class.
+    private const string CountsSql = """
+        SELECT day, isBot, CAST(sum(messageCount) AS BIGINT), CAST(sum(reactionCount) AS BIGINT), CAST(sum(threadCount) AS BIGINT), CAST(sum(deletedCount) AS BIGINT)
+        FROM channelDailyRollups
+        WHERE guildId = @guild AND day >= @start AND day < @end
+        GROUP BY day, isBot
+        """;
+
+    private const string QuarterHoursSql = """
+        SELECT day, isBot, messageCounts FROM channelDayQuarterHours
+        WHERE guildId = @guild AND day >= @start AND day < @end
+        """;
+
+    private const string ContentSql = """
+        SELECT messageId, day, channelId, reactionScore, botReactionScore FROM topContentDaily
+        WHERE guildId = @guild AND messageId >= @firstId AND messageId < @endId AND day >= @start AND day < @end
+        """;
+
+    private static DbCommand Command(AnalyticsDbContext db, DbTransaction snapshot, string sql, long guild, int start, int end)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = sql;
+        Parameter(command, "@guild", guild);
+        Parameter(command, "@start", start);
+        Parameter(command, "@end", end);
+        return command;
+    }
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
