@@ -119,6 +119,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<EngagementQuery>();
         services.AddSingleton<TrendingTopicsQuery>();
+        services.AddSingleton<Analytics.Kinds.MessageKindsQuery>();
+        services.AddSingleton<Analytics.Emojis.TopEmojisQuery>();
         services.AddSingleton<TopChannelsQuery>();
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();

@@ -1,4 +1,6 @@
+using DiscordAnalytics.Core.Analytics.Emojis;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Kinds;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.Voice;
 
@@ -19,7 +21,9 @@ public sealed class SummaryQuery(
     NewMemberActivationQuery activation,
     EngagementQuery engagement,
     TrendingTopicsQuery trending,
-    VoiceQuery voice)
+    VoiceQuery voice,
+    MessageKindsQuery kinds,
+    TopEmojisQuery emojis)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -32,6 +36,7 @@ public sealed class SummaryQuery(
 
         var previous = await totals.RunPreviousAsync(query, cancellationToken);
         var topMembers = await members.RunAsync(query, MemberRanking.ByActivity, cancellationToken);
+        var kinded = await kinds.RunAsync(query, cancellationToken);
         var voiced = await voice.RunAsync(query, [.. topMembers.Select(m => long.Parse(m.DiscordUserId, System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
@@ -55,6 +60,9 @@ public sealed class SummaryQuery(
             TrendingTopics = await trending.RunAsync(query, cancellationToken),
             TopVoiceChannels = voiced.TopChannels,
             HourlyVoice = voiced.Hourly,
+            MessageKinds = kinded.Current,
+            PreviousMessageKinds = kinded.Previous,
+            TopEmojis = await emojis.RunAsync(query, cancellationToken),
         };
     }
 }

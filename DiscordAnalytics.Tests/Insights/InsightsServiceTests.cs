@@ -118,7 +118,9 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new NewMemberActivationQuery(contexts, _time),
             new EngagementQuery(memberDays),
             new TrendingTopicsQuery(contexts, _time),
-            new DiscordAnalytics.Core.Analytics.Voice.VoiceQuery(contexts, _time));
+            new DiscordAnalytics.Core.Analytics.Voice.VoiceQuery(contexts, _time),
+            new DiscordAnalytics.Core.Analytics.Kinds.MessageKindsQuery(contexts),
+            new DiscordAnalytics.Core.Analytics.Emojis.TopEmojisQuery(contexts));
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),
             new OfflineInsightGenerator(),
