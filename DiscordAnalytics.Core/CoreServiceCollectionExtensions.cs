@@ -55,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<StoreHealth>();
         services.AddSingleton<IMigrationFollowUp, SupportFactsFill>();
+        services.AddSingleton<IMigrationFollowUp, Ingestion.Writing.EmojiDaysFill>();
         services.AddHostedService<StoreInitializer>();
         // Right after the store: which instance of a shared store runs the gateway, the writer and the jobs.
         services.AddLeadership();
