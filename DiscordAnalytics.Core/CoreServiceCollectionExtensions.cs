@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<StoreHealth>();
         services.AddSingleton<IMigrationFollowUp, SupportFactsFill>();
+        services.AddSingleton<IMigrationFollowUp, Ingestion.Writing.EmojiDaysFill>();
         services.AddHostedService<StoreInitializer>();
         // Right after the store: which instance of a shared store runs the gateway, the writer and the jobs.
         services.AddLeadership();
@@ -124,6 +125,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LurkersQuery>();
         services.AddSingleton<CohortRetentionQuery>();
         services.AddSingleton<TrendingTopicsQuery>();
+        services.AddSingleton<Analytics.Kinds.MessageKindsQuery>();
+        services.AddSingleton<Analytics.Emojis.TopEmojisQuery>();
         services.AddSingleton<TopChannelsQuery>();
         services.AddSingleton<TopMembersQuery>();
         services.AddSingleton<TopContentQuery>();

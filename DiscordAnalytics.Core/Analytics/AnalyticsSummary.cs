@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using DiscordAnalytics.Core.Analytics.Emojis;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Kinds;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.Voice;
 
@@ -85,4 +87,16 @@ public sealed record AnalyticsSummary(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LurkerCount? Lurkers { get; init; }
+
+    /// <summary>Messages by kind (attachments, links, replies, mentions, average length); additive and optional like <see cref="Hourly"/>. See <see cref="MessageKindsQuery"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MessageKindStats? MessageKinds { get; init; }
+
+    /// <summary>The same over the whole previous window of equal length; present whenever <see cref="MessageKinds"/> is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MessageKindStats? PreviousMessageKinds { get; init; }
+
+    /// <summary>The window's most used reaction emojis; additive and optional like <see cref="Hourly"/>. See <see cref="TopEmojisQuery"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EmojiStat>? TopEmojis { get; init; }
 }

@@ -1,4 +1,6 @@
+using DiscordAnalytics.Core.Analytics.Emojis;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Kinds;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.Voice;
 
@@ -21,7 +23,9 @@ public sealed class SummaryQuery(
     TrendingTopicsQuery trending,
     VoiceQuery voice,
     LurkersQuery lurkers,
-    KeywordDayCache keywordDays)
+    KeywordDayCache keywordDays,
+    MessageKindsQuery kinds,
+    TopEmojisQuery emojis)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -46,15 +50,18 @@ public sealed class SummaryQuery(
         var engagementTask = engagement.RunAsync(query, cancellationToken);
         var membersTask = MembersWithVoiceAsync(query, cancellationToken);
         var lurkersTask = lurkers.RunAsync(query, cancellationToken);
+        var kindsTask = kinds.RunAsync(query, cancellationToken);
+        var emojisTask = emojis.RunAsync(query, cancellationToken);
 
         // The window's keyword counts, read once for the support signals' common keywords and the trending topics.
         var keywordCounts = await keywordDays.CountsAsync((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, cancellationToken);
         var supportTask = support.RunAsync(query, keywordCounts, cancellationToken);
         var trendingTask = trending.RunAsync(query, keywordCounts, cancellationToken);
 
-        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, supportTask, trendingTask);
+        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, supportTask, trendingTask);
         var (topMembers, voiced) = await membersTask;
         var previous = await previousTask;
+        var kinded = await kindsTask;
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
             guild.GuildId,
@@ -78,6 +85,9 @@ public sealed class SummaryQuery(
             TopVoiceChannels = voiced.TopChannels,
             HourlyVoice = voiced.Hourly,
             Lurkers = await lurkersTask,
+            MessageKinds = kinded.Current,
+            PreviousMessageKinds = kinded.Previous,
+            TopEmojis = await emojisTask,
         };
     }
 

@@ -17,6 +17,7 @@ public sealed partial class DemoCommunity
         UserId = author.Id,
         IsBot = author.IsBot,
         Excerpt = excerpt,
+        Shape = DemoMessageShape.For(messageId, excerpt, replyTo is not null),
         ReferencedMessageId = replyTo,
     };
 

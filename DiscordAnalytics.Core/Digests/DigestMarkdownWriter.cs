@@ -37,6 +37,7 @@ public static partial class DigestMarkdownWriter
         Channels(md, summary);
         Contributors(md, summary);
         Content(md, summary);
+        Voice(md, summary);
         Support(md, summary);
         Actions(md, actions);
         return md.ToString().TrimEnd() + "\n";
@@ -133,6 +134,25 @@ public static partial class DigestMarkdownWriter
             }
 
             md.Append(": ").AppendLine(Count(item.ReactionScore, "reaction"));
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>Voice minutes with their change and the busiest voice channels; no section in a week without voice.</summary>
+    private static void Voice(StringBuilder md, AnalyticsSummary summary)
+    {
+        var change = TotalsChange.FromSummary(summary).Single(c => c.Metric == "voice minutes");
+        if (change.Current <= 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Voice");
+        md.Append("- **Voice minutes:** ").Append(N(change.Current)).Append(" (").Append(Change(change)).AppendLine(")");
+        foreach (var channel in (summary.TopVoiceChannels ?? []).Where(c => c.Minutes > 0).Take(ListLength))
+        {
+            md.Append("- **").Append(MarkdownText.Escape(channel.Name)).Append("**: ").AppendLine(Count(channel.Minutes, "minute"));
         }
 
         md.AppendLine();

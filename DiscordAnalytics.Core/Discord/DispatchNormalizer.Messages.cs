@@ -46,6 +46,7 @@ public sealed partial class DispatchNormalizer
             UserId = userId,
             IsBot = isBot,
             Excerpt = Excerpt(Json.String(message, "content")),
+            Shape = Shape(message),
             ReferencedMessageId = isReply && reference is { } rf ? Json.Snowflake(rf, "message_id") : null,
         });
     }
@@ -72,7 +73,24 @@ public sealed partial class DispatchNormalizer
             UserId = author is { } a ? Json.Snowflake(a, "id") : null,
             IsBot = Json.Snowflake(message, "webhook_id") is not null || (author is { } b && Json.Bool(b, "bot") == true),
             Excerpt = Excerpt(Json.String(message, "content")),
+            Shape = Shape(message),
         });
+    }
+
+    /// <summary>
+    /// What a message carries, from its whole payload (content, attachments, user and role mentions, @everyone); null when
+    /// the payload has no content field (a partial update), so nothing is guessed.
+    /// </summary>
+    private static MessageShape? Shape(JsonElement message)
+    {
+        if (Json.String(message, "content") is not { } content)
+        {
+            return null;
+        }
+
+        var mentions = Json.Array(message, "mentions").Count() + Json.Array(message, "mention_roles").Count()
+            + (Json.Bool(message, "mention_everyone") == true ? 1 : 0);
+        return MessageShape.Of(content, Json.Array(message, "attachments").Count(), mentions);
     }
 
     private void Reaction(IngestEventType type, JsonElement reaction, long receivedAt, List<IngestEvent> events)

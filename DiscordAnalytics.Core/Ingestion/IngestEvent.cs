@@ -66,6 +66,12 @@ public sealed record IngestEvent
     /// <summary>For replies: the message replied to.</summary>
     public ulong? ReferencedMessageId { get; init; }
 
+    /// <summary>
+    /// For message creates and edits: what the message carries and its length, measured from the whole content before it
+    /// is clipped to an excerpt. Null when the source did not say (the message then counts in no kind rollup).
+    /// </summary>
+    public MessageShape? Shape { get; init; }
+
     /// <summary>For <see cref="IngestEventType.ReactionCount"/>: how many reacted with <see cref="Emoji"/> at <see cref="EventAt"/>.</summary>
     public int? Count { get; init; }
 

@@ -32,6 +32,9 @@ public enum InsightKind
     /// <summary>How many new members posted in their first week (summary <c>activation</c>).</summary>
     NewMembers,
 
+    /// <summary>Time in voice and the busiest voice channel (summary <c>totals.voiceMinutes</c>, <c>topVoiceChannels</c>); only when there was voice.</summary>
+    Voice,
+
     /// <summary>Anything else a model noticed (model-written insights whose kind is none of the above).</summary>
     Other,
 }

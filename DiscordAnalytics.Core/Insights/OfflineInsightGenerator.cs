@@ -10,7 +10,8 @@ namespace DiscordAnalytics.Core.Insights;
 /// that lost the largest share of its own messages against the previous window (at least half of at least
 /// <see cref="MinQuietPrevious"/>), never one compared with the busiest; the top member; the first rising member other than the
 /// top member whose rise is at least <see cref="MinRise"/> messages; unanswered help threads or the
-/// median first response; common keywords; the busiest day; the busiest hour of the day (in the guild's time zone,
+/// median first response; common keywords; the busiest day; voice minutes with their change and the busiest voice channel, when there was
+/// voice; the busiest hour of the day (in the guild's time zone,
 /// <c>window.timeZone</c>) when the summary has <c>hourly</c>; how many new members whose first week is over posted
 /// in it, when the summary has <c>activation</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
 /// (on the busiest day, at the busiest hour within waking hours, <see cref="WakingHoursStart"/> to <see cref="WakingHoursEnd"/>
@@ -68,6 +69,11 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
                 InsightKind.RisingMember,
                 $"Rising member: {rising.Name}",
                 $"{rising.Name} sent {N(rising.MessagesSent)} messages, {before}. A thank-you or a role could keep them going."));
+        }
+
+        if (VoiceTime(summary) is { } voice)
+        {
+            insights.Add(voice);
         }
 
         if (summary.Activation?.WithinSevenDays is { Eligible: > 0 } week)
@@ -130,6 +136,34 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         }
 
         return movers;
+    }
+
+    /// <summary>
+    /// Voice minutes against the previous window and the busiest voice channel; nothing when nobody talked. The change is
+    /// a <see cref="TotalsChange.Percent"/> of <c>voice minutes</c>, so it stays grounded.
+    /// </summary>
+    private static Insight? VoiceTime(AnalyticsSummary summary)
+    {
+        var change = TotalsChange.FromSummary(summary).Single(c => c.Metric == "voice minutes");
+        if (change.Current <= 0)
+        {
+            return null;
+        }
+
+        var trend = change switch
+        {
+            { HasEarlierData: false } => string.Empty,
+            { Previous: 0 } => ", none in the previous one",
+            { Percent: 0 } => $", about the same as the previous window's {N(change.Previous)}",
+            { Percent: { } percent } => $", {(change.Current > change.Previous ? "up" : "down")} {N(percent)}% from {N(change.Previous)}",
+            _ => string.Empty,
+        };
+        var top = summary.TopVoiceChannels?.FirstOrDefault(c => c.Minutes > 0);
+        var where = top is null ? string.Empty : $" {top.Name} was the busiest voice channel with {N(top.Minutes)} minutes.";
+        return new Insight(
+            InsightKind.Voice,
+            top is null ? "Time in voice" : $"Voice: {top.Name} leads",
+            $"Members spent {N(change.Current)} minutes in voice this window{trend}.{where}");
     }
 
     /// <summary>

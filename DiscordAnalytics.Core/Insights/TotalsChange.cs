@@ -14,7 +14,7 @@ public sealed record TotalsChange(string Metric, long Current, long Previous, bo
         ? null
         : (long)Math.Round(Math.Abs(Current - Previous) * 100m / Previous, 0, MidpointRounding.AwayFromZero);
 
-    /// <summary>All eight totals, in the contract's order.</summary>
+    /// <summary>All nine totals, in the contract's order (voice minutes last).</summary>
     public static IReadOnlyList<TotalsChange> FromSummary(AnalyticsSummary summary)
     {
         var (t, p) = (summary.Totals, summary.PreviousTotals);
@@ -29,6 +29,7 @@ public sealed record TotalsChange(string Metric, long Current, long Previous, bo
             new("joins", t.Joins, p.Joins, earlier),
             new("leaves", t.Leaves, p.Leaves, earlier),
             new("deleted messages", t.DeletedMessages, p.DeletedMessages, earlier),
+            new("voice minutes", t.VoiceMinutes, p.VoiceMinutes, earlier),
         ];
     }
 }

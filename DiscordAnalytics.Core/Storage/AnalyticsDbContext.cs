@@ -69,6 +69,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<VoiceDay> VoiceDays => Set<VoiceDay>();
 
+    public DbSet<MessageKindDay> MessageKindDays => Set<MessageKindDay>();
+
+    public DbSet<EmojiDay> EmojiDays => Set<EmojiDay>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -182,6 +186,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new SupportQuestionConfiguration());
         modelBuilder.ApplyConfiguration(new VoiceSessionConfiguration());
         modelBuilder.ApplyConfiguration(new VoiceDayConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageKindDayConfiguration());
+        modelBuilder.ApplyConfiguration(new EmojiDayConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -16,9 +16,11 @@ public static class TestEvents
         new() { Type = IngestEventType.MemberUpsert, GuildId = guild, UserId = user, Name = name, IsBot = bot, EventAt = at };
 
     /// <summary>A message whose id is a snowflake of its time (plus <paramref name="n"/> to keep ids apart).</summary>
-    public static IngestEvent Message(ulong guild, ulong channel, ulong author, long at, ulong n = 0, string? excerpt = null, bool bot = false) =>
+    public static IngestEvent Message(ulong guild, ulong channel, ulong author, long at, ulong n = 0, string? excerpt = null, bool bot = false, MessageShape? shape = null, ulong? replyTo = null) =>
         new()
         {
+            Shape = shape,
+            ReferencedMessageId = replyTo,
             Type = IngestEventType.MessageCreate,
             GuildId = guild,
             ChannelId = channel,
@@ -27,6 +29,21 @@ public static class TestEvents
             IsBot = bot,
             Excerpt = excerpt,
             EventAt = at,
+        };
+
+    /// <summary>An edit of <paramref name="message"/> at <paramref name="editedAt"/>, carrying what the edited message holds.</summary>
+    public static IngestEvent Edit(ulong guild, ulong channel, ulong message, ulong author, long editedAt, string excerpt, MessageShape? shape = null) =>
+        new()
+        {
+            Type = IngestEventType.MessageUpdate,
+            GuildId = guild,
+            ChannelId = channel,
+            MessageId = message,
+            UserId = author,
+            EventAt = editedAt,
+            EditedAt = editedAt,
+            Excerpt = excerpt,
+            Shape = shape,
         };
 
     public static ulong MessageId(long at, ulong n = 0) => Snowflake.FromUnixMs(at) + n;

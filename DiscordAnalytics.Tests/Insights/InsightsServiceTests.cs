@@ -122,7 +122,9 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new TrendingTopicsQuery(contexts, keywordDays),
             new DiscordAnalytics.Core.Analytics.Voice.VoiceQuery(contexts, _time),
             new LurkersQuery(contexts, memberDays),
-            keywordDays);
+            keywordDays,
+            new DiscordAnalytics.Core.Analytics.Kinds.MessageKindsQuery(contexts),
+            new DiscordAnalytics.Core.Analytics.Emojis.TopEmojisQuery(contexts));
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),
             new OfflineInsightGenerator(),

@@ -53,6 +53,8 @@ public static class AnalyticsApi
             EngagementQuery engagement,
             VoiceQuery voice,
             CohortRetentionQuery retention,
+            DiscordAnalytics.Core.Analytics.Kinds.MessageKindsQuery kinds,
+            DiscordAnalytics.Core.Analytics.Emojis.TopEmojisQuery emojis,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -102,14 +104,28 @@ public static class AnalyticsApi
                         {
                             c.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Members, w.Week, w.Active, w.Share, w.Complete ? "true" : "false",
                         }))),
+                "kinds" => CsvWriter.Write(
+                    ["period", "messages", "withAttachments", "withLinks", "replies", "withMentions", "averageLength"],
+                    await KindRowsAsync(kinds, query, ct)),
+                "emojis" => CsvWriter.Write(
+                    ["emoji", "count"],
+                    (await emojis.RunAsync(query, ct)).Select(e => new object?[] { e.Emoji, e.Count })),
                 _ => null,
             };
             return csv is null
-                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention, kinds, emojis.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 
         return app;
+    }
+
+    /// <summary>The window's messages by kind and the previous window's, one row each.</summary>
+    private static async Task<IEnumerable<object?[]>> KindRowsAsync(DiscordAnalytics.Core.Analytics.Kinds.MessageKindsQuery kinds, AnalyticsQuery query, CancellationToken ct)
+    {
+        var summary = await kinds.RunAsync(query, ct);
+        return [.. new[] { ("window", summary.Current), ("previous", summary.Previous) }
+            .Select(r => new object?[] { r.Item1, r.Item2.Messages, r.Item2.WithAttachments, r.Item2.WithLinks, r.Item2.Replies, r.Item2.WithMentions, r.Item2.AverageLength })];
     }
 
     /// <summary>Parses the window parameters for the guild; on failure <paramref name="problem"/> is the 400 naming the parameter.</summary>

@@ -248,7 +248,8 @@ internal sealed class LargeDay
 
     private void PostWithId(long at, ulong messageId, ulong channelId, ulong authorId, bool isBot, ulong? replyTo)
     {
-        Add(at, new IngestEvent { Type = IngestEventType.MessageCreate, GuildId = _community.GuildId, EventAt = at, ChannelId = channelId, MessageId = messageId, UserId = authorId, IsBot = isBot, Excerpt = _community.Text.Pick(_random), ReferencedMessageId = replyTo });
+        var excerpt = _community.Text.Pick(_random);
+        Add(at, new IngestEvent { Type = IngestEventType.MessageCreate, GuildId = _community.GuildId, EventAt = at, ChannelId = channelId, MessageId = messageId, UserId = authorId, IsBot = isBot, Excerpt = excerpt, Shape = DemoMessageShape.For(messageId, excerpt, replyTo is not null), ReferencedMessageId = replyTo });
         if (!isBot)
         {
             _messages.Add((messageId, channelId, at, authorId));

@@ -44,6 +44,7 @@ internal sealed class ReactionRemovals(WriteContext context)
             Deltas.Channel(guild, reaction.Day, reaction.Channel, reaction.IsBot).Reactions--;
             Deltas.Member(guild, reaction.Day, reaction.Reactor, reaction.IsBot).Reactions--;
             Deltas.Message(guild, message, reaction.Day, reaction.Channel).AddReaction(reaction.IsBot, -1);
+            Deltas.Emoji(guild, reaction.Day, reaction.Emoji, reaction.IsBot, -1);
         }
 
         return removed;
@@ -56,6 +57,7 @@ internal sealed class ReactionRemovals(WriteContext context)
         {
             Deltas.Channel(guild, deleted.Day, deleted.Channel, false).Reactions -= deleted.Anonymous;
             Deltas.Message(guild, message, deleted.Day, deleted.Channel).Score -= deleted.Anonymous;
+            Deltas.Emoji(guild, deleted.Day, deleted.Emoji, false, -deleted.Anonymous);
         }
     }
 
@@ -66,6 +68,7 @@ internal sealed class ReactionRemovals(WriteContext context)
         {
             Deltas.Channel(guild, taken.Day, taken.Channel, false).Reactions--;
             Deltas.Message(guild, message, taken.Day, taken.Channel).Score--;
+            Deltas.Emoji(guild, taken.Day, emoji, false, -1);
         }
     }
 }

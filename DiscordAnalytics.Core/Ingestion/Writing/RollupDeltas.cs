@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing;
 
@@ -21,6 +22,12 @@ internal sealed class RollupDeltas
     public Dictionary<(long Guild, int Day, long Channel, bool IsBot), long[]> QuarterHours { get; } = [];
 
     public Dictionary<long, long> LastEventAt { get; } = [];
+
+    /// <summary>Messages by kind per (guild, UTC day of creation, isBot).</summary>
+    public Dictionary<(long Guild, int Day, bool IsBot), KindDelta> Kinds { get; } = [];
+
+    /// <summary>Present reactions per (guild, message day, emoji, isBot).</summary>
+    public Dictionary<(long Guild, int Day, string Emoji, bool IsBot), long> Emojis { get; } = [];
 
     /// <summary>
     /// Days whose counted excerpts were rewritten (edited, deleted, forgotten): their stored keywords go and their keyword
@@ -60,6 +67,22 @@ internal sealed class RollupDeltas
         return delta;
     }
 
+    /// <summary>Counts (+1) or takes back (-1) a message by kind; a message whose kinds were never measured counts in none.</summary>
+    public void MessageKind(long guild, int day, bool isBot, MessageKinds? kinds, int length, int sign)
+    {
+        if (kinds is { } measured)
+        {
+            GetOrAdd(Kinds, (guild, day, isBot)).Add(measured, length, sign);
+        }
+    }
+
+    /// <summary>Adds <paramref name="change"/> reactions with <paramref name="emoji"/> on the day they count on.</summary>
+    public void Emoji(long guild, int day, string emoji, bool isBot, long change)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(Emojis, (guild, day, emoji, isBot), out _);
+        count += change;
+    }
+
     /// <summary>Adds <paramref name="messages"/> (+1 or -1) to the quarter hour a message was created in.</summary>
     public void QuarterHour(long guild, long createdAt, long channel, bool isBot, long messages)
     {
@@ -92,6 +115,8 @@ internal sealed class RollupDeltas
         LastEventAt.Clear();
         KeywordDaysToDrop.Clear();
         KeywordDaysCreated.Clear();
+        Kinds.Clear();
+        Emojis.Clear();
     }
 
     private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)

@@ -62,6 +62,26 @@ internal sealed class RollupFlusher(WriteContext context)
             sql.BumpChannelDayVersion.Defer(guild, day);
         }
 
+        foreach (var ((guild, day, isBot), d) in deltas.Kinds)
+        {
+            if (!d.IsEmpty)
+            {
+                sql.AddMessageKindDay.Execute(guild, day, isBot, d.Messages, d.WithAttachments, d.WithLinks, d.Replies, d.WithMentions, d.TotalLength);
+            }
+        }
+
+        foreach (var ((guild, day, emoji, isBot), change) in deltas.Emojis)
+        {
+            if (change != 0)
+            {
+                sql.AddEmojiDay.Execute(guild, day, emoji, isBot, change);
+                if (change < 0)
+                {
+                    sql.DropEmptyEmojiDay.Execute(guild, day, emoji, isBot);
+                }
+            }
+        }
+
         context.Voice.Flush();
 
         FlushKeywordDays();

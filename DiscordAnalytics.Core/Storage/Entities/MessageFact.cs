@@ -34,6 +34,12 @@ public sealed class MessageFact
 
     public long? DeletedAt { get; set; }
 
+    /// <summary>What the message carries; null when it was stored before kinds were measured (it then counts in no kind rollup).</summary>
+    public MessageKinds? Kinds { get; set; }
+
+    /// <summary>Content length in characters (Unicode code points), measured at ingestion: the content itself is never kept whole.</summary>
+    public int? ContentLength { get; set; }
+
     /// <summary>True once a create was ingested (false for tombstones made by an early delete).</summary>
     public bool IsCreated { get; set; }
 }

@@ -584,6 +584,33 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("ingestionDeadLetters", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.EmojiDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emoji");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isBot");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("GuildId", "Day", "Emoji", "IsBot");
+
+                    b.ToTable("emojiDays", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
                 {
                     b.Property<long>("GuildId")
@@ -831,6 +858,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("channelId");
 
+                    b.Property<int?>("ContentLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contentLength");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("createdAt");
@@ -859,6 +890,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("isCreated");
 
+                    b.Property<int?>("Kinds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kinds");
+
                     b.Property<long?>("ReferencedMessageId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("referencedMessageId");
@@ -881,6 +916,49 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasFilter("\"threadId\" IS NOT NULL");
 
                     b.ToTable("messageFacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageKindDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isBot");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.Property<long>("Replies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replies");
+
+                    b.Property<long>("TotalLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totalLength");
+
+                    b.Property<long>("WithAttachments")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withAttachments");
+
+                    b.Property<long>("WithLinks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withLinks");
+
+                    b.Property<long>("WithMentions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withMentions");
+
+                    b.HasKey("GuildId", "Day", "IsBot");
+
+                    b.ToTable("messageKindDays", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionClear", b =>

@@ -40,7 +40,7 @@ public sealed class EventViewTests
 
         Assert.Null(e.Validate());
         Assert.Equal(
-            new MessageCreated(1, (long)Message, 6, 7, false, T0, new string('x', IngestEvent.MaxExcerptLength), 3),
+            new MessageCreated(1, (long)Message, 6, 7, false, T0, new string('x', IngestEvent.MaxExcerptLength), 3, null),
             created);
         Assert.Null(MessageCreated.From(e with { Excerpt = string.Empty }).Excerpt);
     }

@@ -21,10 +21,10 @@ internal sealed class AbsentFacts
 {
     // The writer's InsertMessageFact and AddReactionFact for many rows at once (isCreated TRUE, nothing removed).
     private const string InsertMessageFactsSql = """
-        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, isCreated)
-        SELECT guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, TRUE
-        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            AS k(guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId)
+        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, isCreated)
+        SELECT guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, TRUE
+        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            AS k(guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength)
         ON CONFLICT DO NOTHING
         """;
 
@@ -59,7 +59,7 @@ internal sealed class AbsentFacts
 
         _npgsql = npgsql;
         const NpgsqlDbType Bigint = NpgsqlDbType.Bigint, Integer = NpgsqlDbType.Integer, Boolean = NpgsqlDbType.Boolean, Text = NpgsqlDbType.Text;
-        _messageFacts = new UnnestInsert(InsertMessageFactsSql, Bigint, Bigint, Bigint, Bigint, Bigint, Boolean, Bigint, Integer, Text, Bigint);
+        _messageFacts = new UnnestInsert(InsertMessageFactsSql, Bigint, Bigint, Bigint, Bigint, Bigint, Boolean, Bigint, Integer, Text, Bigint, Integer, Integer);
         _reactionFacts = new UnnestInsert(InsertReactionFactsSql, Bigint, Bigint, Text, Bigint, Bigint, Integer, Boolean, Bigint);
         var pipeline = StatementPipeline.Of(npgsql);
         pipeline.Register(_messageFacts);

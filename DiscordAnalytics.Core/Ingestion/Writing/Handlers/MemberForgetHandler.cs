@@ -53,6 +53,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
             {
                 deltas.Channel(guild, message.Day, message.Channel, message.IsBot).Messages--;
                 deltas.QuarterHour(guild, message.CreatedAt, message.Channel, message.IsBot, -1);
+                deltas.MessageKind(guild, message.Day, message.IsBot, message.Kinds, message.Length, -1);
             }
 
             if (message.Present)
@@ -77,6 +78,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
             {
                 deltas.Channel(guild, reaction.Day, reaction.Channel, reaction.IsBot).Reactions--;
                 deltas.Message(guild, reaction.Message, reaction.Day, reaction.Channel).AddReaction(reaction.IsBot, -1);
+                deltas.Emoji(guild, reaction.Day, reaction.Emoji, reaction.IsBot, -1);
             }
         }
 

@@ -1,11 +1,12 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
 
 /// <summary>
-/// Stores a message's fact and counts it for its channel (a thread's parent), its author, its quarter hour and its
-/// author's first week. The fact's key (guild, message id) is the create's dedupe key: a create keeps no raw event row.
+/// Stores a message's fact and counts it for its channel (a thread's parent), its author, its quarter hour, its kinds
+/// (<see cref="MessageKinds"/>, when measured) and its author's first week. The fact's key (guild, message id) is the create's dedupe key: a create keeps no raw event row.
 /// </summary>
 internal sealed class MessageCreateHandler(WriteContext context)
 {
@@ -16,11 +17,14 @@ internal sealed class MessageCreateHandler(WriteContext context)
         var (channel, thread) = context.Channels.Resolve(guild, created.Channel);
         var day = DayBucket.FromUnixMs(at);
         var sql = context.Sql;
+        MessageKinds? kinds = created.Shape is { } shape ? ShapeKinds.Of(shape, created.ReferencedMessage is not null) : null;
+        var length = created.Shape?.Length ?? 0;
+        long? storedLength = created.Shape is null ? null : length;
         if (context.Absent.IsAbsent(created))
         {
-            context.Absent.InsertMessageFact(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage);
+            context.Absent.InsertMessageFact(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage, (long?)kinds, storedLength);
         }
-        else if (sql.InsertMessageFact.Execute(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage) != 1)
+        else if (sql.InsertMessageFact.Execute(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage, (long?)kinds, storedLength) != 1)
         {
             // Known already: a tombstone whose delete came first is filled in (the message stays
             // uncounted); anything else is this create seen again.
@@ -38,6 +42,7 @@ internal sealed class MessageCreateHandler(WriteContext context)
         deltas.Channel(guild, day, channel, isBot).Messages++;
         deltas.Member(guild, day, author, isBot).Messages++;
         deltas.QuarterHour(guild, at, channel, isBot, +1);
+        deltas.MessageKind(guild, day, isBot, kinds, length, +1);
         if (!isBot)
         {
             deltas.KeywordDayCreated(guild, day, message);

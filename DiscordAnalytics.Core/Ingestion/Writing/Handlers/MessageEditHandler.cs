@@ -1,16 +1,36 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+using DiscordAnalytics.Core.Storage.Entities;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
 
-/// <summary>Stores an edit's excerpt and time on a message we know the author of; the message's day loses its stored keywords.</summary>
+/// <summary>
+/// Stores an edit's excerpt and time on a message we know the author of; the message's day loses its stored keywords.
+/// The newest edit (by edit time, whatever the arrival order) sets what a counted message carries: its old kinds and
+/// length are taken back from the kind rollups and the new ones counted. A reply stays a reply.
+/// </summary>
 internal sealed class MessageEditHandler(WriteContext context)
 {
     public void Apply(MessageEdited edited)
     {
-        if (context.Sql.UpdateMessageFact.FirstOrNull(edited.Guild, edited.Message, edited.Excerpt, edited.EditedAt) is { } message)
+        var sql = context.Sql;
+        // Read before the fact's edit time moves: whether this edit is newer than every one applied so far.
+        var before = edited.Shape is null ? null : sql.SelectMessageShape.FirstOrNull(edited.Guild, edited.Message);
+        if (sql.UpdateMessageFact.FirstOrNull(edited.Guild, edited.Message, edited.Excerpt, edited.EditedAt) is not { } message)
         {
-            context.Deltas.KeywordDaysToDrop.Add((edited.Guild, message.Day));
+            return;
+        }
+
+        context.Deltas.KeywordDaysToDrop.Add((edited.Guild, message.Day));
+        if (edited.Shape is { } shape && before is { Kinds: { } old } stored && (stored.EditedAt ?? long.MinValue) < edited.EditedAt)
+        {
+            var kinds = ShapeKinds.Of(shape, old.HasFlag(MessageKinds.Reply));
+            sql.SetMessageShape.Execute(edited.Guild, edited.Message, (long)kinds, shape.Length);
+            if (stored.Counted)
+            {
+                context.Deltas.MessageKind(edited.Guild, stored.Day, stored.IsBot, old, stored.Length, -1);
+                context.Deltas.MessageKind(edited.Guild, stored.Day, stored.IsBot, kinds, shape.Length, +1);
+            }
         }
     }
 }

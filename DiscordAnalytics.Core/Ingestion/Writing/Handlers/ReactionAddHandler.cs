@@ -34,6 +34,7 @@ internal sealed class ReactionAddHandler(WriteContext context, ReactionRemovals 
         deltas.Channel(guild, day, channel, isBot).Reactions++;
         deltas.Member(guild, day, reactor, isBot).Reactions++;
         deltas.Message(guild, message, day, channel).AddReaction(isBot, +1);
+        deltas.Emoji(guild, day, emoji, isBot, +1);
 
         // Added before a backfill snapshot that counted it anonymously: now we know who, so it leaves the anonymous count.
         if (context.Snapshots.NewestAt(guild) >= at)

@@ -40,6 +40,7 @@ internal sealed class ReactionCountHandler(WriteContext context)
         {
             context.Deltas.Channel(guild, day, channel, false).Reactions += delta;
             context.Deltas.Message(guild, message, day, channel).Score += delta;
+            context.Deltas.Emoji(guild, day, emoji, false, delta);
         }
     }
 }

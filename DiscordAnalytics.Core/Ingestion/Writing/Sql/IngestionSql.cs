@@ -65,8 +65,8 @@ internal static class IngestionSql
         """;
 
     public const string InsertMessageFact = """
-        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, isCreated)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, TRUE)
+        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, isCreated)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, TRUE)
         ON CONFLICT DO NOTHING
         """;
 
@@ -86,7 +86,7 @@ internal static class IngestionSql
     public const string MarkMessageDeleted = """
         UPDATE messageFacts SET deletedAt = @p2
         WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NULL
-        RETURNING channelId, day, authorId, isBot, isCreated, createdAt
+        RETURNING channelId, day, authorId, isBot, isCreated, createdAt, kinds, contentLength
         """;
 
     public const string InsertTombstone = """
@@ -119,14 +119,14 @@ internal static class IngestionSql
         WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3 AND removedAt IS NULL AND createdAt < @p4
         """;
 
-    // The statements that take reactions away return (reactor, channel, day, isBot, wasPresent) for each
+    // The statements that take reactions away return (reactor, channel, day, isBot, wasPresent, emoji) for each
     // one, so the writer subtracts exactly what was counted.
 
     /// <summary>A reactor's remove: the present reaction is removed, unless it was added after this remove.</summary>
     public const string RemoveReactionFact = """
         UPDATE reactionFacts SET removedAt = @p4
         WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3 AND removedAt IS NULL AND createdAt <= @p4
-        RETURNING userId, channelId, day, isBot, TRUE
+        RETURNING userId, channelId, day, isBot, TRUE, emoji
         """;
 
     public const string ReactionFactExists = """
@@ -163,20 +163,20 @@ internal static class IngestionSql
     public const string RemoveReactionFactsOfMessage = """
         UPDATE reactionFacts SET removedAt = @p2
         WHERE guildId = @p0 AND messageId = @p1 AND removedAt IS NULL AND createdAt <= @p2
-        RETURNING userId, channelId, day, isBot, TRUE
+        RETURNING userId, channelId, day, isBot, TRUE, emoji
         """;
 
     /// <summary>REMOVE_EMOJI: every reaction with the emoji added up to then is removed.</summary>
     public const string RemoveReactionFactsOfEmoji = """
         UPDATE reactionFacts SET removedAt = @p3
         WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND removedAt IS NULL AND createdAt <= @p3
-        RETURNING userId, channelId, day, isBot, TRUE
+        RETURNING userId, channelId, day, isBot, TRUE, emoji
         """;
 
     /// <summary>A deleted message takes all its reaction rows with it (its own tombstone blocks any later add).</summary>
     public const string DeleteReactionFactsOfMessage = """
         DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1
-        RETURNING userId, channelId, day, isBot, removedAt IS NULL
+        RETURNING userId, channelId, day, isBot, removedAt IS NULL, emoji
         """;
 
     public const string AddChannelDaily = """
@@ -283,12 +283,12 @@ internal static class IngestionSql
 
     public const string DeleteReactionCountsOfMessage = """
         DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1
-        RETURNING anonymousCount, channelId, day
+        RETURNING anonymousCount, channelId, day, emoji
         """;
 
     public const string DeleteReactionCountsOfEmoji = """
         DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2
-        RETURNING anonymousCount, channelId, day
+        RETURNING anonymousCount, channelId, day, emoji
         """;
 
     // Forgetting a member (IngestEventType.MemberForget): rare and admin-driven, so plain scans of the guild's rows
@@ -305,9 +305,9 @@ internal static class IngestionSql
         WHERE memberPrivacy.choice <> '{{StoredPrivacyChoices.Forgotten}}'
         """;
 
-    /// <summary>The member's messages: (message, channel, day, isBot, counted, createdAt, present) before they become tombstones.</summary>
+    /// <summary>The member's messages: (message, channel, day, isBot, counted, createdAt, present, kinds, length) before they become tombstones.</summary>
     public const string SelectMessagesOfAuthor = """
-        SELECT messageId, channelId, day, isBot, isCreated AND deletedAt IS NULL, createdAt, deletedAt IS NULL
+        SELECT messageId, channelId, day, isBot, isCreated AND deletedAt IS NULL, createdAt, deletedAt IS NULL, kinds, contentLength
         FROM messageFacts WHERE guildId = @p0 AND authorId = @p1
         """;
 
@@ -317,10 +317,10 @@ internal static class IngestionSql
         WHERE guildId = @p0 AND authorId = @p1
         """;
 
-    /// <summary>Every reaction row of the member, returning (message, channel, day, isBot, wasPresent) to subtract.</summary>
+    /// <summary>Every reaction row of the member, returning (message, channel, day, isBot, wasPresent, emoji) to subtract.</summary>
     public const string DeleteReactionFactsOfUser = """
         DELETE FROM reactionFacts WHERE guildId = @p0 AND userId = @p1
-        RETURNING messageId, channelId, day, isBot, removedAt IS NULL
+        RETURNING messageId, channelId, day, isBot, removedAt IS NULL, emoji
         """;
 
     /// <summary>

@@ -74,6 +74,11 @@ internal sealed class IngestionStatements : IDisposable
         SelectMemberJoins = Query<StoredJoin>(IngestionSql.SelectMemberJoins);
         SelectFirstPost = Query<FirstPost>(IngestionSql.SelectFirstPost);
         SetFirstPost = Execute(IngestionSql.SetFirstPost);
+        AddMessageKindDay = Execute(KindSql.AddMessageKindDay);
+        AddEmojiDay = Execute(KindSql.AddEmojiDay);
+        DropEmptyEmojiDay = Execute(KindSql.DropEmptyEmojiDay);
+        SelectMessageShape = Query<StoredMessageShape>(KindSql.SelectMessageShape);
+        SetMessageShape = Execute(KindSql.SetMessageShape);
     }
 
     public PreparedStatement InsertEvent { get; }
@@ -134,6 +139,11 @@ internal sealed class IngestionStatements : IDisposable
     public StatementQuery<StoredJoin> SelectMemberJoins { get; }
     public StatementQuery<FirstPost> SelectFirstPost { get; }
     public PreparedStatement SetFirstPost { get; }
+    public PreparedStatement AddMessageKindDay { get; }
+    public PreparedStatement AddEmojiDay { get; }
+    public PreparedStatement DropEmptyEmojiDay { get; }
+    public StatementQuery<StoredMessageShape> SelectMessageShape { get; }
+    public PreparedStatement SetMessageShape { get; }
 
     public void Dispose()
     {

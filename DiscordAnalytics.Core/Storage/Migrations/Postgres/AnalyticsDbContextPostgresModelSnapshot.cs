@@ -615,6 +615,34 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("ingestiondeadletters", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.EmojiDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("text")
+                        .HasColumnName("emoji");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("isbot");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("GuildId", "Day", "Emoji", "IsBot")
+                        .HasName("pk_emojidays");
+
+                    b.ToTable("emojidays", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
                 {
                     b.Property<long>("GuildId")
@@ -870,6 +898,10 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasColumnType("bigint")
                         .HasColumnName("channelid");
 
+                    b.Property<int?>("ContentLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("contentlength");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("createdat");
@@ -898,6 +930,10 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasColumnType("boolean")
                         .HasColumnName("iscreated");
 
+                    b.Property<int?>("Kinds")
+                        .HasColumnType("integer")
+                        .HasColumnName("kinds");
+
                     b.Property<long?>("ReferencedMessageId")
                         .HasColumnType("bigint")
                         .HasColumnName("referencedmessageid");
@@ -922,6 +958,50 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasFilter("\"threadid\" IS NOT NULL");
 
                     b.ToTable("messagefacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageKindDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("isbot");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint")
+                        .HasColumnName("messages");
+
+                    b.Property<long>("Replies")
+                        .HasColumnType("bigint")
+                        .HasColumnName("replies");
+
+                    b.Property<long>("TotalLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("totallength");
+
+                    b.Property<long>("WithAttachments")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withattachments");
+
+                    b.Property<long>("WithLinks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withlinks");
+
+                    b.Property<long>("WithMentions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withmentions");
+
+                    b.HasKey("GuildId", "Day", "IsBot")
+                        .HasName("pk_messagekinddays");
+
+                    b.ToTable("messagekinddays", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionClear", b =>

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace DiscordAnalytics.Core.Ingestion;
+
+/// <summary>
+/// What a message carries, measured where its whole content is still at hand (the normalizer, the demo), so the store
+/// keeps numbers and an excerpt, never the content. Whether it is a reply is not here: <see cref="IngestEvent.ReferencedMessageId"/> says so.
+/// </summary>
+public sealed partial record MessageShape(int Length, int Attachments, int Mentions, bool HasLink)
+{
+    /// <summary>Measures <paramref name="content"/>: length in Unicode code points, and whether it holds an http(s) link.</summary>
+    public static MessageShape Of(string content, int attachments, int mentions) =>
+        new(CodePoints(content), attachments, mentions, Link().IsMatch(content));
+
+    private static int CodePoints(string content)
+    {
+        var count = 0;
+        foreach (var _ in content.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [GeneratedRegex(@"https?://\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Link();
+}
