@@ -14,10 +14,11 @@ namespace DiscordAnalytics.Tests.Web.Bench;
 public sealed class BenchCommandTests
 {
     /// <summary>Every card of the dashboard and the summary, in the bench's order.</summary>
-    private static readonly string[] EveryCard =
+    internal static readonly string[] EveryCard =
     [
-        "totals (+ previous)", "activity chart", "engagement", "top channels (msgs)", "top channels (reacts)", "top members", "top content",
-        "heat map", "member growth", "activation", "voice", "trending topics", "rising members", "support signals", "summary (API, AI)",
+        "totals (+ previous)", "activity chart", "engagement", "lurkers", "retention", "top channels (msgs)", "top channels (reacts)", "top members",
+        "top content", "heat map", "member growth", "activation", "voice", "trending topics", "messages by kind", "top emojis", "rising members",
+        "support signals", "summary (API, AI)",
     ];
 
     [Fact]
