@@ -66,7 +66,7 @@ internal sealed class RollupFlusher(WriteContext context)
         {
             if (!d.IsEmpty)
             {
-                sql.AddMessageKindDay.Execute(guild, day, isBot, d.Messages, d.WithAttachments, d.WithLinks, d.Replies, d.WithMentions, d.TotalLength);
+                sql.AddMessageKindDay.Defer(guild, day, isBot, d.Messages, d.WithAttachments, d.WithLinks, d.Replies, d.WithMentions, d.TotalLength);
             }
         }
 
@@ -74,10 +74,10 @@ internal sealed class RollupFlusher(WriteContext context)
         {
             if (change != 0)
             {
-                sql.AddEmojiDay.Execute(guild, day, emoji, isBot, change);
+                sql.AddEmojiDay.Defer(guild, day, emoji, isBot, change);
                 if (change < 0)
                 {
-                    sql.DropEmptyEmojiDay.Execute(guild, day, emoji, isBot);
+                    sql.DropEmptyEmojiDay.Defer(guild, day, emoji, isBot);
                 }
             }
         }
