@@ -17,6 +17,7 @@ using DiscordAnalytics.Core.Leadership;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -119,6 +120,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberDayIndex>();
         services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
         services.AddSingleton<ChannelDayIndex>();
+        services.AddSingleton<IChannelDayListener>(sp => sp.GetRequiredService<ChannelDayIndex>());
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<EngagementQuery>();

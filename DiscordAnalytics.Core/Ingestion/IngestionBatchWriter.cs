@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Ingestion.Postgres;
 using DiscordAnalytics.Core.Ingestion.Writing;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private readonly WalCheckpointer? _checkpointer;
     private readonly IStoreWriteHook? _hook;
     private readonly IMemberDayListener? _memberDays;
+    private readonly IChannelDayListener? _channelDays;
 
     /// <summary>Events committed since the last checkpoint request: bulk ingestion asks after every batch, live every few minutes.</summary>
     private int _sinceCheckpoint;
@@ -40,8 +42,9 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// <param name="guildMode">Mode recorded for guilds this writer creates.</param>
     /// <param name="hook">Runs on the connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
     /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
-    public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null)
-        : this(new StorageOptions { ConnectionString = connectionString }, guildMode, logger, hook, memberDays)
+    /// <param name="channelDays">Told each commit's channel-day changes (the app's in-memory channel days); without one, readers find them by version.</param>
+    public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null, IChannelDayListener? channelDays = null)
+        : this(new StorageOptions { ConnectionString = connectionString }, guildMode, logger, hook, memberDays, channelDays)
     {
     }
 
@@ -49,11 +52,13 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// <param name="guildMode">Mode recorded for guilds this writer creates.</param>
     /// <param name="hook">Runs on a SQLite connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
     /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
-    public IngestionBatchWriter(StorageOptions storage, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null)
+    /// <param name="channelDays">Told each commit's channel-day changes (the app's in-memory channel days); without one, readers find them by version.</param>
+    public IngestionBatchWriter(StorageOptions storage, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null, IChannelDayListener? channelDays = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage;
         _memberDays = memberDays;
+        _channelDays = channelDays;
         _guildMode = guildMode;
         _logger = logger;
         _hook = hook;
@@ -84,6 +89,11 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             if (applier.Context.MemberDayCommits is { Count: > 0 } commits)
             {
                 _memberDays?.Committed(commits);
+            }
+
+            if (applier.Context.ChannelDayCommits is { Count: > 0 } channelCommits)
+            {
+                _channelDays?.Committed(channelCommits);
             }
 
             _sinceCheckpoint += events.Count;

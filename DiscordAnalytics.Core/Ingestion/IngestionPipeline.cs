@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,11 +39,12 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
         TimeProvider time,
         ILogger<IngestionPipeline> logger,
         IStoreWriteHook? hook = null,
-        IMemberDayListener? memberDays = null)
+        IMemberDayListener? memberDays = null,
+        IChannelDayListener? channelDays = null)
     {
         _options = options.Value;
         _logger = logger;
-        _writer = new IngestionBatchWriter(storage.Value, mode.GuildMode, logger, hook, memberDays);
+        _writer = new IngestionBatchWriter(storage.Value, mode.GuildMode, logger, hook, memberDays, channelDays);
         _committer = new BatchCommitter(_writer, notifier, StoreStatus, _options.StoreRetryMaxDelay, time, logger);
         _queue = Channel.CreateBounded<IngestEvent>(new BoundedChannelOptions(_options.QueueCapacity)
         {

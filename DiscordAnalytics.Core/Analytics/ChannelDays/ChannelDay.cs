@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.ChannelDays;
 
 namespace DiscordAnalytics.Core.Analytics.ChannelDays;
 
@@ -6,7 +7,8 @@ namespace DiscordAnalytics.Core.Analytics.ChannelDays;
 /// One guild's channel rollups of one UTC day, as read at <see cref="Version"/>: the counts summed over its channels, the
 /// quarter-hour message counts summed over its channels, and the day's most reacted messages (at most
 /// <see cref="LeadersPerDay"/>, ranked by humans' reactions and by everyone's). Never changed once installed: a day that
-/// moved on is read again and replaced, so what a reader is handed stays as it was.
+/// moved on is replaced (by the next version derived from a commit, <see cref="After"/>, or read again), so what a reader
+/// is handed stays as it was.
 /// </summary>
 internal sealed class ChannelDay(long version)
 {
@@ -35,16 +37,84 @@ internal sealed class ChannelDay(long version)
     /// <summary>Whether the day had more reacted messages than its leaders hold (then only its first LeadersPerDay are known).</summary>
     public bool LeadersCut { get; set; }
 
+    /// <summary>Every reacted message of the day while there are no more than <see cref="LeadersPerDay"/> (a commit's score changes then apply exactly); null once cut.</summary>
+    private ContentLeader[]? _reacted = [];
+
     public DayCounts Counts(bool bots) => bots ? Humans + Bots : Humans;
 
     public ContentLeader[] Leaders(bool bots) => bots ? AllLeaders : HumanLeaders;
 
-    /// <summary>Ranks the day's reacted messages into both leader lists.</summary>
+    /// <summary>Ranks the day's reacted messages (every top-content row of the day) into both leader lists.</summary>
     public void Rank(List<ContentLeader> reacted)
     {
         LeadersCut = reacted.Count > LeadersPerDay;
+        _reacted = LeadersCut ? null : [.. reacted];
         HumanLeaders = Top(reacted, bots: false);
         AllLeaders = Top(reacted, bots: true);
+    }
+
+    /// <summary>
+    /// This day with a commit's changes added, at the commit's version; null when the new leaders cannot be known from what
+    /// is held (a cut day whose leader falls out of its first <see cref="LeadersPerDay"/>, or a message not held whose
+    /// score rose): then the day is read again.
+    /// </summary>
+    public ChannelDay? After(ChannelDayCommit commit)
+    {
+        var next = new ChannelDay(commit.Version) { Humans = Humans + Of(commit.Humans), Bots = Bots + Of(commit.Bots) };
+        Sum(HumanQuarterHours, commit.HumanQuarterHours, next.HumanQuarterHours);
+        Sum(BotQuarterHours, commit.BotQuarterHours, next.BotQuarterHours);
+        if (commit.Content.Count == 0)
+        {
+            (next.HumanLeaders, next.AllLeaders, next.LeadersCut, next._reacted) = (HumanLeaders, AllLeaders, LeadersCut, _reacted);
+            return next;
+        }
+
+        if (_reacted is not null)
+        {
+            next.Rank(Changed(_reacted, commit.Content));
+            return next;
+        }
+
+        return RankedLeaders.Apply(HumanLeaders, AllLeaders, commit.Content) is { } leaders
+            ? next.WithLeaders(leaders.Humans, leaders.All)
+            : null;
+    }
+
+    private ChannelDay WithLeaders(ContentLeader[] humans, ContentLeader[] all)
+    {
+        (HumanLeaders, AllLeaders, LeadersCut, _reacted) = (humans, all, true, null);
+        return this;
+    }
+
+    /// <summary>Every reacted message after the changes: a row whose scores are both back to zero or below is gone, as the writer drops it.</summary>
+    private static List<ContentLeader> Changed(ContentLeader[] reacted, List<ContentChange> changes)
+    {
+        var rows = reacted.ToDictionary(r => r.MessageId);
+        foreach (var change in changes)
+        {
+            var row = rows.TryGetValue(change.MessageId, out var held) ? held : new ContentLeader(change.MessageId, change.ChannelId, 0, 0);
+            row = row with { Score = row.Score + change.Score, BotScore = row.BotScore + change.BotScore };
+            if (row.Score <= 0 && row.BotScore <= 0)
+            {
+                rows.Remove(change.MessageId);
+            }
+            else
+            {
+                rows[change.MessageId] = row;
+            }
+        }
+
+        return [.. rows.Values];
+    }
+
+    private static DayCounts Of(ChannelDayChange change) => new(change.Messages, change.Reactions, change.Threads, change.Deleted);
+
+    private static void Sum(long[] held, long[] change, long[] into)
+    {
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = held[i] + change[i];
+        }
     }
 
     private static ContentLeader[] Top(List<ContentLeader> reacted, bool bots) =>

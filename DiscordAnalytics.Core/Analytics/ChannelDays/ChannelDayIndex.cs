@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.ChannelDays;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DiscordAnalytics.Core.Analytics.ChannelDays;
 
@@ -11,12 +13,44 @@ namespace DiscordAnalytics.Core.Analytics.ChannelDays;
 /// day instead of every channel's rows (500 channels at the large scale) or every reacted message of the window. Exact:
 /// before every read the asked days' stored versions (<c>channelDayVersions</c>, raised by the writer in the batch's
 /// transaction whenever it changes one of those tables for that day) are compared in one range read, and a day that
-/// moved on, or was never read, is read again with its version in one read snapshot. A live event changes today only,
-/// so a reload after it reads today's rows, never the window's.
+/// moved on, or was never read, is read again with its version in one read snapshot. The app's writer tells each commit's
+/// changes (<see cref="IChannelDayListener"/>), added to a day held at the version just before: a live event costs
+/// its own changes, not a read of its day.
 /// </summary>
-public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contexts)
+public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contexts, ILogger<ChannelDayIndex> logger) : IChannelDayListener
 {
     private readonly ConcurrentDictionary<long, GuildChannelDays> _guilds = new();
+
+    private long _daysRead;
+
+    /// <summary>How many days were read from the store since start (what a commit applied in memory saves).</summary>
+    internal long DaysRead => Interlocked.Read(ref _daysRead);
+
+    public void Committed(IReadOnlyList<ChannelDayCommit> commits)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        foreach (var commit in commits)
+        {
+            if (!_guilds.TryGetValue(commit.Guild, out var guild))
+            {
+                continue;
+            }
+
+            try
+            {
+                lock (guild.Gate)
+                {
+                    guild.Apply(commit);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Never the writer's failure (its batch is committed): this guild's days are dropped and read again.
+                logger.LogError(ex, "Channel days of guild {GuildId} could not take a commit; they are read again from the store", commit.Guild);
+                _guilds.TryRemove(commit.Guild, out _);
+            }
+        }
+    }
 
     /// <summary>
     /// Brings days <paramref name="start"/> to <paramref name="end"/> (excluded) of the guild up to the store, then runs
@@ -69,19 +103,10 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
 
     private static List<int> StaleDays(GuildChannelDays guild, Dictionary<int, long> stored, int start, int end)
     {
-        var stale = new List<int>();
         lock (guild.Gate)
         {
-            for (var day = start; day < end; day++)
-            {
-                if (guild.Day(day) is not { } held || held.Version < stored.GetValueOrDefault(day))
-                {
-                    stale.Add(day);
-                }
-            }
+            return DayVersions.Stale(start, end, stored, day => guild.Day(day)?.Version);
         }
-
-        return stale;
     }
 
     /// <summary>
@@ -90,7 +115,7 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
     /// day's rows and its version always agree. Plain readers, not EF's materializer: a cold quarter at the large scale is
     /// over a million reacted messages.
     /// </summary>
-    private static async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildChannelDays guild, int start, int end, HashSet<int> stale, CancellationToken cancellationToken)
+    private async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildChannelDays guild, int start, int end, HashSet<int> stale, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -154,6 +179,7 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
             }
 
             await db.Database.UseTransactionAsync(null, cancellationToken);
+            Interlocked.Add(ref _daysRead, days.Count);
             lock (guild.Gate)
             {
                 foreach (var (number, day) in days)

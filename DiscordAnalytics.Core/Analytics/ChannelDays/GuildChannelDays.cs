@@ -1,6 +1,8 @@
+using DiscordAnalytics.Core.Storage.ChannelDays;
+
 namespace DiscordAnalytics.Core.Analytics.ChannelDays;
 
-/// <summary>One guild's channel days in memory: installed whole, read under <see cref="Gate"/>.</summary>
+/// <summary>One guild's channel days in memory: each replaced whole (read or derived from a commit), read under <see cref="Gate"/>.</summary>
 internal sealed class GuildChannelDays
 {
     private readonly Dictionary<int, ChannelDay> _days = [];
@@ -13,5 +15,24 @@ internal sealed class GuildChannelDays
 
     public ChannelDay? Day(int day) => _days.GetValueOrDefault(day);
 
-    public void Install(int day, ChannelDay read) => _days[day] = read;
+    /// <summary>Keeps a day read from the store unless a newer copy is already held (a commit applied while it was read).</summary>
+    public void Install(int day, ChannelDay read)
+    {
+        if (_days.GetValueOrDefault(day) is not { } held || held.Version < read.Version)
+        {
+            _days[day] = read;
+        }
+    }
+
+    /// <summary>
+    /// Applies a commit to the day it changed when held at the version just before it; otherwise (not held, another
+    /// writer's commit in between, leaders that cannot be derived) the day stays as it is and is read again when asked for.
+    /// </summary>
+    public void Apply(ChannelDayCommit commit)
+    {
+        if (_days.GetValueOrDefault(commit.Day) is { } held && held.Version == commit.Version - 1 && held.After(commit) is { } next)
+        {
+            _days[commit.Day] = next;
+        }
+    }
 }

@@ -95,19 +95,10 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
 
     private static List<int> StaleDays(GuildMemberDays guild, Dictionary<int, long> stored, int start, int end)
     {
-        var stale = new List<int>();
         lock (guild.Gate)
         {
-            for (var day = start; day < end; day++)
-            {
-                if (guild.Day(day) is not { } held || held.Version < stored.GetValueOrDefault(day))
-                {
-                    stale.Add(day);
-                }
-            }
+            return DayVersions.Stale(start, end, stored, day => guild.Day(day)?.Version);
         }
-
-        return stale;
     }
 
     /// <summary>Consecutive days as (start, end excluded) ranges: each is one range read of the rollups' key.</summary>

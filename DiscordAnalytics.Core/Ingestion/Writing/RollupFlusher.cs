@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing;
@@ -15,51 +16,12 @@ internal sealed class RollupFlusher(WriteContext context)
     public void Flush()
     {
         var (sql, deltas) = (context.Sql, context.Deltas);
-        // The (guild, day)s whose channel rollups, quarter hours or top content this batch changes: one version step each.
-        var channelDays = new HashSet<(long Guild, int Day)>();
-        foreach (var ((guild, day, channel, isBot), d) in deltas.Channels)
-        {
-            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.Deleted != 0)
-            {
-                sql.AddChannelDaily.Defer(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
-                channelDays.Add((guild, day));
-            }
-        }
-
-        foreach (var ((guild, day, channel, isBot), messages) in deltas.QuarterHours)
-        {
-            if (AddQuarterHours(guild, day, channel, isBot, messages))
-            {
-                channelDays.Add((guild, day));
-            }
-        }
-
+        FlushChannelDays();
         FlushMembers();
 
         foreach (var ((guild, day, isBot), d) in deltas.Guilds)
         {
             sql.AddGuildDaily.Defer(guild, day, isBot, d.Joins, d.Leaves);
-        }
-
-        foreach (var ((guild, message), d) in deltas.Content)
-        {
-            if (d.Score == 0 && d.BotScore == 0)
-            {
-                continue;
-            }
-
-            sql.AddTopContent.Defer(guild, message, d.Day, d.ChannelId, d.Score, d.BotScore);
-            if (d.Score < 0 || d.BotScore < 0)
-            {
-                sql.DropEmptyTopContent.Defer(guild, message);
-            }
-
-            channelDays.Add((guild, d.Day));
-        }
-
-        foreach (var (guild, day) in channelDays)
-        {
-            sql.BumpChannelDayVersion.Defer(guild, day);
         }
 
         foreach (var ((guild, day, isBot), d) in deltas.Kinds)
@@ -89,6 +51,70 @@ internal sealed class RollupFlusher(WriteContext context)
         foreach (var (guild, lastEventAt) in deltas.LastEventAt)
         {
             sql.TouchGuild.Defer(guild, context.GuildMode, lastEventAt);
+        }
+    }
+
+    /// <summary>
+    /// Channel rollups, quarter hours and top content, then one version step per (guild, day) they touched, each day's
+    /// changes summed over its channels and kept with its new version for the in-memory channel days
+    /// (<see cref="WriteContext.ChannelDayCommits"/>).
+    /// </summary>
+    private void FlushChannelDays()
+    {
+        var (sql, deltas) = (context.Sql, context.Deltas);
+        var days = new Dictionary<(long Guild, int Day), ChannelDayCommit>();
+        ChannelDayCommit Day(long guild, int day)
+        {
+            ref var commit = ref CollectionsMarshal.GetValueRefOrAddDefault(days, (guild, day), out _);
+            return commit ??= new ChannelDayCommit(guild, day);
+        }
+
+        foreach (var ((guild, day, channel, isBot), d) in deltas.Channels)
+        {
+            if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.Deleted != 0)
+            {
+                sql.AddChannelDaily.Defer(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
+                var (commit, change) = (Day(guild, day), new ChannelDayChange(d.Messages, d.Reactions, d.Threads, d.Deleted));
+                (commit.Humans, commit.Bots) = isBot ? (commit.Humans, commit.Bots + change) : (commit.Humans + change, commit.Bots);
+            }
+        }
+
+        foreach (var ((guild, day, channel, isBot), messages) in deltas.QuarterHours)
+        {
+            if (AddQuarterHours(guild, day, channel, isBot, messages))
+            {
+                var commit = Day(guild, day);
+                var sums = isBot ? commit.BotQuarterHours : commit.HumanQuarterHours;
+                for (var i = 0; i < sums.Length; i++)
+                {
+                    sums[i] += messages[i];
+                }
+            }
+        }
+
+        foreach (var ((guild, message), d) in deltas.Content)
+        {
+            if (d.Score == 0 && d.BotScore == 0)
+            {
+                continue;
+            }
+
+            sql.AddTopContent.Defer(guild, message, d.Day, d.ChannelId, d.Score, d.BotScore);
+            if (d.Score < 0 || d.BotScore < 0)
+            {
+                sql.DropEmptyTopContent.Defer(guild, message);
+            }
+
+            Day(guild, d.Day).Content.Add(new ContentChange(message, d.ChannelId, d.Score, d.BotScore));
+        }
+
+        foreach (var ((guild, day), commit) in days)
+        {
+            foreach (var changed in sql.BumpChannelDayVersion.Rows(guild, day))
+            {
+                commit.Version = changed.Version;
+                context.ChannelDayCommits.Add(commit);
+            }
         }
     }
 

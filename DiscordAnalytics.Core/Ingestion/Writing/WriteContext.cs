@@ -2,6 +2,7 @@ using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Ingestion.Writing.Voice;
+using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using System.Data.Common;
 using DiscordAnalytics.Core.Ingestion.Postgres;
@@ -54,6 +55,9 @@ internal sealed class WriteContext : IDisposable
     /// </summary>
     public List<MemberDayCommit> MemberDayCommits { get; private set; } = [];
 
+    /// <summary>The batch's changes to channel days with each day's new version: told to the in-memory channel days after the commit. A new list per batch.</summary>
+    public List<ChannelDayCommit> ChannelDayCommits { get; private set; } = [];
+
     public ChannelShapes Channels { get; }
 
     public ReactionSnapshots Snapshots { get; }
@@ -83,6 +87,7 @@ internal sealed class WriteContext : IDisposable
         ForgetIn.Clear();
         Voice.BeginBatch();
         MemberDayCommits = [];
+        ChannelDayCommits = [];
         Support.Clear();
     }
 

@@ -342,12 +342,13 @@ internal static class IngestionSql
         """;
 
     /// <summary>
-    /// One more change to a guild's channel rollups, quarter-hour counts or top content of a day (the in-memory channel days
-    /// read a day again when it moved on).
+    /// One more change to a guild's channel rollups, quarter-hour counts or top content of a day, returning the new version
+    /// (the in-memory channel days apply the commit's changes to a day held at the version before, else read it again).
     /// </summary>
     public const string BumpChannelDayVersion = """
         INSERT INTO channelDayVersions (guildId, day, version) VALUES (@p0, @p1, 1)
         ON CONFLICT (guildId, day) DO UPDATE SET version = channelDayVersions.version + 1
+        RETURNING day, version
         """;
 
     /// <summary>

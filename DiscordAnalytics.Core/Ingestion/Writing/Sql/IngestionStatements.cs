@@ -64,9 +64,9 @@ internal sealed class IngestionStatements : IDisposable
         DeleteReactionFactsOfUser = Query<DeletedReactionOfMember>(IngestionSql.DeleteReactionFactsOfUser);
         SelectThreadsStartedBy = Query<StartedThread>(IngestionSql.SelectThreadsStartedBy);
         DeleteMemberDailyOfUser = Execute(IngestionSql.DeleteMemberDailyOfUser);
-        BumpMemberDayVersion = Query<VersionedMemberDay>(IngestionSql.BumpMemberDayVersion);
-        BumpChannelDayVersion = Execute(IngestionSql.BumpChannelDayVersion);
-        BumpMemberDayVersionsOfUser = Query<VersionedMemberDay>(IngestionSql.BumpMemberDayVersionsOfUser);
+        BumpMemberDayVersion = Query<VersionedDay>(IngestionSql.BumpMemberDayVersion);
+        BumpChannelDayVersion = Query<VersionedDay>(IngestionSql.BumpChannelDayVersion);
+        BumpMemberDayVersionsOfUser = Query<VersionedDay>(IngestionSql.BumpMemberDayVersionsOfUser);
         DeleteMemberOfUser = Execute(IngestionSql.DeleteMemberOfUser);
         DeleteRawEventsOfUser = Execute(IngestionSql.DeleteRawEventsOfUser);
         DeleteDeadLettersOfUser = Execute(IngestionSql.DeleteDeadLettersOfUser);
@@ -129,9 +129,9 @@ internal sealed class IngestionStatements : IDisposable
     public StatementQuery<DeletedReactionOfMember> DeleteReactionFactsOfUser { get; }
     public StatementQuery<StartedThread> SelectThreadsStartedBy { get; }
     public PreparedStatement DeleteMemberDailyOfUser { get; }
-    public StatementQuery<VersionedMemberDay> BumpMemberDayVersion { get; }
-    public PreparedStatement BumpChannelDayVersion { get; }
-    public StatementQuery<VersionedMemberDay> BumpMemberDayVersionsOfUser { get; }
+    public StatementQuery<VersionedDay> BumpMemberDayVersion { get; }
+    public StatementQuery<VersionedDay> BumpChannelDayVersion { get; }
+    public StatementQuery<VersionedDay> BumpMemberDayVersionsOfUser { get; }
     public PreparedStatement DeleteMemberOfUser { get; }
     public PreparedStatement DeleteRawEventsOfUser { get; }
     public PreparedStatement DeleteDeadLettersOfUser { get; }
