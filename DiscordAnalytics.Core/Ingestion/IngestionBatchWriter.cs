@@ -169,7 +169,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
                 await autoCheckpoint.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            _applier = new BatchApplier(new WriteContext(connection, _guildMode.StoredName()), _logger);
+            _applier = new BatchApplier(new WriteContext(connection, _guildMode.StoredName()) { ReadsContentScoresBack = _channelDays is not null }, _logger);
             return _applier;
         }
         catch

@@ -15,7 +15,7 @@ internal sealed class RankedLeaders(ContentLeader[] held, bool bots)
 
     /// <summary>
     /// Both rankings after <paramref name="changes"/>, or null when either cannot be known from the held leaders (or a
-    /// message held in neither list gained score: its score before is not known).
+    /// message held in neither list gained score and the writer did not read its scores back).
     /// </summary>
     public static (ContentLeader[] Humans, ContentLeader[] All)? Apply(ContentLeader[] humans, ContentLeader[] all, List<ContentChange> changes)
     {
@@ -25,13 +25,21 @@ internal sealed class RankedLeaders(ContentLeader[] held, bool bots)
         {
             if (!known.TryGetValue(change.MessageId, out var before))
             {
-                // Outside both lists, its scores can only have fallen to stay outside them.
-                if (change.Score > 0 || change.Score + change.BotScore > 0)
+                if (change.ScoresAfter is { } scores)
                 {
+                    // Outside both lists before (where exactly does not matter: it ranked after their last), known after.
+                    before = new ContentLeader(change.MessageId, change.ChannelId, scores.Score - change.Score, scores.BotScore - change.BotScore);
+                }
+                else if (change.Score > 0 || change.Score + change.BotScore > 0)
+                {
+                    // Its scores before are not known: where it ranks now is not either.
                     return null;
                 }
-
-                continue;
+                else
+                {
+                    // Outside both lists, its scores only fell: it stays outside them.
+                    continue;
+                }
             }
 
             var after = before with { Score = before.Score + change.Score, BotScore = before.BotScore + change.BotScore };

@@ -11,6 +11,12 @@ namespace DiscordAnalytics.Core.Ingestion.Writing;
 /// </summary>
 internal sealed class RollupFlusher(WriteContext context)
 {
+    /// <summary>
+    /// Reacted messages whose scores a batch reads back for the in-memory channel days, at most: a live batch's few, never
+    /// a bulk batch's thousands (one point read each; without them a day whose leaders are cut is read again).
+    /// </summary>
+    internal const int ScoresReadBackPerBatch = 64;
+
     private readonly byte[] _quarterHourCounts = new byte[QuarterHourCounts.StoredLength];
 
     public void Flush()
@@ -108,6 +114,14 @@ internal sealed class RollupFlusher(WriteContext context)
             Day(guild, d.Day).Content.Add(new ContentChange(message, d.ChannelId, d.Score, d.BotScore));
         }
 
+        if (context.ReadsContentScoresBack && days.Values.Sum(c => c.Content.Count) <= ScoresReadBackPerBatch)
+        {
+            foreach (var commit in days.Values)
+            {
+                ReadScoresBack(commit);
+            }
+        }
+
         foreach (var ((guild, day), commit) in days)
         {
             foreach (var changed in sql.BumpChannelDayVersion.Rows(guild, day))
@@ -115,6 +129,22 @@ internal sealed class RollupFlusher(WriteContext context)
                 commit.Version = changed.Version;
                 context.ChannelDayCommits.Add(commit);
             }
+        }
+    }
+
+    /// <summary>Each changed message's scores after the batch's upserts (no row left: both zero).</summary>
+    private void ReadScoresBack(ChannelDayCommit commit)
+    {
+        for (var i = 0; i < commit.Content.Count; i++)
+        {
+            var change = commit.Content[i];
+            (long, long) after = (0, 0);
+            foreach (var stored in context.Sql.SelectTopContentScores.Rows(commit.Guild, change.MessageId))
+            {
+                after = (stored.Score, stored.BotScore);
+            }
+
+            commit.Content[i] = change with { ScoresAfter = after };
         }
     }
 

@@ -58,6 +58,12 @@ internal sealed class WriteContext : IDisposable
     /// <summary>The batch's changes to channel days with each day's new version: told to the in-memory channel days after the commit. A new list per batch.</summary>
     public List<ChannelDayCommit> ChannelDayCommits { get; private set; } = [];
 
+    /// <summary>
+    /// Whether the channel-day commits carry the changed messages' scores after the batch (read back, one point read each,
+    /// up to <see cref="RollupFlusher.ScoresReadBackPerBatch"/>): set when someone listens to them.
+    /// </summary>
+    public bool ReadsContentScoresBack { get; init; }
+
     public ChannelShapes Channels { get; }
 
     public ReactionSnapshots Snapshots { get; }

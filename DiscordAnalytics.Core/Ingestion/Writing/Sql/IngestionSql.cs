@@ -245,6 +245,11 @@ internal static class IngestionSql
             lastMessageId = CASE WHEN @p4 > keywordDayVersions.lastMessageId THEN @p4 ELSE keywordDayVersions.lastMessageId END
         """;
 
+    /// <summary>A reacted message's scores after the batch's changes (no row: both are back to zero), for the in-memory channel days.</summary>
+    public const string SelectTopContentScores = """
+        SELECT reactionScore, botReactionScore FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1
+        """;
+
     /// <summary>A message with no present reactions is no longer a top-content candidate.</summary>
     public const string DropEmptyTopContent = """
         DELETE FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1 AND reactionScore <= 0 AND botReactionScore <= 0

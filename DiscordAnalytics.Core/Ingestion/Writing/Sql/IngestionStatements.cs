@@ -47,6 +47,7 @@ internal sealed class IngestionStatements : IDisposable
         AddGuildDaily = Execute(IngestionSql.AddGuildDaily);
         AddTopContent = Execute(IngestionSql.AddTopContent);
         DropEmptyTopContent = Execute(IngestionSql.DropEmptyTopContent);
+        SelectTopContentScores = Query<StoredContentScores>(IngestionSql.SelectTopContentScores);
         DropKeywordDay = Execute(IngestionSql.DropKeywordDay);
         BumpKeywordDayVersion = Execute(IngestionSql.BumpKeywordDayVersion);
         CountIdentifiedReactors = Query<RowCount>(IngestionSql.CountIdentifiedReactors);
@@ -112,6 +113,7 @@ internal sealed class IngestionStatements : IDisposable
     public PreparedStatement AddGuildDaily { get; }
     public PreparedStatement AddTopContent { get; }
     public PreparedStatement DropEmptyTopContent { get; }
+    public StatementQuery<StoredContentScores> SelectTopContentScores { get; }
     public PreparedStatement DropKeywordDay { get; }
     public PreparedStatement BumpKeywordDayVersion { get; }
     public StatementQuery<RowCount> CountIdentifiedReactors { get; }
