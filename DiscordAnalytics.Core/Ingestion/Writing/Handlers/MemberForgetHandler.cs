@@ -32,8 +32,8 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
     /// <summary>
     /// Each message they wrote is subtracted like a delete (with the reactions on it) and kept only as a tombstone with
     /// no author and no excerpt, so a late update or reaction counts nothing; each reaction of theirs is subtracted and
-    /// deleted; threads they started leave the thread counts; their member rollups, member row, raw events and dead
-    /// letters go; their voice time and session go; titles of threads they started are emptied. Joins and leaves stay: anonymous numbers with no id
+    /// deleted; threads they started leave the thread counts; their member rollups, member row, raw events, dead
+    /// letters and activity-role records go; their voice time and session go; titles of threads they started are emptied. Joins and leaves stay: anonymous numbers with no id
     /// behind them.
     /// </summary>
     public void Apply(MemberForgotten forgotten)
