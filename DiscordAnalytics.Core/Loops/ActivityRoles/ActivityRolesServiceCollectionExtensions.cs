@@ -20,6 +20,7 @@ public static class ActivityRolesServiceCollectionExtensions
         {
             services.AddSingleton<DemoMemberRoles>();
             services.AddSingleton<IMemberRoleActions>(sp => sp.GetRequiredService<DemoMemberRoles>());
+            services.AddHostedService<DemoRoleRules>();
         }
         else if (hasDiscord)
         {
