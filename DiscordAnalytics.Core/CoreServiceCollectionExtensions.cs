@@ -14,6 +14,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Leadership;
+using DiscordAnalytics.Core.Loops.ActivityRoles;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
@@ -103,6 +104,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SourceStatus>();
         services.TryAddSingleton<DiscordRestHealth>();
         services.AddBackfill(isDemo, HasToken(builder.Configuration));
+        services.AddActivityRoles(isDemo, HasToken(builder.Configuration));
         return builder;
     }
 

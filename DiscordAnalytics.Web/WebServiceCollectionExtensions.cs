@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddWeeklyDigestJob();
         builder.Services.AddPrivacyScrubJob();
         builder.Services.AddKeywordDaysJob();
+        builder.Services.AddActivityRolesJob();
         builder.AddMetricsEndpoint();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         return builder;
@@ -70,6 +71,7 @@ public static class WebServiceCollectionExtensions
         app.MapTimeZoneApi();
         app.MapMemberPrivacyApi();
         app.MapDeadLettersApi();
+        app.MapRoleRulesApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

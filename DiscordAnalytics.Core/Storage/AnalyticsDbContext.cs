@@ -73,6 +73,14 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<EmojiDay> EmojiDays => Set<EmojiDay>();
 
+    public DbSet<Loops.ActivityRoles.RoleRule> RoleRules => Set<Loops.ActivityRoles.RoleRule>();
+
+    public DbSet<Loops.ActivityRoles.RoleGrant> RoleGrants => Set<Loops.ActivityRoles.RoleGrant>();
+
+    public DbSet<Loops.ActivityRoles.RoleChange> RoleChanges => Set<Loops.ActivityRoles.RoleChange>();
+
+    public DbSet<Loops.ActivityRoles.RoleRulesSwitch> RoleRuleSwitches => Set<Loops.ActivityRoles.RoleRulesSwitch>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -188,6 +196,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new VoiceDayConfiguration());
         modelBuilder.ApplyConfiguration(new MessageKindDayConfiguration());
         modelBuilder.ApplyConfiguration(new EmojiDayConfiguration());
+        Loops.ActivityRoles.ActivityRolesModel.Apply(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

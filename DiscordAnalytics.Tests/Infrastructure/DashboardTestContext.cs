@@ -6,6 +6,7 @@ using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Loops.ActivityRoles;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Insights;
@@ -103,6 +104,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ForgottenDigestScrubber>();
         // Demo mode: no REST client, so a posted digest has nothing to edit (the scrubber still scrubs the store).
         Services.AddSingleton<Core.Digests.DigestPoster>();
+        // Demo mode: role changes go to the demo's own roles (the Settings page's activity-roles panel).
+        Services.AddActivityRoles(isDemo: true, hasDiscord: false);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

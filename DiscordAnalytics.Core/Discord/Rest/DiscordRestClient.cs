@@ -121,7 +121,10 @@ public sealed partial class DiscordRestClient
                 if (response.IsSuccessStatusCode)
                 {
                     _limiter.Update(route, bucket, response.Headers);
-                    var document = await ReadJsonAsync(response, route, cancellationToken).ConfigureAwait(false);
+                    // 204 (a role added or removed) has no body to read.
+                    var document = response.StatusCode == HttpStatusCode.NoContent
+                        ? JsonDocument.Parse("{}")
+                        : await ReadJsonAsync(response, route, cancellationToken).ConfigureAwait(false);
                     _health.Set(DiscordRestState.Answering);
                     return document;
                 }
@@ -171,7 +174,10 @@ public sealed partial class DiscordRestClient
                     // A 403 or 404 is an answer about one resource; REST itself works.
                     _health.Set(DiscordRestState.Answering);
                     _limiter.Update(route, bucket, response.Headers);
-                    throw new DiscordRestException($"Discord answered {status} on {route.Method.Method} {route.Template}.", response.StatusCode);
+                    throw new DiscordRestException($"Discord answered {status} on {route.Method.Method} {route.Template}.", response.StatusCode)
+                    {
+                        ErrorCode = await ReadErrorCodeAsync(response, cancellationToken).ConfigureAwait(false),
+                    };
                 }
 
                 if (attempt >= _restOptions.MaxAttempts)
@@ -240,6 +246,11 @@ public sealed partial class DiscordRestClient
         var request = new HttpRequestMessage(route.Method, new Uri(baseUrl + route.Path, UriKind.Absolute));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Value.Token);
         request.Headers.TryAddWithoutValidation("User-Agent", _restOptions.UserAgent);
+        if (route.AuditLogReason is { } reason)
+        {
+            request.Headers.TryAddWithoutValidation("X-Audit-Log-Reason", Uri.EscapeDataString(reason));
+        }
+
         if (route.JsonBody is { } body)
         {
             // A fresh content per attempt: a retried request cannot reuse a sent one.
@@ -248,6 +259,21 @@ public sealed partial class DiscordRestClient
         }
 
         return request;
+    }
+
+    /// <summary>Discord's error <c>code</c> in a refusal's JSON body; null when the body has none or is not JSON.</summary>
+    private static async Task<int?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? Json.Int(document.RootElement, "code") : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The wait a 429 asks for, in seconds (finite, not negative; 1 when it names none), and whether it is global.</summary>

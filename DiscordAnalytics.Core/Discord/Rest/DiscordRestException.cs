@@ -22,4 +22,7 @@ public class DiscordRestException : Exception
     }
 
     public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>Discord's JSON error <c>code</c> of a refused request (e.g. 50013 Missing Permissions, 10011 Unknown Role), when it sent one.</summary>
+    public int? ErrorCode { get; init; }
 }

@@ -20,6 +20,15 @@ public sealed record DiscordRoute(HttpMethod Method, string Template, string Pat
     public static DiscordRoute Patch(string template, string path, ulong? majorId, byte[] jsonBody) =>
         new(HttpMethod.Patch, template, path, majorId) { JsonBody = jsonBody };
 
+    /// <summary>A PUT without a body (adding something: sending it again changes nothing more).</summary>
+    public static DiscordRoute Put(string template, string path, ulong? majorId) => new(HttpMethod.Put, template, path, majorId);
+
+    /// <summary>A DELETE (removing what is already gone changes nothing).</summary>
+    public static DiscordRoute Delete(string template, string path, ulong? majorId) => new(HttpMethod.Delete, template, path, majorId);
+
+    /// <summary>Sent as <c>X-Audit-Log-Reason</c> (URL-encoded, as Discord reads it), shown in the server's audit log; null for none.</summary>
+    public string? AuditLogReason { get; init; }
+
     /// <summary>UTF-8 JSON request body, or null for none.</summary>
     public byte[]? JsonBody { get; init; }
 

@@ -113,6 +113,11 @@ public sealed partial class DiscordEmulator
             return await WriteAsync(response, 429, """{"message":"You are being rate limited.","retry_after":0.1,"global":false}""");
         }
 
+        if (await AnswerMemberRolesAsync(context, path) is { } memberRoles)
+        {
+            return memberRoles;
+        }
+
         if (IsCreateMessage(context.Request, path, out var channelId))
         {
             return await CreateMessageAsync(context, channelId);

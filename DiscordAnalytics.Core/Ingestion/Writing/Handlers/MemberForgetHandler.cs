@@ -26,11 +26,14 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
 
     private static readonly string[] TablesWithThreadNames = ["channels", "backfillChannels"];
 
+    /// <summary>The activity roles' records of them: the roles the app holds for them and its log of their changes.</summary>
+    private static readonly string[] ActivityRoleTables = ["roleGrants", "roleChanges"];
+
     /// <summary>
     /// Each message they wrote is subtracted like a delete (with the reactions on it) and kept only as a tombstone with
     /// no author and no excerpt, so a late update or reaction counts nothing; each reaction of theirs is subtracted and
-    /// deleted; threads they started leave the thread counts; their member rollups, member row, raw events and dead
-    /// letters go; their voice time and session go; titles of threads they started are emptied. Joins and leaves stay: anonymous numbers with no id
+    /// deleted; threads they started leave the thread counts; their member rollups, member row, raw events, dead
+    /// letters and activity-role records go; their voice time and session go; titles of threads they started are emptied. Joins and leaves stay: anonymous numbers with no id
     /// behind them.
     /// </summary>
     public void Apply(MemberForgotten forgotten)
@@ -99,6 +102,12 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
         context.Activation.Forgotten(guild, user);
         sql.DeleteRawEventsOfUser.Execute(guild, user);
         sql.DeleteDeadLettersOfUser.Execute(guild, user);
+        foreach (var table in ActivityRoleTables)
+        {
+            using var delete = PreparedStatement.Create(context.Connection, string.Format(CultureInfo.InvariantCulture, "DELETE FROM {0} WHERE guildId = @p0 AND userId = @p1", table));
+            delete.Execute(guild, user);
+        }
+
         sql.RecordForgotten.Execute(guild, user, forgotten.At);
         context.Forgotten.Add(guild, user);
         context.ForgetIn.Add(guild);

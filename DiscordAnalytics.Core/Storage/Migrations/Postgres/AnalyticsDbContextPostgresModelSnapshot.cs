@@ -158,6 +158,169 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("digestschedules", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("result");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ruleid");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("userid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rolechanges");
+
+                    b.HasIndex("GuildId", "Id")
+                        .HasDatabaseName("ix_rolechanges_guildid_id");
+
+                    b.ToTable("rolechanges", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleGrant", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("userid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("ByApp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("byapp");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ruleid");
+
+                    b.HasKey("GuildId", "RoleId", "UserId")
+                        .HasName("pk_rolegrants");
+
+                    b.ToTable("rolegrants", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("StatusAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("statusat");
+
+                    b.Property<string>("StatusMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("statusmessage");
+
+                    b.Property<long>("Threshold")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rolerules");
+
+                    b.HasIndex("GuildId", "RoleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rolerules_guildid_roleid");
+
+                    b.ToTable("rolerules", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleRulesSwitch", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<bool>("ActOnDiscord")
+                        .HasColumnType("boolean")
+                        .HasColumnName("actondiscord");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_roleruleswitches");
+
+                    b.ToTable("roleruleswitches", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>
                 {
                     b.Property<long>("GuildId")
