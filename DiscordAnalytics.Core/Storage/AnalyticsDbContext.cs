@@ -73,6 +73,14 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<EmojiDay> EmojiDays => Set<EmojiDay>();
 
+    public DbSet<Role> Roles => Set<Role>();
+
+    public DbSet<MemberRoleSpan> MemberRoleSpans => Set<MemberRoleSpan>();
+
+    public DbSet<MemberRoleState> MemberRoleStates => Set<MemberRoleState>();
+
+    public DbSet<RoleSnapshot> RoleSnapshots => Set<RoleSnapshot>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -188,6 +196,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new VoiceDayConfiguration());
         modelBuilder.ApplyConfiguration(new MessageKindDayConfiguration());
         modelBuilder.ApplyConfiguration(new EmojiDayConfiguration());
+        modelBuilder.ApplyConfiguration(new RoleConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberRoleSpanConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberRoleStateConfiguration());
+        modelBuilder.ApplyConfiguration(new RoleSnapshotConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
