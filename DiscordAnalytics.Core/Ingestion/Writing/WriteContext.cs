@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
+using DiscordAnalytics.Core.Ingestion.Writing.Roles;
 using DiscordAnalytics.Core.Ingestion.Writing.Voice;
 using DiscordAnalytics.Core.Storage.MemberDays;
 using System.Data.Common;
@@ -28,6 +29,7 @@ internal sealed class WriteContext : IDisposable
         Activation = new MemberActivation(Sql);
         Support = new SupportFacts(connection, Channels);
         Voice = new VoiceBook(connection);
+        Roles = new MemberRoleBook(connection);
         Absent = new AbsentFacts(connection);
         _pipeline = connection is NpgsqlConnection npgsql ? StatementPipeline.Of(npgsql) : null;
     }
@@ -70,6 +72,9 @@ internal sealed class WriteContext : IDisposable
     /// <summary>Voice sessions and the batch's voice time.</summary>
     public VoiceBook Voice { get; }
 
+    /// <summary>Roles and members' role spans.</summary>
+    public MemberRoleBook Roles { get; }
+
     /// <summary>Which of the batch's message and reaction facts are certainly not stored yet (PostgreSQL only).</summary>
     public AbsentFacts Absent { get; }
 
@@ -105,6 +110,7 @@ internal sealed class WriteContext : IDisposable
     {
         Support.Dispose();
         Voice.Dispose();
+        Roles.Dispose();
         Sql.Dispose();
     }
 }
