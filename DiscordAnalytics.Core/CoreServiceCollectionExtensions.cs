@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Analytics.Cohorts;
 using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
@@ -140,6 +141,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberGrowthQuery>();
         services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<VoiceQuery>();
+        services.AddSingleton<RolesQuery>();
         services.AddSingleton<SummaryQuery>();
         return services;
     }
