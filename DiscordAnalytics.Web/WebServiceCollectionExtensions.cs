@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddKeywordDaysJob();
         builder.AddMetricsEndpoint();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
+        builder.Services.AddSingleton<Api.RoleParameter>();
         return builder;
     }
 

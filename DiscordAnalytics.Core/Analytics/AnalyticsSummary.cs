@@ -109,6 +109,10 @@ public sealed record AnalyticsSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RoleChangeDay>? RoleChanges { get; init; }
 
+    /// <summary>The role the summary was asked about (<c>roleId=</c>) and which fields are its holders'; absent without one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RoleFilter? RoleFilter { get; init; }
+
     /// <summary>From when members' roles are exact (the first complete member list, epoch ms); absent before one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? RolesExactFrom { get; init; }

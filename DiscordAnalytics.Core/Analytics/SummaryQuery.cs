@@ -95,6 +95,9 @@ public sealed class SummaryQuery(
             Roles = roled.Roles,
             RoleChanges = roled.Changes,
             RolesExactFrom = roled.ExactFrom,
+            RoleFilter = query.RoleId is { } role
+                ? new RoleFilter(role.ToString(System.Globalization.CultureInfo.InvariantCulture), roled.Roles.FirstOrDefault()?.Name ?? role.ToString(System.Globalization.CultureInfo.InvariantCulture), RoleFilter.FilteredFields)
+                : null,
         };
     }
 

@@ -20,6 +20,16 @@ public static class RoleHolders
         return [.. users];
     }
 
+    /// <summary>
+    /// The holders of the query's role (<see cref="AnalyticsQuery.RoleId"/>) from <paramref name="startAt"/> to
+    /// <paramref name="endAt"/>; null when the query asks about everyone.
+    /// </summary>
+    public static async Task<HashSet<long>?> OfQueryAsync(AnalyticsDbContext db, AnalyticsQuery query, long startAt, long endAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.RoleId is { } role ? await OfRoleAsync(db, (long)query.GuildId, (long)role, startAt, endAt, cancellationToken) : null;
+    }
+
     /// <summary>Whether the guild has a role with that id (deleted ones included: their past holders can still be asked about).</summary>
     public static Task<bool> ExistsAsync(AnalyticsDbContext db, long guild, long role, CancellationToken cancellationToken)
     {
