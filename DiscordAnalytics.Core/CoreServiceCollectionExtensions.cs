@@ -142,6 +142,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<VoiceQuery>();
         services.AddSingleton<RolesQuery>();
+        services.AddSingleton<GuildRolesQuery>();
         services.AddSingleton<SummaryQuery>();
         return services;
     }
