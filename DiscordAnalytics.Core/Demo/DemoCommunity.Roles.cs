@@ -37,7 +37,7 @@ public sealed partial class DemoCommunity
     });
 
     /// <summary>The roles <paramref name="member"/> holds at <paramref name="at"/> (a joiner: <paramref name="joinedAt"/> set).</summary>
-    internal IReadOnlyList<ulong> RolesOf(DemoMember member, long at, long? joinedAt = null)
+    internal RoleIdList RolesOf(DemoMember member, long at, long? joinedAt = null)
     {
         var roles = new List<ulong>(2);
         if (member.IsBot)
@@ -84,6 +84,6 @@ public sealed partial class DemoCommunity
         }
     }
 
-    internal IngestEvent MemberRolesChanged(long at, DemoMember member, IReadOnlyList<ulong> roles) =>
+    internal IngestEvent MemberRolesChanged(long at, DemoMember member, RoleIdList roles) =>
         new() { Type = IngestEventType.MemberUpsert, GuildId = GuildId, EventAt = at, UserId = member.Id, Name = member.Name, IsBot = member.IsBot, RoleIds = roles };
 }

@@ -61,7 +61,7 @@ public sealed partial class DispatchNormalizer
     }
 
     /// <summary>A member object's <c>roles</c> (ids as strings), or null when it has none to say.</summary>
-    private static List<ulong>? RoleIds(JsonElement member, ulong guildId)
+    private static RoleIdList? RoleIds(JsonElement member, ulong guildId)
     {
         if (Json.Property(member, "roles") is not { ValueKind: JsonValueKind.Array } roles)
         {

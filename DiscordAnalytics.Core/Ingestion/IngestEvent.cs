@@ -91,7 +91,7 @@ public sealed record IngestEvent
     /// For <see cref="IngestEventType.MemberUpsert"/> and <see cref="IngestEventType.MemberAdd"/>: every role the member
     /// holds at <see cref="EventAt"/> (the @everyone role left out); null when the source did not say.
     /// </summary>
-    public IReadOnlyList<ulong>? RoleIds { get; init; }
+    public RoleIdList? RoleIds { get; init; }
 
     /// <summary>
     /// Set when this is a retry of a dead letter: the row the writer removes in the transaction that applies the event
@@ -117,6 +117,8 @@ public sealed record IngestEvent
         IngestEventType.ReactionCount => $"{MessageId}:{Emoji}:{EventAt}",
         IngestEventType.GuildUpsert => $"{GuildId}",
         IngestEventType.ChannelUpsert => $"{ChannelId}",
+        // A role list is state observed at a time (like a voice state): each observation is its own event.
+        IngestEventType.MemberUpsert when RoleIds is not null => $"{UserId}:{EventAt}",
         IngestEventType.MemberUpsert or IngestEventType.MemberForget => $"{UserId}",
         IngestEventType.VoiceState => $"{UserId}:{EventAt}",
         IngestEventType.VoiceSync or IngestEventType.VoiceCheckpoint => $"{EventAt}",
