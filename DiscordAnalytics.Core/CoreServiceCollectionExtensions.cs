@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Analytics.Cohorts;
 using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Demo;
@@ -144,6 +145,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberGrowthQuery>();
         services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<VoiceQuery>();
+        services.AddSingleton<RolesQuery>();
+        services.AddSingleton<GuildRolesQuery>();
         services.AddSingleton<SummaryQuery>();
         return services;
     }

@@ -39,6 +39,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddActivityRolesJob();
         builder.AddMetricsEndpoint();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
+        builder.Services.AddSingleton<Api.RoleParameter>();
         return builder;
     }
 

@@ -13,6 +13,12 @@ public sealed record AnalyticsQuery(ulong GuildId, AnalyticsWindow Window, int T
     /// <summary>The longest custom range accepted (a year and a day: a leap year plus today).</summary>
     public const int MaxWindowDays = 366;
 
+    /// <summary>
+    /// Only members who held this role at any time in the window (<c>roleId=</c>): member-level numbers are theirs;
+    /// channel-level numbers are not filtered. Null: everyone.
+    /// </summary>
+    public ulong? RoleId { get; init; }
+
     /// <summary>The same question about the previous window of equal length.</summary>
     public AnalyticsQuery Previous => this with { Window = Window.Previous };
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DiscordAnalytics.Core.Analytics.Emojis;
 using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.Kinds;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.Voice;
 
@@ -99,4 +100,20 @@ public sealed record AnalyticsSummary(
     /// <summary>The window's most used reaction emojis; additive and optional like <see cref="Hourly"/>. See <see cref="TopEmojisQuery"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<EmojiStat>? TopEmojis { get; init; }
+
+    /// <summary>Each role's holders in the window and how active they were; additive and optional like <see cref="Hourly"/>. See <see cref="RolesQuery"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RoleStat>? Roles { get; init; }
+
+    /// <summary>Role holdings gained and lost per day of the window; present whenever <see cref="Roles"/> is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RoleChangeDay>? RoleChanges { get; init; }
+
+    /// <summary>The role the summary was asked about (<c>roleId=</c>) and which fields are its holders'; absent without one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RoleFilter? RoleFilter { get; init; }
+
+    /// <summary>From when members' roles are exact (the first complete member list, epoch ms); absent before one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? RolesExactFrom { get; init; }
 }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,8 +39,13 @@ public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContex
 
         var members = await db.Members
             .Where(m => m.GuildId == guild && m.JoinedAt >= startAt && m.JoinedAt < endAt && (bots || !m.IsBot))
-            .Select(m => new { JoinedAt = m.JoinedAt!.Value, m.FirstPostAt })
+            .Select(m => new { m.UserId, JoinedAt = m.JoinedAt!.Value, m.FirstPostAt })
             .ToListAsync(cancellationToken);
+        if (await RoleHolders.OfQueryAsync(db, query, startAt, endAt, cancellationToken) is { } holders)
+        {
+            members = [.. members.Where(m => holders.Contains(m.UserId))];
+        }
+
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         return new NewMemberActivation(
             members.Count,

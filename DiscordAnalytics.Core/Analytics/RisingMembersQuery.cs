@@ -3,6 +3,8 @@ using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
+using DiscordAnalytics.Core.Analytics.Roles;
+
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
@@ -27,11 +29,12 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
             ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
 
+        var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var rising = await memberDays.ReadAsync(
             guild,
             span.StartDay,
             end,
-            g => MemberRankings.Rising(g.Sums(start, end, bots), g.Sums(span.StartDay, span.CutDay, bots), cut.MessagesBy, g, visible, MaxRising),
+            g => MemberRankings.Rising(g.Sums(start, end, bots), g.Sums(span.StartDay, span.CutDay, bots), cut.MessagesBy, g, visible, MaxRising, holders),
             cancellationToken);
 
         var ids = rising.Select(x => x.User).ToList();

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +25,12 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
             ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
 
+        // A role filter: the role's holders in the window, checked only for members who beat the ranking's worst kept.
+        var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var top = await memberDays.ReadAsync(guild, span.StartDay, end, g =>
         {
             var previous = g.Sums(span.StartDay, span.CutDay, bots);
-            return MemberRankings.Top(g.Sums(start, end, bots), g, visible, ranking, query.Top)
+            return MemberRankings.Top(g.Sums(start, end, bots), g, visible, ranking, query.Top, holders)
                 .Select(x => (Member: x, Previous: g.TryIndexOf(x.User, out var member) ? previous.Of(member) : default))
                 .ToList();
         }, cancellationToken);

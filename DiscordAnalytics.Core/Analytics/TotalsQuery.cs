@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics.ChannelDays;
 using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,8 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var days = await WholeDaysAsync(db, guild, start, end, bots, cancellationToken);
-        var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing), cancellationToken);
+        var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
+        var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
         return days.ToTotals(PartialDayTotals.Nothing, members);
     }
 
@@ -35,15 +37,32 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var partial = span.HasPartialDay
             ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
-        var members = await memberDays.ReadAsync(guild, span.StartDay, span.CutDay, g => UniqueMembers(g.Sums(span.StartDay, span.CutDay, bots), g, partial), cancellationToken);
+        var holders = await RoleHolders.OfQueryAsync(db, query, span.StartAt, span.EndAt, cancellationToken);
+        var members = await memberDays.ReadAsync(guild, span.StartDay, span.CutDay, g => UniqueMembers(g.Sums(span.StartDay, span.CutDay, bots), g, partial, holders), cancellationToken);
         var firstAt = await FirstStoredAtAsync(db, guild, cancellationToken);
         var window = new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: firstAt is { } first && first <= span.StartAt);
         return new PreviousTotals(days.ToTotals(partial, members), window, span);
     }
 
-    /// <summary>Active members and reactors of whole days, with those of a cut day's first hours who are new to them.</summary>
-    private static (long Active, long Reactors) UniqueMembers(WindowSums days, GuildMemberDays guild, PartialDayTotals partial)
+    /// <summary>
+    /// Active members and reactors of whole days, with those of a cut day's first hours who are new to them. With a role
+    /// filter (<paramref name="holders"/>), only the role's holders are counted: the holders are looked up, not the days rescanned.
+    /// </summary>
+    private static (long Active, long Reactors) UniqueMembers(WindowSums days, GuildMemberDays guild, PartialDayTotals partial, HashSet<long>? holders)
     {
+        if (holders is not null)
+        {
+            var (heldActive, heldReactors) = (0L, 0L);
+            foreach (var user in holders)
+            {
+                var known = guild.TryIndexOf(user, out var member);
+                heldActive += (known && days.IsActive(member)) || partial.Active.Contains(user) ? 1 : 0;
+                heldReactors += (known && days.IsReactor(member)) || partial.Reactors.Contains(user) ? 1 : 0;
+            }
+
+            return (heldActive, heldReactors);
+        }
+
         var active = days.ActiveCount + partial.Active.Count(user => !(guild.TryIndexOf(user, out var member) && days.IsActive(member)));
         var reactors = days.ReactorCount + partial.Reactors.Count(user => !(guild.TryIndexOf(user, out var member) && days.IsReactor(member)));
         return (active, reactors);

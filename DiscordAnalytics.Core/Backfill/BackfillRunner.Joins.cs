@@ -12,6 +12,9 @@ namespace DiscordAnalytics.Core.Backfill;
 /// Joins of a gap repair: the member list's <c>joined_at</c> of members still in the guild. A join at or after the
 /// cut-off becomes the join the gateway would have delivered (GUILD_MEMBER_ADD, same dedupe key: user and join time),
 /// so one the gateway did deliver counts once. Members who joined and left while the app was down are not listed.
+/// The same pages are a complete member list with roles: each member's roles are observed at the run's time (a join
+/// read here carries none: the roles a member holds now say nothing about the ones they joined with), and the list's
+/// end is a role snapshot, from which role filters are exact.
 /// </summary>
 public sealed partial class BackfillRunner
 {
@@ -34,6 +37,7 @@ public sealed partial class BackfillRunner
                     }
 
                     after = after is { } a && a > userId ? a : userId;
+                    events.AddRange(normalizer.NormalizeMember(guildId, member, observedAt));
                     if (Json.Timestamp(member, "joined_at") is not { } joinedAt || joinedAt < work.Run.CutoffAt)
                     {
                         continue;
@@ -43,11 +47,12 @@ public sealed partial class BackfillRunner
                     dispatch["guild_id"] = guildId.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     var normalized = normalizer.Normalize("GUILD_MEMBER_ADD", JsonSerializer.SerializeToElement(dispatch), observedAt);
                     joins += normalized.Count(e => e.Type == IngestEventType.MemberAdd);
-                    events.AddRange(normalized);
+                    events.AddRange(normalized.Select(e => e with { RoleIds = null }));
                 }
 
                 if (page.Count < DiscordRestClient.MemberPageSize)
                 {
+                    events.Add(DispatchNormalizer.RoleSnapshotEvent(guildId, observedAt));
                     break;
                 }
             }

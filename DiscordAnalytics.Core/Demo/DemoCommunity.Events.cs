@@ -60,7 +60,7 @@ public sealed partial class DemoCommunity
     internal IEnumerable<IngestEvent> Joined(long at, DemoMember member)
     {
         yield return new IngestEvent { Type = IngestEventType.MemberUpsert, GuildId = GuildId, EventAt = at, UserId = member.Id, Name = member.Name };
-        yield return new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = GuildId, EventAt = at, UserId = member.Id, Name = member.Name };
+        yield return new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = GuildId, EventAt = at, UserId = member.Id, Name = member.Name, RoleIds = RolesOf(member, at, at) };
     }
 
     internal IngestEvent Left(long at, ulong memberId) =>

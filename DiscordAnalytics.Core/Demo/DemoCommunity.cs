@@ -107,11 +107,15 @@ public sealed partial class DemoCommunity
     public IEnumerable<IngestEvent> Metadata(long at)
     {
         // Joiners from before `at` who will still post need their names; silent ones are named on their join day.
-        var present = _members.Concat(JoinersAround(Math.DivRem(at, DemoRhythm.DayMs).Quotient)
+        var present = _members.Select(m => (Member: m, JoinedAt: (long?)null)).Concat(JoinersAround(Math.DivRem(at, DemoRhythm.DayMs).Quotient)
             .Where(j => j.IsMemberAt(at) && j.Member.Weight > 0 && j.ActiveUntil > at)
-            .Select(j => j.Member));
+            .Select(j => (j.Member, JoinedAt: (long?)j.JoinAt)));
+        // Members come with their roles, as GUILD_CREATE's members do; the list names everyone the demo knows, so it is a
+        // complete one (role filters are exact from the first).
         return CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, _channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
-            .Concat(present.Select(m => CommunityMetadata.Member(GuildId, at, m.Id, m.Name, m.IsBot)));
+            .Concat(RoleUpserts(at))
+            .Concat(present.Select(m => CommunityMetadata.Member(GuildId, at, m.Member.Id, m.Member.Name, m.Member.IsBot) with { RoleIds = RolesOf(m.Member, at, m.JoinedAt) }))
+            .Append(Discord.DispatchNormalizer.RoleSnapshotEvent(GuildId, at));
     }
 
     /// <summary>Metadata stamped <paramref name="fromMs"/>, then <see cref="Activity"/> of the range: what a fresh store needs.</summary>

@@ -37,6 +37,11 @@ internal sealed partial class DemoDay
     {
         var joiners = _community.JoinersAround(_day).ToList();
         JoinsAndLeaves(joiners);
+        foreach (var change in _community.SubscriptionChanges(_day))
+        {
+            Add(change);
+        }
+
         Chat(joiners);
         ForumPosts(_community.ChannelOf(DemoChannelKind.Forum, "help-forum"), 14);
         ForumPosts(_community.ChannelOf(DemoChannelKind.Forum, "feature-requests"), 1.5);
@@ -101,6 +106,13 @@ internal sealed partial class DemoDay
             if (joiner.LeaveAt is { } leaveAt && leaveAt >= _dayStart && leaveAt < _dayEnd)
             {
                 Add(_community.Left(leaveAt, member.Id));
+            }
+
+            // A week after joining, a newcomer who stayed is one no more.
+            var settledAt = joiner.JoinAt + DemoCommunity.NewcomerMs;
+            if (settledAt >= _dayStart && settledAt < _dayEnd && joiner.IsMemberAt(settledAt))
+            {
+                Add(_community.MemberRolesChanged(settledAt, member, _community.RolesOf(member, settledAt, joiner.JoinAt)));
             }
         }
     }

@@ -37,10 +37,13 @@ public sealed partial class DispatchNormalizer
             AddChannel(thread, guildId, receivedAt, events);
         }
 
+        Roles(guild, guildId.Value, receivedAt, events);
         foreach (var member in Json.Array(guild, "members"))
         {
             AddMemberUpsert(member, guildId.Value, receivedAt, events);
         }
+
+        MaybeRoleSnapshot(guild, guildId.Value, receivedAt, events);
 
         if (Json.Property(guild, "voice_states") is { ValueKind: JsonValueKind.Array } states)
         {
@@ -124,6 +127,7 @@ public sealed partial class DispatchNormalizer
                     UserId = userId,
                     IsBot = isBot,
                     Name = DisplayName(member, u),
+                    RoleIds = RoleIds(member, guildId),
                 });
                 break;
             case "GUILD_MEMBER_REMOVE":
@@ -160,6 +164,7 @@ public sealed partial class DispatchNormalizer
             UserId = Json.Snowflake(user, "id"),
             IsBot = Json.Bool(user, "bot") == true,
             Name = DisplayName(member, user),
+            RoleIds = RoleIds(member, guildId),
         });
     }
 

@@ -117,6 +117,11 @@ public sealed partial class DispatchNormalizer
                 case "GUILD_MEMBER_REMOVE":
                     Member(eventName, data, receivedAt, events);
                     break;
+                case "GUILD_ROLE_CREATE":
+                case "GUILD_ROLE_UPDATE":
+                case "GUILD_ROLE_DELETE":
+                    RoleChange(eventName, data, receivedAt, events);
+                    break;
             }
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or KeyNotFoundException or ArgumentException)
@@ -168,7 +173,7 @@ public sealed partial class DispatchNormalizer
         or "THREAD_CREATE" or "THREAD_UPDATE" or "THREAD_DELETE" or "THREAD_LIST_SYNC" or "MESSAGE_CREATE" or "MESSAGE_UPDATE"
         or "MESSAGE_DELETE" or "MESSAGE_DELETE_BULK" or "MESSAGE_REACTION_ADD" or "MESSAGE_REACTION_REMOVE"
         or "MESSAGE_REACTION_REMOVE_ALL" or "MESSAGE_REACTION_REMOVE_EMOJI" or "GUILD_MEMBER_ADD" or "GUILD_MEMBER_UPDATE"
-        or "GUILD_MEMBER_REMOVE" or "VOICE_STATE_UPDATE";
+        or "GUILD_MEMBER_REMOVE" or "VOICE_STATE_UPDATE" or "GUILD_ROLE_CREATE" or "GUILD_ROLE_UPDATE" or "GUILD_ROLE_DELETE";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed {EventName} dispatch skipped ({Problem})")]
     private static partial void LogMalformed(ILogger logger, string eventName, string problem);

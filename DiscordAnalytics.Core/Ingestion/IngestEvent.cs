@@ -81,6 +81,18 @@ public sealed record IngestEvent
     /// <summary>For <see cref="IngestEventType.GuildUpsert"/>: the guild's AFK voice channel, 0 when it has none, null when not said.</summary>
     public ulong? AfkChannelId { get; init; }
 
+    /// <summary>For <see cref="IngestEventType.RoleUpsert"/> and <see cref="IngestEventType.RoleDelete"/>: the role.</summary>
+    public ulong? RoleId { get; init; }
+
+    /// <summary>For <see cref="IngestEventType.RoleUpsert"/>: color, position and whether an integration manages the role.</summary>
+    public RoleDetails? Role { get; init; }
+
+    /// <summary>
+    /// For <see cref="IngestEventType.MemberUpsert"/> and <see cref="IngestEventType.MemberAdd"/>: every role the member
+    /// holds at <see cref="EventAt"/> (the @everyone role left out); null when the source did not say.
+    /// </summary>
+    public RoleIdList? RoleIds { get; init; }
+
     /// <summary>
     /// Set when this is a retry of a dead letter: the row the writer removes in the transaction that applies the event
     /// (or updates when it fails again). Not part of the event itself, so not part of its stored JSON.
@@ -105,9 +117,13 @@ public sealed record IngestEvent
         IngestEventType.ReactionCount => $"{MessageId}:{Emoji}:{EventAt}",
         IngestEventType.GuildUpsert => $"{GuildId}",
         IngestEventType.ChannelUpsert => $"{ChannelId}",
+        // A role list is state observed at a time (like a voice state): each observation is its own event.
+        IngestEventType.MemberUpsert when RoleIds is not null => $"{UserId}:{EventAt}",
         IngestEventType.MemberUpsert or IngestEventType.MemberForget => $"{UserId}",
         IngestEventType.VoiceState => $"{UserId}:{EventAt}",
         IngestEventType.VoiceSync or IngestEventType.VoiceCheckpoint => $"{EventAt}",
+        IngestEventType.RoleUpsert or IngestEventType.RoleDelete => $"{RoleId}",
+        IngestEventType.RoleSnapshot => $"{EventAt}",
         _ => string.Empty,
     };
 
@@ -169,6 +185,8 @@ public sealed record IngestEvent
                 : UserId is null or 0 ? "reactor id missing"
                 : string.IsNullOrEmpty(Emoji) ? "emoji missing"
                 : null,
+            IngestEventType.RoleUpsert => RoleId is null or 0 ? "role id missing" : Name is null ? "role name missing" : null,
+            IngestEventType.RoleDelete => RoleId is null or 0 ? "role id missing" : null,
             IngestEventType.ReactionRemoveEmoji =>
                 MessageId is null or 0 ? "message id missing" : string.IsNullOrEmpty(Emoji) ? "emoji missing" : null,
             IngestEventType.ReactionCount =>

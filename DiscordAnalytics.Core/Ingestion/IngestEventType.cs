@@ -72,4 +72,16 @@ public enum IngestEventType
 
     /// <summary>Open voice sessions of the guild are counted up to <see cref="IngestEvent.EventAt"/> (at least once a minute).</summary>
     VoiceCheckpoint,
+
+    /// <summary>A role was seen, created or changed (GUILD_CREATE <c>roles</c>, GUILD_ROLE_CREATE/UPDATE). Metadata only.</summary>
+    RoleUpsert,
+
+    /// <summary>A role was deleted (GUILD_ROLE_DELETE): its holders stop holding it at <see cref="IngestEvent.EventAt"/>.</summary>
+    RoleDelete,
+
+    /// <summary>
+    /// The member upserts just before it named every member of the guild with their roles (a complete GUILD_CREATE or
+    /// the REST member pages): role filters are exact from the guild's first such list on.
+    /// </summary>
+    RoleSnapshot,
 }

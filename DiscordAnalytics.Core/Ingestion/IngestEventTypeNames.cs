@@ -26,6 +26,9 @@ public static class IngestEventTypeNames
         IngestEventType.VoiceState => StoredEventTypes.VoiceState,
         IngestEventType.VoiceSync => StoredEventTypes.VoiceSync,
         IngestEventType.VoiceCheckpoint => StoredEventTypes.VoiceCheckpoint,
+        IngestEventType.RoleUpsert => StoredEventTypes.RoleUpsert,
+        IngestEventType.RoleDelete => StoredEventTypes.RoleDelete,
+        IngestEventType.RoleSnapshot => StoredEventTypes.RoleSnapshot,
         _ => "unknown",
     };
 }

@@ -80,6 +80,13 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<Loops.ActivityRoles.RoleChange> RoleChanges => Set<Loops.ActivityRoles.RoleChange>();
 
     public DbSet<Loops.ActivityRoles.RoleRulesSwitch> RoleRuleSwitches => Set<Loops.ActivityRoles.RoleRulesSwitch>();
+    public DbSet<Role> Roles => Set<Role>();
+
+    public DbSet<MemberRoleSpan> MemberRoleSpans => Set<MemberRoleSpan>();
+
+    public DbSet<MemberRoleState> MemberRoleStates => Set<MemberRoleState>();
+
+    public DbSet<RoleSnapshot> RoleSnapshots => Set<RoleSnapshot>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
@@ -197,6 +204,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new MessageKindDayConfiguration());
         modelBuilder.ApplyConfiguration(new EmojiDayConfiguration());
         Loops.ActivityRoles.ActivityRolesModel.Apply(modelBuilder);
+        modelBuilder.ApplyConfiguration(new RoleConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberRoleSpanConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberRoleStateConfiguration());
+        modelBuilder.ApplyConfiguration(new RoleSnapshotConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -28,4 +28,10 @@ public static class StoredEventTypes
     public const string VoiceSync = "voice_sync";
 
     public const string VoiceCheckpoint = "voice_checkpoint";
+
+    public const string RoleUpsert = "role_upsert";
+
+    public const string RoleDelete = "role_delete";
+
+    public const string RoleSnapshot = "role_snapshot";
 }

@@ -95,7 +95,7 @@ public sealed class DemoHistoryTests(DemoHistoryFixture fixture) : IClassFixture
     [Fact]
     public void History_Metadata_ComesFirstAndNamesEveryAuthorAndChannel()
     {
-        var firstActivity = Events.ToList().FindIndex(e => e.Type is not (IngestEventType.GuildUpsert or IngestEventType.ChannelUpsert or IngestEventType.MemberUpsert));
+        var firstActivity = Events.ToList().FindIndex(e => e.Type is not (IngestEventType.GuildUpsert or IngestEventType.ChannelUpsert or IngestEventType.RoleUpsert or IngestEventType.MemberUpsert or IngestEventType.RoleSnapshot));
         var metadata = Events.Take(firstActivity).ToList();
         Assert.Equal(IngestEventType.GuildUpsert, metadata[0].Type);
         Assert.Equal(fixture.Community.Channels.Count, metadata.Count(e => e.Type == IngestEventType.ChannelUpsert));

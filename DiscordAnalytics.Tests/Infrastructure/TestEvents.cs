@@ -77,4 +77,20 @@ public static class TestEvents
 
     public static IngestEvent Forget(ulong guild, ulong user, long at) =>
         new() { Type = IngestEventType.MemberForget, GuildId = guild, UserId = user, EventAt = at };
+
+    public static IngestEvent Role(ulong guild, ulong role, string name, long at, int color = 0, int position = 1, bool managed = false) =>
+        new() { Type = IngestEventType.RoleUpsert, GuildId = guild, RoleId = role, Name = name, Role = new RoleDetails(color, position, managed), EventAt = at };
+
+    public static IngestEvent RoleDelete(ulong guild, ulong role, long at) =>
+        new() { Type = IngestEventType.RoleDelete, GuildId = guild, RoleId = role, EventAt = at };
+
+    /// <summary>A member observed holding exactly <paramref name="roles"/> (GUILD_MEMBER_UPDATE, GUILD_CREATE members).</summary>
+    public static IngestEvent MemberRoles(ulong guild, ulong user, long at, params ulong[] roles) =>
+        new() { Type = IngestEventType.MemberUpsert, GuildId = guild, UserId = user, Name = string.Empty, EventAt = at, RoleIds = roles };
+
+    /// <summary>A join with the roles the member joined with.</summary>
+    public static IngestEvent JoinWithRoles(ulong guild, ulong user, long at, params ulong[] roles) =>
+        new() { Type = IngestEventType.MemberAdd, GuildId = guild, UserId = user, Name = string.Empty, EventAt = at, RoleIds = roles };
+
+    public static IngestEvent RoleSnapshot(ulong guild, long at) => DispatchNormalizer.RoleSnapshotEvent(guild, at);
 }

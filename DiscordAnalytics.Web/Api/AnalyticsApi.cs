@@ -25,7 +25,9 @@ public static class AnalyticsApi
             string? start,
             string? end,
             string? top,
+            string? roleId,
             SummaryQuery summaries,
+            RoleParameter roles,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -34,6 +36,14 @@ public static class AnalyticsApi
             {
                 return problem;
             }
+
+            var (withRole, roleProblem) = await roles.ApplyAsync(query, roleId, ct);
+            if (roleProblem is not null)
+            {
+                return roleProblem;
+            }
+
+            query = withRole;
 
             var summary = await summaries.RunAsync(query, ct);
             return summary is null ? ApiProblems.GuildNotFound(guild.RouteText) : Results.Ok(summary);
@@ -46,6 +56,9 @@ public static class AnalyticsApi
             string? start,
             string? end,
             string? top,
+            string? roleId,
+            RoleParameter roleParameter,
+            DiscordAnalytics.Core.Analytics.Roles.RolesQuery roles,
             TopChannelsQuery channels,
             TopMembersQuery members,
             TopContentQuery content,
@@ -64,6 +77,13 @@ public static class AnalyticsApi
                 return problem;
             }
 
+            var (withRole, roleProblem) = await roleParameter.ApplyAsync(query, roleId, ct);
+            if (roleProblem is not null)
+            {
+                return roleProblem;
+            }
+
+            query = withRole;
             string? csv = table switch
             {
                 "channels" => CsvWriter.Write(
@@ -110,10 +130,14 @@ public static class AnalyticsApi
                 "emojis" => CsvWriter.Write(
                     ["emoji", "count"],
                     (await emojis.RunAsync(query, ct)).Select(e => new object?[] { e.Emoji, e.Count })),
+                "roles" => CsvWriter.Write(
+                    ["roleId", "name", "members", "activeMembers", "messages", "reactions"],
+                    (await roles.RunAsync(query, ct)).Roles
+                        .Select(r => new object?[] { r.RoleId, r.Name, r.Members, r.ActiveMembers, r.Messages, r.Reactions })),
                 _ => null,
             };
             return csv is null
-                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention, kinds, emojis.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention, kinds, emojis, roles.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 

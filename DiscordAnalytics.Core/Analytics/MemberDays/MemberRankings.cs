@@ -6,12 +6,12 @@ namespace DiscordAnalytics.Core.Analytics.MemberDays;
 /// <summary>
 /// Top and rising members over in-memory window sums, ranked exactly as the SQL they replace ranked them: every member's
 /// numbers are laid out once in pooled arrays (no allocation per read), then one pass keeps the best <c>n</c> in a
-/// bounded heap, which a member enters only when it beats the worst kept. Opted-out members are never listed.
+/// bounded heap, which a member enters only when it beats the worst kept. Opted-out members are never listed; with a role filter, only its holders are (<c>only</c>).
 /// </summary>
 internal static class MemberRankings
 {
     /// <summary>Members with a message, reaction or thread in the window, best first by <paramref name="ranking"/>, at most <paramref name="top"/>.</summary>
-    public static List<RankedMember> Top(WindowSums sums, GuildMemberDays guild, VisibleMembers visible, MemberRanking ranking, int top)
+    public static List<RankedMember> Top(WindowSums sums, GuildMemberDays guild, VisibleMembers visible, MemberRanking ranking, int top, IReadOnlySet<long>? only = null)
     {
         Comparison<RankedMember> before = ranking switch
         {
@@ -32,7 +32,7 @@ internal static class MemberRankings
                 if (m > 0 || r > 0 || t > 0)
                 {
                     var candidate = new RankedMember(guild.UserAt(member), m, r, t);
-                    if (best.Beats(candidate) && visible.IsListed(candidate.User))
+                    if (best.Beats(candidate) && visible.IsListed(candidate.User) && (only is null || only.Contains(candidate.User)))
                     {
                         best.Add(candidate);
                     }
@@ -52,7 +52,7 @@ internal static class MemberRankings
     /// window's cut hours, <paramref name="previousCut"/>), by the increase then user id, at most <paramref name="top"/>.
     /// <see cref="RankedMember.Messages"/> is the current count, <see cref="RankedMember.Reactions"/> the previous one.
     /// </summary>
-    public static List<RankedMember> Rising(WindowSums current, WindowSums previous, IReadOnlyDictionary<long, long> previousCut, GuildMemberDays guild, VisibleMembers visible, int top)
+    public static List<RankedMember> Rising(WindowSums current, WindowSums previous, IReadOnlyDictionary<long, long> previousCut, GuildMemberDays guild, VisibleMembers visible, int top, IReadOnlySet<long>? only = null)
     {
         var count = current.Members;
         var (now, before, scratch) = (Rent(count), Rent(count), Rent(count));
@@ -70,7 +70,7 @@ internal static class MemberRankings
 
                 var user = guild.UserAt(member);
                 var candidate = new RankedMember(user, now[member], before[member] + previousCut.GetValueOrDefault(user), 0);
-                if (candidate.Messages > candidate.Reactions && best.Beats(candidate) && visible.IsListed(user))
+                if (candidate.Messages > candidate.Reactions && best.Beats(candidate) && visible.IsListed(user) && (only is null || only.Contains(user)))
                 {
                     best.Add(candidate);
                 }

@@ -29,6 +29,9 @@ internal sealed class EventRouter
     private readonly VoiceStateHandler _voiceStates;
     private readonly VoiceSyncHandler _voiceSyncs;
     private readonly VoiceCheckpointHandler _voiceCheckpoints;
+    private readonly RoleUpsertHandler _roles;
+    private readonly RoleDeleteHandler _roleDeletes;
+    private readonly RoleSnapshotHandler _roleSnapshots;
 
     public EventRouter(WriteContext context)
     {
@@ -52,6 +55,9 @@ internal sealed class EventRouter
         _voiceStates = new VoiceStateHandler(context);
         _voiceSyncs = new VoiceSyncHandler(context);
         _voiceCheckpoints = new VoiceCheckpointHandler(context);
+        _roles = new RoleUpsertHandler(context);
+        _roleDeletes = new RoleDeleteHandler(context);
+        _roleSnapshots = new RoleSnapshotHandler(context);
     }
 
     /// <summary>Applies one event that passed <see cref="IngestEvent.Validate"/>; false when it changed nothing (seen before, or from a forgotten member).</summary>
@@ -105,6 +111,17 @@ internal sealed class EventRouter
                 return true;
             case IngestEventType.VoiceCheckpoint:
                 _voiceCheckpoints.Apply(VoiceCheckpointed.From(e));
+                return true;
+
+            // Roles are state too: a role row and a member's spans carry the time they were last observed.
+            case IngestEventType.RoleUpsert:
+                _roles.Apply(RoleSeen.From(e));
+                return true;
+            case IngestEventType.RoleDelete:
+                _roleDeletes.Apply(RoleDeleted.From(e));
+                return true;
+            case IngestEventType.RoleSnapshot:
+                _roleSnapshots.Apply(RolesSnapshotted.From(e));
                 return true;
         }
 

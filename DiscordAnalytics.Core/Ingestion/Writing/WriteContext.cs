@@ -1,6 +1,7 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
+using DiscordAnalytics.Core.Ingestion.Writing.Roles;
 using DiscordAnalytics.Core.Ingestion.Writing.Voice;
 using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
@@ -29,6 +30,7 @@ internal sealed class WriteContext : IDisposable
         Activation = new MemberActivation(Sql);
         Support = new SupportFacts(connection, Channels);
         Voice = new VoiceBook(connection);
+        Roles = new MemberRoleBook(connection);
         Absent = new AbsentFacts(connection);
         _pipeline = connection is NpgsqlConnection npgsql ? StatementPipeline.Of(npgsql) : null;
     }
@@ -80,6 +82,9 @@ internal sealed class WriteContext : IDisposable
     /// <summary>Voice sessions and the batch's voice time.</summary>
     public VoiceBook Voice { get; }
 
+    /// <summary>Roles and members' role spans.</summary>
+    public MemberRoleBook Roles { get; }
+
     /// <summary>Which of the batch's message and reaction facts are certainly not stored yet (PostgreSQL only).</summary>
     public AbsentFacts Absent { get; }
 
@@ -116,6 +121,7 @@ internal sealed class WriteContext : IDisposable
     {
         Support.Dispose();
         Voice.Dispose();
+        Roles.Dispose();
         Sql.Dispose();
     }
 }

@@ -993,6 +993,59 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("memberDayVersions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpan", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("userId");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roleId");
+
+                    b.Property<long>("FromAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fromAt");
+
+                    b.Property<bool>("HeldWhenFirstSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("heldWhenFirstSeen");
+
+                    b.Property<long?>("ToAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("toAt");
+
+                    b.HasKey("GuildId", "UserId", "RoleId", "FromAt");
+
+                    b.HasIndex("GuildId", "RoleId", "FromAt")
+                        .HasDatabaseName("IX_memberRoleSpans_role");
+
+                    b.ToTable("memberRoleSpans", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleState", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("userId");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seenAt");
+
+                    b.HasKey("GuildId", "UserId");
+
+                    b.ToTable("memberRoleStates", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageFact", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1213,6 +1266,65 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId", "MessageId", "Emoji", "UserId");
 
                     b.ToTable("reactionFacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Role", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roleId");
+
+                    b.Property<int>("Color")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("color");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted");
+
+                    b.Property<bool>("Managed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("managed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updatedAt");
+
+                    b.HasKey("GuildId", "RoleId");
+
+                    b.ToTable("roles", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.RoleSnapshot", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("FirstAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstAt");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lastAt");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("roleSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.SupportQuestion", b =>

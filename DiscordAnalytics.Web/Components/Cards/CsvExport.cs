@@ -14,7 +14,7 @@ public static class CsvExport
     {
         ArgumentNullException.ThrowIfNull(query);
         return string.Create(CultureInfo.InvariantCulture,
-            $"api/guilds/{query.GuildId}/export/{table}.csv?window=custom&start={query.Window.FirstDate:yyyy-MM-dd}&end={query.Window.LastDate:yyyy-MM-dd}");
+            $"api/guilds/{query.GuildId}/export/{table}.csv?window=custom&start={query.Window.FirstDate:yyyy-MM-dd}&end={query.Window.LastDate:yyyy-MM-dd}{(query.RoleId is { } role ? $"&roleId={role}" : "")}");
     }
 
     /// <summary>The file name the browser saves: table, guild and days, so two downloads never overwrite each other.</summary>
@@ -22,6 +22,6 @@ public static class CsvExport
     {
         ArgumentNullException.ThrowIfNull(query);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{table}-{query.GuildId}-{query.Window.FirstDate:yyyy-MM-dd}-to-{query.Window.LastDate:yyyy-MM-dd}.csv");
+            $"{table}-{query.GuildId}{(query.RoleId is { } role ? $"-role-{role}" : "")}-{query.Window.FirstDate:yyyy-MM-dd}-to-{query.Window.LastDate:yyyy-MM-dd}.csv");
     }
 }

@@ -33,7 +33,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
     /// Each message they wrote is subtracted like a delete (with the reactions on it) and kept only as a tombstone with
     /// no author and no excerpt, so a late update or reaction counts nothing; each reaction of theirs is subtracted and
     /// deleted; threads they started leave the thread counts; their member rollups, member row, raw events, dead
-    /// letters and activity-role records go; their voice time and session go; titles of threads they started are emptied. Joins and leaves stay: anonymous numbers with no id
+    /// letters and activity-role records go; their voice time and session go; their role spans go; titles of threads they started are emptied. Joins and leaves stay: anonymous numbers with no id
     /// behind them.
     /// </summary>
     public void Apply(MemberForgotten forgotten)
@@ -98,6 +98,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
 
         sql.DeleteMemberDailyOfUser.Execute(guild, user);
         context.Voice.Forget(guild, user);
+        context.Roles.Forget(guild, user);
         sql.DeleteMemberOfUser.Execute(guild, user);
         context.Activation.Forgotten(guild, user);
         sql.DeleteRawEventsOfUser.Execute(guild, user);

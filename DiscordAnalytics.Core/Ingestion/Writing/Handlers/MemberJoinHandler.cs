@@ -11,5 +11,9 @@ internal sealed class MemberJoinHandler(WriteContext context)
         context.Sql.MemberJoined.Defer(joined.Guild, joined.User, joined.Name, joined.IsBot, joined.At);
         context.Activation.JoinedAt(joined.Guild, joined.User, joined.At);
         context.Deltas.Guild(joined.Guild, DayBucket.FromUnixMs(joined.At), joined.IsBot).Joins++;
+        if (joined.Roles is { } roles)
+        {
+            context.Roles.Observe(joined.Guild, joined.User, roles, joined.At, joined: true);
+        }
     }
 }

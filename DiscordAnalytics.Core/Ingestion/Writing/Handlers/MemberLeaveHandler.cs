@@ -13,5 +13,7 @@ internal sealed class MemberLeaveHandler(WriteContext context)
         {
             context.Deltas.Guild(left.Guild, DayBucket.FromUnixMs(left.At), left.IsBot).Leaves++;
         }
+
+        context.Roles.Left(left.Guild, left.User, left.At);
     }
 }

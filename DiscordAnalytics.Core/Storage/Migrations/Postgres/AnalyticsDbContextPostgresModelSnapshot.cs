@@ -1043,6 +1043,61 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("memberdayversions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpan", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("userid");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.Property<long>("FromAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fromat");
+
+                    b.Property<bool>("HeldWhenFirstSeen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("heldwhenfirstseen");
+
+                    b.Property<long?>("ToAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("toat");
+
+                    b.HasKey("GuildId", "UserId", "RoleId", "FromAt")
+                        .HasName("pk_memberrolespans");
+
+                    b.HasIndex("GuildId", "RoleId", "FromAt")
+                        .HasDatabaseName("ix_memberrolespans_role");
+
+                    b.ToTable("memberrolespans", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleState", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("userid");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seenat");
+
+                    b.HasKey("GuildId", "UserId")
+                        .HasName("pk_memberrolestates");
+
+                    b.ToTable("memberrolestates", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageFact", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1269,6 +1324,67 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasName("pk_reactionfacts");
 
                     b.ToTable("reactionfacts", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Role", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.Property<int>("Color")
+                        .HasColumnType("integer")
+                        .HasColumnName("color");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted");
+
+                    b.Property<bool>("Managed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("managed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updatedat");
+
+                    b.HasKey("GuildId", "RoleId")
+                        .HasName("pk_roles");
+
+                    b.ToTable("roles", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.RoleSnapshot", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("FirstAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("firstat");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastat");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_rolesnapshots");
+
+                    b.ToTable("rolesnapshots", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.SupportQuestion", b =>

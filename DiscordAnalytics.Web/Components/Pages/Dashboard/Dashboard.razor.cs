@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Web.Components.Shared;
 using DiscordAnalytics.Web.Live;
@@ -26,6 +27,11 @@ public sealed partial class Dashboard : IDisposable
     private AnalyticsQuery? _query;
     private string? _guildsError;
     private bool _disposed;
+    private string? _roleText;
+    private string? _seenRoleAddress;
+    private GuildRoles? _roles;
+    private ulong? _rolesOf;
+    private string? _roleNotice;
 
     /// <summary>The guild to show (a Discord id), from the address.</summary>
     [SupplyParameterFromQuery(Name = "guildId")]
@@ -43,8 +49,15 @@ public sealed partial class Dashboard : IDisposable
     [SupplyParameterFromQuery(Name = "end")]
     public string? End { get; set; }
 
+    /// <summary>The role whose holders the member-level cards show (a role id), from the address; none: everyone.</summary>
+    [SupplyParameterFromQuery(Name = "roleId")]
+    public string? RoleId { get; set; }
+
     [Inject]
     private GuildSelection Selection { get; set; } = default!;
+
+    [Inject]
+    private GuildRolesQuery GuildRolesQuery { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -88,6 +101,11 @@ public sealed partial class Dashboard : IDisposable
     {
         Selection.FollowAddress(GuildId);
         _window.FollowAddress(Window, Start, End);
+        if (_seenRoleAddress != RoleId)
+        {
+            (_seenRoleAddress, _roleText) = (RoleId, RoleId);
+        }
+
         return ShowAsync();
     }
 
@@ -156,7 +174,7 @@ public sealed partial class Dashboard : IDisposable
         }
 
         var query = Selection.Guild is { } guild && Snowflake.TryParse(guild.GuildId) is { } id
-            ? new AnalyticsQuery(id, _window.Current, AnalyticsQuery.DefaultTop, Discord.Value.IncludeBots)
+            ? new AnalyticsQuery(id, _window.Current, AnalyticsQuery.DefaultTop, Discord.Value.IncludeBots) { RoleId = await RoleOfAsync(id) }
             : null;
         if (!Equals(query, _query))
         {
@@ -164,8 +182,51 @@ public sealed partial class Dashboard : IDisposable
         }
     }
 
+    /// <summary>The guild's roles (read once per guild shown) and the address's role when the guild has it; otherwise a notice and everyone.</summary>
+    private async Task<ulong?> RoleOfAsync(ulong guild)
+    {
+        if (_rolesOf != guild)
+        {
+            try
+            {
+                _roles = await GuildRolesQuery.RunAsync(guild, _lifetime.Token);
+                _rolesOf = guild;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Logger.LogError(ex, "Listing the roles of guild {GuildId} failed", guild);
+                _roles = null;
+            }
+        }
+
+        _roleNotice = null;
+        if (string.IsNullOrEmpty(_roleText))
+        {
+            return null;
+        }
+
+        if (_roles?.Roles.FirstOrDefault(r => r.RoleId == _roleText) is { } known)
+        {
+            return ulong.Parse(known.RoleId, CultureInfo.InvariantCulture);
+        }
+
+        _roleNotice = "The address names a role this server does not have (roleId). Showing everyone instead.";
+        return null;
+    }
+
+    private string? RoleName => _query?.RoleId is { } role ? _roles?.Roles.FirstOrDefault(r => r.RoleId == role.ToString(CultureInfo.InvariantCulture))?.Name : null;
+
+    private async Task OnRoleChosenAsync(string? roleId)
+    {
+        _roleText = roleId;
+        await ShowAsync();
+        await WriteAddressAsync();
+    }
+
     private async Task OnGuildPickedAsync(string guildId)
     {
+        // Roles are the guild's own: another guild's role would name nothing there.
+        _roleText = null;
         Selection.Pick(guildId);
         await ShowAsync();
         await WriteAddressAsync();
@@ -204,6 +265,7 @@ public sealed partial class Dashboard : IDisposable
             ["window"] = window,
             ["start"] = start,
             ["end"] = end,
+            ["roleId"] = _query?.RoleId?.ToString(CultureInfo.InvariantCulture),
         });
         await BrowserAddress.ReplaceIfStillAtAsync(Js, Navigation.Uri, next, Logger, _lifetime.Token);
     }

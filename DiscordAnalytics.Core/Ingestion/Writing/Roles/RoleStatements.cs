@@ -1,0 +1,48 @@
+using System.Data.Common;
+using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+
+namespace DiscordAnalytics.Core.Ingestion.Writing.Roles;
+
+/// <summary>The writer's prepared role statements, bound to its one connection (beside <see cref="IngestionStatements"/>).</summary>
+internal sealed class RoleStatements(DbConnection connection) : IDisposable
+{
+    public PreparedStatement UpsertRole { get; } = PreparedStatement.Create(connection, RoleSql.UpsertRole);
+
+    public PreparedStatement DeleteRole { get; } = PreparedStatement.Create(connection, RoleSql.DeleteRole);
+
+    public PreparedStatement CloseSpansOfRole { get; } = PreparedStatement.Create(connection, RoleSql.CloseSpansOfRole);
+
+    public StatementQuery<StoredSeenAt> SelectSeenAt { get; } = new(connection, RoleSql.SelectSeenAt);
+
+    public PreparedStatement SetSeenAt { get; } = PreparedStatement.Create(connection, RoleSql.SetSeenAt);
+
+    public StatementQuery<StoredRoleId> SelectOpenRoles { get; } = new(connection, RoleSql.SelectOpenRoles);
+
+    public PreparedStatement OpenSpan { get; } = PreparedStatement.Create(connection, RoleSql.OpenSpan);
+
+    public PreparedStatement CloseSpan { get; } = PreparedStatement.Create(connection, RoleSql.CloseSpan);
+
+    public PreparedStatement CloseSpansOfMember { get; } = PreparedStatement.Create(connection, RoleSql.CloseSpansOfMember);
+
+    public PreparedStatement RecordSnapshot { get; } = PreparedStatement.Create(connection, RoleSql.RecordSnapshot);
+
+    public PreparedStatement DeleteSpansOfUser { get; } = PreparedStatement.Create(connection, RoleSql.DeleteSpansOfUser);
+
+    public PreparedStatement DeleteStateOfUser { get; } = PreparedStatement.Create(connection, RoleSql.DeleteStateOfUser);
+
+    public void Dispose()
+    {
+        UpsertRole.Dispose();
+        DeleteRole.Dispose();
+        CloseSpansOfRole.Dispose();
+        SelectSeenAt.Dispose();
+        SetSeenAt.Dispose();
+        SelectOpenRoles.Dispose();
+        OpenSpan.Dispose();
+        CloseSpan.Dispose();
+        CloseSpansOfMember.Dispose();
+        RecordSnapshot.Dispose();
+        DeleteSpansOfUser.Dispose();
+        DeleteStateOfUser.Dispose();
+    }
+}
