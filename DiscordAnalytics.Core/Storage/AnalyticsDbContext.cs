@@ -67,6 +67,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<VoiceSession> VoiceSessions => Set<VoiceSession>();
 
+    public DbSet<Invite> Invites => Set<Invite>();
+
     public DbSet<VoiceDay> VoiceDays => Set<VoiceDay>();
 
     public DbSet<MessageKindDay> MessageKindDays => Set<MessageKindDay>();
@@ -188,6 +190,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new VoiceDayConfiguration());
         modelBuilder.ApplyConfiguration(new MessageKindDayConfiguration());
         modelBuilder.ApplyConfiguration(new EmojiDayConfiguration());
+        modelBuilder.ApplyConfiguration(new InviteConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
