@@ -81,6 +81,15 @@ public sealed record IngestEvent
     /// <summary>For <see cref="IngestEventType.GuildUpsert"/>: the guild's AFK voice channel, 0 when it has none, null when not said.</summary>
     public ulong? AfkChannelId { get; init; }
 
+    /// <summary>For <see cref="IngestEventType.InviteUpsert"/>: the invite as Discord described it.</summary>
+    public InviteFact? Invite { get; init; }
+
+    /// <summary>For <see cref="IngestEventType.InviteDelete"/> the deleted invite; for <see cref="IngestEventType.JoinAttributed"/> the credited one (null: unknown).</summary>
+    public string? InviteCode { get; init; }
+
+    /// <summary>For <see cref="IngestEventType.InvitesStatus"/>: <c>ok</c> or <c>missing_permission</c> (<see cref="Storage.InvitesStatuses"/>).</summary>
+    public string? InvitesStatus { get; init; }
+
     /// <summary>
     /// Set when this is a retry of a dead letter: the row the writer removes in the transaction that applies the event
     /// (or updates when it fails again). Not part of the event itself, so not part of its stored JSON.
@@ -108,6 +117,10 @@ public sealed record IngestEvent
         IngestEventType.MemberUpsert or IngestEventType.MemberForget => $"{UserId}",
         IngestEventType.VoiceState => $"{UserId}:{EventAt}",
         IngestEventType.VoiceSync or IngestEventType.VoiceCheckpoint => $"{EventAt}",
+        IngestEventType.InviteUpsert => $"{Invite?.Code}:{EventAt}",
+        IngestEventType.InviteDelete => $"{InviteCode}:{EventAt}",
+        IngestEventType.InviteSync or IngestEventType.InvitesStatus => $"{EventAt}",
+        IngestEventType.JoinAttributed => $"{UserId}:{EventAt}",
         _ => string.Empty,
     };
 
@@ -154,7 +167,11 @@ public sealed record IngestEvent
         {
             IngestEventType.GuildUpsert => Name is null ? "guild name missing" : null,
             IngestEventType.ChannelUpsert or IngestEventType.ThreadCreate => ChannelId is null or 0 ? "channel id missing" : null,
-            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove or IngestEventType.MemberForget or IngestEventType.VoiceState =>
+            IngestEventType.InviteUpsert => string.IsNullOrEmpty(Invite?.Code) ? "invite missing" : null,
+            IngestEventType.InviteDelete => string.IsNullOrEmpty(InviteCode) ? "invite code missing" : null,
+            IngestEventType.InvitesStatus => InvitesStatus is Storage.InvitesStatuses.Ok or Storage.InvitesStatuses.MissingPermission ? null : "invites status missing",
+            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove or IngestEventType.MemberForget or IngestEventType.VoiceState
+                or IngestEventType.JoinAttributed =>
                 UserId is null or 0 ? "user id missing" : null,
             IngestEventType.MessageCreate =>
                 MessageId is null or 0 ? "message id missing"

@@ -26,6 +26,11 @@ public static class IngestEventTypeNames
         IngestEventType.VoiceState => StoredEventTypes.VoiceState,
         IngestEventType.VoiceSync => StoredEventTypes.VoiceSync,
         IngestEventType.VoiceCheckpoint => StoredEventTypes.VoiceCheckpoint,
+        IngestEventType.InviteUpsert => StoredEventTypes.InviteUpsert,
+        IngestEventType.InviteDelete => StoredEventTypes.InviteDelete,
+        IngestEventType.InviteSync => StoredEventTypes.InviteSync,
+        IngestEventType.InvitesStatus => StoredEventTypes.InvitesStatus,
+        IngestEventType.JoinAttributed => StoredEventTypes.JoinAttributed,
         _ => "unknown",
     };
 }

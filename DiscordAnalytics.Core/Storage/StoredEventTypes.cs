@@ -28,4 +28,14 @@ public static class StoredEventTypes
     public const string VoiceSync = "voice_sync";
 
     public const string VoiceCheckpoint = "voice_checkpoint";
+
+    public const string InviteUpsert = "invite_upsert";
+
+    public const string InviteDelete = "invite_delete";
+
+    public const string InviteSync = "invite_sync";
+
+    public const string InvitesStatus = "invites_status";
+
+    public const string JoinAttributed = "join_attributed";
 }

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
+using DiscordAnalytics.Core.Ingestion.Writing.Invites;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Ingestion.Writing.Voice;
@@ -29,6 +30,7 @@ internal sealed class WriteContext : IDisposable
         Support = new SupportFacts(connection, Channels);
         Voice = new VoiceBook(connection);
         Absent = new AbsentFacts(connection);
+        Invites = new InviteStatements(connection);
         _pipeline = connection is NpgsqlConnection npgsql ? StatementPipeline.Of(npgsql) : null;
     }
 
@@ -70,6 +72,9 @@ internal sealed class WriteContext : IDisposable
     /// <summary>Voice sessions and the batch's voice time.</summary>
     public VoiceBook Voice { get; }
 
+    /// <summary>The invite statements: invites, the guild's invites status and join attributions.</summary>
+    public InviteStatements Invites { get; }
+
     /// <summary>Which of the batch's message and reaction facts are certainly not stored yet (PostgreSQL only).</summary>
     public AbsentFacts Absent { get; }
 
@@ -105,6 +110,7 @@ internal sealed class WriteContext : IDisposable
     {
         Support.Dispose();
         Voice.Dispose();
+        Invites.Dispose();
         Sql.Dispose();
     }
 }
