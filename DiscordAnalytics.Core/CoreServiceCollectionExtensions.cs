@@ -140,6 +140,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberGrowthQuery>();
         services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<VoiceQuery>();
+        services.AddSingleton<Analytics.Invites.InvitesQuery>();
         services.AddSingleton<SummaryQuery>();
         return services;
     }

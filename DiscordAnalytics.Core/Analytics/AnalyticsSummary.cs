@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DiscordAnalytics.Core.Analytics.Emojis;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Invites;
 using DiscordAnalytics.Core.Analytics.Kinds;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.Voice;
@@ -99,4 +100,19 @@ public sealed record AnalyticsSummary(
     /// <summary>The window's most used reaction emojis; additive and optional like <see cref="Hourly"/>. See <see cref="TopEmojisQuery"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<EmojiStat>? TopEmojis { get; init; }
+
+    /// <summary>
+    /// Invites by the joins of the window they brought (code null: unknown), with how many of those members posted within 7
+    /// days and were still members after 30; cut to <c>top</c>. Additive and optional like <see cref="Hourly"/>. See <see cref="InvitesQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InviteStat>? Invites { get; init; }
+
+    /// <summary>The same per inviter (hidden and forgotten inviters counted in one row without id); cut to <c>top</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InviterStat>? Inviters { get; init; }
+
+    /// <summary>Whether the guild's invites can be read (<c>missing_permission</c> names <c>Manage Server</c>); present whenever <see cref="Invites"/> is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InviteTrackingStatus? InvitesStatus { get; init; }
 }

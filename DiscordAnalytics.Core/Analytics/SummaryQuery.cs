@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics.Emojis;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Invites;
 using DiscordAnalytics.Core.Analytics.Kinds;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
 using DiscordAnalytics.Core.Analytics.Voice;
@@ -25,7 +26,8 @@ public sealed class SummaryQuery(
     LurkersQuery lurkers,
     KeywordDayCache keywordDays,
     MessageKindsQuery kinds,
-    TopEmojisQuery emojis)
+    TopEmojisQuery emojis,
+    InvitesQuery invites)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -52,16 +54,18 @@ public sealed class SummaryQuery(
         var lurkersTask = lurkers.RunAsync(query, cancellationToken);
         var kindsTask = kinds.RunAsync(query, cancellationToken);
         var emojisTask = emojis.RunAsync(query, cancellationToken);
+        var invitesTask = invites.RunAsync(query, cancellationToken);
 
         // The window's keyword counts, read once for the support signals' common keywords and the trending topics.
         var keywordCounts = await keywordDays.CountsAsync((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, cancellationToken);
         var supportTask = support.RunAsync(query, keywordCounts, cancellationToken);
         var trendingTask = trending.RunAsync(query, keywordCounts, cancellationToken);
 
-        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, supportTask, trendingTask);
+        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, supportTask, trendingTask, invitesTask);
         var (topMembers, voiced) = await membersTask;
         var previous = await previousTask;
         var kinded = await kindsTask;
+        var invited = await invitesTask;
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
             guild.GuildId,
@@ -88,6 +92,9 @@ public sealed class SummaryQuery(
             MessageKinds = kinded.Current,
             PreviousMessageKinds = kinded.Previous,
             TopEmojis = await emojisTask,
+            Invites = [.. invited.Invites.Take(query.Top)],
+            Inviters = [.. invited.Inviters.Take(query.Top)],
+            InvitesStatus = invited.Status,
         };
     }
 
