@@ -55,6 +55,7 @@ public static class AnalyticsApi
             CohortRetentionQuery retention,
             DiscordAnalytics.Core.Analytics.Kinds.MessageKindsQuery kinds,
             DiscordAnalytics.Core.Analytics.Emojis.TopEmojisQuery emojis,
+            DiscordAnalytics.Core.Analytics.Invites.InvitesQuery invites,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -110,10 +111,17 @@ public static class AnalyticsApi
                 "emojis" => CsvWriter.Write(
                     ["emoji", "count"],
                     (await emojis.RunAsync(query, ct)).Select(e => new object?[] { e.Emoji, e.Count })),
+                // Every invite with joins in the window, not cut to top; joins whose invite is unknown as one "unknown" row.
+                "invites" => CsvWriter.Write(
+                    ["code", "inviterId", "inviterName", "isVanity", "joins", "postedWithinSevenDays", "stillMembersAfterThirtyDays"],
+                    (await invites.RunAsync(query, ct)).Invites.Select(i => new object?[]
+                    {
+                        i.Code ?? "unknown", i.InviterId, i.InviterName, i.IsVanity ? "true" : "false", i.Joins, i.PostedWithinSevenDays, i.StillMembersAfterThirtyDays,
+                    })),
                 _ => null,
             };
             return csv is null
-                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention, kinds, emojis.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention, kinds, emojis, invites.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 
