@@ -111,7 +111,8 @@ public sealed partial class DemoCommunity
             .Where(j => j.IsMemberAt(at) && j.Member.Weight > 0 && j.ActiveUntil > at)
             .Select(j => j.Member));
         return CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, _channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
-            .Concat(present.Select(m => CommunityMetadata.Member(GuildId, at, m.Id, m.Name, m.IsBot)));
+            .Concat(present.Select(m => CommunityMetadata.Member(GuildId, at, m.Id, m.Name, m.IsBot)))
+            .Concat(DemoInvites.Metadata(this, at));
     }
 
     /// <summary>Metadata stamped <paramref name="fromMs"/>, then <see cref="Activity"/> of the range: what a fresh store needs.</summary>
