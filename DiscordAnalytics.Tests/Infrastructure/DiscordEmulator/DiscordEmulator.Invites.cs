@@ -77,7 +77,7 @@ public sealed partial class DiscordEmulator
                 ["code"] = i.Code,
                 ["guild"] = new { id = guildId, name = "Emulated" },
                 ["channel"] = new { id = i.ChannelId, name = "welcome", type = 0 },
-                ["inviter"] = i.InviterId is null ? null : new { id = i.InviterId, username = $"user{i.InviterId[..4]}", discriminator = "0", global_name = (string?)null },
+                ["inviter"] = i.InviterId is null ? null : new { id = i.InviterId, username = $"user{i.InviterId}", discriminator = "0", global_name = (string?)null },
                 ["uses"] = i.Uses,
                 ["max_uses"] = i.MaxUses,
                 ["max_age"] = 0,
