@@ -147,6 +147,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<VoiceQuery>();
         services.AddSingleton<RolesQuery>();
         services.AddSingleton<GuildRolesQuery>();
+        services.AddSingleton<Analytics.Invites.InvitesQuery>();
         services.AddSingleton<SummaryQuery>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DiscordAnalytics.Core.Analytics.Emojis;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Invites;
 using DiscordAnalytics.Core.Analytics.Kinds;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
@@ -116,4 +117,18 @@ public sealed record AnalyticsSummary(
     /// <summary>From when members' roles are exact (the first complete member list, epoch ms); absent before one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? RolesExactFrom { get; init; }
+    /// <summary>
+    /// Invites by the joins of the window they brought (code null: unknown), with how many of those members posted within 7
+    /// days and were still members after 30; cut to <c>top</c>. Additive and optional like <see cref="Hourly"/>. See <see cref="InvitesQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InviteStat>? Invites { get; init; }
+
+    /// <summary>The same per inviter (hidden and forgotten inviters counted in one row without id); cut to <c>top</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InviterStat>? Inviters { get; init; }
+
+    /// <summary>Whether the guild's invites can be read (<c>missing_permission</c> names <c>Manage Server</c>); present whenever <see cref="Invites"/> is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InviteTrackingStatus? InvitesStatus { get; init; }
 }

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics.Emojis;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Invites;
 using DiscordAnalytics.Core.Analytics.Kinds;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Analytics.TrendingTopics;
@@ -27,7 +28,8 @@ public sealed class SummaryQuery(
     KeywordDayCache keywordDays,
     MessageKindsQuery kinds,
     TopEmojisQuery emojis,
-    RolesQuery roles)
+    RolesQuery roles,
+    InvitesQuery invites)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -55,17 +57,19 @@ public sealed class SummaryQuery(
         var kindsTask = kinds.RunAsync(query, cancellationToken);
         var emojisTask = emojis.RunAsync(query, cancellationToken);
         var rolesTask = roles.RunAsync(query, cancellationToken);
+        var invitesTask = invites.RunAsync(query, cancellationToken);
 
         // The window's keyword counts, read once for the support signals' common keywords and the trending topics.
         var keywordCounts = await keywordDays.CountsAsync((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, cancellationToken);
         var supportTask = support.RunAsync(query, keywordCounts, cancellationToken);
         var trendingTask = trending.RunAsync(query, keywordCounts, cancellationToken);
 
-        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, rolesTask, supportTask, trendingTask);
+        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, rolesTask, supportTask, trendingTask, invitesTask);
         var (topMembers, voiced) = await membersTask;
         var previous = await previousTask;
         var kinded = await kindsTask;
         var roled = await rolesTask;
+        var invited = await invitesTask;
         return new AnalyticsSummary(
             AnalyticsSummary.CurrentSchemaVersion,
             guild.GuildId,
@@ -98,6 +102,9 @@ public sealed class SummaryQuery(
             RoleFilter = query.RoleId is { } role
                 ? new RoleFilter(role.ToString(System.Globalization.CultureInfo.InvariantCulture), roled.Roles.FirstOrDefault()?.Name ?? role.ToString(System.Globalization.CultureInfo.InvariantCulture), RoleFilter.FilteredFields)
                 : null,
+            Invites = [.. invited.Invites.Take(query.Top)],
+            Inviters = [.. invited.Inviters.Take(query.Top)],
+            InvitesStatus = invited.Status,
         };
     }
 

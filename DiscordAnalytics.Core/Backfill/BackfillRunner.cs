@@ -29,7 +29,8 @@ public sealed partial class BackfillRunner(
     BackfillNotifier notifier,
     IOptions<BackfillOptions> options,
     TimeProvider time,
-    ILogger<BackfillRunner> logger)
+    ILogger<BackfillRunner> logger,
+    Discord.Invites.InviteTracker? invites = null)
 {
     private readonly IHistorySource? _source = sources.LastOrDefault();
 
@@ -63,6 +64,12 @@ public sealed partial class BackfillRunner(
             LogStarted(logger, runId, guildId, run.Days, _source.Kind);
             if (run.DiscoveredAt is null)
             {
+                // The invites' REST snapshot goes with the history (live only: the demo writes its own invites).
+                if (_source.Kind == "live")
+                {
+                    invites?.Refresh(guildId);
+                }
+
                 await DiscoverAsync(_source, work, execution.Token).ConfigureAwait(false);
             }
 

@@ -115,7 +115,8 @@ public sealed partial class DemoCommunity
         return CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, _channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
             .Concat(RoleUpserts(at))
             .Concat(present.Select(m => CommunityMetadata.Member(GuildId, at, m.Member.Id, m.Member.Name, m.Member.IsBot) with { RoleIds = RolesOf(m.Member, at, m.JoinedAt) }))
-            .Append(Discord.DispatchNormalizer.RoleSnapshotEvent(GuildId, at));
+            .Append(Discord.DispatchNormalizer.RoleSnapshotEvent(GuildId, at))
+            .Concat(DemoInvites.Metadata(this, at));
     }
 
     /// <summary>Metadata stamped <paramref name="fromMs"/>, then <see cref="Activity"/> of the range: what a fresh store needs.</summary>

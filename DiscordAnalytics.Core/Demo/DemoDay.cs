@@ -95,6 +95,8 @@ internal sealed partial class DemoDay
                 {
                     Add(joined);
                 }
+
+                Add(DemoInvites.Attributed(_community, member.Id, joiner.JoinAt, joiner.LeaveAt is not null, member.Weight > 0));
                 Post(joiner.JoinAt + 2000 + _random.NextLong(6000), welcome.Id, _community.ModerationBot, DemoText.Welcome(member.Name));
                 var introAt = After(joiner.JoinAt, 3 * DemoRhythm.HourMs, 2 * DemoRhythm.MinuteMs);
                 if (member.Weight > 0 && _random.Chance(0.6) && joiner.CanPostAt(introAt))

@@ -286,6 +286,7 @@ public sealed class DemoLiveSimulator
         var favorites = new[] { _community.ChatChannels.Pick(_random).Id };
         var member = new DemoMember(id, DemoNames.Member(_random, taken), false, _random.Next(2), 0.005, false, favorites);
         events.AddRange(_community.Joined(at, member));
+        events.Add(DemoInvites.Attributed(_community, member.Id, at, leaves: false, posts: true));
         Post(at, _community.ChannelOf(DemoChannelKind.Welcome).Id, _community.ModerationBot, DemoText.Welcome(member.Name), null, events);
         _joiners.Add(member);
         return true;

@@ -26,6 +26,7 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IFreshSessionObserver> _freshSessionObservers;
     private readonly Leadership.InstanceLeadership _leadership;
+    private readonly Invites.InviteTracker? _invites;
     private bool _hadSession;
 
     public DiscordGatewayService(
@@ -38,9 +39,11 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         TimeProvider time,
         ILogger<DiscordGatewayService> logger,
         IEnumerable<IFreshSessionObserver>? freshSessionObservers = null,
-        Leadership.InstanceLeadership? leadership = null)
+        Leadership.InstanceLeadership? leadership = null,
+        Invites.InviteTracker? invites = null)
         : base(time, logger)
     {
+        _invites = invites;
         _leadership = leadership ?? Leadership.InstanceLeadership.Sole();
         _freshSessionObservers = [.. freshSessionObservers ?? []];
         _status = status;
@@ -106,6 +109,9 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         foreach (var ingestEvent in _normalizer.Normalize(dispatch.EventName, dispatch.Data, dispatch.ReceivedAt))
         {
             await _sink.WriteAsync(ingestEvent, cancellationToken).ConfigureAwait(false);
+
+            // After the event itself: a join is stored before its attribution, which the tracker writes when it has read the invites.
+            _invites?.Observe(ingestEvent);
         }
 
         if (dispatch.EventName == "GUILD_CREATE" && Json.Snowflake(dispatch.Data, "id") is { } guildId)
@@ -123,6 +129,12 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         var guildIds = Json.Array(dispatch.Data, "guilds").Select(g => Json.Snowflake(g, "id")).OfType<ulong>().ToList();
         var session = new FreshSession(guildIds, !_hadSession, dispatch.ReceivedAt);
         _hadSession = true;
+
+        // Not after a RESUME (no READY then): Discord replays the invite events that were missed.
+        foreach (var guild in guildIds)
+        {
+            _invites?.Refresh(guild);
+        }
         foreach (var observer in _freshSessionObservers)
         {
             try

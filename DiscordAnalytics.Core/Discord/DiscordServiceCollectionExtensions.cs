@@ -32,6 +32,7 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<DiscordRestOptions>(),
             sp.GetRequiredService<DiscordRestHealth>()));
         services.TryAddSingleton<DispatchNormalizer>();
+        services.TryAddSingleton<Invites.InviteTracker>();
         services.TryAddSingleton(sp => new GatewaySession(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<DiscordRestClient>(),

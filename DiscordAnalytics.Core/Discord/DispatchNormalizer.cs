@@ -112,6 +112,12 @@ public sealed partial class DispatchNormalizer
                 case "VOICE_STATE_UPDATE":
                     VoiceState(data, Json.Snowflake(data, "guild_id"), receivedAt, events);
                     break;
+                case "INVITE_CREATE":
+                    AddInvite(data, null, receivedAt, events);
+                    break;
+                case "INVITE_DELETE":
+                    InviteDelete(data, receivedAt, events);
+                    break;
                 case "GUILD_MEMBER_ADD":
                 case "GUILD_MEMBER_UPDATE":
                 case "GUILD_MEMBER_REMOVE":
@@ -173,7 +179,8 @@ public sealed partial class DispatchNormalizer
         or "THREAD_CREATE" or "THREAD_UPDATE" or "THREAD_DELETE" or "THREAD_LIST_SYNC" or "MESSAGE_CREATE" or "MESSAGE_UPDATE"
         or "MESSAGE_DELETE" or "MESSAGE_DELETE_BULK" or "MESSAGE_REACTION_ADD" or "MESSAGE_REACTION_REMOVE"
         or "MESSAGE_REACTION_REMOVE_ALL" or "MESSAGE_REACTION_REMOVE_EMOJI" or "GUILD_MEMBER_ADD" or "GUILD_MEMBER_UPDATE"
-        or "GUILD_MEMBER_REMOVE" or "VOICE_STATE_UPDATE" or "GUILD_ROLE_CREATE" or "GUILD_ROLE_UPDATE" or "GUILD_ROLE_DELETE";
+        or "GUILD_MEMBER_REMOVE" or "VOICE_STATE_UPDATE" or "GUILD_ROLE_CREATE" or "GUILD_ROLE_UPDATE" or "GUILD_ROLE_DELETE"
+        or "INVITE_CREATE" or "INVITE_DELETE";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed {EventName} dispatch skipped ({Problem})")]
     private static partial void LogMalformed(ILogger logger, string eventName, string problem);

@@ -92,6 +92,14 @@ public sealed record IngestEvent
     /// holds at <see cref="EventAt"/> (the @everyone role left out); null when the source did not say.
     /// </summary>
     public RoleIdList? RoleIds { get; init; }
+    /// <summary>For <see cref="IngestEventType.InviteUpsert"/>: the invite as Discord described it.</summary>
+    public InviteFact? Invite { get; init; }
+
+    /// <summary>For <see cref="IngestEventType.InviteDelete"/> the deleted invite; for <see cref="IngestEventType.JoinAttributed"/> the credited one (null: unknown).</summary>
+    public string? InviteCode { get; init; }
+
+    /// <summary>For <see cref="IngestEventType.InvitesStatus"/>: <c>ok</c> or <c>missing_permission</c> (<see cref="Storage.InvitesStatuses"/>).</summary>
+    public string? InvitesStatus { get; init; }
 
     /// <summary>
     /// Set when this is a retry of a dead letter: the row the writer removes in the transaction that applies the event
@@ -124,6 +132,10 @@ public sealed record IngestEvent
         IngestEventType.VoiceSync or IngestEventType.VoiceCheckpoint => $"{EventAt}",
         IngestEventType.RoleUpsert or IngestEventType.RoleDelete => $"{RoleId}",
         IngestEventType.RoleSnapshot => $"{EventAt}",
+        IngestEventType.InviteUpsert => $"{Invite?.Code}:{EventAt}",
+        IngestEventType.InviteDelete => $"{InviteCode}:{EventAt}",
+        IngestEventType.InviteSync or IngestEventType.InvitesStatus => $"{EventAt}",
+        IngestEventType.JoinAttributed => $"{UserId}:{EventAt}",
         _ => string.Empty,
     };
 
@@ -170,7 +182,11 @@ public sealed record IngestEvent
         {
             IngestEventType.GuildUpsert => Name is null ? "guild name missing" : null,
             IngestEventType.ChannelUpsert or IngestEventType.ThreadCreate => ChannelId is null or 0 ? "channel id missing" : null,
-            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove or IngestEventType.MemberForget or IngestEventType.VoiceState =>
+            IngestEventType.InviteUpsert => string.IsNullOrEmpty(Invite?.Code) ? "invite missing" : null,
+            IngestEventType.InviteDelete => string.IsNullOrEmpty(InviteCode) ? "invite code missing" : null,
+            IngestEventType.InvitesStatus => InvitesStatus is Storage.InvitesStatuses.Ok or Storage.InvitesStatuses.MissingPermission ? null : "invites status missing",
+            IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove or IngestEventType.MemberForget or IngestEventType.VoiceState
+                or IngestEventType.JoinAttributed =>
                 UserId is null or 0 ? "user id missing" : null,
             IngestEventType.MessageCreate =>
                 MessageId is null or 0 ? "message id missing"

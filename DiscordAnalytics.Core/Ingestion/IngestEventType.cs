@@ -84,4 +84,24 @@ public enum IngestEventType
     /// the REST member pages): role filters are exact from the guild's first such list on.
     /// </summary>
     RoleSnapshot,
+    /// <summary>An invite as Discord listed or announced it (<see cref="IngestEvent.Invite"/>): kept with its uses. Metadata; never counted.</summary>
+    InviteUpsert,
+
+    /// <summary>An invite was deleted (INVITE_DELETE, <see cref="IngestEvent.InviteCode"/>): kept, marked deleted, so its joins keep their inviter.</summary>
+    InviteDelete,
+
+    /// <summary>
+    /// A full snapshot of the guild's invites was just upserted at <see cref="IngestEvent.EventAt"/>: an invite it did not
+    /// list is gone (deleted while we were not connected).
+    /// </summary>
+    InviteSync,
+
+    /// <summary>Whether the guild's invites could be read (<see cref="IngestEvent.InvitesStatus"/>: ok, or the Manage Server permission is missing).</summary>
+    InvitesStatus,
+
+    /// <summary>
+    /// Which invite brought the member who joined at <see cref="IngestEvent.EventAt"/> (<see cref="IngestEvent.InviteCode"/>;
+    /// null: unknown). Its own event, sent after the join once the invites' uses were read again.
+    /// </summary>
+    JoinAttributed,
 }

@@ -29,6 +29,11 @@ public static class IngestEventTypeNames
         IngestEventType.RoleUpsert => StoredEventTypes.RoleUpsert,
         IngestEventType.RoleDelete => StoredEventTypes.RoleDelete,
         IngestEventType.RoleSnapshot => StoredEventTypes.RoleSnapshot,
+        IngestEventType.InviteUpsert => StoredEventTypes.InviteUpsert,
+        IngestEventType.InviteDelete => StoredEventTypes.InviteDelete,
+        IngestEventType.InviteSync => StoredEventTypes.InviteSync,
+        IngestEventType.InvitesStatus => StoredEventTypes.InvitesStatus,
+        IngestEventType.JoinAttributed => StoredEventTypes.JoinAttributed,
         _ => "unknown",
     };
 }

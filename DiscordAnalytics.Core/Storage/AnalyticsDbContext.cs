@@ -67,6 +67,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<VoiceSession> VoiceSessions => Set<VoiceSession>();
 
+    public DbSet<Invite> Invites => Set<Invite>();
+
     public DbSet<VoiceDay> VoiceDays => Set<VoiceDay>();
 
     public DbSet<MessageKindDay> MessageKindDays => Set<MessageKindDay>();
@@ -208,6 +210,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new MemberRoleSpanConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRoleStateConfiguration());
         modelBuilder.ApplyConfiguration(new RoleSnapshotConfiguration());
+        modelBuilder.ApplyConfiguration(new InviteConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -34,4 +34,13 @@ public static class StoredEventTypes
     public const string RoleDelete = "role_delete";
 
     public const string RoleSnapshot = "role_snapshot";
+    public const string InviteUpsert = "invite_upsert";
+
+    public const string InviteDelete = "invite_delete";
+
+    public const string InviteSync = "invite_sync";
+
+    public const string InvitesStatus = "invites_status";
+
+    public const string JoinAttributed = "join_attributed";
 }

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Discord.Invites;
 using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
@@ -16,7 +17,7 @@ namespace DiscordAnalytics.Tests.Backfill;
 /// </summary>
 public sealed class BackfillProcess : IAsyncDisposable
 {
-    private BackfillProcess(TempSqliteStore store, IHistorySource source, TimeProvider time, BackfillOptions options)
+    private BackfillProcess(TempSqliteStore store, IHistorySource source, TimeProvider time, BackfillOptions options, DiscordRestClient? invitesRest)
     {
         Pipeline = new IngestionPipeline(
             Options.Create(new IngestionOptions { QueueCapacity = 10_000, MaxBatchSize = 500 }),
@@ -27,11 +28,15 @@ public sealed class BackfillProcess : IAsyncDisposable
             NullLogger<IngestionPipeline>.Instance);
         Registry = new BackfillRegistry(time);
         var normalizer = new DispatchNormalizer(time, NullLogger<DispatchNormalizer>.Instance);
-        Runner = new BackfillRunner(store, [source], normalizer, Pipeline, Pipeline, Registry, Notifier, Options.Create(options), time, NullLogger<BackfillRunner>.Instance);
+        Invites = invitesRest is null ? null : new InviteTracker(invitesRest, normalizer, Pipeline, time, NullLogger<InviteTracker>.Instance);
+        Runner = new BackfillRunner(store, [source], normalizer, Pipeline, Pipeline, Registry, Notifier, Options.Create(options), time, NullLogger<BackfillRunner>.Instance, Invites);
         Service = new BackfillService(store, [source], Scheduler, Registry, Notifier, Options.Create(options), time);
     }
 
     public IngestionPipeline Pipeline { get; }
+
+    /// <summary>The invite tracker the runner asks for a snapshot, when the process was started with one.</summary>
+    public InviteTracker? Invites { get; }
 
     public BackfillRegistry Registry { get; }
 
@@ -43,21 +48,24 @@ public sealed class BackfillProcess : IAsyncDisposable
 
     public BackfillService Service { get; }
 
-    public static async Task<BackfillProcess> StartAsync(TempSqliteStore store, IHistorySource source, TimeProvider time, BackfillOptions? options = null)
+    public static async Task<BackfillProcess> StartAsync(TempSqliteStore store, IHistorySource source, TimeProvider time, BackfillOptions? options = null, DiscordRestClient? invitesRest = null)
     {
-        var process = new BackfillProcess(store, source, time, options ?? new BackfillOptions());
+        var process = new BackfillProcess(store, source, time, options ?? new BackfillOptions(), invitesRest);
         await process.Pipeline.StartAsync(CancellationToken.None);
         return process;
     }
 
     /// <summary>A REST history source over the emulator (real HTTP on loopback, the client's real rate limiting).</summary>
-    public static RestHistorySource RestSource(Infrastructure.DiscordEmulator.DiscordEmulator emulator) =>
-        new(new DiscordRestClient(
+    public static RestHistorySource RestSource(Infrastructure.DiscordEmulator.DiscordEmulator emulator) => new(RestClient(emulator));
+
+    /// <summary>The REST client <see cref="RestSource"/> reads through.</summary>
+    public static DiscordRestClient RestClient(Infrastructure.DiscordEmulator.DiscordEmulator emulator) =>
+        new(
             new HttpClient(),
             Options.Create(new DiscordOptions { Token = "backfill-token", ApiBaseUrl = emulator.ApiBaseUrl }),
             TimeProvider.System,
             NullLogger<DiscordRestClient>.Instance,
-            new DiscordRestOptions { ServerErrorBaseDelay = TimeSpan.FromMilliseconds(10), MaxAttempts = 8 }));
+            new DiscordRestOptions { ServerErrorBaseDelay = TimeSpan.FromMilliseconds(10), MaxAttempts = 8 });
 
     public async Task IngestAsync(params IngestEvent[] events)
     {
@@ -80,6 +88,11 @@ public sealed class BackfillProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Invites is not null)
+        {
+            await Invites.DisposeAsync();
+        }
+
         await Pipeline.StopAsync(CancellationToken.None);
         Pipeline.Dispose();
     }

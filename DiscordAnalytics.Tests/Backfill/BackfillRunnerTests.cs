@@ -320,4 +320,30 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         Assert.Equal(130, db.MemberDailyRollups.Count(r => r.GuildId == (long)Guild && r.ReactionsAdded == 1));
         Assert.Equal(2, _history.Emulator.RestRequests.Count(r => r.Path.Contains("/reactions/", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Run_LiveSource_TakesTheInvitesSnapshotToo()
+    {
+        _history.Emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.AddInvite("tutorial", "201", "101", uses: 4);
+        _history.Emulator.SetVanityUrl("candlestick", uses: 9);
+        await using var process = await BackfillProcess.StartAsync(
+            _history.Store, BackfillProcess.RestSource(_history.Emulator), _time, invitesRest: BackfillProcess.RestClient(_history.Emulator));
+        await process.IngestAsync(GuildCreated());
+
+        await process.Service.StartAsync(Guild, 7, null, default);
+        await process.RunEnqueuedAsync();
+
+        var invites = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                await process.Pipeline.FlushAsync(default);
+                await using var db = _history.Store.NewContext();
+                return db.Invites.Where(i => i.GuildId == (long)Guild).OrderBy(i => i.Code).Select(i => new { i.Code, i.Uses, i.IsVanity, i.InviterId }).ToList();
+            },
+            found => found.Count == 2);
+        Assert.Equal([("candlestick", 9, true, (long?)null), ("tutorial", 4, false, 201L)], invites.Select(i => (i.Code, i.Uses, i.IsVanity, i.InviterId)));
+        await using var check = _history.Store.NewContext();
+        Assert.Equal(Core.Storage.InvitesStatuses.Ok, check.Guilds.Single(g => g.GuildId == (long)Guild).InvitesStatus);
+    }
 }

@@ -56,10 +56,10 @@ public sealed class GatewayPrimitivesTests
     }
 
     [Theory]
-    [InlineData("GuildMembers,MessageContent", 34435)]
-    [InlineData("", 1665)]
-    [InlineData("MessageContent", 34433)]
-    [InlineData(" guildmembers ; bogus", 1667)]
+    [InlineData("GuildMembers,MessageContent", 34499)]
+    [InlineData("", 1729)]
+    [InlineData("MessageContent", 34497)]
+    [InlineData(" guildmembers ; bogus", 1731)]
     public void IntentsParser_ConfiguredPrivilegedIntents_AddedToUnprivileged(string configured, int expected)
     {
         Assert.Equal(expected, (int)GatewayIntentsParser.FromOptions(new DiscordOptions { PrivilegedIntents = configured }));

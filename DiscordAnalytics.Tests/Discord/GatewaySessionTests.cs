@@ -16,7 +16,7 @@ public sealed class GatewaySessionTests
         await harness.ConnectedAsync();
 
         var identify = Assert.Single(harness.Emulator.FramesWithOp(2)).Data;
-        Assert.Equal(34435, identify.GetProperty("intents").GetInt32());
+        Assert.Equal(34499, identify.GetProperty("intents").GetInt32());
         Assert.Equal(GatewayHarness.Token, identify.GetProperty("token").GetString());
         Assert.Equal("?v=10&encoding=json", harness.Emulator.Connections[0].Query);
         var gatewayBot = Assert.Single(harness.Emulator.RestRequests, r => r.Path == "/gateway/bot");
@@ -32,7 +32,7 @@ public sealed class GatewaySessionTests
 
         await harness.Emulator.WaitForIdentifyAsync();
 
-        Assert.Equal(1665, Assert.Single(harness.Emulator.FramesWithOp(2)).Data.GetProperty("intents").GetInt32());
+        Assert.Equal(1729, Assert.Single(harness.Emulator.FramesWithOp(2)).Data.GetProperty("intents").GetInt32());
     }
 
     [Fact]
@@ -201,8 +201,8 @@ public sealed class GatewaySessionTests
 
         await harness.Emulator.WaitForIdentifyAsync(count: 2);
         var intents = harness.Emulator.FramesWithOp(2).Select(f => f.Data.GetProperty("intents").GetInt32()).ToList();
-        Assert.Equal(34435, intents[0]);
-        Assert.Equal(34435 & ~32768, intents[1]);
+        Assert.Equal(34499, intents[0]);
+        Assert.Equal(34499 & ~32768, intents[1]);
         await Eventually.TrueAsync(() => harness.Status.State == SourceState.Connected, "the session is connected again");
         Assert.Contains("Message Content Intent", harness.Status.Reason);
         Assert.DoesNotContain("Server Members Intent", harness.Status.Reason);

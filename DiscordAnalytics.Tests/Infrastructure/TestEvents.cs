@@ -93,4 +93,19 @@ public static class TestEvents
         new() { Type = IngestEventType.MemberAdd, GuildId = guild, UserId = user, Name = string.Empty, EventAt = at, RoleIds = roles };
 
     public static IngestEvent RoleSnapshot(ulong guild, long at) => DispatchNormalizer.RoleSnapshotEvent(guild, at);
+    /// <summary>An invite as listed or announced (<paramref name="inviter"/> null: the vanity URL when <paramref name="vanity"/>).</summary>
+    public static IngestEvent Invite(ulong guild, string code, ulong? inviter, int uses, long at, bool vanity = false) =>
+        new() { Type = IngestEventType.InviteUpsert, GuildId = guild, EventAt = at, Invite = new InviteFact(code, inviter, null, uses, 0, null, vanity) };
+
+    public static IngestEvent InviteDeleted(ulong guild, string code, long at) =>
+        new() { Type = IngestEventType.InviteDelete, GuildId = guild, EventAt = at, InviteCode = code };
+
+    public static IngestEvent InvitesSynced(ulong guild, long at) => new() { Type = IngestEventType.InviteSync, GuildId = guild, EventAt = at };
+
+    public static IngestEvent InvitesStatus(ulong guild, string status, long at) =>
+        new() { Type = IngestEventType.InvitesStatus, GuildId = guild, EventAt = at, InvitesStatus = status };
+
+    /// <summary>The join at <paramref name="joinedAt"/> came through <paramref name="code"/> (null: unknown).</summary>
+    public static IngestEvent Attributed(ulong guild, ulong user, string? code, long joinedAt) =>
+        new() { Type = IngestEventType.JoinAttributed, GuildId = guild, UserId = user, EventAt = joinedAt, InviteCode = code };
 }

@@ -68,6 +68,7 @@ public static class AnalyticsApi
             CohortRetentionQuery retention,
             DiscordAnalytics.Core.Analytics.Kinds.MessageKindsQuery kinds,
             DiscordAnalytics.Core.Analytics.Emojis.TopEmojisQuery emojis,
+            DiscordAnalytics.Core.Analytics.Invites.InvitesQuery invites,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -134,10 +135,17 @@ public static class AnalyticsApi
                     ["roleId", "name", "members", "activeMembers", "messages", "reactions"],
                     (await roles.RunAsync(query, ct)).Roles
                         .Select(r => new object?[] { r.RoleId, r.Name, r.Members, r.ActiveMembers, r.Messages, r.Reactions })),
+                // Every invite with joins in the window, not cut to top; joins whose invite is unknown as one "unknown" row.
+                "invites" => CsvWriter.Write(
+                    ["code", "inviterId", "inviterName", "isVanity", "joins", "postedWithinSevenDays", "stillMembersAfterThirtyDays"],
+                    (await invites.RunAsync(query, ct)).Invites.Select(i => new object?[]
+                    {
+                        i.Code ?? "unknown", i.InviterId, i.InviterName, i.IsVanity ? "true" : "false", i.Joins, i.PostedWithinSevenDays, i.StillMembersAfterThirtyDays,
+                    })),
                 _ => null,
             };
             return csv is null
-                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention, kinds, emojis, roles.")
+                ? ApiProblems.BadParameter("table", "table must be one of channels, members, content, daily, engagement, voice, retention, kinds, emojis, roles, invites.")
                 : Results.Text(csv, "text/csv; charset=utf-8");
         });
 

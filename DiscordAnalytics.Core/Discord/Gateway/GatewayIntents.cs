@@ -9,6 +9,9 @@ public enum GatewayIntents
 
     /// <summary>Privileged: "Server Members Intent" in the Developer Portal.</summary>
     GuildMembers = 1 << 1,
+    /// <summary>INVITE_CREATE and INVITE_DELETE (sent only with the Manage Channels permission); not privileged.</summary>
+    GuildInvites = 1 << 6,
+
     /// <summary>VOICE_STATE_UPDATE and GUILD_CREATE's <c>voice_states</c>; not privileged.</summary>
     GuildVoiceStates = 1 << 7,
     GuildMessages = 1 << 9,
@@ -18,5 +21,5 @@ public enum GatewayIntents
     MessageContent = 1 << 15,
 
     /// <summary>The intents that are always requested.</summary>
-    Unprivileged = Guilds | GuildVoiceStates | GuildMessages | GuildMessageReactions,
+    Unprivileged = Guilds | GuildInvites | GuildVoiceStates | GuildMessages | GuildMessageReactions,
 }

@@ -32,6 +32,11 @@ internal sealed class EventRouter
     private readonly RoleUpsertHandler _roles;
     private readonly RoleDeleteHandler _roleDeletes;
     private readonly RoleSnapshotHandler _roleSnapshots;
+    private readonly InviteUpsertHandler _inviteUpserts;
+    private readonly InviteDeleteHandler _inviteDeletes;
+    private readonly InviteSyncHandler _inviteSyncs;
+    private readonly InvitesStatusHandler _invitesStatuses;
+    private readonly JoinAttributionHandler _joinAttributions;
 
     public EventRouter(WriteContext context)
     {
@@ -58,6 +63,11 @@ internal sealed class EventRouter
         _roles = new RoleUpsertHandler(context);
         _roleDeletes = new RoleDeleteHandler(context);
         _roleSnapshots = new RoleSnapshotHandler(context);
+        _inviteUpserts = new InviteUpsertHandler(context);
+        _inviteDeletes = new InviteDeleteHandler(context);
+        _inviteSyncs = new InviteSyncHandler(context);
+        _invitesStatuses = new InvitesStatusHandler(context);
+        _joinAttributions = new JoinAttributionHandler(context);
     }
 
     /// <summary>Applies one event that passed <see cref="IngestEvent.Validate"/>; false when it changed nothing (seen before, or from a forgotten member).</summary>
@@ -122,6 +132,23 @@ internal sealed class EventRouter
                 return true;
             case IngestEventType.RoleSnapshot:
                 _roleSnapshots.Apply(RolesSnapshotted.From(e));
+                return true;
+
+            // Invites are state kept in their rows and the member's; applying one twice leaves the same rows.
+            case IngestEventType.InviteUpsert:
+                _inviteUpserts.Apply(InviteSeen.From(e));
+                return true;
+            case IngestEventType.InviteDelete:
+                _inviteDeletes.Apply(InviteDeleted.From(e));
+                return true;
+            case IngestEventType.InviteSync:
+                _inviteSyncs.Apply(InvitesSynced.From(e));
+                return true;
+            case IngestEventType.InvitesStatus:
+                _invitesStatuses.Apply(InvitesStatusSeen.From(e));
+                return true;
+            case IngestEventType.JoinAttributed:
+                _joinAttributions.Apply(JoinAttributed.From(e));
                 return true;
         }
 

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
+using DiscordAnalytics.Core.Ingestion.Writing.Invites;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Ingestion.Writing.Roles;
@@ -32,6 +33,7 @@ internal sealed class WriteContext : IDisposable
         Voice = new VoiceBook(connection);
         Roles = new MemberRoleBook(connection);
         Absent = new AbsentFacts(connection);
+        Invites = new InviteStatements(connection);
         _pipeline = connection is NpgsqlConnection npgsql ? StatementPipeline.Of(npgsql) : null;
     }
 
@@ -85,6 +87,9 @@ internal sealed class WriteContext : IDisposable
     /// <summary>Roles and members' role spans.</summary>
     public MemberRoleBook Roles { get; }
 
+    /// <summary>The invite statements: invites, the guild's invites status and join attributions.</summary>
+    public InviteStatements Invites { get; }
+
     /// <summary>Which of the batch's message and reaction facts are certainly not stored yet (PostgreSQL only).</summary>
     public AbsentFacts Absent { get; }
 
@@ -122,6 +127,7 @@ internal sealed class WriteContext : IDisposable
         Support.Dispose();
         Voice.Dispose();
         Roles.Dispose();
+        Invites.Dispose();
         Sql.Dispose();
     }
 }

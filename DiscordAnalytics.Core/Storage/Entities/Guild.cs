@@ -18,4 +18,13 @@ public sealed class Guild
 
     /// <summary>Newest ingested event time (epoch ms), or null before the first event.</summary>
     public long? LastEventAt { get; set; }
+
+    /// <summary>
+    /// Whether the guild's invites could be read: <c>ok</c>, <c>missing_permission</c> (the bot lacks Manage Server), or
+    /// null before the first try (<see cref="InvitesStatuses"/>).
+    /// </summary>
+    public string? InvitesStatus { get; set; }
+
+    /// <summary>When <see cref="InvitesStatus"/> was last decided (epoch ms).</summary>
+    public long? InvitesCheckedAt { get; set; }
 }

@@ -22,4 +22,14 @@ public sealed class Member
     /// latest join); null when they posted none there. Kept by the ingestion writer for new-member activation.
     /// </summary>
     public long? FirstPostAt { get; set; }
+
+    /// <summary>
+    /// The invite credited with the join at <see cref="InviteJoinedAt"/> (docs/how-it-counts.md, Invites); null with a set
+    /// <see cref="InviteJoinedAt"/> means "unknown" (no invite's uses rose, or several did). The attribution belongs to the
+    /// latest join only when <see cref="InviteJoinedAt"/> equals <see cref="JoinedAt"/>.
+    /// </summary>
+    public string? InviteCode { get; set; }
+
+    /// <summary>The join (epoch ms) the invite attribution is for; null when that join was never attributed.</summary>
+    public long? InviteJoinedAt { get; set; }
 }

@@ -774,6 +774,14 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("afkChannelId");
 
+                    b.Property<long?>("InvitesCheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invitesCheckedAt");
+
+                    b.Property<string>("InvitesStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invitesStatus");
+
                     b.Property<long?>("LastEventAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lastEventAt");
@@ -844,6 +852,54 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("helpChannelOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Invite", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long?>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deletedAt");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expiresAt");
+
+                    b.Property<long?>("InviterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inviterId");
+
+                    b.Property<bool>("IsVanity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isVanity");
+
+                    b.Property<int>("MaxUses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("maxUses");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seenAt");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.HasKey("GuildId", "Code");
+
+                    b.ToTable("invites", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.KeywordDay", b =>
                 {
                     b.Property<long>("GuildId")
@@ -909,6 +965,14 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.Property<long?>("FirstPostAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("firstPostAt");
+
+                    b.Property<string>("InviteCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inviteCode");
+
+                    b.Property<long?>("InviteJoinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inviteJoinedAt");
 
                     b.Property<bool>("IsBot")
                         .HasColumnType("INTEGER")

@@ -816,6 +816,14 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasColumnType("bigint")
                         .HasColumnName("afkchannelid");
 
+                    b.Property<long?>("InvitesCheckedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("invitescheckedat");
+
+                    b.Property<string>("InvitesStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("invitesstatus");
+
                     b.Property<long?>("LastEventAt")
                         .HasColumnType("bigint")
                         .HasColumnName("lasteventat");
@@ -889,6 +897,55 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("helpchanneloverrides", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Invite", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<long?>("ChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("channelid");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deletedat");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expiresat");
+
+                    b.Property<long?>("InviterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("inviterid");
+
+                    b.Property<bool>("IsVanity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("isvanity");
+
+                    b.Property<int>("MaxUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("maxuses");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seenat");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.HasKey("GuildId", "Code")
+                        .HasName("pk_invites");
+
+                    b.ToTable("invites", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.KeywordDay", b =>
                 {
                     b.Property<long>("GuildId")
@@ -956,6 +1013,14 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.Property<long?>("FirstPostAt")
                         .HasColumnType("bigint")
                         .HasColumnName("firstpostat");
+
+                    b.Property<string>("InviteCode")
+                        .HasColumnType("text")
+                        .HasColumnName("invitecode");
+
+                    b.Property<long?>("InviteJoinedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("invitejoinedat");
 
                     b.Property<bool>("IsBot")
                         .HasColumnType("boolean")

@@ -1,0 +1,117 @@
+using System.Globalization;
+using DiscordAnalytics.Core.Privacy;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics.Invites;
+
+/// <summary>
+/// Which invites bring members who stay (docs/how-it-counts.md, Invites):
+/// <list type="bullet">
+/// <item>A join counts when the member's latest join (<c>members.joinedAt</c>, as for activation) falls in the window and
+/// was attributed (<c>inviteJoinedAt = joinedAt</c>): to an invite code, or to "unknown". Joins never attributed (before
+/// invites were tracked, without the Manage Server permission) are in no row. Bots only with IncludeBots.</item>
+/// <item><c>postedWithinSevenDays</c>: the member's first counted post of their first week is known
+/// (<c>members.firstPostAt</c>, kept by the writer for activation).</item>
+/// <item><c>stillMembersAfterThirtyDays</c>: 30 days after the join have passed (TimeProvider) and the member had not left
+/// by then. A join younger than 30 days is in neither this count nor excluded from <c>joins</c>.</item>
+/// <item>Privacy: hidden and forgotten inviters are never named: their invites' rows have no inviter, and in the
+/// inviters list they are counted together in one row without id. A forgotten member's own join is gone with their row.</item>
+/// </list>
+/// </summary>
+public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+{
+    public const long SevenDaysMs = 7 * DayBucket.MillisecondsPerDay;
+
+    public const long ThirtyDaysMs = 30 * DayBucket.MillisecondsPerDay;
+
+    public async Task<InvitesSummary> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var joins = await db.Members.AsNoTracking()
+            .Where(m => m.GuildId == guild && m.JoinedAt >= startAt && m.JoinedAt < endAt && m.InviteJoinedAt == m.JoinedAt && (bots || !m.IsBot))
+            .Select(m => new { JoinedAt = m.JoinedAt!.Value, m.FirstPostAt, m.LeftAt, m.InviteCode })
+            .ToListAsync(cancellationToken);
+        var invites = await db.Invites.AsNoTracking()
+            .Where(i => i.GuildId == guild)
+            .Select(i => new { i.Code, i.InviterId, i.IsVanity })
+            .ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, cancellationToken);
+        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
+        var inviterIds = invites.Values.Where(i => i.InviterId is { } id && visible.IsListed(id)).Select(i => i.InviterId!.Value).Distinct().ToList();
+        var names = await db.Members.AsNoTracking()
+            .Where(m => m.GuildId == guild && inviterIds.Contains(m.UserId))
+            .Select(m => new { m.UserId, m.DisplayName })
+            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var status = await db.Guilds.AsNoTracking()
+            .Where(g => g.GuildId == guild)
+            .Select(g => new { g.InvitesStatus, g.InvitesCheckedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var byInvite = new Dictionary<string, InviteCounts>(StringComparer.Ordinal);
+        var unknown = new InviteCounts();
+        foreach (var join in joins)
+        {
+            var counts = join.InviteCode is { } code ? byInvite.TryGetValue(code, out var c) ? c : byInvite[code] = new InviteCounts() : unknown;
+            counts.Joins++;
+            if (join.FirstPostAt is { } posted && posted < join.JoinedAt + SevenDaysMs)
+            {
+                counts.Posted++;
+            }
+
+            var thirtyDaysOn = join.JoinedAt + ThirtyDaysMs;
+            if (thirtyDaysOn <= now && (join.LeftAt is not { } left || left >= thirtyDaysOn))
+            {
+                counts.Stayed++;
+            }
+        }
+
+        var inviteStats = new List<InviteStat>(byInvite.Count + 1);
+        var inviters = new Dictionary<long, InviteCounts>();
+        var hiddenInviters = new InviteCounts();
+        foreach (var (code, counts) in byInvite)
+        {
+            var invite = invites.GetValueOrDefault(code);
+            long? inviter = invite?.InviterId is { } id && visible.IsListed(id) ? id : null;
+            inviteStats.Add(new InviteStat(
+                code,
+                inviter?.ToString(CultureInfo.InvariantCulture),
+                inviter is { } named ? Names.OrId(names.GetValueOrDefault(named), named) : null,
+                invite?.IsVanity ?? false,
+                counts.Joins,
+                counts.Posted,
+                counts.Stayed));
+            if (inviter is { } listed)
+            {
+                (inviters.TryGetValue(listed, out var total) ? total : inviters[listed] = new InviteCounts()).Add(counts);
+            }
+            else if (invite is { IsVanity: false })
+            {
+                // An ordinary invite without a listed inviter: hidden, forgotten, or never said. Counted, never named.
+                hiddenInviters.Add(counts);
+            }
+        }
+
+        if (unknown.Joins > 0)
+        {
+            inviteStats.Add(new InviteStat(null, null, null, false, unknown.Joins, unknown.Posted, unknown.Stayed));
+        }
+
+        var inviterStats = inviters
+            .Select(p => new InviterStat(p.Key.ToString(CultureInfo.InvariantCulture), Names.OrId(names.GetValueOrDefault(p.Key), p.Key), p.Value.Joins, p.Value.Posted, p.Value.Stayed))
+            .OrderByDescending(s => s.Joins).ThenBy(s => long.Parse(s.InviterId!, CultureInfo.InvariantCulture))
+            .ToList();
+        if (hiddenInviters.Joins > 0)
+        {
+            inviterStats.Add(new InviterStat(null, null, hiddenInviters.Joins, hiddenInviters.Posted, hiddenInviters.Stayed));
+        }
+
+        return new InvitesSummary(
+            [.. inviteStats.OrderByDescending(s => s.Joins).ThenBy(s => s.Code is null).ThenBy(s => s.Code, StringComparer.Ordinal)],
+            inviterStats,
+            status?.InvitesStatus is { } state
+                ? new InviteTrackingStatus(state, state == InvitesStatuses.MissingPermission ? InvitesStatuses.PermissionName : null, status.InvitesCheckedAt)
+                : new InviteTrackingStatus(InviteTrackingStatus.NotChecked, null, null));
+    }
+}
