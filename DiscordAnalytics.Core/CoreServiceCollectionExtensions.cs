@@ -141,6 +141,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<VoiceQuery>();
         services.AddSingleton<SummaryQuery>();
+        services.AddSingleton<Analytics.Leaderboard.LeaderboardSettingsStore>();
+        services.AddSingleton<Analytics.Leaderboard.LeaderboardQuery>();
         return services;
     }
 
