@@ -5,6 +5,7 @@ using DiscordAnalytics.Web.Errors;
 using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Live;
 using DiscordAnalytics.Web.Metrics;
+using DiscordAnalytics.Web.PublicLeaderboard;
 using DiscordAnalytics.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
@@ -38,6 +39,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddKeywordDaysJob();
         builder.AddMetricsEndpoint();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
+        builder.Services.AddPublicLeaderboard();
         return builder;
     }
 
@@ -70,6 +72,8 @@ public static class WebServiceCollectionExtensions
         app.MapTimeZoneApi();
         app.MapMemberPrivacyApi();
         app.MapDeadLettersApi();
+        app.MapLeaderboardApi();
+        app.MapPublicLeaderboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
