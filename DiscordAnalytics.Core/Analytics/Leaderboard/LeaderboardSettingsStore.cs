@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Leaderboard;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 

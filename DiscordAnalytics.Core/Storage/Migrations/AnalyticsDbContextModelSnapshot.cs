@@ -16,7 +16,7 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Analytics.Leaderboard.LeaderboardSettings", b =>
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
                 {
                     b.Property<long>("GuildId")
                         .HasColumnType("INTEGER")

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Leaderboard;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.Leaderboard;
 using DiscordAnalytics.Core.Discord;

@@ -21,7 +21,7 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Analytics.Leaderboard.LeaderboardSettings", b =>
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
                 {
                     b.Property<long>("GuildId")
                         .HasColumnType("bigint")

@@ -1,4 +1,6 @@
-namespace DiscordAnalytics.Core.Analytics.Leaderboard;
+using DiscordAnalytics.Core.Analytics.Leaderboard;
+
+namespace DiscordAnalytics.Core.Leaderboard;
 
 /// <summary>
 /// A guild's leaderboard settings (table <c>leaderboardSettings</c>, a row once something was changed; no row = the

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DiscordAnalytics.Core.Analytics.Leaderboard;
+namespace DiscordAnalytics.Core.Leaderboard;
 
 public sealed class LeaderboardSettingsConfiguration : IEntityTypeConfiguration<LeaderboardSettings>
 {
