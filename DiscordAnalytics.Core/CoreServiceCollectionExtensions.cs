@@ -149,6 +149,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<GuildRolesQuery>();
         services.AddSingleton<Analytics.Invites.InvitesQuery>();
         services.AddSingleton<SummaryQuery>();
+        services.AddSingleton<Analytics.Leaderboard.LeaderboardSettingsStore>();
+        services.AddSingleton<Analytics.Leaderboard.LeaderboardQuery>();
         return services;
     }
 

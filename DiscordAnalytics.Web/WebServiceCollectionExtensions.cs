@@ -5,6 +5,7 @@ using DiscordAnalytics.Web.Errors;
 using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Live;
 using DiscordAnalytics.Web.Metrics;
+using DiscordAnalytics.Web.PublicLeaderboard;
 using DiscordAnalytics.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
@@ -40,6 +41,7 @@ public static class WebServiceCollectionExtensions
         builder.AddMetricsEndpoint();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         builder.Services.AddSingleton<Api.RoleParameter>();
+        builder.Services.AddPublicLeaderboard();
         return builder;
     }
 
@@ -73,6 +75,8 @@ public static class WebServiceCollectionExtensions
         app.MapMemberPrivacyApi();
         app.MapDeadLettersApi();
         app.MapRoleRulesApi();
+        app.MapLeaderboardApi();
+        app.MapPublicLeaderboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

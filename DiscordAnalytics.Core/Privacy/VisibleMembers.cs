@@ -18,11 +18,13 @@ public sealed class VisibleMembers
     // A List, not a set: EF Core turns a captured list's Contains into a parameterised IN.
     private readonly List<long> _optedOut;
     private readonly HashSet<long> _lookup;
+    private readonly HashSet<long> _forgotten;
 
-    private VisibleMembers(List<long> optedOut)
+    private VisibleMembers(List<long> optedOut, HashSet<long> forgotten)
     {
         _optedOut = optedOut;
         _lookup = [.. optedOut];
+        _forgotten = forgotten;
     }
 
     /// <summary>Reads the guild's opted-out members, in the caller's transaction when it has one (one snapshot with its other reads).</summary>
@@ -30,13 +32,21 @@ public sealed class VisibleMembers
     {
         var optedOut = await db.MemberPrivacy.AsNoTracking()
             .Where(p => p.GuildId == guildId)
-            .Select(p => p.UserId)
+            .Select(p => new { p.UserId, p.Choice })
             .ToListAsync(cancellationToken);
-        return new VisibleMembers(optedOut);
+        return new VisibleMembers(
+            [.. optedOut.Select(p => p.UserId)],
+            [.. optedOut.Where(p => p.Choice == MemberPrivacyChoice.Forgotten).Select(p => p.UserId)]);
     }
 
     /// <summary>Whether anyone in the guild is hidden or forgotten (when nobody is, a filter costs nothing).</summary>
     public bool AnyoneOptedOut => _optedOut.Count > 0;
+
+    /// <summary>
+    /// The member was forgotten: not even an unnamed place in a ranking (a hidden member keeps theirs). Their rows are
+    /// gone already; this covers anything a list still meets.
+    /// </summary>
+    public bool IsForgotten(long userId) => _forgotten.Contains(userId);
 
     /// <summary>The member may appear in a list by id or name.</summary>
     public bool IsListed(long userId) => !_lookup.Contains(userId);

@@ -102,6 +102,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         // Capabilities added after the first release map their own tables (one configuration class each).
         modelBuilder.ApplyConfiguration(new GuildRetentionConfiguration());
         modelBuilder.ApplyConfiguration(new RetentionRunConfiguration());
+        modelBuilder.ApplyConfiguration(new Leaderboard.LeaderboardSettingsConfiguration());
 
         modelBuilder.Entity<Guild>(e =>
         {

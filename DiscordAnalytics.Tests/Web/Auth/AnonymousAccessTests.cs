@@ -19,7 +19,8 @@ public sealed class AnonymousAccessTests : IAsyncLifetime
 {
     /// <summary>The only routes anyone may call. Growing this list is a security decision.</summary>
     // /metrics checks its own bearer token or loopback (docs/metrics.md; MetricsEndpointTests), never the admin cookie.
-    private static readonly HashSet<string> AnonymousRoutes = ["/healthz", "/login", "/logout", "/error", "/metrics"];
+    // /public/leaderboard/{token} answers only a guild's current link, off by default (docs/api.md; PublicLeaderboardPageTests).
+    private static readonly HashSet<string> AnonymousRoutes = ["/healthz", "/login", "/logout", "/error", "/metrics", "/public/leaderboard/{token}"];
 
     /// <summary>Values for route parameters. A new route parameter must be added here, or the test fails.</summary>
     private static readonly Dictionary<string, string> RouteSamples = new()
@@ -29,6 +30,7 @@ public sealed class AnonymousAccessTests : IAsyncLifetime
         ["digestId"] = "1",
         ["userId"] = "424242",
         ["id"] = "1",
+        ["token"] = "not-a-token",
     };
 
     private readonly AnalyticsAppFactory _app = new();

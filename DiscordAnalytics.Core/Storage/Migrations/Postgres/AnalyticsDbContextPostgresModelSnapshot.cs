@@ -21,6 +21,60 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<double>("MessageWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("messageweight");
+
+                    b.Property<long?>("PublicLinkCreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("publiclinkcreatedat");
+
+                    b.Property<string>("PublicLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("publiclinkhash");
+
+                    b.Property<double>("ReactionWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reactionweight");
+
+                    b.Property<bool>("StreakMessages")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakmessages");
+
+                    b.Property<bool>("StreakReactions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakreactions");
+
+                    b.Property<bool>("StreakVoice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakvoice");
+
+                    b.Property<double>("ThreadWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threadweight");
+
+                    b.Property<double>("VoiceMinuteWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("voiceminuteweight");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_leaderboardsettings");
+
+                    b.HasIndex("PublicLinkHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leaderboardsettings_publiclinkhash")
+                        .HasFilter("\"publiclinkhash\" IS NOT NULL");
+
+                    b.ToTable("leaderboardsettings", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")
