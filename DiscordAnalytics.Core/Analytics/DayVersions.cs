@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
+
 namespace DiscordAnalytics.Core.Analytics;
 
-/// <summary>What the in-memory day indexes (channel days, member days) share: which held days are behind the store.</summary>
+/// <summary>What the in-memory day indexes (channel days, member days) share: which held days are behind the store, and handing them the writer's commits.</summary>
 internal static class DayVersions
 {
     /// <summary>
@@ -19,5 +21,39 @@ internal static class DayVersions
         }
 
         return stale;
+    }
+
+    /// <summary>
+    /// Hands each commit to its guild's held days (<paramref name="apply"/> takes the guild's gate); a guild not held is
+    /// skipped, it is read when asked for. A commit a guild cannot take is never the writer's failure (its batch is
+    /// committed): that guild's days are dropped, to be read again from the store, and <paramref name="dropped"/> says so.
+    /// </summary>
+    public static void Commit<TGuild, TCommit>(
+        ConcurrentDictionary<long, TGuild> guilds,
+        IReadOnlyList<TCommit> commits,
+        Func<TCommit, long> guildOf,
+        Action<TGuild, TCommit> apply,
+        Action<Exception, long> dropped)
+        where TGuild : class
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        foreach (var commit in commits)
+        {
+            var id = guildOf(commit);
+            if (!guilds.TryGetValue(id, out var guild))
+            {
+                continue;
+            }
+
+            try
+            {
+                apply(guild, commit);
+            }
+            catch (Exception ex)
+            {
+                dropped(ex, id);
+                guilds.TryRemove(id, out _);
+            }
+        }
     }
 }

@@ -26,31 +26,19 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
     /// <summary>How many days were read from the store since start (what a commit applied in memory saves).</summary>
     internal long DaysRead => Interlocked.Read(ref _daysRead);
 
-    public void Committed(IReadOnlyList<ChannelDayCommit> commits)
-    {
-        ArgumentNullException.ThrowIfNull(commits);
-        foreach (var commit in commits)
-        {
-            if (!_guilds.TryGetValue(commit.Guild, out var guild))
-            {
-                continue;
-            }
-
-            try
+    public void Committed(IReadOnlyList<ChannelDayCommit> commits) =>
+        DayVersions.Commit(
+            _guilds,
+            commits,
+            commit => commit.Guild,
+            (guild, commit) =>
             {
                 lock (guild.Gate)
                 {
                     guild.Apply(commit);
                 }
-            }
-            catch (Exception ex)
-            {
-                // Never the writer's failure (its batch is committed): this guild's days are dropped and read again.
-                logger.LogError(ex, "Channel days of guild {GuildId} could not take a commit; they are read again from the store", commit.Guild);
-                _guilds.TryRemove(commit.Guild, out _);
-            }
-        }
-    }
+            },
+            (ex, guildId) => logger.LogError(ex, "Channel days of guild {GuildId} could not take a commit; they are read again from the store", guildId));
 
     /// <summary>
     /// Brings days <paramref name="start"/> to <paramref name="end"/> (excluded) of the guild up to the store, then runs

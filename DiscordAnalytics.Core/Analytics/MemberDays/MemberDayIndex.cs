@@ -18,32 +18,19 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
 {
     private readonly ConcurrentDictionary<long, GuildMemberDays> _guilds = new();
 
-    public void Committed(IReadOnlyList<MemberDayCommit> commits)
-    {
-        ArgumentNullException.ThrowIfNull(commits);
-        foreach (var commit in commits)
-        {
-            if (!_guilds.TryGetValue(commit.Guild, out var guild))
-            {
-                continue;
-            }
-
-            try
+    public void Committed(IReadOnlyList<MemberDayCommit> commits) =>
+        DayVersions.Commit(
+            _guilds,
+            commits,
+            commit => commit.Guild,
+            (guild, commit) =>
             {
                 lock (guild.Gate)
                 {
                     guild.Apply(commit);
                 }
-            }
-            catch (Exception ex)
-            {
-                // Never the writer's failure (its batch is committed): this guild's days are dropped and read again
-                // from the store when asked for.
-                logger.LogError(ex, "Member days of guild {GuildId} could not take a commit; they are read again from the store", commit.Guild);
-                _guilds.TryRemove(commit.Guild, out _);
-            }
-        }
-    }
+            },
+            (ex, guildId) => logger.LogError(ex, "Member days of guild {GuildId} could not take a commit; they are read again from the store", guildId));
 
     /// <summary>
     /// Brings days <paramref name="start"/> to <paramref name="end"/> (excluded) of the guild up to the store, then runs
