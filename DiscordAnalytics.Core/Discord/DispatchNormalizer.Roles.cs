@@ -12,10 +12,18 @@ public sealed partial class DispatchNormalizer
 {
     private void Roles(JsonElement guild, ulong guildId, long receivedAt, List<IngestEvent> events)
     {
-        foreach (var role in Json.Array(guild, "roles"))
+        if (Json.Property(guild, "roles") is not { ValueKind: JsonValueKind.Array } roles)
+        {
+            return;
+        }
+
+        foreach (var role in roles.EnumerateArray())
         {
             AddRole(role, guildId, receivedAt, events);
         }
+
+        // GUILD_CREATE lists every role: one we keep that it did not list was deleted while we were away.
+        Add(events, new IngestEvent { Type = IngestEventType.RoleSync, GuildId = guildId, EventAt = receivedAt });
     }
 
     private void RoleChange(string eventName, JsonElement data, long receivedAt, List<IngestEvent> events)

@@ -131,7 +131,7 @@ public sealed record IngestEvent
         IngestEventType.VoiceState => $"{UserId}:{EventAt}",
         IngestEventType.VoiceSync or IngestEventType.VoiceCheckpoint => $"{EventAt}",
         IngestEventType.RoleUpsert or IngestEventType.RoleDelete => $"{RoleId}",
-        IngestEventType.RoleSnapshot => $"{EventAt}",
+        IngestEventType.RoleSnapshot or IngestEventType.RoleSync => $"{EventAt}",
         IngestEventType.InviteUpsert => $"{Invite?.Code}:{EventAt}",
         IngestEventType.InviteDelete => $"{InviteCode}:{EventAt}",
         IngestEventType.InviteSync or IngestEventType.InvitesStatus => $"{EventAt}",

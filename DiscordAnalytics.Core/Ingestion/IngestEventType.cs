@@ -84,6 +84,13 @@ public enum IngestEventType
     /// the REST member pages): role filters are exact from the guild's first such list on.
     /// </summary>
     RoleSnapshot,
+
+    /// <summary>
+    /// GUILD_CREATE's full role list was just upserted at <see cref="IngestEvent.EventAt"/>: a role it did not list was
+    /// deleted while we were not connected, and its holders stop holding it then (the delete's own time is not known).
+    /// </summary>
+    RoleSync,
+
     /// <summary>An invite as Discord listed or announced it (<see cref="IngestEvent.Invite"/>): kept with its uses. Metadata; never counted.</summary>
     InviteUpsert,
 

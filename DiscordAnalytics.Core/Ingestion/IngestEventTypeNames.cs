@@ -29,6 +29,7 @@ public static class IngestEventTypeNames
         IngestEventType.RoleUpsert => StoredEventTypes.RoleUpsert,
         IngestEventType.RoleDelete => StoredEventTypes.RoleDelete,
         IngestEventType.RoleSnapshot => StoredEventTypes.RoleSnapshot,
+        IngestEventType.RoleSync => StoredEventTypes.RoleSync,
         IngestEventType.InviteUpsert => StoredEventTypes.InviteUpsert,
         IngestEventType.InviteDelete => StoredEventTypes.InviteDelete,
         IngestEventType.InviteSync => StoredEventTypes.InviteSync,

@@ -34,6 +34,9 @@ public static class StoredEventTypes
     public const string RoleDelete = "role_delete";
 
     public const string RoleSnapshot = "role_snapshot";
+
+    public const string RoleSync = "role_sync";
+
     public const string InviteUpsert = "invite_upsert";
 
     public const string InviteDelete = "invite_delete";

@@ -32,7 +32,7 @@ public sealed class DispatchNormalizerTests
         {
             ["10_ready.json"] = "",
             ["11_resumed.json"] = "",
-            ["12_guild_create.json"] = "GuildUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert RoleUpsert MemberUpsert VoiceSync",
+            ["12_guild_create.json"] = "GuildUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert ChannelUpsert RoleUpsert RoleSync MemberUpsert VoiceSync",
             ["20_message_create_default.json"] = "MemberUpsert MessageCreate",
             ["21_message_create_reply.json"] = "MemberUpsert MessageCreate",
             ["22_message_create_bot_embed.json"] = "MemberUpsert MessageCreate",

@@ -83,6 +83,35 @@ public sealed class RolesGatewayEndToEndTests : IDisposable
         Assert.Equal(created, summary.RolesExactFrom);
     }
 
+    [Fact]
+    public async Task Roles_DeletedWhileAway_AGuildCreateWithoutTheRoleMarksItDeletedAndEndsItsHoldings()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        emulator.ExpectedToken = Token;
+        emulator.HeartbeatIntervalMs = 86_400_000;
+        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
+        var clock = new SettableWallClock(t0);
+        await using var app = App(emulator, clock);
+        using var client = app.CreateApiClient();
+        await emulator.WaitForIdentifyAsync();
+        await emulator.DispatchAsync("GUILD_CREATE", GuildCreate());
+        await StoreHasAsync(app, db => db.MemberRoleSpans.CountAsync().ContinueWith(c => c.Result == 2, TaskScheduler.Default));
+
+        // The guild comes back (an outage, a reconnect): its role list no longer has the subscribers role, no
+        // GUILD_ROLE_DELETE was ever received for it, and its (partial) member list does not name Bob.
+        clock.Now = t0.AddMinutes(40);
+        await emulator.DispatchAsync("GUILD_CREATE", GuildCreate(withSubscribers: false));
+        await StoreHasAsync(app, db => db.Roles.AnyAsync(r => r.RoleId == long.Parse(Subs) && r.Deleted));
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContextAsync();
+        Assert.False((await db.Roles.SingleAsync(r => r.RoleId == long.Parse(Mods))).Deleted);
+        var spans = await db.MemberRoleSpans.OrderBy(s => s.UserId).ToListAsync();
+        Assert.Equal(
+            [(long.Parse(Alice), long.Parse(Mods), false), (long.Parse(Bob), long.Parse(Subs), true)],
+            spans.Select(s => (s.UserId, s.RoleId, s.ToAt is not null)));
+        Assert.InRange(spans[1].ToAt!.Value - t0.AddMinutes(40).ToUnixTimeMilliseconds(), 0, 10);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private AnalyticsAppFactory App(Emulator emulator, SettableWallClock clock) => new(
@@ -115,7 +144,7 @@ public sealed class RolesGatewayEndToEndTests : IDisposable
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
 
-    private static string GuildCreate() => Json(new Dictionary<string, object?>
+    private static string GuildCreate(bool withSubscribers = true) => Json(new Dictionary<string, object?>
     {
         ["id"] = Guild,
         ["name"] = "Roles Guild",
@@ -125,13 +154,13 @@ public sealed class RolesGatewayEndToEndTests : IDisposable
             new { id = Guild, name = "@everyone", color = 0, position = 0, managed = false },
             new { id = Mods, name = "moderators", color = 0xFF0000, position = 2, managed = false },
             new { id = Subs, name = "subscribers", color = 0, position = 1, managed = false },
-        },
+        }.Where(r => withSubscribers || !r.ToString()!.Contains(Subs, StringComparison.Ordinal)).ToArray(),
         ["channels"] = Array.Empty<object>(),
         ["threads"] = Array.Empty<object>(),
         ["members"] = new object[]
         {
             new { user = new { id = Alice, username = "alice" }, roles = new[] { Mods }, joined_at = "2025-01-01T00:00:00+00:00" },
             new { user = new { id = Bob, username = "bob" }, roles = new[] { Subs }, joined_at = "2025-01-01T00:00:00+00:00" },
-        },
+        }.Take(withSubscribers ? 2 : 1).ToArray(),
     });
 }

@@ -32,6 +32,7 @@ internal sealed class EventRouter
     private readonly RoleUpsertHandler _roles;
     private readonly RoleDeleteHandler _roleDeletes;
     private readonly RoleSnapshotHandler _roleSnapshots;
+    private readonly RoleSyncHandler _roleSyncs;
     private readonly InviteUpsertHandler _inviteUpserts;
     private readonly InviteDeleteHandler _inviteDeletes;
     private readonly InviteSyncHandler _inviteSyncs;
@@ -63,6 +64,7 @@ internal sealed class EventRouter
         _roles = new RoleUpsertHandler(context);
         _roleDeletes = new RoleDeleteHandler(context);
         _roleSnapshots = new RoleSnapshotHandler(context);
+        _roleSyncs = new RoleSyncHandler(context);
         _inviteUpserts = new InviteUpsertHandler(context);
         _inviteDeletes = new InviteDeleteHandler(context);
         _inviteSyncs = new InviteSyncHandler(context);
@@ -132,6 +134,9 @@ internal sealed class EventRouter
                 return true;
             case IngestEventType.RoleSnapshot:
                 _roleSnapshots.Apply(RolesSnapshotted.From(e));
+                return true;
+            case IngestEventType.RoleSync:
+                _roleSyncs.Apply(RolesSynced.From(e));
                 return true;
 
             // Invites are state kept in their rows and the member's; applying one twice leaves the same rows.

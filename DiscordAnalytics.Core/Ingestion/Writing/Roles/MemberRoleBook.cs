@@ -21,6 +21,13 @@ internal sealed class MemberRoleBook(DbConnection connection) : IDisposable
         _sql.CloseSpansOfRole.Execute(guild, role, at);
     }
 
+    /// <summary>A full role list was upserted at <paramref name="at"/>: the roles it did not name are deleted then.</summary>
+    public void DeleteUnlistedRoles(long guild, long at)
+    {
+        _sql.CloseSpansOfUnlistedRoles.Execute(guild, at);
+        _sql.DeleteUnlistedRoles.Execute(guild, at);
+    }
+
     /// <summary>
     /// The member holds exactly <paramref name="roles"/> at <paramref name="at"/>. <paramref name="joined"/>: the list is
     /// the one they joined with, so roles in it are gains even when it is the first we see of them.

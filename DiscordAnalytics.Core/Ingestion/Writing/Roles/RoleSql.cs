@@ -23,6 +23,18 @@ internal static class RoleSql
         UPDATE memberRoleSpans SET toAt = @p2 WHERE guildId = @p0 AND roleId = @p1 AND toAt IS NULL AND fromAt <= @p2
         """;
 
+    /// <summary>After a full role list observed at @p1: the holdings of every role it did not list end then (run first).</summary>
+    public const string CloseSpansOfUnlistedRoles = """
+        UPDATE memberRoleSpans SET toAt = @p1
+        WHERE guildId = @p0 AND toAt IS NULL AND fromAt <= @p1
+            AND roleId IN (SELECT roleId FROM roles WHERE guildId = @p0 AND NOT deleted AND updatedAt < @p1)
+        """;
+
+    /// <summary>The list upserted every role it named at @p1: one still older was deleted while we were away.</summary>
+    public const string DeleteUnlistedRoles = """
+        UPDATE roles SET deleted = TRUE WHERE guildId = @p0 AND NOT deleted AND updatedAt < @p1
+        """;
+
     public const string SelectSeenAt = "SELECT seenAt FROM memberRoleStates WHERE guildId = @p0 AND userId = @p1";
 
     public const string SetSeenAt = """

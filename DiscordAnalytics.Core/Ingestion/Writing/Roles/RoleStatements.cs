@@ -12,6 +12,10 @@ internal sealed class RoleStatements(DbConnection connection) : IDisposable
 
     public PreparedStatement CloseSpansOfRole { get; } = PreparedStatement.Create(connection, RoleSql.CloseSpansOfRole);
 
+    public PreparedStatement CloseSpansOfUnlistedRoles { get; } = PreparedStatement.Create(connection, RoleSql.CloseSpansOfUnlistedRoles);
+
+    public PreparedStatement DeleteUnlistedRoles { get; } = PreparedStatement.Create(connection, RoleSql.DeleteUnlistedRoles);
+
     public StatementQuery<StoredSeenAt> SelectSeenAt { get; } = new(connection, RoleSql.SelectSeenAt);
 
     public PreparedStatement SetSeenAt { get; } = PreparedStatement.Create(connection, RoleSql.SetSeenAt);
@@ -35,6 +39,8 @@ internal sealed class RoleStatements(DbConnection connection) : IDisposable
         UpsertRole.Dispose();
         DeleteRole.Dispose();
         CloseSpansOfRole.Dispose();
+        CloseSpansOfUnlistedRoles.Dispose();
+        DeleteUnlistedRoles.Dispose();
         SelectSeenAt.Dispose();
         SetSeenAt.Dispose();
         SelectOpenRoles.Dispose();
