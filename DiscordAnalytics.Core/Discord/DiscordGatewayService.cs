@@ -27,6 +27,7 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
     private readonly IReadOnlyList<IFreshSessionObserver> _freshSessionObservers;
     private readonly Leadership.InstanceLeadership _leadership;
     private readonly Invites.InviteTracker? _invites;
+    private readonly Members.MemberListReader? _memberLists;
     private bool _hadSession;
 
     public DiscordGatewayService(
@@ -40,9 +41,11 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         ILogger<DiscordGatewayService> logger,
         IEnumerable<IFreshSessionObserver>? freshSessionObservers = null,
         Leadership.InstanceLeadership? leadership = null,
-        Invites.InviteTracker? invites = null)
+        Invites.InviteTracker? invites = null,
+        Members.MemberListReader? memberLists = null)
         : base(time, logger)
     {
+        _memberLists = memberLists;
         _invites = invites;
         _leadership = leadership ?? Leadership.InstanceLeadership.Sole();
         _freshSessionObservers = [.. freshSessionObservers ?? []];
@@ -116,6 +119,11 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
 
         if (dispatch.EventName == "GUILD_CREATE" && Json.Snowflake(dispatch.Data, "id") is { } guildId)
         {
+            if (Members.MemberListReader.IsPartial(dispatch.Data))
+            {
+                _memberLists?.Read(guildId);
+            }
+
             await RefreshChannelNamesAsync(guildId, cancellationToken).ConfigureAwait(false);
         }
     }

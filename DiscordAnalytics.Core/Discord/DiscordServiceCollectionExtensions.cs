@@ -33,6 +33,7 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<DiscordRestHealth>()));
         services.TryAddSingleton<DispatchNormalizer>();
         services.TryAddSingleton<Invites.InviteTracker>();
+        services.TryAddSingleton<Members.MemberListReader>();
         services.TryAddSingleton(sp => new GatewaySession(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<DiscordRestClient>(),

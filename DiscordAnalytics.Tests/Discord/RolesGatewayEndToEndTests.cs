@@ -28,6 +28,7 @@ public sealed class RolesGatewayEndToEndTests : IDisposable
     private const string Subs = "849255963033700012";
     private const string Alice = "309029033213952001";
     private const string Bob = "646617023643648001";
+    private const string Carol = "646617023643648002";
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-roles-e2e-");
 
     [Fact]
@@ -112,6 +113,34 @@ public sealed class RolesGatewayEndToEndTests : IDisposable
         Assert.InRange(spans[1].ToAt!.Value - t0.AddMinutes(40).ToUnixTimeMilliseconds(), 0, 10);
     }
 
+    [Fact]
+    public async Task Roles_PartialGuildCreate_TheRestOfTheMemberListIsReadOverRestWithRolesAndMakesFiltersExact()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        emulator.ExpectedToken = Token;
+        emulator.HeartbeatIntervalMs = 86_400_000;
+        var joined = DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        emulator.History.AddMember(Alice, "alice", joined, Mods);
+        emulator.History.AddMember(Bob, "bob", joined, Subs);
+        emulator.History.AddMember(Carol, "carol", joined, Subs, Mods);
+        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
+        await using var app = App(emulator, new SettableWallClock(t0));
+        using var client = app.CreateApiClient();
+        await emulator.WaitForIdentifyAsync();
+
+        // A large guild: GUILD_CREATE names only Alice of its three members, so no complete list has been seen yet.
+        await emulator.DispatchAsync("GUILD_CREATE", GuildCreate(memberCount: 3, withSubscribers: true, onlyAlice: true));
+        await StoreHasAsync(app, db => db.RoleSnapshots.AnyAsync());
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContextAsync();
+        var held = (await db.MemberRoleSpans.Where(s => s.ToAt == null).ToListAsync())
+            .Select(s => (s.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), s.RoleId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Order().ToList();
+        Assert.Equal([(Alice, Mods), (Bob, Subs), (Carol, Mods), (Carol, Subs)], held);
+        Assert.Equal(3, await db.Members.CountAsync());
+        Assert.Contains(emulator.RestRequests, r => r.Path.EndsWith($"/guilds/{Guild}/members", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private AnalyticsAppFactory App(Emulator emulator, SettableWallClock clock) => new(
@@ -144,11 +173,11 @@ public sealed class RolesGatewayEndToEndTests : IDisposable
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
 
-    private static string GuildCreate(bool withSubscribers = true) => Json(new Dictionary<string, object?>
+    private static string GuildCreate(bool withSubscribers = true, int memberCount = 2, bool onlyAlice = false) => Json(new Dictionary<string, object?>
     {
         ["id"] = Guild,
         ["name"] = "Roles Guild",
-        ["member_count"] = 2,
+        ["member_count"] = memberCount,
         ["roles"] = new object[]
         {
             new { id = Guild, name = "@everyone", color = 0, position = 0, managed = false },
@@ -161,6 +190,6 @@ public sealed class RolesGatewayEndToEndTests : IDisposable
         {
             new { user = new { id = Alice, username = "alice" }, roles = new[] { Mods }, joined_at = "2025-01-01T00:00:00+00:00" },
             new { user = new { id = Bob, username = "bob" }, roles = new[] { Subs }, joined_at = "2025-01-01T00:00:00+00:00" },
-        }.Take(withSubscribers ? 2 : 1).ToArray(),
+        }.Take(withSubscribers && !onlyAlice ? 2 : 1).ToArray(),
     });
 }

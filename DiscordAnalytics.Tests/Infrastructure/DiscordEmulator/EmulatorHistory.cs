@@ -75,12 +75,12 @@ public sealed class EmulatorHistory
         }
     }
 
-    /// <summary>A member of the guild's member list (<c>GET /guilds/{id}/members</c>), joined at <paramref name="joinedAt"/>.</summary>
-    public void AddMember(string userId, string name, DateTimeOffset joinedAt) => Add(_members, new JsonObject
+    /// <summary>A member of the guild's member list (<c>GET /guilds/{id}/members</c>), joined at <paramref name="joinedAt"/>, holding <paramref name="roles"/>.</summary>
+    public void AddMember(string userId, string name, DateTimeOffset joinedAt, params string[] roles) => Add(_members, new JsonObject
     {
         ["user"] = new JsonObject { ["id"] = userId, ["username"] = name, ["bot"] = false },
         ["nick"] = null,
-        ["roles"] = new JsonArray(),
+        ["roles"] = new JsonArray([.. roles.Select(r => JsonValue.Create(r))]),
         ["joined_at"] = joinedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
     });
 
