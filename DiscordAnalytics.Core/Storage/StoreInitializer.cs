@@ -91,20 +91,24 @@ public sealed class StoreInitializer(
     /// <summary>Applies the pending migrations, then the follow-ups of the layers above (<see cref="IMigrationFollowUp"/>).</summary>
     private async Task MigrateAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        var applied = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        // On PostgreSQL under the schema lock, pending list included: an instance starting beside another waits for its
+        // migrations and then finds none pending (so its follow-ups do nothing either).
+        List<string> applied = [];
+        await PostgresSchemaLock.MigrateAsync(db.Database, before: async () => applied = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)], after: async () =>
         {
-            foreach (var followUp in followUps)
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                await followUp.RunAsync(db.Database.GetDbConnection(), applied, cancellationToken);
+                foreach (var followUp in followUps)
+                {
+                    await followUp.RunAsync(db.Database.GetDbConnection(), applied, cancellationToken);
+                }
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

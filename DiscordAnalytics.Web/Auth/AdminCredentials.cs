@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Storage;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using DiscordAnalytics.Core.Ingestion;
@@ -88,7 +89,7 @@ public sealed class AdminCredentials(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             // The store's own migrations ran first (StoreInitializer starts before this); sign-in's follow here,
             // so a store made before AuthDbContext keeps its credential (its first migration adopts the table).
-            await db.Database.MigrateAsync(cancellationToken);
+            await PostgresSchemaLock.MigrateAsync(db.Database, before: null, after: null, cancellationToken);
             stored = await db.AdminCredentials.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         }
         catch (Exception ex) when (StoreFailure.IsFromStore(ex))

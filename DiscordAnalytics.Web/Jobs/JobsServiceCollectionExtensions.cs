@@ -39,7 +39,9 @@ public static class JobsServiceCollectionExtensions
                     QueuePollInterval = jobs.QueuePollInterval,
                     PrepareSchemaIfNecessary = true,
                 };
-                return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options);
+                // Its constructor installs the schema: under the store's schema lock, so instances starting together
+                // on an empty database do not both try to create it.
+                return PostgresSchemaLock.Run(storage.ConnectionString, () => new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options));
             }
 
             var path = JobStoragePath.Resolve(jobs, storage.ConnectionString);

@@ -118,6 +118,53 @@ public sealed class TwoInstancesTests
     }
 
     [Fact]
+    public async Task StartTogether_OnAnEmptyDatabase_BothMigrateServeAndExactlyOneLeads()
+    {
+        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+        try
+        {
+            await using var emulator = await Emulator.StartAsync();
+            emulator.ExpectedToken = Token;
+            var settings = AnalyticsAppFactory.LiveSettings(emulator, Token, AnalyticsAppFactory.WithJobServer(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = nameof(StoreProvider.Postgres),
+                ["Storage:ConnectionString"] = database,
+                ["Leadership:CheckInterval"] = "00:00:00.500",
+            }));
+            await using var first = new AnalyticsAppFactory(settings);
+            await using var second = new AnalyticsAppFactory(settings);
+
+            // Both hosts start at the same moment against a database with no tables: the migrations, the job storage's
+            // schema and the key ring are created once, and neither start fails.
+            var clients = await Task.WhenAll(Task.Run(first.CreateApiClient), Task.Run(second.CreateApiClient));
+            try
+            {
+                await emulator.WaitForIdentifyAsync();
+                var health = await Eventually.ReturnsAsync(
+                    () => Task.WhenAll(clients.Select(HealthAsync)),
+                    hs => hs.All(h => h.GetProperty("store").GetProperty("ok").GetBoolean()) && hs.Any(h => h.GetProperty("instance").GetProperty("role").GetString() == "leader"),
+                    Patience);
+                Assert.All(health, h => Assert.True(h.GetProperty("store").GetProperty("ok").GetBoolean(), h.ToString()));
+                Assert.Equal(["leader", "standby"], health.Select(h => h.GetProperty("instance").GetProperty("role").GetString()).Order());
+                Assert.Equal(HttpStatusCode.OK, await StatusAsync(clients[0], "/healthz"));
+                Assert.Equal(HttpStatusCode.OK, await StatusAsync(clients[1], "/healthz"));
+                Assert.Equal(1, emulator.IdentifyCount);
+            }
+            finally
+            {
+                foreach (var client in clients)
+                {
+                    client.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
     public async Task SignOut_OnOneInstance_EndsTheSessionOnTheOther()
     {
         var database = await TestPostgres.CreateEmptyDatabaseAsync();
