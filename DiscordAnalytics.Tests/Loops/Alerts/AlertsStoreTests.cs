@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Loops.Alerts;
 using DiscordAnalytics.Core.Storage;
-using DiscordAnalytics.Core.Storage.Entities;
+using GuildMode = DiscordAnalytics.Core.Storage.Entities.GuildMode;
 using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Loops.Alerts.AlertsWorld;
 using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
