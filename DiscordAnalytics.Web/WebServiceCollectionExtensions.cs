@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddPrivacyScrubJob();
         builder.Services.AddKeywordDaysJob();
         builder.Services.AddActivityRolesJob();
+        builder.Services.AddAlertsJob();
         builder.AddMetricsEndpoint();
         builder.Services.AddSingleton<Components.Pages.Digests.DigestHtml>();
         builder.Services.AddSingleton<Api.RoleParameter>();
@@ -75,6 +76,7 @@ public static class WebServiceCollectionExtensions
         app.MapMemberPrivacyApi();
         app.MapDeadLettersApi();
         app.MapRoleRulesApi();
+        app.MapAlertsApi();
         app.MapLeaderboardApi();
         app.MapPublicLeaderboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

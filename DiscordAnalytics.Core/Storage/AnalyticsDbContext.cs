@@ -82,6 +82,11 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<Loops.ActivityRoles.RoleChange> RoleChanges => Set<Loops.ActivityRoles.RoleChange>();
 
     public DbSet<Loops.ActivityRoles.RoleRulesSwitch> RoleRuleSwitches => Set<Loops.ActivityRoles.RoleRulesSwitch>();
+
+    public DbSet<Loops.Alerts.AlertSettings> AlertSettings => Set<Loops.Alerts.AlertSettings>();
+
+    public DbSet<Loops.Alerts.AlertRecord> AlertHistory => Set<Loops.Alerts.AlertRecord>();
+
     public DbSet<Role> Roles => Set<Role>();
 
     public DbSet<MemberRoleSpan> MemberRoleSpans => Set<MemberRoleSpan>();
@@ -207,6 +212,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new MessageKindDayConfiguration());
         modelBuilder.ApplyConfiguration(new EmojiDayConfiguration());
         Loops.ActivityRoles.ActivityRolesModel.Apply(modelBuilder);
+        Loops.Alerts.AlertsModel.Apply(modelBuilder);
         modelBuilder.ApplyConfiguration(new RoleConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRoleSpanConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRoleStateConfiguration());

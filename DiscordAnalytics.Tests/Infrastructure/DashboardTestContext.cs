@@ -7,6 +7,7 @@ using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Loops.ActivityRoles;
+using DiscordAnalytics.Core.Loops.Alerts;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Insights;
@@ -106,6 +107,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Core.Digests.DigestPoster>();
         // Demo mode: role changes go to the demo's own roles (the Settings page's activity-roles panel).
         Services.AddActivityRoles(isDemo: true, hasDiscord: false);
+        // Demo mode: alerts are posted, simulated, to the demo's own poster (the Settings page's alerts panel).
+        Services.AddAlerts(isDemo: true, hasDiscord: false);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

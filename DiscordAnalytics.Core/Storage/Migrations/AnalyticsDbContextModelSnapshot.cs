@@ -16,58 +16,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("guildId");
-
-                    b.Property<double>("MessageWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("messageWeight");
-
-                    b.Property<long?>("PublicLinkCreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("publicLinkCreatedAt");
-
-                    b.Property<string>("PublicLinkHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("publicLinkHash");
-
-                    b.Property<double>("ReactionWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("reactionWeight");
-
-                    b.Property<bool>("StreakMessages")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakMessages");
-
-                    b.Property<bool>("StreakReactions")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakReactions");
-
-                    b.Property<bool>("StreakVoice")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakVoice");
-
-                    b.Property<double>("ThreadWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("threadWeight");
-
-                    b.Property<double>("VoiceMinuteWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("voiceMinuteWeight");
-
-                    b.HasKey("GuildId");
-
-                    b.HasIndex("PublicLinkHash")
-                        .IsUnique()
-                        .HasFilter("\"publicLinkHash\" IS NOT NULL");
-
-                    b.ToTable("leaderboardSettings", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")
@@ -197,6 +145,58 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("NextRunAt");
 
                     b.ToTable("digestSchedules", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<double>("MessageWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("messageWeight");
+
+                    b.Property<long?>("PublicLinkCreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publicLinkCreatedAt");
+
+                    b.Property<string>("PublicLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publicLinkHash");
+
+                    b.Property<double>("ReactionWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("reactionWeight");
+
+                    b.Property<bool>("StreakMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakMessages");
+
+                    b.Property<bool>("StreakReactions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakReactions");
+
+                    b.Property<bool>("StreakVoice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakVoice");
+
+                    b.Property<double>("ThreadWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threadWeight");
+
+                    b.Property<double>("VoiceMinuteWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("voiceMinuteWeight");
+
+                    b.HasKey("GuildId");
+
+                    b.HasIndex("PublicLinkHash")
+                        .IsUnique()
+                        .HasFilter("\"publicLinkHash\" IS NOT NULL");
+
+                    b.ToTable("leaderboardSettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleChange", b =>
@@ -350,6 +350,155 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId");
 
                     b.ToTable("roleRuleSwitches", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.Alerts.AlertRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dueAt");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<string>("JumpUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jumpUrl");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<long?>("PostedMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("postedMessageId");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuildId", "Id");
+
+                    b.HasIndex("GuildId", "Kind", "Target")
+                        .IsUnique();
+
+                    b.ToTable("alertHistory", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.Alerts.AlertSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<bool>("BacklogEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backlogEnabled");
+
+                    b.Property<bool>("BacklogFired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backlogFired");
+
+                    b.Property<int>("BacklogThreshold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backlogThreshold");
+
+                    b.Property<long?>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<int>("DropDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dropDays");
+
+                    b.Property<bool>("DropEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dropEnabled");
+
+                    b.Property<int>("DropPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dropPercent");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<long?>("MentionRoleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mentionRoleId");
+
+                    b.Property<int?>("QuietEndHour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quietEndHour");
+
+                    b.Property<int?>("QuietStartHour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quietStartHour");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("StatusAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statusAt");
+
+                    b.Property<string>("StatusMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statusMessage");
+
+                    b.Property<bool>("UnansweredEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unansweredEnabled");
+
+                    b.Property<int>("UnansweredHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unansweredHours");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("alertSettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>

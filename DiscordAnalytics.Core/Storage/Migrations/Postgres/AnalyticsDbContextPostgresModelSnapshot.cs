@@ -21,60 +21,6 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("guildid");
-
-                    b.Property<double>("MessageWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("messageweight");
-
-                    b.Property<long?>("PublicLinkCreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("publiclinkcreatedat");
-
-                    b.Property<string>("PublicLinkHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("publiclinkhash");
-
-                    b.Property<double>("ReactionWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("reactionweight");
-
-                    b.Property<bool>("StreakMessages")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakmessages");
-
-                    b.Property<bool>("StreakReactions")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakreactions");
-
-                    b.Property<bool>("StreakVoice")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakvoice");
-
-                    b.Property<double>("ThreadWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("threadweight");
-
-                    b.Property<double>("VoiceMinuteWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("voiceminuteweight");
-
-                    b.HasKey("GuildId")
-                        .HasName("pk_leaderboardsettings");
-
-                    b.HasIndex("PublicLinkHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_leaderboardsettings_publiclinkhash")
-                        .HasFilter("\"publiclinkhash\" IS NOT NULL");
-
-                    b.ToTable("leaderboardsettings", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")
@@ -210,6 +156,60 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasDatabaseName("ix_digestschedules_nextrunat");
 
                     b.ToTable("digestschedules", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<double>("MessageWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("messageweight");
+
+                    b.Property<long?>("PublicLinkCreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("publiclinkcreatedat");
+
+                    b.Property<string>("PublicLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("publiclinkhash");
+
+                    b.Property<double>("ReactionWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reactionweight");
+
+                    b.Property<bool>("StreakMessages")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakmessages");
+
+                    b.Property<bool>("StreakReactions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakreactions");
+
+                    b.Property<bool>("StreakVoice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakvoice");
+
+                    b.Property<double>("ThreadWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threadweight");
+
+                    b.Property<double>("VoiceMinuteWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("voiceminuteweight");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_leaderboardsettings");
+
+                    b.HasIndex("PublicLinkHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leaderboardsettings_publiclinkhash")
+                        .HasFilter("\"publiclinkhash\" IS NOT NULL");
+
+                    b.ToTable("leaderboardsettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleChange", b =>
@@ -373,6 +373,161 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasName("pk_roleruleswitches");
 
                     b.ToTable("roleruleswitches", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.Alerts.AlertRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dueat");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<string>("JumpUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("jumpurl");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<long?>("PostedMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("postedmessageid");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerthistory");
+
+                    b.HasIndex("GuildId", "Id")
+                        .HasDatabaseName("ix_alerthistory_guildid_id");
+
+                    b.HasIndex("GuildId", "Kind", "Target")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alerthistory_guildid_kind_target");
+
+                    b.ToTable("alerthistory", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.Alerts.AlertSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<bool>("BacklogEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("backlogenabled");
+
+                    b.Property<bool>("BacklogFired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("backlogfired");
+
+                    b.Property<int>("BacklogThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("backlogthreshold");
+
+                    b.Property<long?>("ChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("channelid");
+
+                    b.Property<int>("DropDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("dropdays");
+
+                    b.Property<bool>("DropEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dropenabled");
+
+                    b.Property<int>("DropPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("droppercent");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<long?>("MentionRoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mentionroleid");
+
+                    b.Property<int?>("QuietEndHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("quietendhour");
+
+                    b.Property<int?>("QuietStartHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("quietstarthour");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("StatusAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("statusat");
+
+                    b.Property<string>("StatusMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("statusmessage");
+
+                    b.Property<bool>("UnansweredEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unansweredenabled");
+
+                    b.Property<int>("UnansweredHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("unansweredhours");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_alertsettings");
+
+                    b.ToTable("alertsettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>
