@@ -16,58 +16,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("guildId");
-
-                    b.Property<double>("MessageWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("messageWeight");
-
-                    b.Property<long?>("PublicLinkCreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("publicLinkCreatedAt");
-
-                    b.Property<string>("PublicLinkHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("publicLinkHash");
-
-                    b.Property<double>("ReactionWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("reactionWeight");
-
-                    b.Property<bool>("StreakMessages")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakMessages");
-
-                    b.Property<bool>("StreakReactions")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakReactions");
-
-                    b.Property<bool>("StreakVoice")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakVoice");
-
-                    b.Property<double>("ThreadWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("threadWeight");
-
-                    b.Property<double>("VoiceMinuteWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("voiceMinuteWeight");
-
-                    b.HasKey("GuildId");
-
-                    b.HasIndex("PublicLinkHash")
-                        .IsUnique()
-                        .HasFilter("\"publicLinkHash\" IS NOT NULL");
-
-                    b.ToTable("leaderboardSettings", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")
@@ -197,6 +145,58 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("NextRunAt");
 
                     b.ToTable("digestSchedules", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<double>("MessageWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("messageWeight");
+
+                    b.Property<long?>("PublicLinkCreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publicLinkCreatedAt");
+
+                    b.Property<string>("PublicLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publicLinkHash");
+
+                    b.Property<double>("ReactionWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("reactionWeight");
+
+                    b.Property<bool>("StreakMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakMessages");
+
+                    b.Property<bool>("StreakReactions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakReactions");
+
+                    b.Property<bool>("StreakVoice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakVoice");
+
+                    b.Property<double>("ThreadWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threadWeight");
+
+                    b.Property<double>("VoiceMinuteWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("voiceMinuteWeight");
+
+                    b.HasKey("GuildId");
+
+                    b.HasIndex("PublicLinkHash")
+                        .IsUnique()
+                        .HasFilter("\"publicLinkHash\" IS NOT NULL");
+
+                    b.ToTable("leaderboardSettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleChange", b =>
@@ -350,6 +350,33 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId");
 
                     b.ToTable("roleRuleSwitches", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.SlashCommands.SlashCommandSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<bool>("Answer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answer");
+
+                    b.Property<bool>("LeaderboardPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leaderboardPublic");
+
+                    b.Property<int>("RegisteredCommands")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registeredCommands");
+
+                    b.Property<bool>("StatsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statsPublic");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("slashCommandSettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>

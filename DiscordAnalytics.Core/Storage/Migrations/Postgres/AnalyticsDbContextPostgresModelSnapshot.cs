@@ -21,60 +21,6 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("guildid");
-
-                    b.Property<double>("MessageWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("messageweight");
-
-                    b.Property<long?>("PublicLinkCreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("publiclinkcreatedat");
-
-                    b.Property<string>("PublicLinkHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("publiclinkhash");
-
-                    b.Property<double>("ReactionWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("reactionweight");
-
-                    b.Property<bool>("StreakMessages")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakmessages");
-
-                    b.Property<bool>("StreakReactions")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakreactions");
-
-                    b.Property<bool>("StreakVoice")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakvoice");
-
-                    b.Property<double>("ThreadWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("threadweight");
-
-                    b.Property<double>("VoiceMinuteWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("voiceminuteweight");
-
-                    b.HasKey("GuildId")
-                        .HasName("pk_leaderboardsettings");
-
-                    b.HasIndex("PublicLinkHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_leaderboardsettings_publiclinkhash")
-                        .HasFilter("\"publiclinkhash\" IS NOT NULL");
-
-                    b.ToTable("leaderboardsettings", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")
@@ -210,6 +156,60 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasDatabaseName("ix_digestschedules_nextrunat");
 
                     b.ToTable("digestschedules", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<double>("MessageWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("messageweight");
+
+                    b.Property<long?>("PublicLinkCreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("publiclinkcreatedat");
+
+                    b.Property<string>("PublicLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("publiclinkhash");
+
+                    b.Property<double>("ReactionWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reactionweight");
+
+                    b.Property<bool>("StreakMessages")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakmessages");
+
+                    b.Property<bool>("StreakReactions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakreactions");
+
+                    b.Property<bool>("StreakVoice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakvoice");
+
+                    b.Property<double>("ThreadWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threadweight");
+
+                    b.Property<double>("VoiceMinuteWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("voiceminuteweight");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_leaderboardsettings");
+
+                    b.HasIndex("PublicLinkHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leaderboardsettings_publiclinkhash")
+                        .HasFilter("\"publiclinkhash\" IS NOT NULL");
+
+                    b.ToTable("leaderboardsettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleChange", b =>
@@ -373,6 +373,34 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasName("pk_roleruleswitches");
 
                     b.ToTable("roleruleswitches", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.SlashCommands.SlashCommandSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<bool>("Answer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answer");
+
+                    b.Property<bool>("LeaderboardPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("leaderboardpublic");
+
+                    b.Property<int>("RegisteredCommands")
+                        .HasColumnType("integer")
+                        .HasColumnName("registeredcommands");
+
+                    b.Property<bool>("StatsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("statspublic");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_slashcommandsettings");
+
+                    b.ToTable("slashcommandsettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>
