@@ -16,6 +16,7 @@ using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Leadership;
 using DiscordAnalytics.Core.Loops.ActivityRoles;
+using DiscordAnalytics.Core.Loops.SlashCommands;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
@@ -106,6 +107,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<DiscordRestHealth>();
         services.AddBackfill(isDemo, HasToken(builder.Configuration));
         services.AddActivityRoles(isDemo, HasToken(builder.Configuration));
+        services.AddSlashCommands(isDemo, HasToken(builder.Configuration));
         return builder;
     }
 
