@@ -76,6 +76,7 @@ public static class WebServiceCollectionExtensions
         app.MapDeadLettersApi();
         app.MapRoleRulesApi();
         app.MapLeaderboardApi();
+        app.MapSlashCommandsApi();
         app.MapPublicLeaderboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
