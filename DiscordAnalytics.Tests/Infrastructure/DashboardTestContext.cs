@@ -7,6 +7,7 @@ using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Loops.ActivityRoles;
+using DiscordAnalytics.Core.Loops.SlashCommands;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Insights;
@@ -106,6 +107,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Core.Digests.DigestPoster>();
         // Demo mode: role changes go to the demo's own roles (the Settings page's activity-roles panel).
         Services.AddActivityRoles(isDemo: true, hasDiscord: false);
+        Services.AddSlashCommands(isDemo: true, hasDiscord: false);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
