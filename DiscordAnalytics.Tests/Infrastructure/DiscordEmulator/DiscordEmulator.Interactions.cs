@@ -20,6 +20,30 @@ public sealed partial class DiscordEmulator
     private readonly Dictionary<string, string> _interactionTokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private long _nextInteractionId = 1_400_000_000_000_000_000;
+    private TaskCompletionSource? _callbackGate;
+
+    /// <summary>Holds every interaction callback (no answer yet) until <see cref="ReleaseCallbacks"/>: an answer that takes its time.</summary>
+    public void HoldCallbacks()
+    {
+        lock (_gate)
+        {
+            _callbackGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void ReleaseCallbacks()
+    {
+        lock (_gate)
+        {
+            _callbackGate?.TrySetResult();
+            _callbackGate = null;
+        }
+    }
+
+    /// <summary>Interaction callbacks that arrived and wait for <see cref="ReleaseCallbacks"/>.</summary>
+    public int HeldCallbacks => Volatile.Read(ref _heldCallbacks);
+
+    private int _heldCallbacks;
 
     /// <summary>Every slash command request, in arrival order.</summary>
     public IReadOnlyList<InteractionCall> InteractionCalls
@@ -118,6 +142,19 @@ public sealed partial class DiscordEmulator
         {
             var (id, token) = (callback.Groups[1].Value, Uri.UnescapeDataString(callback.Groups[2].Value));
             var body = await ReadBodyAsync(request);
+            Task? held;
+            lock (_gate)
+            {
+                held = _callbackGate?.Task;
+            }
+
+            if (held is not null)
+            {
+                Interlocked.Increment(ref _heldCallbacks);
+                await held;
+                Interlocked.Decrement(ref _heldCallbacks);
+            }
+
             int status;
             lock (_gate)
             {

@@ -136,6 +136,37 @@ public sealed class SlashCommandsEndToEndTests
     }
 
     [Fact]
+    public async Task Answer_HeldByDiscord_GatewayGoesOnIngestingWhileItWaits()
+    {
+        await using var world = await StartAsync();
+        await world.SaveAsync(answer: true);
+        world.Emulator.HoldCallbacks();
+
+        await world.Emulator.DispatchInteractionAsync(GuildText, Alice.ToString(CultureInfo.InvariantCulture), "stats");
+        await world.Emulator.WaitForAsync(e => e.HeldCallbacks == 1, "the answer waits for Discord");
+        var at = DateTimeOffset.UtcNow;
+        await world.Emulator.DispatchAsync("MESSAGE_CREATE", JsonSerializer.Serialize(new
+        {
+            id = Core.Discord.Snowflake.FromUnixMs(at.ToUnixTimeMilliseconds()).ToString(CultureInfo.InvariantCulture),
+            channel_id = General.ToString(CultureInfo.InvariantCulture),
+            guild_id = GuildText,
+            author = new { id = Bob.ToString(CultureInfo.InvariantCulture), username = "bob" },
+            content = "while the answer waits",
+            timestamp = at.ToString("O", CultureInfo.InvariantCulture),
+            type = 0,
+        }));
+
+        // The message is stored while the answer is still held: the read loop only queued the interaction.
+        var summary = await Eventually.ReturnsAsync(
+            () => world.Api.GetFromJsonAsync<AnalyticsSummary>($"/api/guilds/{GuildText}/summary?window=7d", JsonSerializerOptions.Web),
+            s => s!.Totals.Messages == 20);
+        Assert.Equal(20, summary!.Totals.Messages);
+        Assert.Equal(1, world.Emulator.HeldCallbacks);
+        world.Emulator.ReleaseCallbacks();
+        await world.Emulator.WaitForAsync(e => e.InteractionCalls.Any(c => c.Kind == "callback" && c.Status == 204), "the held answer delivered");
+    }
+
+    [Fact]
     public async Task Put_BadBodies_400NamingTheFieldAndNothingChanged()
     {
         await using var world = await StartAsync();
