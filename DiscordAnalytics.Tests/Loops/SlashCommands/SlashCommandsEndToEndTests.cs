@@ -167,6 +167,33 @@ public sealed class SlashCommandsEndToEndTests
     }
 
     [Fact]
+    public async Task Register_DiscordAnswers429First_RetriedThroughTheBucketAndRegistered()
+    {
+        await using var world = await StartAsync();
+        var path = $"/applications/{Emulator.BotUserId}/guilds/{GuildText}/commands";
+        world.Emulator.EnqueueRateLimited(path, 0.05, global: false);
+
+        await world.SaveAsync(answer: true);
+
+        await world.Emulator.WaitForAsync(e => e.CommandRegistrations(GuildText).Count == 1, "the commands registered after the 429");
+        Assert.Equal([429, 200], world.Emulator.RestRequests.Where(r => r.Path == path).Select(r => r.Status));
+        Assert.Equal(3, world.Emulator.CommandRegistrations(GuildText)[0].Body!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Me_ForgottenMember_OptedOutAndNothingElse()
+    {
+        await using var world = await StartAsync();
+        await world.SaveAsync(answer: true);
+        await world.SetPrivacyAsync(Bob, "forgotten");
+
+        var answer = await world.CallAsync("me", Bob);
+
+        Assert.Equal("You opted out of statistics.", answer.Content);
+        Assert.Equal(64, answer.Flags);
+    }
+
+    [Fact]
     public async Task Put_BadBodies_400NamingTheFieldAndNothingChanged()
     {
         await using var world = await StartAsync();
