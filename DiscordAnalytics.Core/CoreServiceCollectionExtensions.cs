@@ -17,6 +17,7 @@ using DiscordAnalytics.Core.Insights;
 using DiscordAnalytics.Core.Leadership;
 using DiscordAnalytics.Core.Loops.ActivityRoles;
 using DiscordAnalytics.Core.Loops.Alerts;
+using DiscordAnalytics.Core.Loops.SlashCommands;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
@@ -108,6 +109,7 @@ public static class CoreServiceCollectionExtensions
         services.AddBackfill(isDemo, HasToken(builder.Configuration));
         services.AddActivityRoles(isDemo, HasToken(builder.Configuration));
         services.AddAlerts(isDemo, HasToken(builder.Configuration));
+        services.AddSlashCommands(isDemo, HasToken(builder.Configuration));
         return builder;
     }
 

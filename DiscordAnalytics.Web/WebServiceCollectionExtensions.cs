@@ -78,6 +78,7 @@ public static class WebServiceCollectionExtensions
         app.MapRoleRulesApi();
         app.MapAlertsApi();
         app.MapLeaderboardApi();
+        app.MapSlashCommandsApi();
         app.MapPublicLeaderboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

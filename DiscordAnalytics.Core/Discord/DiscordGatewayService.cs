@@ -28,6 +28,7 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
     private readonly Leadership.InstanceLeadership _leadership;
     private readonly Invites.InviteTracker? _invites;
     private readonly Members.MemberListReader? _memberLists;
+    private readonly Loops.SlashCommands.SlashCommandInbox? _slashCommands;
     private bool _hadSession;
 
     public DiscordGatewayService(
@@ -42,10 +43,12 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
         IEnumerable<IFreshSessionObserver>? freshSessionObservers = null,
         Leadership.InstanceLeadership? leadership = null,
         Invites.InviteTracker? invites = null,
-        Members.MemberListReader? memberLists = null)
+        Members.MemberListReader? memberLists = null,
+        Loops.SlashCommands.SlashCommandInbox? slashCommands = null)
         : base(time, logger)
     {
         _memberLists = memberLists;
+        _slashCommands = slashCommands;
         _invites = invites;
         _leadership = leadership ?? Leadership.InstanceLeadership.Sole();
         _freshSessionObservers = [.. freshSessionObservers ?? []];
@@ -109,6 +112,13 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
             await OnFreshSessionAsync(dispatch, cancellationToken).ConfigureAwait(false);
         }
 
+        if (dispatch.EventName == "INTERACTION_CREATE")
+        {
+            // Not an ingested event: queued for the slash command service without waiting, so an answer never holds up ingestion.
+            _slashCommands?.Received(dispatch.Data);
+            return;
+        }
+
         foreach (var ingestEvent in _normalizer.Normalize(dispatch.EventName, dispatch.Data, dispatch.ReceivedAt))
         {
             await _sink.WriteAsync(ingestEvent, cancellationToken).ConfigureAwait(false);
@@ -135,7 +145,10 @@ public sealed partial class DiscordGatewayService : ResilientBackgroundService
     private async Task OnFreshSessionAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         var guildIds = Json.Array(dispatch.Data, "guilds").Select(g => Json.Snowflake(g, "id")).OfType<ulong>().ToList();
-        var session = new FreshSession(guildIds, !_hadSession, dispatch.ReceivedAt);
+        var session = new FreshSession(guildIds, !_hadSession, dispatch.ReceivedAt)
+        {
+            ApplicationId = Json.Object(dispatch.Data, "application") is { } application ? Json.Snowflake(application, "id") : null,
+        };
         _hadSession = true;
 
         // Not after a RESUME (no READY then): Discord replays the invite events that were missed.

@@ -108,6 +108,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new GuildRetentionConfiguration());
         modelBuilder.ApplyConfiguration(new RetentionRunConfiguration());
         modelBuilder.ApplyConfiguration(new Leaderboard.LeaderboardSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new Loops.SlashCommands.SlashCommandSettingsConfiguration());
 
         modelBuilder.Entity<Guild>(e =>
         {

@@ -8,6 +8,7 @@ using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Loops.ActivityRoles;
 using DiscordAnalytics.Core.Loops.Alerts;
+using DiscordAnalytics.Core.Loops.SlashCommands;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Insights;
@@ -109,6 +110,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddActivityRoles(isDemo: true, hasDiscord: false);
         // Demo mode: alerts are posted, simulated, to the demo's own poster (the Settings page's alerts panel).
         Services.AddAlerts(isDemo: true, hasDiscord: false);
+        Services.AddSlashCommands(isDemo: true, hasDiscord: false);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

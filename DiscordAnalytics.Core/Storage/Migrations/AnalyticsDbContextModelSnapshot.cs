@@ -501,6 +501,33 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("alertSettings", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.SlashCommands.SlashCommandSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<bool>("Answer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answer");
+
+                    b.Property<bool>("LeaderboardPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leaderboardPublic");
+
+                    b.Property<int>("RegisteredCommands")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registeredCommands");
+
+                    b.Property<bool>("StatsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statsPublic");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("slashCommandSettings", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>
                 {
                     b.Property<long>("GuildId")

@@ -118,6 +118,11 @@ public sealed partial class DiscordEmulator
             return memberRoles;
         }
 
+        if (await AnswerInteractionsAsync(context, path) is { } interaction)
+        {
+            return interaction;
+        }
+
         if (IsCreateMessage(context.Request, path, out var channelId))
         {
             return await CreateMessageAsync(context, channelId);

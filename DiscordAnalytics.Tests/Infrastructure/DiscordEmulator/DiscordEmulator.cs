@@ -272,6 +272,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         ReleaseResumes();
+        ReleaseCallbacks();
         foreach (var connection in Connections)
         {
             connection.Abort();

@@ -42,6 +42,7 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         ["PUT /api/guilds/{guildId}/members/{userId}/privacy"] = "{\"choice\":\"hidden\"}",
         ["PUT /api/guilds/{guildId}/role-rules"] = "{\"actOnDiscord\":false,\"rules\":[]}",
         ["PUT /api/guilds/{guildId}/alerts"] = "{\"enabled\":false}",
+        ["PUT /api/guilds/{guildId}/commands"] = "{\"answer\":false,\"public\":{\"stats\":false,\"leaderboard\":false}}",
         ["PUT /api/guilds/{guildId}/leaderboard/rules"] = "{\"streak\":{\"messages\":true,\"reactions\":true,\"voice\":true},\"weights\":{\"message\":1,\"reaction\":1,\"thread\":3,\"voiceMinute\":0.1}}",
     };
 

@@ -530,6 +530,34 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("alertsettings", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Loops.SlashCommands.SlashCommandSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<bool>("Answer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answer");
+
+                    b.Property<bool>("LeaderboardPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("leaderboardpublic");
+
+                    b.Property<int>("RegisteredCommands")
+                        .HasColumnType("integer")
+                        .HasColumnName("registeredcommands");
+
+                    b.Property<bool>("StatsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("statspublic");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_slashcommandsettings");
+
+                    b.ToTable("slashcommandsettings", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Privacy.MemberPrivacy", b =>
                 {
                     b.Property<long>("GuildId")
