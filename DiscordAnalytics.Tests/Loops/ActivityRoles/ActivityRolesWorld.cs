@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Analytics.Leaderboard;
+using DiscordAnalytics.Core.Analytics.Mentors;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
@@ -68,7 +70,7 @@ public static class ActivityRolesWorld
     public static (RoleRulesSettings Settings, RoleRulePreviewer Previewer, RoleRuleApplier Applier, RoleChangeLog Log) Services(
         TempSqliteStore store, FakeTimeProvider time, IMemberRoleActions? roles)
     {
-        var planner = new RoleRulePlanner(store, time);
+        var planner = new RoleRulePlanner(store, time, new LeaderboardQuery(store, TestMemberDays.Over(store), time), new MentorsQuery(store));
         return (new RoleRulesSettings(store), new RoleRulePreviewer(store, planner),
             new RoleRuleApplier(store, planner, time, NullLogger<RoleRuleApplier>.Instance, roles), new RoleChangeLog(store));
     }
