@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Bunit;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Ingestion;
@@ -62,6 +63,24 @@ public sealed class MentorsCardTests : DashboardTestContext
         // A window before the threads has no rows.
         var quiet = await CardCsvExportTests.DownloadAsync(Store.ConnectionString, CsvExport.Href(QuietWeek(), "mentors"));
         Assert.Equal(["discordUserId,name,firstAnswers,answers,reactionsOnAnswers"], quiet);
+    }
+
+    [Fact]
+    public async Task Summary_OverHttp_CarriesTheMentorsField()
+    {
+        await SeedHelpThreadsAsync();
+        await using var app = new AnalyticsAppFactory(
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = Store.ConnectionString },
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        using var client = await app.CreateAdminClientAsync();
+
+        var summary = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/guilds/{World.Guild}/summary?window=7d");
+
+        Assert.Equal(
+            [($"{World.Bob}", "bob", 2, 2, 1), ($"{World.Dave}", "dave", 0, 1, 0)],
+            summary.GetProperty("mentors").EnumerateArray().Select(m => (
+                m.GetProperty("userId").GetString(), m.GetProperty("name").GetString(),
+                m.GetProperty("firstAnswers").GetInt32(), m.GetProperty("answers").GetInt32(), m.GetProperty("reactionsOnAnswers").GetInt32())));
     }
 
     [Fact]
