@@ -17,7 +17,6 @@ namespace DiscordAnalytics.Tests.Web.Api;
 public sealed class RoleRulesApiTests : IAsyncLifetime
 {
     private const string Token = "role-rules-api-token";
-    private const ulong Help = 9_103;
     private const long StreakRole = 511, TopRole = 512, MentorRole = 513;
     private static readonly string Route = $"/api/guilds/{G}/role-rules";
     private readonly FakeTimeProvider _time = new(TestDays.Now);
@@ -222,17 +221,9 @@ public sealed class RoleRulesApiTests : IAsyncLifetime
     private async Task WriteStreakLeaderboardAndMentorWorldAsync()
     {
         var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
-        var question = TestEvents.Message(G, Help, Cy, TestDays.NineOClock(4), 40);
         IngestEvent[] events =
         [
-            TestEvents.Channel(G, Help, "help", TestDays.NineOClock(30)),
-            question,
-            TestEvents.Message(G, Help, Ada, TestDays.NineOClock(4) + (5 * 60_000), 41),
-            TestEvents.Message(G, Help, Bo, TestDays.NineOClock(4) + (20 * 60_000), 42, replyTo: question.MessageId),
-            TestEvents.Message(G, Help, Cy, TestDays.NineOClock(3), 43),
-            TestEvents.Message(G, Help, Ada, TestDays.NineOClock(3) + (5 * 60_000), 44),
-            TestEvents.Message(G, General, Bo, TestDays.NineOClock(1), 45),
-            TestEvents.Message(G, General, Bo, TestDays.NineOClock(0), 46),
+            .. RankingEvents(),
             TestEvents.MemberRoles(G, Ada, TestDays.NineOClock(5), (ulong)MentorRole),
             TestEvents.MemberRoles(G, Bo, TestDays.NineOClock(5)),
         ];
