@@ -152,6 +152,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RolesQuery>();
         services.AddSingleton<GuildRolesQuery>();
         services.AddSingleton<Analytics.Invites.InvitesQuery>();
+        services.AddSingleton<Analytics.Mentors.MentorsQuery>();
         services.AddSingleton<SummaryQuery>();
         services.AddSingleton<Analytics.Leaderboard.LeaderboardSettingsStore>();
         services.AddSingleton<Analytics.Leaderboard.LeaderboardQuery>();

@@ -131,4 +131,11 @@ public sealed record AnalyticsSummary(
     /// <summary>Whether the guild's invites can be read (<c>missing_permission</c> names <c>Manage Server</c>); present whenever <see cref="Invites"/> is.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public InviteTrackingStatus? InvitesStatus { get; init; }
+
+    /// <summary>
+    /// Mentor candidates: who answered the window's help threads and questions first, most often, with reactions on those
+    /// answers; hidden members never listed; at most 10. Additive and optional like <see cref="Hourly"/>. See <see cref="Mentors.MentorsQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Mentors.MentorStat>? Mentors { get; init; }
 }

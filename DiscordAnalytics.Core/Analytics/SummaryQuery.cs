@@ -29,7 +29,8 @@ public sealed class SummaryQuery(
     MessageKindsQuery kinds,
     TopEmojisQuery emojis,
     RolesQuery roles,
-    InvitesQuery invites)
+    InvitesQuery invites,
+    Mentors.MentorsQuery mentors)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -58,13 +59,14 @@ public sealed class SummaryQuery(
         var emojisTask = emojis.RunAsync(query, cancellationToken);
         var rolesTask = roles.RunAsync(query, cancellationToken);
         var invitesTask = invites.RunAsync(query, cancellationToken);
+        var mentorsTask = mentors.RunAsync(query, cancellationToken);
 
         // The window's keyword counts, read once for the support signals' common keywords and the trending topics.
         var keywordCounts = await keywordDays.CountsAsync((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, cancellationToken);
         var supportTask = support.RunAsync(query, keywordCounts, cancellationToken);
         var trendingTask = trending.RunAsync(query, keywordCounts, cancellationToken);
 
-        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, rolesTask, supportTask, trendingTask, invitesTask);
+        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, rolesTask, supportTask, trendingTask, invitesTask, mentorsTask);
         var (topMembers, voiced) = await membersTask;
         var previous = await previousTask;
         var kinded = await kindsTask;
@@ -105,6 +107,7 @@ public sealed class SummaryQuery(
             Invites = [.. invited.Invites.Take(query.Top)],
             Inviters = [.. invited.Inviters.Take(query.Top)],
             InvitesStatus = invited.Status,
+            Mentors = await mentorsTask,
         };
     }
 

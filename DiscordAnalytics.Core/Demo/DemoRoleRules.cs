@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace DiscordAnalytics.Core.Demo;
 
 /// <summary>
-/// Shows the activity-role loop in the demo: on the first start of a demo store, the demo guild gets three rules and
+/// Shows the activity-role loop in the demo: on the first start of a demo store, the demo guild gets a rule of every kind but
+/// reactions (messages, voice minutes, activity, a 5-day streak, the leaderboard's top 10, the top 5 mentors) and
 /// "act on Discord" switched on, so the 15-minute job applies them, simulated, to <see cref="DemoMemberRoles"/> (no
 /// network) and the log on Settings fills. A demo store that already has a switch row keeps the owner's choices.
 /// </summary>
@@ -33,7 +34,10 @@ public sealed partial class DemoRoleRules(
             db.RoleRules.AddRange(
                 Rule(guildId, RoleId(community, 1), RoleRuleKind.Messages, 20, 7),
                 Rule(guildId, RoleId(community, 2), RoleRuleKind.VoiceMinutes, 60, 7),
-                Rule(guildId, RoleId(community, 3), RoleRuleKind.Activity, 100, 30));
+                Rule(guildId, RoleId(community, 3), RoleRuleKind.Activity, 100, 30),
+                Rule(guildId, RoleId(community, 4), RoleRuleKind.Streak, 5, 1),
+                Rule(guildId, RoleId(community, 5), RoleRuleKind.LeaderboardTop, 10, 30),
+                Rule(guildId, RoleId(community, 6), RoleRuleKind.Mentor, 5, 30));
             await db.SaveChangesAsync(cancellationToken);
             LogSeeded(logger, guildId);
         }

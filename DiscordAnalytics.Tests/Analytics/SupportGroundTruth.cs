@@ -10,7 +10,7 @@ namespace DiscordAnalytics.Tests.Analytics;
 /// takes the member's messages' authors and drops their later events), then each help thread and each help channel's
 /// whole history is read by the rules of docs/how-it-counts.md.
 /// </summary>
-public sealed class SupportGroundTruth
+public sealed partial class SupportGroundTruth
 {
     private static readonly long Within = (long)SupportSignalsQuery.AnswerWithin.TotalMilliseconds;
     private readonly Dictionary<ulong, ulong> _threadParents = [];
@@ -64,8 +64,12 @@ public sealed class SupportGroundTruth
                 }
 
                 break;
+            case IngestEventType.ReactionAdd or IngestEventType.ReactionRemove:
+                ApplyReaction(e);
+                break;
             case IngestEventType.MemberForget:
                 _forgotten.Add(e.UserId!.Value);
+                ForgetReactions(e.UserId.Value);
                 foreach (var fact in _messages.Values.Where(m => m.Author == e.UserId).ToList())
                 {
                     _messages[fact.Id] = fact with { Author = null, Deleted = true };
@@ -131,10 +135,15 @@ public sealed class SupportGroundTruth
         return (unanswered, minutes);
     }
 
-    /// <summary>The channel's whole history replayed: a question's state carries over from before the window.</summary>
-    private List<double> Questions(ulong channel, long startAt, long endAt, bool bots)
+    private List<double> Questions(ulong channel, long startAt, long endAt, bool bots) =>
+        [.. QuestionsOf(channel, bots)
+            .Where(q => q.Answer is not null && q.Question.At >= startAt && q.Question.At < endAt)
+            .Select(q => (q.Answer!.At - q.Question.At) / 60_000.0)];
+
+    /// <summary>Every question of the channel with its answer (null: none within 24 h): the channel's whole history replayed, a question's state carrying over from before any window.</summary>
+    private List<(Fact Question, Fact? Answer)> QuestionsOf(ulong channel, bool bots)
     {
-        var minutes = new List<double>();
+        var asked = new List<(Fact, Fact?)>();
         var open = new List<Fact>();
         ulong? previousAuthor = null;
         var counted = _messages.Values
@@ -142,15 +151,17 @@ public sealed class SupportGroundTruth
             .OrderBy(m => m.At).ThenBy(m => m.Id);
         foreach (var message in counted)
         {
-            open.RemoveAll(q => message.At - q.At > Within);
+            foreach (var expired in open.Where(q => message.At - q.At > Within).ToList())
+            {
+                open.Remove(expired);
+                asked.Add((expired, null));
+            }
+
             var answers = open.Where(q => q.Author != message.Author && (message.Reference is null || message.Reference == q.Id)).ToList();
             foreach (var question in answers)
             {
                 open.Remove(question);
-                if (question.At >= startAt && question.At < endAt)
-                {
-                    minutes.Add((message.At - question.At) / 60_000.0);
-                }
+                asked.Add((question, message));
             }
 
             var startedThread = _threadParents.ContainsKey(message.Id);
@@ -162,7 +173,8 @@ public sealed class SupportGroundTruth
             previousAuthor = message.Author;
         }
 
-        return minutes;
+        asked.AddRange(open.Select(q => (q, (Fact?)null)));
+        return asked;
     }
 
     private sealed record Fact(ulong Id, ulong Channel, ulong? Thread, ulong? Author, bool IsBot, long At, ulong? Reference, bool Created, bool Deleted)

@@ -22,7 +22,7 @@ public sealed class DemoRoleRulesTests
         var rules = await Eventually.ReturnsAsync(() => client.GetAsync(route), r => r.StatusCode == HttpStatusCode.OK);
         using var view = JsonDocument.Parse(await rules.Content.ReadAsStringAsync());
         Assert.True(view.RootElement.GetProperty("actOnDiscord").GetBoolean());
-        Assert.Equal(["messages", "voiceMinutes", "activity"], view.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        Assert.Equal(["messages", "voiceMinutes", "activity", "streak", "leaderboardTop", "mentor"], view.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
 
         // The history is still arriving while the first applies run: apply until a change is logged.
         var log = await Eventually.ReturnsAsync(async () =>
@@ -36,6 +36,9 @@ public sealed class DemoRoleRulesTests
         Assert.All(entries, e => Assert.Equal("simulated", e.GetProperty("result").GetString()));
         Assert.Null(app.Services.GetService<DiscordRestClient>());
         var given = entries.First(e => e.GetProperty("action").GetString() == "add");
+        // The ranking kinds act in the demo too: the leaderboard's top 10 of the demo's busy month are all given a role.
+        var top = view.RootElement.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "leaderboardTop").GetProperty("id").GetString();
+        Assert.Contains(entries, e => e.GetProperty("ruleId").GetString() == top && e.GetProperty("action").GetString() == "add");
         var roles = app.Services.GetRequiredService<DemoMemberRoles>();
         Assert.Contains(ulong.Parse(given.GetProperty("roleId").GetString()!), roles.RolesOf(guild, ulong.Parse(given.GetProperty("userId").GetString()!)));
     }

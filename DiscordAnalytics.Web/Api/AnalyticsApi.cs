@@ -69,6 +69,7 @@ public static class AnalyticsApi
             DiscordAnalytics.Core.Analytics.Kinds.MessageKindsQuery kinds,
             DiscordAnalytics.Core.Analytics.Emojis.TopEmojisQuery emojis,
             DiscordAnalytics.Core.Analytics.Invites.InvitesQuery invites,
+            DiscordAnalytics.Core.Analytics.Mentors.MentorsQuery mentors,
             TimeProvider time,
             IOptions<DiscordOptions> discord,
             CancellationToken ct) =>
@@ -131,6 +132,9 @@ public static class AnalyticsApi
                 "emojis" => CsvWriter.Write(
                     ["emoji", "count"],
                     (await emojis.RunAsync(query, ct)).Select(e => new object?[] { e.Emoji, e.Count })),
+                "mentors" => CsvWriter.Write(
+                    ["discordUserId", "name", "firstAnswers", "answers", "reactionsOnAnswers"],
+                    (await mentors.RunAsync(query, ct)).Select(m => new object?[] { m.UserId, m.Name, m.FirstAnswers, m.Answers, m.ReactionsOnAnswers })),
                 "roles" => CsvWriter.Write(
                     ["roleId", "name", "members", "activeMembers", "messages", "reactions"],
                     (await roles.RunAsync(query, ct)).Roles

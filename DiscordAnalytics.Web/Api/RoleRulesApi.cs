@@ -155,12 +155,12 @@ public static class RoleRulesApi
         if (!item.TryGetProperty("kind", out var kindValue) || kindValue.ValueKind != JsonValueKind.String
             || !StoredNames<RoleRuleKind>.TryParse(kindValue.GetString(), out var kind))
         {
-            return (null, new RoleRuleProblem($"{at}.kind", "kind must be messages, reactions, activity or voiceMinutes."));
+            return (null, new RoleRuleProblem($"{at}.kind", $"kind must be {RoleRulesValidation.KindWords}."));
         }
 
         if (!item.TryGetProperty("threshold", out var thresholdValue) || !thresholdValue.TryGetInt64(out var threshold) || thresholdValue.ValueKind != JsonValueKind.Number)
         {
-            return (null, new RoleRuleProblem($"{at}.threshold", $"threshold must be a whole number from 1 to {RoleRulesValidation.MaxThreshold}."));
+            return (null, new RoleRuleProblem($"{at}.threshold", RoleRulesValidation.ThresholdProblem(kind, 0)!));
         }
 
         if (!item.TryGetProperty("days", out var daysValue) || daysValue.ValueKind != JsonValueKind.Number || !daysValue.TryGetInt32(out var days))

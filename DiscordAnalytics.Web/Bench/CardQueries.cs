@@ -40,6 +40,7 @@ public sealed class CardQueries(IServiceProvider services)
         ("top emojis", (q, ct) => services.GetRequiredService<TopEmojisQuery>().RunAsync(q, ct)),
         ("rising members", (q, ct) => services.GetRequiredService<RisingMembersQuery>().RunAsync(q, ct)),
         ("support signals", (q, ct) => services.GetRequiredService<SupportSignalsQuery>().RunAsync(q, ct)),
+        ("mentors", (q, ct) => services.GetRequiredService<Core.Analytics.Mentors.MentorsQuery>().RunAsync(q, ct)),
         ("summary (API, AI)", (q, ct) => services.GetRequiredService<SummaryQuery>().RunAsync(q, ct)),
     ];
 }

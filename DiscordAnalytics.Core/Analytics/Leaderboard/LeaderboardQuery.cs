@@ -23,6 +23,47 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
     public async Task<LeaderboardResult> RunAsync(AnalyticsQuery query, LeaderboardRanking by, CancellationToken cancellationToken, bool leaveOutHidden = false)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var (rules, privacy, ranked) = await RankAsync(query, by, leaveOutHidden, cancellationToken);
+        var guild = (long)query.GuildId;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = ranked.Where(c => privacy.IsListed(c.Member.User)).Select(c => c.Member.User).ToList();
+        var names = await db.Members.AsNoTracking()
+            .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
+            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+
+        var entries = ranked.Select((c, i) =>
+        {
+            var listed = privacy.IsListed(c.Member.User);
+            return new LeaderboardEntry(
+                i + 1,
+                listed ? c.Member.User.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                listed ? Names.OrId(names.GetValueOrDefault(c.Member.User), c.Member.User) : null,
+                !listed,
+                c.Score,
+                c.Member.Messages,
+                c.Member.Reactions,
+                c.Member.Threads,
+                c.Voice,
+                c.Member.CurrentStreak,
+                c.Member.LongestStreak);
+        }).ToList();
+        return new LeaderboardResult(by, rules, entries);
+    }
+
+    /// <summary>
+    /// The members ranked by <paramref name="by"/>, best first, with their ids whether hidden or not (forgotten members and,
+    /// without IncludeBots, bots left out): the activity roles act on these, hidden members included.
+    /// </summary>
+    public async Task<IReadOnlyList<(long User, int CurrentStreak)>> RankedMembersAsync(AnalyticsQuery query, LeaderboardRanking by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (_, _, ranked) = await RankAsync(query, by, leaveOutHidden: false, cancellationToken);
+        return [.. ranked.Select(c => (c.Member.User, c.Member.CurrentStreak))];
+    }
+
+    private async Task<(LeaderboardRules Rules, VisibleMembers Privacy, List<(Candidate Member, long Voice, double Score)> Ranked)> RankAsync(
+        AnalyticsQuery query, LeaderboardRanking by, bool leaveOutHidden, CancellationToken cancellationToken)
+    {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var today = DayBucket.FromUnixMs(time.GetUtcNow().ToUnixTimeMilliseconds());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -71,29 +112,8 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             .ThenBy(c => c.Member.User)
             .Take(query.Top)
             .ToList();
+        return (rules, privacy, ranked);
 
-        var ids = ranked.Where(c => privacy.IsListed(c.Member.User)).Select(c => c.Member.User).ToList();
-        var names = await db.Members.AsNoTracking()
-            .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
-
-        var entries = ranked.Select((c, i) =>
-        {
-            var listed = privacy.IsListed(c.Member.User);
-            return new LeaderboardEntry(
-                i + 1,
-                listed ? c.Member.User.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-                listed ? Names.OrId(names.GetValueOrDefault(c.Member.User), c.Member.User) : null,
-                !listed,
-                c.Score,
-                c.Member.Messages,
-                c.Member.Reactions,
-                c.Member.Threads,
-                c.Voice,
-                c.Member.CurrentStreak,
-                c.Member.LongestStreak);
-        }).ToList();
-        return new LeaderboardResult(by, rules, entries);
     }
 
     /// <summary>The score: the weighted sum (two decimals) or the count ranked by.</summary>

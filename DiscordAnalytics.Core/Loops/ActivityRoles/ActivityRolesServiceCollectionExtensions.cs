@@ -16,6 +16,7 @@ public static class ActivityRolesServiceCollectionExtensions
         services.AddSingleton<RoleRulePlanner>();
         services.AddSingleton<RoleRulePreviewer>();
         services.AddSingleton<RoleChangeLog>();
+        services.AddSingleton<AssignableRolesQuery>();
         if (isDemo)
         {
             services.AddSingleton<DemoMemberRoles>();

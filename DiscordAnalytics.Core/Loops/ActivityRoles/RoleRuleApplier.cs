@@ -10,7 +10,8 @@ namespace DiscordAnalytics.Core.Loops.ActivityRoles;
 
 /// <summary>
 /// Applies a guild's plan (<see cref="RoleRulePlanner"/>, the same one the preview shows): each gain is checked first
-/// (a member already holding the role was given it by hand: recorded as such, never removed later), then added; each
+/// (a member already holding the role was given it by hand: recorded as such, never removed later), from the stored
+/// member roles where the member's roles are known, else by reading the member from Discord, then added; each
 /// loss removed; every change recorded in the log and the holders as it is made, so an interrupted run resumes and a
 /// second run changes nothing. A refusal that retrying cannot fix (403: no Manage Roles or a role above the bot's
 /// highest; 404: the role is gone) pauses the rule with the reason; any other failure leaves it for the next run.
@@ -93,6 +94,7 @@ public sealed partial class RoleRuleApplier(
             await db.RoleGrants.Where(g => g.GuildId == guildId && g.RoleId == rule.RoleId && released.Contains(g.UserId)).ExecuteDeleteAsync(cancellationToken);
         }
 
+        var stored = plan.Gains.Count > 0 ? await StoredRolesAsync(db, guildId, rule.RoleId, cancellationToken) : null;
         var changes = plan.Gains.Select(u => (User: u, Action: RoleChangeAction.Add)).Concat(plan.Losses.Select(u => (User: u, Action: RoleChangeAction.Remove)));
         foreach (var (user, action) in changes)
         {
@@ -100,7 +102,10 @@ public sealed partial class RoleRuleApplier(
             {
                 if (action == RoleChangeAction.Add)
                 {
-                    var holds = await roles.HoldsRoleAsync(guild, (ulong)user, role, cancellationToken);
+                    // The stored member roles answer when the member's roles are known; Discord is asked only when not.
+                    var holds = stored!.Value.Known.Contains(user)
+                        ? stored.Value.Holders.Contains(user)
+                        : await roles.HoldsRoleAsync(guild, (ulong)user, role, cancellationToken);
                     if (holds is null)
                     {
                         // Not a member any more (a leave we did not see): nothing to give.
@@ -153,6 +158,19 @@ public sealed partial class RoleRuleApplier(
         }
 
         return await SetStatusAsync(db, rule, RoleRuleStatus.Ok, null, added, removed, failed, cancellationToken);
+    }
+
+    /// <summary>
+    /// The members whose roles the store knows (their role set was observed: GUILD_CREATE, a member update, a member
+    /// list) and, of those, who holds <paramref name="roleId"/> now.
+    /// </summary>
+    private static async Task<(HashSet<long> Known, HashSet<long> Holders)?> StoredRolesAsync(AnalyticsDbContext db, long guildId, long roleId, CancellationToken cancellationToken)
+    {
+        var known = await db.MemberRoleStates.AsNoTracking().Where(s => s.GuildId == guildId).Select(s => s.UserId).ToHashSetAsync(cancellationToken);
+        var holders = await db.MemberRoleSpans.AsNoTracking()
+            .Where(s => s.GuildId == guildId && s.RoleId == roleId && s.ToAt == null)
+            .Select(s => s.UserId).ToHashSetAsync(cancellationToken);
+        return (known, holders);
     }
 
     /// <summary>A refusal that retrying cannot fix pauses the rule; anything else is retried by the next run.</summary>

@@ -4,8 +4,8 @@ namespace DiscordAnalytics.Core.Loops.ActivityRoles;
 
 /// <summary>
 /// What a role rule counts (<c>roleRules.kind</c>, and the word in the HTTP body). The kind is the rule's discriminator:
-/// the next kinds ("streak" &gt;= K days, "leaderboardTop" X, "mentor") become new values here with their own
-/// qualifier in <see cref="RoleRulePlanner"/>; the rule's threshold and days keep their meaning per kind.
+/// each has its own qualifier in <see cref="RoleRulePlanner"/>, and the rule's threshold and days mean what the kind says
+/// (a count over the last days, a streak length, or a number of top places).
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RoleRuleKind>))]
 public enum RoleRuleKind
@@ -25,4 +25,16 @@ public enum RoleRuleKind
     /// <summary>Whole minutes in voice (AFK channel excluded) in the last days.</summary>
     [JsonStringEnumMemberName("voiceMinutes")]
     VoiceMinutes,
+
+    /// <summary>A current daily streak (as the leaderboard counts it) of at least <see cref="RoleRule.Threshold"/> days; the rule's days are not used.</summary>
+    [JsonStringEnumMemberName("streak")]
+    Streak,
+
+    /// <summary>The top <see cref="RoleRule.Threshold"/> places of the leaderboard by activity score over the last days.</summary>
+    [JsonStringEnumMemberName("leaderboardTop")]
+    LeaderboardTop,
+
+    /// <summary>The top <see cref="RoleRule.Threshold"/> mentor candidates over the help threads and questions of the last days.</summary>
+    [JsonStringEnumMemberName("mentor")]
+    Mentor,
 }

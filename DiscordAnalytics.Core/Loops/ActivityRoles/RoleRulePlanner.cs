@@ -1,3 +1,6 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Leaderboard;
+using DiscordAnalytics.Core.Analytics.Mentors;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +9,15 @@ namespace DiscordAnalytics.Core.Loops.ActivityRoles;
 
 /// <summary>
 /// Who qualifies for each enabled rule now, against who holds its role as far as the app knows (<see cref="RoleGrant"/>).
-/// Reads the member-day rollups (one grouped read per distinct window), never the raw events. The window of D days
+/// Counting kinds read the member-day rollups (one grouped read per distinct window), never the raw events; a streak
+/// rule reads the leaderboard's current streaks, a leaderboard rule its places by activity score over the rule's days,
+/// a mentor rule the ranked mentor candidates (<see cref="MentorsQuery"/>). The window of D days
 /// is today (UTC) and the D - 1 days before it, as the dashboard's "last D days". Bots never qualify; members who left
 /// never gain; forgotten members are never acted on. Hidden members are acted on like anyone (the role is the
 /// server's, and they are counted in every number), but never named in a preview or the log.
 /// Preview and apply both plan with this, so they cannot disagree.
 /// </summary>
-public sealed class RoleRulePlanner(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+public sealed class RoleRulePlanner(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, LeaderboardQuery leaderboard, MentorsQuery mentors)
 {
     private const long MsPerMinute = 60_000;
 
@@ -41,14 +46,9 @@ public sealed class RoleRulePlanner(IDbContextFactory<AnalyticsDbContext> contex
         var plans = new List<RulePlan>(rules.Count);
         foreach (var rule in rules)
         {
-            if (!sumsByDays.TryGetValue(rule.Days, out var sums))
-            {
-                sums = await SumAsync(db, guildId, today - rule.Days + 1, today + 1, cancellationToken);
-                sumsByDays[rule.Days] = sums;
-            }
-
-            var qualifying = sums.Where(s => Count(rule.Kind, s) >= rule.Threshold && !forgotten.Contains(s.User) && !left.Contains(s.User))
-                .Select(s => s.User).ToHashSet();
+            var qualifying = (await QualifyingAsync(db, rule, today, sumsByDays, cancellationToken))
+                .Where(u => !forgotten.Contains(u) && !left.Contains(u))
+                .ToHashSet();
             var holders = grants[rule.RoleId].ToList();
             var held = holders.Select(h => h.UserId).ToHashSet();
             var gains = qualifying.Where(u => !held.Contains(u)).Order().ToList();
@@ -61,6 +61,35 @@ public sealed class RoleRulePlanner(IDbContextFactory<AnalyticsDbContext> contex
 
         return plans;
     }
+
+    /// <summary>The members who meet <paramref name="rule"/> now (bots never; left and forgotten members are the caller's to drop).</summary>
+    private async Task<IEnumerable<long>> QualifyingAsync(AnalyticsDbContext db, RoleRule rule, int today, Dictionary<int, List<MemberTotals>> sumsByDays, CancellationToken cancellationToken)
+    {
+        var window = AnalyticsWindow.Last(rule.Days, today);
+        switch (rule.Kind)
+        {
+            case RoleRuleKind.Streak:
+                var streaks = await leaderboard.RankedMembersAsync(Ranking(rule.GuildId, AnalyticsWindow.Last(1, today)), LeaderboardRanking.Streak, cancellationToken);
+                return streaks.Where(m => m.CurrentStreak >= rule.Threshold).Select(m => m.User);
+            case RoleRuleKind.LeaderboardTop:
+                var places = await leaderboard.RankedMembersAsync(Ranking(rule.GuildId, window), LeaderboardRanking.Activity, cancellationToken);
+                return places.Take((int)rule.Threshold).Select(m => m.User);
+            case RoleRuleKind.Mentor:
+                var candidates = await mentors.RankAsync(rule.GuildId, window.StartAt, window.EndAt, cancellationToken);
+                return candidates.Take((int)rule.Threshold).Select(m => m.User);
+            default:
+                if (!sumsByDays.TryGetValue(rule.Days, out var sums))
+                {
+                    sums = await SumAsync(db, rule.GuildId, window.StartDay, window.EndDay, cancellationToken);
+                    sumsByDays[rule.Days] = sums;
+                }
+
+                return sums.Where(s => Count(rule.Kind, s) >= rule.Threshold).Select(s => s.User);
+        }
+    }
+
+    /// <summary>Every place (no top cut), bots left out: a top-X rule cuts the list itself.</summary>
+    private static AnalyticsQuery Ranking(long guildId, AnalyticsWindow window) => new((ulong)guildId, window, int.MaxValue, IncludeBots: false);
 
     /// <summary>What <paramref name="kind"/> counts of a member's window totals.</summary>
     public static long Count(RoleRuleKind kind, MemberTotals totals)

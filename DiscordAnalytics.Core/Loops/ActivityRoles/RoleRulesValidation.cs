@@ -9,6 +9,15 @@ public static class RoleRulesValidation
     /// <summary>Member rollups are read over at most a year.</summary>
     public const int MaxDays = 365;
 
+    /// <summary>The longest streak a rule may ask for (a year).</summary>
+    public const long MaxStreakDays = 365;
+
+    /// <summary>The most top places a leaderboard or mentor rule may give the role to.</summary>
+    public const long MaxTopPlaces = 100;
+
+    /// <summary>The words of every kind, for messages that list them.</summary>
+    public const string KindWords = "messages, reactions, activity, voiceMinutes, streak, leaderboardTop or mentor";
+
     /// <summary>The first problem of <paramref name="rules"/> for guild <paramref name="guildId"/>, or null when they may be saved.</summary>
     public static RoleRuleProblem? Check(long guildId, IReadOnlyList<RoleRuleInput> rules)
     {
@@ -26,12 +35,12 @@ public static class RoleRulesValidation
             var at = $"rules[{i}]";
             if (!Enum.IsDefined(rule.Kind))
             {
-                return new RoleRuleProblem($"{at}.kind", "kind must be messages, reactions, activity or voiceMinutes.");
+                return new RoleRuleProblem($"{at}.kind", $"kind must be {KindWords}.");
             }
 
-            if (rule.Threshold is < 1 or > MaxThreshold)
+            if (ThresholdProblem(rule.Kind, rule.Threshold) is { } reason)
             {
-                return new RoleRuleProblem($"{at}.threshold", $"threshold must be a whole number from 1 to {MaxThreshold}.");
+                return new RoleRuleProblem($"{at}.threshold", reason);
             }
 
             if (rule.Days is < 1 or > MaxDays)
@@ -58,4 +67,13 @@ public static class RoleRulesValidation
 
         return null;
     }
+
+    /// <summary>Why <paramref name="threshold"/> does not fit <paramref name="kind"/> (what the threshold means for it), or null.</summary>
+    public static string? ThresholdProblem(RoleRuleKind kind, long threshold) => kind switch
+    {
+        RoleRuleKind.Streak when threshold is < 1 or > MaxStreakDays => $"threshold (the streak in days) must be a whole number from 1 to {MaxStreakDays}.",
+        RoleRuleKind.LeaderboardTop or RoleRuleKind.Mentor when threshold is < 1 or > MaxTopPlaces => $"threshold (how many top places) must be a whole number from 1 to {MaxTopPlaces}.",
+        _ when threshold is < 1 or > MaxThreshold => $"threshold must be a whole number from 1 to {MaxThreshold}.",
+        _ => null,
+    };
 }

@@ -168,6 +168,36 @@ public abstract class ActivityRolesStoreTests(StoreProvider provider)
         return store;
     }
 
+    [Fact]
+    public async Task Preview_StreakLeaderboardAndMentorKinds_GainExactlyTheRankedMembersHiddenOnesCountedNotNamed()
+    {
+        const long streakRole = 511, topRole = 512, mentorRole = 513, oneMentorRole = 514;
+        await using var store = await SeededAsync();
+        await store.WriteAsync([.. RankingEvents()]);
+        await using (var db = store.CreateDbContext())
+        {
+            db.MemberPrivacy.Add(new Core.Privacy.MemberPrivacy { GuildId = (long)G, UserId = (long)Bo, Choice = Core.Privacy.MemberPrivacyChoice.Hidden, SetAt = TestDays.NowMs });
+            await db.SaveChangesAsync();
+        }
+
+        var (settings, previewer, _, _) = Services(store, _time, DemoRoles());
+        await settings.SetAsync((long)G, actOnDiscord: true,
+        [
+            new(null, RoleRuleKind.Streak, 3, 1, streakRole, true),
+            new(null, RoleRuleKind.LeaderboardTop, 1, 7, topRole, true),
+            new(null, RoleRuleKind.Mentor, 2, 7, mentorRole, true),
+            new(null, RoleRuleKind.Mentor, 1, 7, oneMentorRole, true),
+        ], CancellationToken.None);
+
+        var previews = await previewer.PreviewAsync((long)G, CancellationToken.None);
+
+        // Bo (hidden, so counted and never named) has the only 3-day streak and the best activity score of 7 days (7 messages
+        // and 3 reactions: 10, before Ada's 7); Ada answered both questions first, Bo one of them later.
+        Assert.Equal(
+            [($"{streakRole}", 1, "", 1), ($"{topRole}", 1, "", 1), ($"{mentorRole}", 2, $"{Ada}", 1), ($"{oneMentorRole}", 1, $"{Ada}", 0)],
+            previews!.Select(p => (p.RoleId, p.GainCount, string.Join(", ", p.Gains.Select(g => g.UserId)), p.HiddenGains)));
+    }
+
     public sealed class OnSqlite() : ActivityRolesStoreTests(StoreProvider.Sqlite);
 
     public sealed class OnPostgres() : ActivityRolesStoreTests(StoreProvider.Postgres);

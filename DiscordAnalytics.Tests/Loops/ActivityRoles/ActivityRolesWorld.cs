@@ -1,3 +1,5 @@
+using DiscordAnalytics.Core.Analytics.Leaderboard;
+using DiscordAnalytics.Core.Analytics.Mentors;
 using DiscordAnalytics.Core.Demo;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
@@ -17,7 +19,7 @@ namespace DiscordAnalytics.Tests.Loops.ActivityRoles;
 /// </summary>
 public static class ActivityRolesWorld
 {
-    public const ulong G = 9_100, General = 9_101, Lounge = 9_102;
+    public const ulong G = 9_100, General = 9_101, Lounge = 9_102, Help = 9_103;
     public const ulong Ada = 9_111, Bo = 9_112, Cy = 9_113, Di = 9_114, Bot = 9_119;
     public const long MessagesRole = 501, ReactionsRole = 502, VoiceRole = 503, ActivityRole = 504, LongMessagesRole = 505;
 
@@ -64,11 +66,31 @@ public static class ActivityRolesWorld
         return events;
     }
 
+    /// <summary>
+    /// For the ranking kinds, on top of <see cref="Events"/>: a help channel where Cy asks twice and Ada answers both first
+    /// (Bo replies to the first too), and Bo active on the last three days (a 3-day streak; nobody else has one).
+    /// </summary>
+    public static IReadOnlyList<IngestEvent> RankingEvents()
+    {
+        var question = Message(G, Help, Cy, TestDays.NineOClock(4), 40);
+        return
+        [
+            Channel(G, Help, "help", TestDays.NineOClock(30)),
+            question,
+            Message(G, Help, Ada, TestDays.NineOClock(4) + (5 * 60_000), 41),
+            Message(G, Help, Bo, TestDays.NineOClock(4) + (20 * 60_000), 42, replyTo: question.MessageId),
+            Message(G, Help, Cy, TestDays.NineOClock(3), 43),
+            Message(G, Help, Ada, TestDays.NineOClock(3) + (5 * 60_000), 44),
+            Message(G, General, Bo, TestDays.NineOClock(1), 45),
+            Message(G, General, Bo, TestDays.NineOClock(0), 46),
+        ];
+    }
+
     /// <summary>The activity-role services over <paramref name="store"/>, acting on <paramref name="roles"/> (the demo's roles unless given).</summary>
     public static (RoleRulesSettings Settings, RoleRulePreviewer Previewer, RoleRuleApplier Applier, RoleChangeLog Log) Services(
         TempSqliteStore store, FakeTimeProvider time, IMemberRoleActions? roles)
     {
-        var planner = new RoleRulePlanner(store, time);
+        var planner = new RoleRulePlanner(store, time, new LeaderboardQuery(store, TestMemberDays.Over(store), time), new MentorsQuery(store));
         return (new RoleRulesSettings(store), new RoleRulePreviewer(store, planner),
             new RoleRuleApplier(store, planner, time, NullLogger<RoleRuleApplier>.Instance, roles), new RoleChangeLog(store));
     }

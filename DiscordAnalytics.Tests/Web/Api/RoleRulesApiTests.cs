@@ -17,6 +17,7 @@ namespace DiscordAnalytics.Tests.Web.Api;
 public sealed class RoleRulesApiTests : IAsyncLifetime
 {
     private const string Token = "role-rules-api-token";
+    private const long StreakRole = 511, TopRole = 512, MentorRole = 513;
     private static readonly string Route = $"/api/guilds/{G}/role-rules";
     private readonly FakeTimeProvider _time = new(TestDays.Now);
     private Emulator _emulator = null!;
@@ -170,7 +171,11 @@ public sealed class RoleRulesApiTests : IAsyncLifetime
     [Theory]
     [InlineData("""{"rules": []}""", "actOnDiscord")]
     [InlineData("""{"actOnDiscord": true}""", "rules")]
-    [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "streak", "threshold": 5, "days": 7, "roleId": "501"}]}""", "rules[0].kind")]
+    [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "weekly", "threshold": 5, "days": 7, "roleId": "501"}]}""", "rules[0].kind")]
+    [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "streak", "threshold": 400, "days": 7, "roleId": "501"}]}""", "rules[0].threshold")]
+    [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "leaderboardTop", "threshold": 101, "days": 7, "roleId": "501"}]}""", "rules[0].threshold")]
+    [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "mentor", "threshold": 0, "days": 30, "roleId": "501"}]}""", "rules[0].threshold")]
+    [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "mentor", "threshold": 3, "days": 0, "roleId": "501"}]}""", "rules[0].days")]
     [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "messages", "threshold": 0, "days": 7, "roleId": "501"}]}""", "rules[0].threshold")]
     [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "messages", "threshold": 5, "days": 400, "roleId": "501"}]}""", "rules[0].days")]
     [InlineData("""{"actOnDiscord": true, "rules": [{"kind": "messages", "threshold": 5, "days": 7, "roleId": "abc"}]}""", "rules[0].roleId")]
@@ -207,6 +212,69 @@ public sealed class RoleRulesApiTests : IAsyncLifetime
         Assert.Equal(7, ids.Distinct().Count());
         using var bad = await _client.GetAsync(Route + "/log?pageSize=1000");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    /// <summary>
+    /// Help questions in a help channel (Cy asks twice; Ada answers both first, Bo replies to one), Bo active on the last
+    /// three days, and the roles of Ada (holding the mentor role by hand) and Bo known from the gateway.
+    /// </summary>
+    private async Task WriteStreakLeaderboardAndMentorWorldAsync()
+    {
+        var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
+        IngestEvent[] events =
+        [
+            .. RankingEvents(),
+            TestEvents.MemberRoles(G, Ada, TestDays.NineOClock(5), (ulong)MentorRole),
+            TestEvents.MemberRoles(G, Bo, TestDays.NineOClock(5)),
+        ];
+        foreach (var e in events)
+        {
+            await pipeline.WriteAsync(e, default);
+        }
+
+        await pipeline.FlushAsync(default);
+        _emulator.GiveRole(G, Ada, (ulong)MentorRole);
+    }
+
+    [Fact]
+    public async Task Apply_StreakLeaderboardAndMentorRules_DiscordGetsExactlyThePreviewAndStoredRolesSpareTheMemberReads()
+    {
+        await WriteStreakLeaderboardAndMentorWorldAsync();
+        await PutAsync($$"""
+            {"actOnDiscord": true, "rules": [
+              {"kind": "streak", "threshold": 3, "days": 1, "roleId": "{{StreakRole}}"},
+              {"kind": "leaderboardTop", "threshold": 2, "days": 7, "roleId": "{{TopRole}}"},
+              {"kind": "mentor", "threshold": 2, "days": 7, "roleId": "{{MentorRole}}"}
+            ]}
+            """);
+        var board = await GetAsync($"/api/guilds/{G}/leaderboard?window=7d&by=activity&top=2");
+        var top2 = board.GetProperty("entries").EnumerateArray().Select(e => ulong.Parse(e.GetProperty("userId").GetString()!)).ToList();
+        var preview = await PostAsync("/preview");
+
+        await PostAsync("/apply");
+
+        // The preview lists Ada's gain too: apply finds she holds the role already and records that instead of a call.
+        Assert.Equal(Changes(preview, "gains"), Calls("PUT").Append((MentorRole, Ada)).Order());
+        // Bo alone has a 3-day streak; Ada answered both questions first but holds the mentor role already (by hand, as
+        // the stored roles say), so only Bo gains it; the top two of the leaderboard gain theirs.
+        Assert.Equal(
+            new[] { (StreakRole, Bo), (MentorRole, Bo) }.Concat(top2.Select(u => (TopRole, u))).Order(),
+            Calls("PUT"));
+        Assert.Equal(2, top2.Count);
+        var held = (await GetAsync(Route + "/log?pageSize=100")).GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("result").GetString() == "alreadyHeld").Select(e => e.GetProperty("userId").GetString()).ToList();
+        Assert.Equal([Ada.ToString()], held);
+        // Ada's and Bo's roles are known from the gateway: Discord was never asked for them.
+        Assert.DoesNotContain(_emulator.RestRequests, r => r.Method == "GET" && (r.Path.EndsWith($"/members/{Ada}", StringComparison.Ordinal) || r.Path.EndsWith($"/members/{Bo}", StringComparison.Ordinal)));
+
+        // Eight days on, nobody qualifies: the app takes back exactly what it gave, never Ada's own mentor role.
+        _time.Advance(TimeSpan.FromDays(8));
+        var later = await PostAsync("/preview");
+        await PostAsync("/apply");
+
+        Assert.Equal(Changes(later, "losses"), Calls("DELETE"));
+        Assert.Equal(Calls("PUT"), Calls("DELETE"));
+        Assert.Contains((ulong)MentorRole, _emulator.RolesOf(G, Ada));
     }
 
     private IEnumerable<(long Role, ulong User)> Calls(string method) =>

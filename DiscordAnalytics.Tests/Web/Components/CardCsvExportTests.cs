@@ -89,10 +89,13 @@ public sealed class CardCsvExportTests : DashboardTestContext
     }
 
     /// <summary>Follows a card's link (relative to the page's base address) as the signed-in owner does.</summary>
-    private async Task<string[]> DownloadAsync(string href)
+    private Task<string[]> DownloadAsync(string href) => DownloadAsync(Store.ConnectionString, href);
+
+    /// <summary>The same for another card test over the store at <paramref name="connectionString"/>.</summary>
+    internal static async Task<string[]> DownloadAsync(string connectionString, string href)
     {
         await using var app = new AnalyticsAppFactory(
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = Store.ConnectionString },
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = connectionString },
             new FakeTimeProvider(Now));
         using var client = await app.CreateAdminClientAsync();
         using var response = await client.GetAsync(new Uri(client.BaseAddress!, href));

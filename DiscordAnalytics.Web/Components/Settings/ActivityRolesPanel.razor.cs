@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Loops.ActivityRoles;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.AspNetCore.Components;
@@ -11,6 +12,7 @@ public sealed partial class ActivityRolesPanel
     public const int LogPageSize = 10;
 
     private List<RuleRow>? _rules;
+    private IReadOnlyList<GuildRole>? _roles;
     private bool _actOnDiscord;
     private IReadOnlyList<RulePreview>? _previews;
     private RoleChangePage? _log;
@@ -33,6 +35,9 @@ public sealed partial class ActivityRolesPanel
 
     [Inject]
     private IngestionMode Mode { get; set; } = null!;
+
+    [Inject]
+    private AssignableRolesQuery Roles { get; set; } = null!;
 
     /// <summary>The guild whose rules are shown.</summary>
     [Parameter, EditorRequired]
@@ -60,6 +65,7 @@ public sealed partial class ActivityRolesPanel
         }
 
         _actOnDiscord = view.ActOnDiscord;
+        _roles = await Roles.RunAsync((long)GuildId, CancellationToken.None);
         _rules = [.. view.Rules.Select(RuleRow.Of)];
         _log = await Log.ReadAsync((long)GuildId, _page, LogPageSize, CancellationToken.None);
     }
@@ -141,7 +147,7 @@ public sealed partial class ActivityRolesPanel
                 || !int.TryParse(row.Days, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
                 || !long.TryParse(row.RoleId, NumberStyles.None, CultureInfo.InvariantCulture, out var role))
             {
-                Show($"Rule {i + 1}: the number, the days and the role id must be whole numbers.", failed: true);
+                Show($"Rule {i + 1}: the number and the days must be whole numbers, and a role chosen.", failed: true);
                 return null;
             }
 
@@ -194,8 +200,15 @@ public sealed partial class ActivityRolesPanel
         RoleRuleKind.Reactions => "reactions",
         RoleRuleKind.Activity => "activity (messages + reactions + voice minutes)",
         RoleRuleKind.VoiceMinutes => "voice minutes",
+        RoleRuleKind.Streak => "current streak (days)",
+        RoleRuleKind.LeaderboardTop => "top places of the leaderboard (activity)",
+        RoleRuleKind.Mentor => "top mentor candidates",
         _ => StoredNames<RoleRuleKind>.Text(kind),
     };
+
+    /// <summary>The role's colour on its option (Discord shows roles in their colour); none for 0, which is "no colour".</summary>
+    private static string? RoleStyle(GuildRole role) =>
+        role.Color == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"color: #{role.Color:x6}");
 
     private static string StatusText(RoleRuleStatus status) => StoredNames<RoleRuleStatus>.Text(status);
 

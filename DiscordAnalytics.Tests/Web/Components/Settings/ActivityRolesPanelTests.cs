@@ -90,5 +90,50 @@ public sealed class ActivityRolesPanelTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=activity-roles-log-entry]").Count));
     }
 
+    [Fact]
+    public async Task RolePicker_StoredRoles_OffersAssignableOnesByNameAndColourAndSavesTheChosenId()
+    {
+        const ulong helpers = 777_000_000_000_000_010, regulars = 777_000_000_000_000_011, botRole = 777_000_000_000_000_012, gone = 777_000_000_000_000_013;
+        await SeedWorldAsync();
+        await Store.WriteAsync(
+            TestEvents.Role(World.Guild, World.Guild, "@everyone", At(5), position: 0),
+            TestEvents.Role(World.Guild, regulars, "Regulars", At(5), position: 2),
+            TestEvents.Role(World.Guild, helpers, "Helpers", At(5), color: 0x3498DB, position: 5),
+            TestEvents.Role(World.Guild, botRole, "Analytics bot", At(5), position: 6, managed: true),
+            TestEvents.Role(World.Guild, gone, "Old", At(5), position: 1),
+            TestEvents.RoleDelete(World.Guild, gone, At(4)));
+        var cut = Render<ActivityRolesPanel>(p => p.Add(c => c.GuildId, World.Guild));
+        cut.WaitForElement("[data-testid=activity-roles-add]").Click();
+
+        var options = cut.FindAll("[data-testid=rule-role-option]");
+        Assert.Equal([("● Helpers", $"{helpers}"), ("● Regulars", $"{regulars}")], options.Select(o => (o.TextContent.Trim(), o.GetAttribute("value")!)));
+        Assert.Equal("color: #3498db", options[0].GetAttribute("style"));
+        Assert.Null(options[1].GetAttribute("style"));
+        Assert.Equal("SELECT", cut.Find("[data-testid=rule-role]").TagName);
+        cut.Find("[data-testid=rule-kind]").Change(RoleRuleKind.Mentor.ToString());
+        cut.Find("[data-testid=rule-threshold]").Change("3");
+        cut.Find("[data-testid=rule-days]").Change("30");
+        cut.Find("[data-testid=rule-role]").Change(helpers.ToString());
+        cut.Find("[data-testid=activity-roles-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Saved: 1 rule, act on Discord off.", cut.Find("[data-testid=activity-roles-message]").TextContent.Trim()));
+        var stored = await Services.GetRequiredService<RoleRulesSettings>().GetAsync((long)World.Guild, CancellationToken.None);
+        Assert.Equal((RoleRuleKind.Mentor, 3L, 30, $"{helpers}"), (stored!.Rules.Single().Kind, stored.Rules.Single().Threshold, stored.Rules.Single().Days, stored.Rules.Single().RoleId));
+        cut.WaitForAssertion(() => Assert.Equal($"{helpers}", cut.Find("[data-testid=rule-role]").GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task RolePicker_RuleRoleNotAmongStoredRoles_StaysSelectableByItsId()
+    {
+        await SeedWorldAsync();
+        await Store.WriteAsync(TestEvents.Role(World.Guild, 777_000_000_000_000_010, "Helpers", At(5)));
+        await Services.GetRequiredService<RoleRulesSettings>().SetAsync((long)World.Guild, false, [new RoleRuleInput(null, RoleRuleKind.Messages, 1, 30, Role, true)], CancellationToken.None);
+
+        var cut = Render<ActivityRolesPanel>(p => p.Add(c => c.GuildId, World.Guild));
+
+        cut.WaitForAssertion(() => Assert.Equal($"role {Role} (not among the server's roles)", cut.Find("[data-testid=rule-role-unknown]").TextContent.Trim()));
+        Assert.Equal($"{Role}", cut.Find("[data-testid=rule-role]").GetAttribute("value"));
+    }
+
     private static string Normalized(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }
