@@ -16,58 +16,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("guildId");
-
-                    b.Property<double>("MessageWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("messageWeight");
-
-                    b.Property<long?>("PublicLinkCreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("publicLinkCreatedAt");
-
-                    b.Property<string>("PublicLinkHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("publicLinkHash");
-
-                    b.Property<double>("ReactionWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("reactionWeight");
-
-                    b.Property<bool>("StreakMessages")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakMessages");
-
-                    b.Property<bool>("StreakReactions")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakReactions");
-
-                    b.Property<bool>("StreakVoice")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("streakVoice");
-
-                    b.Property<double>("ThreadWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("threadWeight");
-
-                    b.Property<double>("VoiceMinuteWeight")
-                        .HasColumnType("REAL")
-                        .HasColumnName("voiceMinuteWeight");
-
-                    b.HasKey("GuildId");
-
-                    b.HasIndex("PublicLinkHash")
-                        .IsUnique()
-                        .HasFilter("\"publicLinkHash\" IS NOT NULL");
-
-                    b.ToTable("leaderboardSettings", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")
@@ -197,6 +145,58 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("NextRunAt");
 
                     b.ToTable("digestSchedules", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<double>("MessageWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("messageWeight");
+
+                    b.Property<long?>("PublicLinkCreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publicLinkCreatedAt");
+
+                    b.Property<string>("PublicLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publicLinkHash");
+
+                    b.Property<double>("ReactionWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("reactionWeight");
+
+                    b.Property<bool>("StreakMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakMessages");
+
+                    b.Property<bool>("StreakReactions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakReactions");
+
+                    b.Property<bool>("StreakVoice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streakVoice");
+
+                    b.Property<double>("ThreadWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threadWeight");
+
+                    b.Property<double>("VoiceMinuteWeight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("voiceMinuteWeight");
+
+                    b.HasKey("GuildId");
+
+                    b.HasIndex("PublicLinkHash")
+                        .IsUnique()
+                        .HasFilter("\"publicLinkHash\" IS NOT NULL");
+
+                    b.ToTable("leaderboardSettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleChange", b =>
@@ -816,6 +816,40 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("emojiDays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.EscalationRole", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roleId");
+
+                    b.HasKey("GuildId", "RoleId");
+
+                    b.ToTable("escalationRoles", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ForumSolvedTag", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tagId");
+
+                    b.HasKey("GuildId", "ChannelId", "TagId");
+
+                    b.ToTable("forumSolvedTags", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1283,6 +1317,27 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("messageKindDays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageRoleMention", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messageId");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roleId");
+
+                    b.HasKey("GuildId", "MessageId", "RoleId");
+
+                    b.HasIndex("GuildId", "RoleId");
+
+                    b.ToTable("messageRoleMentions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionClear", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1525,6 +1580,52 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("GuildId", "StartedAt");
 
                     b.ToTable("supportThreads", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadClosing", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threadId");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closedAt");
+
+                    b.Property<bool>("ByLock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("byLock");
+
+                    b.HasKey("GuildId", "ThreadId", "ClosedAt");
+
+                    b.ToTable("threadClosings", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadTagSeen", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threadId");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tagId");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstSeenAt");
+
+                    b.HasKey("GuildId", "ThreadId", "TagId");
+
+                    b.ToTable("threadTags", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.TopContentDaily", b =>

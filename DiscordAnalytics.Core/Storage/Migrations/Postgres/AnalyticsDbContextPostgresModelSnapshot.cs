@@ -21,60 +21,6 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("guildid");
-
-                    b.Property<double>("MessageWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("messageweight");
-
-                    b.Property<long?>("PublicLinkCreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("publiclinkcreatedat");
-
-                    b.Property<string>("PublicLinkHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("publiclinkhash");
-
-                    b.Property<double>("ReactionWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("reactionweight");
-
-                    b.Property<bool>("StreakMessages")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakmessages");
-
-                    b.Property<bool>("StreakReactions")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakreactions");
-
-                    b.Property<bool>("StreakVoice")
-                        .HasColumnType("boolean")
-                        .HasColumnName("streakvoice");
-
-                    b.Property<double>("ThreadWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("threadweight");
-
-                    b.Property<double>("VoiceMinuteWeight")
-                        .HasColumnType("double precision")
-                        .HasColumnName("voiceminuteweight");
-
-                    b.HasKey("GuildId")
-                        .HasName("pk_leaderboardsettings");
-
-                    b.HasIndex("PublicLinkHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_leaderboardsettings_publiclinkhash")
-                        .HasFilter("\"publiclinkhash\" IS NOT NULL");
-
-                    b.ToTable("leaderboardsettings", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Digests.Digest", b =>
                 {
                     b.Property<long>("Id")
@@ -210,6 +156,60 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasDatabaseName("ix_digestschedules_nextrunat");
 
                     b.ToTable("digestschedules", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Leaderboard.LeaderboardSettings", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<double>("MessageWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("messageweight");
+
+                    b.Property<long?>("PublicLinkCreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("publiclinkcreatedat");
+
+                    b.Property<string>("PublicLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("publiclinkhash");
+
+                    b.Property<double>("ReactionWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reactionweight");
+
+                    b.Property<bool>("StreakMessages")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakmessages");
+
+                    b.Property<bool>("StreakReactions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakreactions");
+
+                    b.Property<bool>("StreakVoice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("streakvoice");
+
+                    b.Property<double>("ThreadWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threadweight");
+
+                    b.Property<double>("VoiceMinuteWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("voiceminuteweight");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_leaderboardsettings");
+
+                    b.HasIndex("PublicLinkHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leaderboardsettings_publiclinkhash")
+                        .HasFilter("\"publiclinkhash\" IS NOT NULL");
+
+                    b.ToTable("leaderboardsettings", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Loops.ActivityRoles.RoleChange", b =>
@@ -860,6 +860,42 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("emojidays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.EscalationRole", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.HasKey("GuildId", "RoleId")
+                        .HasName("pk_escalationroles");
+
+                    b.ToTable("escalationroles", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ForumSolvedTag", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("channelid");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tagid");
+
+                    b.HasKey("GuildId", "ChannelId", "TagId")
+                        .HasName("pk_forumsolvedtags");
+
+                    b.ToTable("forumsolvedtags", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1341,6 +1377,29 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("messagekinddays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageRoleMention", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("messageid");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.HasKey("GuildId", "MessageId", "RoleId")
+                        .HasName("pk_messagerolementions");
+
+                    b.HasIndex("GuildId", "RoleId")
+                        .HasDatabaseName("ix_messagerolementions_guildid_roleid");
+
+                    b.ToTable("messagerolementions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionClear", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1593,6 +1652,54 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasDatabaseName("ix_supportthreads_guildid_startedat");
 
                     b.ToTable("supportthreads", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadClosing", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threadid");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closedat");
+
+                    b.Property<bool>("ByLock")
+                        .HasColumnType("boolean")
+                        .HasColumnName("bylock");
+
+                    b.HasKey("GuildId", "ThreadId", "ClosedAt")
+                        .HasName("pk_threadclosings");
+
+                    b.ToTable("threadclosings", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadTagSeen", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threadid");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tagid");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("firstseenat");
+
+                    b.HasKey("GuildId", "ThreadId", "TagId")
+                        .HasName("pk_threadtags");
+
+                    b.ToTable("threadtags", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.TopContentDaily", b =>
