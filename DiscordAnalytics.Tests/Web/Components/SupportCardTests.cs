@@ -116,6 +116,25 @@ public sealed class SupportCardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_EscalationOfAHiddenMember_IsListedWithoutItsTitle()
+    {
+        const ulong mods = 9_001;
+        await SeedHelpThreadsAsync();
+        await Store.WriteAsync(
+            TestEvents.Role(World.Guild, mods, "moderators", At(5)),
+            TestEvents.Message(World.Guild, OlderUnanswered, World.Dave, At(4, 10, 5), 2, "help") with { MentionedRoleIds = new RoleIdList([mods]) });
+        var roles = new EscalationRoleSettings(Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>());
+        Assert.Equal(EscalationRolesUpdate.Saved, await roles.SetAsync((long)World.Guild, [(long)mods], CancellationToken.None));
+        await Services.GetRequiredService<MemberPrivacySettings>().SetAsync((long)World.Guild, (long)World.Dave, MemberPrivacyChoice.Hidden, CancellationToken.None);
+
+        var cut = Render<SupportCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=support-escalation]")));
+        Assert.Equal("(a hidden member's thread)", cut.Find("[data-testid=support-escalation-link]").TextContent.Trim());
+        Assert.DoesNotContain("vpn", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShareAndResolution_NothingToMeasure_SayWhy()
     {
         Assert.Equal("no help threads", SupportCard.Share(null));
