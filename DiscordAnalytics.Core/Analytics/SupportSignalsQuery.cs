@@ -32,6 +32,13 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <item><c>commonKeywords</c>: <see cref="Keywords"/> over excerpts of human, non-deleted messages created in
 /// the window (all channels; bots and hidden members never count here), at most <see cref="MaxKeywords"/>, summed from each day's
 /// most common terms (<see cref="KeywordDays"/>).</item>
+/// <item><c>escalations</c>: help threads and questions of the window whose asker mentioned an escalation role
+/// (<see cref="EscalationRoleSettings"/>) in the thread or in the question's run (their messages before anyone else posts
+/// in the channel), or posted there again at least <see cref="SupportOptions.EscalationHours"/> after asking while no
+/// one else had answered; the earlier decides when and why. The newest <see cref="MaxEscalationsListed"/> are listed.</item>
+/// <item>Resolution: a help thread resolves at the first sighting of a solved tag, or its first archive or lock at or
+/// after its first response. <c>resolvedShare</c> over the window's help threads; median and p90 minutes from start to
+/// resolution.</item>
 /// </list>
 /// </summary>
 public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays, IOptions<SupportOptions> options)
