@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.HasValidConnectionString, StorageOptions.PostgresConnectionStringError)
             .ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Analytics.SupportOptions>().BindConfiguration(Analytics.SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => o.HasValidEnabled, "Demo:Enabled must be auto, true or false.")
             .Validate(o => o.HasValidHistoryDays, $"Demo:HistoryDays must be a whole number from 0 to {DemoOptions.MaxHistoryDays}.")
@@ -83,6 +84,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddAnalyticsQueries();
         services.AddSingleton<HelpChannelSettings>();
+        services.AddSingleton<EscalationRoleSettings>();
         services.AddRetention();
         services.AddMemberPrivacy();
         services.AddInsights();

@@ -72,6 +72,7 @@ public static class WebServiceCollectionExtensions
         app.MapJobsDashboard();
         app.MapInsightsApi();
         app.MapHelpChannelsApi();
+        app.MapEscalationRolesApi();
         app.MapTimeZoneApi();
         app.MapMemberPrivacyApi();
         app.MapDeadLettersApi();

@@ -14,6 +14,18 @@ public sealed record SupportSignals(long UnansweredThreads, double? MedianFirstR
     /// <summary>Median over questions posted directly in help channels only; additive to schema 1.</summary>
     public double? MedianMessageFirstResponseMinutes { get; init; }
 
+    /// <summary>Help threads and questions whose asker escalated them; additive to schema 1.</summary>
+    public SupportEscalations Escalations { get; init; } = SupportEscalations.None;
+
+    /// <summary>Share (0 to 1, three decimals) of the window's help threads resolved by now; additive to schema 1 (null when none).</summary>
+    public double? ResolvedShare { get; init; }
+
+    /// <summary>Median minutes from a resolved help thread's start to its resolution; additive to schema 1 (null when none resolved).</summary>
+    public double? MedianResolutionMinutes { get; init; }
+
+    /// <summary>90th percentile (nearest rank) of the same minutes; additive to schema 1 (null when none resolved).</summary>
+    public double? P90ResolutionMinutes { get; init; }
+
     /// <summary>
     /// 90th percentile (nearest rank) over the same answers as <see cref="MedianFirstResponseMinutes"/>: how long the
     /// slowest tenth waited (not part of the schema-1 contract).

@@ -2,6 +2,7 @@ using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Core.Analytics;
 
@@ -31,15 +32,31 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <item><c>commonKeywords</c>: <see cref="Keywords"/> over excerpts of human, non-deleted messages created in
 /// the window (all channels; bots and hidden members never count here), at most <see cref="MaxKeywords"/>, summed from each day's
 /// most common terms (<see cref="KeywordDays"/>).</item>
+/// <item><c>escalations</c>: help threads and questions of the window whose asker mentioned an escalation role
+/// (<see cref="EscalationRoleSettings"/>) in the thread or in the question's run (their messages before anyone else posts
+/// in the channel), or posted there again at least <see cref="SupportOptions.EscalationHours"/> after asking while no
+/// one else had answered; the earlier decides when and why. The newest <see cref="MaxEscalationsListed"/> are listed.</item>
+/// <item>Resolution: a help thread resolves at the first sighting of a solved tag, or its first archive or lock at or
+/// after its first response. <c>resolvedShare</c> over the window's help threads; median and p90 minutes from start to
+/// resolution.</item>
 /// </list>
 /// </summary>
-public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays)
+public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays, IOptions<SupportOptions> options)
 {
+    /// <summary>With the default <see cref="SupportOptions"/>.</summary>
+    public SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays)
+        : this(contexts, time, keywordDays, Options.Create(new SupportOptions()))
+    {
+    }
+
     /// <summary>Without a shared <see cref="KeywordDayCache"/>: one of its own (tests that build the query by hand).</summary>
     public SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
         : this(contexts, time, new KeywordDayCache(contexts, time))
     {
     }
+
+    /// <summary>How many escalations the summary and the Support card list (the newest).</summary>
+    public const int MaxEscalationsListed = 10;
 
     public const int MaxKeywords = 10;
 
@@ -65,10 +82,15 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             return new SupportSignals(0, null, keywords) { HasHelpChannels = false };
         }
 
-        var (unanswered, threadMinutes) = await ThreadsAsync(db, query, helpChannels, cancellationToken);
+        var (unanswered, threadMinutes, threads) = await ThreadsAsync(db, query, helpChannels, cancellationToken);
         var questionMinutes = await QuestionsAsync(db, query, helpChannels, cancellationToken);
+        var resolutionMinutes = await SupportResolution.MinutesAsync(db, (long)query.GuildId, query.Window.StartAt, query.Window.EndAt, threads, cancellationToken);
         return new SupportSignals(unanswered.Count, Median([.. threadMinutes, .. questionMinutes]), keywords)
         {
+            Escalations = await SupportEscalationReads.ReadAsync(db, query, helpChannels, threads, options.Value.EscalationPeriod, cancellationToken),
+            ResolvedShare = threads.Count == 0 ? null : Math.Round((double)resolutionMinutes.Count / threads.Count, 3, MidpointRounding.AwayFromZero),
+            MedianResolutionMinutes = Median(resolutionMinutes),
+            P90ResolutionMinutes = Percentile90(resolutionMinutes),
             MedianThreadFirstResponseMinutes = Median(threadMinutes),
             MedianMessageFirstResponseMinutes = Median(questionMinutes),
             P90FirstResponseMinutes = Percentile90([.. threadMinutes, .. questionMinutes]),
@@ -87,7 +109,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     /// The help threads started in the window with their first responses: one row each from <c>supportThreads</c> (the
     /// writer keeps them, <see cref="SupportThread"/>), never their messages.
     /// </summary>
-    private async Task<(List<StartedThread> Unanswered, List<double> Minutes)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
+    private async Task<(List<StartedThread> Unanswered, List<double> Minutes, List<HelpThreadFacts> Threads)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
         var threads = await (
@@ -96,7 +118,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             where t.GuildId == guild && t.StartedAt >= startAt && t.StartedAt < endAt
                 && !t.StarterGone && t.StarterAuthorId != null && (bots || !t.StarterIsBot)
                 && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
-            select new { t.ThreadId, t.StarterAuthorId, t.StartedAt, Response = bots ? t.FirstResponseWithBotsAt : t.FirstResponseAt })
+            select new { t.ThreadId, t.StarterAuthorId, t.StartedAt, Response = bots ? t.FirstResponseWithBotsAt : t.FirstResponseAt, ParentId = c.ParentId!.Value })
             .ToListAsync(cancellationToken);
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -117,7 +139,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             }
         }
 
-        return (unanswered, minutes);
+        return (unanswered, minutes, [.. threads.Select(t => new HelpThreadFacts(t.ThreadId, t.StarterAuthorId!.Value, t.StartedAt, t.Response, t.ParentId))]);
     }
 
     /// <summary>

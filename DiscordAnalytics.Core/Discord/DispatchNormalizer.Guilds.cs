@@ -100,8 +100,46 @@ public sealed partial class DispatchNormalizer
             // A thread's owner: the writer drops every event of a forgotten member, so a later THREAD_UPDATE, GUILD_CREATE
             // or backfill cannot bring back the title of a thread they started. Channels have no owner (null).
             UserId = Json.Snowflake(channel, "owner_id"),
+            ThreadStatus = ThreadStatusOf(channel),
+            SolvedTagIds = SolvedTags(channel),
         });
     }
+
+    /// <summary>A thread's archive, lock and tags (resolution); null for a channel, or a thread event without <c>thread_metadata</c> (THREAD_DELETE).</summary>
+    private static ThreadStatus? ThreadStatusOf(JsonElement channel)
+    {
+        if (Json.Object(channel, "thread_metadata") is not { } metadata)
+        {
+            return null;
+        }
+
+        return new ThreadStatus(
+            Json.Bool(metadata, "archived") == true,
+            Json.Bool(metadata, "locked") == true,
+            Json.Timestamp(metadata, "archive_timestamp"),
+            Snowflakes(channel, "applied_tags"));
+    }
+
+    /// <summary>A forum's tags whose name contains "solved" or "resolved" (any case); null when the channel has no tag list.</summary>
+    private static RoleIdList? SolvedTags(JsonElement channel)
+    {
+        if (Json.Property(channel, "available_tags") is not { ValueKind: JsonValueKind.Array } tags)
+        {
+            return null;
+        }
+
+        return tags.EnumerateArray()
+            .Where(tag => tag.ValueKind == JsonValueKind.Object && Json.String(tag, "name") is { } name && SolvedTagNames.IsSolved(name))
+            .Select(tag => Json.Snowflake(tag, "id"))
+            .OfType<ulong>()
+            .ToList();
+    }
+
+    private static RoleIdList Snowflakes(JsonElement element, string property) =>
+        Json.Array(element, property)
+            .Select(id => id.ValueKind == JsonValueKind.String ? Snowflake.TryParse(Json.Text(id)) : null)
+            .OfType<ulong>()
+            .ToList();
 
     private void Member(string eventName, JsonElement member, long receivedAt, List<IngestEvent> events)
     {

@@ -48,7 +48,15 @@ public sealed partial class DispatchNormalizer
             Excerpt = Excerpt(Json.String(message, "content")),
             Shape = Shape(message),
             ReferencedMessageId = isReply && reference is { } rf ? Json.Snowflake(rf, "message_id") : null,
+            MentionedRoleIds = MentionedRoles(message),
         });
+    }
+
+    /// <summary>The roles a message mentions (escalations read them); null when it mentions none.</summary>
+    private static RoleIdList? MentionedRoles(JsonElement message)
+    {
+        var ids = Snowflakes(message, "mention_roles");
+        return ids.Count == 0 ? null : new RoleIdList(ids.Distinct());
     }
 
     private void MessageUpdate(JsonElement message, long receivedAt, List<IngestEvent> events)

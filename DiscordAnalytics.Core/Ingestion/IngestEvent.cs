@@ -92,6 +92,19 @@ public sealed record IngestEvent
     /// holds at <see cref="EventAt"/> (the @everyone role left out); null when the source did not say.
     /// </summary>
     public RoleIdList? RoleIds { get; init; }
+
+    /// <summary>For <see cref="IngestEventType.MessageCreate"/>: the roles the message mentions (<c>mention_roles</c>); null when none.</summary>
+    public RoleIdList? MentionedRoleIds { get; init; }
+
+    /// <summary>For <see cref="IngestEventType.ChannelUpsert"/> of a thread: its archive, lock and tags; null when the event did not say.</summary>
+    public ThreadStatus? ThreadStatus { get; init; }
+
+    /// <summary>
+    /// For <see cref="IngestEventType.ChannelUpsert"/> of a forum or media channel: the ids of its tags named solved or
+    /// resolved (<c>available_tags</c>); null when the event did not carry its tags.
+    /// </summary>
+    public RoleIdList? SolvedTagIds { get; init; }
+
     /// <summary>For <see cref="IngestEventType.InviteUpsert"/>: the invite as Discord described it.</summary>
     public InviteFact? Invite { get; init; }
 

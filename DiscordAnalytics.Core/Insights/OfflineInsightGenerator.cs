@@ -197,6 +197,14 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
             yield return new Insight(InsightKind.Support, "Help threads get answered", $"Every finished help thread got a reply within a day.{median}");
         }
 
+        if (support.Escalations.Count > 0)
+        {
+            yield return new Insight(
+                InsightKind.Support,
+                "Askers are escalating",
+                $"{N(support.Escalations.Count)} help threads and questions were escalated by their askers: they pinged a moderator role, or asked again with no answer.");
+        }
+
         if (support.CommonKeywords.Count > 0)
         {
             var terms = string.Join(", ", support.CommonKeywords.Take(3).Select(k => $"{k.Keyword} ({N(k.Count)})"));

@@ -208,6 +208,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new ChannelDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new SupportThreadConfiguration());
         modelBuilder.ApplyConfiguration(new SupportQuestionConfiguration());
+        SupportMarksConfiguration.Apply(modelBuilder);
         modelBuilder.ApplyConfiguration(new VoiceSessionConfiguration());
         modelBuilder.ApplyConfiguration(new VoiceDayConfiguration());
         modelBuilder.ApplyConfiguration(new MessageKindDayConfiguration());

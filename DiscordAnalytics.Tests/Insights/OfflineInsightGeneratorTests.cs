@@ -55,6 +55,19 @@ public sealed class OfflineInsightGeneratorTests
     }
 
     [Fact]
+    public async Task Generate_Escalations_SaysHowManyAndIsGrounded()
+    {
+        var busy = InsightSummaries.Busy();
+        var summary = busy with { SupportSignals = busy.SupportSignals with { Escalations = new SupportEscalations(4, []) } };
+
+        var report = await _generator.GenerateAsync(summary, CancellationToken.None);
+
+        var escalations = Assert.Single(report.Insights, i => i.Title == "Askers are escalating");
+        Assert.Equal("4 help threads and questions were escalated by their askers: they pinged a moderator role, or asked again with no answer.", escalations.Text);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+    }
+
+    [Fact]
     public async Task Generate_EmptyWindow_NoInsightsNoDraftsAndGrounded()
     {
         var busy = InsightSummaries.Busy();

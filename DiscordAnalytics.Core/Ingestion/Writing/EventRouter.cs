@@ -38,6 +38,7 @@ internal sealed class EventRouter
     private readonly InviteSyncHandler _inviteSyncs;
     private readonly InvitesStatusHandler _invitesStatuses;
     private readonly JoinAttributionHandler _joinAttributions;
+    private readonly SupportMarksHandler _supportMarks;
 
     public EventRouter(WriteContext context)
     {
@@ -70,6 +71,7 @@ internal sealed class EventRouter
         _inviteSyncs = new InviteSyncHandler(context);
         _invitesStatuses = new InvitesStatusHandler(context);
         _joinAttributions = new JoinAttributionHandler(context);
+        _supportMarks = new SupportMarksHandler(context);
     }
 
     /// <summary>Applies one event that passed <see cref="IngestEvent.Validate"/>; false when it changed nothing (seen before, or from a forgotten member).</summary>
@@ -102,6 +104,7 @@ internal sealed class EventRouter
                 return true;
             case IngestEventType.ChannelUpsert:
                 _channels.Apply(ChannelSeen.From(e));
+                _supportMarks.Apply(e);
                 return true;
             case IngestEventType.MemberUpsert:
                 _members.Apply(MemberSeen.From(e));
@@ -110,6 +113,7 @@ internal sealed class EventRouter
             // A create and a reaction add, nearly every event, write one row: their fact, whose key is their
             // dedupe key (the message id; the reaction's state and time), so they keep no raw event row.
             case IngestEventType.MessageCreate:
+                _supportMarks.Apply(e);
                 return NoteLastEventAtIfNew(guild, e.EventAt, _creates.Apply(MessageCreated.From(e)));
             case IngestEventType.ReactionAdd:
                 return NoteLastEventAtIfNew(guild, e.EventAt, _reactionAdds.Apply(ReactionAdded.From(e)));

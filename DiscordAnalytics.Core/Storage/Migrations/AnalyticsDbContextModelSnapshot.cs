@@ -992,6 +992,40 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("emojiDays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.EscalationRole", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roleId");
+
+                    b.HasKey("GuildId", "RoleId");
+
+                    b.ToTable("escalationRoles", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ForumSolvedTag", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channelId");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tagId");
+
+                    b.HasKey("GuildId", "ChannelId", "TagId");
+
+                    b.ToTable("forumSolvedTags", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1459,6 +1493,27 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("messageKindDays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageRoleMention", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messageId");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roleId");
+
+                    b.HasKey("GuildId", "MessageId", "RoleId");
+
+                    b.HasIndex("GuildId", "RoleId");
+
+                    b.ToTable("messageRoleMentions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionClear", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1701,6 +1756,52 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("GuildId", "StartedAt");
 
                     b.ToTable("supportThreads", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadClosing", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threadId");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closedAt");
+
+                    b.Property<bool>("ByLock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("byLock");
+
+                    b.HasKey("GuildId", "ThreadId", "ClosedAt");
+
+                    b.ToTable("threadClosings", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadTagSeen", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threadId");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tagId");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstSeenAt");
+
+                    b.HasKey("GuildId", "ThreadId", "TagId");
+
+                    b.ToTable("threadTags", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.TopContentDaily", b =>

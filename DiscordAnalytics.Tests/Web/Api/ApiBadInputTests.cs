@@ -38,6 +38,7 @@ public sealed class ApiBadInputTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     {
         ["POST /api/guilds/{guildId}/backfill"] = "{\"days\":7}",
         ["PUT /api/guilds/{guildId}/help-channels"] = "{\"channelIds\":[]}",
+        ["PUT /api/guilds/{guildId}/escalation-roles"] = "{\"roleIds\":[]}",
         ["PUT /api/guilds/{guildId}/time-zone"] = "{\"timeZone\":\"UTC\"}",
         ["PUT /api/guilds/{guildId}/members/{userId}/privacy"] = "{\"choice\":\"hidden\"}",
         ["PUT /api/guilds/{guildId}/role-rules"] = "{\"actOnDiscord\":false,\"rules\":[]}",

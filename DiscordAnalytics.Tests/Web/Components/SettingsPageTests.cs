@@ -56,6 +56,7 @@ public sealed class SettingsPageTests : DashboardTestContext
         // The page also holds the help-channel and retention panels (their own tests are in Settings/).
         AddRetentionServices();
         Services.AddSingleton<DiscordAnalytics.Core.Analytics.HelpChannelSettings>();
+        Services.AddSingleton<DiscordAnalytics.Core.Analytics.EscalationRoleSettings>();
     }
 
     private BackfillService Backfill => Services.GetRequiredService<BackfillService>();

@@ -82,6 +82,66 @@ public sealed class SupportCardTests : DashboardTestContext
         Assert.Empty(cut.FindAll("[data-testid=support-thread]"));
     }
 
+    [Fact]
+    public async Task Render_ResolvedAndEscalatedThreads_ShowsShareResolutionTimesAndTheEscalationList()
+    {
+        const ulong mods = 9_001;
+        await SeedHelpThreadsAsync();
+        await Store.WriteAsync(
+            TestEvents.Role(World.Guild, mods, "moderators", At(5)),
+            // Archived half an hour after its answer: resolved an hour after the question.
+            Archive(QuickAnswer, At(2, 11)),
+            // Archived before its answer came: not resolved.
+            Archive(SlowAnswer, At(2, 13)),
+            TestEvents.Message(World.Guild, Unanswered, World.Alice, At(3, 10, 5), 2, "anyone?") with { MentionedRoleIds = new RoleIdList([mods]) },
+            TestEvents.Message(World.Guild, OlderUnanswered, World.Dave, At(3, 11), 3, "still broken"));
+        var roles = new EscalationRoleSettings(Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>());
+        Assert.Equal(EscalationRolesUpdate.Saved, await roles.SetAsync((long)World.Guild, [(long)mods], CancellationToken.None));
+
+        var cut = Render<SupportCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=support-escalations]").TextContent.Trim()));
+        Assert.Equal("25%", cut.Find("[data-testid=support-resolved-share]").TextContent.Trim());
+        Assert.Equal("1 h", cut.Find("[data-testid=support-resolution-median]").TextContent.Trim());
+        Assert.Equal("1 h", cut.Find("[data-testid=support-resolution-p90]").TextContent.Trim());
+        Assert.Contains("tagged solved, or closed after an answer", cut.Find("[data-testid=support-resolution]").TextContent, StringComparison.Ordinal);
+        var escalations = cut.FindAll("[data-testid=support-escalation]");
+        Assert.Equal(
+            [($"{OlderUnanswered}", "askedAgain"), ($"{Unanswered}", "roleMention")],
+            escalations.Select(e => (e.GetAttribute("data-escalation-id"), e.GetAttribute("data-reason"))));
+        Assert.Equal("vpn drops", escalations[0].QuerySelector("[data-testid=support-escalation-link]")!.TextContent.Trim());
+        Assert.Contains("in #random · asked again, no answer · ", escalations[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("pinged a moderator role", escalations[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal($"https://discord.com/channels/{World.Guild}/{Unanswered}", escalations[1].QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Render_EscalationOfAHiddenMember_IsListedWithoutItsTitle()
+    {
+        const ulong mods = 9_001;
+        await SeedHelpThreadsAsync();
+        await Store.WriteAsync(
+            TestEvents.Role(World.Guild, mods, "moderators", At(5)),
+            TestEvents.Message(World.Guild, OlderUnanswered, World.Dave, At(4, 10, 5), 2, "help") with { MentionedRoleIds = new RoleIdList([mods]) });
+        var roles = new EscalationRoleSettings(Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>());
+        Assert.Equal(EscalationRolesUpdate.Saved, await roles.SetAsync((long)World.Guild, [(long)mods], CancellationToken.None));
+        await Services.GetRequiredService<MemberPrivacySettings>().SetAsync((long)World.Guild, (long)World.Dave, MemberPrivacyChoice.Hidden, CancellationToken.None);
+
+        var cut = Render<SupportCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=support-escalation]")));
+        Assert.Equal("(a hidden member's thread)", cut.Find("[data-testid=support-escalation-link]").TextContent.Trim());
+        Assert.DoesNotContain("vpn", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShareAndResolution_NothingToMeasure_SayWhy()
+    {
+        Assert.Equal("no help threads", SupportCard.Share(null));
+        Assert.Equal("none resolved", SupportCard.Resolution(null));
+        Assert.Equal("33%", SupportCard.Share(0.333));
+    }
+
     [Theory]
     [InlineData(0.4, "under 1 min")]
     [InlineData(12.4, "12 min")]
@@ -111,6 +171,13 @@ public sealed class SupportCardTests : DashboardTestContext
         TestEvents.Thread(World.Guild, World.Random, thread, owner, title, at),
         new IngestEvent { Type = IngestEventType.MessageCreate, GuildId = World.Guild, ChannelId = thread, MessageId = thread, UserId = owner, EventAt = at, Excerpt = title },
     ];
+
+    /// <summary>A THREAD_UPDATE saying the thread in "random" was archived at <paramref name="at"/>.</summary>
+    private static IngestEvent Archive(ulong thread, long at) => new()
+    {
+        Type = IngestEventType.ChannelUpsert, GuildId = World.Guild, EventAt = at + 1_000, ChannelId = thread, ParentId = World.Random,
+        ChannelType = 11, Name = "thread", ThreadStatus = new ThreadStatus(true, false, at, new RoleIdList([])),
+    };
 
     private async Task MarkRandomAsHelpChannelAsync()
     {

@@ -13,6 +13,9 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
 internal sealed class SupportFacts(DbConnection connection, ChannelShapes channels) : IDisposable
 {
     private readonly SupportStatements _sql = new(connection);
+
+    /// <summary>What escalations and resolution read: role mentions, solved tags, a thread's tags and closings.</summary>
+    public SupportMarks Marks { get; } = new(connection);
     private readonly HashSet<(long Guild, long Message)> _changed = [];
     private readonly HashSet<(long Guild, long Thread)> _threads = [];
     private readonly HashSet<(long Guild, long Message)> _maybeThreads = [];
@@ -86,5 +89,9 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
         _channels.Clear();
     }
 
-    public void Dispose() => _sql.Dispose();
+    public void Dispose()
+    {
+        _sql.Dispose();
+        Marks.Dispose();
+    }
 }

@@ -1043,6 +1043,42 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("emojidays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.EscalationRole", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.HasKey("GuildId", "RoleId")
+                        .HasName("pk_escalationroles");
+
+                    b.ToTable("escalationroles", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ForumSolvedTag", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("channelid");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tagid");
+
+                    b.HasKey("GuildId", "ChannelId", "TagId")
+                        .HasName("pk_forumsolvedtags");
+
+                    b.ToTable("forumsolvedtags", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.Guild", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1524,6 +1560,29 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("messagekinddays", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageRoleMention", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("messageid");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roleid");
+
+                    b.HasKey("GuildId", "MessageId", "RoleId")
+                        .HasName("pk_messagerolementions");
+
+                    b.HasIndex("GuildId", "RoleId")
+                        .HasDatabaseName("ix_messagerolementions_guildid_roleid");
+
+                    b.ToTable("messagerolementions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ReactionClear", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1776,6 +1835,54 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasDatabaseName("ix_supportthreads_guildid_startedat");
 
                     b.ToTable("supportthreads", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadClosing", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threadid");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closedat");
+
+                    b.Property<bool>("ByLock")
+                        .HasColumnType("boolean")
+                        .HasColumnName("bylock");
+
+                    b.HasKey("GuildId", "ThreadId", "ClosedAt")
+                        .HasName("pk_threadclosings");
+
+                    b.ToTable("threadclosings", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadTagSeen", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threadid");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tagid");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("firstseenat");
+
+                    b.HasKey("GuildId", "ThreadId", "TagId")
+                        .HasName("pk_threadtags");
+
+                    b.ToTable("threadtags", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.TopContentDaily", b =>

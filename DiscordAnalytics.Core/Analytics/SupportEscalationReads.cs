@@ -1,0 +1,198 @@
+using System.Globalization;
+using DiscordAnalytics.Core.Privacy;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>
+/// Which of a window's help threads and questions escalated (rules: <see cref="SupportSignalsQuery"/>), from the role
+/// mentions the writer keeps (<see cref="MessageRoleMention"/>), the message facts and the support facts. Its reads
+/// follow the guild's escalation-role mentions and the window's threads and questions left without an answer for the
+/// escalation period, never the whole window's messages.
+/// </summary>
+internal static class SupportEscalationReads
+{
+    public static async Task<SupportEscalations> ReadAsync(
+        AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, IReadOnlyList<HelpThreadFacts> threads, TimeSpan period, CancellationToken cancellationToken)
+    {
+        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
+        var periodMs = (long)period.TotalMilliseconds;
+        var mentions = await RoleMentionsAsync(db, guild, startAt, bots, cancellationToken);
+        var found = new List<(string Kind, long Id, long Channel, long? Starter, long At, string Reason)>();
+
+        // Threads: a mention by the starter anywhere in the thread (its origin message included), or the starter's
+        // message at least the period after the start while no one else had answered.
+        var byThread = threads.ToDictionary(t => t.ThreadId);
+        var threadHits = new Dictionary<long, (long At, string Reason)>();
+        foreach (var m in mentions)
+        {
+            if (byThread.TryGetValue(m.ThreadId ?? m.MessageId, out var thread) && m.AuthorId == thread.StarterAuthorId)
+            {
+                Keep(threadHits, thread.ThreadId, m.CreatedAt, SupportEscalation.RoleMention);
+            }
+        }
+
+        var waiting = threads.Where(t => t.Response is not { } r || r - t.StartedAt > periodMs).Select(t => (long?)t.ThreadId).ToList();
+        if (waiting.Count > 0)
+        {
+            var laterPosts = await db.MessageFacts
+                .Where(m => m.GuildId == guild && waiting.Contains(m.ThreadId) && m.CreatedAt >= startAt + periodMs
+                    && m.IsCreated && m.DeletedAt == null && m.AuthorId != null)
+                .Select(m => new { ThreadId = m.ThreadId!.Value, m.AuthorId, m.CreatedAt })
+                .ToListAsync(cancellationToken);
+            foreach (var post in laterPosts)
+            {
+                var thread = byThread[post.ThreadId];
+                if (post.AuthorId == thread.StarterAuthorId && post.CreatedAt >= thread.StartedAt + periodMs
+                    && (thread.Response is not { } response || post.CreatedAt < response))
+                {
+                    Keep(threadHits, thread.ThreadId, post.CreatedAt, SupportEscalation.AskedAgain);
+                }
+            }
+        }
+
+        found.AddRange(threadHits.Select(h => (SupportEscalation.Thread, h.Key, byThread[h.Key].ParentId, (long?)byThread[h.Key].StarterAuthorId, h.Value.At, h.Value.Reason)));
+        found.AddRange(await QuestionsAsync(db, guild, startAt, endAt, bots, helpChannels, mentions, periodMs, cancellationToken));
+        return new SupportEscalations(found.Count, await ListAsync(db, guild, found, cancellationToken));
+    }
+
+    /// <summary>
+    /// Questions: the asker's messages in the channel that follow the question before anyone else posts there (its run;
+    /// bots break it only with IncludeBots): one mentioning an escalation role, or one at least the period after asking.
+    /// </summary>
+    private static async Task<List<(string, long, long, long?, long, string)>> QuestionsAsync(
+        AnalyticsDbContext db, long guild, long startAt, long endAt, bool bots, List<long> helpChannels, List<Mention> mentions, long periodMs, CancellationToken cancellationToken)
+    {
+        var questions = new List<(long MessageId, long ChannelId, long AuthorId, long AskedAt, long? AnsweredAt)>();
+        foreach (var channel in helpChannels)
+        {
+            // One range of the (guild, view, channel, time) index per help channel, as SupportSignalsQuery reads them.
+            questions.AddRange((await db.SupportQuestions
+                .Where(q => q.GuildId == guild && q.WithBots == bots && q.ChannelId == channel && q.AskedAt >= startAt && q.AskedAt < endAt)
+                .Select(q => new { q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt })
+                .ToListAsync(cancellationToken))
+                .Select(q => (q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt)));
+        }
+
+        // A mention belongs to its author's latest question in that channel asked at or before it.
+        var latest = questions.ToLookup(q => (q.ChannelId, q.AuthorId));
+        var mentioned = new Dictionary<long, long>();
+        foreach (var m in mentions.Where(m => m.ThreadId is null))
+        {
+            var question = latest[(m.ChannelId, m.AuthorId)].Where(q => q.AskedAt <= m.CreatedAt).OrderByDescending(q => q.AskedAt).ThenByDescending(q => q.MessageId).FirstOrDefault();
+            if (question.MessageId != 0 && (!mentioned.TryGetValue(question.MessageId, out var at) || m.CreatedAt < at))
+            {
+                mentioned[question.MessageId] = m.CreatedAt;
+            }
+        }
+
+        var candidates = questions
+            .Where(q => mentioned.ContainsKey(q.MessageId) || q.AnsweredAt is not { } a || a - q.AskedAt > periodMs)
+            .Select(q => q.MessageId)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var runs = await db.SupportQuestions
+            .Where(q => q.GuildId == guild && q.WithBots == bots && candidates.Contains(q.MessageId))
+            .Select(q => new
+            {
+                q.MessageId,
+                RunEnd = db.MessageFacts
+                    .Where(m => m.GuildId == guild && m.ChannelId == q.ChannelId && m.ThreadId == null && m.CreatedAt > q.AskedAt
+                        && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && m.AuthorId != q.AuthorId && (bots || !m.IsBot))
+                    .Min(m => (long?)m.CreatedAt),
+                FollowUp = db.MessageFacts
+                    .Where(m => m.GuildId == guild && m.ChannelId == q.ChannelId && m.ThreadId == null && m.CreatedAt >= q.AskedAt + periodMs
+                        && m.IsCreated && m.DeletedAt == null && m.AuthorId == q.AuthorId)
+                    .Min(m => (long?)m.CreatedAt),
+            })
+            .ToDictionaryAsync(q => q.MessageId, cancellationToken);
+
+        var found = new List<(string, long, long, long?, long, string)>();
+        foreach (var q in questions.Where(q => runs.ContainsKey(q.MessageId)))
+        {
+            var run = runs[q.MessageId];
+            bool InRun(long at) => run.RunEnd is not { } end || at < end;
+            var hits = new Dictionary<long, (long At, string Reason)>();
+            if (mentioned.TryGetValue(q.MessageId, out var mentionAt) && InRun(mentionAt))
+            {
+                Keep(hits, q.MessageId, mentionAt, SupportEscalation.RoleMention);
+            }
+
+            if (run.FollowUp is { } followUp && InRun(followUp) && (q.AnsweredAt is not { } answer || followUp < answer))
+            {
+                Keep(hits, q.MessageId, followUp, SupportEscalation.AskedAgain);
+            }
+
+            if (hits.TryGetValue(q.MessageId, out var hit))
+            {
+                found.Add((SupportEscalation.Question, q.MessageId, q.ChannelId, q.AuthorId, hit.At, hit.Reason));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The earliest reason wins; at the same moment a mention does.</summary>
+    private static void Keep(Dictionary<long, (long At, string Reason)> hits, long id, long at, string reason)
+    {
+        if (!hits.TryGetValue(id, out var hit) || at < hit.At || (at == hit.At && reason == SupportEscalation.RoleMention))
+        {
+            hits[id] = (at, reason);
+        }
+    }
+
+    /// <summary>The counted messages since <paramref name="startAt"/> that mention one of the guild's escalation roles.</summary>
+    private static async Task<List<Mention>> RoleMentionsAsync(AnalyticsDbContext db, long guild, long startAt, bool bots, CancellationToken cancellationToken)
+    {
+        var roles = await db.Set<EscalationRole>().Where(r => r.GuildId == guild).Select(r => r.RoleId).ToListAsync(cancellationToken);
+        if (roles.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await (
+            from r in db.Set<MessageRoleMention>()
+            join m in db.MessageFacts on new { r.GuildId, r.MessageId } equals new { m.GuildId, m.MessageId }
+            where r.GuildId == guild && roles.Contains(r.RoleId) && m.CreatedAt >= startAt
+                && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && (bots || !m.IsBot)
+            select new { m.MessageId, m.ChannelId, m.ThreadId, AuthorId = m.AuthorId!.Value, m.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.DistinctBy(m => m.MessageId).Select(m => new Mention(m.MessageId, m.ChannelId, m.ThreadId, m.AuthorId, m.CreatedAt))];
+    }
+
+    /// <summary>The newest escalations with their channel names; a thread's title only when its starter may be shown.</summary>
+    private static async Task<IReadOnlyList<SupportEscalation>> ListAsync(
+        AnalyticsDbContext db, long guild, List<(string Kind, long Id, long Channel, long? Starter, long At, string Reason)> found, CancellationToken cancellationToken)
+    {
+        var newest = found.OrderByDescending(f => f.At).ThenByDescending(f => f.Id).Take(SupportSignalsQuery.MaxEscalationsListed).ToList();
+        if (newest.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = newest.Select(f => f.Channel).Concat(newest.Where(f => f.Kind == SupportEscalation.Thread).Select(f => f.Id)).Distinct().ToList();
+        var names = await db.Channels
+            .Where(c => c.GuildId == guild && ids.Contains(c.ChannelId))
+            .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
+        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
+        return [.. newest.Select(f => new SupportEscalation(
+            f.Kind,
+            f.Id.ToString(CultureInfo.InvariantCulture),
+            f.Channel.ToString(CultureInfo.InvariantCulture),
+            Names.OrId(names.GetValueOrDefault(f.Channel), f.Channel),
+            f.Kind == SupportEscalation.Thread && visible.MayShowContentOf(f.Starter) ? Names.OrId(names.GetValueOrDefault(f.Id), f.Id) : null,
+            f.At,
+            f.Reason,
+            f.Kind == SupportEscalation.Thread
+                ? $"https://discord.com/channels/{guild}/{f.Id}"
+                : $"https://discord.com/channels/{guild}/{f.Channel}/{f.Id}"))];
+    }
+
+    private sealed record Mention(long MessageId, long ChannelId, long? ThreadId, long AuthorId, long CreatedAt);
+}
