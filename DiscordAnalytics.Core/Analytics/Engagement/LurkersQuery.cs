@@ -26,6 +26,10 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays)
 {
     private readonly ConcurrentDictionary<long, GuildRows> _guilds = new();
+    private long _rowReads;
+
+    /// <summary>How many times a guild's member rows were read from the store (what the tests hold the version check to).</summary>
+    internal long RowReads => Interlocked.Read(ref _rowReads);
 
     public async Task<LurkerCount> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
@@ -70,6 +74,7 @@ public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts,
             }
 
             var read = await ReadRowsAsync(db, guildId, cancellationToken);
+            Interlocked.Increment(ref _rowReads);
             guild.Held = read;
             return read;
         }

@@ -23,13 +23,15 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                 });
 
             // Every change of a member row that moves who is present when steps the guild's version, in the changing
-            // statement's transaction, whoever writes: a name or an invite changes nothing the lurkers card reads.
+            // statement's transaction, whoever writes: a name or an invite changes nothing the lurkers card reads. No
+            // conflict clause inside: an outer upsert's conflict policy would override it.
             foreach (var (name, when, row) in Triggers)
             {
                 migrationBuilder.Sql($"""
                     CREATE TRIGGER {name} {when}
                     BEGIN
-                        INSERT OR IGNORE INTO memberRowVersions (guildId, version) VALUES ({row}.guildId, 0);
+                        INSERT INTO memberRowVersions (guildId, version)
+                        SELECT {row}.guildId, 0 WHERE NOT EXISTS (SELECT 1 FROM memberRowVersions WHERE guildId = {row}.guildId);
                         UPDATE memberRowVersions SET version = version + 1 WHERE guildId = {row}.guildId;
                     END;
                     """);
