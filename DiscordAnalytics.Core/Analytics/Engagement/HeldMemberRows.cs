@@ -7,7 +7,8 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// version they were read at (<see cref="Storage.Entities.MemberRowVersion"/>): replaced whole when that moves, never
 /// changed. Beside them, what is reused between reloads: each row's member-day index and, per window, how many rows
 /// are present and how many of those were active on the window's days but its last (valid while the member days hand
-/// back the same sums of those days). A reload after a live event then passes over the last day's members only.
+/// back the same sums of those days, brought up to date by the members whose being active flipped in them). A reload
+/// after a live event then passes over the last day's members and the flipped ones only.
 /// Guarded by <see cref="Gate"/>, taken inside the member days' gate.
 /// </summary>
 internal sealed class HeldMemberRows
@@ -58,21 +59,15 @@ internal sealed class HeldMemberRows
         var closed = sums.Closed;
         var key = (startAt, endAt, bots);
         var at = _kept.FindIndex(k => k.Window == key);
-        Kept kept;
-        if (at >= 0 && ReferenceEquals(_kept[at].Closed, closed))
+        Kept? kept = null;
+        if (at >= 0)
         {
             kept = _kept[at];
             _kept.RemoveAt(at);
+            kept = ReferenceEquals(kept.Closed, closed) ? Adjusted(kept) : null;
         }
-        else
-        {
-            if (at >= 0)
-            {
-                _kept.RemoveAt(at);
-            }
 
-            kept = PassOverRows(closed, key);
-        }
+        kept ??= PassOverRows(closed, key);
 
         _kept.Add(kept);
         if (_kept.Count > KeptWindows)
@@ -81,6 +76,29 @@ internal sealed class HeldMemberRows
         }
 
         return (kept.Present, kept.PresentActive + ActiveOnlyOnLastDay(sums, key));
+    }
+
+    /// <summary>
+    /// A kept count brought up to the sums it was counted from, which took the member days' commits since (late events on
+    /// the closed days): only the members whose being active flipped are looked at. Null when those are no longer all known.
+    /// </summary>
+    private Kept? Adjusted(Kept kept)
+    {
+        if (!kept.Closed.FlipsSince(kept.Flips, out var flips))
+        {
+            return null;
+        }
+
+        var active = kept.PresentActive;
+        foreach (var (member, nowActive) in flips)
+        {
+            if (member < _resolved && _rowOfMember[member] is var row and >= 0 && IsPresent(row, kept.Window))
+            {
+                active += nowActive ? 1 : -1;
+            }
+        }
+
+        return kept with { PresentActive = active, Flips = kept.Closed.Flips };
     }
 
     /// <summary>Every row once: present in the window, and active on one of the closed days.</summary>
@@ -96,7 +114,7 @@ internal sealed class HeldMemberRows
             }
         }
 
-        return new Kept(window, closed, present, active);
+        return new Kept(window, closed, closed.Flips, present, active);
     }
 
     /// <summary>Present rows active on the window's last day and none of the closed ones: the last day's members only.</summary>
@@ -173,6 +191,6 @@ internal sealed class HeldMemberRows
         _resolved = members;
     }
 
-    /// <summary>A window's counts over its closed days, valid while the member days hand back <see cref="Closed"/> for them.</summary>
-    private sealed record Kept((long StartAt, long EndAt, bool Bots) Window, MemberSums Closed, long Present, long PresentActive);
+    /// <summary>A window's counts over its closed days, valid for <see cref="Closed"/> as it was after flip number <see cref="Flips"/>.</summary>
+    private sealed record Kept((long StartAt, long EndAt, bool Bots) Window, MemberSums Closed, long Flips, long Present, long PresentActive);
 }
