@@ -59,6 +59,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<MemberDayVersion> MemberDayVersions => Set<MemberDayVersion>();
 
+    public DbSet<MemberRowVersion> MemberRowVersions => Set<MemberRowVersion>();
+
     public DbSet<ChannelDayVersion> ChannelDayVersions => Set<ChannelDayVersion>();
 
     public DbSet<SupportThread> SupportThreads => Set<SupportThread>();
@@ -205,6 +207,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new KeywordDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
         modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberRowVersionConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new SupportThreadConfiguration());
         modelBuilder.ApplyConfiguration(new SupportQuestionConfiguration());

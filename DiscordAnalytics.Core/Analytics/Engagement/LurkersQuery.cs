@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -17,36 +18,120 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// (the member days in memory). Bots only with IncludeBots; hidden members count; forgotten members have no row and
 /// no member days.</item>
 /// </list>
+/// A guild's member rows are kept in memory (<see cref="HeldMemberRows"/>) while their stored version
+/// (<c>memberRowVersions</c>, stepped by the store's triggers on every change that matters here, whoever writes) is
+/// unchanged, so a reload costs one version read, the member days' own check, and a pass over the last day's members.
+/// Any move of the version reads the rows again: never an answer from rows the store no longer has.
 /// </summary>
 public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays)
 {
+    private readonly ConcurrentDictionary<long, GuildRows> _guilds = new();
+    private long _rowReads;
+
+    /// <summary>How many times a guild's member rows were read from the store (what the tests hold the version check to).</summary>
+    internal long RowReads => Interlocked.Read(ref _rowReads);
+
     public async Task<LurkerCount> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (guild, bots) = ((long)query.GuildId, query.IncludeBots);
         var (start, end) = (query.Window.StartDay, query.Window.EndDay);
         var (startAt, endAt) = (query.Window.StartAt, query.Window.EndAt);
-        List<long> present;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            present = await db.Members.AsNoTracking()
-                .Where(m => m.GuildId == guild && (bots || !m.IsBot) && (
-                    // Still in since the latest join (or since always), which came before the window's end.
-                    ((m.LeftAt == null || m.JoinedAt > m.LeftAt) && (m.JoinedAt == null || m.JoinedAt < endAt))
-                    // The stay that ended with the latest leave, after the window's start; it began before its end.
-                    || (m.LeftAt != null && m.LeftAt > startAt && (m.JoinedAt == null || m.JoinedAt > m.LeftAt || m.JoinedAt < endAt))))
-                .Select(m => m.UserId)
-                .ToListAsync(cancellationToken);
-        }
+        var rows = await RowsAsync(guild, cancellationToken);
 
-        var (active, presentActive) = await memberDays.ReadAsync(guild, start, end, g =>
+        var (present, active, presentActive) = await memberDays.ReadAsync(guild, start, end, g =>
         {
             var sums = g.Sums(start, end, bots);
-            var both = present.Count(user => g.TryIndexOf(user, out var member) && member < sums.Members && sums.IsActive(member));
-            return ((long)sums.ActiveCount, (long)both);
+            lock (rows.Gate)
+            {
+                var (present, presentActive) = rows.Count(g, sums, startAt, endAt, bots);
+                return (present, (long)sums.ActiveCount, presentActive);
+            }
         }, cancellationToken);
 
-        var known = present.Count + active - presentActive;
-        var lurkers = present.Count - presentActive;
+        var known = present + active - presentActive;
+        var lurkers = present - presentActive;
         return new LurkerCount(lurkers, known == 0 ? null : Math.Round((double)lurkers / known, 3), known);
+    }
+
+    /// <summary>The guild's member rows at their stored version: the held ones while it has not moved, else read again.</summary>
+    private async Task<HeldMemberRows> RowsAsync(long guildId, CancellationToken cancellationToken)
+    {
+        var guild = _guilds.GetOrAdd(guildId, _ => new GuildRows());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await StoredVersionAsync(db, guildId, cancellationToken);
+        if (guild.Held is { } held && held.Version == stored)
+        {
+            return held;
+        }
+
+        // One reader at a time per guild: many cards opened at once read the rows once.
+        await guild.Loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (guild.Held is { } other && other.Version == stored)
+            {
+                return other;
+            }
+
+            var read = await ReadRowsAsync(db, guildId, cancellationToken);
+            Interlocked.Increment(ref _rowReads);
+            guild.Held = read;
+            return read;
+        }
+        finally
+        {
+            guild.Loading.Release();
+        }
+    }
+
+    private static async Task<long> StoredVersionAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken) =>
+        await db.MemberRowVersions.AsNoTracking()
+            .Where(v => v.GuildId == guildId)
+            .Select(v => (long?)v.Version)
+            .FirstOrDefaultAsync(cancellationToken) ?? 0;
+
+    /// <summary>The rows and their version in one read snapshot (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>), so they always agree.</summary>
+    private static async Task<HeldMemberRows> ReadRowsAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
+            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+            var version = await StoredVersionAsync(db, guildId, cancellationToken);
+            // A plain reader, not EF's materializer: a large guild has ~200,000 rows.
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = snapshot;
+            command.CommandText = RowsSql;
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = ("@guild", guildId);
+            command.Parameters.Add(parameter);
+            var rows = new List<(long User, bool IsBot, long? JoinedAt, long? LeftAt)>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add((reader.GetInt64(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+                }
+            }
+
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+            return new HeldMemberRows(version, rows);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>What the card reads of a guild's member rows (portable SQL).</summary>
+    private const string RowsSql = "SELECT userId, isBot, joinedAt, leftAt FROM members WHERE guildId = @guild";
+
+    private sealed class GuildRows
+    {
+        public SemaphoreSlim Loading { get; } = new(1, 1);
+
+        /// <summary>Replaced whole, never changed: a reader holding the previous one finishes with it.</summary>
+        public volatile HeldMemberRows? Held;
     }
 }

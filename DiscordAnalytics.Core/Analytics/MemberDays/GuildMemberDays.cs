@@ -60,22 +60,34 @@ internal sealed class GuildMemberDays
             return;
         }
 
+        // Kept sums over this day at its version before the commit take the same changes, member by member.
+        var sums = _sums.Where(s => s.Sums.Takes(commit.Day, commit.Version)).Select(s => s.Sums).ToList();
         if (commit.ForgottenUser is { } forgotten)
         {
             if (TryIndexOf(forgotten, out var member))
             {
+                var before = held.EntryOf(member);
                 held.Remove(member);
+                sums.ForEach(s => s.Update(member, before, null));
             }
         }
         else
         {
             foreach (var delta in commit.Deltas)
             {
-                held.Add(IndexOf(delta.User), delta);
+                var member = IndexOf(delta.User);
+                var before = sums.Count > 0 ? held.EntryOf(member) : null;
+                held.Add(member, delta);
+                if (sums.Count > 0)
+                {
+                    var after = held.EntryOf(member);
+                    sums.ForEach(s => s.Update(member, before, after));
+                }
             }
         }
 
         held.Version = commit.Version;
+        sums.ForEach(s => s.Stepped(commit.Day, commit.Version));
     }
 
     /// <summary>Per-member sums of days <paramref name="start"/> to <paramref name="end"/> (excluded): all held.</summary>

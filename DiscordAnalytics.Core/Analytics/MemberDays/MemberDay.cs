@@ -44,6 +44,12 @@ internal sealed class MemberDay(long version)
     /// <summary>Posted, reacted or talked (heard with others in voice) this day.</summary>
     public bool IsActiveAt(int position) => _messages[position] > 0 || _reactions[position] > 0 || _talked[position];
 
+    public MemberDayEntry EntryAt(int position) =>
+        new(_bots[position], _messages[position], _reactions[position], _threads[position], IsActiveAt(position));
+
+    /// <summary>The member's entry this day, null when they have none.</summary>
+    public MemberDayEntry? EntryOf(int member) => TryPosition(member, out var at) ? EntryAt(at) : null;
+
     /// <summary>Adds a member's row as read from the store.</summary>
     public void Append(int member, bool isBot, long messages, long reactions, long threads, bool talked = false)
     {

@@ -33,6 +33,12 @@ internal sealed class WindowSums
         }
     }
 
+    /// <summary>The kept sums of all days but the last: the same object while none of those days changed.</summary>
+    public MemberSums Closed => _closed;
+
+    /// <summary>The last day as it is now (null for an empty range).</summary>
+    public MemberDay? LastDay => _last;
+
     /// <summary>How many member indexes there are (every index below it may have numbers).</summary>
     public int Members { get; }
 

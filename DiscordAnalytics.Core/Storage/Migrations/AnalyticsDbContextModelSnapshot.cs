@@ -1319,6 +1319,21 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("memberDayVersions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRowVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("memberRowVersions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpan", b =>
                 {
                     b.Property<long>("GuildId")

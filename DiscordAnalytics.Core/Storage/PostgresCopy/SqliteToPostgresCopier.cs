@@ -129,10 +129,21 @@ public sealed class SqliteToPostgresCopier(IReadOnlyList<StoreCopyContext> conte
         }
     }
 
+    /// <summary>The one table with triggers of the store's own (they step <c>memberrowversions</c>).</summary>
+    private const string TriggeredTable = "members";
+
     /// <summary>One chunk and the progress that counts it, in one transaction: both are there, or neither.</summary>
     private static async Task<long> WriteChunkAsync(NpgsqlConnection postgres, CopyTable table, List<object?[]> rows, long copied, CancellationToken cancellationToken)
     {
         await using var transaction = await postgres.BeginTransactionAsync(cancellationToken);
+        // The store's own triggers (members step memberRowVersions) describe the app's writes, not a copy: the copied
+        // versions arrive as rows of their own. Off for this transaction only (DDL is transactional on PostgreSQL).
+        var triggered = table.PostgresName == TriggeredTable;
+        if (triggered)
+        {
+            await ExecuteAsync(postgres, $"ALTER TABLE {TriggeredTable} DISABLE TRIGGER USER", cancellationToken);
+        }
+
         await using (var importer = await postgres.BeginBinaryImportAsync(table.CopySql(), cancellationToken))
         {
             foreach (var row in rows)
@@ -152,6 +163,11 @@ public sealed class SqliteToPostgresCopier(IReadOnlyList<StoreCopyContext> conte
             }
 
             await importer.CompleteAsync(cancellationToken);
+        }
+
+        if (triggered)
+        {
+            await ExecuteAsync(postgres, $"ALTER TABLE {TriggeredTable} ENABLE TRIGGER USER", cancellationToken);
         }
 
         await using var progress = new NpgsqlCommand($"UPDATE {ProgressTable} SET copiedrows = copiedrows + @rows WHERE tablename = @table", postgres);

@@ -1381,6 +1381,22 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("memberdayversions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRowVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_memberrowversions");
+
+                    b.ToTable("memberrowversions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpan", b =>
                 {
                     b.Property<long>("GuildId")
