@@ -10,7 +10,7 @@ namespace DiscordAnalytics.Core.Demo;
 /// </summary>
 internal sealed class DemoLiveSupport(DemoCommunity community, long startAt, MessageIdAllocator ids)
 {
-    private const int Followed = 200;
+    private const int Followed = 500;
 
     private readonly DemoRandom _random = new(community.Seed, startAt, 17);
     private readonly List<DemoLiveHelpThread> _threads = [];
