@@ -29,7 +29,8 @@ public sealed class DemoSupportTests
         Assert.Equal([community.SolvedTagId], forumUpsert.SolvedTagIds!);
         var helpThreads = events.Where(e => e.Type == IngestEventType.ThreadCreate && e.ParentId == forum).Select(e => e.ChannelId!.Value).ToHashSet();
         var states = events.Where(e => e.ThreadStatus is not null).ToList();
-        Assert.All(states, e => Assert.Contains(e.ChannelId!.Value, helpThreads));
+        // Threads of the help forum only (a few began the day before the range and close inside it).
+        Assert.All(states, e => Assert.Equal(forum, e.ParentId));
         var solved = states.Count(e => e.ThreadStatus!.AppliedTagIds.Contains(community.SolvedTagId));
         var archived = states.Count(e => e.ThreadStatus!.Archived);
         // Most threads are answered; of those a little over half are tagged solved and a quarter archived.
