@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Loops.Alerts;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace DiscordAnalytics.Core.Demo;
 /// <summary>
 /// Shows the alerts in the demo: on the first start of a demo store, the demo guild gets its alerts switched on (posted
 /// in its mod-log channel, all three kinds), so the 5-minute job "posts" them, simulated, to <see cref="DemoAlertPoster"/>
-/// (no network) and the history on Settings fills. A demo store that already has alert settings keeps the owner's choices.
+/// (no network) and the history on Settings fills; its moderators role becomes its escalation role, so the Support card
+/// counts the askers who mention it. A demo store that already has alert settings keeps the owner's choices.
 /// </summary>
 public sealed partial class DemoAlerts(
     IDbContextFactory<AnalyticsDbContext> contexts,
@@ -40,6 +42,11 @@ public sealed partial class DemoAlerts(
                 DropEnabled = true,
                 Status = AlertsStatus.New,
             });
+            if (!await db.Set<EscalationRole>().AnyAsync(r => r.GuildId == guildId, cancellationToken))
+            {
+                db.Add(new EscalationRole { GuildId = guildId, RoleId = (long)community.ModeratorsRoleId });
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             LogSeeded(logger, guildId);
         }
@@ -52,7 +59,7 @@ public sealed partial class DemoAlerts(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo guild {GuildId}: alerts switched on, posted simulated every 5 minutes")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo guild {GuildId}: alerts switched on, posted simulated every 5 minutes; moderators are its escalation role")]
     private static partial void LogSeeded(ILogger logger, long guildId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo guild {GuildId}: alerts not switched on")]

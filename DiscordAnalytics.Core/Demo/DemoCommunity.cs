@@ -112,7 +112,7 @@ public sealed partial class DemoCommunity
             .Select(j => (j.Member, JoinedAt: (long?)j.JoinAt)));
         // Members come with their roles, as GUILD_CREATE's members do; the list names everyone the demo knows, so it is a
         // complete one (role filters are exact from the first).
-        return CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, _channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
+        return WithSolvedTag(CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, _channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId))))
             .Concat(RoleUpserts(at))
             .Concat(present.Select(m => CommunityMetadata.Member(GuildId, at, m.Member.Id, m.Member.Name, m.Member.IsBot) with { RoleIds = RolesOf(m.Member, at, m.JoinedAt) }))
             .Append(Discord.DispatchNormalizer.RoleSnapshotEvent(GuildId, at))

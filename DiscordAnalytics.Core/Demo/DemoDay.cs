@@ -231,7 +231,9 @@ internal sealed partial class DemoDay
             // A forum post is a thread whose starter message has the thread's id.
             var threadId = _ids.Next(at);
             ThreadCreate(at, threadId, forum.Id, title, asker);
-            Add(_community.MessageCreated(at, threadId, threadId, asker, question, replyTo: null));
+            var help = forum.Id == _community.HelpForum.Id;
+            var starterEvent = _community.MessageCreated(at, threadId, threadId, asker, question, replyTo: null);
+            Add(help && MentionsModerators() ? _community.MentioningModerators(starterEvent) : starterEvent);
             var starter = new DemoDraftMessage(threadId, at, threadId, asker, question) { HasDependents = true };
             _drafts.Add(starter);
 
@@ -241,6 +243,11 @@ internal sealed partial class DemoDay
                 if (_random.Chance(0.5))
                 {
                     Post(After(at, 4 * DemoRhythm.HourMs, DemoRhythm.HourMs), threadId, asker, DemoText.Bump(_random));
+                }
+
+                if (help)
+                {
+                    Unanswered(threadId, title, asker, at);
                 }
 
                 continue;
@@ -266,6 +273,11 @@ internal sealed partial class DemoDay
                 };
                 var text = author.Id == asker.Id ? DemoText.Message(DemoTopic.Support, _random) : DemoText.Answer(_random);
                 previous = Post(at, threadId, author, text, _random.Chance(0.3) ? previous : null);
+            }
+
+            if (help && previous is not null)
+            {
+                Answered(threadId, title, asker, previous.At);
             }
         }
     }

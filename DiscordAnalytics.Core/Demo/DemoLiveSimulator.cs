@@ -25,6 +25,7 @@ public sealed class DemoLiveSimulator
     private readonly List<DemoLiveMessage> _top = [];
     private readonly List<(ulong Id, DemoChannel Parent)> _threads = [];
     private readonly List<DemoMember> _joiners = [];
+    private readonly DemoLiveSupport _support;
     private long _baseline;
     private long _lastAt;
     private long _emitted;
@@ -36,6 +37,7 @@ public sealed class DemoLiveSimulator
     {
         _community = community;
         _random = new DemoRandom(community.Seed, startAt, 11);
+        _support = new DemoLiveSupport(community, startAt, _ids);
         _baseline = startAt;
         _lastAt = startAt;
         SeedTopMessages(startAt);
@@ -135,6 +137,8 @@ public sealed class DemoLiveSimulator
         {
             Chat(at, events);
         }
+
+        _support.Step(at, events);
     }
 
     private DemoLiveMessage? Recent(int window) =>
@@ -160,6 +164,7 @@ public sealed class DemoLiveSimulator
         {
             var (threadId, parent) = _threads[_random.Next(_threads.Count)];
             Post(at, threadId, author, DemoText.Message(parent.Topic, _random), null, events);
+            _support.Posted(threadId, author, at);
             return;
         }
 
@@ -262,8 +267,10 @@ public sealed class DemoLiveSimulator
         var asker = _community.Authors.Pick(_random);
         // The starter message has the thread's id and is created in the same millisecond.
         var threadId = _ids.Next(at);
-        events.Add(_community.ThreadCreated(at, threadId, forum.Id, DemoText.Title(forum.Topic, _random), asker));
+        var title = DemoText.Title(forum.Topic, _random);
+        events.Add(_community.ThreadCreated(at, threadId, forum.Id, title, asker));
         Post(at, threadId, asker, DemoText.Question(_random), null, events, threadId);
+        events[^1] = _support.Asked(events[^1], threadId, title, asker, at);
         RememberThread(threadId, forum);
         return true;
     }
