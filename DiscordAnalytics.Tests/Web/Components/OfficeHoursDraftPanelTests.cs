@@ -33,6 +33,7 @@ public sealed class OfficeHoursDraftPanelTests : DashboardTestContext
         Assert.DoesNotContain("erin", cut.Find("[data-testid=office-hours-panel]").TextContent, StringComparison.OrdinalIgnoreCase);
 
         cut.Find("[data-testid=office-hours-copy]").Click();
+        copy.SetVoidResult();
 
         Assert.Single(copy.Invocations);
         cut.WaitForAssertion(() => Assert.Equal("Copied", cut.Find("[data-testid=office-hours-copy]").TextContent.Trim()));
