@@ -147,6 +147,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HourlyActivityQuery>();
         services.AddSingleton<HeatMapQuery>();
         services.AddSingleton<GuildTimeZone>();
+        services.AddSingleton<Loops.OfficeHours.OfficeHoursDraftQuery>();
         services.AddSingleton<RisingMembersQuery>();
         services.AddSingleton<MemberGrowthQuery>();
         services.AddSingleton<NewMemberActivationQuery>();

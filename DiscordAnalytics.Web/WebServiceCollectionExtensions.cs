@@ -78,6 +78,7 @@ public static class WebServiceCollectionExtensions
         app.MapDeadLettersApi();
         app.MapRoleRulesApi();
         app.MapAlertsApi();
+        app.MapOfficeHoursApi();
         app.MapLeaderboardApi();
         app.MapSlashCommandsApi();
         app.MapPublicLeaderboard();

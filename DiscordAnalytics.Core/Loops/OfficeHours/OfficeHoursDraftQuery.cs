@@ -1,0 +1,87 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Loops.OfficeHours;
+
+/// <summary>
+/// The office-hours draft (docs/loops.md, "Office hours"): over the last <see cref="Days"/> days, the weekday + hour in the
+/// guild's time zone in which the most help threads and questions were started (the same facts as the summary's
+/// <c>supportSignals</c>, humans only: a thread whose starter is gone or a bot, and bot questions, do not count), and an
+/// announcement for its next occurrence. Reads one row per thread and question, never a message; posts nothing.
+/// </summary>
+public sealed class OfficeHoursDraftQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+{
+    /// <summary>How far back question activity is read.</summary>
+    public const int Days = 28;
+
+    /// <summary>The draft; null when the guild is unknown.</summary>
+    public async Task<OfficeHoursDraft?> DraftAsync(long guildId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var zoneId = await db.Guilds.Where(g => g.GuildId == guildId).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        if (zoneId is null)
+        {
+            return null;
+        }
+
+        // A stored id this system does not know (only writable by hand) schedules in UTC, and says so.
+        var zone = IanaTimeZones.Find(zoneId);
+        var zoneName = zone is null ? "UTC" : zoneId;
+        zone ??= TimeZoneInfo.Utc;
+
+        var now = time.GetUtcNow();
+        var starts = await StartsAsync(db, guildId, now.AddDays(-Days).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), cancellationToken);
+        var slotted = starts.Select(s => (Slot: OfficeHoursSlot.Of(s.At, zone), s.ChannelId)).ToList();
+        if (OfficeHoursSlot.Busiest(slotted.Select(s => s.Slot)) is not { } busiest)
+        {
+            return new OfficeHoursDraft(null, null, zoneName, 0, null, null, null);
+        }
+
+        var channelId = slotted.Where(s => s.Slot == busiest.Slot)
+            .GroupBy(s => s.ChannelId)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .First().Key;
+        var channelName = await db.Channels.Where(c => c.GuildId == guildId && c.ChannelId == channelId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        var helpChannel = Names.OrId(channelName, channelId);
+        var nextAt = OfficeHoursSlot.NextStart(busiest.Slot, now, zone);
+        return new OfficeHoursDraft(
+            OfficeHoursSlot.Weekday(busiest.Slot).ToString(),
+            busiest.Slot % 24,
+            zoneName,
+            busiest.Count,
+            nextAt,
+            helpChannel,
+            OfficeHoursSlot.Text(busiest.Slot, zoneName, helpChannel, nextAt));
+    }
+
+    /// <summary>When and in which help channel each human help thread (its parent) and question was started in [fromMs, toMs).</summary>
+    private static async Task<List<(long At, long ChannelId)>> StartsAsync(AnalyticsDbContext db, long guildId, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, guildId, cancellationToken);
+        if (helpChannels.Count == 0)
+        {
+            return [];
+        }
+
+        var threads = await (
+            from t in db.SupportThreads
+            join c in db.Channels on new { t.GuildId, ChannelId = t.ThreadId } equals new { c.GuildId, c.ChannelId }
+            where t.GuildId == guildId && t.StartedAt >= fromMs && t.StartedAt < toMs
+                && !t.StarterGone && t.StarterAuthorId != null && !t.StarterIsBot
+                && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
+            select new { t.StartedAt, ParentId = c.ParentId!.Value })
+            .ToListAsync(cancellationToken);
+        var starts = threads.Select(t => (t.StartedAt, t.ParentId)).ToList();
+        foreach (var channel in helpChannels)
+        {
+            var asked = await db.SupportQuestions
+                .Where(q => q.GuildId == guildId && !q.WithBots && q.ChannelId == channel && q.AskedAt >= fromMs && q.AskedAt < toMs)
+                .Select(q => q.AskedAt)
+                .ToListAsync(cancellationToken);
+            starts.AddRange(asked.Select(at => (at, channel)));
+        }
+
+        return starts;
+    }
+}
