@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
-using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Web.Api.Guilds;
 
 namespace DiscordAnalytics.Web.Api;
@@ -29,7 +27,7 @@ public static class EscalationRolesApi
         // The guild is checked before the body: an unknown guild is a 404 whatever the body says.
         routes.MapPut("/escalation-roles", async (RequestedGuild guild, HttpRequest request, EscalationRoleSettings settings, CancellationToken ct) =>
         {
-            if (await ReadRoleIdsAsync(request, ct) is not { } roleIds)
+            if (await SnowflakeListBody.ReadAsync(request, RoleIds, ct) is not { } roleIds)
             {
                 return ApiProblems.BadParameter(RoleIds, "The body must be JSON { \"roleIds\": [...] } with Discord role ids.");
             }
@@ -43,44 +41,6 @@ public static class EscalationRolesApi
         });
 
         return app;
-    }
-
-    /// <summary>The ids of the body, or null when the body is not <c>{ "roleIds": [ids] }</c>.</summary>
-    private static async Task<List<long>?> ReadRoleIdsAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            if (body.RootElement.ValueKind != JsonValueKind.Object
-                || !body.RootElement.TryGetProperty(RoleIds, out var list)
-                || list.ValueKind != JsonValueKind.Array)
-            {
-                return null;
-            }
-
-            var ids = new List<long>();
-            foreach (var item in list.EnumerateArray())
-            {
-                var text = item.ValueKind switch
-                {
-                    JsonValueKind.String => item.GetString(),
-                    JsonValueKind.Number => item.GetRawText(),
-                    _ => null,
-                };
-                if (Snowflake.TryParse(text) is not { } roleId)
-                {
-                    return null;
-                }
-
-                ids.Add((long)roleId);
-            }
-
-            return ids;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static IResult Answer(ulong guildId, IReadOnlyList<EscalationRoleChoice> choices) => Results.Ok(new

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
-using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Web.Api.Guilds;
 
 namespace DiscordAnalytics.Web.Api;
@@ -28,7 +26,7 @@ public static class HelpChannelsApi
         // The guild is checked before the body: an unknown guild is a 404 whatever the body says.
         routes.MapPut("/help-channels", async (RequestedGuild guild, HttpRequest request, HelpChannelSettings settings, CancellationToken ct) =>
         {
-            if (await ReadChannelIdsAsync(request, ct) is not { } channelIds)
+            if (await SnowflakeListBody.ReadAsync(request, ChannelIds, ct) is not { } channelIds)
             {
                 return ApiProblems.BadParameter(ChannelIds, "The body must be JSON { \"channelIds\": [...] } with Discord channel ids.");
             }
@@ -42,44 +40,6 @@ public static class HelpChannelsApi
         });
 
         return app;
-    }
-
-    /// <summary>The ids of the body, or null when the body is not <c>{ "channelIds": [ids] }</c>.</summary>
-    private static async Task<List<long>?> ReadChannelIdsAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            if (body.RootElement.ValueKind != JsonValueKind.Object
-                || !body.RootElement.TryGetProperty(ChannelIds, out var list)
-                || list.ValueKind != JsonValueKind.Array)
-            {
-                return null;
-            }
-
-            var ids = new List<long>();
-            foreach (var item in list.EnumerateArray())
-            {
-                var text = item.ValueKind switch
-                {
-                    JsonValueKind.String => item.GetString(),
-                    JsonValueKind.Number => item.GetRawText(),
-                    _ => null,
-                };
-                if (Snowflake.TryParse(text) is not { } channelId)
-                {
-                    return null;
-                }
-
-                ids.Add((long)channelId);
-            }
-
-            return ids;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static IResult Answer(ulong guildId, IReadOnlyList<HelpChannelChoice> choices) => Results.Ok(new
