@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Discord.Members;
 using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using Microsoft.Extensions.Logging;
@@ -21,41 +22,31 @@ public sealed partial class BackfillRunner
     private async Task MemberJoinsAsync(IHistorySource source, RunWork work, ulong guildId, long observedAt, List<IngestEvent> events, CancellationToken cancellationToken)
     {
         var joins = 0;
-        ulong? after = null;
         try
         {
-            while (true)
+            var pages = MemberPages.ReadAsync(
+                (after, ct) =>
+                {
+                    work.Execution.CountRequest();
+                    return source.GetMembersAsync(guildId, after, ct);
+                },
+                cancellationToken);
+            await foreach (var (member, _) in pages.ConfigureAwait(false))
             {
-                work.Execution.CountRequest();
-                var page = await source.GetMembersAsync(guildId, after, cancellationToken).ConfigureAwait(false);
-                foreach (var member in page)
+                events.AddRange(normalizer.NormalizeMember(guildId, member, observedAt));
+                if (Json.Timestamp(member, "joined_at") is not { } joinedAt || joinedAt < work.Run.CutoffAt)
                 {
-                    var user = Json.Object(member, "user");
-                    if (user is not { } u || Json.Snowflake(u, "id") is not { } userId)
-                    {
-                        continue;
-                    }
-
-                    after = after is { } a && a > userId ? a : userId;
-                    events.AddRange(normalizer.NormalizeMember(guildId, member, observedAt));
-                    if (Json.Timestamp(member, "joined_at") is not { } joinedAt || joinedAt < work.Run.CutoffAt)
-                    {
-                        continue;
-                    }
-
-                    var dispatch = JsonNode.Parse(member.GetRawText())!.AsObject();
-                    dispatch["guild_id"] = guildId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    var normalized = normalizer.Normalize("GUILD_MEMBER_ADD", JsonSerializer.SerializeToElement(dispatch), observedAt);
-                    joins += normalized.Count(e => e.Type == IngestEventType.MemberAdd);
-                    events.AddRange(normalized.Select(e => e with { RoleIds = null }));
+                    continue;
                 }
 
-                if (page.Count < DiscordRestClient.MemberPageSize)
-                {
-                    events.Add(DispatchNormalizer.RoleSnapshotEvent(guildId, observedAt));
-                    break;
-                }
+                var dispatch = JsonNode.Parse(member.GetRawText())!.AsObject();
+                dispatch["guild_id"] = guildId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var normalized = normalizer.Normalize("GUILD_MEMBER_ADD", JsonSerializer.SerializeToElement(dispatch), observedAt);
+                joins += normalized.Count(e => e.Type == IngestEventType.MemberAdd);
+                events.AddRange(normalized.Select(e => e with { RoleIds = null }));
             }
+
+            events.Add(DispatchNormalizer.RoleSnapshotEvent(guildId, observedAt));
         }
         catch (DiscordRestException ex) when (ex.StatusCode is HttpStatusCode.Forbidden)
         {

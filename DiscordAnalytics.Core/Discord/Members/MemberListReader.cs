@@ -95,34 +95,19 @@ public sealed partial class MemberListReader : IAsyncDisposable
     {
         var observedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var members = 0;
-        ulong? after = null;
         try
         {
-            while (true)
+            await foreach (var (member, _) in MemberPages.ReadAsync((after, ct) => _rest.GetGuildMembersAsync(guildId, after, ct), cancellationToken).ConfigureAwait(false))
             {
-                var page = await _rest.GetGuildMembersAsync(guildId, after, cancellationToken).ConfigureAwait(false);
-                foreach (var member in page)
+                members++;
+                foreach (var e in _normalizer.NormalizeMember(guildId, member, observedAt))
                 {
-                    if (Json.Object(member, "user") is not { } user || Json.Snowflake(user, "id") is not { } userId)
-                    {
-                        continue;
-                    }
-
-                    after = after is { } a && a > userId ? a : userId;
-                    members++;
-                    foreach (var e in _normalizer.NormalizeMember(guildId, member, observedAt))
-                    {
-                        await _sink.WriteAsync(e, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                if (page.Count < DiscordRestClient.MemberPageSize)
-                {
-                    await _sink.WriteAsync(DispatchNormalizer.RoleSnapshotEvent(guildId, observedAt), cancellationToken).ConfigureAwait(false);
-                    LogRead(_logger, guildId, members);
-                    return;
+                    await _sink.WriteAsync(e, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            await _sink.WriteAsync(DispatchNormalizer.RoleSnapshotEvent(guildId, observedAt), cancellationToken).ConfigureAwait(false);
+            LogRead(_logger, guildId, members);
         }
         catch (DiscordRestException ex) when (ex.StatusCode is HttpStatusCode.Forbidden)
         {
