@@ -7,12 +7,12 @@ namespace DiscordAnalytics.Core.Demo.Large;
 /// A large simulated guild for the card benchmark (<c>bench cards --scale large</c>): at full scale ~200,000
 /// members of whom ~20,000 post or react on a weekday, 500 channels (text, help, forums, announcements, voice),
 /// forum help threads and text-channel threads, ~50M events a year (messages, replies, reactions with churn,
-/// edits, deletes, joins and leaves). Activity is skewed like a real community: members and channels follow
+/// edits, deletes, joins and leaves, voice sessions, role changes). Activity is skewed like a real community: members and channels follow
 /// Zipf-like weights (a few carry most of it), with the demo's day/night rhythm and quieter weekends.
 /// Deterministic for (seed, scale, range). Days are generated one at a time and streamed, so a year never
 /// sits in memory; a day's follow-ups (reactions, edits, replies) may fall into the next day.
 /// </summary>
-public sealed class LargeCommunity
+public sealed partial class LargeCommunity
 {
     /// <summary>Cap on a member's chance to be active on a day: even the most active member skips some days.</summary>
     private const double MaxDailyChance = 0.9;
@@ -43,6 +43,7 @@ public sealed class LargeCommunity
         Channels = LargeChannels.Build(scale.Channels, GuildCreatedAt + DemoRhythm.DayMs, random);
         ChatChannels = new WeightedTable<LargeChannel>(Channels.Where(c => c.Type == ChannelTypes.Text).Select(c => (c, c.Weight)));
         Forums = new WeightedTable<LargeChannel>(Channels.Where(c => c.Type == ChannelTypes.Forum).Select(c => (c, c.Weight)));
+        VoiceChannels = new WeightedTable<LargeChannel>(Channels.Where(c => c.Type == ChannelTypes.Voice).Select((c, i) => (c, Math.Pow(i + 1, -1.0))));
         BotChannels = [.. Channels.Where(c => c.Type == ChannelTypes.Announcement)];
         Introductions = Channels.First(c => c.Type == ChannelTypes.Text && c.Name == LargeChannels.IntroductionsName);
         HourTables = [.. Enumerable.Range(0, DemoRhythm.ZoneOffsetsHours.Length)
@@ -99,6 +100,9 @@ public sealed class LargeCommunity
 
     internal IReadOnlyList<LargeChannel> BotChannels { get; }
 
+    /// <summary>Voice channels, Zipf-weighted: the first few rooms carry most of the talking.</summary>
+    internal WeightedTable<LargeChannel> VoiceChannels { get; }
+
     internal LargeChannel Introductions { get; }
 
     internal IReadOnlyList<WeightedTable<int>> HourTables { get; }
@@ -120,18 +124,22 @@ public sealed class LargeCommunity
 
     internal static ulong JoinerId(long day, int index) => Snowflake.FromUnixMs(JoinerIdBase) + (ulong)(day * 4096 + index);
 
-    /// <summary>The guild, every channel, the bots and every founding member, stamped <paramref name="at"/>: what a fresh store needs first.</summary>
+    /// <summary>The guild, every channel, the roles, the bots and every founding member with their roles, stamped <paramref name="at"/>: what a fresh store needs first.</summary>
     public IEnumerable<IngestEvent> Metadata(long at) =>
         CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, Channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
-            .Concat(Bots.Select((bot, i) => CommunityMetadata.Member(GuildId, at, bot, $"bot-{i + 1}", isBot: true)))
-            .Concat(Enumerable.Range(0, Scale.Members).Select(r => CommunityMetadata.Member(GuildId, at, MemberId(r), $"member-{r + 1}")));
+            .Concat(RoleUpserts(at))
+            .Concat(Bots.Select((bot, i) => CommunityMetadata.Member(GuildId, at, bot, $"bot-{i + 1}", isBot: true) with { RoleIds = new[] { RoleId(3) } }))
+            .Concat(Enumerable.Range(0, Scale.Members).Select(r => CommunityMetadata.Member(GuildId, at, MemberId(r), $"member-{r + 1}") with
+            {
+                RoleIds = FounderRoles(r, Math.DivRem(at, DemoRhythm.DayMs).Quotient),
+            }));
 
     /// <summary>Metadata stamped <paramref name="fromMs"/>, then every activity event of <paramref name="days"/> days from it, in time order.</summary>
     public IEnumerable<IngestEvent> History(long fromMs, int days) => Metadata(fromMs).Concat(Activity(fromMs, days));
 
     /// <summary>
     /// Every activity event with <c>fromMs &lt;= EventAt &lt; fromMs + days</c>, in time order, one day generated at
-    /// a time (what spills past a day waits for the next one; leaves wait in a queue until their day).
+    /// a time (what spills past a day waits for the next one; leaves and role changes wait in a queue until their day).
     /// </summary>
     public IEnumerable<IngestEvent> Activity(long fromMs, int days)
     {
@@ -139,16 +147,16 @@ public sealed class LargeCommunity
         var firstDay = Math.DivRem(fromMs, DemoRhythm.DayMs).Quotient;
         var lastDay = Math.DivRem(toMs - 1, DemoRhythm.DayMs).Quotient;
         var spill = new List<LargeDayEvent>();
-        var leaves = new PriorityQueue<LargeDayEvent, LargeDayEvent>();
+        var later = new PriorityQueue<LargeDayEvent, LargeDayEvent>();
         for (var day = firstDay; day <= lastDay; day++)
         {
-            var items = new LargeDay(this, day, leaves).Generate();
+            var items = new LargeDay(this, day, later).Generate();
             items.AddRange(spill);
             spill.Clear();
             var dayEnd = (day + 1) * DemoRhythm.DayMs;
-            while (leaves.TryPeek(out var leave, out _) && leave.At < dayEnd)
+            while (later.TryPeek(out var next, out _) && next.At < dayEnd)
             {
-                items.Add(leaves.Dequeue());
+                items.Add(later.Dequeue());
             }
 
             items.Sort();

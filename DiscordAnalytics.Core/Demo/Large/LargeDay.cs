@@ -4,12 +4,12 @@ using DiscordAnalytics.Core.Ingestion;
 namespace DiscordAnalytics.Core.Demo.Large;
 
 /// <summary>
-/// One UTC day of the large community, a pure function of (seed, scale, day) except for the leaves it queues
+/// One UTC day of the large community, a pure function of (seed, scale, day) except for the leaves and role changes it queues
 /// for later days. Shares of an average day's events: chat messages ~55% (a quarter of them replies), thread
 /// messages ~3%, reactions ~28% (adds) and ~4% (removes: churn), edits ~5%, deletes ~2%, joins ~0.2% and
-/// about a third of joiners leaving later.
+/// about a third of joiners leaving later; voice sessions on top (LargeDay.Voice.cs).
 /// </summary>
-internal sealed class LargeDay
+internal sealed partial class LargeDay
 {
     private const double ReactionAddShare = 0.28;
     private const double EditChance = 0.085;
@@ -28,7 +28,7 @@ internal sealed class LargeDay
     private readonly long _day;
     private readonly long _dayStart;
     private readonly DemoRandom _random;
-    private readonly PriorityQueue<LargeDayEvent, LargeDayEvent> _leaves;
+    private readonly PriorityQueue<LargeDayEvent, LargeDayEvent> _later;
     private readonly List<LargeDayEvent> _events = [];
     private readonly List<(ulong Id, ulong ChannelId, long At, ulong AuthorId)> _messages = [];
     private readonly Dictionary<ulong, (ulong Id, long At)[]> _recent = [];
@@ -37,12 +37,12 @@ internal sealed class LargeDay
     private readonly double _factor;
     private int _messageSequence;
 
-    public LargeDay(LargeCommunity community, long day, PriorityQueue<LargeDayEvent, LargeDayEvent> leaves)
+    public LargeDay(LargeCommunity community, long day, PriorityQueue<LargeDayEvent, LargeDayEvent> later)
     {
         _community = community;
         _day = day;
         _dayStart = day * DemoRhythm.DayMs;
-        _leaves = leaves;
+        _later = later;
         _random = new DemoRandom(community.Seed, day, 18);
         _factor = DemoRhythm.DayFactor(day) / MeanDayFactor;
     }
@@ -56,6 +56,8 @@ internal sealed class LargeDay
         Joins();
         Bots();
         FollowUps(reactionOnly);
+        Voice();
+        _events.AddRange(_community.SubscriptionChanges(_day));
         return _events;
     }
 
@@ -151,7 +153,8 @@ internal sealed class LargeDay
             var id = LargeCommunity.JoinerId(_day, i);
             var zone = _random.Next(DemoRhythm.ZoneOffsetsHours.Length);
             var at = _dayStart + _community.HourTables[zone].Pick(_random) * DemoRhythm.HourMs + _random.NextLong(DemoRhythm.HourMs);
-            Add(at, new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = _community.GuildId, EventAt = at, UserId = id, Name = $"joiner-{_day}-{i}" });
+            var name = $"joiner-{_day}-{i}";
+            Add(at, new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = _community.GuildId, EventAt = at, UserId = id, Name = name, RoleIds = new[] { _community.NewcomersRole } });
             if (_random.Chance(0.45))
             {
                 var postAt = at + 60_000 + _random.Exponential(2 * DemoRhythm.HourMs);
@@ -162,11 +165,18 @@ internal sealed class LargeDay
                 }
             }
 
+            var leaveAt = long.MaxValue;
             if (_random.Chance(0.35))
             {
-                var leaveAt = at + DemoRhythm.DayMs + Math.Min(_random.Exponential(6 * DemoRhythm.DayMs), 40 * DemoRhythm.DayMs);
-                var leave = new LargeDayEvent(leaveAt, Order(), new IngestEvent { Type = IngestEventType.MemberRemove, GuildId = _community.GuildId, EventAt = leaveAt, UserId = id });
-                _leaves.Enqueue(leave, leave);
+                leaveAt = at + DemoRhythm.DayMs + Math.Min(_random.Exponential(6 * DemoRhythm.DayMs), 40 * DemoRhythm.DayMs);
+                Later(new IngestEvent { Type = IngestEventType.MemberRemove, GuildId = _community.GuildId, EventAt = leaveAt, UserId = id });
+            }
+
+            // A joiner who is still here a week later is no longer a newcomer.
+            var settledAt = at + LargeCommunity.NewcomerMs;
+            if (settledAt < leaveAt)
+            {
+                Later(new IngestEvent { Type = IngestEventType.MemberUpsert, GuildId = _community.GuildId, EventAt = settledAt, UserId = id, Name = name, RoleIds = Array.Empty<ulong>() });
             }
         }
     }
@@ -295,4 +305,11 @@ internal sealed class LargeDay
     private long Order() => (_day << 32) | (uint)_events.Count;
 
     private void Add(long at, IngestEvent e) => _events.Add(new LargeDayEvent(at, Order(), e));
+
+    /// <summary>An event of a later day (a leave, a newcomer settling), queued until its day is generated.</summary>
+    private void Later(IngestEvent e)
+    {
+        var item = new LargeDayEvent(e.EventAt, Order(), e);
+        _later.Enqueue(item, item);
+    }
 }
