@@ -4,7 +4,8 @@ namespace DiscordAnalytics.Core.Demo;
 
 /// <summary>
 /// Keeps the demo community moving in real time after its history: new messages, reactions to recent and
-/// top messages, edits, deletes, threads, forum posts, joins, leaves and bot posts.
+/// top messages, edits, deletes, threads, forum posts, joins, leaves, bot posts and voice (the regulars joining a
+/// room, muting for a while and leaving: one session open at a time per member).
 /// </summary>
 /// <remarks>
 /// Live message ids use their own snowflake worker (<see cref="DemoIds.LiveMessageWorker"/>) while the
@@ -25,6 +26,7 @@ public sealed class DemoLiveSimulator
     private readonly List<DemoLiveMessage> _top = [];
     private readonly List<(ulong Id, DemoChannel Parent)> _threads = [];
     private readonly List<DemoMember> _joiners = [];
+    private readonly Dictionary<ulong, (DemoMember Member, ulong ChannelId, bool Muted)> _inVoice = [];
     private readonly DemoLiveSupport _support;
     private long _baseline;
     private long _lastAt;
@@ -131,6 +133,7 @@ public sealed class DemoLiveSimulator
             < 0.455 => Join(at, events),
             < 0.462 => Leave(at, events),
             < 0.48 => BotPost(at, events),
+            < 0.50 => Voice(at, events),
             _ => false,
         };
         if (!handled)
@@ -324,6 +327,46 @@ public sealed class DemoLiveSimulator
             Post(at, _community.ChannelOf(DemoChannelKind.BotFeed, "deployments").Id, _community.DeployBot, DemoText.DeployNotice(_random), null, events);
         }
 
+        return true;
+    }
+
+    /// <summary>Someone in a room leaves or toggles mute, or a regular who is not talking joins a room (often one with people in it).</summary>
+    private bool Voice(long at, List<IngestEvent> events)
+    {
+        if (_community.VoiceChannels.Count == 0 || _community.VoiceRegulars.Count == 0)
+        {
+            return false;
+        }
+
+        if (_inVoice.Count > 0 && _random.Chance(0.5))
+        {
+            var (member, channelId, muted) = _inVoice.Values.ElementAt(_random.Next(_inVoice.Count));
+            if (_random.Chance(0.7))
+            {
+                _inVoice.Remove(member.Id);
+                events.Add(_community.VoiceState(at, member, channelId: null));
+            }
+            else
+            {
+                _inVoice[member.Id] = (member, channelId, !muted);
+                events.Add(_community.VoiceState(at, member, channelId, muted: !muted));
+            }
+
+            return true;
+        }
+
+        var joiner = _community.VoiceRegulars[_random.Next(_community.VoiceRegulars.Count)];
+        if (_inVoice.ContainsKey(joiner.Id))
+        {
+            return false;
+        }
+
+        var room = _inVoice.Count > 0 && _random.Chance(0.6)
+            ? _inVoice.Values.ElementAt(_random.Next(_inVoice.Count)).ChannelId
+            : _community.VoiceChannels[_random.Next(_community.VoiceChannels.Count)].Id;
+        var listening = _random.Chance(0.2);
+        _inVoice[joiner.Id] = (joiner, room, listening);
+        events.Add(_community.VoiceState(at, joiner, room, muted: listening));
         return true;
     }
 }

@@ -77,6 +77,38 @@ public sealed class DemoLiveSimulatorTests
     }
 
     [Fact]
+    public void Advance_ThirtyMinutes_RegularsTalkInVoiceOneRoomAtATime()
+    {
+        var community = DemoCommunity.Create(42);
+        var rooms = community.VoiceChannels.Select(c => c.Id).ToHashSet();
+        var regulars = community.VoiceRegulars.Select(m => m.Id).ToHashSet();
+
+        var voice = Run(new DemoLiveSimulator(community, Start), Start, seconds: 1800, stepMs: 1000, rate: 3)
+            .Where(e => e.Type == IngestEventType.VoiceState).ToList();
+
+        var open = new Dictionary<ulong, ulong>();
+        foreach (var state in voice)
+        {
+            Assert.Contains(state.UserId!.Value, regulars);
+            if (state.ChannelId is { } room)
+            {
+                Assert.Contains(room, rooms);
+                // A mute toggle stays in the room; a join happens only outside every room.
+                Assert.True(!open.TryGetValue(state.UserId!.Value, out var current) || current == room, "moved without leaving");
+                open[state.UserId!.Value] = room;
+            }
+            else
+            {
+                Assert.True(open.Remove(state.UserId!.Value), "left a room never joined");
+            }
+        }
+
+        Assert.Contains(voice, e => e.ChannelId is null);
+        Assert.Contains(voice, e => e is { Muted: true, ChannelId: not null });
+        Assert.True(voice.Count(e => e.ChannelId is not null) > voice.Count(e => e.ChannelId is null), "no one ever stayed");
+    }
+
+    [Fact]
     public void Advance_MessageIds_NeverCollideWithHistoryOfTheSameTime()
     {
         var community = DemoCommunity.Create(42);
