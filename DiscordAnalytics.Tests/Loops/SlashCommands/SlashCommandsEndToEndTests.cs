@@ -279,7 +279,7 @@ public sealed class SlashCommandsEndToEndTests
         }
 
         var view = await world.Api.GetFromJsonAsync<JsonObject>($"/api/guilds/{GuildText}/commands");
-        Assert.Equal("""{"guildId":"849255963033600000","answer":false,"public":{"stats":false,"leaderboard":false},"registeredCommands":0}""", view!.ToJsonString());
+        Assert.Equal("""{"guildId":"849255963033600000","answer":false,"public":{"stats":false,"leaderboard":false},"registeredCommands":0,"registration":null}""", view!.ToJsonString());
         Assert.Empty(world.Emulator.InteractionCalls);
     }
 
