@@ -18,10 +18,10 @@ public static class SlashCommandsApi
     {
         var routes = app.MapGuildRoutes();
 
-        routes.MapGet("/commands", async (RequestedGuild guild, SlashCommandSettingsStore settings, CancellationToken ct) =>
-            await settings.GetAsync(guild.StoreId, ct) is { } view ? Results.Ok(Answer(guild, view)) : ApiProblems.GuildNotFound(guild.RouteText));
+        routes.MapGet("/commands", async (RequestedGuild guild, SlashCommandSettingsStore settings, SlashCommandRegistrations registrations, CancellationToken ct) =>
+            await settings.GetAsync(guild.StoreId, ct) is { } view ? Results.Ok(Answer(guild, view, registrations)) : ApiProblems.GuildNotFound(guild.RouteText));
 
-        routes.MapPut("/commands", async (RequestedGuild guild, HttpContext context, SlashCommandSettingsStore settings, CancellationToken ct) =>
+        routes.MapPut("/commands", async (RequestedGuild guild, HttpContext context, SlashCommandSettingsStore settings, SlashCommandRegistrations registrations, CancellationToken ct) =>
         {
             var (body, field) = await ReadAsync(context.Request, ct);
             if (body is not { } read)
@@ -36,7 +36,7 @@ public static class SlashCommandsApi
 
             // Connected to Discord: the guild's commands follow the switch now, not at the next connection.
             context.RequestServices.GetService<SlashCommandInbox>()?.SettingsChanged(guild.Id);
-            return Results.Ok(Answer(guild, (await settings.GetAsync(guild.StoreId, ct))!));
+            return Results.Ok(Answer(guild, (await settings.GetAsync(guild.StoreId, ct))!, registrations));
         });
 
         routes.MapGet("/commands/preview", async (RequestedGuild guild, string? userId, SlashCommandSettingsStore settings, SlashCommandAnswers answers, CancellationToken ct) =>
@@ -69,12 +69,15 @@ public static class SlashCommandsApi
         return app;
     }
 
-    private static object Answer(RequestedGuild guild, SlashCommandsView view) => new
+    private static object Answer(RequestedGuild guild, SlashCommandsView view, SlashCommandRegistrations registrations) => new
     {
         guildId = guild.Text,
         answer = view.Answer,
         @public = new { stats = view.StatsPublic, leaderboard = view.LeaderboardPublic },
         registeredCommands = view.RegisteredCommands,
+        registration = registrations.Last(guild.Id) is { } last
+            ? new { result = last.Succeeded ? "registered" : "failed", commands = last.Commands, at = last.At, httpStatus = last.HttpStatus, message = last.Message }
+            : null,
     };
 
     /// <summary>The body, or null with the first field at fault (<c>body</c>, <c>answer</c>, <c>public</c>, <c>public.stats</c>, <c>public.leaderboard</c>).</summary>

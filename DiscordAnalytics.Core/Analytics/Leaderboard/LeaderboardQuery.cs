@@ -9,7 +9,7 @@ namespace DiscordAnalytics.Core.Analytics.Leaderboard;
 /// <summary>
 /// The leaderboard of a window: each member's messages, reactions and threads summed from the member days in memory
 /// (<see cref="MemberDayIndex"/>), voice minutes from the voice rollups, and daily streaks over every stored day up to
-/// today (<see cref="StreakCounter"/>), ranked by the guild's weighted activity score, messages, reactions or streak.
+/// today (<see cref="StreakCounter"/>; in the guild's time zone <see cref="LocalStreakCounter"/>), ranked by the guild's weighted activity score, messages, reactions or streak.
 /// Hidden members are ranked but never named; forgotten members never appear.
 /// </summary>
 public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
@@ -91,6 +91,12 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             candidates[row.User] = row;
         }
 
+        var zone = IanaTimeZones.Find(await db.Guilds.AsNoTracking().Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken));
+        if (zone is not null && !LocalStreakCounter.IsUtc(zone))
+        {
+            await UseLocalStreaksAsync(db, candidates, guild, zone, first, rules, bots, cancellationToken);
+        }
+
         foreach (var (user, ms) in voiceMs)
         {
             if (ms / MsPerMinute > 0 && !candidates.ContainsKey(user))
@@ -114,6 +120,26 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             .ToList();
         return (rules, privacy, ranked);
 
+    }
+
+    /// <summary>
+    /// Streak days are the guild's local days: the UTC days' streaks <see cref="Collect"/> counted are replaced by those of
+    /// <see cref="LocalStreakCounter"/>, and a member with a local streak but nothing else is added.
+    /// </summary>
+    private async Task UseLocalStreaksAsync(
+        AnalyticsDbContext db, Dictionary<long, Candidate> candidates, long guild, TimeZoneInfo zone, int first, LeaderboardRules rules, bool bots, CancellationToken cancellationToken)
+    {
+        var local = await LocalStreakCounter.CountAsync(db, guild, zone, first, time.GetUtcNow().ToUnixTimeMilliseconds(), rules, bots, cancellationToken);
+        foreach (var (user, candidate) in candidates)
+        {
+            var (current, longest) = local.GetValueOrDefault(user);
+            candidates[user] = candidate with { CurrentStreak = current, LongestStreak = longest };
+        }
+
+        foreach (var (user, (current, longest)) in local)
+        {
+            candidates.TryAdd(user, new Candidate(user, IsBot: false, 0, 0, 0, current, longest));
+        }
     }
 
     /// <summary>The score: the weighted sum (two decimals) or the count ranked by.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Discord;
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,11 +43,13 @@ public sealed class AlertEvaluator(IDbContextFactory<AnalyticsDbContext> context
         var waiting = settings.UnansweredEnabled || settings.BacklogEnabled ? await WaitingAsync(db, settings, nowMs, cancellationToken) : [];
         if (settings.UnansweredEnabled && waiting.Count > 0)
         {
-            var targets = waiting.Select(w => w.Target).ToList();
+            // A hidden or forgotten member's thread or question is never alerted (the backlog still counts it: a number).
+            var privacy = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
+            var targets = waiting.Where(w => privacy.IsListed(w.Asker)).Select(w => w.Target).ToList();
             var done = (await db.AlertHistory.AsNoTracking()
                 .Where(r => r.GuildId == guild && r.Kind == AlertKind.Unanswered && targets.Contains(r.Target))
                 .Select(r => r.Target).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            alerts.AddRange(waiting.Where(w => !done.Contains(w.Target)).OrderBy(w => w.StartedAt).ThenBy(w => w.Target, StringComparer.Ordinal)
+            alerts.AddRange(waiting.Where(w => privacy.IsListed(w.Asker) && !done.Contains(w.Target)).OrderBy(w => w.StartedAt).ThenBy(w => w.Target, StringComparer.Ordinal)
                 .Take(MaxNewPerRun).Select(w => new DueAlert(AlertKind.Unanswered, w.Target, UnansweredText(w, settings.UnansweredHours), w.JumpUrl)));
         }
 
@@ -89,18 +92,18 @@ public sealed class AlertEvaluator(IDbContextFactory<AnalyticsDbContext> context
             from t in threads
             join c in db.Channels on new { t.GuildId, ChannelId = t.ThreadId } equals new { c.GuildId, c.ChannelId }
             where c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
-            select new { t.ThreadId, Parent = c.ParentId!.Value, t.StartedAt })
+            select new { t.ThreadId, Parent = c.ParentId!.Value, t.StartedAt, Asker = t.StarterAuthorId!.Value })
             .ToListAsync(cancellationToken);
         var openQuestions = await db.SupportQuestions.AsNoTracking()
             .Where(q => q.GuildId == guild && q.WithBots == bots && helpChannels.Contains(q.ChannelId) && q.AskedAt >= since && q.AskedAt < before && q.AnsweredAt == null)
-            .Select(q => new { q.MessageId, q.ChannelId, q.AskedAt })
+            .Select(q => new { q.MessageId, q.ChannelId, q.AskedAt, Asker = q.AuthorId })
             .ToListAsync(cancellationToken);
         return
         [
             .. openThreads.Select(t => new Waiting(
-                Invariant($"thread:{t.ThreadId}"), false, t.Parent, t.StartedAt, Invariant($"https://discord.com/channels/{guild}/{t.ThreadId}"))),
+                Invariant($"thread:{t.ThreadId}"), false, t.Parent, t.StartedAt, Invariant($"https://discord.com/channels/{guild}/{t.ThreadId}"), t.Asker)),
             .. openQuestions.Select(q => new Waiting(
-                Invariant($"question:{q.MessageId}"), true, q.ChannelId, q.AskedAt, Invariant($"https://discord.com/channels/{guild}/{q.ChannelId}/{q.MessageId}"))),
+                Invariant($"question:{q.MessageId}"), true, q.ChannelId, q.AskedAt, Invariant($"https://discord.com/channels/{guild}/{q.ChannelId}/{q.MessageId}"), q.Asker)),
         ];
     }
 
@@ -149,5 +152,53 @@ public sealed class AlertEvaluator(IDbContextFactory<AnalyticsDbContext> context
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Waiting(string Target, bool IsQuestion, long Channel, long StartedAt, string JumpUrl);
+    /// <summary>
+    /// Why a recorded unanswered alert must not be posted now, or null when it still may: checked at posting time, since
+    /// a held or failed alert waits (quiet hours, a retry) while its thread is answered or its asker opts out.
+    /// </summary>
+    public async Task<string?> WithdrawReasonAsync(AlertRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Kind != AlertKind.Unanswered)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (guild, bots) = (record.GuildId, discord.Value.IncludeBots);
+        var separator = record.Target.IndexOf(':', StringComparison.Ordinal);
+        if (separator < 0 || !long.TryParse(record.Target.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return Gone;
+        }
+
+        var found = record.Target.StartsWith("thread:", StringComparison.Ordinal)
+            ? await db.SupportThreads.AsNoTracking()
+                .Where(t => t.GuildId == guild && t.ThreadId == id)
+                .Select(t => new { Asker = t.StarterAuthorId, Gone = t.StarterGone, Answered = (bots ? t.FirstResponseWithBotsAt : t.FirstResponseAt) != null })
+                .FirstOrDefaultAsync(cancellationToken)
+            : await db.SupportQuestions.AsNoTracking()
+                .Where(q => q.GuildId == guild && q.MessageId == id && q.WithBots == bots)
+                .Select(q => new { Asker = (long?)q.AuthorId, Gone = false, Answered = q.AnsweredAt != null })
+                .FirstOrDefaultAsync(cancellationToken);
+        if (found?.Asker is { } author && !(await VisibleMembers.LoadAsync(db, guild, cancellationToken)).IsListed(author))
+        {
+            return OptedOut;
+        }
+
+        if (found is null || found.Gone || found.Asker is null)
+        {
+            return Gone;
+        }
+
+        var answered = found.Answered;
+        return answered ? Answered : null;
+    }
+
+    /// <summary>The reasons <see cref="WithdrawReasonAsync"/> gives: none names anyone.</summary>
+    public const string Answered = "Not posted: it was answered before it could be posted.",
+        Gone = "Not posted: the thread or question is gone (deleted, or its first message was).",
+        OptedOut = "Not posted: the member who asked opted out of statistics.";
+
+    private sealed record Waiting(string Target, bool IsQuestion, long Channel, long StartedAt, string JumpUrl, long Asker);
 }

@@ -25,4 +25,11 @@ public enum AlertResult
     /// <summary>Discord refused or failed; the message says why. Retried next run unless the alerts were paused.</summary>
     [JsonStringEnumMemberName("failed")]
     Failed,
+
+    /// <summary>
+    /// Not posted, and never will be: checked again at posting time, the thread or question was answered meanwhile (in
+    /// quiet hours, or between failed attempts), is gone, or its asker opted out of statistics. The message says which.
+    /// </summary>
+    [JsonStringEnumMemberName("withdrawn")]
+    Withdrawn,
 }

@@ -143,6 +143,20 @@ public sealed partial class AlertRunner(
         var sent = 0;
         foreach (var record in outstanding)
         {
+            if (await evaluator.WithdrawReasonAsync(record, cancellationToken) is { } reason)
+            {
+                (record.Result, record.Message, record.At) = (AlertResult.Withdrawn, reason, nowMs);
+                if (reason != AlertEvaluator.Answered && record.JumpUrl is { } link)
+                {
+                    // The history keeps no link to an opted-out member's thread either (a forgotten asker's thread may
+                    // look merely gone: their messages lost their author).
+                    (record.Text, record.JumpUrl) = (record.Text.Replace(link, "(link removed)", StringComparison.Ordinal), null);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+
             record.Attempts++;
             record.At = nowMs;
             try

@@ -9,23 +9,30 @@ namespace DiscordAnalytics.Core.Loops.SlashCommands;
 /// <summary>
 /// The bounded hand-off between the gateway and <see cref="SlashCommandService"/>: the gateway's read loop posts
 /// (never waits) and goes on ingesting; the service registers commands and answers interactions at its own pace. When
-/// the queue is full an interaction is dropped and logged (Discord shows the member "did not respond"); a session or a
-/// settings change is never dropped, since the queue keeps room for them (<see cref="ReservedForControl"/>).
+/// the queue is full an interaction is not queued: its caller is told at once that the bot is busy
+/// (<see cref="SlashInteractionResponder.RespondBusyAsync"/>, at most <see cref="ReservedForControl"/> such replies at a
+/// time; beyond that it is dropped and Discord shows "did not respond"), and it is logged. A session or a settings change
+/// is never dropped, since the queue keeps room for them (<see cref="ReservedForControl"/>).
 /// </summary>
 public sealed partial class SlashCommandInbox : IFreshSessionObserver
 {
     /// <summary>Places kept free of interactions for sessions and settings changes.</summary>
     public const int ReservedForControl = 16;
 
+    private static readonly TimeSpan BusyReplyLimit = TimeSpan.FromSeconds(30);
+
     private readonly Channel<SlashWork> _queue;
     private readonly int _interactionLimit;
     private readonly ILogger<SlashCommandInbox> _logger;
+    private readonly SlashInteractionResponder _responder;
     private int _queuedInteractions;
+    private int _busyReplies;
 
-    public SlashCommandInbox(IOptions<SlashCommandsOptions> options, ILogger<SlashCommandInbox> logger)
+    public SlashCommandInbox(IOptions<SlashCommandsOptions> options, SlashInteractionResponder responder, ILogger<SlashCommandInbox> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _interactionLimit = options.Value.QueueCapacity;
+        _responder = responder;
         _logger = logger;
         _queue = Channel.CreateBounded<SlashWork>(new BoundedChannelOptions(_interactionLimit + ReservedForControl)
         {
@@ -55,10 +62,43 @@ public sealed partial class SlashCommandInbox : IFreshSessionObserver
         {
             Interlocked.Decrement(ref _queuedInteractions);
             LogDropped(_logger, _interactionLimit);
+            if (SlashInteraction.Read(interaction) is { } dropped)
+            {
+                ReplyBusy(dropped);
+            }
+
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>Off the gateway's read loop, and bounded: a flood of commands cannot become a flood of tasks.</summary>
+    private void ReplyBusy(SlashInteraction interaction)
+    {
+        if (Interlocked.Increment(ref _busyReplies) > ReservedForControl)
+        {
+            Interlocked.Decrement(ref _busyReplies);
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            // Discord takes a first response for 3 s only; a reply still stuck long after is of no use to anyone.
+            using var limit = new CancellationTokenSource(BusyReplyLimit);
+            try
+            {
+                await _responder.RespondBusyAsync(interaction, limit.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                LogBusyFailed(_logger, ex, interaction.GuildId);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _busyReplies);
+            }
+        });
     }
 
     /// <summary>The service took an interaction off the queue.</summary>
@@ -72,4 +112,7 @@ public sealed partial class SlashCommandInbox : IFreshSessionObserver
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slash command dropped: {Limit} interactions already wait to be answered")]
     private static partial void LogDropped(ILogger logger, int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slash command in guild {GuildId}: the busy reply failed")]
+    private static partial void LogBusyFailed(ILogger logger, Exception exception, ulong guildId);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DiscordAnalytics.Core.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,12 @@ namespace DiscordAnalytics.Core.Loops.SlashCommands;
 /// for the same definitions; a new connection (READY) forgets what was sent, as Discord may have lost nothing or
 /// everything meanwhile. Called by <see cref="SlashCommandService"/> only, one guild at a time.
 /// </summary>
-public sealed partial class SlashCommandRegistrar(SlashCommandSettingsStore settings, DiscordRestClient rest, ILogger<SlashCommandRegistrar> logger)
+public sealed partial class SlashCommandRegistrar(
+    SlashCommandSettingsStore settings,
+    DiscordRestClient rest,
+    SlashCommandRegistrations registrations,
+    TimeProvider time,
+    ILogger<SlashCommandRegistrar> logger)
 {
     private readonly Dictionary<ulong, byte[]> _sentThisConnection = [];
     private ulong? _applicationId;
@@ -44,13 +50,29 @@ public sealed partial class SlashCommandRegistrar(SlashCommandSettingsStore sett
             await rest.BulkOverwriteGuildCommandsAsync(application, guildId, body, cancellationToken).ConfigureAwait(false);
             _sentThisConnection[guildId] = body;
             await settings.SetRegisteredAsync((long)guildId, count, cancellationToken).ConfigureAwait(false);
+            registrations.Record(guildId, new SlashCommandRegistration(true, count, time.GetUtcNow().ToUnixTimeMilliseconds(), null, null));
             LogRegistered(logger, guildId, count);
         }
         catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
         {
-            // Not retried in a loop: the next connection or the next save of the switch tries again.
-            LogRegisterFailed(logger, guildId, count, ex is DiscordRestException { StatusCode: { } status } ? (int)status : 0);
+            // Not retried in a loop: the next connection or the next save of the switch tries again. Settings shows it.
+            int? status = ex is DiscordRestException { StatusCode: { } code } ? (int)code : null;
+            registrations.Record(guildId, new SlashCommandRegistration(false, count, time.GetUtcNow().ToUnixTimeMilliseconds(), status, FailureMessage(ex, status)));
+            LogRegisterFailed(logger, guildId, count, status ?? 0);
         }
+    }
+
+    /// <summary>What failed and what to do, for Settings (Discord's own message names no secret; the token is never in it).</summary>
+    private static string FailureMessage(Exception ex, int? status)
+    {
+        var what = status switch
+        {
+            401 => "Discord rejected the bot token (401): fix Discord:Token and restart.",
+            403 => "Discord refused (403): invite the bot again with the applications.commands scope.",
+            null => "Discord did not answer.",
+            _ => string.Create(CultureInfo.InvariantCulture, $"Discord answered {status}{(ex is DiscordRestException { ErrorCode: { } code } ? $" (code {code})" : string.Empty)}."),
+        };
+        return what + " The commands are sent again at the next connection or when the switch is saved.";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slash commands of guild {GuildId} overwritten: {Count} commands registered")]

@@ -15,6 +15,7 @@ public static class SlashCommandsServiceCollectionExtensions
         services.AddOptions<SlashCommandsOptions>().BindConfiguration(SlashCommandsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SlashCommandSettingsStore>();
         services.AddSingleton<SlashCommandAnswers>();
+        services.AddSingleton<SlashCommandRegistrations>();
         if (!isDemo && hasDiscord)
         {
             services.AddSingleton<SlashCommandInbox>();

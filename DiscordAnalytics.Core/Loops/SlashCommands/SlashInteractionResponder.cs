@@ -25,6 +25,9 @@ public sealed partial class SlashInteractionResponder(
     /// <summary>Discord's message flag for "only the caller sees it".</summary>
     public const int EphemeralFlag = 64;
 
+    /// <summary>What a member reads when more commands wait than the queue holds (instead of Discord's "did not respond").</summary>
+    public const string Busy = "Too many commands at once right now; try again in a minute.";
+
     /// <summary>What a member reads when the numbers could not be read.</summary>
     public const string Unavailable = "Statistics are not available right now; try again in a minute.";
 
@@ -87,6 +90,32 @@ public sealed partial class SlashInteractionResponder(
         }
 
         LogAnswered(logger, interaction.GuildId, SlashCommandDefinitions.Names[command], result, time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Tells the caller of a command the full queue could not take that it was not answered (ephemeral, at once, no
+    /// numbers read), when the guild answers commands at all.
+    /// </summary>
+    public async Task RespondBusyAsync(SlashInteraction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var started = time.GetTimestamp();
+        if (await settings.GetAsync((long)interaction.GuildId, cancellationToken).ConfigureAwait(false) is not { Answer: true })
+        {
+            return;
+        }
+
+        var result = "busy";
+        try
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, Callback(ChannelMessageWithSource, Message(Busy, EphemeralFlag)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
+        {
+            result = ex is DiscordRestException { StatusCode: { } status } ? $"busy, failed ({(int)status})" : "busy, failed";
+        }
+
+        LogAnswered(logger, interaction.GuildId, SlashCommandDefinitions.Parse(interaction.CommandName) is { } known ? SlashCommandDefinitions.Names[known] : "unknown", result, time.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>The answer's text; a failed query answers <see cref="Unavailable"/> instead of leaving the member waiting.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Loops.Alerts;
+using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using GuildMode = DiscordAnalytics.Core.Storage.Entities.GuildMode;
 using DiscordAnalytics.Tests.Infrastructure;
@@ -129,6 +130,71 @@ public abstract class AlertsStoreTests(StoreProvider provider) : IAsyncLifetime
         Assert.Single(_emulator.PostedMessages);
         var sent = (await _alerts.History.ReadAsync((long)G, 1, 10, CancellationToken.None))!.Entries;
         Assert.Equal([(AlertResult.Sent, NowMs)], sent.Select(e => (e.Result, e.DueAt)));
+    }
+
+    [Fact]
+    public async Task Run_AnsweredDuringQuietHours_HeldAlertIsWithdrawnNotPosted()
+    {
+        await new GuildTimeZone(_store).SetAsync((long)G, "Europe/Berlin", CancellationToken.None);
+        var thread = await AskAsync(NowMs - (5 * Hour));
+        await SaveAsync(Settings(unanswered: true, quietStart: 13, quietEnd: 15));
+        await RunManyAsync(2);
+        Assert.Equal([AlertResult.Held], (await _alerts.History.ReadAsync((long)G, 1, 10, CancellationToken.None))!.Entries.Select(e => e.Result));
+
+        await _store.WriteAsync(Answer(thread, NowMs + (30 * 60_000), 40));
+        _clock.Now = TestDays.Now.AddHours(2);
+        await RunManyAsync(3);
+
+        Assert.Empty(_emulator.RestRequests);
+        var entry = Assert.Single((await _alerts.History.ReadAsync((long)G, 1, 10, CancellationToken.None))!.Entries);
+        Assert.Equal((AlertResult.Withdrawn, AlertEvaluator.Answered, 0), (entry.Result, entry.Message, entry.Attempts));
+    }
+
+    [Fact]
+    public async Task Run_AskerForgottenAfterTheAlertWasRecorded_PostsNothingAndKeepsNoLink()
+    {
+        // Recorded, then refused with a 5xx (the REST client tries twice): it waits for the next run as failed.
+        var path = $"/channels/{AlertChannel}/messages";
+        _emulator.EnqueueServerError(path);
+        _emulator.EnqueueServerError(path);
+        var thread = await AskAsync(NowMs - (5 * Hour));
+        await SaveAsync(Settings(unanswered: true));
+        await _alerts.Runner.RunAsync((long)G, CancellationToken.None);
+        Assert.Equal(AlertResult.Failed, Assert.Single((await _alerts.History.ReadAsync((long)G, 1, 10, CancellationToken.None))!.Entries).Result);
+
+        await _store.WriteAsync(TestEvents.Forget(G, Asker, NowMs + 60_000));
+        _clock.Now = TestDays.Now.AddMinutes(5);
+        await RunManyAsync(3);
+
+        Assert.Empty(_emulator.PostedMessages);
+        var entry = Assert.Single((await _alerts.History.ReadAsync((long)G, 1, 10, CancellationToken.None))!.Entries);
+        // Forgetting takes the author off their messages, so the thread reads as gone: withdrawn all the same, no link kept.
+        Assert.Equal((AlertResult.Withdrawn, AlertEvaluator.Gone, (string?)null), (entry.Result, entry.Message, entry.JumpUrl));
+        Assert.DoesNotContain(thread.ToString(), entry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_AskerHidden_HeldAlertWithdrawnAndNewOnesNeverRecorded()
+    {
+        await new GuildTimeZone(_store).SetAsync((long)G, "Europe/Berlin", CancellationToken.None);
+        var held = await AskAsync(NowMs - (5 * Hour));
+        await SaveAsync(Settings(unanswered: true, quietStart: 13, quietEnd: 15));
+        await RunManyAsync(1);
+        await using (var db = _store.NewContext())
+        {
+            db.MemberPrivacy.Add(new MemberPrivacy { GuildId = (long)G, UserId = (long)Asker, Choice = MemberPrivacyChoice.Hidden, SetAt = NowMs });
+            await db.SaveChangesAsync();
+        }
+
+        var later = await AskAsync(NowMs - (5 * Hour));
+        _clock.Now = TestDays.Now.AddHours(2);
+        await RunManyAsync(3);
+
+        Assert.Empty(_emulator.RestRequests);
+        Assert.Empty((await _alerts.Previewer.PreviewAsync((long)G, CancellationToken.None))!.Alerts);
+        var entry = Assert.Single((await _alerts.History.ReadAsync((long)G, 1, 10, CancellationToken.None))!.Entries);
+        Assert.Equal(($"thread:{held}", AlertResult.Withdrawn, AlertEvaluator.OptedOut), (entry.Target, entry.Result, entry.Message));
+        Assert.NotEqual(held, later);
     }
 
     [Fact]

@@ -181,6 +181,67 @@ public sealed class SlashCommandsEndToEndTests
     }
 
     [Fact]
+    public async Task Register_DiscordRefuses_FailureShownOnTheApiUntilTheNextSaveRegisters()
+    {
+        await using var world = await StartAsync();
+        var path = $"/applications/{Emulator.BotUserId}/guilds/{GuildText}/commands";
+        world.Emulator.EnqueueRestResponse(path, 403, """{"message":"Missing Access","code":50001}""");
+
+        await world.SaveAsync(answer: true);
+
+        var failed = await Eventually.ReturnsAsync(
+            () => world.Api.GetFromJsonAsync<JsonObject>($"/api/guilds/{GuildText}/commands"),
+            v => v!["registration"] is JsonObject);
+        var registration = failed!["registration"]!;
+        Assert.Equal(("failed", 3, 403), (registration["result"]!.GetValue<string>(), registration["commands"]!.GetValue<int>(), registration["httpStatus"]!.GetValue<int>()));
+        Assert.Contains("applications.commands", registration["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.InRange(registration["at"]!.GetValue<long>(), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Assert.Equal(0, failed["registeredCommands"]!.GetValue<int>());
+
+        // Not retried in a loop: the next save sends them again, and the status follows.
+        await world.SaveAsync(answer: true, statsPublic: true);
+        var registered = await Eventually.ReturnsAsync(
+            () => world.Api.GetFromJsonAsync<JsonObject>($"/api/guilds/{GuildText}/commands"),
+            v => v!["registration"]?["result"]?.GetValue<string>() == "registered");
+        Assert.Equal(3, registered!["registeredCommands"]!.GetValue<int>());
+        Assert.Null(registered["registration"]!["message"]);
+        Assert.Equal([403, 200], world.Emulator.RestRequests.Where(r => r.Path == path).Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task Queue_Full_ExtraCommandsToldBusyAtOnceAndEveryAcceptedOneAnswered()
+    {
+        await using var world = await StartAsync(new Dictionary<string, string?> { ["SlashCommands:QueueCapacity"] = "1", ["SlashCommands:ConcurrentAnswers"] = "1" });
+        await world.SaveAsync(answer: true, statsPublic: true);
+        await world.Emulator.WaitForAsync(e => e.CommandRegistrations(GuildText).Count >= 1, "the commands registered");
+        world.Emulator.HoldCallbacks();
+        var calls = new List<(string Id, string Token)> { await world.Emulator.DispatchInteractionAsync(GuildText, Alice.ToString(CultureInfo.InvariantCulture), "stats") };
+        await world.Emulator.WaitForAsync(e => e.HeldCallbacks == 1, "the first answer waits for Discord");
+
+        for (var i = 0; i < 5; i++)
+        {
+            calls.Add(await world.Emulator.DispatchInteractionAsync(GuildText, Bob.ToString(CultureInfo.InvariantCulture), "stats"));
+        }
+
+        // One answer in flight, one command waiting for its turn, one in the queue at most: the other three (or more)
+        // are told at once, while the first answer is still held, not left to Discord's "did not respond".
+        await world.Emulator.WaitForAsync(e => e.HeldCallbacks >= 4, "the busy replies sent while the queue is full");
+        world.Emulator.ReleaseCallbacks();
+
+        await world.Emulator.WaitForAsync(e => calls.All(c => e.AnswersTo(c.Id, c.Token).Count == 1), "every command answered once");
+        var answers = calls.Select(c => world.Emulator.AnswersTo(c.Id, c.Token).Single().Body!["data"]!).ToList();
+        var busy = answers.Where(a => a["content"]!.GetValue<string>() == Core.Loops.SlashCommands.SlashInteractionResponder.Busy).ToList();
+        Assert.InRange(busy.Count, 3, 4);
+        Assert.All(busy, b => Assert.Equal(64, b["flags"]!.GetValue<int>()));
+        Assert.All(answers.Except(busy), a => Assert.StartsWith("**", a["content"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(answers[0]["content"]!.GetValue<string>(), await world.PreviewAsync("stats"));
+        Assert.Equal(busy.Count, world.Logs.Lines.Count(l => l.Contains("Slash command dropped", StringComparison.Ordinal)));
+
+        // Nothing hung: the next command is answered as usual.
+        Assert.Equal(await world.PreviewAsync("stats"), (await world.CallAsync("stats", Alice)).Content);
+    }
+
+    [Fact]
     public async Task Me_ForgottenMember_OptedOutAndNothingElse()
     {
         await using var world = await StartAsync();
@@ -218,7 +279,7 @@ public sealed class SlashCommandsEndToEndTests
         }
 
         var view = await world.Api.GetFromJsonAsync<JsonObject>($"/api/guilds/{GuildText}/commands");
-        Assert.Equal("""{"guildId":"849255963033600000","answer":false,"public":{"stats":false,"leaderboard":false},"registeredCommands":0}""", view!.ToJsonString());
+        Assert.Equal("""{"guildId":"849255963033600000","answer":false,"public":{"stats":false,"leaderboard":false},"registeredCommands":0,"registration":null}""", view!.ToJsonString());
         Assert.Empty(world.Emulator.InteractionCalls);
     }
 

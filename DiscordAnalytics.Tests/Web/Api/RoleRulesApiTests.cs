@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Jobs;
@@ -38,7 +39,11 @@ public sealed class RoleRulesApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await Emulator.StartAsync();
-        _app = new AnalyticsAppFactory(AnalyticsAppFactory.LiveSettings(_emulator, Token, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" }), _time);
+        // One attempt per request: the REST client's 5xx backoff waits on the app's clock, the test's fake one.
+        _app = new AnalyticsAppFactory(
+            AnalyticsAppFactory.LiveSettings(_emulator, Token, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" }),
+            _time,
+            services => services.AddSingleton(new DiscordRestOptions { MaxAttempts = 1 }));
         _client = _app.CreateApiClient();
         var pipeline = _app.Services.GetRequiredService<IngestionPipeline>();
         foreach (var e in Events())
@@ -119,6 +124,35 @@ public sealed class RoleRulesApiTests : IAsyncLifetime
         var voice = (await GetAsync(Route)).GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("roleId").GetString() == VoiceRole.ToString());
         Assert.Contains($"move its highest role above role {VoiceRole}", voice.GetProperty("statusMessage").GetString());
         Assert.DoesNotContain((ulong)VoiceRole, _emulator.RolesOf(G, Di));
+    }
+
+    [Fact]
+    public async Task Apply_DiscordAnswers500_RuleFailingWithTheReasonThenTheNextRunGivesTheRole()
+    {
+        await PutAsync(AllRules);
+        var path = $"/guilds/{G}/members/{Ada}/roles/{MessagesRole}";
+        _emulator.EnqueueServerError(path, 500);
+
+        var applied = await PostAsync("/apply");
+
+        var statuses = applied.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["failing", "ok", "ok", "ok", "ok"], statuses);
+        var messages = (await GetAsync(Route)).GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("roleId").GetString() == MessagesRole.ToString());
+        Assert.Equal(("failing", true), (messages.GetProperty("status").GetString(), messages.GetProperty("enabled").GetBoolean()));
+        Assert.Contains("the next run tries again", messages.GetProperty("statusMessage").GetString());
+        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds(), messages.GetProperty("statusAt").GetInt64());
+        var failed = (await GetAsync(Route + "/log?pageSize=100")).GetProperty("entries").EnumerateArray()
+            .Single(e => e.GetProperty("result").GetString() == "failed");
+        Assert.Equal((Ada.ToString(), MessagesRole.ToString()), (failed.GetProperty("userId").GetString(), failed.GetProperty("roleId").GetString()));
+        Assert.DoesNotContain((ulong)MessagesRole, _emulator.RolesOf(G, Ada));
+
+        // Retried by the next run (the job), not paused: Discord answers now and the role is given.
+        await _app.Services.GetRequiredService<ActivityRolesJob>().RunAsync(CancellationToken.None);
+
+        Assert.Contains((ulong)MessagesRole, _emulator.RolesOf(G, Ada));
+        var after = (await GetAsync(Route)).GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("roleId").GetString() == MessagesRole.ToString());
+        Assert.Equal("ok", after.GetProperty("status").GetString());
+        Assert.Equal([500, 204], _emulator.RestRequests.Where(r => r.Path == path).Select(r => r.Status));
     }
 
     [Fact]

@@ -75,6 +75,28 @@ public sealed class CardCsvExportTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Leaderboard_RankedByStreak_CsvHoldsTheStreakRankingShown()
+    {
+        await SeedWorldAsync();
+        var cut = Render<LeaderboardCard>(p => p.Add(c => c.Query, Last7Days()));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=leaderboard-row]")));
+        var activityShown = Rows(cut);
+
+        cut.FindAll("[data-testid=leaderboard-ranking] .mud-toggle-item")[3].Click();
+        cut.WaitForAssertion(() => Assert.NotEqual(activityShown, Rows(cut)));
+        var link = cut.Find("[data-testid=card-export]");
+        var lines = await DownloadAsync(link.GetAttribute("href")!);
+
+        // Rank, name and score of each row: the score is the current streak here, not the activity score.
+        Assert.Equal(Rows(cut), lines.Skip(1).Select(l => string.Join('|', l.Split(',')[0], l.Split(',')[2], l.Split(',')[3])).ToList());
+        Assert.Equal($"leaderboard-by-streak-{World.Guild}-2026-11-13-to-2026-11-19.csv", link.GetAttribute("download"));
+        Assert.EndsWith("&by=streak", link.GetAttribute("href"), StringComparison.Ordinal);
+
+        static List<string> Rows(IRenderedComponent<LeaderboardCard> card) =>
+            [.. card.FindAll("[data-testid=leaderboard-row]").Select(r => string.Join('|', r.Children[0].TextContent.Trim(), r.Children[1].TextContent.Trim(), r.Children[2].TextContent.Trim()))];
+    }
+
+    [Fact]
     public async Task Link_OtherGuildAndCustomWindow_AsksForThatGuildAndThoseDays()
     {
         await SeedWorldAsync();

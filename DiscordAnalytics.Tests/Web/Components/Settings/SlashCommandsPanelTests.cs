@@ -37,6 +37,32 @@ public sealed class SlashCommandsPanelTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_RegistrationRefused_ShowsWhatFailedAndWhen()
+    {
+        await SeedWorldAsync();
+        var at = new DateTimeOffset(2026, 11, 20, 9, 30, 5, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        Services.GetRequiredService<SlashCommandRegistrations>().Record(World.Guild, new SlashCommandRegistration(false, 3, at, 403, "Discord refused (403): invite the bot again."));
+
+        var cut = Render<SlashCommandsPanel>(p => p.Add(c => c.GuildId, World.Guild));
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Registering 3 commands failed at 2026-11-20 09:30:05 UTC: Discord refused (403): invite the bot again.",
+            cut.Find("[data-testid=slash-commands-registration]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Render_RegistrationTaken_ShowsNoWarning()
+    {
+        await SeedWorldAsync();
+        Services.GetRequiredService<SlashCommandRegistrations>().Record(World.Guild, new SlashCommandRegistration(true, 3, 1, null, null));
+
+        var cut = Render<SlashCommandsPanel>(p => p.Add(c => c.GuildId, World.Guild));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=slash-commands-preview-leaderboard]"));
+        Assert.Empty(cut.FindAll("[data-testid=slash-commands-registration]"));
+    }
+
+    [Fact]
     public async Task Save_SwitchOnAndStatsPublic_StoredAndSaid()
     {
         var cut = await RenderSeededAsync();
