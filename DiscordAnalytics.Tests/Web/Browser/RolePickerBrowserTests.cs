@@ -61,7 +61,7 @@ public sealed partial class RolePickerBrowserTests
     /// <summary>Opens the Members picker and clicks the entry with that name.</summary>
     private static async Task PickAsync(IPage page, string name)
     {
-        await page.GetByTestId("role-picker").Locator(".mud-select").ClickAsync();
+        await page.GetByTestId("role-picker").Locator("div.mud-select").First.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText(name, new() { Exact = true }).ClickAsync();
     }
 
