@@ -77,7 +77,9 @@ public sealed partial class BackfillRunner
             }
         }
 
-        if (isGapRepair)
+        // The member list: a gap repair's joins, and every run's roles when the members intent is granted (a manual run of
+        // a live guild; the demo's history writes its own members).
+        if (isGapRepair || (_membersIntent && source.Kind == "live"))
         {
             await MemberJoinsAsync(source, work, guildId, observedAt, events, cancellationToken).ConfigureAwait(false);
         }

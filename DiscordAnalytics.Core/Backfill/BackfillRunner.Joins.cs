@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace DiscordAnalytics.Core.Backfill;
 
 /// <summary>
-/// Joins of a gap repair: the member list's <c>joined_at</c> of members still in the guild. A join at or after the
+/// Joins of a gap repair, or of a manual run when the Server Members intent is granted: the member list's <c>joined_at</c> of members still in the guild. A join at or after the
 /// cut-off becomes the join the gateway would have delivered (GUILD_MEMBER_ADD, same dedupe key: user and join time),
 /// so one the gateway did deliver counts once. Members who joined and left while the app was down are not listed.
 /// The same pages are a complete member list with roles: each member's roles are observed at the run's time (a join
@@ -57,9 +57,9 @@ public sealed partial class BackfillRunner
         LogJoins(logger, work.Run.RunId, guildId, joins);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Gap repair run {RunId} of guild {GuildId}: the member list is refused (403, Server Members intent); joins are not repaired")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill run {RunId} of guild {GuildId}: the member list is refused (403, Server Members intent); joins and roles are not read from it")]
     private static partial void LogMembersForbidden(ILogger logger, long runId, ulong guildId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gap repair run {RunId} of guild {GuildId}: {Joins} joins read from the member list")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfill run {RunId} of guild {GuildId}: {Joins} joins read from the member list")]
     private static partial void LogJoins(ILogger logger, long runId, ulong guildId, int joins);
 }

@@ -30,9 +30,17 @@ public sealed partial class BackfillRunner(
     IOptions<BackfillOptions> options,
     TimeProvider time,
     ILogger<BackfillRunner> logger,
-    Discord.Invites.InviteTracker? invites = null)
+    Discord.Invites.InviteTracker? invites = null,
+    IOptions<Discord.DiscordOptions>? discord = null)
 {
     private readonly IHistorySource? _source = sources.LastOrDefault();
+
+    /// <summary>
+    /// The Server Members intent is configured: a manual run of a live guild reads the member list too (roles and joins),
+    /// as a gap repair always does. Without the options (the bench), it is not read.
+    /// </summary>
+    private readonly bool _membersIntent = discord is not null
+        && Discord.Gateway.GatewayIntentsParser.FromOptions(discord.Value).HasFlag(Discord.Gateway.GatewayIntents.GuildMembers);
 
     /// <summary>Executes (or continues) run <paramref name="runId"/> until it completes, is paused or cancelled, or the token ends.</summary>
     public async Task RunAsync(long runId, CancellationToken cancellationToken)

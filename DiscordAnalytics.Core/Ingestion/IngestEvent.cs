@@ -111,7 +111,7 @@ public sealed record IngestEvent
     /// <summary>For <see cref="IngestEventType.InviteDelete"/> the deleted invite; for <see cref="IngestEventType.JoinAttributed"/> the credited one (null: unknown).</summary>
     public string? InviteCode { get; init; }
 
-    /// <summary>For <see cref="IngestEventType.InvitesStatus"/>: <c>ok</c> or <c>missing_permission</c> (<see cref="Storage.InvitesStatuses"/>).</summary>
+    /// <summary>For <see cref="IngestEventType.InvitesStatus"/>: <c>ok</c>, <c>missing_permission</c> or a refusal (<c>unreadable:403:50001</c>; <see cref="Storage.InvitesStatuses"/>).</summary>
     public string? InvitesStatus { get; init; }
 
     /// <summary>
@@ -197,7 +197,8 @@ public sealed record IngestEvent
             IngestEventType.ChannelUpsert or IngestEventType.ThreadCreate => ChannelId is null or 0 ? "channel id missing" : null,
             IngestEventType.InviteUpsert => string.IsNullOrEmpty(Invite?.Code) ? "invite missing" : null,
             IngestEventType.InviteDelete => string.IsNullOrEmpty(InviteCode) ? "invite code missing" : null,
-            IngestEventType.InvitesStatus => InvitesStatus is Storage.InvitesStatuses.Ok or Storage.InvitesStatuses.MissingPermission ? null : "invites status missing",
+            IngestEventType.InvitesStatus => InvitesStatus is Storage.InvitesStatuses.Ok or Storage.InvitesStatuses.MissingPermission
+                || (InvitesStatus is { } status && Storage.InvitesStatuses.Failure(status) is not null) ? null : "invites status missing",
             IngestEventType.MemberUpsert or IngestEventType.MemberAdd or IngestEventType.MemberRemove or IngestEventType.MemberForget or IngestEventType.VoiceState
                 or IngestEventType.JoinAttributed =>
                 UserId is null or 0 ? "user id missing" : null,

@@ -17,7 +17,7 @@ namespace DiscordAnalytics.Tests.Backfill;
 /// </summary>
 public sealed class BackfillProcess : IAsyncDisposable
 {
-    private BackfillProcess(TempSqliteStore store, IHistorySource source, TimeProvider time, BackfillOptions options, DiscordRestClient? invitesRest)
+    private BackfillProcess(TempSqliteStore store, IHistorySource source, TimeProvider time, BackfillOptions options, DiscordRestClient? invitesRest, DiscordOptions? discord)
     {
         Pipeline = new IngestionPipeline(
             Options.Create(new IngestionOptions { QueueCapacity = 10_000, MaxBatchSize = 500 }),
@@ -29,7 +29,7 @@ public sealed class BackfillProcess : IAsyncDisposable
         Registry = new BackfillRegistry(time);
         var normalizer = new DispatchNormalizer(time, NullLogger<DispatchNormalizer>.Instance);
         Invites = invitesRest is null ? null : new InviteTracker(invitesRest, normalizer, Pipeline, time, NullLogger<InviteTracker>.Instance);
-        Runner = new BackfillRunner(store, [source], normalizer, Pipeline, Pipeline, Registry, Notifier, Options.Create(options), time, NullLogger<BackfillRunner>.Instance, Invites);
+        Runner = new BackfillRunner(store, [source], normalizer, Pipeline, Pipeline, Registry, Notifier, Options.Create(options), time, NullLogger<BackfillRunner>.Instance, Invites, discord is null ? null : Options.Create(discord));
         Service = new BackfillService(store, [source], Scheduler, Registry, Notifier, Options.Create(options), time);
     }
 
@@ -48,9 +48,10 @@ public sealed class BackfillProcess : IAsyncDisposable
 
     public BackfillService Service { get; }
 
-    public static async Task<BackfillProcess> StartAsync(TempSqliteStore store, IHistorySource source, TimeProvider time, BackfillOptions? options = null, DiscordRestClient? invitesRest = null)
+    /// <param name="discord">The bot's options (its intents): null, as the bench runs it, reads no member list for a manual run.</param>
+    public static async Task<BackfillProcess> StartAsync(TempSqliteStore store, IHistorySource source, TimeProvider time, BackfillOptions? options = null, DiscordRestClient? invitesRest = null, DiscordOptions? discord = null)
     {
-        var process = new BackfillProcess(store, source, time, options ?? new BackfillOptions(), invitesRest);
+        var process = new BackfillProcess(store, source, time, options ?? new BackfillOptions(), invitesRest, discord);
         await process.Pipeline.StartAsync(CancellationToken.None);
         return process;
     }

@@ -1,7 +1,9 @@
 using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Infrastructure.DiscordEmulator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static DiscordAnalytics.Tests.Backfill.BackfillWorld;
 
@@ -50,6 +52,44 @@ public sealed class BackfillRunnerTests : IAsyncLifetime
         Assert.Equal(cutoff, status.OldestAt);
         Assert.Equal(1, status.Progress);
         Assert.Equal(0, _history.Emulator.UnexpectedRateLimits);
+    }
+
+    [Theory]
+    [InlineData("GuildMembers,MessageContent", true)]
+    [InlineData("MessageContent", false)]
+    public async Task Run_Manual_ReadsTheMemberListForRolesAndJoinsOnlyWithTheMembersIntent(string intents, bool granted)
+    {
+        _history.Emulator.History.AddChannel("101", "general", 0);
+        _history.Emulator.History.AddMember("201", "alice", DateTimeOffset.FromUnixTimeMilliseconds(DaysAgo(3)), "301");
+        _history.Emulator.History.AddMember("202", "bob", DateTimeOffset.FromUnixTimeMilliseconds(DaysAgo(30)), "302", "301");
+        await using var process = await BackfillProcess.StartAsync(
+            _history.Store, BackfillProcess.RestSource(_history.Emulator), _time, discord: new Core.Discord.DiscordOptions { PrivilegedIntents = intents });
+        await process.IngestAsync(
+            GuildCreated(),
+            new IngestEvent { Type = IngestEventType.RoleUpsert, GuildId = Guild, RoleId = 301, Name = "moderators", Role = new RoleDetails(0, 2, false), EventAt = NowMs - 1000 },
+            new IngestEvent { Type = IngestEventType.RoleUpsert, GuildId = Guild, RoleId = 302, Name = "subscribers", Role = new RoleDetails(0, 1, false), EventAt = NowMs - 1000 });
+
+        await process.Service.StartAsync(Guild, 7, null, default);
+        await process.RunEnqueuedAsync();
+
+        await using var db = _history.Store.CreateDbContext();
+        var held = await db.MemberRoleSpans.Where(s => s.ToAt == null).OrderBy(s => s.UserId).ThenBy(s => s.RoleId).Select(s => new { s.UserId, s.RoleId }).ToListAsync();
+        var joins = await db.AnalyticsEvents.Where(e => e.EventType == StoredEventTypes.MemberAdd).Select(e => e.UserId).ToListAsync();
+        Assert.Equal(granted, _history.Emulator.RestRequests.Any(r => r.Path.EndsWith($"/guilds/{Guild}/members", StringComparison.Ordinal)));
+        if (granted)
+        {
+            // Roles as listed, observed at the run's time; the list's end makes role filters exact from then; only the
+            // join inside the run's 7 days is a join.
+            Assert.Equal([(201L, 301L), (202L, 301L), (202L, 302L)], held.Select(h => (h.UserId, h.RoleId)));
+            Assert.True(await db.RoleSnapshots.AnyAsync());
+            Assert.Equal([201L], joins.Select(j => j!.Value));
+        }
+        else
+        {
+            Assert.Empty(held);
+            Assert.False(await db.RoleSnapshots.AnyAsync());
+            Assert.Empty(joins);
+        }
     }
 
     [Fact]

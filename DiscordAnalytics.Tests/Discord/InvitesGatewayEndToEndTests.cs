@@ -112,6 +112,29 @@ public sealed class InvitesGatewayEndToEndTests : IDisposable
         Assert.Equal(0, await CountAsync(app, db => db.Members.CountAsync(m => m.InviteJoinedAt != null)));
     }
 
+    [Fact]
+    public async Task Invites_RefusedWithAnotherCode_SaysWhatFailedAndNamesNoPermission()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        emulator.ExpectedToken = Token;
+        emulator.HeartbeatIntervalMs = 86_400_000;
+        emulator.InvitesForbidden = true;
+        emulator.InvitesForbiddenCode = 50001;
+
+        await using var app = App(emulator);
+        using var client = app.CreateApiClient();
+        await emulator.WaitForIdentifyAsync();
+        await emulator.DispatchAsync("GUILD_CREATE", GuildCreate());
+        await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.InvitesStatus != null && g.InvitesStatus.StartsWith(InvitesStatuses.UnreadableState) && g.Name == "Invites Guild"));
+        await JoinAsync(emulator, "900000000000000009");
+        await StoreHasAsync(app, async db => await db.Members.CountAsync(m => m.JoinedAt != null) == 1);
+
+        var summary = await client.GetFromJsonAsync<AnalyticsSummary>($"/api/guilds/{Guild}/summary?window=7d", JsonSerializerOptions.Web);
+        Assert.Equal(("unreadable", (string?)null), (summary!.InvitesStatus!.State, summary.InvitesStatus.MissingPermission));
+        Assert.Equal("Discord answered HTTP 403 (error code 50001) to the invites list", summary.InvitesStatus.Failure);
+        Assert.Equal(1, emulator.InviteRequestCount);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private AnalyticsAppFactory App(Emulator emulator) => new(

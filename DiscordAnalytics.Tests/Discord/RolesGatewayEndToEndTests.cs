@@ -141,15 +141,41 @@ public sealed class RolesGatewayEndToEndTests : IDisposable
         Assert.Contains(emulator.RestRequests, r => r.Path.EndsWith($"/guilds/{Guild}/members", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Roles_PartialGuildCreateWithoutTheMembersIntent_TheAppKeepsRunningAndLogsWhatIsMissing()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        emulator.ExpectedToken = Token;
+        emulator.HeartbeatIntervalMs = 86_400_000;
+        emulator.MembersForbidden = true;
+        var logs = new CapturingLoggerProvider();
+        await using var app = App(emulator, new SettableWallClock(DateTimeOffset.UtcNow.AddHours(-3)), services => services.AddSingleton<ILoggerProvider>(logs));
+        using var client = app.CreateApiClient();
+        await emulator.WaitForIdentifyAsync();
+
+        await emulator.DispatchAsync("GUILD_CREATE", GuildCreate(memberCount: 3, withSubscribers: true, onlyAlice: true));
+        await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Contains("refused (403)", StringComparison.Ordinal)), "the refusal should be logged", TimeSpan.FromSeconds(20));
+        Assert.Contains(logs.Lines, l => l.Contains("Server Members intent", StringComparison.Ordinal));
+        Assert.Contains(emulator.RestRequests, r => r.Path.EndsWith($"/guilds/{Guild}/members", StringComparison.Ordinal));
+
+        // The gateway's part of the list is kept, no complete list is claimed, and later dispatches are still taken.
+        await emulator.DispatchAsync("GUILD_ROLE_CREATE", Json(new { guild_id = Guild, role = new { id = "849255963033700013", name = "helpers", color = 0, position = 1, managed = false } }));
+        await StoreHasAsync(app, db => db.Roles.AnyAsync(r => r.Name == "helpers"));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AnalyticsDbContext>>().CreateDbContextAsync();
+        Assert.Equal([long.Parse(Alice, System.Globalization.CultureInfo.InvariantCulture)], await db.MemberRoleSpans.Select(s => s.UserId).Distinct().ToListAsync());
+        Assert.False(await db.RoleSnapshots.AnyAsync());
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private AnalyticsAppFactory App(Emulator emulator, SettableWallClock clock) => new(
+    private AnalyticsAppFactory App(Emulator emulator, SettableWallClock clock, Action<IServiceCollection>? more = null) => new(
         AnalyticsAppFactory.LiveSettings(emulator, Token, new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder.FullName, "analytics.db")}",
         }),
         services: services =>
         {
+            more?.Invoke(services);
             services.AddSingleton(new GatewaySessionOptions { ReconnectBaseDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) });
             // Receive times are the gateway session's clock: this one.
             services.AddSingleton(sp => new GatewaySession(

@@ -118,7 +118,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new RisingMembersQuery(contexts, memberDays, _time),
             new MemberGrowthQuery(contexts, _time),
             new NewMemberActivationQuery(contexts, _time),
-            new EngagementQuery(memberDays),
+            new EngagementQuery(contexts, memberDays),
             new TrendingTopicsQuery(contexts, keywordDays),
             new DiscordAnalytics.Core.Analytics.Voice.VoiceQuery(contexts, _time),
             new LurkersQuery(contexts, memberDays),

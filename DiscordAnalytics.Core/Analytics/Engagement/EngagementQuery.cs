@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics.Engagement;
 
@@ -11,8 +13,10 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// window and the 29 days before it is added once and removed once, so a year costs a pass over its member-days.
 /// Each day's figures are kept with the versions of the 30 member days they were counted from, and reused while those
 /// days are unchanged: a reload after a live event counts today again (its 30 days), not the window.
+/// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) only the members who held the role at any time in the window
+/// count, on every day (<see cref="RoleHolders"/>, as every member-level number): one slide, not kept.
 /// </summary>
-public sealed class EngagementQuery(MemberDayIndex memberDays)
+public sealed class EngagementQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays)
 {
     public const int WeekDays = 7;
     public const int MonthDays = 30;
@@ -24,6 +28,17 @@ public sealed class EngagementQuery(MemberDayIndex memberDays)
     {
         var (start, end, bots) = (query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var first = start - (MonthDays - 1);
+        if (query.RoleId is not null)
+        {
+            HashSet<long> holders;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                holders = (await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken))!;
+            }
+
+            return new EngagementSeries(await memberDays.ReadAsync((long)query.GuildId, first, end, g => Slide(g, first, start, end, bots, Only(g, holders)), cancellationToken));
+        }
+
         var held = _held.GetOrAdd(((long)query.GuildId, bots), _ => []);
         var days = await memberDays.ReadAsync((long)query.GuildId, first, end, g => Read(g, held, start, end, bots), cancellationToken);
         return new EngagementSeries(days);
@@ -41,7 +56,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays)
         if (stale.Count > WeekDays)
         {
             var first = start - (MonthDays - 1);
-            foreach (var day in Slide(guild, first, start, end, bots))
+            foreach (var day in Slide(guild, first, start, end, bots, only: null))
             {
                 var number = DayBucket.FromDate(day.Day);
                 held[number] = new HeldEngagementDay(Versions(guild, number), day.Dau, day.Wau, day.Mau);
@@ -86,10 +101,25 @@ public sealed class EngagementQuery(MemberDayIndex memberDays)
         return versions;
     }
 
-    private static List<EngagementDay> Slide(GuildMemberDays guild, int first, int start, int end, bool bots)
+    /// <summary>True at the member-day index of each of <paramref name="holders"/> the guild's member days know.</summary>
+    private static bool[] Only(GuildMemberDays guild, HashSet<long> holders)
     {
-        var week = new ActiveMemberWindow(guild.MemberCount);
-        var month = new ActiveMemberWindow(guild.MemberCount);
+        var only = new bool[guild.MemberCount];
+        foreach (var user in holders)
+        {
+            if (guild.TryIndexOf(user, out var member))
+            {
+                only[member] = true;
+            }
+        }
+
+        return only;
+    }
+
+    private static List<EngagementDay> Slide(GuildMemberDays guild, int first, int start, int end, bool bots, bool[]? only)
+    {
+        var week = new ActiveMemberWindow(guild.MemberCount, only);
+        var month = new ActiveMemberWindow(guild.MemberCount, only);
         var days = new List<EngagementDay>(end - start);
         for (var day = first; day < end; day++)
         {
@@ -108,7 +138,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays)
 
             if (day >= start)
             {
-                days.Add(new EngagementDay(DayBucket.ToDate(day), today?.ActiveMembers(bots) ?? 0, week.Distinct, month.Distinct));
+                days.Add(new EngagementDay(DayBucket.ToDate(day), ActiveMemberWindow.ActiveOn(today, bots, only), week.Distinct, month.Distinct));
             }
         }
 

@@ -79,6 +79,29 @@ internal sealed class HeldMemberRows
     }
 
     /// <summary>
+    /// Of <paramref name="holders"/> (a role filter), how many are present in the window, how many were active in
+    /// <paramref name="sums"/>, and how many both: each holder looked up, nothing kept. Runs under the member days' gate.
+    /// </summary>
+    public (long Present, long Active, long PresentActive) CountHolders(GuildMemberDays guild, WindowSums sums, IReadOnlySet<long> holders, long startAt, long endAt, bool bots)
+    {
+        ArgumentNullException.ThrowIfNull(guild);
+        ArgumentNullException.ThrowIfNull(sums);
+        ArgumentNullException.ThrowIfNull(holders);
+        var window = (startAt, endAt, bots);
+        var (present, active, both) = (0L, 0L, 0L);
+        foreach (var user in holders)
+        {
+            var isPresent = _rowOf.TryGetValue(user, out var row) && IsPresent(row, window);
+            var isActive = guild.TryIndexOf(user, out var member) && sums.IsActive(member);
+            present += isPresent ? 1 : 0;
+            active += isActive ? 1 : 0;
+            both += isPresent && isActive ? 1 : 0;
+        }
+
+        return (present, active, both);
+    }
+
+    /// <summary>
     /// A kept count brought up to the sums it was counted from, which took the member days' commits since (late events on
     /// the closed days): only the members whose being active flipped are looked at. Null when those are no longer all known.
     /// </summary>

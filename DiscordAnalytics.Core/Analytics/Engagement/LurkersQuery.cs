@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.MemberDays;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,8 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// (<c>memberRowVersions</c>, stepped by the store's triggers on every change that matters here, whoever writes) is
 /// unchanged, so a reload costs one version read, the member days' own check, and a pass over the last day's members.
 /// Any move of the version reads the rows again: never an answer from rows the store no longer has.
+/// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) only the members who held the role at any time in the window
+/// count (<see cref="RoleHolders"/>, as every member-level number): each holder looked up, no pass over the rows.
 /// </summary>
 public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays)
 {
@@ -37,12 +40,23 @@ public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts,
         var (start, end) = (query.Window.StartDay, query.Window.EndDay);
         var (startAt, endAt) = (query.Window.StartAt, query.Window.EndAt);
         var rows = await RowsAsync(guild, cancellationToken);
+        HashSet<long>? holders = null;
+        if (query.RoleId is not null)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            holders = await RoleHolders.OfQueryAsync(db, query, startAt, endAt, cancellationToken);
+        }
 
         var (present, active, presentActive) = await memberDays.ReadAsync(guild, start, end, g =>
         {
             var sums = g.Sums(start, end, bots);
             lock (rows.Gate)
             {
+                if (holders is not null)
+                {
+                    return rows.CountHolders(g, sums, holders, startAt, endAt, bots);
+                }
+
                 var (present, presentActive) = rows.Count(g, sums, startAt, endAt, bots);
                 return (present, (long)sums.ActiveCount, presentActive);
             }

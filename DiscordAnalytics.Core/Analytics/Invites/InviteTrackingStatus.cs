@@ -3,10 +3,14 @@ namespace DiscordAnalytics.Core.Analytics.Invites;
 /// <summary>
 /// Whether the guild's invites can be read (summary <c>invitesStatus</c>).
 /// </summary>
-/// <param name="State"><c>ok</c>, <c>missing_permission</c>, or <c>not_checked</c> (no live connection read them yet: demo, or before the first).</param>
+/// <param name="State"><c>ok</c>, <c>missing_permission</c> (403 with Discord's code 50013), <c>unreadable</c> (another 403:
+/// <see cref="Failure"/> says what failed), or <c>not_checked</c> (no live connection read them yet: demo, or before the first).</param>
 /// <param name="MissingPermission">The permission to give the bot when <paramref name="State"/> is <c>missing_permission</c> (<c>Manage Server</c>); else null.</param>
 /// <param name="CheckedAt">When the state was last decided (epoch ms); null when not checked.</param>
 public sealed record InviteTrackingStatus(string State, string? MissingPermission, long? CheckedAt)
 {
     public const string NotChecked = "not_checked";
+
+    /// <summary>For <c>unreadable</c>: what Discord answered (HTTP status and error code), in words; else null.</summary>
+    public string? Failure { get; init; }
 }

@@ -111,7 +111,9 @@ public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts,
             [.. inviteStats.OrderByDescending(s => s.Joins).ThenBy(s => s.Code is null).ThenBy(s => s.Code, StringComparer.Ordinal)],
             inviterStats,
             status?.InvitesStatus is { } state
-                ? new InviteTrackingStatus(state, state == InvitesStatuses.MissingPermission ? InvitesStatuses.PermissionName : null, status.InvitesCheckedAt)
+                ? InvitesStatuses.Failure(state) is { } failure
+                    ? new InviteTrackingStatus(InvitesStatuses.UnreadableState, null, status.InvitesCheckedAt) { Failure = failure }
+                    : new InviteTrackingStatus(state, state == InvitesStatuses.MissingPermission ? InvitesStatuses.PermissionName : null, status.InvitesCheckedAt)
                 : new InviteTrackingStatus(InviteTrackingStatus.NotChecked, null, null));
     }
 }

@@ -8,5 +8,9 @@ public sealed record RoleFilter(string RoleId, string Name, IReadOnlyList<string
 {
     /// <summary>The summary fields restricted to the role's holders; every other field is the whole guild's.</summary>
     public static readonly IReadOnlyList<string> FilteredFields =
-        ["totals.activeMembers", "totals.uniqueReactors", "previousTotals.activeMembers", "previousTotals.uniqueReactors", "topMembers", "risingMembers", "activation", "roles", "roleChanges"];
+        [
+            "totals.activeMembers", "totals.uniqueReactors", "totals.voiceMinutes",
+            "previousTotals.activeMembers", "previousTotals.uniqueReactors", "previousTotals.voiceMinutes",
+            "topMembers", "risingMembers", "activation", "engagement", "lurkers", "memberGrowth", "topVoiceChannels", "hourlyVoice", "roles", "roleChanges",
+        ];
 }

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,9 @@ namespace DiscordAnalytics.Core.Analytics.Voice;
 /// the window's days and the previous window's (whole days, then the cut day's quarter hours before the cut), read in
 /// one range of the key. Milliseconds are summed first and turned into whole minutes (rounded down) once per figure.
 /// Forgotten members' rows are gone; hidden members count (nothing here lists members).
+/// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) every figure is the minutes of the members who held the role
+/// at any time in the window (the previous window's: of those who held it then), as every member-level number
+/// (<see cref="RoleHolders"/>): the rows of other members are skipped.
 /// </summary>
 public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
 {
@@ -22,6 +26,8 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, T
         var zoneId = await db.Guilds.Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken);
         var zone = IanaTimeZones.Find(zoneId);
         var reported = zone is null ? "UTC" : zoneId!;
+        var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
+        var previousHolders = await RoleHolders.OfQueryAsync(db, query, span.StartAt, span.EndAt, cancellationToken);
         var rows = await db.VoiceDays
             .Where(r => r.GuildId == guild && r.Day >= span.StartDay && r.Day < end)
             .Select(r => new { r.Day, r.ChannelId, r.UserId, r.TalkMs, r.MutedMs, r.AloneMs, r.QuarterHourMs })
@@ -34,6 +40,11 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, T
         Span<long> quarters = stackalloc long[QuarterHourCounts.PerDay];
         foreach (var row in rows)
         {
+            if ((row.Day >= start ? holders : previousHolders) is { } only && !only.Contains(row.UserId))
+            {
+                continue;
+            }
+
             var (current, before) = channels.GetValueOrDefault(row.ChannelId);
             if (row.Day >= start)
             {

@@ -203,11 +203,20 @@ public sealed partial class InviteTracker : IAsyncDisposable
         {
             invites = [.. (await _rest.GetGuildInvitesAsync(guildId, cancellationToken).ConfigureAwait(false)).SelectMany(i => _normalizer.NormalizeInvite(guildId, i, at))];
         }
-        catch (DiscordRestException ex) when (ex.StatusCode == HttpStatusCode.Forbidden)
+        catch (DiscordRestException ex) when (ex.StatusCode == HttpStatusCode.Forbidden && ex.ErrorCode == InvitesStatuses.MissingPermissionsCode)
         {
             state.MissingPermission = true;
             LogMissingPermission(_logger, guildId);
             await WriteStatusAsync(guildId, InvitesStatuses.MissingPermission, at, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (DiscordRestException ex) when (ex.StatusCode == HttpStatusCode.Forbidden)
+        {
+            // Another refusal (Missing Access, ...): no permission to name, so it is said as Discord said it. Refused for
+            // good like the permission: not asked again per join until the next connection.
+            state.MissingPermission = true;
+            LogRefused(_logger, guildId, ex.ErrorCode);
+            await WriteStatusAsync(guildId, InvitesStatuses.Unreadable((int)HttpStatusCode.Forbidden, ex.ErrorCode), at, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (Exception ex) when (ex is DiscordRestException or HttpRequestException or System.Text.Json.JsonException)
@@ -266,6 +275,9 @@ public sealed partial class InviteTracker : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invites of guild {GuildId} cannot be read: the bot lacks the Manage Server permission (403); joins are not attributed until the next connection")]
     private static partial void LogMissingPermission(ILogger logger, ulong guildId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invites of guild {GuildId} are refused (403, Discord error code {ErrorCode}, not Missing Permissions); joins are not attributed until the next connection")]
+    private static partial void LogRefused(ILogger logger, ulong guildId, int? errorCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invites of guild {GuildId} could not be read ({Error})")]
     private static partial void LogUnreadable(ILogger logger, ulong guildId, string error);

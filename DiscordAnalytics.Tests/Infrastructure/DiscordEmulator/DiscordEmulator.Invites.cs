@@ -17,6 +17,9 @@ public sealed partial class DiscordEmulator
     /// <summary>The bot lacks Manage Server: both invite routes answer 403 (code 50013).</summary>
     public bool InvitesForbidden { get; set; }
 
+    /// <summary>Discord's error code in the 403 while <see cref="InvitesForbidden"/> is set: 50013 (Missing Permissions) unless set otherwise.</summary>
+    public int InvitesForbiddenCode { get; set; } = 50013;
+
     /// <summary>Adds an invite of <see cref="ReadyGuildIds"/>' first guild.</summary>
     public void AddInvite(string code, string? inviterId, string channelId, int uses = 0, int maxUses = 0)
     {
@@ -65,7 +68,9 @@ public sealed partial class DiscordEmulator
     {
         if (InvitesForbidden)
         {
-            return await WriteAsync(response, 403, """{"message":"Missing Permissions","code":50013}""");
+            return await WriteAsync(response, 403, InvitesForbiddenCode == 50013
+                ? """{"message":"Missing Permissions","code":50013}"""
+                : $$"""{"message":"Missing Access","code":{{InvitesForbiddenCode}}}""");
         }
 
         string body;

@@ -145,6 +145,7 @@ public sealed partial class DiscordEmulator
             _ when template == "/guilds/{id}/threads/active" => await WriteAsync(response, 200, DiscordFixtures.Read("rest/list_active_guild_threads.json")),
             _ when template == "/guilds/{id}/invites" => await AnswerInvitesAsync(response, major!),
             _ when template == "/guilds/{id}/vanity-url" => await AnswerVanityAsync(response),
+            _ when template == "/guilds/{id}/members" && MembersForbidden => await WriteAsync(response, 403, """{"message":"Missing Access","code":50001}"""),
             _ when template == "/guilds/{id}/members" => await WriteAsync(response, 200, History.MembersJson(
                 ulong.TryParse(context.Request.Query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after) ? after : null,
                 int.TryParse(context.Request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? Math.Clamp(limit, 1, 1000) : 1)),

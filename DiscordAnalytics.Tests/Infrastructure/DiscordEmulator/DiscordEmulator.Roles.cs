@@ -23,6 +23,9 @@ public sealed partial class DiscordEmulator
     /// <summary>Roles at or above the bot's highest role: changing them answers 403 / 50013, as Discord does.</summary>
     public HashSet<ulong> RolesAboveBot { get; } = [];
 
+    /// <summary>The member list (<c>GET /guilds/{id}/members</c>) answers 403 / 50001, as Discord does without the Server Members intent.</summary>
+    public bool MembersForbidden { get; set; }
+
     /// <summary>Users that are not members of any guild (404 / 10007).</summary>
     public HashSet<ulong> MissingMemberIds { get; } = [];
 

@@ -50,6 +50,20 @@ public sealed class InvitesCardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_OtherRefusal_SaysWhatFailedWithoutNamingAPermission()
+    {
+        await SeedWorldAsync();
+        await Store.WriteAsync(TestEvents.InvitesStatus(World.Guild, InvitesStatuses.Unreadable(403, 50001), At(1)));
+
+        var cut = Render<InvitesCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Contains("HTTP 403 (error code 50001)", cut.Find("[data-testid=invites-unreadable]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=invites-missing-permission]"));
+        Assert.DoesNotContain("Manage Server", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=card-empty]"));
+    }
+
+    [Fact]
     public async Task Render_QuietWeek_SaysNoAttributedJoins()
     {
         await SeedWorldAsync();
