@@ -17,7 +17,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var days = await WholeDaysAsync(db, guild, start, end, bots, cancellationToken);
+        var days = await WholeDaysAsync(guild, start, end, bots, (await MembershipAndFirstAsync(db, guild, start, end, bots, cancellationToken)).Membership, cancellationToken);
         var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
         return days.ToTotals(PartialDayTotals.Nothing, members);
@@ -33,14 +33,15 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var (guild, bots) = ((long)query.GuildId, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var days = await WholeDaysAsync(db, guild, span.StartDay, span.CutDay, bots, cancellationToken);
+        // The joins and leaves of the whole days and the guild's first activity: one statement, not three round trips.
+        var first = await MembershipAndFirstAsync(db, guild, span.StartDay, span.CutDay, bots, cancellationToken);
+        var days = await WholeDaysAsync(guild, span.StartDay, span.CutDay, bots, first.Membership, cancellationToken);
         var partial = span.HasPartialDay
             ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
         var holders = await RoleHolders.OfQueryAsync(db, query, span.StartAt, span.EndAt, cancellationToken);
         var members = await memberDays.ReadAsync(guild, span.StartDay, span.CutDay, g => UniqueMembers(g.Sums(span.StartDay, span.CutDay, bots), g, partial, holders), cancellationToken);
-        var firstAt = await FirstStoredAtAsync(db, guild, cancellationToken);
-        var window = new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: firstAt is { } first && first <= span.StartAt);
+        var window = new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: first.FirstAt is { } firstAt && firstAt <= span.StartAt);
         return new PreviousTotals(days.ToTotals(partial, members), window, span);
     }
 
@@ -69,24 +70,60 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
     }
 
     /// <summary>
-    /// The guild's first stored activity: its earliest message (the message facts' key is time-ordered) or its
-    /// earliest day with joins or leaves, whichever is first. Two key seeks.
+    /// The joins and leaves of days [<paramref name="start"/>, <paramref name="end"/>), and the guild's first stored
+    /// activity: its earliest message (the message facts' key is time-ordered) or its earliest day with joins or leaves,
+    /// whichever is first. One statement of scalar subqueries (portable SQL): two key seeks and a key range.
     /// </summary>
-    private static async Task<long?> FirstStoredAtAsync(AnalyticsDbContext db, long guild, CancellationToken cancellationToken)
+    private static async Task<((long Joins, long Leaves) Membership, long? FirstAt)> MembershipAndFirstAsync(
+        AnalyticsDbContext db, long guild, int start, int end, bool bots, CancellationToken cancellationToken)
     {
-        var firstMessage = await db.MessageFacts.Where(m => m.GuildId == guild).OrderBy(m => m.MessageId).Select(m => (long?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var firstMembershipDay = await db.GuildDailyRollups.Where(r => r.GuildId == guild).OrderBy(r => r.Day).Select(r => (int?)r.Day).FirstOrDefaultAsync(cancellationToken);
-        long? membershipAt = firstMembershipDay is { } day ? DayBucket.StartMs(day) : null;
-        return (firstMessage, membershipAt) switch
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            ({ } m, { } j) => Math.Min(m, j),
-            ({ } m, null) => m,
-            (null, { } j) => j,
-            _ => null,
-        };
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = MembershipAndFirstSql;
+            AddParameter(command, "@guild", guild);
+            AddParameter(command, "@start", start);
+            AddParameter(command, "@end", end);
+            AddParameter(command, "@bots", bots);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var membership = (reader.GetInt64(0), reader.GetInt64(1));
+            long? firstMessage = reader.IsDBNull(2) ? null : reader.GetInt64(2);
+            long? membershipAt = reader.IsDBNull(3) ? null : DayBucket.StartMs(reader.GetInt32(3));
+            var firstAt = (firstMessage, membershipAt) switch
+            {
+                ({ } m, { } j) => Math.Min(m, j),
+                ({ } m, null) => m,
+                (null, { } j) => j,
+                _ => (long?)null,
+            };
+            return (membership, firstAt);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private async Task<WholeDays> WholeDaysAsync(AnalyticsDbContext db, long guild, int start, int end, bool bots, CancellationToken cancellationToken)
+    private const string MembershipAndFirstSql = """
+        SELECT
+            (SELECT CAST(COALESCE(SUM(joins), 0) AS BIGINT) FROM guildDailyRollups WHERE guildId = @guild AND day >= @start AND day < @end AND (@bots OR NOT isBot)),
+            (SELECT CAST(COALESCE(SUM(leaves), 0) AS BIGINT) FROM guildDailyRollups WHERE guildId = @guild AND day >= @start AND day < @end AND (@bots OR NOT isBot)),
+            (SELECT createdAt FROM messageFacts WHERE guildId = @guild ORDER BY messageId LIMIT 1),
+            (SELECT day FROM guildDailyRollups WHERE guildId = @guild ORDER BY day LIMIT 1)
+        """;
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The window's counts from the channel days, with its joins and leaves (<see cref="MembershipAndFirstAsync"/>).</summary>
+    private async Task<WholeDays> WholeDaysAsync(long guild, int start, int end, bool bots, (long Joins, long Leaves) membership, CancellationToken cancellationToken)
     {
         var channels = await channelDays.ReadAsync(
             guild,
@@ -104,20 +141,13 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             },
             cancellationToken);
 
-        // One group (or none): read as a list, so EF has no unordered First to warn about on every summary.
-        var membership = (await db.GuildDailyRollups
-            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
-            .GroupBy(r => 1)
-            .Select(g => new { Joins = g.Sum(r => r.Joins), Leaves = g.Sum(r => r.Leaves) })
-            .ToListAsync(cancellationToken)).SingleOrDefault();
-
         return new WholeDays(
             channels.Messages,
             channels.Reactions,
             channels.Threads,
             channels.Deleted,
-            membership?.Joins ?? 0,
-            membership?.Leaves ?? 0);
+            membership.Joins,
+            membership.Leaves);
     }
 
     private sealed record WholeDays(long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves)
