@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.ChannelDays;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Roles;
@@ -8,16 +9,25 @@ namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
 /// Headline totals of a window from the daily rollups (the channels' summed per day in memory, <see cref="ChannelDayIndex"/>), and of the previous window cut to the same elapsed time
-/// (whole days from the rollups, the cut day's first hours from <see cref="PartialDayTotals"/>). Active members and
-/// reactors are unique over the window: counted from the member days in memory (<see cref="MemberDayIndex"/>).
+/// (whole days from the rollups, the cut day's first hours from its items read whole once and kept while its versions
+/// stand, <see cref="CutDayTotals"/>). Active members and reactors are unique over the window: counted from the member
+/// days in memory (<see cref="MemberDayIndex"/>).
 /// </summary>
 public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time)
 {
+    /// <summary>The previous window's cut day per guild and bot rule, kept while its versions stand (<see cref="CutDayTotals"/>).</summary>
+    private readonly ConcurrentDictionary<(long Guild, bool Bots), CutDayTotals> _cutDays = new();
+
+    private long _cutDayReads;
+
+    /// <summary>How many times a cut day's items were read from the store since it was made: what the tests watch.</summary>
+    public long CutDayReads => Interlocked.Read(ref _cutDayReads);
+
     public async Task<Totals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var days = await WholeDaysAsync(guild, start, end, bots, (await MembershipAndFirstAsync(db, guild, start, end, bots, cancellationToken)).Membership, cancellationToken);
+        var (days, _) = await WholeDaysAsync(guild, start, end, bots, (await MembershipAndFirstAsync(db, guild, start, end, bots, cancellationToken)).Membership, withNext: false, cancellationToken);
         var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
         return days.ToTotals(PartialDayTotals.Nothing, members);
@@ -30,19 +40,61 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
     public async Task<PreviousTotals> RunPreviousAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var span = ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds());
-        var (guild, bots) = ((long)query.GuildId, query.IncludeBots);
+        var (guild, bots, cut) = ((long)query.GuildId, query.IncludeBots, span.CutDay);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        // The joins and leaves of the whole days and the guild's first activity: one statement, not three round trips.
-        var first = await MembershipAndFirstAsync(db, guild, span.StartDay, span.CutDay, bots, cancellationToken);
-        var days = await WholeDaysAsync(guild, span.StartDay, span.CutDay, bots, first.Membership, cancellationToken);
-        var partial = span.HasPartialDay
-            ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
-            : PartialDayTotals.Nothing;
+        // The joins and leaves of the whole days, the guild's first activity and its member-row version: one statement.
+        var first = await MembershipAndFirstAsync(db, guild, span.StartDay, cut, bots, cancellationToken);
+        var (days, channelVersion) = await WholeDaysAsync(guild, span.StartDay, cut, bots, first.Membership, span.HasPartialDay, cancellationToken);
         var holders = await RoleHolders.OfQueryAsync(db, query, span.StartAt, span.EndAt, cancellationToken);
-        var members = await memberDays.ReadAsync(guild, span.StartDay, span.CutDay, g => UniqueMembers(g.Sums(span.StartDay, span.CutDay, bots), g, partial, holders), cancellationToken);
-        var window = new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: first.FirstAt is { } firstAt && firstAt <= span.StartAt);
-        return new PreviousTotals(days.ToTotals(partial, members), window, span);
+        if (!span.HasPartialDay)
+        {
+            var whole = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
+            return Previous(days.ToTotals(PartialDayTotals.Nothing, whole));
+        }
+
+        // The cut day's items are kept while its channel-day and member-day versions stand, its joins and leaves while
+        // the member rows' does; the cut moves with the clock and is then only a prefix of what is held.
+        var (memberVersion, held) = await memberDays.ReadAsync(
+            guild,
+            span.StartDay,
+            cut + 1,
+            g =>
+            {
+                var version = g.Day(cut)?.Version ?? 0;
+                if (_cutDays.GetValueOrDefault((guild, bots)) is { } day && day.HoldsItems(cut, bots, channelVersion, version) && day.HoldsMembership(first.RowVersion))
+                {
+                    var partial = day.At(span.EndAt);
+                    return (version, ((PartialDayTotals, (long, long))?)(partial, UniqueMembers(g.Sums(span.StartDay, cut, bots), g, partial, holders)));
+                }
+
+                return (version, null);
+            },
+            cancellationToken);
+        if (held is { } kept)
+        {
+            return Previous(days.ToTotals(kept.Item1, kept.Item2));
+        }
+
+        var read = _cutDays.GetValueOrDefault((guild, bots));
+        if (read is null || !read.HoldsItems(cut, bots, channelVersion, memberVersion))
+        {
+            read = await CutDayTotals.ReadItemsAsync(db, guild, cut, bots, channelVersion, memberVersion, cancellationToken);
+            Interlocked.Increment(ref _cutDayReads);
+        }
+
+        if (!read.HoldsMembership(first.RowVersion))
+        {
+            await read.ReadMembershipAsync(db, guild, first.RowVersion, cancellationToken);
+        }
+
+        _cutDays[(guild, bots)] = read;
+        var cutPartial = read.At(span.EndAt);
+        var cutMembers = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, cutPartial, holders), cancellationToken);
+        return Previous(days.ToTotals(cutPartial, cutMembers));
+
+        PreviousTotals Previous(Totals totals) =>
+            new(totals, new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: first.FirstAt is { } firstAt && firstAt <= span.StartAt), span);
     }
 
     /// <summary>
@@ -72,9 +124,10 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
     /// <summary>
     /// The joins and leaves of days [<paramref name="start"/>, <paramref name="end"/>), and the guild's first stored
     /// activity: its earliest message (the message facts' key is time-ordered) or its earliest day with joins or leaves,
-    /// whichever is first. One statement of scalar subqueries (portable SQL): two key seeks and a key range.
+    /// whichever is first, and its member-row version (0 without one). One statement of scalar subqueries (portable SQL):
+    /// key seeks and a key range.
     /// </summary>
-    private static async Task<((long Joins, long Leaves) Membership, long? FirstAt)> MembershipAndFirstAsync(
+    private static async Task<((long Joins, long Leaves) Membership, long? FirstAt, long RowVersion)> MembershipAndFirstAsync(
         AnalyticsDbContext db, long guild, int start, int end, bool bots, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -98,7 +151,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
                 (null, { } j) => j,
                 _ => (long?)null,
             };
-            return (membership, firstAt);
+            return (membership, firstAt, reader.IsDBNull(4) ? 0 : reader.GetInt64(4));
         }
         finally
         {
@@ -111,7 +164,8 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             (SELECT CAST(COALESCE(SUM(joins), 0) AS BIGINT) FROM guildDailyRollups WHERE guildId = @guild AND day >= @start AND day < @end AND (@bots OR NOT isBot)),
             (SELECT CAST(COALESCE(SUM(leaves), 0) AS BIGINT) FROM guildDailyRollups WHERE guildId = @guild AND day >= @start AND day < @end AND (@bots OR NOT isBot)),
             (SELECT createdAt FROM messageFacts WHERE guildId = @guild ORDER BY messageId LIMIT 1),
-            (SELECT day FROM guildDailyRollups WHERE guildId = @guild ORDER BY day LIMIT 1)
+            (SELECT day FROM guildDailyRollups WHERE guildId = @guild ORDER BY day LIMIT 1),
+            (SELECT version FROM memberRowVersions WHERE guildId = @guild)
         """;
 
     private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
@@ -122,13 +176,17 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         command.Parameters.Add(parameter);
     }
 
-    /// <summary>The window's counts from the channel days, with its joins and leaves (<see cref="MembershipAndFirstAsync"/>).</summary>
-    private async Task<WholeDays> WholeDaysAsync(long guild, int start, int end, bool bots, (long Joins, long Leaves) membership, CancellationToken cancellationToken)
+    /// <summary>
+    /// The window's counts from the channel days, with its joins and leaves (<see cref="MembershipAndFirstAsync"/>); with
+    /// <paramref name="withNext"/>, day <paramref name="end"/> is brought up to the store too and its version returned (else 0).
+    /// </summary>
+    private async Task<(WholeDays Days, long NextVersion)> WholeDaysAsync(
+        long guild, int start, int end, bool bots, (long Joins, long Leaves) membership, bool withNext, CancellationToken cancellationToken)
     {
-        var channels = await channelDays.ReadAsync(
+        var (channels, next) = await channelDays.ReadAsync(
             guild,
             start,
-            end,
+            withNext ? end + 1 : end,
             day =>
             {
                 var sum = default(DayCounts);
@@ -137,17 +195,11 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
                     sum += day(d).Counts(bots);
                 }
 
-                return sum;
+                return (sum, withNext ? day(end).Version : 0);
             },
             cancellationToken);
 
-        return new WholeDays(
-            channels.Messages,
-            channels.Reactions,
-            channels.Threads,
-            channels.Deleted,
-            membership.Joins,
-            membership.Leaves);
+        return (new WholeDays(channels.Messages, channels.Reactions, channels.Threads, channels.Deleted, membership.Joins, membership.Leaves), next);
     }
 
     private sealed record WholeDays(long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves)

@@ -47,12 +47,56 @@ public abstract class MemberCardReloadsTests(StoreProvider provider)
             // Two members forgotten on the way: their rows of every day go, whoever holds them.
             IngestEvent[] forget = i is 2 or 5 ? [Forget(RandomEventStream.GuildId, 5_000UL + (ulong)(3 * i), Now.ToUnixTimeMilliseconds() - 1_000 + i)] : [];
             await writer.WriteAsync([.. batches[i], .. forget], CancellationToken.None);
+            time.Advance(TimeSpan.FromMinutes(7));   // the previous window's cut moves with the clock
             await AssertEqualToFreshAsync(store, totals, engagement, time);
         }
 
         // Not a trivial answer.
         var series = await RunAsync(engagement, Windows[1], bots: false);
         Assert.Contains(series, d => d.Mau > d.Wau && d.Wau > d.Dau && d.Dau > 0);
+    }
+
+    [Fact]
+    public async Task Totals_CutDayKeptWhileItsVersionsStand_ReadAgainOnlyForALateEventOnIt()
+    {
+        const ulong g = 8_800, general = 8_801, ada = 8_811, bo = 8_812, cy = 8_813;
+        var now = Now.ToUnixTimeMilliseconds();
+        var cutDay = DayBucket.StartMs(Today - 7);
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        var (memberDays, channelDays, time) = (TestMemberDays.Over(store), TestChannelDays.Over(store), new FakeTimeProvider(Now));
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: memberDays, channelDays: channelDays);
+        var kept = new TotalsQuery(store, channelDays, memberDays, time);
+        var query = Query(Windows[0], bots: false, g);
+        await writer.WriteAsync(
+            [Guild(g, "reloads", now - (40 * 86_400_000L)), Channel(g, general, "general", now - (40 * 86_400_000L)),
+             Message(g, general, ada, cutDay + 3_600_000, 1), Message(g, general, bo, cutDay + (13 * 3_600_000L), 2),
+             Join(g, cy, "cy", cutDay + (2 * 3_600_000L)), Reaction(g, general, MessageId(cutDay + 3_600_000, 1), bo, now - 86_400_000)],
+            CancellationToken.None);
+        async Task<PreviousTotals> AssertFreshAsync()
+        {
+            var fresh = await new TotalsQuery(store, TestChannelDays.Over(store), TestMemberDays.Over(store), time).RunPreviousAsync(query, CancellationToken.None);
+            var answer = await kept.RunPreviousAsync(query, CancellationToken.None);
+            Assert.Equal(fresh, answer);
+            return answer;
+        }
+
+        // Noon: ada's message, bo's reaction on it, cy's join; bo's message at 13:00 is past the cut.
+        Assert.Equal((1L, 1L, 2L, 1L), Of(await AssertFreshAsync()));
+        time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        Assert.Equal((2L, 1L, 2L, 1L), Of(await AssertFreshAsync()));
+        await writer.WriteAsync([Message(g, general, ada, time.GetUtcNow().ToUnixTimeMilliseconds() - 1_000, 3)], CancellationToken.None);
+        Assert.Equal((2L, 1L, 2L, 1L), Of(await AssertFreshAsync()));
+        Assert.Equal(1, kept.CutDayReads);
+
+        // A late message on the cut day reads it again; a join anywhere reads only its joins and leaves again.
+        await writer.WriteAsync([Message(g, general, cy, cutDay + 60_000, 4)], CancellationToken.None);
+        Assert.Equal((3L, 1L, 3L, 1L), Of(await AssertFreshAsync()));
+        Assert.Equal(2, kept.CutDayReads);
+        await writer.WriteAsync([Join(g, 8_814, "dee", cutDay + 120_000)], CancellationToken.None);
+        Assert.Equal((3L, 1L, 3L, 2L), Of(await AssertFreshAsync()));
+        Assert.Equal(2, kept.CutDayReads);
+
+        static (long Messages, long Reactions, long Active, long Joins) Of(PreviousTotals p) => (p.Totals.Messages, p.Totals.Reactions, p.Totals.ActiveMembers, p.Totals.Joins);
     }
 
     [Fact]
