@@ -115,16 +115,21 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
     /// A leave carries no id, so each delivery is its own raw event, and it counts only when its member was present
     /// (never seen leaving, or joined since): replayed here over the raw joins and leaves of the span's leavers.
     /// </summary>
-    private static async Task<long> LeavesAsync(AnalyticsDbContext db, long guild, long dayStart, long cutAt, bool bots, CancellationToken cancellationToken)
+    private static async Task<long> LeavesAsync(AnalyticsDbContext db, long guild, long dayStart, long cutAt, bool bots, CancellationToken cancellationToken) =>
+        (await CountedLeavesAsync(db, guild, dayStart, cutAt, bots, cancellationToken)).Count;
+
+    /// <summary>The times of the leaves in [<paramref name="dayStart"/>, <paramref name="cutAt"/>) that count (<see cref="LeavesAsync"/>'s replay).</summary>
+    internal static async Task<List<long>> CountedLeavesAsync(AnalyticsDbContext db, long guild, long dayStart, long cutAt, bool bots, CancellationToken cancellationToken)
     {
         var leavers = await db.AnalyticsEvents
             .Where(e => e.GuildId == guild && e.KeyAt >= dayStart && e.KeyAt < cutAt && e.EventType == StoredEventTypes.MemberRemove && (bots || !e.IsBot))
             .Select(e => e.UserId)
             .Distinct()
             .ToListAsync(cancellationToken);
+        var counted = new List<long>();
         if (leavers.Count == 0)
         {
-            return 0;
+            return counted;
         }
 
         var history = await db.AnalyticsEvents
@@ -132,7 +137,6 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
             .Select(e => new { e.UserId, e.KeyAt, Join = e.EventType == StoredEventTypes.MemberAdd })
             .ToListAsync(cancellationToken);
 
-        long count = 0;
         foreach (var member in history.GroupBy(e => e.UserId))
         {
             var present = true;
@@ -145,11 +149,14 @@ public sealed record PartialDayTotals(long Messages, long Reactions, long Thread
                 else if (present)
                 {
                     present = false;
-                    count += e.KeyAt >= dayStart ? 1 : 0;
+                    if (e.KeyAt >= dayStart)
+                    {
+                        counted.Add(e.KeyAt);
+                    }
                 }
             }
         }
 
-        return count;
+        return counted;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.ChannelDays;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Roles;
@@ -8,16 +9,25 @@ namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
 /// Headline totals of a window from the daily rollups (the channels' summed per day in memory, <see cref="ChannelDayIndex"/>), and of the previous window cut to the same elapsed time
-/// (whole days from the rollups, the cut day's first hours from <see cref="PartialDayTotals"/>). Active members and
-/// reactors are unique over the window: counted from the member days in memory (<see cref="MemberDayIndex"/>).
+/// (whole days from the rollups, the cut day's first hours from its items read whole once and kept while its versions
+/// stand, <see cref="CutDayTotals"/>). Active members and reactors are unique over the window: counted from the member
+/// days in memory (<see cref="MemberDayIndex"/>).
 /// </summary>
 public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time)
 {
+    /// <summary>The previous window's cut day per guild and bot rule, kept while its versions stand (<see cref="CutDayTotals"/>).</summary>
+    private readonly ConcurrentDictionary<(long Guild, bool Bots), CutDayTotals> _cutDays = new();
+
+    private long _cutDayReads;
+
+    /// <summary>How many times a cut day's items were read from the store since it was made: what the tests watch.</summary>
+    public long CutDayReads => Interlocked.Read(ref _cutDayReads);
+
     public async Task<Totals> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var days = await WholeDaysAsync(db, guild, start, end, bots, cancellationToken);
+        var (days, _) = await WholeDaysAsync(guild, start, end, bots, (await MembershipAndFirstAsync(db, guild, start, end, bots, cancellationToken)).Membership, withNext: false, cancellationToken);
         var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
         return days.ToTotals(PartialDayTotals.Nothing, members);
@@ -30,18 +40,61 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
     public async Task<PreviousTotals> RunPreviousAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var span = ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds());
-        var (guild, bots) = ((long)query.GuildId, query.IncludeBots);
+        var (guild, bots, cut) = ((long)query.GuildId, query.IncludeBots, span.CutDay);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var days = await WholeDaysAsync(db, guild, span.StartDay, span.CutDay, bots, cancellationToken);
-        var partial = span.HasPartialDay
-            ? await PartialDayTotals.RunAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
-            : PartialDayTotals.Nothing;
+        // The joins and leaves of the whole days, the guild's first activity and its member-row version: one statement.
+        var first = await MembershipAndFirstAsync(db, guild, span.StartDay, cut, bots, cancellationToken);
+        var (days, channelVersion) = await WholeDaysAsync(guild, span.StartDay, cut, bots, first.Membership, span.HasPartialDay, cancellationToken);
         var holders = await RoleHolders.OfQueryAsync(db, query, span.StartAt, span.EndAt, cancellationToken);
-        var members = await memberDays.ReadAsync(guild, span.StartDay, span.CutDay, g => UniqueMembers(g.Sums(span.StartDay, span.CutDay, bots), g, partial, holders), cancellationToken);
-        var firstAt = await FirstStoredAtAsync(db, guild, cancellationToken);
-        var window = new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: firstAt is { } first && first <= span.StartAt);
-        return new PreviousTotals(days.ToTotals(partial, members), window, span);
+        if (!span.HasPartialDay)
+        {
+            var whole = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
+            return Previous(days.ToTotals(PartialDayTotals.Nothing, whole));
+        }
+
+        // The cut day's items are kept while its channel-day and member-day versions stand, its joins and leaves while
+        // the member rows' does; the cut moves with the clock and is then only a prefix of what is held.
+        var (memberVersion, held) = await memberDays.ReadAsync(
+            guild,
+            span.StartDay,
+            cut + 1,
+            g =>
+            {
+                var version = g.Day(cut)?.Version ?? 0;
+                if (_cutDays.GetValueOrDefault((guild, bots)) is { } day && day.HoldsItems(cut, bots, channelVersion, version) && day.HoldsMembership(first.RowVersion))
+                {
+                    var partial = day.At(span.EndAt);
+                    return (version, ((PartialDayTotals, (long, long))?)(partial, UniqueMembers(g.Sums(span.StartDay, cut, bots), g, partial, holders)));
+                }
+
+                return (version, null);
+            },
+            cancellationToken);
+        if (held is { } kept)
+        {
+            return Previous(days.ToTotals(kept.Item1, kept.Item2));
+        }
+
+        var read = _cutDays.GetValueOrDefault((guild, bots));
+        if (read is null || !read.HoldsItems(cut, bots, channelVersion, memberVersion))
+        {
+            read = await CutDayTotals.ReadItemsAsync(db, guild, cut, bots, channelVersion, memberVersion, cancellationToken);
+            Interlocked.Increment(ref _cutDayReads);
+        }
+
+        if (!read.HoldsMembership(first.RowVersion))
+        {
+            await read.ReadMembershipAsync(db, guild, first.RowVersion, cancellationToken);
+        }
+
+        _cutDays[(guild, bots)] = read;
+        var cutPartial = read.At(span.EndAt);
+        var cutMembers = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, cutPartial, holders), cancellationToken);
+        return Previous(days.ToTotals(cutPartial, cutMembers));
+
+        PreviousTotals Previous(Totals totals) =>
+            new(totals, new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: first.FirstAt is { } firstAt && firstAt <= span.StartAt), span);
     }
 
     /// <summary>
@@ -69,29 +122,71 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
     }
 
     /// <summary>
-    /// The guild's first stored activity: its earliest message (the message facts' key is time-ordered) or its
-    /// earliest day with joins or leaves, whichever is first. Two key seeks.
+    /// The joins and leaves of days [<paramref name="start"/>, <paramref name="end"/>), and the guild's first stored
+    /// activity: its earliest message (the message facts' key is time-ordered) or its earliest day with joins or leaves,
+    /// whichever is first, and its member-row version (0 without one). One statement of scalar subqueries (portable SQL):
+    /// key seeks and a key range.
     /// </summary>
-    private static async Task<long?> FirstStoredAtAsync(AnalyticsDbContext db, long guild, CancellationToken cancellationToken)
+    private static async Task<((long Joins, long Leaves) Membership, long? FirstAt, long RowVersion)> MembershipAndFirstAsync(
+        AnalyticsDbContext db, long guild, int start, int end, bool bots, CancellationToken cancellationToken)
     {
-        var firstMessage = await db.MessageFacts.Where(m => m.GuildId == guild).OrderBy(m => m.MessageId).Select(m => (long?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var firstMembershipDay = await db.GuildDailyRollups.Where(r => r.GuildId == guild).OrderBy(r => r.Day).Select(r => (int?)r.Day).FirstOrDefaultAsync(cancellationToken);
-        long? membershipAt = firstMembershipDay is { } day ? DayBucket.StartMs(day) : null;
-        return (firstMessage, membershipAt) switch
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            ({ } m, { } j) => Math.Min(m, j),
-            ({ } m, null) => m,
-            (null, { } j) => j,
-            _ => null,
-        };
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = MembershipAndFirstSql;
+            AddParameter(command, "@guild", guild);
+            AddParameter(command, "@start", start);
+            AddParameter(command, "@end", end);
+            AddParameter(command, "@bots", bots);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var membership = (reader.GetInt64(0), reader.GetInt64(1));
+            long? firstMessage = reader.IsDBNull(2) ? null : reader.GetInt64(2);
+            long? membershipAt = reader.IsDBNull(3) ? null : DayBucket.StartMs(reader.GetInt32(3));
+            var firstAt = (firstMessage, membershipAt) switch
+            {
+                ({ } m, { } j) => Math.Min(m, j),
+                ({ } m, null) => m,
+                (null, { } j) => j,
+                _ => (long?)null,
+            };
+            return (membership, firstAt, reader.IsDBNull(4) ? 0 : reader.GetInt64(4));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private async Task<WholeDays> WholeDaysAsync(AnalyticsDbContext db, long guild, int start, int end, bool bots, CancellationToken cancellationToken)
+    private const string MembershipAndFirstSql = """
+        SELECT
+            (SELECT CAST(COALESCE(SUM(joins), 0) AS BIGINT) FROM guildDailyRollups WHERE guildId = @guild AND day >= @start AND day < @end AND (@bots OR NOT isBot)),
+            (SELECT CAST(COALESCE(SUM(leaves), 0) AS BIGINT) FROM guildDailyRollups WHERE guildId = @guild AND day >= @start AND day < @end AND (@bots OR NOT isBot)),
+            (SELECT createdAt FROM messageFacts WHERE guildId = @guild ORDER BY messageId LIMIT 1),
+            (SELECT day FROM guildDailyRollups WHERE guildId = @guild ORDER BY day LIMIT 1),
+            (SELECT version FROM memberRowVersions WHERE guildId = @guild)
+        """;
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
     {
-        var channels = await channelDays.ReadAsync(
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>
+    /// The window's counts from the channel days, with its joins and leaves (<see cref="MembershipAndFirstAsync"/>); with
+    /// <paramref name="withNext"/>, day <paramref name="end"/> is brought up to the store too and its version returned (else 0).
+    /// </summary>
+    private async Task<(WholeDays Days, long NextVersion)> WholeDaysAsync(
+        long guild, int start, int end, bool bots, (long Joins, long Leaves) membership, bool withNext, CancellationToken cancellationToken)
+    {
+        var (channels, next) = await channelDays.ReadAsync(
             guild,
             start,
-            end,
+            withNext ? end + 1 : end,
             day =>
             {
                 var sum = default(DayCounts);
@@ -100,24 +195,11 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
                     sum += day(d).Counts(bots);
                 }
 
-                return sum;
+                return (sum, withNext ? day(end).Version : 0);
             },
             cancellationToken);
 
-        // One group (or none): read as a list, so EF has no unordered First to warn about on every summary.
-        var membership = (await db.GuildDailyRollups
-            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end && (bots || !r.IsBot))
-            .GroupBy(r => 1)
-            .Select(g => new { Joins = g.Sum(r => r.Joins), Leaves = g.Sum(r => r.Leaves) })
-            .ToListAsync(cancellationToken)).SingleOrDefault();
-
-        return new WholeDays(
-            channels.Messages,
-            channels.Reactions,
-            channels.Threads,
-            channels.Deleted,
-            membership?.Joins ?? 0,
-            membership?.Leaves ?? 0);
+        return (new WholeDays(channels.Messages, channels.Reactions, channels.Threads, channels.Deleted, membership.Joins, membership.Leaves), next);
     }
 
     private sealed record WholeDays(long Messages, long Reactions, long Threads, long Deleted, long Joins, long Leaves)

@@ -12,7 +12,8 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// the activity chart's rule; bots only with IncludeBots; hidden members count, as in every number). WAU and MAU slide over the days: each member-day of the
 /// window and the 29 days before it is added once and removed once, so a year costs a pass over its member-days.
 /// Each day's figures are kept with the versions of the 30 member days they were counted from, and reused while those
-/// days are unchanged: a reload after a live event counts today again (its 30 days), not the window.
+/// days are unchanged; a commit to one of them changes the figures only through the members whose activity on it
+/// flipped (<see cref="HeldDayUpdate"/>), so a reload after a live or late event costs those members, not the window.
 /// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) only the members who held the role at any time in the window
 /// count, on every day (<see cref="RoleHolders"/>, as every member-level number): one slide, not kept.
 /// </summary>
@@ -23,6 +24,11 @@ public sealed class EngagementQuery(IDbContextFactory<AnalyticsDbContext> contex
 
     /// <summary>Per guild and bot rule, by day; read and written under the guild's member-days gate.</summary>
     private readonly ConcurrentDictionary<(long Guild, bool Bots), Dictionary<int, HeldEngagementDay>> _held = new();
+
+    private long _daysCounted;
+
+    /// <summary>How many days' figures were counted from the member days (not brought forward by who flipped) since it was made: what the tests watch.</summary>
+    public long DaysCounted => Interlocked.Read(ref _daysCounted);
 
     public async Task<EngagementSeries> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
@@ -48,14 +54,34 @@ public sealed class EngagementQuery(IDbContextFactory<AnalyticsDbContext> contex
     /// The window's days from <paramref name="held"/> where their 30 member days are unchanged; the others counted again:
     /// one slide over the window when most changed (a first read), each on its own otherwise.
     /// </summary>
-    private static List<EngagementDay> Read(GuildMemberDays guild, Dictionary<int, HeldEngagementDay> held, int start, int end, bool bots)
+    private List<EngagementDay> Read(GuildMemberDays guild, Dictionary<int, HeldEngagementDay> held, int start, int end, bool bots)
     {
-        var stale = Enumerable.Range(start, end - start)
-            .Where(day => !(held.TryGetValue(day, out var kept) && kept.Versions.AsSpan().SequenceEqual(Versions(guild, day))))
-            .ToList();
+        // A held day whose member days moved on is brought forward by who flipped on them; only what cannot be is counted again.
+        var stale = new List<int>();
+        for (var day = start; day < end; day++)
+        {
+            var versions = Versions(guild, day);
+            if (!held.TryGetValue(day, out var kept))
+            {
+                stale.Add(day);
+            }
+            else if (!kept.Versions.AsSpan().SequenceEqual(versions))
+            {
+                if (HeldDayUpdate.Apply(guild, day, kept, versions, bots) is { } updated)
+                {
+                    held[day] = updated;
+                }
+                else
+                {
+                    stale.Add(day);
+                }
+            }
+        }
+
         if (stale.Count > WeekDays)
         {
             var first = start - (MonthDays - 1);
+            Interlocked.Add(ref _daysCounted, end - start);
             foreach (var day in Slide(guild, first, start, end, bots, only: null))
             {
                 var number = DayBucket.FromDate(day.Day);
@@ -67,6 +93,7 @@ public sealed class EngagementQuery(IDbContextFactory<AnalyticsDbContext> contex
             foreach (var day in stale)
             {
                 held[day] = Count(guild, day, bots);
+                Interlocked.Increment(ref _daysCounted);
             }
         }
 

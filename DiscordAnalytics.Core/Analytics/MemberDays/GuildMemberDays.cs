@@ -62,12 +62,14 @@ internal sealed class GuildMemberDays
 
         // Kept sums over this day at its version before the commit take the same changes, member by member.
         var sums = _sums.Where(s => s.Sums.Takes(commit.Day, commit.Version)).Select(s => s.Sums).ToList();
+        // The day logs who flipped between active and not, for the per-day figures kept on it (engagement).
         if (commit.ForgottenUser is { } forgotten)
         {
             if (TryIndexOf(forgotten, out var member))
             {
                 var before = held.EntryOf(member);
                 held.Remove(member);
+                held.Log(commit.Version, member, before, null);
                 sums.ForEach(s => s.Update(member, before, null));
             }
         }
@@ -76,17 +78,15 @@ internal sealed class GuildMemberDays
             foreach (var delta in commit.Deltas)
             {
                 var member = IndexOf(delta.User);
-                var before = sums.Count > 0 ? held.EntryOf(member) : null;
+                var before = held.EntryOf(member);
                 held.Add(member, delta);
-                if (sums.Count > 0)
-                {
-                    var after = held.EntryOf(member);
-                    sums.ForEach(s => s.Update(member, before, after));
-                }
+                var after = held.EntryOf(member);
+                held.Log(commit.Version, member, before, after);
+                sums.ForEach(s => s.Update(member, before, after));
             }
         }
 
-        held.Version = commit.Version;
+        held.Stepped(commit.Version);
         sums.ForEach(s => s.Stepped(commit.Day, commit.Version));
     }
 

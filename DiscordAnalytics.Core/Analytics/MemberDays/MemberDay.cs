@@ -24,8 +24,17 @@ internal sealed class MemberDay(long version)
     private int _activeHumans = -1;
     private int _activeAll = -1;
 
+    /// <summary>Who became active or stopped being active by the commits since <see cref="_logFrom"/>, in order.</summary>
+    private readonly List<ActivityFlip> _flips = [];
+
+    /// <summary>The version the flip log starts at: the one the day was read at, or the last one it was cut at.</summary>
+    private long _logFrom = version;
+
+    /// <summary>Most flips kept; past that the log starts again at the current version (a reader from before counts again).</summary>
+    internal const int KeptFlips = 4_096;
+
     /// <summary>The stored version (<c>memberDayVersions</c>) this copy equals.</summary>
-    public long Version { get; set; } = version;
+    public long Version { get; private set; } = version;
 
     public int Count { get; private set; }
 
@@ -120,6 +129,52 @@ internal sealed class MemberDay(long version)
         Changed();
     }
 
+    /// <summary>Logs a commit's change to one member's entry when it changed whether they count as active (by either rule).</summary>
+    public void Log(long version, int member, MemberDayEntry? before, MemberDayEntry? after)
+    {
+        var (humanBefore, anyBefore) = Counted(before);
+        var (humanAfter, anyAfter) = Counted(after);
+        if (humanBefore != humanAfter || anyBefore != anyAfter)
+        {
+            _flips.Add(new ActivityFlip(version, member, humanBefore, anyBefore, humanAfter, anyAfter));
+        }
+    }
+
+    /// <summary>The day took a commit: it is at <paramref name="version"/> now. A log grown past its bound starts again here.</summary>
+    public void Stepped(long version)
+    {
+        Version = version;
+        if (_flips.Count > KeptFlips)
+        {
+            _flips.Clear();
+            _logFrom = version;
+        }
+    }
+
+    /// <summary>
+    /// The flips of the commits after <paramref name="version"/>, in order; false when the log does not reach back that far
+    /// (the day was read again from the store, or its log was cut since): then the caller counts again.
+    /// </summary>
+    public bool FlipsSince(long version, out IReadOnlyList<ActivityFlip> flips)
+    {
+        if (version < _logFrom || version > Version)
+        {
+            flips = [];
+            return false;
+        }
+
+        var first = _flips.FindIndex(f => f.Version > version);
+        flips = first < 0 ? [] : _flips.GetRange(first, _flips.Count - first);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="member"/> counts as active this day under the rule with or without bots, without building the position map (a vector search of the members).</summary>
+    public bool CountsActive(int member, bool bots)
+    {
+        var at = _positions is { } positions ? (positions.TryGetValue(member, out var p) ? p : -1) : _members.AsSpan(0, Count).IndexOf(member);
+        return at >= 0 && IsActiveAt(at, bots);
+    }
+
     public bool TryPosition(int member, out int position)
     {
         if (_positions is null)
@@ -154,6 +209,9 @@ internal sealed class MemberDay(long version)
 
         return cached;
     }
+
+    private static (bool Human, bool Any) Counted(MemberDayEntry? entry) =>
+        entry is { IsActive: true } e ? (!e.IsBot, true) : (false, false);
 
     private void Changed() => (_activeHumans, _activeAll) = (-1, -1);
 }
