@@ -45,7 +45,16 @@ public sealed partial class GapRepairService(
             leadership.BeforeEachTerm(ReadAtTakeoverAsync);
         }
 
-        _atStart.TrySetResult(await ReadLastEventsAsync(cancellationToken).ConfigureAwait(false));
+        IReadOnlyDictionary<ulong, long?> lastAtStart = new Dictionary<ulong, long?>();
+        try
+        {
+            lastAtStart = await ReadLastEventsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever ends the read, the first session does not wait for it forever.
+            _atStart.TrySetResult(lastAtStart);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

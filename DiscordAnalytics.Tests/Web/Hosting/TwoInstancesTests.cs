@@ -233,7 +233,7 @@ public sealed class TwoInstancesTests
 
                 // The second starts as a standby then; the leader goes on storing (a message one day old) until it stops.
                 _ = second.Services;
-                Assert.Equal("standby", second.Services.GetRequiredService<InstanceLeadership>().Role.ToString().ToLowerInvariant());
+                Assert.Equal(InstanceRole.Standby, second.Services.GetRequiredService<InstanceLeadership>().Role);
                 await world.DeliverAsync(GapRepairWorld.General, world.Happen(GapRepairWorld.General, DateTimeOffset.UtcNow.AddDays(-1)));
                 await world.StoredAsync(2);
                 atTakeover = await lastEvents.GetLastEventAtAsync(GapRepairWorld.Guild, default);
