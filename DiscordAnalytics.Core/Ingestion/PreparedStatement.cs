@@ -92,6 +92,26 @@ public sealed class PreparedStatement : IDisposable
         Execute(values);
     }
 
+    /// <summary>
+    /// Runs the statement when the writer knows how many rows it changes (an insert of a key known absent): on PostgreSQL
+    /// it is queued like <see cref="Defer"/>, and another count when it runs fails the batch as a
+    /// <see cref="ConcurrentWriteException"/> (another writer changed the same rows meanwhile). On SQLite it runs at once
+    /// and its count is checked the same way.
+    /// </summary>
+    public void DeferExpecting(int rows, params ReadOnlySpan<StatementValue> values)
+    {
+        if (_npgsql is { } npgsql)
+        {
+            npgsql.Defer(values, rows);
+            return;
+        }
+
+        if (Execute(values) is var changed && changed != rows)
+        {
+            throw new ConcurrentWriteException(rows, changed);
+        }
+    }
+
     /// <summary>Runs a statement that returns rows (SELECT or RETURNING); dispose the cursor to finish it.</summary>
     public Cursor Query(params ReadOnlySpan<StatementValue> values)
     {

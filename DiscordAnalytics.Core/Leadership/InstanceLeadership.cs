@@ -10,6 +10,7 @@ public sealed class InstanceLeadership
 {
     private readonly Lock _gate = new();
     private TaskCompletionSource<CancellationToken> _nextTerm = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Func<CancellationToken, Task>> _beforeTerm = [];
     private CancellationTokenSource? _term;
     private string _reason;
 
@@ -99,6 +100,42 @@ public sealed class InstanceLeadership
                 // The term ended: wait for the next one.
             }
         }
+    }
+
+    /// <summary>
+    /// Work that runs each time this instance is about to lead, before its term begins, so before anything of the term
+    /// (the gateway, the writer, resumed backfills) has run: gap repair reads what the store held when this instance
+    /// took over. Steps handle their own failures; the sole leader's term (SQLite) began at construction, before any step.
+    /// </summary>
+    public void BeforeEachTerm(Func<CancellationToken, Task> step)
+    {
+        lock (_gate)
+        {
+            _beforeTerm.Add(step);
+        }
+    }
+
+    /// <summary>Runs the <see cref="BeforeEachTerm"/> steps, then starts a term (only the reason changes while one runs).</summary>
+    public async Task BeginAsync(string reason, CancellationToken cancellationToken)
+    {
+        Func<CancellationToken, Task>[] steps;
+        lock (_gate)
+        {
+            if (_term is not null)
+            {
+                _reason = reason;
+                return;
+            }
+
+            steps = [.. _beforeTerm];
+        }
+
+        foreach (var step in steps)
+        {
+            await step(cancellationToken).ConfigureAwait(false);
+        }
+
+        Begin(reason);
     }
 
     /// <summary>Starts a term (no-op while one runs).</summary>

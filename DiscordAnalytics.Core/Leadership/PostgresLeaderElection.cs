@@ -117,7 +117,7 @@ public sealed partial class PostgresLeaderElection(
             _reportedUnreachable = false;
             if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
             {
-                leadership.Begin("holds the leader lock");
+                await leadership.BeginAsync("holds the leader lock", cancellationToken).ConfigureAwait(false);
                 LogLeading(logger);
             }
             else

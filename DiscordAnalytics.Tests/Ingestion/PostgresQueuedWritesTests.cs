@@ -12,7 +12,8 @@ namespace DiscordAnalytics.Tests.Ingestion;
 /// <summary>
 /// The writer's bulk path on PostgreSQL inserts facts it found absent at the batch's start without waiting for each
 /// answer; another writer that stores the same fact meanwhile (a leader that lost its lock, still committing) must not
-/// make it count twice. The rest of the bulk path's semantics are the writer's and ground-truth tests' OnPostgres.
+/// make it count twice; nor another writer that stores the same raw event (the dedupe key of a join, an edit, a
+/// delete...). The rest of the bulk path's semantics are the writer's and ground-truth tests' OnPostgres.
 /// </summary>
 public sealed class PostgresQueuedWritesTests
 {
@@ -57,6 +58,47 @@ public sealed class PostgresQueuedWritesTests
         Assert.Equal(0, retried.Applied);
         await using var db = store.NewContext();
         Assert.Equal(0, db.ChannelDailyRollups.Where(r => r.GuildId == (long)GuildId).Sum(r => r.MessageCount));
+    }
+
+    [Fact]
+    public async Task WriteAsync_AnotherWriterStoresTheJoinsRawEventMeanwhile_FailsAsTheStoresAndItsRetryCountsNothingTwice()
+    {
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(StoreProvider.Postgres, GuildMode.Live);
+        var at = Now.ToUnixTimeMilliseconds();
+        await store.WriteAsync(Guild(GuildId, "Race", at));
+        var join = Join(GuildId, 30, "newcomer", at + 1_000);
+
+        // The join's raw row (its dedupe key) is found absent at the batch's start, so its insert is queued, expecting one row.
+        await using var other = (NpgsqlConnection)await store.OpenConnectionAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO analyticsEvents (guildId, keyAt, eventType, eventId, eventAt, userId, isBot) VALUES ($1, $2, $3, $4, $5, 30, FALSE)",
+            other,
+            transaction))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = (long)GuildId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = join.KeyAt });
+            insert.Parameters.Add(new NpgsqlParameter { Value = join.TypeName });
+            insert.Parameters.Add(new NpgsqlParameter { Value = join.EventId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = join.EventAt });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance);
+        var write = Task.Run(() => writer.WriteAsync([join], CancellationToken.None));
+        await using var observer = (NpgsqlConnection)await store.OpenConnectionAsync();
+        var waiting = await Eventually.ReturnsAsync(() => WriterWaitsOnALockAsync(observer), waits => waits || write.IsCompleted);
+        Assert.True(waiting, "the writer's insert waits on the other writer's row");
+        await transaction.CommitAsync();
+
+        var failure = await Assert.ThrowsAsync<ConcurrentWriteException>(() => write);
+        Assert.Equal("store changed by another writer", StoreFailure.ReasonOf(failure));
+
+        // Retried, the key is found stored: the join is a duplicate and is not counted.
+        var retried = await Task.Run(() => writer.WriteAsync([join], CancellationToken.None));
+        Assert.Equal(0, retried.Applied);
+        await using var db = store.NewContext();
+        Assert.Equal(0, db.GuildDailyRollups.Where(r => r.GuildId == (long)GuildId).Sum(r => r.Joins));
     }
 
     private static async Task<bool> WriterWaitsOnALockAsync(NpgsqlConnection observer)

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Leadership;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,9 @@ namespace DiscordAnalytics.Core.Backfill.GapRepair;
 /// <c>Backfill:GapRepairAfter</c> gets a gap repair (<see cref="GapRepairRuns"/>), a backfill run over the span Discord
 /// will not replay. Which "last stored event": for the process's first session, the one read when the process
 /// started, before this process ingested anything (a backfill resumed at start, or the new session's own events,
-/// would otherwise hide the gap); for a later session, the one stored when it begins.
+/// would otherwise hide the gap); for the first session after this instance took over from another (PostgreSQL), the
+/// one read when it took over, before its term started anything (what the previous leader stored until it stopped);
+/// for a later session, the one stored when it begins.
 /// </summary>
 public sealed partial class GapRepairService(
     IDbContextFactory<AnalyticsDbContext> contexts,
@@ -22,9 +25,13 @@ public sealed partial class GapRepairService(
     GapRepairRuns runs,
     IOptions<BackfillOptions> options,
     TimeProvider time,
-    ILogger<GapRepairService> logger) : IHostedService, IFreshSessionObserver
+    ILogger<GapRepairService> logger,
+    InstanceLeadership? leadership = null) : IHostedService, IFreshSessionObserver
 {
     private readonly TaskCompletionSource<IReadOnlyDictionary<ulong, long?>> _atStart = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Every guild's last stored event when this instance last took over; taken by the first fresh session after it.</summary>
+    private IReadOnlyDictionary<ulong, long?>? _atTakeover;
 
     /// <summary>On: <c>Backfill:GapRepair</c> and a REST history source (a bot token). Demo mode fills its own gap.</summary>
     public bool IsEnabled => options.Value.GapRepair && sources.LastOrDefault() is { Kind: "live" };
@@ -32,7 +39,30 @@ public sealed partial class GapRepairService(
     /// <summary>Reads every guild's last stored event before anything of this process is ingested (hosted services start in order).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var lastAtStart = new Dictionary<ulong, long?>();
+        if (leadership is { IsContested: true })
+        {
+            // A standby's start may be long before it takes over: what it read then is not where the gap begins.
+            leadership.BeforeEachTerm(ReadAtTakeoverAsync);
+        }
+
+        IReadOnlyDictionary<ulong, long?> lastAtStart = new Dictionary<ulong, long?>();
+        try
+        {
+            lastAtStart = await ReadLastEventsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever ends the read, the first session does not wait for it forever.
+            _atStart.TrySetResult(lastAtStart);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Every guild's last stored event now (empty when off or when the store cannot be read: sessions read it then).</summary>
+    private async Task<IReadOnlyDictionary<ulong, long?>> ReadLastEventsAsync(CancellationToken cancellationToken)
+    {
+        var last = new Dictionary<ulong, long?>();
         try
         {
             if (IsEnabled)
@@ -41,7 +71,7 @@ public sealed partial class GapRepairService(
                 var guilds = await db.Guilds.AsNoTracking().Select(g => g.GuildId).ToListAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var guild in guilds)
                 {
-                    lastAtStart[(ulong)guild] = await lastEvents.GetLastEventAtAsync((ulong)guild, cancellationToken).ConfigureAwait(false);
+                    last[(ulong)guild] = await lastEvents.GetLastEventAtAsync((ulong)guild, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -49,14 +79,15 @@ public sealed partial class GapRepairService(
         {
             // A damaged store is reported by /healthz; later sessions read the store again.
             LogStoreUnreadable(logger, ex);
+            last.Clear();
         }
-        finally
-        {
-            _atStart.TrySetResult(lastAtStart);
-        }
+
+        return last;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>This instance is about to lead (it took the leader lock): what the store holds now is where each guild's gap begins.</summary>
+    private async Task ReadAtTakeoverAsync(CancellationToken cancellationToken) =>
+        Volatile.Write(ref _atTakeover, await ReadLastEventsAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>Decides, per guild READY lists, whether the span since its last stored event needs a repair, and starts it.</summary>
     public async Task OnFreshSessionAsync(FreshSession session, CancellationToken cancellationToken)
@@ -67,7 +98,8 @@ public sealed partial class GapRepairService(
             return;
         }
 
-        var atStart = session.IsFirstOfProcess ? await _atStart.Task.WaitAsync(cancellationToken).ConfigureAwait(false) : null;
+        var atStart = Interlocked.Exchange(ref _atTakeover, null)
+            ?? (session.IsFirstOfProcess ? await _atStart.Task.WaitAsync(cancellationToken).ConfigureAwait(false) : null);
         var threshold = (long)options.Value.GapRepairAfter.TotalMilliseconds;
         foreach (var guild in session.GuildIds)
         {
@@ -122,6 +154,6 @@ public sealed partial class GapRepairService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Gap repair of guild {GuildId}: last stored event {AgeSeconds} s before the new session, below the threshold; none needed")]
     private static partial void LogRecent(ILogger logger, ulong guildId, long ageSeconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Gap repair: the store could not be read at start; the first session reads it again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gap repair: the store could not be read at start or at a takeover; the next session reads it again")]
     private static partial void LogStoreUnreadable(ILogger logger, Exception exception);
 }

@@ -9,8 +9,9 @@ namespace DiscordAnalytics.Core.Ingestion.Postgres;
 /// parameters turned into PostgreSQL's positional $N+1 once. The writer's connection prepares a command on the server
 /// from its second use on (Npgsql's automatic preparation: see <see cref="PostgresWriterConnection"/>), so each later execution
 /// sends only the bound values. Runs inside whatever transaction the connection has. A statement whose answer the
-/// writer does not wait for is queued instead (<see cref="Defer"/>); every execution sends the queue first, so the
-/// server runs the connection's statements in the order they were given.
+/// writer does not wait for is queued instead (<see cref="Defer"/>); an execution that needs an answer goes last in the
+/// round trip that sends the queue (one round trip, not two), so the server runs the connection's statements in the
+/// order they were given.
 /// </summary>
 internal sealed partial class NpgsqlStatement : IDisposable
 {
@@ -18,7 +19,11 @@ internal sealed partial class NpgsqlStatement : IDisposable
     private readonly NpgsqlParameter[] _parameters;
     private readonly StatementPipeline _pipeline;
     private readonly string _text;
+    private readonly Func<NpgsqlBatchCommand> _asBatchCommand;
     private NpgsqlDataReader? _reader;
+
+    /// <summary>The round trip the current reader came with when statements were queued before it; null when it ran alone.</summary>
+    private NpgsqlBatch? _batch;
 
     public NpgsqlStatement(NpgsqlConnection connection, string sql)
     {
@@ -38,6 +43,7 @@ internal sealed partial class NpgsqlStatement : IDisposable
         }
 
         _text = text;
+        _asBatchCommand = AsBatchCommand;
         _pipeline = StatementPipeline.Of(connection);
         _command = new NpgsqlCommand(text, connection);
         _parameters = new NpgsqlParameter[used.Count];
@@ -53,14 +59,18 @@ internal sealed partial class NpgsqlStatement : IDisposable
     public int Execute(ReadOnlySpan<StatementValue> values)
     {
         Bind(values);
-        _pipeline.Flush();
-        return _command.ExecuteNonQuery();
+        return _pipeline.ExecuteAfterQueue(_asBatchCommand) ?? _command.ExecuteNonQuery();
     }
 
     public void Query(ReadOnlySpan<StatementValue> values)
     {
         Bind(values);
-        _pipeline.Flush();
+        if (_pipeline.QueryAfterQueue(_asBatchCommand) is { } sent)
+        {
+            (_batch, _reader) = sent;
+            return;
+        }
+
         _reader = _command.ExecuteReader();
     }
 
@@ -70,13 +80,19 @@ internal sealed partial class NpgsqlStatement : IDisposable
     {
         // Bound on the kept parameters first, so a NULL takes the type this position had before, as in Execute.
         Bind(values);
+        _pipeline.Add(AsBatchCommand(), rows);
+    }
+
+    /// <summary>The statement with its bound values, as one command of a batch.</summary>
+    private NpgsqlBatchCommand AsBatchCommand()
+    {
         var command = new NpgsqlBatchCommand(_text);
         foreach (var parameter in _parameters)
         {
             command.Parameters.Add(parameter.Clone());
         }
 
-        _pipeline.Add(command, rows);
+        return command;
     }
 
     public bool Read() => _reader!.Read();
@@ -100,6 +116,8 @@ internal sealed partial class NpgsqlStatement : IDisposable
         {
             _reader = null;
             reader.Dispose();
+            _batch?.Dispose();
+            _batch = null;
         }
     }
 

@@ -7,7 +7,8 @@ namespace DiscordAnalytics.Core.Ingestion.Postgres;
 /// The writer's statements whose results it does not wait for, queued on its PostgreSQL connection and sent together
 /// as one <see cref="NpgsqlBatch"/>: one round trip for many statements instead of one each, which is what limited
 /// ingestion on PostgreSQL. The server still runs them in the order they were queued, and every statement that needs
-/// an answer sends the queue first (<see cref="NpgsqlStatement"/>), so the store sees exactly the statements, in
+/// an answer goes last in the round trip that sends the queue (<see cref="ExecuteAfterQueue"/>,
+/// <see cref="QueryAfterQueue"/>), so the store sees exactly the statements, in
 /// exactly the order, that it would have run one by one. A queued statement may say how many rows it must change; a
 /// different count means another writer changed the same rows meanwhile (e.g. a leader that lost its lock still
 /// committing), and the batch fails as a <see cref="ConcurrentWriteException"/>, which the writer retries from the store.
@@ -47,35 +48,85 @@ internal sealed class StatementPipeline
     /// <summary>Runs what is queued, in order, in the connection's transaction; nothing when the queue is empty.</summary>
     public void Flush()
     {
-        foreach (var insert in _inserts)
-        {
-            if (insert.Count is var rows and > 0)
-            {
-                Enqueue(insert.Take(), rows);
-            }
-        }
-
-        if (_batch is not { } batch)
+        if (TakeQueue() is not { } batch)
         {
             return;
         }
 
-        _batch = null;
         try
         {
             batch.ExecuteNonQuery();
-            for (var i = 0; i < _expected.Count; i++)
-            {
-                if (_expected[i] >= 0 && batch.BatchCommands[i].RecordsAffected != _expected[i])
-                {
-                    throw new ConcurrentWriteException(_expected[i], batch.BatchCommands[i].RecordsAffected);
-                }
-            }
+            CheckCounts(batch);
         }
         finally
         {
             _expected.Clear();
             batch.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Runs what is queued and then <paramref name="command"/> in one round trip (a statement whose count is needed no
+    /// longer costs a round trip of its own after the queue's); returns its count. Null when nothing is queued: the caller
+    /// runs its own kept command, which the server has prepared.
+    /// </summary>
+    public int? ExecuteAfterQueue(Func<NpgsqlBatchCommand> command)
+    {
+        if (TakeQueue() is not { } batch)
+        {
+            return null;
+        }
+
+        try
+        {
+            var last = command();
+            batch.BatchCommands.Add(last);
+            batch.ExecuteNonQuery();
+            CheckCounts(batch);
+            return last.RecordsAffected;
+        }
+        finally
+        {
+            _expected.Clear();
+            batch.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Runs what is queued and then <paramref name="command"/>, a statement that returns rows, in one round trip; the
+    /// reader is on <paramref name="command"/>'s rows (the queued statements return none). Dispose the reader, then the
+    /// batch. Null when nothing is queued.
+    /// </summary>
+    public (NpgsqlBatch Batch, NpgsqlDataReader Reader)? QueryAfterQueue(Func<NpgsqlBatchCommand> command)
+    {
+        if (TakeQueue() is not { } batch)
+        {
+            return null;
+        }
+
+        try
+        {
+            batch.BatchCommands.Add(command());
+            var reader = batch.ExecuteReader();
+            try
+            {
+                // The reader stands on the first rows, the last statement's: every queued statement has completed.
+                CheckCounts(batch);
+            }
+            catch
+            {
+                reader.Dispose();
+                throw;
+            }
+
+            _expected.Clear();
+            return (batch, reader);
+        }
+        catch
+        {
+            _expected.Clear();
+            batch.Dispose();
+            throw;
         }
     }
 
@@ -88,6 +139,34 @@ internal sealed class StatementPipeline
         foreach (var insert in _inserts)
         {
             insert.Clear();
+        }
+    }
+
+    /// <summary>The queue as one batch (the multi-row inserts last), and an empty queue; null when nothing is queued.</summary>
+    private NpgsqlBatch? TakeQueue()
+    {
+        foreach (var insert in _inserts)
+        {
+            if (insert.Count is var rows and > 0)
+            {
+                Enqueue(insert.Take(), rows);
+            }
+        }
+
+        var batch = _batch;
+        _batch = null;
+        return batch;
+    }
+
+    /// <summary>A queued statement that changed another count than it must: another writer changed the same rows.</summary>
+    private void CheckCounts(NpgsqlBatch batch)
+    {
+        for (var i = 0; i < _expected.Count; i++)
+        {
+            if (_expected[i] >= 0 && batch.BatchCommands[i].RecordsAffected != _expected[i])
+            {
+                throw new ConcurrentWriteException(_expected[i], batch.BatchCommands[i].RecordsAffected);
+            }
         }
     }
 

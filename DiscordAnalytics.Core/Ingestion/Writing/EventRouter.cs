@@ -205,6 +205,14 @@ internal sealed class EventRouter
     private bool RecordRawEvent(long guild, IngestEvent e)
     {
         var place = _context.Channels.Resolve(guild, (long?)e.ChannelId);
+        if (_context.Absent.IsAbsent(guild, e))
+        {
+            // Certainly new (PostgreSQL): its insert adds the row, so the answer need not be waited for.
+            _context.Sql.InsertEvent.DeferExpecting(
+                1, guild, e.KeyAt, e.TypeName, e.EventId, e.EventAt, place?.Channel, place?.Thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot);
+            return true;
+        }
+
         return _context.Sql.InsertEvent.Execute(
             guild, e.KeyAt, e.TypeName, e.EventId, e.EventAt, place?.Channel, place?.Thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot) != 0;
     }

@@ -25,7 +25,7 @@ internal sealed class ReactionRemovals(WriteContext context)
     /// <summary>A REMOVE_ALL (emoji empty) or REMOVE_EMOJI: kept in the store and in the writer's memory alike.</summary>
     public void RecordClear(long guild, long message, string emoji, long at)
     {
-        context.Sql.RecordReactionClear.Execute(guild, message, emoji, at);
+        context.Sql.RecordReactionClear.Defer(guild, message, emoji, at);
         context.Blocks.Cleared(guild, message, emoji, at);
     }
 

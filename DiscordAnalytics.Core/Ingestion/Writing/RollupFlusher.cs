@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
+using DiscordAnalytics.Core.Ingestion.Postgres;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
+using Npgsql;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing;
 
@@ -16,8 +18,6 @@ internal sealed class RollupFlusher(WriteContext context)
     /// a bulk batch's thousands (one point read each; without them a day whose leaders are cut is read again).
     /// </summary>
     internal const int ScoresReadBackPerBatch = 64;
-
-    private readonly byte[] _quarterHourCounts = new byte[QuarterHourCounts.StoredLength];
 
     public void Flush()
     {
@@ -85,9 +85,13 @@ internal sealed class RollupFlusher(WriteContext context)
             }
         }
 
+        // On PostgreSQL the stored counts of every channel-day come in one statement; on SQLite each is one in-process read.
+        var stored = context.Connection is NpgsqlConnection npgsql
+            ? StoredQuarterHoursOfBatch.Read(npgsql, [.. deltas.QuarterHours.Where(q => q.Value.AsSpan().ContainsAnyExcept(0)).Select(q => q.Key)])
+            : null;
         foreach (var ((guild, day, channel, isBot), messages) in deltas.QuarterHours)
         {
-            if (AddQuarterHours(guild, day, channel, isBot, messages))
+            if (AddQuarterHours(guild, day, channel, isBot, messages, stored))
             {
                 var commit = Day(guild, day);
                 var sums = isBot ? commit.BotQuarterHours : commit.HumanQuarterHours;
@@ -206,9 +210,10 @@ internal sealed class RollupFlusher(WriteContext context)
 
     /// <summary>
     /// Adds a channel-day's quarter-hour deltas to its stored counts: read, added and written back whole (SQL cannot
-    /// add two blobs element-wise). One read and one write per channel and day of the batch. False when there was nothing to add.
+    /// add two blobs element-wise). One read and one write per channel and day of the batch (the reads all at once when
+    /// <paramref name="read"/> holds them). False when there was nothing to add.
     /// </summary>
-    private bool AddQuarterHours(long guild, int day, long channel, bool isBot, long[] deltas)
+    private bool AddQuarterHours(long guild, int day, long channel, bool isBot, long[] deltas, Dictionary<(long, int, long, bool), byte[]>? read)
     {
         if (!deltas.AsSpan().ContainsAnyExcept(0))
         {
@@ -216,9 +221,19 @@ internal sealed class RollupFlusher(WriteContext context)
         }
 
         Span<long> counts = stackalloc long[QuarterHourCounts.PerDay];
-        foreach (var stored in context.Sql.SelectChannelDayQuarterHours.Rows(guild, day, channel, isBot))
+        if (read is not null)
         {
-            QuarterHourCounts.AddTo(stored.Counts, counts);
+            if (read.TryGetValue((guild, day, channel, isBot), out var storedCounts))
+            {
+                QuarterHourCounts.AddTo(storedCounts, counts);
+            }
+        }
+        else
+        {
+            foreach (var stored in context.Sql.SelectChannelDayQuarterHours.Rows(guild, day, channel, isBot))
+            {
+                QuarterHourCounts.AddTo(stored.Counts, counts);
+            }
         }
 
         for (var i = 0; i < counts.Length; i++)
@@ -226,8 +241,10 @@ internal sealed class RollupFlusher(WriteContext context)
             counts[i] += deltas[i];
         }
 
-        QuarterHourCounts.Write(counts, _quarterHourCounts);
-        context.Sql.SetChannelDayQuarterHours.Defer(guild, day, channel, isBot, _quarterHourCounts);
+        // A new blob per write: a queued write (PostgreSQL) holds its value until its round trip, after later ones are made.
+        var blob = new byte[QuarterHourCounts.StoredLength];
+        QuarterHourCounts.Write(counts, blob);
+        context.Sql.SetChannelDayQuarterHours.Defer(guild, day, channel, isBot, blob);
         return true;
     }
 }

@@ -16,8 +16,14 @@ namespace DiscordAnalytics.Tests.Backfill.GapRepair;
 /// added to it as they "happen", the same messages as gateway dispatches while the app is up, and the ground truth
 /// (every message Discord has, and its reactions) next to what the store counts.
 /// </summary>
-public sealed class GapRepairWorld(Emulator emulator, string connectionString)
+public sealed class GapRepairWorld(Emulator emulator, StorageOptions storage)
 {
+    /// <summary>The world over a SQLite store file.</summary>
+    public GapRepairWorld(Emulator emulator, string connectionString)
+        : this(emulator, new StorageOptions { ConnectionString = connectionString })
+    {
+    }
+
     public const ulong Guild = 861_000_000_000_000_001;
     public const string Token = "MTA3MzUzNjMwMzEwNDAwMDAwMA.GAP-TOKEN-never-log.xyz";
     public const ulong General = 861_000_000_000_000_101;
@@ -78,7 +84,8 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
     {
         var settings = AnalyticsAppFactory.LiveSettings(emulator, Token, new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:Provider"] = storage.Provider,
+            ["Storage:ConnectionString"] = storage.ConnectionString,
             ["Jobs:QueuePollInterval"] = "00:00:00.200",
         });
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
@@ -106,7 +113,7 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
 
     public async Task<HashSet<ulong>> StoredMessageIdsAsync()
     {
-        await using var db = new StoreContextFactory(connectionString).CreateDbContext();
+        await using var db = new StoreContextFactory(storage).CreateDbContext();
         var ids = await db.MessageFacts.Where(m => m.GuildId == (long)Guild && m.IsCreated).Select(m => m.MessageId).ToListAsync();
         return [.. ids.Select(id => (ulong)id)];
     }
@@ -114,7 +121,7 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
     /// <summary>What every card reads: the channel rollups (messages, reactions, threads) per channel.</summary>
     public async Task<IReadOnlyDictionary<ulong, (long Messages, long Reactions, long Threads)>> CountedAsync()
     {
-        await using var db = new StoreContextFactory(connectionString).CreateDbContext();
+        await using var db = new StoreContextFactory(storage).CreateDbContext();
         var rows = await db.ChannelDailyRollups.Where(r => r.GuildId == (long)Guild && !r.IsBot)
             .GroupBy(r => r.ChannelId)
             .Select(g => new { g.Key, Messages = g.Sum(r => r.MessageCount), Reactions = g.Sum(r => r.ReactionCount), Threads = g.Sum(r => r.ThreadCount) })
@@ -125,7 +132,7 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
     /// <summary>Joins counted for the guild over all days (the Members card's numbers).</summary>
     public async Task<long> JoinsAsync()
     {
-        await using var db = new StoreContextFactory(connectionString).CreateDbContext();
+        await using var db = new StoreContextFactory(storage).CreateDbContext();
         return await db.GuildDailyRollups.Where(r => r.GuildId == (long)Guild && !r.IsBot).SumAsync(r => r.Joins);
     }
 
@@ -141,7 +148,7 @@ public sealed class GapRepairWorld(Emulator emulator, string connectionString)
 
     public async Task<IReadOnlyList<(long RunId, BackfillState State, long CutoffAt)>> GapRunsAsync()
     {
-        await using var db = new StoreContextFactory(connectionString).CreateDbContext();
+        await using var db = new StoreContextFactory(storage).CreateDbContext();
         var runs = await db.BackfillRuns.Where(r => r.GuildId == (long)Guild && r.Kind == BackfillRunKind.GapRepair).OrderBy(r => r.RunId)
             .Select(r => new { r.RunId, r.State, r.CutoffAt }).ToListAsync();
         return [.. runs.Select(r => (r.RunId, r.State, r.CutoffAt))];

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DiscordAnalytics.Core.Discord.Gateway;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Leadership;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Retention;
+using DiscordAnalytics.Tests.Backfill.GapRepair;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Jobs;
 using DiscordAnalytics.Web.Auth;
@@ -192,6 +195,62 @@ public sealed class TwoInstancesTests
             Assert.Equal(HttpStatusCode.Redirect, await SettingsWithCookieAsync(onSecond, cookie));
             var onFirstAfter = await Eventually.ReturnsAsync(() => SettingsWithCookieAsync(onFirst, cookie), status => status == HttpStatusCode.Redirect);
             Assert.Equal(HttpStatusCode.Redirect, onFirstAfter);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Takeover_GapRepair_StartsFromTheLastEventTheLeaderStored_NotFromWhenTheStandbyStarted()
+    {
+        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+        try
+        {
+            await using var emulator = await Emulator.StartAsync();
+            var world = new GapRepairWorld(emulator, new StorageOptions { Provider = nameof(StoreProvider.Postgres), ConnectionString = database });
+            world.Open();
+            var settings = new Dictionary<string, string?>
+            {
+                ["Leadership:CheckInterval"] = "00:00:00.500",
+                ["Backfill:GapRepairAfter"] = "01:00:00",
+                ["Backfill:GapRepairMargin"] = "00:05:00",
+            };
+            var first = world.App(settings);
+            await using var second = world.App(settings);
+            long? atStandbyStart, atTakeover;
+            try
+            {
+                // The first leads on an empty store (no gap) and stores a message three days old.
+                _ = first.Services;
+                await emulator.WaitForIdentifyAsync();
+                await world.GuildCreateAsync();
+                await world.DeliverAsync(GapRepairWorld.General, world.Happen(GapRepairWorld.General, DateTimeOffset.UtcNow.AddDays(-3)));
+                await world.StoredAsync(1);
+                var lastEvents = first.Services.GetRequiredService<ILastEventAtReader>();
+                atStandbyStart = await lastEvents.GetLastEventAtAsync(GapRepairWorld.Guild, default);
+
+                // The second starts as a standby then; the leader goes on storing (a message one day old) until it stops.
+                _ = second.Services;
+                Assert.Equal(InstanceRole.Standby, second.Services.GetRequiredService<InstanceLeadership>().Role);
+                await world.DeliverAsync(GapRepairWorld.General, world.Happen(GapRepairWorld.General, DateTimeOffset.UtcNow.AddDays(-1)));
+                await world.StoredAsync(2);
+                atTakeover = await lastEvents.GetLastEventAtAsync(GapRepairWorld.Guild, default);
+                Assert.True(atTakeover > atStandbyStart, $"{atTakeover} after {atStandbyStart}");
+                Assert.Empty(await world.GapRunsAsync());
+            }
+            finally
+            {
+                await first.DisposeAsync();
+            }
+
+            // The second takes over: its first session repairs from the last event stored when it took over (minus the
+            // margin), not from the one stored when it started.
+            await emulator.WaitForAsync(e => e.IdentifyCount == 2, "the standby identifies after the leader stopped", Patience);
+            var runs = await Eventually.ReturnsAsync(world.GapRunsAsync, r => r.Count >= 1, Patience);
+            var run = Assert.Single(runs);
+            Assert.Equal(atTakeover - (long)TimeSpan.FromMinutes(5).TotalMilliseconds, run.CutoffAt);
         }
         finally
         {

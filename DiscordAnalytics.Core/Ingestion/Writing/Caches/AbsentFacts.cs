@@ -7,8 +7,8 @@ using NpgsqlTypes;
 namespace DiscordAnalytics.Core.Ingestion.Writing.Caches;
 
 /// <summary>
-/// On PostgreSQL, which message and reaction facts of a batch's creates and reaction adds are certainly not in the
-/// store yet, so their inserts change one row each and need not be waited for: they are queued and sent many per round
+/// On PostgreSQL, which message and reaction facts of a batch's creates and reaction adds, and which raw event rows of
+/// its other events, are certainly not in the store yet, so their inserts change one row each and need not be waited for: they are queued and sent many per round
 /// trip (<see cref="PreparedStatement.DeferExpecting"/>), where each used to cost one. Known from one query per batch
 /// (which of the batch's keys are stored) and from the batch itself: a key an earlier event of the batch may have
 /// written (a second create of a message, a delete before its create, a removal before its add) goes the way every
@@ -46,6 +46,12 @@ internal sealed class AbsentFacts
             ON r.guildId = k.guildId AND r.messageId = k.messageId AND r.emoji = k.emoji AND r.userId = k.userId
         """;
 
+    private const string StoredEventsSql = """
+        SELECT a.guildId, a.keyAt, a.eventType, a.eventId FROM analyticsEvents a
+        JOIN unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS k(guildId, keyAt, eventType, eventId)
+            ON a.guildId = k.guildId AND a.keyAt = k.keyAt AND a.eventType = k.eventType AND a.eventId = k.eventId
+        """;
+
     private readonly NpgsqlConnection? _npgsql;
     private readonly UnnestInsert? _messageFacts;
     private readonly UnnestInsert? _reactionFacts;
@@ -81,6 +87,12 @@ internal sealed class AbsentFacts
     /// <summary>Reactions an earlier add of the batch wrote.</summary>
     private readonly HashSet<(long Guild, long Message, string Emoji, long Reactor)> _reactionsWritten = [];
 
+    /// <summary>Raw event keys stored before the batch, among its events' (every kind but creates and reaction adds).</summary>
+    private readonly HashSet<(long Guild, long KeyAt, string Type, string Id)> _storedEvents = [];
+
+    /// <summary>Raw event keys an earlier event of the batch inserted.</summary>
+    private readonly HashSet<(long Guild, long KeyAt, string Type, string Id)> _eventsWritten = [];
+
     /// <summary>An earlier event of the batch forgot a member: its deletes reach rows by author, not by key, so nothing is known absent after it.</summary>
     private bool _unknown;
 
@@ -98,6 +110,8 @@ internal sealed class AbsentFacts
         _messagesWritten.Clear();
         _messagesChanged.Clear();
         _reactionsWritten.Clear();
+        _storedEvents.Clear();
+        _eventsWritten.Clear();
         _unknown = _npgsql is null;
         if (_npgsql is not { } npgsql)
         {
@@ -106,8 +120,18 @@ internal sealed class AbsentFacts
 
         List<long> messageGuilds = [], messages = [], reactionGuilds = [], reactionMessages = [], reactors = [];
         List<string> emojis = [];
+        List<long> eventGuilds = [], eventKeyTimes = [];
+        List<string> eventTypes = [], eventIds = [];
         foreach (var e in events)
         {
+            if (e.Type is not (IngestEventType.MessageCreate or IngestEventType.ReactionAdd))
+            {
+                eventGuilds.Add((long)e.GuildId);
+                eventKeyTimes.Add(e.KeyAt);
+                eventTypes.Add(e.TypeName);
+                eventIds.Add(e.EventId);
+            }
+
             if (e.Type == IngestEventType.MessageCreate && e is { MessageId: { } message })
             {
                 messageGuilds.Add((long)e.GuildId);
@@ -122,7 +146,7 @@ internal sealed class AbsentFacts
             }
         }
 
-        if (messages.Count == 0 && reactors.Count == 0)
+        if (messages.Count == 0 && reactors.Count == 0 && eventIds.Count == 0)
         {
             return;
         }
@@ -137,8 +161,14 @@ internal sealed class AbsentFacts
         storedReactions.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = reactionMessages });
         storedReactions.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = emojis });
         storedReactions.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = reactors });
+        var storedEvents = new NpgsqlBatchCommand(StoredEventsSql);
+        storedEvents.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = eventGuilds });
+        storedEvents.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = eventKeyTimes });
+        storedEvents.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = eventTypes });
+        storedEvents.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = eventIds });
         batch.BatchCommands.Add(storedMessages);
         batch.BatchCommands.Add(storedReactions);
+        batch.BatchCommands.Add(storedEvents);
         using var reader = batch.ExecuteReader();
         while (reader.Read())
         {
@@ -149,6 +179,12 @@ internal sealed class AbsentFacts
         while (reader.Read())
         {
             _storedReactions.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        reader.NextResult();
+        while (reader.Read())
+        {
+            _storedEvents.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3)));
         }
     }
 
@@ -181,6 +217,22 @@ internal sealed class AbsentFacts
 
         var key = (created.Guild, created.Message);
         return _messagesWritten.Add(key) && !_storedMessages.Contains(key);
+    }
+
+    /// <summary>
+    /// Whether the raw row of <paramref name="e"/> (any kind but a create or a reaction add) is certainly absent, so its
+    /// insert adds it; the key counts as written from now on. A forget deletes raw rows but never adds one, so it leaves
+    /// an absent key absent.
+    /// </summary>
+    public bool IsAbsent(long guild, IngestEvent e)
+    {
+        if (_npgsql is null)
+        {
+            return false;
+        }
+
+        var key = (guild, e.KeyAt, e.TypeName, e.EventId);
+        return _eventsWritten.Add(key) && !_storedEvents.Contains(key);
     }
 
     /// <summary>Whether the add's fact is certainly absent, so its insert adds it; the reaction counts as written from now on.</summary>

@@ -9,7 +9,7 @@ internal sealed class InviteUpsertHandler(WriteContext context)
     {
         var invite = seen.Invite;
         long? inviter = invite.InviterId is { } id && !context.Forgotten.Contains(seen.Guild, (long)id) ? (long)id : null;
-        context.Invites.UpsertInvite.Execute(
+        context.Invites.UpsertInvite.Defer(
             seen.Guild, invite.Code, inviter, (long?)invite.ChannelId, invite.Uses, invite.MaxUses, invite.ExpiresAt, invite.IsVanity, seen.At);
     }
 }

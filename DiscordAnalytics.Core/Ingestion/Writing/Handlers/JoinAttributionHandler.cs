@@ -6,5 +6,5 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
 internal sealed class JoinAttributionHandler(WriteContext context)
 {
     public void Apply(JoinAttributed attributed) =>
-        context.Invites.AttributeJoin.Execute(attributed.Guild, attributed.User, attributed.Code, attributed.JoinedAt);
+        context.Invites.AttributeJoin.Defer(attributed.Guild, attributed.User, attributed.Code, attributed.JoinedAt);
 }

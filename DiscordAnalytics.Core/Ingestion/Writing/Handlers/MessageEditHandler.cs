@@ -25,7 +25,7 @@ internal sealed class MessageEditHandler(WriteContext context)
         if (edited.Shape is { } shape && before is { Kinds: { } old } stored && (stored.EditedAt ?? long.MinValue) < edited.EditedAt)
         {
             var kinds = ShapeKinds.Of(shape, old.HasFlag(MessageKinds.Reply));
-            sql.SetMessageShape.Execute(edited.Guild, edited.Message, (long)kinds, shape.Length);
+            sql.SetMessageShape.Defer(edited.Guild, edited.Message, (long)kinds, shape.Length);
             if (stored.Counted)
             {
                 context.Deltas.MessageKind(edited.Guild, stored.Day, stored.IsBot, old, stored.Length, -1);

@@ -13,19 +13,19 @@ internal sealed class MemberRoleBook(DbConnection connection) : IDisposable
     private readonly RoleStatements _sql = new(connection);
 
     public void UpsertRole(long guild, long role, string name, RoleDetails details, long at) =>
-        _sql.UpsertRole.Execute(guild, role, name, details.Color, details.Position, details.Managed, at);
+        _sql.UpsertRole.Defer(guild, role, name, details.Color, details.Position, details.Managed, at);
 
     public void DeleteRole(long guild, long role, long at)
     {
-        _sql.DeleteRole.Execute(guild, role, at);
-        _sql.CloseSpansOfRole.Execute(guild, role, at);
+        _sql.DeleteRole.Defer(guild, role, at);
+        _sql.CloseSpansOfRole.Defer(guild, role, at);
     }
 
     /// <summary>A full role list was upserted at <paramref name="at"/>: the roles it did not name are deleted then.</summary>
     public void DeleteUnlistedRoles(long guild, long at)
     {
-        _sql.CloseSpansOfUnlistedRoles.Execute(guild, at);
-        _sql.DeleteUnlistedRoles.Execute(guild, at);
+        _sql.CloseSpansOfUnlistedRoles.Defer(guild, at);
+        _sql.DeleteUnlistedRoles.Defer(guild, at);
     }
 
     /// <summary>
@@ -49,16 +49,16 @@ internal sealed class MemberRoleBook(DbConnection connection) : IDisposable
         var now = new HashSet<long>(roles.Select(r => (long)r));
         foreach (var gone in open.Where(r => !now.Contains(r)))
         {
-            _sql.CloseSpan.Execute(guild, user, gone, at);
+            _sql.CloseSpan.Defer(guild, user, gone, at);
         }
 
         var firstSeen = seenAt is null && !joined;
         foreach (var added in now.Where(r => !open.Contains(r)))
         {
-            _sql.OpenSpan.Execute(guild, user, added, at, firstSeen);
+            _sql.OpenSpan.Defer(guild, user, added, at, firstSeen);
         }
 
-        _sql.SetSeenAt.Execute(guild, user, at);
+        _sql.SetSeenAt.Defer(guild, user, at);
     }
 
     /// <summary>The member left at <paramref name="at"/>: every role they held ends then.</summary>
@@ -69,17 +69,17 @@ internal sealed class MemberRoleBook(DbConnection connection) : IDisposable
             return;
         }
 
-        _sql.CloseSpansOfMember.Execute(guild, user, at);
-        _sql.SetSeenAt.Execute(guild, user, at);
+        _sql.CloseSpansOfMember.Defer(guild, user, at);
+        _sql.SetSeenAt.Defer(guild, user, at);
     }
 
-    public void Snapshot(long guild, long at) => _sql.RecordSnapshot.Execute(guild, at);
+    public void Snapshot(long guild, long at) => _sql.RecordSnapshot.Defer(guild, at);
 
     /// <summary>A forgotten member held no role, ever.</summary>
     public void Forget(long guild, long user)
     {
-        _sql.DeleteSpansOfUser.Execute(guild, user);
-        _sql.DeleteStateOfUser.Execute(guild, user);
+        _sql.DeleteSpansOfUser.Defer(guild, user);
+        _sql.DeleteStateOfUser.Defer(guild, user);
     }
 
     public void Dispose() => _sql.Dispose();

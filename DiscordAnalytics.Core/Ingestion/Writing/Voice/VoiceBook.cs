@@ -82,7 +82,7 @@ internal sealed class VoiceBook : IDisposable
     /// <summary>The guild's AFK channel (0: none): later voice states in it count as not in voice.</summary>
     public void SetAfkChannel(long guild, long channel, string guildMode)
     {
-        _sql.SetAfkChannel.Execute(guild, guildMode, channel == 0 ? null : (long?)channel);
+        _sql.SetAfkChannel.Defer(guild, guildMode, channel == 0 ? null : (long?)channel);
         if (_guilds.IfLoaded(guild) is { } voice)
         {
             voice.AfkChannel = channel;
