@@ -76,13 +76,19 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
             where q.AnswerMessageId != null && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot && m.AuthorId != q.AuthorId
             select new Answer(q.MessageId, m.AuthorId!.Value, m.CreatedAt, m.MessageId))
             .ToListAsync(cancellationToken);
-        var replies = await (
-            from q in questions
-            join m in db.MessageFacts on new { q.GuildId, Reference = (long?)q.MessageId } equals new { m.GuildId, Reference = m.ReferencedMessageId }
-            where m.ChannelId == q.ChannelId && m.ThreadId == null
-                && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot && m.AuthorId != q.AuthorId
-            select new Answer(q.MessageId, m.AuthorId!.Value, m.CreatedAt, m.MessageId))
+        // Replies, read per help channel from the window's start (a reply is never older than its question) and matched to
+        // the questions in memory: joining the facts on the referenced id would walk a channel's messages per question.
+        var asked = await questions.Select(q => new { q.MessageId, q.ChannelId, q.AuthorId }).ToDictionaryAsync(q => q.MessageId, cancellationToken);
+        var askedIn = asked.Values.Select(q => q.ChannelId).Distinct().ToList();
+        var replyFacts = await db.MessageFacts.AsNoTracking()
+            .Where(m => m.GuildId == guild && m.ThreadId == null && askedIn.Contains(m.ChannelId) && m.CreatedAt >= startAt
+                && m.ReferencedMessageId != null && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot)
+            .Select(m => new { Reference = m.ReferencedMessageId!.Value, m.ChannelId, Author = m.AuthorId!.Value, m.CreatedAt, m.MessageId })
             .ToListAsync(cancellationToken);
+        var replies = replyFacts
+            .Where(m => asked.TryGetValue(m.Reference, out var q) && q.ChannelId == m.ChannelId && q.AuthorId != m.Author)
+            .Select(m => new Answer(m.Reference, m.Author, m.CreatedAt, m.MessageId))
+            .ToList();
 
         // A thread and a question never share an id (a question never started a thread), and a recorded answer that is
         // also a reply is one answer. One message may answer several questions (a message replying to nothing answers every
