@@ -9,8 +9,8 @@ namespace DiscordAnalytics.Core.Analytics;
 /// <summary>
 /// Which help threads and questions escalated (rules: <see cref="SupportSignalsQuery"/>), from the role
 /// mentions the writer keeps (<see cref="MessageRoleMention"/>), the message facts and the support facts. Its reads
-/// follow the guild's escalation-role mentions and the window's threads and questions left without an answer for the
-/// escalation period, never the whole window's messages.
+/// follow the guild's escalation-role mentions and the threads and questions asked about that were left without an
+/// answer for the escalation period, never the whole window's messages.
 /// </summary>
 internal static class SupportEscalationReads
 {

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Support health of a window (summary <c>supportSignals</c>), read from the facts the ingestion writer keeps per thread
-/// (<see cref="SupportThread"/>) and per question (<see cref="SupportQuestion"/>), never from the messages: its work
-/// follows the window's threads and questions.
+/// Support health of a window (summary <c>supportSignals</c>), from the facts the ingestion writer keeps per thread
+/// (<see cref="SupportThread"/>) and per question (<see cref="SupportQuestion"/>), never from the messages, held in memory
+/// per guild and view (<see cref="SupportItemIndex"/>): a reload after a live event re-reads what the event changed.
 /// <list type="bullet">
 /// <item>A help thread is a thread or forum post whose parent is a help channel (<see cref="HelpChannelSettings"/>:
 /// the guild's setting, by default <see cref="HelpChannels"/>).</item>
