@@ -130,6 +130,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
         services.AddSingleton<ChannelDayIndex>();
         services.AddSingleton<IChannelDayListener>(sp => sp.GetRequiredService<ChannelDayIndex>());
+        services.AddSingleton<Analytics.SupportItems.SupportItemIndex>();
+        services.AddSingleton<Storage.SupportCommits.ISupportListener>(sp => sp.GetRequiredService<Analytics.SupportItems.SupportItemIndex>());
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<EngagementQuery>();

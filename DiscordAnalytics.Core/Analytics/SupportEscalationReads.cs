@@ -7,23 +7,21 @@ using Microsoft.EntityFrameworkCore;
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Which of a window's help threads and questions escalated (rules: <see cref="SupportSignalsQuery"/>), from the role
+/// Which help threads and questions escalated (rules: <see cref="SupportSignalsQuery"/>), from the role
 /// mentions the writer keeps (<see cref="MessageRoleMention"/>), the message facts and the support facts. Its reads
-/// follow the guild's escalation-role mentions and the window's threads and questions left without an answer for the
-/// escalation period, never the whole window's messages.
+/// follow the guild's escalation-role mentions and the threads and questions asked about that were left without an
+/// answer for the escalation period, never the whole window's messages.
 /// </summary>
 internal static class SupportEscalationReads
 {
-    public static async Task<SupportEscalations> ReadAsync(
-        AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, IReadOnlyList<HelpThreadFacts> threads, TimeSpan period, CancellationToken cancellationToken)
+    /// <summary>
+    /// The threads of <paramref name="threads"/> that escalated, with when and why: a mention by the starter anywhere in
+    /// the thread (its origin message included), or the starter's message at least the period after the start while no
+    /// one else had answered. <paramref name="mentions"/> must hold the mentions since the earliest thread's start.
+    /// </summary>
+    public static async Task<Dictionary<long, (long At, string Reason)>> ThreadHitsAsync(
+        AnalyticsDbContext db, long guild, IReadOnlyList<HelpThreadFacts> threads, List<Mention> mentions, long periodMs, CancellationToken cancellationToken)
     {
-        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-        var periodMs = (long)period.TotalMilliseconds;
-        var mentions = await RoleMentionsAsync(db, guild, startAt, bots, cancellationToken);
-        var found = new List<(string Kind, long Id, long Channel, long? Starter, long At, string Reason)>();
-
-        // Threads: a mention by the starter anywhere in the thread (its origin message included), or the starter's
-        // message at least the period after the start while no one else had answered.
         var byThread = threads.ToDictionary(t => t.ThreadId);
         var threadHits = new Dictionary<long, (long At, string Reason)>();
         foreach (var m in mentions)
@@ -34,11 +32,13 @@ internal static class SupportEscalationReads
             }
         }
 
-        var waiting = threads.Where(t => t.Response is not { } r || r - t.StartedAt > periodMs).Select(t => (long?)t.ThreadId).ToList();
-        if (waiting.Count > 0)
+        var waitingThreads = threads.Where(t => t.Response is not { } r || r - t.StartedAt > periodMs).ToList();
+        if (waitingThreads.Count > 0)
         {
+            var waiting = waitingThreads.Select(t => (long?)t.ThreadId).ToList();
+            var after = waitingThreads.Min(t => t.StartedAt) + periodMs;
             var laterPosts = await db.MessageFacts
-                .Where(m => m.GuildId == guild && waiting.Contains(m.ThreadId) && m.CreatedAt >= startAt + periodMs
+                .Where(m => m.GuildId == guild && waiting.Contains(m.ThreadId) && m.CreatedAt >= after
                     && m.IsCreated && m.DeletedAt == null && m.AuthorId != null)
                 .Select(m => new { ThreadId = m.ThreadId!.Value, m.AuthorId, m.CreatedAt })
                 .ToListAsync(cancellationToken);
@@ -53,28 +53,17 @@ internal static class SupportEscalationReads
             }
         }
 
-        found.AddRange(threadHits.Select(h => (SupportEscalation.Thread, h.Key, byThread[h.Key].ParentId, (long?)byThread[h.Key].StarterAuthorId, h.Value.At, h.Value.Reason)));
-        found.AddRange(await QuestionsAsync(db, guild, startAt, endAt, bots, helpChannels, mentions, periodMs, cancellationToken));
-        return new SupportEscalations(found.Count, await ListAsync(db, guild, found, cancellationToken));
+        return threadHits;
     }
 
     /// <summary>
     /// Questions: the asker's messages in the channel that follow the question before anyone else posts there (its run;
     /// bots break it only with IncludeBots): one mentioning an escalation role, or one at least the period after asking.
     /// </summary>
-    private static async Task<List<(string, long, long, long?, long, string)>> QuestionsAsync(
-        AnalyticsDbContext db, long guild, long startAt, long endAt, bool bots, List<long> helpChannels, List<Mention> mentions, long periodMs, CancellationToken cancellationToken)
+    public static async Task<Dictionary<long, (long At, string Reason)>> QuestionHitsAsync(
+        AnalyticsDbContext db, long guild, bool bots, IReadOnlyList<HelpQuestionRow> rows, List<Mention> mentions, long periodMs, CancellationToken cancellationToken)
     {
-        var questions = new List<(long MessageId, long ChannelId, long AuthorId, long AskedAt, long? AnsweredAt)>();
-        foreach (var channel in helpChannels)
-        {
-            // One range of the (guild, view, channel, time) index per help channel, as SupportSignalsQuery reads them.
-            questions.AddRange((await db.SupportQuestions
-                .Where(q => q.GuildId == guild && q.WithBots == bots && q.ChannelId == channel && q.AskedAt >= startAt && q.AskedAt < endAt)
-                .Select(q => new { q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt })
-                .ToListAsync(cancellationToken))
-                .Select(q => (q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt)));
-        }
+        var questions = rows.Select(q => (q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt)).ToList();
 
         // A mention belongs to its author's latest question in that channel asked at or before it.
         var latest = questions.ToLookup(q => (q.ChannelId, q.AuthorId));
@@ -113,7 +102,7 @@ internal static class SupportEscalationReads
             })
             .ToDictionaryAsync(q => q.MessageId, cancellationToken);
 
-        var found = new List<(string, long, long, long?, long, string)>();
+        var found = new Dictionary<long, (long At, string Reason)>();
         foreach (var q in questions.Where(q => runs.ContainsKey(q.MessageId)))
         {
             var run = runs[q.MessageId];
@@ -131,7 +120,7 @@ internal static class SupportEscalationReads
 
             if (hits.TryGetValue(q.MessageId, out var hit))
             {
-                found.Add((SupportEscalation.Question, q.MessageId, q.ChannelId, q.AuthorId, hit.At, hit.Reason));
+                found[q.MessageId] = hit;
             }
         }
 
@@ -148,7 +137,7 @@ internal static class SupportEscalationReads
     }
 
     /// <summary>The counted messages since <paramref name="startAt"/> that mention one of the guild's escalation roles.</summary>
-    private static async Task<List<Mention>> RoleMentionsAsync(AnalyticsDbContext db, long guild, long startAt, bool bots, CancellationToken cancellationToken)
+    public static async Task<List<Mention>> RoleMentionsAsync(AnalyticsDbContext db, long guild, long startAt, bool bots, CancellationToken cancellationToken)
     {
         var roles = await db.Set<EscalationRole>().Where(r => r.GuildId == guild).Select(r => r.RoleId).ToListAsync(cancellationToken);
         if (roles.Count == 0)
@@ -167,8 +156,8 @@ internal static class SupportEscalationReads
     }
 
     /// <summary>The newest escalations with their channel names; a thread's title only when its starter may be shown.</summary>
-    private static async Task<IReadOnlyList<SupportEscalation>> ListAsync(
-        AnalyticsDbContext db, long guild, List<(string Kind, long Id, long Channel, long? Starter, long At, string Reason)> found, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SupportEscalation>> ListAsync(
+        AnalyticsDbContext db, long guild, IReadOnlyList<FoundEscalation> found, CancellationToken cancellationToken)
     {
         var newest = found.OrderByDescending(f => f.At).ThenByDescending(f => f.Id).Take(SupportSignalsQuery.MaxEscalationsListed).ToList();
         if (newest.Count == 0)
@@ -194,5 +183,5 @@ internal static class SupportEscalationReads
                 : $"https://discord.com/channels/{guild}/{f.Channel}/{f.Id}"))];
     }
 
-    private sealed record Mention(long MessageId, long ChannelId, long? ThreadId, long AuthorId, long CreatedAt);
+    internal sealed record Mention(long MessageId, long ChannelId, long? ThreadId, long AuthorId, long CreatedAt);
 }

@@ -11,29 +11,44 @@ namespace DiscordAnalytics.Core.Analytics;
 /// </summary>
 internal static class SupportResolution
 {
-    /// <summary>Minutes from start to resolution of each resolved thread (never negative).</summary>
-    public static async Task<List<double>> MinutesAsync(AnalyticsDbContext db, long guild, long startAt, long endAt, IReadOnlyList<HelpThreadFacts> threads, CancellationToken cancellationToken)
+    /// <summary>
+    /// When each resolved thread of <paramref name="threads"/> was resolved (epoch ms). With <paramref name="from"/> the
+    /// threads are those started from then on and the marks are read by that range of supportThreads' start index; without
+    /// it, by the threads' ids (a few threads told changed).
+    /// </summary>
+    public static async Task<Dictionary<long, long>> ResolvedAtAsync(AnalyticsDbContext db, long guild, IReadOnlyList<HelpThreadFacts> threads, long? from, CancellationToken cancellationToken)
     {
+        var resolved = new Dictionary<long, long>();
         if (threads.Count == 0)
         {
-            return [];
+            return resolved;
         }
 
-        // Both reads follow the window's range of supportThreads' start index: few rows, whatever the window.
-        var closings = (await (
-            from k in db.Set<ThreadClosing>()
-            join t in db.SupportThreads on new { k.GuildId, k.ThreadId } equals new { t.GuildId, t.ThreadId }
-            where t.GuildId == guild && t.StartedAt >= startAt && t.StartedAt < endAt
-            select new { k.ThreadId, k.ClosedAt })
-            .ToListAsync(cancellationToken))
-            .ToLookup(k => k.ThreadId, k => k.ClosedAt);
-        var tags = (await (
-            from g in db.Set<ThreadTagSeen>()
-            join t in db.SupportThreads on new { g.GuildId, g.ThreadId } equals new { t.GuildId, t.ThreadId }
-            where t.GuildId == guild && t.StartedAt >= startAt && t.StartedAt < endAt
-            select new { g.ThreadId, g.TagId, g.FirstSeenAt })
-            .ToListAsync(cancellationToken))
-            .ToLookup(g => g.ThreadId);
+        var ids = threads.Select(t => t.ThreadId).ToList();
+        var closingRows = from is { } since
+            ? await (
+                from k in db.Set<ThreadClosing>()
+                join t in db.SupportThreads on new { k.GuildId, k.ThreadId } equals new { t.GuildId, t.ThreadId }
+                where t.GuildId == guild && t.StartedAt >= since
+                select new { k.ThreadId, k.ClosedAt })
+                .ToListAsync(cancellationToken)
+            : await db.Set<ThreadClosing>()
+                .Where(k => k.GuildId == guild && ids.Contains(k.ThreadId))
+                .Select(k => new { k.ThreadId, k.ClosedAt })
+                .ToListAsync(cancellationToken);
+        var closings = closingRows.ToLookup(k => k.ThreadId, k => k.ClosedAt);
+        var tagRows = from is { } start
+            ? await (
+                from g in db.Set<ThreadTagSeen>()
+                join t in db.SupportThreads on new { g.GuildId, g.ThreadId } equals new { t.GuildId, t.ThreadId }
+                where t.GuildId == guild && t.StartedAt >= start
+                select new { g.ThreadId, g.TagId, g.FirstSeenAt })
+                .ToListAsync(cancellationToken)
+            : await db.Set<ThreadTagSeen>()
+                .Where(g => g.GuildId == guild && ids.Contains(g.ThreadId))
+                .Select(g => new { g.ThreadId, g.TagId, g.FirstSeenAt })
+                .ToListAsync(cancellationToken);
+        var tags = tagRows.ToLookup(g => g.ThreadId);
         var parents = threads.Select(t => t.ParentId).Distinct().ToList();
         var solved = (await db.Set<ForumSolvedTag>()
             .Where(f => f.GuildId == guild && parents.Contains(f.ChannelId))
@@ -42,7 +57,6 @@ internal static class SupportResolution
             .Select(f => (f.ChannelId, f.TagId))
             .ToHashSet();
 
-        var minutes = new List<double>();
         foreach (var thread in threads)
         {
             var tagged = tags[thread.ThreadId]
@@ -54,11 +68,11 @@ internal static class SupportResolution
                 : null;
             if (Earliest(tagged, closed) is { } resolvedAt)
             {
-                minutes.Add(Math.Max(0, resolvedAt - thread.StartedAt) / 60_000.0);
+                resolved[thread.ThreadId] = resolvedAt;
             }
         }
 
-        return minutes;
+        return resolved;
     }
 
     private static long? Earliest(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);

@@ -1,15 +1,17 @@
+using DiscordAnalytics.Core.Analytics.SupportItems;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Core.Analytics;
 
 /// <summary>
-/// Support health of a window (summary <c>supportSignals</c>), read from the facts the ingestion writer keeps per thread
-/// (<see cref="SupportThread"/>) and per question (<see cref="SupportQuestion"/>), never from the messages: its work
-/// follows the window's threads and questions.
+/// Support health of a window (summary <c>supportSignals</c>), from the facts the ingestion writer keeps per thread
+/// (<see cref="SupportThread"/>) and per question (<see cref="SupportQuestion"/>), never from the messages, held in memory
+/// per guild and view (<see cref="SupportItemIndex"/>): a reload after a live event re-reads what the event changed.
 /// <list type="bullet">
 /// <item>A help thread is a thread or forum post whose parent is a help channel (<see cref="HelpChannelSettings"/>:
 /// the guild's setting, by default <see cref="HelpChannels"/>).</item>
@@ -41,8 +43,14 @@ namespace DiscordAnalytics.Core.Analytics;
 /// resolution.</item>
 /// </list>
 /// </summary>
-public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays, IOptions<SupportOptions> options)
+public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays, IOptions<SupportOptions> options, SupportItemIndex items)
 {
+    /// <summary>With help threads and questions held by an index of its own, told no commits (it compares stored versions).</summary>
+    public SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays, IOptions<SupportOptions> options)
+        : this(contexts, time, keywordDays, options, new SupportItemIndex(NullLogger<SupportItemIndex>.Instance))
+    {
+    }
+
     /// <summary>With the default <see cref="SupportOptions"/>.</summary>
     public SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, KeywordDayCache keywordDays)
         : this(contexts, time, keywordDays, Options.Create(new SupportOptions()))
@@ -82,20 +90,20 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             return new SupportSignals(0, null, keywords) { HasHelpChannels = false };
         }
 
-        var (unanswered, threadMinutes, threads) = await ThreadsAsync(db, query, helpChannels, cancellationToken);
-        var questionMinutes = await QuestionsAsync(db, query, helpChannels, cancellationToken);
-        var resolutionMinutes = await SupportResolution.MinutesAsync(db, (long)query.GuildId, query.Window.StartAt, query.Window.EndAt, threads, cancellationToken);
-        return new SupportSignals(unanswered.Count, Median([.. threadMinutes, .. questionMinutes]), keywords)
+        var figures = await items.FiguresAsync(
+            db, (long)query.GuildId, query.IncludeBots, helpChannels, query.Window.StartAt, query.Window.EndAt, time.GetUtcNow().ToUnixTimeMilliseconds(),
+            (long)options.Value.EscalationPeriod.TotalMilliseconds, Math.Max(MaxUnansweredListed, MaxEscalationsListed), cancellationToken);
+        return new SupportSignals(figures.Unanswered, figures.MedianMinutes, keywords)
         {
-            Escalations = await SupportEscalationReads.ReadAsync(db, query, helpChannels, threads, options.Value.EscalationPeriod, cancellationToken),
-            ResolvedShare = threads.Count == 0 ? null : Math.Round((double)resolutionMinutes.Count / threads.Count, 3, MidpointRounding.AwayFromZero),
-            MedianResolutionMinutes = Median(resolutionMinutes),
-            P90ResolutionMinutes = Percentile90(resolutionMinutes),
-            MedianThreadFirstResponseMinutes = Median(threadMinutes),
-            MedianMessageFirstResponseMinutes = Median(questionMinutes),
-            P90FirstResponseMinutes = Percentile90([.. threadMinutes, .. questionMinutes]),
+            Escalations = new SupportEscalations(figures.Escalations, await SupportEscalationReads.ListAsync(db, (long)query.GuildId, [.. figures.NewestEscalations.Take(MaxEscalationsListed)], cancellationToken)),
+            ResolvedShare = figures.Threads == 0 ? null : Math.Round((double)figures.Resolved / figures.Threads, 3, MidpointRounding.AwayFromZero),
+            MedianResolutionMinutes = figures.MedianResolutionMinutes,
+            P90ResolutionMinutes = figures.P90ResolutionMinutes,
+            MedianThreadFirstResponseMinutes = figures.MedianThreadMinutes,
+            MedianMessageFirstResponseMinutes = figures.MedianQuestionMinutes,
+            P90FirstResponseMinutes = figures.P90Minutes,
             HasHelpChannels = true,
-            UnansweredThreadList = await ListAsync(db, query, unanswered, cancellationToken),
+            UnansweredThreadList = await ListAsync(db, query, [.. figures.NewestUnanswered.Take(MaxUnansweredListed).Select(t => new StartedThread(t.ThreadId, t.AuthorId, t.StartedAt))], cancellationToken),
         };
     }
 
@@ -104,66 +112,6 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     /// per statement); the stored facts are now one range read, and the tests keep a window above this size.
     /// </summary>
     public const int ThreadIdsPerRead = 5_000;
-
-    /// <summary>
-    /// The help threads started in the window with their first responses: one row each from <c>supportThreads</c> (the
-    /// writer keeps them, <see cref="SupportThread"/>), never their messages.
-    /// </summary>
-    private async Task<(List<StartedThread> Unanswered, List<double> Minutes, List<HelpThreadFacts> Threads)> ThreadsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
-    {
-        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-        var threads = await (
-            from t in db.SupportThreads
-            join c in db.Channels on new { t.GuildId, ChannelId = t.ThreadId } equals new { c.GuildId, c.ChannelId }
-            where t.GuildId == guild && t.StartedAt >= startAt && t.StartedAt < endAt
-                && !t.StarterGone && t.StarterAuthorId != null && (bots || !t.StarterIsBot)
-                && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
-            select new { t.ThreadId, t.StarterAuthorId, t.StartedAt, Response = bots ? t.FirstResponseWithBotsAt : t.FirstResponseAt, ParentId = c.ParentId!.Value })
-            .ToListAsync(cancellationToken);
-
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var within = (long)AnswerWithin.TotalMilliseconds;
-        var unanswered = new List<StartedThread>();
-        var minutes = new List<double>();
-        foreach (var thread in threads)
-        {
-            if (thread.Response is { } response)
-            {
-                minutes.Add((response - thread.StartedAt) / 60_000.0);
-            }
-
-            var answeredInTime = thread.Response is { } answer && answer - thread.StartedAt <= within;
-            if (!answeredInTime && now >= thread.StartedAt + within)
-            {
-                unanswered.Add(new StartedThread(thread.ThreadId, thread.StarterAuthorId, thread.StartedAt));
-            }
-        }
-
-        return (unanswered, minutes, [.. threads.Select(t => new HelpThreadFacts(t.ThreadId, t.StarterAuthorId!.Value, t.StartedAt, t.Response, t.ParentId))]);
-    }
-
-    /// <summary>
-    /// Minutes to the answer of each answered question asked directly in a help channel in the window: one row each
-    /// from <c>supportQuestions</c> (the writer keeps them, <see cref="SupportQuestion"/>), of the IncludeBots view asked.
-    /// </summary>
-    private static async Task<List<double>> QuestionsAsync(AnalyticsDbContext db, AnalyticsQuery query, List<long> helpChannels, CancellationToken cancellationToken)
-    {
-        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-        var minutes = new List<double>();
-        // One range of the (guild, view, channel, time) index per help channel: with the channels as one IN list SQLite
-        // chose to scan every question of the view (all channels, all time) instead.
-        foreach (var channel in helpChannels)
-        {
-            var waits = await db.SupportQuestions
-                .Where(q => q.GuildId == guild && q.WithBots == bots && q.ChannelId == channel && q.AskedAt >= startAt && q.AskedAt < endAt
-                    && q.AnsweredAt != null)
-                .Select(q => q.AnsweredAt!.Value - q.AskedAt)
-                .ToListAsync(cancellationToken);
-            minutes.AddRange(waits.Select(wait => wait / 60_000.0));
-        }
-
-        return minutes;
-    }
 
     /// <summary>The newest unanswered threads with their names (withheld for a hidden member's) and parent channel.</summary>
     private static async Task<IReadOnlyList<UnansweredHelpThread>> ListAsync(AnalyticsDbContext db, AnalyticsQuery query, List<StartedThread> starters, CancellationToken cancellationToken)

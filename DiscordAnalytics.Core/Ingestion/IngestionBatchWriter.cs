@@ -6,6 +6,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
+using DiscordAnalytics.Core.Storage.SupportCommits;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +32,7 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     private readonly IStoreWriteHook? _hook;
     private readonly IMemberDayListener? _memberDays;
     private readonly IChannelDayListener? _channelDays;
+    private readonly ISupportListener? _support;
 
     /// <summary>Events committed since the last checkpoint request: bulk ingestion asks after every batch, live every few minutes.</summary>
     private int _sinceCheckpoint;
@@ -43,8 +45,8 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// <param name="hook">Runs on the connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
     /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
     /// <param name="channelDays">Told each commit's channel-day changes (the app's in-memory channel days); without one, readers find them by version.</param>
-    public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null, IChannelDayListener? channelDays = null)
-        : this(new StorageOptions { ConnectionString = connectionString }, guildMode, logger, hook, memberDays, channelDays)
+    public IngestionBatchWriter(string connectionString, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null, IChannelDayListener? channelDays = null, ISupportListener? support = null)
+        : this(new StorageOptions { ConnectionString = connectionString }, guildMode, logger, hook, memberDays, channelDays, support)
     {
     }
 
@@ -53,9 +55,10 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
     /// <param name="hook">Runs on a SQLite connection before each batch; the app has none (see <see cref="IStoreWriteHook"/>).</param>
     /// <param name="memberDays">Told each commit's member-rollup changes (the app's in-memory member days); without one, readers find them by version.</param>
     /// <param name="channelDays">Told each commit's channel-day changes (the app's in-memory channel days); without one, readers find them by version.</param>
-    public IngestionBatchWriter(StorageOptions storage, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null, IChannelDayListener? channelDays = null)
+    public IngestionBatchWriter(StorageOptions storage, GuildMode guildMode, ILogger logger, IStoreWriteHook? hook = null, IMemberDayListener? memberDays = null, IChannelDayListener? channelDays = null, ISupportListener? support = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        _support = support;
         _storage = storage;
         _memberDays = memberDays;
         _channelDays = channelDays;
@@ -94,6 +97,11 @@ public sealed class IngestionBatchWriter : IAsyncDisposable
             if (applier.Context.ChannelDayCommits is { Count: > 0 } channelCommits)
             {
                 _channelDays?.Committed(channelCommits);
+            }
+
+            if (applier.Context.Support.Commits is { Count: > 0 } supportCommits)
+            {
+                _support?.Committed(supportCommits);
             }
 
             _sinceCheckpoint += events.Count;

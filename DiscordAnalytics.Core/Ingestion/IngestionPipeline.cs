@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
+using DiscordAnalytics.Core.Storage.SupportCommits;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,11 +41,12 @@ public sealed class IngestionPipeline : IHostedService, IIngestionSink, IIngesti
         ILogger<IngestionPipeline> logger,
         IStoreWriteHook? hook = null,
         IMemberDayListener? memberDays = null,
-        IChannelDayListener? channelDays = null)
+        IChannelDayListener? channelDays = null,
+        ISupportListener? support = null)
     {
         _options = options.Value;
         _logger = logger;
-        _writer = new IngestionBatchWriter(storage.Value, mode.GuildMode, logger, hook, memberDays, channelDays);
+        _writer = new IngestionBatchWriter(storage.Value, mode.GuildMode, logger, hook, memberDays, channelDays, support);
         _committer = new BatchCommitter(_writer, notifier, StoreStatus, _options.StoreRetryMaxDelay, time, logger);
         _queue = Channel.CreateBounded<IngestEvent>(new BoundedChannelOptions(_options.QueueCapacity)
         {

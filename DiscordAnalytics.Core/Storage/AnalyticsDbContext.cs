@@ -61,6 +61,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<MemberRowVersion> MemberRowVersions => Set<MemberRowVersion>();
 
+    public DbSet<SupportVersion> SupportVersions => Set<SupportVersion>();
+
     public DbSet<ChannelDayVersion> ChannelDayVersions => Set<ChannelDayVersion>();
 
     public DbSet<SupportThread> SupportThreads => Set<SupportThread>();
@@ -208,6 +210,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new DeadLetterConfiguration());
         modelBuilder.ApplyConfiguration(new MemberDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRowVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new SupportVersionConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new SupportThreadConfiguration());
         modelBuilder.ApplyConfiguration(new SupportQuestionConfiguration());

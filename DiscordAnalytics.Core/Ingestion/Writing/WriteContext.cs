@@ -104,7 +104,7 @@ internal sealed class WriteContext : IDisposable
         Voice.BeginBatch();
         MemberDayCommits = [];
         ChannelDayCommits = [];
-        Support.Clear();
+        Support.BeginBatch();
     }
 
     /// <summary>

@@ -1319,21 +1319,6 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("memberDayVersions", (string)null);
                 });
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRowVersion", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("guildId");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("GuildId");
-
-                    b.ToTable("memberRowVersions", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpan", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1385,6 +1370,21 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId", "UserId");
 
                     b.ToTable("memberRoleStates", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRowVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("memberRowVersions", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageFact", b =>
@@ -1771,6 +1771,21 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasIndex("GuildId", "StartedAt");
 
                     b.ToTable("supportThreads", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.SupportVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("supportVersions", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadClosing", b =>

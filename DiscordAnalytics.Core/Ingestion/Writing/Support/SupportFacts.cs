@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+using DiscordAnalytics.Core.Storage.SupportCommits;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
 
@@ -47,7 +48,13 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
         _changed.Add((guild, thread));
     }
 
-    /// <summary>Recomputes what the batch touched; runs before the commit.</summary>
+    /// <summary>
+    /// The batch's changes per guild with each guild's new support version: told to the in-memory support items after the
+    /// commit. A new list per batch, so the one handed over is never changed again.
+    /// </summary>
+    public List<SupportCommit> Commits { get; private set; } = [];
+
+    /// <summary>Recomputes what the batch touched and steps each touched guild's support version; runs before the commit.</summary>
     public void Flush()
     {
         foreach (var (guild, message) in _changed)
@@ -77,12 +84,52 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
             QuestionFactsRefresh.Run(_sql, guild, channel, from, to);
         }
 
+        Commits = Told();
+        Clear();
+    }
+
+    /// <summary>One commit per guild the batch touched, its version stepped in the batch's transaction.</summary>
+    private List<SupportCommit> Told()
+    {
+        var commits = new Dictionary<long, SupportCommit>();
+        SupportCommit Of(long guild) => commits.TryGetValue(guild, out var commit) ? commit : commits[guild] = new SupportCommit(guild);
+        foreach (var (guild, thread) in _threads.Concat(Marks.Threads))
+        {
+            Of(guild).Threads.Add(thread);
+        }
+
+        foreach (var ((guild, channel), (from, _)) in _channels)
+        {
+            Of(guild).Channels[channel] = from;
+        }
+
+        foreach (var (guild, everything) in Marks.Guilds)
+        {
+            Of(guild).Everything |= everything;
+        }
+
+        foreach (var commit in commits.Values)
+        {
+            foreach (var row in _sql.BumpVersion.Rows(commit.Guild))
+            {
+                commit.Version = row.Version;
+            }
+        }
+
+        return [.. commits.Values];
+    }
+
+    /// <summary>A batch begins: no commit of the previous one is carried over.</summary>
+    public void BeginBatch()
+    {
+        Commits = [];
         Clear();
     }
 
     /// <summary>Forgets what the batch touched (a new batch, or a rolled back one).</summary>
     public void Clear()
     {
+        Marks.Clear();
         _changed.Clear();
         _threads.Clear();
         _maybeThreads.Clear();

@@ -19,9 +19,17 @@ internal sealed class SupportMarks(DbConnection connection) : IDisposable
     private readonly PreparedStatement _deleteLaterLock = PreparedStatement.Create(connection, SupportMarksSql.DeleteLaterLock);
     private readonly PreparedStatement _insertFirstLock = PreparedStatement.Create(connection, SupportMarksSql.InsertFirstLock);
 
+    /// <summary>The batch's threads whose tags or closings were written (their support facts are told as changed).</summary>
+    public HashSet<(long Guild, long Thread)> Threads { get; } = [];
+
+    /// <summary>The batch's guilds with a mark that may touch any thread (a forum's solved tags) or any message (a role mention).</summary>
+    public Dictionary<long, bool> Guilds { get; } = [];
+
     /// <summary>A message's role mentions (a create seen again inserts nothing new).</summary>
     public void RoleMentions(long guild, long message, RoleIdList roles)
     {
+        // The message's own thread or channel is told changed by the message's create.
+        Guilds.TryAdd(guild, false);
         foreach (var role in roles)
         {
             _insertRoleMention.Defer(guild, message, (long)role);
@@ -31,6 +39,7 @@ internal sealed class SupportMarks(DbConnection connection) : IDisposable
     /// <summary>A forum's solved tags as the channel event lists them now.</summary>
     public void ForumSolvedTags(long guild, long channel, RoleIdList tags)
     {
+        Guilds[guild] = true;
         _deleteForumSolvedTags.Defer(guild, channel);
         foreach (var tag in tags)
         {
@@ -41,6 +50,7 @@ internal sealed class SupportMarks(DbConnection connection) : IDisposable
     /// <summary>A thread's state observed at <paramref name="seenAt"/>.</summary>
     public void Thread(long guild, long thread, ThreadStatus status, long seenAt)
     {
+        Threads.Add((guild, thread));
         var archivedAt = status.Archived ? status.ArchivedAt : null;
         // An archived post cannot be tagged: its tags were there by its archive time.
         var taggedBy = archivedAt is { } archive && archive < seenAt ? archive : seenAt;
@@ -58,6 +68,13 @@ internal sealed class SupportMarks(DbConnection connection) : IDisposable
             _deleteLaterLock.Defer(guild, thread, seenAt);
             _insertFirstLock.Defer(guild, thread, seenAt, guild, thread);
         }
+    }
+
+    /// <summary>Forgets what the batch touched.</summary>
+    public void Clear()
+    {
+        Threads.Clear();
+        Guilds.Clear();
     }
 
     public void Dispose()

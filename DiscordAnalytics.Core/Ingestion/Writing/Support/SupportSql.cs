@@ -40,6 +40,13 @@ internal static class SupportSql
 
     public const string DeleteThread = "DELETE FROM supportThreads WHERE guildId = @p0 AND threadId = @p1";
 
+    /// <summary>One more change to a guild's support facts, returning the new version (the in-memory support items apply the commit at the version before, else read again).</summary>
+    public const string BumpVersion = """
+        INSERT INTO supportVersions (guildId, version) VALUES (@p0, 1)
+        ON CONFLICT (guildId) DO UPDATE SET version = supportVersions.version + 1
+        RETURNING version
+        """;
+
     /// <summary>The author of the channel's last counted message before a time (@p3: bots count).</summary>
     public const string SelectPreviousAuthor = """
         SELECT authorId FROM messageFacts

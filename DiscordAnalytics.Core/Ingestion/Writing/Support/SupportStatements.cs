@@ -18,6 +18,7 @@ internal sealed class SupportStatements(DbConnection connection) : IDisposable
     public PreparedStatement DeleteQuestions { get; } = PreparedStatement.Create(connection, SupportSql.DeleteQuestions);
     public PreparedStatement UpsertQuestion { get; } = PreparedStatement.Create(connection, SupportSql.UpsertQuestion);
     public PreparedStatement SetAnswer { get; } = PreparedStatement.Create(connection, SupportSql.SetAnswer);
+    public StatementQuery<SupportVersionRow> BumpVersion { get; } = new(connection, SupportSql.BumpVersion);
 
     public void Dispose()
     {
@@ -33,5 +34,6 @@ internal sealed class SupportStatements(DbConnection connection) : IDisposable
         DeleteQuestions.Dispose();
         UpsertQuestion.Dispose();
         SetAnswer.Dispose();
+        BumpVersion.Dispose();
     }
 }

@@ -1381,22 +1381,6 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("memberdayversions", (string)null);
                 });
 
-            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRowVersion", b =>
-                {
-                    b.Property<long>("GuildId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("guildid");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("GuildId")
-                        .HasName("pk_memberrowversions");
-
-                    b.ToTable("memberrowversions", (string)null);
-                });
-
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpan", b =>
                 {
                     b.Property<long>("GuildId")
@@ -1450,6 +1434,22 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasName("pk_memberrolestates");
 
                     b.ToTable("memberrolestates", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRowVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_memberrowversions");
+
+                    b.ToTable("memberrowversions", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MessageFact", b =>
@@ -1851,6 +1851,22 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasDatabaseName("ix_supportthreads_guildid_startedat");
 
                     b.ToTable("supportthreads", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.SupportVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_supportversions");
+
+                    b.ToTable("supportversions", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ThreadClosing", b =>

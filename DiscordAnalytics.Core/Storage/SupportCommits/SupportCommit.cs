@@ -1,0 +1,22 @@
+namespace DiscordAnalytics.Core.Storage.SupportCommits;
+
+/// <summary>
+/// One committed batch's changes to one guild's support facts: the threads whose facts, messages, tags or closings it
+/// touched, and per top-level channel the earliest time from which the channel's messages changed. Built by the writer
+/// before the commit and never changed once handed over.
+/// </summary>
+public sealed class SupportCommit(long guild)
+{
+    public long Guild { get; } = guild;
+
+    /// <summary>The guild's stored support version after this commit.</summary>
+    public long Version { get; internal set; }
+
+    public HashSet<long> Threads { get; } = [];
+
+    /// <summary>Channel to the earliest changed message time in it.</summary>
+    public Dictionary<long, long> Channels { get; } = [];
+
+    /// <summary>Something that may touch any of the guild's threads changed (a forum's solved tags): everything is read again.</summary>
+    public bool Everything { get; internal set; }
+}
