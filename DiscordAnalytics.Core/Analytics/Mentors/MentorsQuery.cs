@@ -57,17 +57,27 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
             return [];
         }
 
-        // One row per answer message: (which thread or question, its author, when, its id).
-        var threadAnswers = await (
+        // One row per answer message: (which thread or question, its author, when, its id). The help threads of the window
+        // first, then the thread messages posted since the window's start (an answer is never older than its thread),
+        // matched in memory: joined in one statement, SQLite walked the guild's messages once per thread.
+        var threads = await (
             from t in db.SupportThreads
             join c in db.Channels on new { t.GuildId, ChannelId = t.ThreadId } equals new { c.GuildId, c.ChannelId }
-            join m in db.MessageFacts on new { t.GuildId, ThreadId = (long?)t.ThreadId } equals new { m.GuildId, m.ThreadId }
             where t.GuildId == guild && t.StartedAt >= startAt && t.StartedAt < endAt
                 && !t.StarterGone && t.StarterAuthorId != null && !t.StarterIsBot
                 && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
-                && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot && m.AuthorId != t.StarterAuthorId
-            select new Answer(t.ThreadId, m.AuthorId!.Value, m.CreatedAt, m.MessageId))
+            select new { t.ThreadId, Starter = t.StarterAuthorId!.Value })
+            .ToDictionaryAsync(t => t.ThreadId, t => t.Starter, cancellationToken);
+        var firstId = MessageIdRange.FirstIdAt(startAt);
+        var threadMessages = threads.Count == 0 ? [] : await db.MessageFacts.AsNoTracking()
+            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.ThreadId != null
+                && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot)
+            .Select(m => new { Thread = m.ThreadId!.Value, Author = m.AuthorId!.Value, m.CreatedAt, m.MessageId })
             .ToListAsync(cancellationToken);
+        var threadAnswers = threadMessages
+            .Where(m => threads.TryGetValue(m.Thread, out var starter) && m.Author != starter)
+            .Select(m => new Answer(m.Thread, m.Author, m.CreatedAt, m.MessageId))
+            .ToList();
 
         var questions = db.SupportQuestions.Where(q => q.GuildId == guild && !q.WithBots && helpChannels.Contains(q.ChannelId) && q.AskedAt >= startAt && q.AskedAt < endAt);
         var recorded = await (
