@@ -138,4 +138,12 @@ public sealed record AnalyticsSummary(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Mentors.MentorStat>? Mentors { get; init; }
+
+    /// <summary>
+    /// The office-hours draft for the busiest weekday + hour of question activity over the last 28 days, the same
+    /// computation as <c>GET .../office-hours/draft</c>, so the insights' office-hours action names the draft's slot.
+    /// Additive and optional like <see cref="Hourly"/>. See <see cref="Loops.OfficeHours.OfficeHoursDraftQuery"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Loops.OfficeHours.OfficeHoursDraft? OfficeHours { get; init; }
 }

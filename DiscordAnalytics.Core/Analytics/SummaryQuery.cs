@@ -30,7 +30,8 @@ public sealed class SummaryQuery(
     TopEmojisQuery emojis,
     RolesQuery roles,
     InvitesQuery invites,
-    Mentors.MentorsQuery mentors)
+    Mentors.MentorsQuery mentors,
+    Loops.OfficeHours.OfficeHoursDraftQuery officeHours)
 {
     /// <summary>The summary, or null when the guild is unknown.</summary>
     public async Task<AnalyticsSummary?> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -60,13 +61,14 @@ public sealed class SummaryQuery(
         var rolesTask = roles.RunAsync(query, cancellationToken);
         var invitesTask = invites.RunAsync(query, cancellationToken);
         var mentorsTask = mentors.RunAsync(query, cancellationToken);
+        var officeHoursTask = officeHours.DraftAsync((long)query.GuildId, cancellationToken);
 
         // The window's keyword counts, read once for the support signals' common keywords and the trending topics.
         var keywordCounts = await keywordDays.CountsAsync((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, cancellationToken);
         var supportTask = support.RunAsync(query, keywordCounts, cancellationToken);
         var trendingTask = trending.RunAsync(query, keywordCounts, cancellationToken);
 
-        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, rolesTask, supportTask, trendingTask, invitesTask, mentorsTask);
+        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, rolesTask, supportTask, trendingTask, invitesTask, mentorsTask, officeHoursTask);
         var (topMembers, voiced) = await membersTask;
         var previous = await previousTask;
         var kinded = await kindsTask;
@@ -108,6 +110,7 @@ public sealed class SummaryQuery(
             Inviters = [.. invited.Inviters.Take(query.Top)],
             InvitesStatus = invited.Status,
             Mentors = await mentorsTask,
+            OfficeHours = await officeHoursTask,
         };
     }
 

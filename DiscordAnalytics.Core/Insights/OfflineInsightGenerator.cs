@@ -14,8 +14,9 @@ namespace DiscordAnalytics.Core.Insights;
 /// voice; the busiest hour of the day (in the guild's time zone,
 /// <c>window.timeZone</c>) when the summary has <c>hourly</c>; how many new members whose first week is over posted
 /// in it, when the summary has <c>activation</c>. Drafts: a recap announcement, a weekly challenge, office hours when there is support demand
-/// (on the busiest day, at the busiest hour within waking hours, <see cref="WakingHoursStart"/> to <see cref="WakingHoursEnd"/>
-/// in the guild's time zone, when known).
+/// (in the office-hours draft's slot, the busiest weekday + hour of question activity, when the summary has
+/// <c>officeHours</c> with one; otherwise on the busiest day, at the busiest hour within waking hours,
+/// <see cref="WakingHoursStart"/> to <see cref="WakingHoursEnd"/> in the guild's time zone, when known).
 /// </summary>
 public sealed class OfflineInsightGenerator : IInsightGenerator
 {
@@ -239,8 +240,7 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         var support = summary.SupportSignals;
         if (support.UnansweredThreads > 0 || support.MedianFirstResponseMinutes is not null)
         {
-            var day = busiest is null ? "the busiest day of the week" : $"{Weekday(busiest)} (the busiest day)";
-            day += hour is null ? string.Empty : $" at {Hour(hour.Hour)} {summary.Window.TimeZone} (the busiest hour while people are awake)";
+            var day = OfficeHoursSlot(summary) ?? MessagePeak(summary, busiest, hour);
             var open = support.UnansweredThreads > 0 ? $" and go through the {N(support.UnansweredThreads)} help threads that waited a day for an answer" : string.Empty;
             var about = keyword is null ? string.Empty : $" Start with questions about {keyword}.";
             actions.Add(new ActionDraft(
@@ -250,6 +250,22 @@ public sealed class OfflineInsightGenerator : IInsightGenerator
         }
 
         return actions;
+    }
+
+    /// <summary>
+    /// The office-hours draft's slot (the busiest weekday + hour of question activity), so the action and the draft it
+    /// links to name the same hour; null when the summary has no draft or there was no question activity.
+    /// </summary>
+    private static string? OfficeHoursSlot(AnalyticsSummary summary) =>
+        summary.OfficeHours is { Weekday: { } weekday, Hour: { } hour } draft
+            ? $"{weekday}s at {Hour(hour)} {draft.TimeZone} in #{draft.HelpChannel} (when most questions come in)"
+            : null;
+
+    /// <summary>Without question activity: the busiest day of messages, at the busiest hour while people are awake.</summary>
+    private static string MessagePeak(AnalyticsSummary summary, DailyActivity? busiest, HourlyActivity? hour)
+    {
+        var day = busiest is null ? "the busiest day of the week" : $"{Weekday(busiest)} (the busiest day)";
+        return day + (hour is null ? string.Empty : $" at {Hour(hour.Hour)} {summary.Window.TimeZone} (the busiest hour while people are awake)");
     }
 
     private static DailyActivity? BusiestDay(AnalyticsSummary summary) =>

@@ -18,14 +18,21 @@ public static class AxeAudit
     private static readonly HashSet<string> Blocking = new(StringComparer.OrdinalIgnoreCase) { "serious", "critical" };
 
     /// <summary>One line per serious or critical violation on <paramref name="page"/> as it is now; empty when there is none.</summary>
-    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string label)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags },
-            ResultTypes = [ResultType.Violations],
-        });
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string label) =>
+        Describe(await page.RunAxe(Options()), label);
 
+    /// <summary>The same for the part of the page <paramref name="part"/> finds (a card), so other parts cannot hide or add a finding.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(ILocator part, string label) =>
+        Describe(await part.RunAxe(Options()), label);
+
+    private static AxeRunOptions Options() => new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags },
+        ResultTypes = [ResultType.Violations],
+    };
+
+    private static List<string> Describe(AxeResult result, string label)
+    {
         var lines = new List<string>();
         foreach (var violation in result.Violations.Where(v => v.Impact is not null && Blocking.Contains(v.Impact)))
         {

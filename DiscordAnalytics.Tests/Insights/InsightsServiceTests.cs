@@ -127,7 +127,8 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new DiscordAnalytics.Core.Analytics.Emojis.TopEmojisQuery(contexts),
             new DiscordAnalytics.Core.Analytics.Roles.RolesQuery(contexts, memberDays),
             new DiscordAnalytics.Core.Analytics.Invites.InvitesQuery(contexts, _time),
-            new DiscordAnalytics.Core.Analytics.Mentors.MentorsQuery(contexts));
+            new DiscordAnalytics.Core.Analytics.Mentors.MentorsQuery(contexts),
+            new DiscordAnalytics.Core.Loops.OfficeHours.OfficeHoursDraftQuery(contexts, _time));
         var generator = new AiInsightGenerator(
             Options.Create(new AiOptions { Provider = provider.ToString(), Endpoint = _model.BaseUrl, ApiKey = "k-123", Deployment = "d" }),
             new OfflineInsightGenerator(),

@@ -14,6 +14,7 @@ public sealed class OfficeHoursApiTests : IAsyncLifetime
     private const ulong Quiet = 4_343_000_000_000_000_824;
     private const ulong Support = 72;
     private const ulong General = 73;
+    private const ulong Chat = 74;
     private ApiTestApp _api = null!;
 
     public async Task InitializeAsync()
@@ -30,6 +31,7 @@ public sealed class OfficeHoursApiTests : IAsyncLifetime
         [
             Guild(Busy, "Busy Guild", created),
             Channel(Busy, Support, "support", created),
+            Channel(Busy, Chat, "chat", created),
             Guild(Quiet, "Quiet Guild", created),
             Channel(Quiet, General, "general", created),
             Message(Quiet, General, 90, created + 1000),
@@ -41,6 +43,10 @@ public sealed class OfficeHoursApiTests : IAsyncLifetime
             events.Add(Message(Busy, Support, 99, asked[i] + 60_000, n: 2, replyTo: question.MessageId));
         }
 
+        // Chat (no questions) peaks on Thursday at 16:00 UTC: the busiest day and waking hour of messages are not the
+        // question slot, so an office-hours action read from message activity would name another hour than the draft.
+        var thursday = new DateTimeOffset(2026, 11, 19, 16, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        events.AddRange(Enumerable.Range(0, 6).Select(i => Message(Busy, Chat, (ulong)(200 + i), thursday + (i * 60_000), n: (ulong)(10 + i))));
         _api = await ApiTestApp.StartAsync(events);
     }
 
@@ -60,6 +66,22 @@ public sealed class OfficeHoursApiTests : IAsyncLifetime
         Assert.Equal(
             "Office hours: Wednesday 10:00-11:00 (UTC) in #support. That is when most questions come in, so someone will be around to answer them live. Next one: <t:1795600800:F>.",
             draft.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Insights_OfficeHoursAction_NamesTheDraftsSlot()
+    {
+        var draft = await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Busy}/office-hours/draft");
+        var insights = await _api.Client.GetFromJsonAsync<JsonElement>($"/api/guilds/{Busy}/insights?window=7d");
+
+        var action = insights.GetProperty("actions").EnumerateArray()
+            .Single(a => a.GetProperty("title").GetString() == "Host office hours")
+            .GetProperty("text").GetString();
+        var slot = $"{draft.GetProperty("weekday").GetString()}s at {draft.GetProperty("hour").GetInt32():00}:00 {draft.GetProperty("timeZone").GetString()} in #support";
+        Assert.Equal("Wednesdays at 10:00 UTC in #support", slot);
+        Assert.Contains(slot, action, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thursday", action, StringComparison.Ordinal);
+        Assert.True(insights.GetProperty("grounded").GetBoolean(), string.Join(", ", insights.GetProperty("violations").EnumerateArray()));
     }
 
     [Fact]
