@@ -16,6 +16,9 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
 {
     private const long MsPerMinute = 60_000;
 
+    /// <summary>The local-day streaks' kept days (this query is a singleton, so they live as long as the app).</summary>
+    internal LocalStreakDays LocalStreaks { get; } = new(contexts);
+
     /// <param name="leaveOutHidden">
     /// True for the public page: hidden members are left out altogether (not even an unnamed place), and the places are
     /// numbered among those shown.
@@ -94,7 +97,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         var zone = IanaTimeZones.Find(await db.Guilds.AsNoTracking().Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken));
         if (zone is not null && !LocalStreakCounter.IsUtc(zone))
         {
-            await UseLocalStreaksAsync(db, candidates, guild, zone, first, rules, bots, cancellationToken);
+            await UseLocalStreaksAsync(candidates, guild, zone, first, rules, bots, cancellationToken);
         }
 
         foreach (var (user, ms) in voiceMs)
@@ -124,12 +127,12 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
 
     /// <summary>
     /// Streak days are the guild's local days: the UTC days' streaks <see cref="Collect"/> counted are replaced by those of
-    /// <see cref="LocalStreakCounter"/>, and a member with a local streak but nothing else is added.
+    /// <see cref="LocalStreakDays"/>, and a member with a local streak but nothing else is added.
     /// </summary>
     private async Task UseLocalStreaksAsync(
-        AnalyticsDbContext db, Dictionary<long, Candidate> candidates, long guild, TimeZoneInfo zone, int first, LeaderboardRules rules, bool bots, CancellationToken cancellationToken)
+        Dictionary<long, Candidate> candidates, long guild, TimeZoneInfo zone, int first, LeaderboardRules rules, bool bots, CancellationToken cancellationToken)
     {
-        var local = await LocalStreakCounter.CountAsync(db, guild, zone, first, time.GetUtcNow().ToUnixTimeMilliseconds(), rules, bots, cancellationToken);
+        var local = await LocalStreaks.CountAsync(guild, zone, first, time.GetUtcNow().ToUnixTimeMilliseconds(), rules, bots, cancellationToken);
         foreach (var (user, candidate) in candidates)
         {
             var (current, longest) = local.GetValueOrDefault(user);

@@ -183,7 +183,10 @@ internal sealed class RollupFlusher(WriteContext context)
 
     /// <summary>
     /// Member-day rows, then one version step per (guild, day) they touched, each day's deltas kept with its new version
-    /// for the in-memory member days (<see cref="WriteContext.MemberDayCommits"/>).
+    /// for the in-memory member days (<see cref="WriteContext.MemberDayCommits"/>). A day whose changes summed to nothing
+    /// (one message posted and another deleted by the same member) steps too, with no deltas: the local-day streaks
+    /// (<see cref="Analytics.Streaks.LocalStreakDays"/>) read a day's message and reaction times again when it steps,
+    /// and those times did change.
     /// </summary>
     private void FlushMembers()
     {
@@ -191,11 +194,12 @@ internal sealed class RollupFlusher(WriteContext context)
         var days = new Dictionary<(long Guild, int Day), List<MemberDayDelta>>();
         foreach (var ((guild, day, user), d) in context.Deltas.Members)
         {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(days, (guild, day), out _);
+            list ??= [];
             if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.VoiceMs != 0)
             {
                 sql.AddMemberDaily.Defer(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads, d.VoiceMs, d.TalkMs);
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(days, (guild, day), out _);
-                (list ??= []).Add(new MemberDayDelta(user, d.IsBot, d.Messages, d.Reactions, d.Threads) { TalkMs = d.TalkMs });
+                list.Add(new MemberDayDelta(user, d.IsBot, d.Messages, d.Reactions, d.Threads) { TalkMs = d.TalkMs });
             }
         }
 
