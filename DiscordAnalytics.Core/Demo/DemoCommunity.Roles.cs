@@ -10,31 +10,17 @@ namespace DiscordAnalytics.Core.Demo;
 public sealed partial class DemoCommunity
 {
     /// <summary>How long a joiner is a newcomer.</summary>
-    internal const long NewcomerMs = 7 * DemoRhythm.DayMs;
+    internal const long NewcomerMs = GeneratedRoles.NewcomerMs;
 
     /// <summary>Subscriptions are decided per period of this many days; a change happens on a period's first day.</summary>
-    internal const int SubscriptionPeriodDays = 30;
+    internal const int SubscriptionPeriodDays = GeneratedRoles.SubscriptionPeriodDays;
 
     /// <summary>The demo's roles: id, name, color, position (highest first in Discord).</summary>
-    public IReadOnlyList<(ulong Id, string Name, int Color, int Position)> Roles =>
-    [
-        (RoleId(0), "moderators", 0xE67E22, 4),
-        (RoleId(1), "subscribers", 0x9B59B6, 3),
-        (RoleId(2), "newcomers", 0x2ECC71, 2),
-        (RoleId(3), "bots", 0x95A5A6, 1),
-    ];
+    public IReadOnlyList<(ulong Id, string Name, int Color, int Position)> Roles => GeneratedRoles.With(RoleId);
 
     private ulong RoleId(int index) => DemoIds.Make(GuildCreatedAt + 2 * DemoRhythm.DayMs, DemoIds.StructureWorker, 2, index);
 
-    internal IEnumerable<IngestEvent> RoleUpserts(long at) => Roles.Select(r => new IngestEvent
-    {
-        Type = IngestEventType.RoleUpsert,
-        GuildId = GuildId,
-        EventAt = at,
-        RoleId = r.Id,
-        Name = r.Name,
-        Role = new RoleDetails(r.Color, r.Position, Managed: false),
-    });
+    internal IEnumerable<IngestEvent> RoleUpserts(long at) => GeneratedRoles.Upserts(GuildId, at, Roles);
 
     /// <summary>The roles <paramref name="member"/> holds at <paramref name="at"/> (a joiner: <paramref name="joinedAt"/> set).</summary>
     internal RoleIdList RolesOf(DemoMember member, long at, long? joinedAt = null)
@@ -42,23 +28,23 @@ public sealed partial class DemoCommunity
         var roles = new List<ulong>(2);
         if (member.IsBot)
         {
-            roles.Add(RoleId(3));
+            roles.Add(RoleId(GeneratedRoles.Bots));
             return roles;
         }
 
         if (member.IsStaff)
         {
-            roles.Add(RoleId(0));
+            roles.Add(RoleId(GeneratedRoles.Moderators));
         }
 
         if (joinedAt is null && IsSubscriber(member, Math.DivRem(at, DemoRhythm.DayMs).Quotient / SubscriptionPeriodDays))
         {
-            roles.Add(RoleId(1));
+            roles.Add(RoleId(GeneratedRoles.Subscribers));
         }
 
         if (joinedAt is { } joined && at < joined + NewcomerMs)
         {
-            roles.Add(RoleId(2));
+            roles.Add(RoleId(GeneratedRoles.Newcomers));
         }
 
         return roles;

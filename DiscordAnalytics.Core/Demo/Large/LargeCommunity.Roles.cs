@@ -11,40 +11,22 @@ namespace DiscordAnalytics.Core.Demo.Large;
 /// </summary>
 public sealed partial class LargeCommunity
 {
-    /// <summary>How long a joiner is a newcomer.</summary>
-    internal const long NewcomerMs = 7 * DemoRhythm.DayMs;
-
-    /// <summary>Subscriptions are decided per period of this many days; a change happens on a period's first day.</summary>
-    internal const int SubscriptionPeriodDays = 30;
-
     /// <summary>The roles: id, name, color, position (highest first in Discord).</summary>
-    public IReadOnlyList<(ulong Id, string Name, int Color, int Position)> Roles =>
-    [
-        (RoleId(0), "moderators", 0xE67E22, 4),
-        (RoleId(1), "subscribers", 0x9B59B6, 3),
-        (RoleId(2), "newcomers", 0x2ECC71, 2),
-        (RoleId(3), "bots", 0x95A5A6, 1),
-    ];
+    public IReadOnlyList<(ulong Id, string Name, int Color, int Position)> Roles => GeneratedRoles.With(RoleId);
 
-    internal ulong ModeratorsRole => RoleId(0);
+    internal ulong ModeratorsRole => RoleId(GeneratedRoles.Moderators);
 
-    internal ulong SubscribersRole => RoleId(1);
+    internal ulong SubscribersRole => RoleId(GeneratedRoles.Subscribers);
 
-    internal ulong NewcomersRole => RoleId(2);
+    internal ulong NewcomersRole => RoleId(GeneratedRoles.Newcomers);
+
+    internal ulong BotsRole => RoleId(GeneratedRoles.Bots);
 
     private int Moderators => Math.Max(2, Scale.Members / 1000);
 
     private ulong RoleId(int index) => Snowflake.FromUnixMs(GuildCreatedAt + 2 * DemoRhythm.DayMs) + (ulong)index + 1;
 
-    private IEnumerable<IngestEvent> RoleUpserts(long at) => Roles.Select(r => new IngestEvent
-    {
-        Type = IngestEventType.RoleUpsert,
-        GuildId = GuildId,
-        EventAt = at,
-        RoleId = r.Id,
-        Name = r.Name,
-        Role = new RoleDetails(r.Color, r.Position, Managed: false),
-    });
+    private IEnumerable<IngestEvent> RoleUpserts(long at) => GeneratedRoles.Upserts(GuildId, at, Roles);
 
     /// <summary>The roles founding member <paramref name="rank"/> holds on <paramref name="day"/>.</summary>
     internal RoleIdList FounderRoles(int rank, long day)
@@ -55,7 +37,7 @@ public sealed partial class LargeCommunity
             roles.Add(ModeratorsRole);
         }
 
-        if (IsSubscriber(rank, day / SubscriptionPeriodDays))
+        if (IsSubscriber(rank, day / GeneratedRoles.SubscriptionPeriodDays))
         {
             roles.Add(SubscribersRole);
         }
@@ -66,12 +48,12 @@ public sealed partial class LargeCommunity
     /// <summary>Founders whose subscription changes on <paramref name="day"/> (a period's first day), with their new roles, at a time of that day.</summary>
     internal IEnumerable<LargeDayEvent> SubscriptionChanges(long day)
     {
-        if (day % SubscriptionPeriodDays != 0)
+        if (day % GeneratedRoles.SubscriptionPeriodDays != 0)
         {
             yield break;
         }
 
-        var period = day / SubscriptionPeriodDays;
+        var period = day / GeneratedRoles.SubscriptionPeriodDays;
         for (var rank = 3; rank < Scale.Members; rank += 8)
         {
             if (IsSubscriber(rank, period) == IsSubscriber(rank, period - 1))

@@ -128,7 +128,7 @@ public sealed partial class LargeCommunity
     public IEnumerable<IngestEvent> Metadata(long at) =>
         CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, Channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
             .Concat(RoleUpserts(at))
-            .Concat(Bots.Select((bot, i) => CommunityMetadata.Member(GuildId, at, bot, $"bot-{i + 1}", isBot: true) with { RoleIds = new[] { RoleId(3) } }))
+            .Concat(Bots.Select((bot, i) => CommunityMetadata.Member(GuildId, at, bot, $"bot-{i + 1}", isBot: true) with { RoleIds = new[] { BotsRole } }))
             .Concat(Enumerable.Range(0, Scale.Members).Select(r => CommunityMetadata.Member(GuildId, at, MemberId(r), $"member-{r + 1}") with
             {
                 RoleIds = FounderRoles(r, Math.DivRem(at, DemoRhythm.DayMs).Quotient),

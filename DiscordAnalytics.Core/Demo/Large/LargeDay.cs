@@ -173,7 +173,7 @@ internal sealed partial class LargeDay
             }
 
             // A joiner who is still here a week later is no longer a newcomer.
-            var settledAt = at + LargeCommunity.NewcomerMs;
+            var settledAt = at + GeneratedRoles.NewcomerMs;
             if (settledAt < leaveAt)
             {
                 Later(new IngestEvent { Type = IngestEventType.MemberUpsert, GuildId = _community.GuildId, EventAt = settledAt, UserId = id, Name = name, RoleIds = Array.Empty<ulong>() });
