@@ -23,6 +23,22 @@ internal static class DayVersions
         return stale;
     }
 
+    /// <summary>Sorted days as runs of consecutive days, (start, end excluded): each is one range read of a day-keyed table.</summary>
+    public static IEnumerable<(int Start, int End)> Runs(List<int> days)
+    {
+        for (var i = 0; i < days.Count;)
+        {
+            var j = i;
+            while (j + 1 < days.Count && days[j + 1] == days[j] + 1)
+            {
+                j++;
+            }
+
+            yield return (days[i], days[j] + 1);
+            i = j + 1;
+        }
+    }
+
     /// <summary>
     /// Hands each commit to its guild's held days (<paramref name="apply"/> takes the guild's gate); a guild not held is
     /// skipped, it is read when asked for. A commit a guild cannot take is never the writer's failure (its batch is

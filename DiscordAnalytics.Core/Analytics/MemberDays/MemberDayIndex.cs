@@ -64,7 +64,7 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
         try
         {
             stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-            foreach (var (runStart, runEnd) in Runs(StaleDays(guild, stored, start, end)))
+            foreach (var (runStart, runEnd) in DayVersions.Runs(StaleDays(guild, stored, start, end)))
             {
                 await LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken);
             }
@@ -85,22 +85,6 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
         lock (guild.Gate)
         {
             return DayVersions.Stale(start, end, stored, day => guild.Day(day)?.Version);
-        }
-    }
-
-    /// <summary>Consecutive days as (start, end excluded) ranges: each is one range read of the rollups' key.</summary>
-    private static IEnumerable<(int Start, int End)> Runs(List<int> days)
-    {
-        for (var i = 0; i < days.Count;)
-        {
-            var j = i;
-            while (j + 1 < days.Count && days[j + 1] == days[j] + 1)
-            {
-                j++;
-            }
-
-            yield return (days[i], days[j] + 1);
-            i = j + 1;
         }
     }
 

@@ -47,7 +47,7 @@ internal sealed class LocalStreakDays(IDbContextFactory<AnalyticsDbContext> cont
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var stored = await StoredVersionsAsync(db, guild, first, end, cancellationToken);
             var stale = DayVersions.Stale(first, end, stored, day => held.Days.TryGetValue(day, out var kept) ? kept.Version : null);
-            foreach (var (runStart, runEnd) in Runs(stale))
+            foreach (var (runStart, runEnd) in DayVersions.Runs(stale))
             {
                 await ReadAsync(db, guild, zone, runStart, runEnd, rules, bots, held, cancellationToken);
                 Interlocked.Add(ref _daysRead, runEnd - runStart);
@@ -80,22 +80,6 @@ internal sealed class LocalStreakDays(IDbContextFactory<AnalyticsDbContext> cont
         db.MemberDayVersions.AsNoTracking()
             .Where(v => v.GuildId == guild && v.Day >= start && v.Day < end)
             .ToDictionaryAsync(v => v.Day, v => v.Version, cancellationToken);
-
-    /// <summary>Consecutive days as (start, end excluded) ranges.</summary>
-    private static IEnumerable<(int Start, int End)> Runs(List<int> days)
-    {
-        for (var i = 0; i < days.Count;)
-        {
-            var j = i;
-            while (j + 1 < days.Count && days[j + 1] == days[j] + 1)
-            {
-                j++;
-            }
-
-            yield return (days[i], days[j] + 1);
-            i = j + 1;
-        }
-    }
 
     /// <summary>
     /// Reads UTC days <paramref name="start"/> to <paramref name="end"/> (excluded) and their versions in one read snapshot
