@@ -23,6 +23,11 @@ public static class InsightPrompt
         version 1): totals and previousTotals (the previous window of equal length), daily activity, top channels,
         top members, top content with excerpts (at most 280 characters of a message), support signals and, when
         present, hourly message counts by hour of day in window.timeZone and rising members (messages now and in the previous window).
+        Newer parts, each present only when the community has the data: voice minutes (totals.voiceMinutes,
+        topVoiceChannels, hourlyVoice), engagement (daily active, weekly and monthly active members), lurkers, message
+        kinds, top emojis, trending topics, roles, invites, mentors (members who answer help questions first) and
+        officeHours: the busiest weekday and hour of question activity (in officeHours.timeZone) with a ready
+        announcement.
 
         Write two separate things:
         - "insights": observations about the window for the owner (what moved, what is quiet, who drives the
@@ -34,6 +39,8 @@ public static class InsightPrompt
         - Every number you write must appear in the summary. Percentages only as listed under "Changes" (or as
           written in the summary). Do not compute other numbers, do not estimate, do not invent names or dates.
         - Quote message excerpts sparingly; never make up message content.
+        - When officeHours has a weekday and hour, the OfficeHours action schedules that slot (its weekday, hour and
+          timeZone); do not pick another time. Without it, suggest a time only from the hourly counts.
         - Answer with one JSON object and nothing else, exactly in this shape:
           {"insights":[{"kind":"Mover","title":"...","text":"..."}],"actions":[{"kind":"Announcement","title":"...","text":"..."}]}
           insight kinds: Mover, QuietChannel, TopMember, RisingMember, NewMembers, Support, Topics, BestDay, BestHour, Other.

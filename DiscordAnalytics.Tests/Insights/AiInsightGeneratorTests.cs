@@ -42,6 +42,30 @@ public sealed class AiInsightGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Generate_SummaryWithOfficeHoursDraft_PointsTheModelAtItsSlotAndAcceptsAnAnswerNamingIt()
+    {
+        var summary = InsightSummaries.Busy() with
+        {
+            OfficeHours = new DiscordAnalytics.Core.Loops.OfficeHours.OfficeHoursDraft(
+                "Tuesday", 18, "Europe/Berlin", 14, new DateTimeOffset(2026, 11, 24, 17, 0, 0, TimeSpan.Zero), "help",
+                "Office hours every Tuesday at 18:00 (Europe/Berlin) in #help."),
+        };
+        _model.Enqueue(ScriptedChatReply.Completion(ModelReplies.Json(
+            [("Support", "Questions peak on Tuesday evening", "14 questions came in on Tuesdays at 18:00.")],
+            [("OfficeHours", "Office hours", "Host office hours every Tuesday at 18:00 Europe/Berlin in #help.")])));
+
+        var report = await Generator(AiProvider.AzureOpenAI).GenerateAsync(summary, CancellationToken.None);
+
+        var messages = Assert.Single(_model.Requests).Messages;
+        Assert.Contains("officeHours", messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains("the OfficeHours action schedules that slot", messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains("\"officeHours\":{\"weekday\":\"Tuesday\",\"hour\":18,\"timeZone\":\"Europe/Berlin\",\"questions\":14", messages[1].Content, StringComparison.Ordinal);
+        Assert.True(report.Grounding.IsGrounded, string.Join(", ", report.Grounding.Violations));
+        Assert.Equal(1, report.ModelCalls);
+        Assert.Equal("Host office hours every Tuesday at 18:00 Europe/Berlin in #help.", Assert.Single(report.Actions).Text);
+    }
+
+    [Fact]
     public async Task Generate_AzureOpenAIGroundedAnswer_ReturnsItsInsightsAndDraftsGrounded()
     {
         _model.Enqueue(ScriptedChatReply.Completion(ModelReplies.Grounded()));
