@@ -22,6 +22,9 @@ public abstract partial class ResilientBackgroundService : BackgroundService
         _logger = logger;
     }
 
+    /// <summary>The clock the service waits on (and its work may read).</summary>
+    protected TimeProvider Time => _time;
+
     /// <summary>Failures in a row so far; 0 before the first one.</summary>
     public int ConsecutiveFailures => Volatile.Read(ref _failures);
 

@@ -12,11 +12,13 @@ namespace DiscordAnalytics.Core.Loops.SlashCommands;
 /// type 4), otherwise with a deferral (type 5) and then the answer as an edit of it (<c>PATCH .../messages/@original</c>).
 /// Every answer carries <c>allowed_mentions: {"parse": []}</c> (a name that reads like a mention never pings) and is
 /// ephemeral (flags 64) unless the guild made that command public (/me never is). Guilds whose switch is off are not
-/// answered (logged once per guild). Each answer is logged with guild, command, result and latency, never its text.
+/// answered (logged once per guild). Each answer is logged with guild, command, result and latency, never its text, and
+/// kept in <see cref="SlashCommandLog"/> for Settings.
 /// </summary>
 public sealed partial class SlashInteractionResponder(
     SlashCommandSettingsStore settings,
     SlashCommandAnswers answers,
+    SlashCommandLog log,
     DiscordRestClient rest,
     IOptions<SlashCommandsOptions> options,
     TimeProvider time,
@@ -89,7 +91,9 @@ public sealed partial class SlashInteractionResponder(
             result = ex is DiscordRestException { StatusCode: { } status } ? $"failed ({(int)status})" : "failed";
         }
 
-        LogAnswered(logger, interaction.GuildId, SlashCommandDefinitions.Names[command], result, time.GetElapsedTime(started).TotalMilliseconds);
+        var latency = time.GetElapsedTime(started).TotalMilliseconds;
+        log.Record(interaction.GuildId, new SlashCommandAnswered(time.GetUtcNow().ToUnixTimeMilliseconds(), SlashCommandDefinitions.Names[command], result, flags == 0, latency));
+        LogAnswered(logger, interaction.GuildId, SlashCommandDefinitions.Names[command], result, latency);
     }
 
     /// <summary>
@@ -115,7 +119,10 @@ public sealed partial class SlashInteractionResponder(
             result = ex is DiscordRestException { StatusCode: { } status } ? $"busy, failed ({(int)status})" : "busy, failed";
         }
 
-        LogAnswered(logger, interaction.GuildId, SlashCommandDefinitions.Parse(interaction.CommandName) is { } known ? SlashCommandDefinitions.Names[known] : "unknown", result, time.GetElapsedTime(started).TotalMilliseconds);
+        var name = SlashCommandDefinitions.Parse(interaction.CommandName) is { } known ? SlashCommandDefinitions.Names[known] : "unknown";
+        var latency = time.GetElapsedTime(started).TotalMilliseconds;
+        log.Record(interaction.GuildId, new SlashCommandAnswered(time.GetUtcNow().ToUnixTimeMilliseconds(), name, result, Public: false, latency));
+        LogAnswered(logger, interaction.GuildId, name, result, latency);
     }
 
     /// <summary>The answer's text; a failed query answers <see cref="Unavailable"/> instead of leaving the member waiting.</summary>

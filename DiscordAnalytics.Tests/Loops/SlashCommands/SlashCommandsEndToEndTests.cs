@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Loops.SlashCommands;
 using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static DiscordAnalytics.Tests.Loops.SlashCommands.SlashCommandsWorld;
 using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 
@@ -76,6 +78,8 @@ public sealed class SlashCommandsEndToEndTests
         Assert.Equal(0, answer.Flags);
         Assert.Equal(NoMentions, answer.AllowedMentions);
         Assert.Equal(await world.PreviewAsync("stats"), answer.Content);
+        var kept = Assert.Single(world.App.Services.GetRequiredService<SlashCommandLog>().Recent(Guild));
+        Assert.Equal(("stats", "answered", true, null), (kept.Command, kept.Result, kept.Public, kept.Text));
     }
 
     [Fact]
@@ -133,6 +137,8 @@ public sealed class SlashCommandsEndToEndTests
         Assert.Equal(await world.PreviewAsync("stats"), answer.Content);
         Assert.DoesNotContain(world.Logs.Lines, l => l.Contains("interaction-token-never-log", StringComparison.Ordinal));
         Assert.Contains(world.Logs.Lines, l => l.Contains("Slash command /stats in guild", StringComparison.Ordinal) && l.Contains("deferred", StringComparison.Ordinal));
+        var kept = Assert.Single(world.App.Services.GetRequiredService<SlashCommandLog>().Recent(Guild));
+        Assert.Equal(("stats", "deferred", false), (kept.Command, kept.Result, kept.Public));
     }
 
     [Fact]

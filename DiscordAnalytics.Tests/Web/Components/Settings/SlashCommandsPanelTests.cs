@@ -63,6 +63,53 @@ public sealed class SlashCommandsPanelTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_NothingAnsweredYet_SaysSo()
+    {
+        var cut = await RenderSeededAsync();
+
+        Assert.Equal("No command answered since the app started.", cut.Find("[data-testid=slash-commands-recent-none]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=slash-commands-recent-entry]"));
+    }
+
+    [Fact]
+    public async Task Render_AnswersKept_NewestFirstWithResultAndOnlyTheSimulatedOnesText()
+    {
+        await SeedWorldAsync();
+        var log = Services.GetRequiredService<SlashCommandLog>();
+        var at = new DateTimeOffset(2026, 11, 20, 9, 30, 5, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        log.Record(World.Guild, new SlashCommandAnswered(at, "me", "deferred", Public: false, 2_400));
+        log.Record(World.Guild, new SlashCommandAnswered(at + 60_000, "stats", "simulated", Public: true, 12.4, "Messages: 19"));
+
+        var cut = Render<SlashCommandsPanel>(p => p.Add(c => c.GuildId, World.Guild));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=slash-commands-recent-entry]").Count));
+        Assert.Equal(
+            ["2026-11-20 09:31:05 UTC /stats: simulated, everyone saw it, 12 ms", "2026-11-20 09:30:05 UTC /me: deferred, only the caller saw it, 2,400 ms"],
+            cut.FindAll("[data-testid=slash-commands-recent-entry]").Select(e => string.Join(' ', e.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))));
+        Assert.Equal("Messages: 19", cut.Find("[data-testid=slash-commands-recent-text]").TextContent);
+        Assert.Contains("nothing is sent to Discord", cut.Find("[data-testid=slash-commands-simulated]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_MoreAnswersThanShown_ListsTheNewestFive()
+    {
+        await SeedWorldAsync();
+        var log = Services.GetRequiredService<SlashCommandLog>();
+        for (var i = 0; i < SlashCommandLog.Kept + 3; i++)
+        {
+            log.Record(World.Guild, new SlashCommandAnswered(1_000 * i, "stats", "answered", Public: false, i));
+        }
+
+        var cut = Render<SlashCommandsPanel>(p => p.Add(c => c.GuildId, World.Guild));
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=slash-commands-recent-entry]").Count));
+        Assert.Equal(SlashCommandLog.Kept, log.Recent(World.Guild).Count);
+        Assert.Equal(SlashCommandLog.Kept + 2, log.Recent(World.Guild)[0].LatencyMs);
+        Assert.Empty(cut.FindAll("[data-testid=slash-commands-recent-text]"));
+        Assert.Empty(cut.FindAll("[data-testid=slash-commands-simulated]"));
+    }
+
+    [Fact]
     public async Task Save_SwitchOnAndStatsPublic_StoredAndSaid()
     {
         var cut = await RenderSeededAsync();
