@@ -34,6 +34,27 @@ public sealed class MessageKindsQuery(IDbContextFactory<AnalyticsDbContext> cont
                     Math.Round((double)part.Sum(r => r.TotalLength) / messages, 1, MidpointRounding.AwayFromZero));
         }
 
-        return new MessageKindsSummary(Sum(current: true), Sum(current: false));
+        return new MessageKindsSummary(Sum(current: true), Sum(current: false), await CountedFromAsync(db, guild, window.EndDay, cancellationToken));
+    }
+
+    /// <summary>
+    /// The first day with kinds when an earlier day has messages (both the first in their key's order, two short reads):
+    /// the messages' daily rollups are kept for every stored day, the kinds' only since the version that records them. With
+    /// no kinds stored at all, the window's end (nothing in it is counted).
+    /// </summary>
+    private static async Task<DateOnly?> CountedFromAsync(AnalyticsDbContext db, long guild, int endDay, CancellationToken cancellationToken)
+    {
+        var messagesFrom = await db.ChannelDailyRollups.AsNoTracking()
+            .Where(r => r.GuildId == guild && r.MessageCount > 0)
+            .OrderBy(r => r.Day).Select(r => (int?)r.Day).FirstOrDefaultAsync(cancellationToken);
+        if (messagesFrom is not { } firstMessages)
+        {
+            return null;
+        }
+
+        var kindsFrom = await db.MessageKindDays.AsNoTracking()
+            .Where(r => r.GuildId == guild && r.Messages > 0)
+            .OrderBy(r => r.Day).Select(r => (int?)r.Day).FirstOrDefaultAsync(cancellationToken);
+        return kindsFrom is { } firstKinds && firstKinds <= firstMessages ? null : DayBucket.ToDate(kindsFrom ?? endDay);
     }
 }

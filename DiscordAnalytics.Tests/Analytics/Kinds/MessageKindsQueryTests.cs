@@ -5,6 +5,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics.Kinds;
@@ -72,6 +73,47 @@ public abstract class MessageKindsQueryTests(StoreProvider provider)
         await store.WriteAsync(Edit(G, General, old.MessageId!.Value, Ada, At(2) + 60_000, "now with https://x.example", Shape("now with https://x.example")), Delete(G, General, old.MessageId!.Value, At(1)));
 
         Assert.Equal(MessageKindStats.Empty, (await KindsAsync(store)).Current);
+    }
+
+    [Fact]
+    public async Task Run_EveryDayStoredWithItsKinds_NoCountedFromDay()
+    {
+        await using var store = await SeededAsync();
+
+        Assert.Null((await KindsAsync(store)).CountedFrom);
+    }
+
+    [Fact]
+    public async Task Run_StoreFromBeforeKindsWereRecorded_SaysFromWhichDayTheyAreCounted()
+    {
+        await using var store = await SeededAsync();
+        // A store written by a version before kinds: its older days have messages but no kind rows.
+        await using (var db = store.NewContext())
+        {
+            await db.MessageKindDays.Where(r => r.GuildId == (long)G && r.Day < Today - 2).ExecuteDeleteAsync();
+        }
+
+        var kinds = await KindsAsync(store);
+
+        Assert.Equal(DayBucket.ToDate(Today - 2), kinds.CountedFrom);
+        // Left: m3 (mentions, 30) and m5 (edited to a link, 15); m1 and m2 were on a day without kinds.
+        Assert.Equal(new MessageKindStats(2, 0, 1, 0, 1, 22.5), kinds.Current);
+        Assert.Equal(MessageKindStats.Empty, kinds.Previous);
+    }
+
+    [Fact]
+    public async Task Run_NoKindsStoredAtAll_NothingInTheWindowIsCounted()
+    {
+        await using var store = await SeededAsync();
+        await using (var db = store.NewContext())
+        {
+            await db.MessageKindDays.Where(r => r.GuildId == (long)G).ExecuteDeleteAsync();
+        }
+
+        var kinds = await KindsAsync(store);
+
+        Assert.Equal(DayBucket.ToDate(Today + 1), kinds.CountedFrom);
+        Assert.Equal(MessageKindStats.Empty, kinds.Current);
     }
 
     private async Task<TempSqliteStore> SeededAsync()

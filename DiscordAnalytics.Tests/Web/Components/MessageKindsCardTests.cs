@@ -29,6 +29,11 @@ public sealed class MessageKindsCardTests : DashboardTestContext
         Assert.Equal("25%", rows["With mentions"]);
         Assert.Equal("15.5 chars", rows["Average length"]);
         Assert.Contains("export/kinds.csv", cut.Find("[data-testid=card-export]").GetAttribute("href"), StringComparison.Ordinal);
+        // The seeded world's messages were stored without kinds (as by an earlier version): the card says from when they count.
+        var from = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(At(1)).UtcDateTime).ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            $"Counted from {from}: messages stored before then (by an earlier version) have no kinds and are left out of these shares.",
+            cut.Find("[data-testid=kinds-counted-from]").TextContent.Trim());
     }
 
     [Fact]
