@@ -30,6 +30,17 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts,
     /// <summary>How many candidates the summary lists.</summary>
     public const int MaxListed = 10;
 
+    /// <summary>By first answers, then answers, then reactions (most first), then id.</summary>
+    private static readonly Comparer<MentorScore> BestFirst = Comparer<MentorScore>.Create((a, b) =>
+    {
+        var order = b.FirstAnswers.CompareTo(a.FirstAnswers);
+        order = order != 0 ? order : b.Answers.CompareTo(a.Answers);
+        order = order != 0 ? order : b.ReactionsOnAnswers.CompareTo(a.ReactionsOnAnswers);
+        return order != 0 ? order : a.User.CompareTo(b.User);
+    });
+
+    private static readonly Comparer<MentorScore> WorstFirst = Comparer<MentorScore>.Create((a, b) => BestFirst.Compare(b, a));
+
     /// <summary>A query with held mentors of its own (tests; the app shares one <see cref="MentorIndex"/> the writer tells).</summary>
     public MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
         : this(contexts, new MentorIndex(NullLogger<MentorIndex>.Instance))
@@ -43,8 +54,31 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts,
         var guild = (long)query.GuildId;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
-        var ranked = await RankAsync(db, guild, query.Window.StartAt, query.Window.EndAt, visible, cancellationToken);
-        var listed = ranked.Where(m => visible.IsListed(m.User)).Take(MaxListed).ToList();
+        var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, guild, cancellationToken);
+        var figures = helpChannels.Count == 0 ? new Dictionary<long, MentorFigures>() : await index.FiguresAsync(db, guild, helpChannels, query.Window.StartAt, query.Window.EndAt, cancellationToken);
+        // Only the listed few are ranked in order: a large guild has tens of thousands of candidates, and sorting them all
+        // cost more than the rest of the call.
+        var best = new PriorityQueue<MentorScore, MentorScore>(WorstFirst);
+        foreach (var (user, figure) in figures)
+        {
+            if (!visible.IsListed(user) || visible.IsForgotten(user))
+            {
+                continue;
+            }
+
+            var score = new MentorScore(user, figure.FirstAnswers, figure.Answers, figure.Reactions);
+            if (best.Count < MaxListed)
+            {
+                best.Enqueue(score, score);
+            }
+            else if (BestFirst.Compare(score, best.Peek()) < 0)
+            {
+                best.EnqueueDequeue(score, score);
+            }
+        }
+
+        List<MentorScore> listed = [.. best.UnorderedItems.Select(i => i.Element)];
+        listed.Sort(BestFirst);
         var ids = listed.Select(m => m.User).ToList();
         var names = await db.Members.AsNoTracking()
             .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
@@ -57,11 +91,7 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts,
     public async Task<IReadOnlyList<MentorScore>> RankAsync(long guild, long startAt, long endAt, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await RankAsync(db, guild, startAt, endAt, await VisibleMembers.LoadAsync(db, guild, cancellationToken), cancellationToken);
-    }
-
-    private async Task<List<MentorScore>> RankAsync(AnalyticsDbContext db, long guild, long startAt, long endAt, VisibleMembers visible, CancellationToken cancellationToken)
-    {
+        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, guild, cancellationToken);
         if (helpChannels.Count == 0)
         {
@@ -69,9 +99,10 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts,
         }
 
         var figures = await index.FiguresAsync(db, guild, helpChannels, startAt, endAt, cancellationToken);
-        return [.. figures
+        List<MentorScore> ranked = [.. figures
             .Where(m => !visible.IsForgotten(m.Key))
-            .Select(m => new MentorScore(m.Key, m.Value.FirstAnswers, m.Value.Answers, m.Value.Reactions))
-            .OrderByDescending(m => m.FirstAnswers).ThenByDescending(m => m.Answers).ThenByDescending(m => m.ReactionsOnAnswers).ThenBy(m => m.User)];
+            .Select(m => new MentorScore(m.Key, m.Value.FirstAnswers, m.Value.Answers, m.Value.Reactions))];
+        ranked.Sort(BestFirst);
+        return ranked;
     }
 }
