@@ -131,7 +131,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChannelDayIndex>();
         services.AddSingleton<IChannelDayListener>(sp => sp.GetRequiredService<ChannelDayIndex>());
         services.AddSingleton<Analytics.SupportItems.SupportItemIndex>();
-        services.AddSingleton<Storage.SupportCommits.ISupportListener>(sp => sp.GetRequiredService<Analytics.SupportItems.SupportItemIndex>());
+        services.AddSingleton<Analytics.Mentors.MentorIndex>();
+        services.AddSingleton<Storage.SupportCommits.ISupportListener>(sp => new Storage.SupportCommits.SupportListeners(
+            sp.GetRequiredService<Analytics.SupportItems.SupportItemIndex>(), sp.GetRequiredService<Analytics.Mentors.MentorIndex>()));
         services.AddSingleton<TotalsQuery>();
         services.AddSingleton<DailyActivityQuery>();
         services.AddSingleton<EngagementQuery>();

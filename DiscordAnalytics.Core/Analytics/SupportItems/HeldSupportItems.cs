@@ -48,34 +48,9 @@ internal sealed class HeldSupportItems(long from, string key)
         }
     }
 
-    /// <summary>
-    /// From when a channel's questions may have changed after its messages changed from <paramref name="changedFrom"/> on:
-    /// answers of questions asked up to the answer time before; and the questions whose runs may still be open there (the
-    /// last asker's questions back to the previous question by someone else, whose message ended the runs before it).
-    /// </summary>
-    public long QuestionsChangedFrom(long channel, long changedFrom)
-    {
-        var from = Math.Max(From, changedFrom - Within);
-        if (!_channels.TryGetValue(channel, out var held) || held.Count == 0 || held.Min.AskedAt >= from)
-        {
-            return from;
-        }
-
-        long? author = null;
-        foreach (var (askedAt, messageId) in held.GetViewBetween(held.Min, (from, long.MinValue)).Reverse())
-        {
-            var asker = _questions[messageId].Row.AuthorId;
-            if (author is { } last && asker != last)
-            {
-                break;
-            }
-
-            author = asker;
-            from = askedAt;
-        }
-
-        return from;
-    }
+    /// <summary>From when a channel's questions may have changed after its messages changed from <paramref name="changedFrom"/> on (<see cref="QuestionReach"/>).</summary>
+    public long QuestionsChangedFrom(long channel, long changedFrom) =>
+        QuestionReach.ChangedFrom(From, _channels.GetValueOrDefault(channel), id => _questions[id].Row.AuthorId, changedFrom);
 
     /// <summary>Replaces a channel's questions asked from <paramref name="from"/> on by <paramref name="items"/> (read from then on).</summary>
     public void SetQuestions(long channel, long from, IEnumerable<HelpQuestionItem> items)

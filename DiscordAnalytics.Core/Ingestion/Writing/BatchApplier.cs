@@ -40,6 +40,12 @@ internal sealed class BatchApplier(WriteContext context, ILogger logger) : IDisp
             }
         }
 
+        // Every reaction added or taken moves its message's content delta: that is the one place that sees them all.
+        foreach (var (guild, message) in context.Deltas.Content.Keys)
+        {
+            context.Support.Reacted(guild, message);
+        }
+
         _rollups.Flush();
         context.Support.Flush();
         context.SendQueued();

@@ -1,6 +1,8 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Mentors;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiscordAnalytics.Core.Loops.OfficeHours;
 
@@ -8,10 +10,19 @@ namespace DiscordAnalytics.Core.Loops.OfficeHours;
 /// The office-hours draft (docs/loops.md, "Office hours"): over the last <see cref="Days"/> days, the weekday + hour in the
 /// guild's time zone in which the most help threads and questions were started (the same facts as the summary's
 /// <c>supportSignals</c>, humans only: a thread whose starter is gone or a bot, and bot questions, do not count), and an
-/// announcement for its next occurrence. Reads one row per thread and question, never a message; posts nothing.
+/// announcement for its next occurrence. Counts the starts the mentors hold (<see cref="MentorIndex"/>: the same threads and
+/// questions) per UTC quarter hour, so a call reads no thread or question row once they are held; posts nothing.
 /// </summary>
-public sealed class OfficeHoursDraftQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+public sealed class OfficeHoursDraftQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, MentorIndex index)
 {
+    private const long QuarterHourMs = 900_000;
+
+    /// <summary>A query with held starts of its own (tests; the app shares one <see cref="MentorIndex"/> the writer tells).</summary>
+    public OfficeHoursDraftQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+        : this(contexts, time, new MentorIndex(NullLogger<MentorIndex>.Instance))
+    {
+    }
+
     /// <summary>How far back question activity is read.</summary>
     public const int Days = 28;
 
@@ -31,16 +42,15 @@ public sealed class OfficeHoursDraftQuery(IDbContextFactory<AnalyticsDbContext> 
         zone ??= TimeZoneInfo.Utc;
 
         var now = time.GetUtcNow();
-        var starts = await StartsAsync(db, guildId, now.AddDays(-Days).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), cancellationToken);
-        var slotted = starts.Select(s => (Slot: OfficeHoursSlot.Of(s.At, zone), s.ChannelId)).ToList();
-        if (OfficeHoursSlot.Busiest(slotted.Select(s => s.Slot)) is not { } busiest)
+        var slotted = await SlottedAsync(db, guildId, now.AddDays(-Days).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), zone, cancellationToken);
+        if (OfficeHoursSlot.Busiest(slotted.SelectMany(s => Enumerable.Repeat(s.Slot, s.Count))) is not { } busiest)
         {
             return new OfficeHoursDraft(null, null, zoneName, 0, null, null, null);
         }
 
         var channelId = slotted.Where(s => s.Slot == busiest.Slot)
             .GroupBy(s => s.ChannelId)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .OrderByDescending(g => g.Sum(s => s.Count)).ThenBy(g => g.Key)
             .First().Key;
         var channelName = await db.Channels.Where(c => c.GuildId == guildId && c.ChannelId == channelId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         var helpChannel = Names.OrId(channelName, channelId);
@@ -53,6 +63,41 @@ public sealed class OfficeHoursDraftQuery(IDbContextFactory<AnalyticsDbContext> 
             nextAt,
             helpChannel,
             OfficeHoursSlot.Text(busiest.Slot, zoneName, helpChannel, nextAt));
+    }
+
+    /// <summary>
+    /// How many human help threads and questions were started in each (slot, help channel) of [fromMs, toMs): from the
+    /// held quarter-hour counts, each quarter hour lying in one local hour (every zone's offset is whole quarter hours);
+    /// for a zone where one does not, from the starts themselves.
+    /// </summary>
+    private async Task<List<(int Slot, long ChannelId, int Count)>> SlottedAsync(
+        AnalyticsDbContext db, long guildId, long fromMs, long toMs, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, guildId, cancellationToken);
+        if (helpChannels.Count == 0)
+        {
+            return [];
+        }
+
+        var slots = new Dictionary<long, int>();
+        var counts = new List<(int Slot, long ChannelId, int Count)>();
+        foreach (var (channel, at, count) in await index.StartsAsync(db, guildId, helpChannels, fromMs, toMs, cancellationToken))
+        {
+            if (!slots.TryGetValue(at, out var slot))
+            {
+                slot = OfficeHoursSlot.Of(at, zone);
+                if (OfficeHoursSlot.Of(at + QuarterHourMs - 1, zone) != slot)
+                {
+                    return [.. (await StartsAsync(db, guildId, fromMs, toMs, cancellationToken)).Select(s => (OfficeHoursSlot.Of(s.At, zone), s.ChannelId, 1))];
+                }
+
+                slots[at] = slot;
+            }
+
+            counts.Add((slot, channel, count));
+        }
+
+        return counts;
     }
 
     /// <summary>When and in which help channel each human help thread (its parent) and question was started in [fromMs, toMs).</summary>

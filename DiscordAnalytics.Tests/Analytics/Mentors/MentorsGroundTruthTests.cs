@@ -30,7 +30,7 @@ public abstract class MentorsGroundTruthTests(StoreProvider provider) : IAsyncLi
     [InlineData(32)]
     public async Task Rank_RandomStreamWithReactions_EqualsBruteForceOfTheSameEvents(int seed)
     {
-        var (setup, activity) = WithReactions(seed);
+        var (setup, activity) = MentorsEventStream.WithReactions(seed, NowMs);
         await _store.WriteAsync([.. setup]);
         await _store.WriteInBatchesAsync(activity, batchSize: 5);
         Assert.Equal(HelpChannelsUpdate.Saved, await new HelpChannelSettings(_store).SetAsync((long)GuildId, [(long)HelpDesk, (long)Forum], CancellationToken.None));
@@ -66,52 +66,13 @@ public abstract class MentorsGroundTruthTests(StoreProvider provider) : IAsyncLi
     [Fact]
     public async Task Rank_NoHelpChannelThreadsOrQuestions_IsEmpty()
     {
-        var (setup, activity) = WithReactions(33);
+        var (setup, activity) = MentorsEventStream.WithReactions(33, NowMs);
         await _store.WriteAsync([.. setup]);
         await _store.WriteInBatchesAsync(activity, batchSize: 200);
         Assert.Equal(HelpChannelsUpdate.Saved, await new HelpChannelSettings(_store).SetAsync((long)GuildId, [], CancellationToken.None));
 
         var window = AnalyticsWindow.Last(30, DayBucket.FromUnixMs(NowMs));
         Assert.Empty(await new MentorsQuery(_store).RankAsync((long)GuildId, window.StartAt, window.EndAt, CancellationToken.None));
-    }
-
-    /// <summary>The support stream with reactions on a third of its messages, shuffled into it (some late, some twice).</summary>
-    private static (List<IngestEvent> Setup, List<IngestEvent> Activity) WithReactions(int seed)
-    {
-        var (setup, activity, _) = Generate(seed, NowMs, days: 30);
-        var random = new Random(seed);
-        var reactors = Humans.Append(Moderator).Append(Bot).ToArray();
-        var reactions = new List<IngestEvent>();
-        foreach (var message in activity.Where(e => e.Type == IngestEventType.MessageCreate).DistinctBy(e => e.MessageId).Where(_ => random.NextDouble() < 0.35).ToList())
-        {
-            for (var i = random.Next(1, 4); i > 0; i--)
-            {
-                var reactor = reactors[random.Next(reactors.Length)];
-                var at = message.EventAt + random.Next(1, 3_600_000);
-                var add = TestEvents.Reaction(GuildId, message.ChannelId!.Value, message.MessageId!.Value, reactor, at, i % 2 == 0 ? "👍" : "✅") with { IsBot = reactor == Bot };
-                reactions.Add(add);
-                if (random.NextDouble() < 0.2)
-                {
-                    reactions.Add(add with { Type = IngestEventType.ReactionRemove, EventAt = at + 60_000 });
-                    if (random.NextDouble() < 0.5)
-                    {
-                        reactions.Add(add with { EventAt = at + 120_000 });
-                    }
-                }
-            }
-        }
-
-        reactions.AddRange(reactions.Where(_ => random.NextDouble() < 0.1).ToList());
-        var mixed = new List<IngestEvent>(activity);
-        foreach (var reaction in reactions)
-        {
-            // Mostly after their message's place, sometimes anywhere (before the message, or at the very end).
-            var after = mixed.FindIndex(e => e.MessageId == reaction.MessageId && e.Type == IngestEventType.MessageCreate);
-            var from = random.NextDouble() < 0.15 ? 0 : Math.Max(after + 1, 0);
-            mixed.Insert(random.Next(from, mixed.Count + 1), reaction);
-        }
-
-        return (setup, mixed);
     }
 
     public sealed class OnSqlite() : MentorsGroundTruthTests(StoreProvider.Sqlite);

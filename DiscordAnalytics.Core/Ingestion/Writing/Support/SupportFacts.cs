@@ -21,6 +21,7 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
     private readonly HashSet<(long Guild, long Thread)> _threads = [];
     private readonly HashSet<(long Guild, long Message)> _maybeThreads = [];
     private readonly Dictionary<(long Guild, long Channel), (long From, long To)> _channels = [];
+    private readonly HashSet<(long Guild, long Message)> _reacted = [];
 
     /// <summary>A message was stored where the writer knows it went.</summary>
     public void Created(long guild, long message, long channel, long? thread, long at)
@@ -40,6 +41,9 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
 
     /// <summary>A stored message changed (deleted, forgotten, filled in): where it is is read at the flush.</summary>
     public void Changed(long guild, long message) => _changed.Add((guild, message));
+
+    /// <summary>A message's reactions changed: told so the mentors' reactions on answers stay exact.</summary>
+    public void Reacted(long guild, long message) => _reacted.Add((guild, message));
 
     /// <summary>A thread was stored: it may start from a message in its parent, which then no longer asks a question.</summary>
     public void ThreadSeen(long guild, long thread)
@@ -103,6 +107,11 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
             Of(guild).Channels[channel] = from;
         }
 
+        foreach (var (guild, message) in _reacted)
+        {
+            Of(guild).Reacted.Add(message);
+        }
+
         foreach (var (guild, everything) in Marks.Guilds)
         {
             Of(guild).Everything |= everything;
@@ -134,6 +143,7 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
         _threads.Clear();
         _maybeThreads.Clear();
         _channels.Clear();
+        _reacted.Clear();
     }
 
     public void Dispose()

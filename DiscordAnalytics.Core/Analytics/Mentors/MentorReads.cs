@@ -1,0 +1,99 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics.Mentors;
+
+/// <summary>
+/// Reads what the mentors hold (rules: <see cref="MentorsQuery"/>) from the support facts the writer keeps and the
+/// messages and reactions of help threads and channels: all those from a time on, or a few told changed.
+/// </summary>
+internal static class MentorReads
+{
+    /// <summary>Answer message ids per reaction read (well under SQLite's parameter limit).</summary>
+    private const int MessagesPerRead = 2_000;
+
+    /// <summary>The human help threads started from <paramref name="from"/> on with their answers; with <paramref name="ids"/>, only those of them.</summary>
+    public static async Task<List<HeldAsked>> ThreadsAsync(AnalyticsDbContext db, long guild, List<long> helpChannels, long from, List<long>? ids, CancellationToken cancellationToken)
+    {
+        var source = db.SupportThreads.Where(t => t.GuildId == guild && t.StartedAt >= from);
+        if (ids is not null)
+        {
+            source = source.Where(t => ids.Contains(t.ThreadId));
+        }
+
+        var threads = await (
+            from t in source
+            join c in db.Channels on new { t.GuildId, ChannelId = t.ThreadId } equals new { c.GuildId, c.ChannelId }
+            where !t.StarterGone && t.StarterAuthorId != null && !t.StarterIsBot
+                && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
+            select new { t.ThreadId, Starter = t.StarterAuthorId!.Value, t.StartedAt, Parent = c.ParentId!.Value })
+            .ToDictionaryAsync(t => t.ThreadId, cancellationToken);
+        if (threads.Count == 0)
+        {
+            return [];
+        }
+
+        // The messages posted since the first held day (an answer is never older than its thread), matched in memory:
+        // joined in one statement, SQLite walked the guild's messages once per thread.
+        var firstId = MessageIdRange.FirstIdAt(from);
+        var messages = db.MessageFacts.AsNoTracking()
+            .Where(m => m.GuildId == guild && m.MessageId >= firstId && m.ThreadId != null && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot);
+        if (ids is not null)
+        {
+            List<long> found = [.. threads.Keys];
+            messages = messages.Where(m => found.Contains(m.ThreadId!.Value));
+        }
+
+        var answers = (await messages.Select(m => new { Thread = m.ThreadId!.Value, Author = m.AuthorId!.Value, m.CreatedAt, m.MessageId }).ToListAsync(cancellationToken))
+            .Where(m => threads.TryGetValue(m.Thread, out var t) && m.Author != t.Starter)
+            .ToLookup(m => m.Thread, m => new MentorAnswer(m.Author, m.CreatedAt, m.MessageId));
+        return [.. threads.Values.Select(t => new HeldAsked(t.ThreadId, t.StartedAt, t.Parent, t.Starter, isThread: true, [.. answers[t.ThreadId]]))];
+    }
+
+    /// <summary>One help channel's human questions asked from <paramref name="from"/> on, each with its recorded answer when it counts.</summary>
+    public static async Task<List<HeldAsked>> QuestionsAsync(AnalyticsDbContext db, long guild, long channel, long from, CancellationToken cancellationToken)
+    {
+        var questions = db.SupportQuestions.Where(q => q.GuildId == guild && !q.WithBots && q.ChannelId == channel && q.AskedAt >= from);
+        var rows = await questions.Select(q => new { q.MessageId, q.AuthorId, q.AskedAt }).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var recorded = await (
+            from q in questions
+            join m in db.MessageFacts on new { q.GuildId, MessageId = q.AnswerMessageId ?? 0 } equals new { m.GuildId, m.MessageId }
+            where q.AnswerMessageId != null && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot && m.AuthorId != q.AuthorId
+            select new { Question = q.MessageId, Answer = new MentorAnswer(m.AuthorId!.Value, m.CreatedAt, m.MessageId) })
+            .ToDictionaryAsync(a => a.Question, a => a.Answer, cancellationToken);
+        return [.. rows.Select(q => new HeldAsked(q.MessageId, q.AskedAt, channel, q.AuthorId, isThread: false, recorded.TryGetValue(q.MessageId, out var answer) ? [answer] : []))];
+    }
+
+    /// <summary>One help channel's human replies (outside threads, not deleted) posted from <paramref name="from"/> on.</summary>
+    public static async Task<List<HeldReply>> RepliesAsync(AnalyticsDbContext db, long guild, long channel, long from, CancellationToken cancellationToken) =>
+        await db.MessageFacts.AsNoTracking()
+            .Where(m => m.GuildId == guild && m.ThreadId == null && m.ChannelId == channel && m.CreatedAt >= from
+                && m.ReferencedMessageId != null && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot)
+            .Select(m => new HeldReply(m.MessageId, m.ReferencedMessageId!.Value, m.ChannelId, m.AuthorId!.Value, m.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Present human reactions on each message, its author's own left out (messages with none are in it with 0).</summary>
+    public static async Task<Dictionary<long, long>> ReactionsAsync(AnalyticsDbContext db, long guild, IReadOnlyDictionary<long, long> authors, CancellationToken cancellationToken)
+    {
+        var counts = authors.Keys.ToDictionary(m => m, _ => 0L);
+        foreach (var chunk in authors.Keys.Chunk(MessagesPerRead))
+        {
+            var ids = chunk.ToList();
+            var rows = await db.ReactionFacts.AsNoTracking()
+                .Where(r => r.GuildId == guild && ids.Contains(r.MessageId) && r.RemovedAt == null && !r.IsBot)
+                .Select(r => new { r.MessageId, r.UserId })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows.Where(r => r.UserId != authors[r.MessageId]))
+            {
+                counts[row.MessageId]++;
+            }
+        }
+
+        return counts;
+    }
+}
