@@ -6,15 +6,16 @@ namespace DiscordAnalytics.Core.Analytics.Streaks;
 
 /// <summary>
 /// UTC-day streaks (<see cref="StreakCounter"/>) without counting a guild's days on every call: each member's state after
-/// every day before today (its last streak day, the run that ends there, its longest run) is kept per guild, streak rules
-/// and bots, with the version of every day it was counted from; a call adds today's entries to it. While none of the
-/// earlier days moved (a late event, an edit, a delete, a forget steps a day's version), a live change to today costs
-/// today's members; a moved earlier day, or a new today, counts the held days again (in memory, no store read).
-/// Used under the guild's member-days gate, like the days it reads.
+/// every day before today (its last streak day, the run that ends there, its longest run) is kept per guild, first day
+/// counted (a window reaching back before the guild's first day starts there), streak rules and bots, with the version
+/// of every day it was counted from; a call adds today's entries to it. While none of the earlier days moved (a late
+/// event, an edit, a delete, a forget steps a day's version), a live change to today costs today's members; a moved
+/// earlier day, or a new today, counts the held days again (in memory, no store read). Used under the guild's
+/// member-days gate, like the days it reads.
 /// </summary>
 internal sealed class KeptStreaks
 {
-    private readonly ConcurrentDictionary<(long Guild, bool Messages, bool Reactions, bool Voice, bool Bots), Before> _kept = new();
+    private readonly ConcurrentDictionary<(long Guild, int First, bool Messages, bool Reactions, bool Voice, bool Bots), Before> _kept = new();
     private long _counts;
 
     /// <summary>How many times the days before today were counted (what the tests hold the versions to).</summary>
@@ -26,7 +27,7 @@ internal sealed class KeptStreaks
     /// </summary>
     public Streaks Count(GuildMemberDays guild, long guildId, int first, int today, LeaderboardRules rules, bool bots)
     {
-        var key = (guildId, rules.StreakMessages, rules.StreakReactions, rules.StreakVoice, bots);
+        var key = (guildId, first, rules.StreakMessages, rules.StreakReactions, rules.StreakVoice, bots);
         if (!_kept.TryGetValue(key, out var before) || !before.IsCurrent(guild, first, today))
         {
             before = Before.Count(guild, first, today, rules, bots);
