@@ -156,6 +156,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberGrowthQuery>();
         services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<VoiceQuery>();
+        services.AddSingleton<RoleHolders>();
         services.AddSingleton<RolesQuery>();
         services.AddSingleton<GuildRolesQuery>();
         services.AddSingleton<Analytics.Invites.InvitesQuery>();

@@ -14,7 +14,7 @@ namespace DiscordAnalytics.Core.Analytics;
 /// from the stored raw joins and leaves (the rollups have no member): so they reach back as far as the raw events are
 /// kept (Retention:RawEventDays), and a leave counts once per stay, as the rollups count it.
 /// </summary>
-public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, RoleHolders roleHolders)
 {
     public async Task<MemberGrowth> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
@@ -56,12 +56,12 @@ public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> cont
     /// The role holders' joins and leaves, replayed per member over their stored raw joins and leaves up to the window's
     /// end: every join counts; a leave counts when the member was present (never seen leaving, or joined since).
     /// </summary>
-    private static async Task<MemberGrowth> OfHoldersAsync(AnalyticsDbContext db, AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
+    private async Task<MemberGrowth> OfHoldersAsync(AnalyticsDbContext db, AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var (startAt, endAt) = (query.Window.StartAt, query.Window.EndAt);
-        var holders = (await RoleHolders.OfQueryAsync(db, query, startAt, endAt, cancellationToken))!;
-        var previousHolders = (await RoleHolders.OfQueryAsync(db, query, span.StartAt, span.EndAt, cancellationToken))!;
+        var holders = (await roleHolders.OfQueryAsync(query, startAt, endAt, cancellationToken))!;
+        var previousHolders = (await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken))!;
         var ids = holders.Union(previousHolders).Select(u => (long?)u).ToList();
         var events = await db.AnalyticsEvents.AsNoTracking()
             .Where(e => e.GuildId == guild && e.KeyAt < endAt && (e.EventType == StoredEventTypes.MemberAdd || e.EventType == StoredEventTypes.MemberRemove))

@@ -26,7 +26,7 @@ namespace DiscordAnalytics.Core.Analytics;
 /// known, looked up again at a join among messages already stored after it, and again when that first post is deleted.
 /// Reading the new members' first weeks of messages instead cost ~400 ms for a year of the demo community.
 /// </remarks>
-public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
+public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, RoleHolders roleHolders)
 {
     public const long OneDayMs = DayBucket.MillisecondsPerDay;
 
@@ -41,7 +41,7 @@ public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContex
             .Where(m => m.GuildId == guild && m.JoinedAt >= startAt && m.JoinedAt < endAt && (bots || !m.IsBot))
             .Select(m => new { m.UserId, JoinedAt = m.JoinedAt!.Value, m.FirstPostAt })
             .ToListAsync(cancellationToken);
-        if (await RoleHolders.OfQueryAsync(db, query, startAt, endAt, cancellationToken) is { } holders)
+        if (await roleHolders.OfQueryAsync(query, startAt, endAt, cancellationToken) is { } holders)
         {
             members = [.. members.Where(m => holders.Contains(m.UserId))];
         }

@@ -14,7 +14,7 @@ namespace DiscordAnalytics.Core.Analytics;
 /// Bots only with IncludeBots. A member silent in the previous window rises from 0. Read from the member days in
 /// memory (<see cref="MemberDayIndex"/>), the cut day's first hours from <see cref="PartialDayTotals"/>.
 /// </summary>
-public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
+public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders)
 {
     public const int MaxRising = 3;
 
@@ -29,7 +29,7 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
             ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)
             : PartialDayTotals.Nothing;
 
-        var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
+        var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var rising = await memberDays.ReadAsync(
             guild,
             span.StartDay,

@@ -12,7 +12,7 @@ namespace DiscordAnalytics.Core.Analytics;
 /// the same elapsed time as this one (<see cref="ComparisonWindow"/>: whole days from the member days, the cut day's
 /// first hours from <see cref="PartialDayTotals"/>).
 /// </summary>
-public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
+public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders)
 {
     public async Task<IReadOnlyList<MemberStat>> RunAsync(AnalyticsQuery query, MemberRanking ranking, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
             : PartialDayTotals.Nothing;
 
         // A role filter: the role's holders in the window, checked only for members who beat the ranking's worst kept.
-        var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
+        var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var top = await memberDays.ReadAsync(guild, span.StartDay, end, g =>
         {
             var previous = g.Sums(span.StartDay, span.CutDay, bots);

@@ -99,6 +99,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<RoleSnapshot> RoleSnapshots => Set<RoleSnapshot>();
 
+    public DbSet<MemberRoleSpanVersion> MemberRoleSpanVersions => Set<MemberRoleSpanVersion>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -225,6 +227,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new MemberRoleSpanConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRoleStateConfiguration());
         modelBuilder.ApplyConfiguration(new RoleSnapshotConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberRoleSpanVersionConfiguration());
         modelBuilder.ApplyConfiguration(new InviteConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

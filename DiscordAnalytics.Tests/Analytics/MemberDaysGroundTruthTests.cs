@@ -7,6 +7,7 @@ using DiscordAnalytics.Tests.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -79,14 +80,14 @@ public sealed class MemberDaysGroundTruthTests
         await store.WriteAsync(Message(g, general, alice, At(5, 9), 1), Message(g, general, alice, At(4, 9), 2), Message(g, general, bob, At(3, 9), 3));
         var index = TestMemberDays.Over(store);
         var query = new AnalyticsQuery(g, AnalyticsWindow.Last(7, today), AnalyticsQuery.DefaultTop, IncludeBots: false);
-        var members = new TopMembersQuery(store, index, new FakeTimeProvider(Now));
+        var members = new TopMembersQuery(store, index, new FakeTimeProvider(Now), new RoleHolders(store));
         Assert.Equal([("alice", 2L), ("bob", 1L)], (await members.RunAsync(query, MemberRanking.ByActivity, CancellationToken.None)).Select(m => (m.Name, m.MessagesSent)));
 
         // Days 3 and 6 ago are closed and summed; two late messages of bob's land on them.
         await store.WriteAsync(Message(g, general, bob, At(6, 9), 4), Message(g, general, bob, At(3, 10), 5));
 
         Assert.Equal([("bob", 3L), ("alice", 2L)], (await members.RunAsync(query, MemberRanking.ByActivity, CancellationToken.None)).Select(m => (m.Name, m.MessagesSent)));
-        var totals = await new TotalsQuery(store, TestChannelDays.Over(store), index, new FakeTimeProvider(Now)).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(store, TestChannelDays.Over(store), index, new FakeTimeProvider(Now), new RoleHolders(store)).RunAsync(query, CancellationToken.None);
         Assert.Equal((5L, 2L), (totals.Messages, totals.ActiveMembers));
     }
 
@@ -113,9 +114,9 @@ public sealed class MemberDaysGroundTruthTests
     private static async Task<(Totals Totals, List<MemberStat> Top, List<RisingMember> Rising)> ReadAsync(TempSqliteStore store, MemberDayIndex index, AnalyticsQuery query)
     {
         var time = new FakeTimeProvider(Now);
-        var totals = await new TotalsQuery(store, TestChannelDays.Over(store), index, time).RunAsync(query, CancellationToken.None);
-        var top = await new TopMembersQuery(store, index, time).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
-        var rising = await new RisingMembersQuery(store, index, time).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(store, TestChannelDays.Over(store), index, time, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
+        var top = await new TopMembersQuery(store, index, time, new RoleHolders(store)).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
+        var rising = await new RisingMembersQuery(store, index, time, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
         return (totals, [.. top], [.. rising]);
     }
 }

@@ -2,6 +2,7 @@ using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -56,7 +57,7 @@ public abstract class MemberGrowthQueryTests(StoreProvider provider) : IAsyncLif
     }
 
     private Task<MemberGrowth> RunAsync(bool includeBots) =>
-        new MemberGrowthQuery(_store, TimeProvider.System).RunAsync(
+        new MemberGrowthQuery(_store, TimeProvider.System, new RoleHolders(_store)).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             CancellationToken.None);
 

@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -180,7 +181,7 @@ public abstract class NewMemberActivationQueryTests(StoreProvider provider) : IA
     }
 
     private Task<NewMemberActivation> RunAsync(bool includeBots, long? now = null, AnalyticsWindow? window = null) =>
-        new NewMemberActivationQuery(_store, new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(now ?? Now)))
+        new NewMemberActivationQuery(_store, new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(now ?? Now)), new RoleHolders(_store))
             .RunAsync(new AnalyticsQuery(G, window ?? AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots), CancellationToken.None);
 
     private static IngestEvent JoinOf(ulong guild, ulong user, string name, long at, bool bot) => Join(guild, user, name, at) with { IsBot = bot };

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -72,7 +73,7 @@ public abstract class PreviousWindowGroundTruthTests(StoreProvider provider)
     private static AnalyticsQuery Query(AnalyticsWindow window) =>
         new(RandomEventStream.GuildId, window, AnalyticsQuery.DefaultTop, IncludeBots: false);
 
-    private static TotalsQuery Totals(TempSqliteStore store) => new(store, TestChannelDays.Over(store), TestMemberDays.Over(store), new FakeTimeProvider(Now));
+    private static TotalsQuery Totals(TempSqliteStore store) => new(store, TestChannelDays.Over(store), TestMemberDays.Over(store), new FakeTimeProvider(Now), new RoleHolders(store));
 
     private async Task<TempSqliteStore> IngestedAsync(IReadOnlyList<IngestEvent> events)
     {

@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -69,7 +70,7 @@ public abstract class RisingMembersQueryTests(StoreProvider provider) : IAsyncLi
         _week.PostAsync(General, member, previous, current, bot);
 
     private Task<IReadOnlyList<RisingMember>> RunAsync(bool includeBots) =>
-        new RisingMembersQuery(_week.Store, TestMemberDays.Over(_week.Store), TimeProvider.System).RunAsync(
+        new RisingMembersQuery(_week.Store, TestMemberDays.Over(_week.Store), TimeProvider.System, new RoleHolders(_week.Store)).RunAsync(
             _week.ThisWeek(includeBots),
             CancellationToken.None);
 

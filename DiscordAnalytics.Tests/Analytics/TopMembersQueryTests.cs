@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Tests.Infrastructure;
 using static DiscordAnalytics.Tests.Analytics.WeekOverWeekStore;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Analytics;
 
@@ -50,7 +51,7 @@ public abstract class TopMembersQueryTests(StoreProvider provider) : IAsyncLifet
     private Task PostAsync(ulong member, int previous, int current) => _week.PostAsync(General, member, previous, current);
 
     private Task<IReadOnlyList<MemberStat>> RunAsync() =>
-        new TopMembersQuery(_week.Store, TestMemberDays.Over(_week.Store), TimeProvider.System).RunAsync(
+        new TopMembersQuery(_week.Store, TestMemberDays.Over(_week.Store), TimeProvider.System, new RoleHolders(_week.Store)).RunAsync(
             _week.ThisWeek(includeBots: false),
             MemberRanking.ByActivity,
             CancellationToken.None);

@@ -5,6 +5,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Demo;
 
@@ -25,7 +26,7 @@ public sealed class DemoCohortsTests(DemoHistoryFixture history) : IClassFixture
         var now = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(DemoHistoryFixture.To + TestDays.Hour));
 
         var table = (await new CohortRetentionQuery(store, index, now).RunAsync(guild, 2, includeBots: false, CancellationToken.None))!;
-        var lurkers = await new LurkersQuery(store, index).RunAsync(
+        var lurkers = await new LurkersQuery(store, index, new RoleHolders(store)).RunAsync(
             new AnalyticsQuery(guild, new AnalyticsWindow(WindowKind.Custom, DayBucket.FromUnixMs(DemoHistoryFixture.To) - 7, DayBucket.FromUnixMs(DemoHistoryFixture.To)), AnalyticsQuery.DefaultTop, false),
             CancellationToken.None);
 

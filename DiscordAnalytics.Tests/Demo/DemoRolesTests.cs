@@ -43,7 +43,7 @@ public sealed class DemoRolesTests
         await store.WriteInBatchesAsync(community.History(From, To), batchSize: 2_000);
         var window = new AnalyticsWindow(WindowKind.Custom, DayBucket.FromUnixMs(From), DayBucket.FromUnixMs(To));
 
-        var roles = await new RolesQuery(store, TestMemberDays.Over(store))
+        var roles = await new RolesQuery(store, TestMemberDays.Over(store), new RoleHolders(store))
             .RunAsync(new AnalyticsQuery(community.GuildId, window, AnalyticsQuery.DefaultTop, IncludeBots: false), CancellationToken.None);
 
         var byName = roles.Roles.ToDictionary(r => r.Name);

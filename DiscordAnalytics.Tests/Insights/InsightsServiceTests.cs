@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Insights;
 
@@ -108,24 +109,24 @@ public sealed class InsightsServiceTests : IAsyncLifetime
         var channelDays = TestChannelDays.Over(contexts);
         var summaries = new SummaryQuery(
             new GuildsQuery(contexts, new IngestionMode(IsDemo: false)),
-            new TotalsQuery(contexts, channelDays, memberDays, _time),
+            new TotalsQuery(contexts, channelDays, memberDays, _time, new RoleHolders(contexts)),
             new DailyActivityQuery(channelDays, memberDays),
             new TopChannelsQuery(contexts, _time),
-            new TopMembersQuery(contexts, memberDays, _time),
+            new TopMembersQuery(contexts, memberDays, _time, new RoleHolders(contexts)),
             new TopContentQuery(contexts, channelDays),
             new SupportSignalsQuery(contexts, _time, keywordDays),
             new HourlyActivityQuery(contexts, channelDays),
-            new RisingMembersQuery(contexts, memberDays, _time),
-            new MemberGrowthQuery(contexts, _time),
-            new NewMemberActivationQuery(contexts, _time),
-            new EngagementQuery(contexts, memberDays),
+            new RisingMembersQuery(contexts, memberDays, _time, new RoleHolders(contexts)),
+            new MemberGrowthQuery(contexts, _time, new RoleHolders(contexts)),
+            new NewMemberActivationQuery(contexts, _time, new RoleHolders(contexts)),
+            new EngagementQuery(memberDays, new RoleHolders(contexts)),
             new TrendingTopicsQuery(contexts, keywordDays),
             new DiscordAnalytics.Core.Analytics.Voice.VoiceQuery(contexts, _time),
-            new LurkersQuery(contexts, memberDays),
+            new LurkersQuery(contexts, memberDays, new RoleHolders(contexts)),
             keywordDays,
             new DiscordAnalytics.Core.Analytics.Kinds.MessageKindsQuery(contexts),
             new DiscordAnalytics.Core.Analytics.Emojis.TopEmojisQuery(contexts),
-            new DiscordAnalytics.Core.Analytics.Roles.RolesQuery(contexts, memberDays),
+            new DiscordAnalytics.Core.Analytics.Roles.RolesQuery(contexts, memberDays, new RoleHolders(contexts)),
             new DiscordAnalytics.Core.Analytics.Invites.InvitesQuery(contexts, _time),
             new DiscordAnalytics.Core.Analytics.Mentors.MentorsQuery(contexts),
             new DiscordAnalytics.Core.Loops.OfficeHours.OfficeHoursDraftQuery(contexts, _time));

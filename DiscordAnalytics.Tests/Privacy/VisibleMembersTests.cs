@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static DiscordAnalytics.Tests.Infrastructure.TestDays;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Privacy;
 
@@ -92,12 +93,12 @@ public abstract class VisibleMembersTests(StoreProvider provider) : IAsyncLifeti
         var time = new FakeTimeProvider(Now);
         var query = new AnalyticsQuery(G, AnalyticsWindow.Last(7, Today), 10, IncludeBots: false);
 
-        var top = await new TopMembersQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
-        var rising = await new RisingMembersQuery(_contexts, TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
+        var top = await new TopMembersQuery(_contexts, TestMemberDays.Over(_contexts), time, new RoleHolders(_contexts)).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
+        var rising = await new RisingMembersQuery(_contexts, TestMemberDays.Over(_contexts), time, new RoleHolders(_contexts)).RunAsync(query, CancellationToken.None);
         var content = await new TopContentQuery(_contexts, TestChannelDays.Over(_contexts)).RunAsync(query, CancellationToken.None);
         var keywords = (await new SupportSignalsQuery(_contexts, time).RunAsync(query, CancellationToken.None)).CommonKeywords;
         var optedOut = await new StoredOptedOutMembers(_contexts).ListAsync($"{G}", CancellationToken.None);
-        var totals = await new TotalsQuery(_contexts, TestChannelDays.Over(_contexts), TestMemberDays.Over(_contexts), time).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(_contexts, TestChannelDays.Over(_contexts), TestMemberDays.Over(_contexts), time, new RoleHolders(_contexts)).RunAsync(query, CancellationToken.None);
 
         Assert.Equal([$"{Carol}"], top.Select(m => m.DiscordUserId));
         Assert.Equal([$"{Carol}"], rising.Select(m => m.DiscordUserId));

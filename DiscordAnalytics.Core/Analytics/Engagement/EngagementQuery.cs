@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics.Engagement;
 
@@ -17,7 +16,7 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) only the members who held the role at any time in the window
 /// count, on every day (<see cref="RoleHolders"/>, as every member-level number): one slide, not kept.
 /// </summary>
-public sealed class EngagementQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays)
+public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleHolders)
 {
     public const int WeekDays = 7;
     public const int MonthDays = 30;
@@ -36,11 +35,7 @@ public sealed class EngagementQuery(IDbContextFactory<AnalyticsDbContext> contex
         var first = start - (MonthDays - 1);
         if (query.RoleId is not null)
         {
-            HashSet<long> holders;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            {
-                holders = (await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken))!;
-            }
+            var holders = (await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken))!;
 
             return new EngagementSeries(await memberDays.ReadAsync((long)query.GuildId, first, end, g => Slide(g, first, start, end, bots, Only(g, holders)), cancellationToken));
         }

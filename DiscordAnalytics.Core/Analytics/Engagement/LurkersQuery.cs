@@ -26,7 +26,7 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) only the members who held the role at any time in the window
 /// count (<see cref="RoleHolders"/>, as every member-level number): each holder looked up, no pass over the rows.
 /// </summary>
-public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays)
+public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, RoleHolders roleHolders)
 {
     private readonly ConcurrentDictionary<long, GuildRows> _guilds = new();
     private long _rowReads;
@@ -43,8 +43,7 @@ public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts,
         HashSet<long>? holders = null;
         if (query.RoleId is not null)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            holders = await RoleHolders.OfQueryAsync(db, query, startAt, endAt, cancellationToken);
+            holders = await roleHolders.OfQueryAsync(query, startAt, endAt, cancellationToken);
         }
 
         var (present, active, presentActive) = await memberDays.ReadAsync(guild, start, end, g =>

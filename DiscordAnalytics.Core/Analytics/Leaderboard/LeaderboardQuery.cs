@@ -7,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DiscordAnalytics.Core.Analytics.Leaderboard;
 
 /// <summary>
-/// The leaderboard of a window: each member's messages, reactions and threads summed from the member days in memory
+/// The leaderboard of a window: each member's messages, reactions and threads from the member days' kept window sums
 /// (<see cref="MemberDayIndex"/>), voice minutes from the voice rollups, and daily streaks over every stored day up to
-/// today (<see cref="StreakCounter"/>; in the guild's time zone <see cref="LocalStreakCounter"/>), ranked by the guild's weighted activity score, messages, reactions or streak.
+/// today (<see cref="KeptStreaks"/>: kept per member and counted again only when a day before today moved; in the
+/// guild's time zone <see cref="LocalStreakDays"/>), ranked by the guild's weighted activity score, messages, reactions
+/// or streak. Only the best places are kept while members are offered (<see cref="TopPlaces"/>), never a sort of all.
 /// Hidden members are ranked but never named; forgotten members never appear.
 /// </summary>
 public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
@@ -18,6 +20,12 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
 
     /// <summary>The local-day streaks' kept days (this query is a singleton, so they live as long as the app).</summary>
     internal LocalStreakDays LocalStreaks { get; } = new(contexts);
+
+    private readonly KeptStreaks _streaks = new();
+    private readonly BotMembers _bots = new();
+
+    /// <summary>How many times the UTC streaks' days before today were counted (what the reload tests watch).</summary>
+    internal long StreakCounts => _streaks.Counts;
 
     /// <param name="leaveOutHidden">
     /// True for the public page: hidden members are left out altogether (not even an unnamed place), and the places are
@@ -82,67 +90,46 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             .GroupBy(r => r.UserId)
             .Select(g => new { User = g.Key, Ms = g.Sum(r => r.TalkMs + r.MutedMs + r.AloneMs) })
             .ToDictionaryAsync(x => x.User, x => x.Ms, cancellationToken);
-        var botIds = bots
-            ? []
-            : await db.Members.AsNoTracking().Where(m => m.GuildId == guild && m.IsBot).Select(m => m.UserId).ToHashSetAsync(cancellationToken);
-
-        var rows = await memberDays.ReadAsync(guild, first, last + 1, g => Collect(g, first, today, start, end, rules, bots), cancellationToken);
-
-        var candidates = new Dictionary<long, Candidate>();
-        foreach (var row in rows)
-        {
-            candidates[row.User] = row;
-        }
+        var botIds = bots ? [] : await _bots.OfAsync(db, guild, cancellationToken);
 
         var zone = IanaTimeZones.Find(await db.Guilds.AsNoTracking().Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken));
-        if (zone is not null && !LocalStreakCounter.IsUtc(zone))
+        var local = zone is not null && !LocalStreakCounter.IsUtc(zone)
+            ? await LocalStreaks.CountAsync(guild, zone, first, time.GetUtcNow().ToUnixTimeMilliseconds(), rules, bots, cancellationToken)
+            : null;
+
+        var best = new TopPlaces(by, query.Top);
+        void Offer(Candidate c)
         {
-            await UseLocalStreaksAsync(candidates, guild, zone, first, rules, bots, cancellationToken);
+            if ((bots || (!c.IsBot && !botIds.Contains(c.User))) && !privacy.IsForgotten(c.User) && (!leaveOutHidden || privacy.IsListed(c.User)))
+            {
+                var voice = voiceMs.GetValueOrDefault(c.User) / MsPerMinute;
+                if (by == LeaderboardRanking.Streak ? c.CurrentStreak > 0 : c.Messages > 0 || c.Reactions > 0 || c.Threads > 0 || voice > 0)
+                {
+                    best.Offer(c, voice, Score(by, rules, c, voice));
+                }
+            }
+        }
+
+        var known = await memberDays.ReadAsync(guild, first, last + 1, g => OfferIndexed(g, guild, first, today, start, end, rules, bots, local, voiceMs, Offer), cancellationToken);
+
+        // Members the member days do not know of: with a local streak, or with voice time only.
+        foreach (var (user, (current, longest)) in local ?? [])
+        {
+            if (known.Add(user))
+            {
+                Offer(new Candidate(user, IsBot: false, 0, 0, 0, current, longest));
+            }
         }
 
         foreach (var (user, ms) in voiceMs)
         {
-            if (ms / MsPerMinute > 0 && !candidates.ContainsKey(user))
+            if (ms / MsPerMinute > 0 && known.Add(user))
             {
-                candidates[user] = new Candidate(user, IsBot: false, 0, 0, 0, 0, 0);
+                Offer(new Candidate(user, IsBot: false, 0, 0, 0, 0, 0));
             }
         }
 
-        var ranked = candidates.Values
-            .Where(c => (bots || (!c.IsBot && !botIds.Contains(c.User))) && !privacy.IsForgotten(c.User))
-            .Where(c => !leaveOutHidden || privacy.IsListed(c.User))
-            .Select(c => (Member: c, Voice: voiceMs.GetValueOrDefault(c.User) / MsPerMinute))
-            .Where(c => by == LeaderboardRanking.Streak
-                ? c.Member.CurrentStreak > 0
-                : c.Member.Messages > 0 || c.Member.Reactions > 0 || c.Member.Threads > 0 || c.Voice > 0)
-            .Select(c => (c.Member, c.Voice, Score: Score(by, rules, c.Member, c.Voice)))
-            .OrderByDescending(c => c.Score)
-            .ThenByDescending(c => TieBreak(by, c.Member, c.Voice))
-            .ThenBy(c => c.Member.User)
-            .Take(query.Top)
-            .ToList();
-        return (rules, privacy, ranked);
-
-    }
-
-    /// <summary>
-    /// Streak days are the guild's local days: the UTC days' streaks <see cref="Collect"/> counted are replaced by those of
-    /// <see cref="LocalStreakDays"/>, and a member with a local streak but nothing else is added.
-    /// </summary>
-    private async Task UseLocalStreaksAsync(
-        Dictionary<long, Candidate> candidates, long guild, TimeZoneInfo zone, int first, LeaderboardRules rules, bool bots, CancellationToken cancellationToken)
-    {
-        var local = await LocalStreaks.CountAsync(guild, zone, first, time.GetUtcNow().ToUnixTimeMilliseconds(), rules, bots, cancellationToken);
-        foreach (var (user, candidate) in candidates)
-        {
-            var (current, longest) = local.GetValueOrDefault(user);
-            candidates[user] = candidate with { CurrentStreak = current, LongestStreak = longest };
-        }
-
-        foreach (var (user, (current, longest)) in local)
-        {
-            candidates.TryAdd(user, new Candidate(user, IsBot: false, 0, 0, 0, current, longest));
-        }
+        return (rules, privacy, best.Ranked());
     }
 
     /// <summary>The score: the weighted sum (two decimals) or the count ranked by.</summary>
@@ -158,7 +145,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
     };
 
     /// <summary>Equal scores: the longest streak for streaks, the other count for messages and reactions, messages for activity.</summary>
-    private static long TieBreak(LeaderboardRanking by, Candidate c, long voiceMinutes) => by switch
+    internal static long TieBreak(LeaderboardRanking by, Candidate c, long voiceMinutes) => by switch
     {
         LeaderboardRanking.Messages => c.Reactions,
         LeaderboardRanking.Reactions => c.Messages,
@@ -166,42 +153,58 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         _ => c.Messages,
     };
 
-    /// <summary>Under the guild's gate: every member with something in the window or a streak, by user id.</summary>
-    private static List<Candidate> Collect(GuildMemberDays guild, int first, int today, int start, int end, LeaderboardRules rules, bool bots)
+    /// <summary>
+    /// Under the guild's gate: offers every member the member days know who has something in the window or a streak
+    /// (window numbers from the kept sums, <see cref="GuildMemberDays.Sums"/>; UTC streaks from <see cref="KeptStreaks"/>,
+    /// replaced by <paramref name="local"/> ones when the guild's days are local ones), or a local streak or voice time
+    /// only; returns the user ids offered.
+    /// </summary>
+    private HashSet<long> OfferIndexed(
+        GuildMemberDays guild, long guildId, int first, int today, int start, int end, LeaderboardRules rules, bool bots,
+        Dictionary<long, (int Current, int Longest)>? local, Dictionary<long, long> voiceMs, Action<Candidate> offer)
     {
-        var (current, longest) = StreakCounter.Count(guild, first, today, rules, bots);
+        var streaks = _streaks.Count(guild, guildId, first, today, rules, bots);
         var members = guild.MemberCount;
-        var (messages, reactions, threads, isBot) = (new long[members], new long[members], new long[members], new bool[members]);
-        for (var day = start; day < end; day++)
+        var (messages, reactions, threads) = (new int[members], new int[members], new int[members]);
+        guild.Sums(start, end, bots).CopyTo(messages, reactions, threads);
+        // Without bots, a member with a bot row in the window is left out whole.
+        var isBot = bots ? null : new bool[members];
+        for (var day = start; isBot is not null && day < end; day++)
         {
-            if (guild.Day(day) is not { } held)
+            if (guild.Day(day) is { } held)
             {
-                continue;
-            }
-
-            for (var i = 0; i < held.Count; i++)
-            {
-                var member = held.MemberAt(i);
-                isBot[member] |= held.IsBotAt(i);
-                if (bots || !held.IsBotAt(i))
+                for (var i = 0; i < held.Count; i++)
                 {
-                    (messages[member], reactions[member], threads[member]) =
-                        (messages[member] + held.MessagesAt(i), reactions[member] + held.ReactionsAt(i), threads[member] + held.ThreadsAt(i));
+                    isBot[held.MemberAt(i)] |= held.IsBotAt(i);
                 }
             }
         }
 
-        var rows = new List<Candidate>();
+        var known = new HashSet<long>();
         for (var member = 0; member < members; member++)
         {
-            if (messages[member] != 0 || reactions[member] != 0 || threads[member] != 0 || current[member] > 0 || longest[member] > 0)
+            var (current, longest) = streaks.Of(member);
+            var user = guild.UserAt(member);
+            if (messages[member] != 0 || reactions[member] != 0 || threads[member] != 0 || current > 0 || longest > 0)
             {
-                rows.Add(new Candidate(guild.UserAt(member), isBot[member] && !bots, messages[member], reactions[member], threads[member], current[member], longest[member]));
+                known.Add(user);
+                (current, longest) = local is null ? (current, longest) : local.GetValueOrDefault(user);
+                offer(new Candidate(user, isBot?[member] ?? false, messages[member], reactions[member], threads[member], current, longest));
+            }
+            else if (local is not null && local.TryGetValue(user, out var localStreak))
+            {
+                known.Add(user);
+                offer(new Candidate(user, IsBot: false, 0, 0, 0, localStreak.Current, localStreak.Longest));
+            }
+            else if (voiceMs.GetValueOrDefault(user) / MsPerMinute > 0)
+            {
+                known.Add(user);
+                offer(new Candidate(user, IsBot: false, 0, 0, 0, 0, 0));
             }
         }
 
-        return rows;
+        return known;
     }
 
-    private sealed record Candidate(long User, bool IsBot, long Messages, long Reactions, long Threads, int CurrentStreak, int LongestStreak);
+    internal readonly record struct Candidate(long User, bool IsBot, long Messages, long Reactions, long Threads, int CurrentStreak, int LongestStreak);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,14 +6,50 @@ namespace DiscordAnalytics.Core.Analytics.Roles;
 
 /// <summary>
 /// Who held which role in a window, from the role spans: a span counts when it began before the window ends and ended
-/// after it began (or has not ended). One read of the guild's spans (or one role's, through the role index); no events.
+/// after it began (or has not ended). Each guild's spans are kept in memory (<see cref="HeldRoleSpans"/>) while their
+/// stored version (<c>memberRoleSpanVersions</c>, stepped by the store's triggers on every span opened, closed or
+/// deleted, whoever writes) is unchanged, so a role filter costs one version read and a set lookup per member. Any move
+/// of the version reads the guild's spans again: never an answer from spans the store no longer has.
 /// </summary>
-public static class RoleHolders
+public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
 {
-    /// <summary>The members who held <paramref name="role"/> at any time from <paramref name="startAt"/> to <paramref name="endAt"/> (excluded).</summary>
-    public static async Task<HashSet<long>> OfRoleAsync(AnalyticsDbContext db, long guild, long role, long startAt, long endAt, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<long, GuildSpans> _guilds = new();
+    private long _spanReads;
+
+    /// <summary>How many times a guild's spans were read from the store (what the tests hold the version check to).</summary>
+    internal long SpanReads => Interlocked.Read(ref _spanReads);
+
+    /// <summary>
+    /// The members who held <paramref name="role"/> at any time from <paramref name="startAt"/> to <paramref name="endAt"/>
+    /// (excluded). Shared with other callers asking the same: never change it.
+    /// </summary>
+    public async Task<HashSet<long>> OfRoleAsync(long guild, long role, long startAt, long endAt, CancellationToken cancellationToken) =>
+        (await SpansAsync(guild, cancellationToken)).Holders(role, startAt, endAt);
+
+    /// <summary>
+    /// The holders of the query's role (<see cref="AnalyticsQuery.RoleId"/>) from <paramref name="startAt"/> to
+    /// <paramref name="endAt"/>; null when the query asks about everyone. Shared: never change it.
+    /// </summary>
+    public async Task<HashSet<long>?> OfQueryAsync(AnalyticsQuery query, long startAt, long endAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.RoleId is { } role ? await OfRoleAsync((long)query.GuildId, (long)role, startAt, endAt, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// The query's role holders read from the store (one read of the role's spans through the role index), for a card that
+    /// does not take the kept spans yet; null when the query asks about everyone.
+    /// </summary>
+    public static async Task<HashSet<long>?> OfQueryAsync(AnalyticsDbContext db, AnalyticsQuery query, long startAt, long endAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.RoleId is not { } roleId)
+        {
+            return null;
+        }
+
+        var (guild, role) = ((long)query.GuildId, (long)roleId);
         var users = await db.MemberRoleSpans.AsNoTracking()
             .Where(s => s.GuildId == guild && s.RoleId == role && s.FromAt < endAt && (s.ToAt == null || s.ToAt > startAt))
             .Select(s => s.UserId)
@@ -20,20 +57,93 @@ public static class RoleHolders
         return [.. users];
     }
 
-    /// <summary>
-    /// The holders of the query's role (<see cref="AnalyticsQuery.RoleId"/>) from <paramref name="startAt"/> to
-    /// <paramref name="endAt"/>; null when the query asks about everyone.
-    /// </summary>
-    public static async Task<HashSet<long>?> OfQueryAsync(AnalyticsDbContext db, AnalyticsQuery query, long startAt, long endAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return query.RoleId is { } role ? await OfRoleAsync(db, (long)query.GuildId, (long)role, startAt, endAt, cancellationToken) : null;
-    }
-
     /// <summary>Whether the guild has a role with that id (deleted ones included: their past holders can still be asked about).</summary>
     public static Task<bool> ExistsAsync(AnalyticsDbContext db, long guild, long role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Roles.AnyAsync(r => r.GuildId == guild && r.RoleId == role, cancellationToken);
+    }
+
+    /// <summary>The guild's spans at their stored version: the held ones while it has not moved, else read again.</summary>
+    internal async Task<HeldRoleSpans> SpansAsync(long guildId, CancellationToken cancellationToken)
+    {
+        var guild = _guilds.GetOrAdd(guildId, _ => new GuildSpans());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await StoredVersionAsync(db, guildId, cancellationToken);
+        if (guild.Held is { } held && held.Version == stored)
+        {
+            return held;
+        }
+
+        // One reader at a time per guild: many cards opened at once read the spans once.
+        await guild.Loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (guild.Held is { } other && other.Version == stored)
+            {
+                return other;
+            }
+
+            var read = await ReadSpansAsync(db, guildId, cancellationToken);
+            Interlocked.Increment(ref _spanReads);
+            guild.Held = read;
+            return read;
+        }
+        finally
+        {
+            guild.Loading.Release();
+        }
+    }
+
+    private static async Task<long> StoredVersionAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken) =>
+        await db.MemberRoleSpanVersions.AsNoTracking()
+            .Where(v => v.GuildId == guildId)
+            .Select(v => (long?)v.Version)
+            .FirstOrDefaultAsync(cancellationToken) ?? 0;
+
+    /// <summary>The spans and their version in one read snapshot (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>), so they always agree.</summary>
+    private static async Task<HeldRoleSpans> ReadSpansAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
+            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+            var version = await StoredVersionAsync(db, guildId, cancellationToken);
+            // A plain reader, not EF's materializer: a large guild's subscribers alone are ~25,000 spans.
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = snapshot;
+            command.CommandText = SpansSql;
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = ("@guild", guildId);
+            command.Parameters.Add(parameter);
+            var spans = new List<(long Role, HeldRoleSpans.Span Span)>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    spans.Add((reader.GetInt64(0), new HeldRoleSpans.Span(
+                        reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetBoolean(4))));
+                }
+            }
+
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+            return new HeldRoleSpans(version, spans);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>What is kept of a guild's role spans (portable SQL).</summary>
+    private const string SpansSql = "SELECT roleId, userId, fromAt, toAt, heldWhenFirstSeen FROM memberRoleSpans WHERE guildId = @guild";
+
+    private sealed class GuildSpans
+    {
+        public SemaphoreSlim Loading { get; } = new(1, 1);
+
+        /// <summary>Replaced whole, never changed: a reader holding the previous one finishes with it.</summary>
+        public volatile HeldRoleSpans? Held;
     }
 }

@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace DiscordAnalytics.Core.Analytics.Roles;
 
 /// <summary>
-/// The Roles card: each role's holders in the window (from the role spans) and their activity, read from the member days
+/// The Roles card: each role's holders in the window (from the role spans kept in memory, <see cref="RoleHolders"/>) and their activity, read from the member days
 /// in memory (<see cref="MemberDayIndex"/>) by the holders' ids: the member's whole window counts, not only the time they
 /// held the role. Holders are counted, never listed, so hidden members count like everywhere else; forgotten members'
 /// spans are gone. With <see cref="AnalyticsQuery.RoleId"/> only that role is answered.
 /// </summary>
-public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays)
+public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, RoleHolders roleHolders)
 {
     public async Task<RolesSummary> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
@@ -22,10 +22,7 @@ public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, M
             .Where(r => r.GuildId == guild && (only == null || r.RoleId == only))
             .Select(r => new { r.RoleId, r.Name, r.Deleted })
             .ToListAsync(cancellationToken);
-        var spans = await db.MemberRoleSpans.AsNoTracking()
-            .Where(s => s.GuildId == guild && (only == null || s.RoleId == only) && s.FromAt < endAt && (s.ToAt == null || s.ToAt > startAt))
-            .Select(s => new { s.RoleId, s.UserId, s.FromAt, s.ToAt, s.HeldWhenFirstSeen })
-            .ToListAsync(cancellationToken);
+        var held = await roleHolders.SpansAsync(guild, cancellationToken);
         var exactFrom = await db.RoleSnapshots.AsNoTracking()
             .Where(s => s.GuildId == guild)
             .Select(s => (long?)s.FirstAt)
@@ -33,14 +30,14 @@ public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, M
 
         var holders = new Dictionary<long, HashSet<long>>();
         var (gained, lost) = (new int[query.Window.Length], new int[query.Window.Length]);
-        foreach (var span in spans)
+        foreach (var (role, span) in held.ByRole.Where(r => only == null || r.Key == only).SelectMany(r => r.Value.Where(s => s.Overlaps(startAt, endAt)).Select(s => (r.Key, s))))
         {
-            if (!holders.TryGetValue(span.RoleId, out var users))
+            if (!holders.TryGetValue(role, out var users))
             {
-                holders[span.RoleId] = users = [];
+                holders[role] = users = [];
             }
 
-            users.Add(span.UserId);
+            users.Add(span.User);
             if (span.FromAt >= startAt && !span.HeldWhenFirstSeen)
             {
                 gained[DayBucket.FromUnixMs(span.FromAt) - query.Window.StartDay]++;

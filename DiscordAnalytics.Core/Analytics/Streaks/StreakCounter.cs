@@ -51,7 +51,8 @@ internal static class StreakCounter
         return (current, longest);
     }
 
-    private static bool Counts(MemberDay day, int at, LeaderboardRules rules) =>
+    /// <summary>Whether the entry at <paramref name="at"/> is a streak day under <paramref name="rules"/> (bots not checked).</summary>
+    internal static bool Counts(MemberDay day, int at, LeaderboardRules rules) =>
         (rules.StreakMessages && day.MessagesAt(at) > 0)
         || (rules.StreakReactions && day.ReactionsAt(at) > 0)
         || (rules.StreakVoice && day.TalkedAt(at));

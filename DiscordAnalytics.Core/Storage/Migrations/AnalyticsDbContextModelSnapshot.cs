@@ -1353,6 +1353,21 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("memberRoleSpans", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpanVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("memberRoleSpanVersions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleState", b =>
                 {
                     b.Property<long>("GuildId")

@@ -7,6 +7,7 @@ using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Analytics.Engagement;
 
@@ -64,7 +65,7 @@ public abstract class EngagementQueryTests(StoreProvider provider)
         await store.WriteAsync(Guild(g, "engagement", At(60)), Channel(g, general, "general", At(60)));
         await store.WriteAsync(Message(g, general, ada, At(9), 1), Message(g, general, ada, At(1), 2));
         var window = AnalyticsWindow.Last(10, Today);
-        var kept = new EngagementQuery(store, TestMemberDays.Over(store));
+        var kept = new EngagementQuery(TestMemberDays.Over(store), new RoleHolders(store));
         var first = (await RunAsync(kept, g, window)).Daily;
         Assert.Equal((0L, 1L, 1L), Numbers(first, daysAgo: 0));
 
@@ -98,7 +99,7 @@ public abstract class EngagementQueryTests(StoreProvider provider)
     {
         var events = RandomEventStream.Generate(seed, activity: 5_000, endAt: Now.ToUnixTimeMilliseconds(), days: 130);
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
-        var query = new EngagementQuery(store, TestMemberDays.Over(store));
+        var query = new EngagementQuery(TestMemberDays.Over(store), new RoleHolders(store));
         var window = AnalyticsWindow.Last(windowDays, Today);
         await store.WriteInBatchesAsync(events.Take(events.Count / 2), batchSize: 400);
         await RunAsync(query, RandomEventStream.GuildId, window);
@@ -122,7 +123,7 @@ public abstract class EngagementQueryTests(StoreProvider provider)
     }
 
     private static Task<EngagementSeries> RunAsync(TempSqliteStore store, ulong guild, AnalyticsWindow window, MemberDayIndex? index = null) =>
-        RunAsync(new EngagementQuery(store, index ?? TestMemberDays.Over(store)), guild, window);
+        RunAsync(new EngagementQuery(index ?? TestMemberDays.Over(store), new RoleHolders(store)), guild, window);
 
     private static Task<EngagementSeries> RunAsync(EngagementQuery query, ulong guild, AnalyticsWindow window) =>
         query.RunAsync(new AnalyticsQuery(guild, window, AnalyticsQuery.MaxTop, IncludeBots: false), CancellationToken.None);

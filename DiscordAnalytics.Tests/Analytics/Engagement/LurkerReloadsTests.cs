@@ -8,6 +8,7 @@ using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
 using Microsoft.Extensions.Logging.Abstractions;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Analytics.Engagement;
 
@@ -36,7 +37,7 @@ public abstract class LurkerReloadsTests(StoreProvider provider)
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         var index = TestMemberDays.Over(store);
         await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: index);
-        var kept = new LurkersQuery(store, index);
+        var kept = new LurkersQuery(store, index, new RoleHolders(store));
         foreach (var batch in events.Take(events.Count / 2).Chunk(300))
         {
             await writer.WriteAsync(batch, CancellationToken.None);
@@ -68,7 +69,7 @@ public abstract class LurkerReloadsTests(StoreProvider provider)
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         var index = TestMemberDays.Over(store);
         await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: index);
-        var kept = new LurkersQuery(store, index);
+        var kept = new LurkersQuery(store, index, new RoleHolders(store));
         var n = 0UL;
         async Task<LurkerCount> AfterAsync(IngestEvent e, IngestionBatchWriter? by = null)
         {
@@ -118,7 +119,7 @@ public abstract class LurkerReloadsTests(StoreProvider provider)
         {
             foreach (var bots in new[] { false, true })
             {
-                var fresh = await RunAsync(new LurkersQuery(store, TestMemberDays.Over(store)), guild, window, bots);
+                var fresh = await RunAsync(new LurkersQuery(store, TestMemberDays.Over(store), new RoleHolders(store)), guild, window, bots);
                 Assert.Equal(fresh, await RunAsync(kept, guild, window, bots));
             }
         }

@@ -7,6 +7,7 @@ using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+using DiscordAnalytics.Core.Analytics.Roles;
 
 namespace DiscordAnalytics.Tests.Analytics.Engagement;
 
@@ -113,7 +114,7 @@ public abstract class LurkersQueryTests(StoreProvider provider)
     private static long At(int month, int day, int hour = 12) => new DateTimeOffset(2026, month, day, hour, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     private static Task<LurkerCount> RunAsync(TempSqliteStore store, ulong guild, AnalyticsWindow window, MemberDayIndex? index = null) =>
-        new LurkersQuery(store, index ?? TestMemberDays.Over(store))
+        new LurkersQuery(store, index ?? TestMemberDays.Over(store), new RoleHolders(store))
             .RunAsync(new AnalyticsQuery(guild, window, AnalyticsQuery.MaxTop, IncludeBots: false), CancellationToken.None);
 
     public sealed class OnSqlite() : LurkersQueryTests(StoreProvider.Sqlite);

@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
@@ -74,13 +75,13 @@ public abstract class RoleFilterGroundTruthTests(StoreProvider provider)
             Assert.True(holders.Count > 0, because);
             partial |= holders.Count < history.RoleLists.Select(r => r.User).Distinct().Count();
 
-            var engagement = await new EngagementQuery(store, memberDays).RunAsync(query, CancellationToken.None);
+            var engagement = await new EngagementQuery(memberDays, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
             Assert.Equal(ExpectedEngagement(history, holders), engagement.Daily.Select(d => (d.Dau, d.Wau, d.Mau)));
 
-            var lurkers = await new LurkersQuery(store, memberDays).RunAsync(query, CancellationToken.None);
+            var lurkers = await new LurkersQuery(store, memberDays, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
             Assert.Equal(ExpectedLurkers(history, holders, startAt, endAt), lurkers);
 
-            var growth = await new MemberGrowthQuery(store, time).RunAsync(query, CancellationToken.None);
+            var growth = await new MemberGrowthQuery(store, time, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
             Assert.Equal(
                 Enumerable.Range(Days - WindowDays, WindowDays).Select(d => (Joins: history.Count(holders, "join", DayStart(d), DayStart(d + 1)), Leaves: history.Count(holders, "leave", DayStart(d), DayStart(d + 1)))),
                 growth.Daily.Select(d => (d.Joins, d.Leaves)));

@@ -38,19 +38,20 @@ public abstract class RolesGroundTruthTests(StoreProvider provider)
         }
 
         var effective = Effective(observations);
-        await using var db = store.CreateDbContext();
+        // The kept holders (the app's singleton), one for every day asked.
+        var holders = new RoleHolders(store);
         foreach (var role in RoleIds)
         {
             for (var day = 0; day < Days; day++)
             {
                 var (from, to) = (Start + day * DayBucket.MillisecondsPerDay, Start + (day + 1) * DayBucket.MillisecondsPerDay);
                 var expected = effective.Where(e => HeldDuring(e.Value, (long)role, from, to)).Select(e => e.Key).Order().ToList();
-                var actual = (await RoleHolders.OfRoleAsync(db, (long)G, (long)role, from, to, CancellationToken.None)).Order().ToList();
+                var actual = (await holders.OfRoleAsync((long)G, (long)role, from, to, CancellationToken.None)).Order().ToList();
                 Assert.True(expected.SequenceEqual(actual), $"seed {seed}, role {role}, day {day}: expected [{string.Join(',', expected)}], got [{string.Join(',', actual)}]");
             }
         }
 
-        var summary = await new RolesQuery(store, TestMemberDays.Over(store))
+        var summary = await new RolesQuery(store, TestMemberDays.Over(store), new RoleHolders(store))
             .RunAsync(new AnalyticsQuery(G, AnalyticsWindow.Between(First, First.AddDays(Days - 1)), AnalyticsQuery.DefaultTop, IncludeBots: false), CancellationToken.None);
         var (gained, lost) = Changes(effective);
         Assert.Equal(gained, summary.Changes.Select(c => c.Gained));

@@ -75,10 +75,10 @@ public abstract class RolesQueryTests(StoreProvider provider) : IAsyncLifetime
         Assert.Equal([("moderators", 2), ("subscribers", 1)], late.Roles.Select(r => (r.Name, r.Members)));
 
         // Who held subscribers on day 2 alone: Alice until 08:00, Bob, Dave.
-        await using var db = _store.CreateDbContext();
-        var day2 = await RoleHolders.OfRoleAsync(db, (long)G, (long)Subs, At(2, 0), At(3, 0), CancellationToken.None);
+        var holders = new RoleHolders(_store);
+        var day2 = await holders.OfRoleAsync((long)G, (long)Subs, At(2, 0), At(3, 0), CancellationToken.None);
         Assert.Equal([(long)Alice, (long)Bob, (long)Dave], day2.Order());
-        var day4 = await RoleHolders.OfRoleAsync(db, (long)G, (long)Subs, At(4, 0), At(5, 0), CancellationToken.None);
+        var day4 = await holders.OfRoleAsync((long)G, (long)Subs, At(4, 0), At(5, 0), CancellationToken.None);
         Assert.Equal([(long)Bob], day4.Order());
     }
 
@@ -119,7 +119,7 @@ public abstract class RolesQueryTests(StoreProvider provider) : IAsyncLifetime
     }
 
     private Task<RolesSummary> RunAsync(DateOnly first, DateOnly last, ulong? role = null) =>
-        new RolesQuery(_store, TestMemberDays.Over(_store))
+        new RolesQuery(_store, TestMemberDays.Over(_store), new RoleHolders(_store))
             .RunAsync(new AnalyticsQuery(G, AnalyticsWindow.Between(first, last), AnalyticsQuery.DefaultTop, IncludeBots: false) { RoleId = role }, CancellationToken.None);
 
     private static long At(int day, int hour) => DayBucket.StartMs(DayBucket.FromDate(First.AddDays(day))) + hour * 3_600_000L;

@@ -14,7 +14,7 @@ public sealed class LurkersCardTests : DashboardTestContext
     {
         await SeedWorldAsync();
         await Store.WriteAsync(TestEvents.Member(World.Guild, Quiet, "quiet", At(1, 9)));
-        var expected = await new Core.Analytics.Engagement.LurkersQuery(Store, TestMemberDays.Over(Store)).RunAsync(Last7Days(), CancellationToken.None);
+        var expected = await new Core.Analytics.Engagement.LurkersQuery(Store, TestMemberDays.Over(Store), new Core.Analytics.Roles.RoleHolders(Store)).RunAsync(Last7Days(), CancellationToken.None);
 
         var cut = Render<LurkersCard>(p => p.Add(c => c.Query, Last7Days()));
 

@@ -1416,6 +1416,22 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("memberrolespans", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpanVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_memberrolespanversions");
+
+                    b.ToTable("memberrolespanversions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleState", b =>
                 {
                     b.Property<long>("GuildId")

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using DiscordAnalytics.Core.Analytics.Leaderboard;
+using DiscordAnalytics.Core.Analytics.MemberDays;
+
+namespace DiscordAnalytics.Core.Analytics.Streaks;
+
+/// <summary>
+/// UTC-day streaks (<see cref="StreakCounter"/>) without counting a guild's days on every call: each member's state after
+/// every day before today (its last streak day, the run that ends there, its longest run) is kept per guild, first day
+/// counted (a window reaching back before the guild's first day starts there), streak rules and bots, with the version
+/// of every day it was counted from; a call adds today's entries to it. While none of the earlier days moved (a late
+/// event, an edit, a delete, a forget steps a day's version), a live change to today costs today's members; a moved
+/// earlier day, or a new today, counts the held days again (in memory, no store read). Used under the guild's
+/// member-days gate, like the days it reads.
+/// </summary>
+internal sealed class KeptStreaks
+{
+    private readonly ConcurrentDictionary<(long Guild, int First, bool Messages, bool Reactions, bool Voice, bool Bots), Before> _kept = new();
+    private long _counts;
+
+    /// <summary>How many times the days before today were counted (what the tests hold the versions to).</summary>
+    public long Counts => Interlocked.Read(ref _counts);
+
+    /// <summary>
+    /// Each member's (by dense index) current and longest streak over days <paramref name="first"/> to
+    /// <paramref name="today"/> (included), exactly as <see cref="StreakCounter.Count"/> counts them.
+    /// </summary>
+    public Streaks Count(GuildMemberDays guild, long guildId, int first, int today, LeaderboardRules rules, bool bots)
+    {
+        var key = (guildId, first, rules.StreakMessages, rules.StreakReactions, rules.StreakVoice, bots);
+        if (!_kept.TryGetValue(key, out var before) || !before.IsCurrent(guild, first, today))
+        {
+            before = Before.Count(guild, first, today, rules, bots);
+            _kept[key] = before;
+            Interlocked.Increment(ref _counts);
+        }
+
+        var counted = new bool[guild.MemberCount];
+        if (today >= first && guild.Day(today) is { } held)
+        {
+            for (var i = 0; i < held.Count; i++)
+            {
+                counted[held.MemberAt(i)] |= (bots || !held.IsBotAt(i)) && StreakCounter.Counts(held, i, rules);
+            }
+        }
+
+        return new Streaks(before, counted, today);
+    }
+
+    /// <summary>Streaks of one call: the kept state before today plus who counts today.</summary>
+    internal readonly struct Streaks(Before before, bool[] countedToday, int today)
+    {
+        public (int Current, int Longest) Of(int member)
+        {
+            var (last, run, longest) = before.Of(member);
+            if (member < countedToday.Length && countedToday[member])
+            {
+                run = last == today - 1 ? run + 1 : 1;
+                last = today;
+                longest = Math.Max(longest, run);
+            }
+
+            return (last >= today - 1 ? run : 0, longest);
+        }
+    }
+
+    /// <summary>Every member's state after the days from the first to the one before today, and the versions they were counted at.</summary>
+    internal sealed class Before
+    {
+        private readonly int[] _last;
+        private readonly int[] _run;
+        private readonly int[] _longest;
+        private readonly int _first;
+        private readonly int _today;
+
+        /// <summary>Each day's version from the first on (-1: not held).</summary>
+        private readonly long[] _versions;
+
+        private Before(int members, int first, int today)
+        {
+            (_last, _run, _longest) = (new int[members], new int[members], new int[members]);
+            Array.Fill(_last, int.MinValue);
+            (_first, _today) = (first, today);
+            _versions = new long[Math.Max(0, today - first)];
+        }
+
+        public static Before Count(GuildMemberDays guild, int first, int today, LeaderboardRules rules, bool bots)
+        {
+            var state = new Before(guild.MemberCount, first, today);
+            for (var day = first; day < today; day++)
+            {
+                if (guild.Day(day) is not { } held)
+                {
+                    state._versions[day - first] = -1;
+                    continue;
+                }
+
+                state._versions[day - first] = held.Version;
+                for (var i = 0; i < held.Count; i++)
+                {
+                    if ((!bots && held.IsBotAt(i)) || !StreakCounter.Counts(held, i, rules))
+                    {
+                        continue;
+                    }
+
+                    var member = held.MemberAt(i);
+                    state._run[member] = state._last[member] == day - 1 ? state._run[member] + 1 : 1;
+                    state._last[member] = day;
+                    state._longest[member] = Math.Max(state._longest[member], state._run[member]);
+                }
+            }
+
+            return state;
+        }
+
+        /// <summary>True while it covers the same days and every one of them is at the version it was counted at.</summary>
+        public bool IsCurrent(GuildMemberDays guild, int first, int today)
+        {
+            if (first != _first || today != _today)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _versions.Length; i++)
+            {
+                if ((guild.Day(first + i)?.Version ?? -1) != _versions[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A member indexed after it was counted has no streak day before today (any would have moved a day's version).</summary>
+        public (int Last, int Run, int Longest) Of(int member) =>
+            member < _last.Length ? (_last[member], _run[member], _longest[member]) : (int.MinValue, 0, 0);
+    }
+}

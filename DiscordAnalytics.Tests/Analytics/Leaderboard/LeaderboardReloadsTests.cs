@@ -1,0 +1,127 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Leaderboard;
+using DiscordAnalytics.Core.Ingestion;
+using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.Entities;
+using DiscordAnalytics.Tests.Infrastructure;
+using DiscordAnalytics.Tests.Ingestion;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
+
+namespace DiscordAnalytics.Tests.Analytics.Leaderboard;
+
+/// <summary>
+/// One leaderboard query kept across the writer's batches (as the app's singleton is) in a UTC guild: after every batch,
+/// live or late, every ranking with and without bots equals a fresh query's over a new member-day index, and the streaks'
+/// days before today are counted again only when one of them moved, never for a change to today.
+/// </summary>
+public abstract class LeaderboardReloadsTests(StoreProvider provider)
+{
+    private const long Day = 86_400_000;
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
+    private static readonly long NowMs = Now.ToUnixTimeMilliseconds();
+    private static readonly LeaderboardRanking[] Rankings = Enum.GetValues<LeaderboardRanking>();
+
+    [Theory]
+    [InlineData(91)]
+    [InlineData(92)]
+    public async Task Run_KeptAcrossTheWritersBatches_EqualsAFreshQueryAfterEach(int seed)
+    {
+        // Late and out-of-order messages, reactions added and removed, deletes, bots, a forget: the stream's second half
+        // lands on days the kept query already holds.
+        const ulong g = RandomEventStream.GuildId;
+        var events = RandomEventStream.Generate(seed, activity: 3_000, endAt: NowMs, days: 30);
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        var index = TestMemberDays.Over(store);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: index);
+        var kept = new LeaderboardQuery(store, index, new FakeTimeProvider(Now));
+        foreach (var batch in events.Take(events.Count / 2).Chunk(400))
+        {
+            await writer.WriteAsync(batch, CancellationToken.None);
+        }
+
+        await AssertEqualToFreshAsync(store, kept, g);
+        foreach (var batch in events.Skip(events.Count / 2).Chunk(300))
+        {
+            await writer.WriteAsync(batch, CancellationToken.None);
+            await AssertEqualToFreshAsync(store, kept, g);
+        }
+
+        await writer.WriteAsync([Forget(g, 5_000, NowMs - 1_000)], CancellationToken.None);
+        await AssertEqualToFreshAsync(store, kept, g);
+
+        // Not a trivial answer: several members have a streak, some longer than a day.
+        var board = await RunAsync(kept, g, bots: false, LeaderboardRanking.Streak);
+        Assert.True(board.Entries.Count >= 3, "the stream should give several members a current streak");
+        Assert.Contains(board.Entries, e => e.LongestStreak >= 3);
+    }
+
+    [Fact]
+    public async Task Run_LiveAndLateMessages_CountsTheDaysBeforeTodayOnlyWhenOneMoved()
+    {
+        const ulong g = 8_800, general = 8_801, ada = 8_811, bo = 8_812;
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        var index = TestMemberDays.Over(store);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: index);
+        var n = 0UL;
+        await writer.WriteAsync([Guild(g, "streaks", NowMs - (20 * Day)), Channel(g, general, "general", NowMs - (20 * Day))], CancellationToken.None);
+        for (var day = 10; day >= 1; day--)
+        {
+            await writer.WriteAsync([Message(g, general, ada, NowMs - (day * Day), ++n), Message(g, general, bo, NowMs - (day * Day) - 7_200_000, ++n)], CancellationToken.None);
+        }
+
+        var kept = new LeaderboardQuery(store, index, new FakeTimeProvider(Now));
+        await AssertEqualToFreshAsync(store, kept, g);
+        var counted = kept.StreakCounts;
+
+        async Task<long> CountsAfterAsync(params IngestEvent[] batch)
+        {
+            var before = kept.StreakCounts;
+            if (batch.Length > 0)
+            {
+                await writer.WriteAsync(batch, CancellationToken.None);
+            }
+
+            await AssertEqualToFreshAsync(store, kept, g);
+            return kept.StreakCounts - before;
+        }
+
+        // Live messages today: no count of the days before (with and without bots alike).
+        Assert.Equal(0, await CountsAfterAsync(Message(g, general, bo, NowMs - 60_000, ++n)));
+        Assert.Equal(0, await CountsAfterAsync(Message(g, general, ada, NowMs - 30_000, ++n)));
+        var board = await RunAsync(kept, g, bots: false, LeaderboardRanking.Streak);
+        Assert.Equal([11, 11], board.Entries.Select(e => e.CurrentStreak));
+
+        // A late message four days ago moves that day: counted again once per kept state (with and without bots, from the
+        // guild's first day for the 7-day window and from the 30-day window's first day).
+        Assert.Equal(4, await CountsAfterAsync(Message(g, general, 8_813, NowMs - (4 * Day), ++n)));
+        Assert.Equal(0, await CountsAfterAsync());
+        Assert.Equal(4, counted);
+    }
+
+    /// <summary>Every ranking, with and without bots, over two windows: the kept query's places equal a new query's over a new member-day index.</summary>
+    private static async Task AssertEqualToFreshAsync(TempSqliteStore store, LeaderboardQuery kept, ulong guild)
+    {
+        foreach (var bots in new[] { false, true })
+        {
+            foreach (var by in Rankings)
+            {
+                foreach (var days in new[] { 7, 30 })
+                {
+                    var fresh = await RunAsync(new LeaderboardQuery(store, TestMemberDays.Over(store), new FakeTimeProvider(Now)), guild, bots, by, days);
+                    var held = await RunAsync(kept, guild, bots, by, days);
+                    Assert.Equal(fresh.Entries, held.Entries);
+                }
+            }
+        }
+    }
+
+    private static Task<LeaderboardResult> RunAsync(LeaderboardQuery query, ulong guild, bool bots, LeaderboardRanking by, int days = 30) =>
+        query.RunAsync(
+            new AnalyticsQuery(guild, AnalyticsWindow.Last(days, DayBucket.FromUnixMs(NowMs)), AnalyticsQuery.MaxTop, IncludeBots: bots), by, CancellationToken.None);
+
+    public sealed class OnSqlite() : LeaderboardReloadsTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : LeaderboardReloadsTests(StoreProvider.Postgres);
+}
