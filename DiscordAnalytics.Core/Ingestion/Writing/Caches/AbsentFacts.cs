@@ -9,8 +9,8 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Caches;
 
 /// <summary>
 /// On PostgreSQL, which message and reaction facts of a batch's creates and reaction adds, and which raw event rows of
-/// its other events, are certainly not in the store yet, so their inserts change one row each and need not be waited for: they are queued and sent many per round
-/// trip (<see cref="PreparedStatement.DeferExpecting"/>), where each used to cost one. Known from one query per batch
+/// its other events, are certainly not in the store yet, so their inserts change one row each and need not be waited for: they
+/// go as one multi-row insert per table with the next round trip (<see cref="UnnestInsert"/>), where each used to cost one. Known from one query per batch
 /// (which of the batch's keys are stored) and from the batch itself: a key an earlier event of the batch may have
 /// written (a second create of a message, a delete before its create, a removal before its add) goes the way every
 /// statement goes, run and read. So a create or an add takes the same branch as when its insert's count was read.
