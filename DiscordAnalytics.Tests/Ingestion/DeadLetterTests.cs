@@ -24,6 +24,7 @@ public abstract class DeadLetterTests(StoreProvider provider)
 {
     private const ulong Guild = 5_000;
     private const int Messages = 40;
+    private const ulong RefusedChannel = 99;
     private static readonly long T0 = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
     private static readonly ulong Poisoned = MessageId(17);
 
@@ -76,6 +77,37 @@ public abstract class DeadLetterTests(StoreProvider provider)
         await pipeline.WriteAsync(Message(17), CancellationToken.None);
         await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(Messages, await CountedMessagesAsync(store));
+        await pipeline.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Write_EventWhoseRollupRowCannotBeWritten_IsDeadLetteredAloneWithItsError_AndTheBatchsOtherRowsSum()
+    {
+        // The batch's rollup rows go as one statement per table (on PostgreSQL one multi-row upsert): a row refused there
+        // fails that statement, and the batch is halved until the one event whose row it was stands alone.
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        using var pipeline = NewPipeline(store, NullLogger<IngestionPipeline>.Instance);
+        var deadLetters = new DeadLetterService(store, pipeline, pipeline, NullLogger<DeadLetterService>.Instance);
+        await store.ExecuteAsync(provider == StoreProvider.Postgres
+            ? $"CREATE FUNCTION poison_rollup() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.channelId = {RefusedChannel} THEN RAISE EXCEPTION '{PoisonTrigger.Message}'; END IF; RETURN NEW; END $$; " +
+              "CREATE TRIGGER poison_rollup BEFORE INSERT ON channelDailyRollups FOR EACH ROW EXECUTE FUNCTION poison_rollup()"
+            : $"CREATE TRIGGER poison_rollup BEFORE INSERT ON channelDailyRollups WHEN NEW.channelId = {RefusedChannel} BEGIN SELECT RAISE(ABORT, '{PoisonTrigger.Message}'); END");
+        for (var i = 0; i < Messages; i++)
+        {
+            await pipeline.WriteAsync(i == 17 ? Message(i) with { ChannelId = RefusedChannel } : Message(i), CancellationToken.None);
+        }
+
+        await pipeline.StartAsync(CancellationToken.None);
+        await pipeline.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var letter = Assert.Single(await deadLetters.ListAsync(CancellationToken.None));
+        Assert.Equal($"{Poisoned}", letter.EventId);
+        Assert.Equal(provider == StoreProvider.Postgres ? typeof(PostgresException).FullName : typeof(SqliteException).FullName, letter.ExceptionType);
+        Assert.Contains(PoisonTrigger.Message, letter.ExceptionMessage, StringComparison.Ordinal);
+        await using var db = store.NewContext();
+        var rollup = await db.ChannelDailyRollups.SingleAsync();
+        Assert.Equal((1L, (long)(Messages - 1)), (rollup.ChannelId, rollup.MessageCount));
+        Assert.Equal(Messages - 1, await db.MemberDailyRollups.SumAsync(r => r.MessagesSent));
         await pipeline.StopAsync(CancellationToken.None);
     }
 

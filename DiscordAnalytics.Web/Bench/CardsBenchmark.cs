@@ -11,7 +11,7 @@ namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project DiscordAnalytics.Web -- bench cards [--scale demo|large] [--days D] [--runs R] [--keep FILE] [--postgres CONNECTION]</c>
-/// (or <c>--store FILE</c>: the same tables on an existing SQLite store, nothing generated):
+/// (or <c>--store FILE</c>, or <c>--postgres CONNECTION --existing</c>: the same tables on an existing store, nothing generated):
 /// ingests D days (default 365) of the demo community, or of the large community (~200,000 members, 20,000
 /// active a day, ~50M events a year), through the real pipeline into a fresh SQLite file (or an empty PostgreSQL
 /// database with <c>--postgres</c>), then times every
@@ -39,7 +39,7 @@ public static class CardsBenchmark
 
     public static async Task<int> RunAsync(CardsBenchmarkOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        if (options.Store is not null)
+        if (options.Store is not null || options.Existing)
         {
             return await RunOnStoreAsync(options, output, cancellationToken);
         }
@@ -78,26 +78,29 @@ public static class CardsBenchmark
     }
 
     /// <summary>
-    /// <c>--store FILE</c>: the same tables on an existing store, without generating anything. The store is migrated and its
-    /// migration follow-ups run, as the app's start does, and the keyword days of its closed days are stored (a running
-    /// server's job would have); then the live reloads write their messages into it, after its last message.
+    /// <c>--store FILE</c> or <c>--postgres CONNECTION --existing</c>: the same tables on an existing store, without generating
+    /// anything. The store is migrated and its migration follow-ups run, as the app's start does, and the keyword days of its
+    /// closed days are stored (a running server's job would have); then the live reloads write their messages into it, after
+    /// its last message.
     /// </summary>
     private static async Task<int> RunOnStoreAsync(CardsBenchmarkOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         try
         {
-            var kept = await KeptStore.ReadAsync(options.Store!, cancellationToken);
-            var storage = new StorageOptions { ConnectionString = $"Data Source={options.Store}" };
+            var (storage, named, label) = options.Existing
+                ? (new StorageOptions { Provider = nameof(StoreProvider.Postgres), ConnectionString = options.Postgres! }, "--postgres --existing", PostgresStoreName(options.Postgres!))
+                : (new StorageOptions { ConnectionString = $"Data Source={options.Store}" }, $"--store {options.Store}", $"SQLite store {options.Store}");
+            var kept = await KeptStore.ReadAsync(storage, named, cancellationToken);
             await using var services = Services(storage, kept.End);
             await services.GetServices<IHostedService>().OfType<StoreInitializer>().Single().StartAsync(cancellationToken);
             if (services.GetRequiredService<StoreHealth>().Current is { Ok: false } unhealthy)
             {
-                throw new ArgumentException($"--store {options.Store}: {unhealthy.Problem}");
+                throw new ArgumentException($"{named}: {unhealthy.Problem}");
             }
 
             await services.GetRequiredService<KeywordDayFiller>().FillAllAsync(cancellationToken);
-            var bytes = await StoreBytesAsync(storage, options.Store!, cancellationToken);
-            output.WriteLine($"SQLite store {options.Store}: guild {kept.GuildId}, data up to {kept.LastDay}, {bytes / 1_048_576.0:N0} MiB (nothing generated)");
+            var bytes = await StoreBytesAsync(storage, options.Store ?? "", cancellationToken);
+            output.WriteLine($"{label}: guild {kept.GuildId}, data up to {kept.LastDay}, {bytes / 1_048_576.0:N0} MiB (nothing generated)");
             await MeasureAsync(services, options, kept.GuildId, kept.End, new LiveEvents(services, kept.LastMessage, LiveEvents.FirstAt(kept.End, kept.LastMessage)), null, output, cancellationToken);
             return 0;
         }
@@ -105,6 +108,13 @@ public static class CardsBenchmark
         {
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>The database and its host, never the rest of the connection string (it may hold a password).</summary>
+    private static string PostgresStoreName(string connectionString)
+    {
+        var parts = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL store {parts.Database ?? parts.Username} on {parts.Host}";
     }
 
     /// <summary>

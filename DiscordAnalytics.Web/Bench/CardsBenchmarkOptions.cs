@@ -5,8 +5,9 @@ namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
 /// What <c>bench cards</c> was asked for: <c>[--scale demo|large] [--days D] [--runs R] [--keep FILE] [--postgres CONNECTION]</c>, or
-/// <c>--store FILE [--days D] [--runs R]</c> to measure an existing SQLite store. Anything else is refused before any work, naming the
-/// option (the command then exits with code 2).
+/// <c>--store FILE [--days D] [--runs R]</c> to measure an existing SQLite store, or <c>--postgres CONNECTION --existing [--days D]
+/// [--runs R]</c> to measure the store a PostgreSQL database already holds (one copied with <c>migrate-to-postgres</c>, or left by an
+/// earlier <c>--postgres</c> run). Anything else is refused before any work, naming the option (the command then exits with code 2).
 /// </summary>
 /// <param name="Days">Days of history to generate (at least 7, the shortest window).</param>
 /// <param name="Runs">Timed runs per card and window; the median is printed.</param>
@@ -20,19 +21,41 @@ namespace DiscordAnalytics.Web.Bench;
 /// An existing SQLite store (a copy of one kept with <c>--keep</c>) to measure instead of generating one; then <see cref="Days"/> is the
 /// longest window. The bench migrates it and writes its live-reload messages into it. Null: generate.
 /// </param>
-public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunityScale? Large, string? Keep, string? Postgres = null, string? Store = null)
+/// <param name="Existing">
+/// <see cref="Postgres"/> names a database that already holds a store, measured as <see cref="Store"/> measures a SQLite file
+/// (nothing generated; its live-reload messages are written into it).
+/// </param>
+public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunityScale? Large, string? Keep, string? Postgres = null, string? Store = null, bool Existing = false)
 {
     public const int ShortestWindow = 7;
 
-    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep", "--postgres", "--store"];
+    /// <summary>The one option without a value.</summary>
+    private const string ExistingFlag = "--existing";
+
+    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep", "--postgres", "--store", ExistingFlag];
 
     public static CardsBenchmarkOptions Parse(string[] args)
     {
-        for (var i = 0; i < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i += args[i] == ExistingFlag ? 1 : 2)
         {
             if (!Known.Contains(args[i], StringComparer.Ordinal))
             {
                 throw new ArgumentException($"unknown option '{args[i]}': bench cards takes {string.Join(", ", Known)}.");
+            }
+        }
+
+        var existing = args.Contains(ExistingFlag);
+        if (existing)
+        {
+            if (!args.Contains("--postgres"))
+            {
+                throw new ArgumentException("--existing measures the store a PostgreSQL database holds: give it with --postgres CONNECTION (a SQLite file: --store FILE).");
+            }
+
+            // The database is measured as it is: the options that say what to generate, or where, do not apply to it.
+            if (new[] { "--scale", "--keep", "--store" }.FirstOrDefault(args.Contains) is { } generating)
+            {
+                throw new ArgumentException($"--existing and {generating}: --existing measures the store the database holds; {generating} is for a generated one.");
             }
         }
 
@@ -83,7 +106,7 @@ public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunitySca
             throw new ArgumentException("--postgres takes a PostgreSQL connection string (Host=...;Database=...;Username=...).");
         }
 
-        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep), postgres, store is null ? null : Path.GetFullPath(store));
+        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep), postgres, store is null ? null : Path.GetFullPath(store), existing);
     }
 
     private static string? Value(string[] args, string name)

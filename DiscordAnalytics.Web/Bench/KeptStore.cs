@@ -1,22 +1,28 @@
+using System.Data.Common;
 using System.Globalization;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
-/// What <c>bench cards --store FILE</c> needs from an existing SQLite store instead of generating one: the guild (the one
-/// with the latest message), the end of its data (midnight after the day of that message, the bench's "now") and its
-/// last human top-level message, the template of the live reloads.
+/// What <c>bench cards --store FILE</c> (or <c>--postgres CONNECTION --existing</c>) needs from an existing store instead of
+/// generating one: the guild (the one with the latest message), the end of its data (midnight after the day of that
+/// message, the bench's "now") and its last human top-level message, the template of the live reloads.
 /// </summary>
 /// <param name="End">UTC epoch milliseconds: the end of the last day that has a message.</param>
 /// <param name="LastMessage">The latest message by a member (not a bot), alive, outside threads.</param>
 public sealed record KeptStore(ulong GuildId, long End, IngestEvent LastMessage)
 {
-    public static async Task<KeptStore> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <param name="storage">The store: a SQLite file or a PostgreSQL database.</param>
+    /// <param name="named">How errors name the store (the option that gave it).</param>
+    public static async Task<KeptStore> ReadAsync(StorageOptions storage, string named, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await using DbConnection connection = storage.Kind == StoreProvider.Postgres
+            ? new NpgsqlConnection(storage.ConnectionString)
+            : new SqliteConnection($"{storage.ConnectionString};Pooling=False");
         await connection.OpenAsync(cancellationToken);
         var guilds = new List<long>();
         await using (var list = connection.CreateCommand())
@@ -33,13 +39,17 @@ public sealed record KeptStore(ulong GuildId, long End, IngestEvent LastMessage)
         foreach (var guild in guilds)
         {
             // The key is (guild, message id) and ids grow with time: the newest message is a seek from the key's end.
+            // One text for both providers (lower-case names on PostgreSQL are what its unquoted camelCase folds to).
             await using var last = connection.CreateCommand();
             last.CommandText = """
                 SELECT messageId, channelId, authorId, createdAt, excerpt FROM messageFacts
-                WHERE guildId = $guild AND isBot = 0 AND isCreated = 1 AND deletedAt IS NULL AND threadId IS NULL AND authorId IS NOT NULL
+                WHERE guildId = @guild AND isBot = FALSE AND isCreated = TRUE AND deletedAt IS NULL AND threadId IS NULL AND authorId IS NOT NULL
                 ORDER BY messageId DESC LIMIT 1
                 """;
-            last.Parameters.AddWithValue("$guild", guild);
+            var parameter = last.CreateParameter();
+            parameter.ParameterName = "guild";
+            parameter.Value = guild;
+            last.Parameters.Add(parameter);
             await using var reader = await last.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken) && (latest is null || reader.GetInt64(3) > latest.EventAt))
             {
@@ -58,7 +68,7 @@ public sealed record KeptStore(ulong GuildId, long End, IngestEvent LastMessage)
 
         if (latest is null)
         {
-            throw new ArgumentException($"--store {path}: the store holds no message by a member, so there is nothing to measure.");
+            throw new ArgumentException($"{named}: the store holds no message by a member, so there is nothing to measure.");
         }
 
         var end = (DayBucket.FromUnixMs(latest.EventAt) + 1L) * DayBucket.MillisecondsPerDay;

@@ -4,12 +4,16 @@ using NpgsqlTypes;
 namespace DiscordAnalytics.Core.Ingestion.Postgres;
 
 /// <summary>
-/// Rows for one multi-row insert, sent as one statement per round trip of the <see cref="StatementPipeline"/>: the
-/// values travel as one array per column and the server inserts <c>unnest(...)</c> of them, so ten thousand new facts
-/// cost one statement instead of ten thousand. Only for rows the writer knows are absent (see
-/// <c>Writing.Caches.AbsentFacts</c>): the statement must insert every row, and a lower count fails the batch
-/// (<see cref="ConcurrentWriteException"/>). Sent after the statements queued with it; nothing queued reads these rows
-/// (a statement that does waits for an answer, and so sends the queue first).
+/// Rows for one multi-row statement: the values travel as one array per column and the server takes <c>unnest(...)</c>
+/// of them, so ten thousand rows cost one statement to parse, plan and run instead of ten thousand. Two uses:
+/// <list type="bullet">
+/// <item>Rows the writer knows are absent (facts and raw events, see <c>Writing.Caches.AbsentFacts</c>), registered
+/// with the <see cref="StatementPipeline"/> and sent with each of its round trips, after the statements queued with
+/// them: the insert must add every row, and a lower count fails the batch (<see cref="ConcurrentWriteException"/>).
+/// Nothing queued reads these rows (a statement that does waits for an answer, and so sends the queue first).</item>
+/// <item>A rollup table's upserts of a batch (<c>Writing.Sql.RollupStatement</c>), queued as one statement where the
+/// writer has gathered them, in its order.</item>
+/// </list>
 /// </summary>
 internal sealed class UnnestInsert
 {
@@ -18,7 +22,7 @@ internal sealed class UnnestInsert
     private readonly List<StatementValue> _values = [];
 
     /// <param name="sql">The insert, taking column i as <c>$i+1</c>, an array of <paramref name="columns"/>[i].</param>
-    /// <param name="columns">Each column's type: Bigint, Integer, Boolean or Text.</param>
+    /// <param name="columns">Each column's type: Bigint, Integer, Boolean, Text or Bytea.</param>
     public UnnestInsert(string sql, params NpgsqlDbType[] columns)
     {
         _sql = sql;
@@ -94,6 +98,14 @@ internal sealed class UnnestInsert
                 }
 
                 return texts;
+            case NpgsqlDbType.Bytea:
+                var blobs = new byte[]?[rows];
+                for (var row = 0; row < rows; row++)
+                {
+                    blobs[row] = (byte[]?)At(row).Reference;
+                }
+
+                return blobs;
             default:
                 throw new NotSupportedException($"No array of {_columns[column]} in a multi-row insert.");
         }

@@ -207,9 +207,9 @@ internal sealed class EventRouter
         var place = _context.Channels.Resolve(guild, (long?)e.ChannelId);
         if (_context.Absent.IsAbsent(guild, e))
         {
-            // Certainly new (PostgreSQL): its insert adds the row, so the answer need not be waited for.
-            _context.Sql.InsertEvent.DeferExpecting(
-                1, guild, e.KeyAt, e.TypeName, e.EventId, e.EventAt, place?.Channel, place?.Thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot);
+            // Certainly new (PostgreSQL): its insert adds the row, so the answer need not be waited for; the batch's new rows go as one insert.
+            _context.Absent.InsertRawEvent(
+                guild, e.KeyAt, e.TypeName, e.EventId, e.EventAt, place?.Channel, place?.Thread, (long?)e.MessageId, (long?)e.UserId, e.Emoji, e.IsBot);
             return true;
         }
 

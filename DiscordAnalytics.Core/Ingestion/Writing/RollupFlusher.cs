@@ -9,7 +9,8 @@ namespace DiscordAnalytics.Core.Ingestion.Writing;
 
 /// <summary>
 /// Writes the batch's summed counter changes (<see cref="RollupDeltas"/>) to the rollup tables, each row upserted once
-/// per batch, inside the batch's transaction.
+/// per batch, inside the batch's transaction. On PostgreSQL each table's rows go as one multi-row statement
+/// (<see cref="Sql.RollupStatement"/>), sent where the table's loop ends, so the order of the tables' writes is the same on both.
 /// </summary>
 internal sealed class RollupFlusher(WriteContext context)
 {
@@ -27,28 +28,36 @@ internal sealed class RollupFlusher(WriteContext context)
 
         foreach (var ((guild, day, isBot), d) in deltas.Guilds)
         {
-            sql.AddGuildDaily.Defer(guild, day, isBot, d.Joins, d.Leaves);
+            sql.AddGuildDaily.Add(guild, day, isBot, d.Joins, d.Leaves);
         }
+
+        sql.AddGuildDaily.Send();
 
         foreach (var ((guild, day, isBot), d) in deltas.Kinds)
         {
             if (!d.IsEmpty)
             {
-                sql.AddMessageKindDay.Defer(guild, day, isBot, d.Messages, d.WithAttachments, d.WithLinks, d.Replies, d.WithMentions, d.TotalLength);
+                sql.AddMessageKindDay.Add(guild, day, isBot, d.Messages, d.WithAttachments, d.WithLinks, d.Replies, d.WithMentions, d.TotalLength);
             }
         }
+
+        sql.AddMessageKindDay.Send();
 
         foreach (var ((guild, day, emoji, isBot), change) in deltas.Emojis)
         {
             if (change != 0)
             {
-                sql.AddEmojiDay.Defer(guild, day, emoji, isBot, change);
+                sql.AddEmojiDay.Add(guild, day, emoji, isBot, change);
                 if (change < 0)
                 {
-                    sql.DropEmptyEmojiDay.Defer(guild, day, emoji, isBot);
+                    sql.DropEmptyEmojiDay.Add(guild, day, emoji, isBot);
                 }
             }
         }
+
+        // Each emoji-day's row once its change is added: a count may reach zero only then.
+        sql.AddEmojiDay.Send();
+        sql.DropEmptyEmojiDay.Send();
 
         context.Voice.Flush();
 
@@ -79,11 +88,13 @@ internal sealed class RollupFlusher(WriteContext context)
         {
             if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.Deleted != 0)
             {
-                sql.AddChannelDaily.Defer(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
+                sql.AddChannelDaily.Add(guild, day, channel, isBot, d.Messages, d.Reactions, d.Threads, d.Deleted);
                 var (commit, change) = (Day(guild, day), new ChannelDayChange(d.Messages, d.Reactions, d.Threads, d.Deleted));
                 (commit.Humans, commit.Bots) = isBot ? (commit.Humans, commit.Bots + change) : (commit.Humans + change, commit.Bots);
             }
         }
+
+        sql.AddChannelDaily.Send();
 
         // On PostgreSQL the stored counts of every channel-day come in one statement; on SQLite each is one in-process read.
         var stored = context.Connection is NpgsqlConnection npgsql
@@ -102,6 +113,8 @@ internal sealed class RollupFlusher(WriteContext context)
             }
         }
 
+        sql.SetChannelDayQuarterHours.Send();
+
         foreach (var ((guild, message), d) in deltas.Content)
         {
             if (d.Score == 0 && d.BotScore == 0)
@@ -109,14 +122,18 @@ internal sealed class RollupFlusher(WriteContext context)
                 continue;
             }
 
-            sql.AddTopContent.Defer(guild, message, d.Day, d.ChannelId, d.Score, d.BotScore);
+            sql.AddTopContent.Add(guild, message, d.Day, d.ChannelId, d.Score, d.BotScore);
             if (d.Score < 0 || d.BotScore < 0)
             {
-                sql.DropEmptyTopContent.Defer(guild, message);
+                sql.DropEmptyTopContent.Add(guild, message);
             }
 
             Day(guild, d.Day).Content.Add(new ContentChange(message, d.ChannelId, d.Score, d.BotScore));
         }
+
+        // Every message's scores are added before any row is dropped for reaching zero (each drop follows its own add).
+        sql.AddTopContent.Send();
+        sql.DropEmptyTopContent.Send();
 
         if (context.ReadsContentScoresBack && days.Values.Sum(c => c.Content.Count) <= ScoresReadBackPerBatch)
         {
@@ -198,10 +215,12 @@ internal sealed class RollupFlusher(WriteContext context)
             list ??= [];
             if (d.Messages != 0 || d.Reactions != 0 || d.Threads != 0 || d.VoiceMs != 0)
             {
-                sql.AddMemberDaily.Defer(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads, d.VoiceMs, d.TalkMs);
+                sql.AddMemberDaily.Add(guild, day, user, d.IsBot, d.Messages, d.Reactions, d.Threads, d.VoiceMs, d.TalkMs);
                 list.Add(new MemberDayDelta(user, d.IsBot, d.Messages, d.Reactions, d.Threads) { TalkMs = d.TalkMs });
             }
         }
+
+        sql.AddMemberDaily.Send();
 
         foreach (var ((guild, day), list) in days)
         {
@@ -248,7 +267,7 @@ internal sealed class RollupFlusher(WriteContext context)
         // A new blob per write: a queued write (PostgreSQL) holds its value until its round trip, after later ones are made.
         var blob = new byte[QuarterHourCounts.StoredLength];
         QuarterHourCounts.Write(counts, blob);
-        context.Sql.SetChannelDayQuarterHours.Defer(guild, day, channel, isBot, blob);
+        context.Sql.SetChannelDayQuarterHours.Add(guild, day, channel, isBot, blob);
         return true;
     }
 }

@@ -114,6 +114,7 @@ internal sealed class WriteContext : IDisposable
     public void ResetCaches()
     {
         _pipeline?.Discard();
+        Sql.ClearRollups();
         Channels.Reset();
         Snapshots.Reset();
         Blocks.Reset();

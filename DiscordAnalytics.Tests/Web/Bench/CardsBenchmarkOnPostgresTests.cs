@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Demo.Large;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.Bench;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace DiscordAnalytics.Tests.Web.Bench;
@@ -43,6 +44,55 @@ public sealed class CardsBenchmarkOnPostgresTests
     }
 
     [Fact]
+    public async Task Cards_ExistingPostgresStore_IsMeasuredWithoutGenerating_AndItsLiveReloadsFollowItsLastMessage()
+    {
+        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+        try
+        {
+            // A database that already holds a store (here left by a generating run; in practice copied by migrate-to-postgres).
+            Assert.Equal(0, await CardsBenchmark.RunAsync(new CardsBenchmarkOptions(Days: 7, Runs: 1, LargeCommunityTests.Tiny, Keep: null, Postgres: database), TextWriter.Null, CancellationToken.None));
+            var generated = await MessagesAsync(database);
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exit = await BenchCommand.RunAsync(["cards", "--postgres", database, "--existing", "--runs", "1", "--days", "7"], output, error, CancellationToken.None);
+
+            Assert.Equal(0, exit);
+            Assert.Empty(error.ToString());
+            var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var named = new NpgsqlConnectionStringBuilder(database);
+            var guild = new LargeCommunity(18, LargeCommunityTests.Tiny).GuildId;
+            // Named by database and host only: a connection string may hold a password.
+            Assert.Matches(
+                $@"^PostgreSQL store {Regex.Escape(named.Database!)} on {Regex.Escape(named.Host!)}: guild {guild}, data up to 2025-01-07, [\d,]+ MiB \(nothing generated\)$",
+                lines[0]);
+            Assert.DoesNotContain(lines, l => l.StartsWith("failed", StringComparison.Ordinal));
+            Assert.Equal(BenchCommandTests.EveryCard.Length * 2, lines.Count(l => Regex.IsMatch(l, @"\s[\d.]+ ms\s+[\d.]+x$")));
+            // Nothing was generated: the store gained exactly this run's live messages (one per card, one window, one run).
+            Assert.Equal(generated + BenchCommandTests.EveryCard.Length, await MessagesAsync(database));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [Theory]
+    [InlineData("--existing measures the store a PostgreSQL database holds", "--existing")]
+    [InlineData("--existing and --scale: ", "--postgres", "Host=127.0.0.1;Username=postgres", "--existing", "--scale", "large")]
+    [InlineData("--existing and --keep: ", "--postgres", "Host=127.0.0.1;Username=postgres", "--keep", "/tmp/da-never-written.db", "--existing")]
+    [InlineData("--existing and --store: ", "--existing", "--postgres", "Host=127.0.0.1;Username=postgres", "--store", "/tmp/da-never-read.db")]
+    public async Task Cards_ExistingWithoutPostgresOrWithAnOptionForAGeneratedStore_IsRefusedBeforeAnyWork(string expected, params string[] options)
+    {
+        var error = new StringWriter();
+
+        var exit = await BenchCommand.RunAsync(["cards", .. options], TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal(BenchCommand.BadOptionExitCode, exit);
+        Assert.StartsWith(expected, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cards_PostgresWithASqliteConnectionString_IsRefusedBeforeAnyWork()
     {
         var error = new StringWriter();
@@ -51,5 +101,13 @@ public sealed class CardsBenchmarkOnPostgresTests
 
         Assert.Equal(BenchCommand.BadOptionExitCode, exit);
         Assert.Contains("--postgres takes a PostgreSQL connection string", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<long> MessagesAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM messageFacts", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 }

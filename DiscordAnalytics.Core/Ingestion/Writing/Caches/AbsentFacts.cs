@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
+using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Postgres;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,8 +9,8 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Caches;
 
 /// <summary>
 /// On PostgreSQL, which message and reaction facts of a batch's creates and reaction adds, and which raw event rows of
-/// its other events, are certainly not in the store yet, so their inserts change one row each and need not be waited for: they are queued and sent many per round
-/// trip (<see cref="PreparedStatement.DeferExpecting"/>), where each used to cost one. Known from one query per batch
+/// its other events, are certainly not in the store yet, so their inserts change one row each and need not be waited for: they
+/// go as one multi-row insert per table with the next round trip (<see cref="UnnestInsert"/>), where each used to cost one. Known from one query per batch
 /// (which of the batch's keys are stored) and from the batch itself: a key an earlier event of the batch may have
 /// written (a second create of a message, a delete before its create, a removal before its add) goes the way every
 /// statement goes, run and read. So a create or an add takes the same branch as when its insert's count was read.
@@ -55,6 +56,7 @@ internal sealed class AbsentFacts
     private readonly NpgsqlConnection? _npgsql;
     private readonly UnnestInsert? _messageFacts;
     private readonly UnnestInsert? _reactionFacts;
+    private readonly UnnestInsert? _rawEvents;
 
     public AbsentFacts(DbConnection connection)
     {
@@ -67,9 +69,11 @@ internal sealed class AbsentFacts
         const NpgsqlDbType Bigint = NpgsqlDbType.Bigint, Integer = NpgsqlDbType.Integer, Boolean = NpgsqlDbType.Boolean, Text = NpgsqlDbType.Text;
         _messageFacts = new UnnestInsert(InsertMessageFactsSql, Bigint, Bigint, Bigint, Bigint, Bigint, Boolean, Bigint, Integer, Text, Bigint, Integer, Integer);
         _reactionFacts = new UnnestInsert(InsertReactionFactsSql, Bigint, Bigint, Text, Bigint, Bigint, Integer, Boolean, Bigint);
+        _rawEvents = new UnnestInsert(MultiRowSql.Of(IngestionSql.InsertEvent), Bigint, Bigint, Text, Text, Bigint, Bigint, Bigint, Bigint, Bigint, Text, Boolean);
         var pipeline = StatementPipeline.Of(npgsql);
         pipeline.Register(_messageFacts);
         pipeline.Register(_reactionFacts);
+        pipeline.Register(_rawEvents);
     }
 
     /// <summary>Message facts stored before the batch, among its creates'.</summary>
@@ -101,6 +105,13 @@ internal sealed class AbsentFacts
 
     /// <summary>Inserts an absent reaction fact (<see cref="IsAbsent(ReactionAdded)"/>) with the next round trip: the values of <c>AddReactionFact</c>.</summary>
     public void InsertReactionFact(params ReadOnlySpan<StatementValue> row) => _reactionFacts!.Add(row);
+
+    /// <summary>
+    /// Inserts an absent raw event row (<see cref="IsAbsent(long, IngestEvent)"/>) with the next round trip: the values of
+    /// <c>InsertEvent</c>. Nothing the writer queues reads or deletes raw rows (a forget's delete waits for its answer, so
+    /// it sends these first).
+    /// </summary>
+    public void InsertRawEvent(params ReadOnlySpan<StatementValue> row) => _rawEvents!.Add(row);
 
     /// <summary>Finds which of the batch's message and reaction keys the store holds: one round trip, nothing on SQLite.</summary>
     public void BeginBatch(IReadOnlyList<IngestEvent> events)

@@ -255,6 +255,15 @@ internal static class IngestionSql
         DELETE FROM topContentDaily WHERE guildId = @p0 AND messageId = @p1 AND reactionScore <= 0 AND botReactionScore <= 0
         """;
 
+    /// <summary>
+    /// PostgreSQL's <see cref="DropEmptyTopContent"/> for a batch's messages at once (column i is the array $i+1; see
+    /// <see cref="RollupStatement"/>): a key may come more than once.
+    /// </summary>
+    public const string DropEmptyTopContentRows = """
+        DELETE FROM topContentDaily t USING unnest($1::bigint[], $2::bigint[]) AS k(guildId, messageId)
+        WHERE t.guildId = k.guildId AND t.messageId = k.messageId AND t.reactionScore <= 0 AND t.botReactionScore <= 0
+        """;
+
     public const string CountIdentifiedReactors = """
         SELECT count(*) FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND removedAt IS NULL
         """;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using NpgsqlTypes;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
 
@@ -9,10 +10,20 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
 internal sealed class IngestionStatements : IDisposable
 {
     private readonly List<IDisposable> _all = [];
+    private readonly List<RollupStatement> _rollups = [];
 
     public IngestionStatements(DbConnection connection)
     {
         PreparedStatement Execute(string sql) => Add(PreparedStatement.Create(connection, sql));
+        RollupStatement Rollup(string sql, string? multiRowSql, params NpgsqlDbType[] columns)
+        {
+            var statement = Add(new RollupStatement(connection, sql, multiRowSql, columns));
+            _rollups.Add(statement);
+            return statement;
+        }
+
+        const NpgsqlDbType Bigint = NpgsqlDbType.Bigint, Integer = NpgsqlDbType.Integer, Boolean = NpgsqlDbType.Boolean;
+        const NpgsqlDbType Text = NpgsqlDbType.Text, Bytea = NpgsqlDbType.Bytea;
         StatementQuery<TRow> Query<TRow>(string sql)
             where TRow : IStatementRow<TRow>, allows ref struct => Add(new StatementQuery<TRow>(connection, sql));
 
@@ -40,13 +51,13 @@ internal sealed class IngestionStatements : IDisposable
         RemoveReactionFactsOfMessage = Query<TakenReaction>(IngestionSql.RemoveReactionFactsOfMessage);
         RemoveReactionFactsOfEmoji = Query<TakenReaction>(IngestionSql.RemoveReactionFactsOfEmoji);
         DeleteReactionFactsOfMessage = Query<TakenReaction>(IngestionSql.DeleteReactionFactsOfMessage);
-        AddChannelDaily = Execute(IngestionSql.AddChannelDaily);
+        AddChannelDaily = Rollup(IngestionSql.AddChannelDaily, null, Bigint, Integer, Bigint, Boolean, Bigint, Bigint, Bigint, Bigint);
         SelectChannelDayQuarterHours = Query<StoredQuarterHours>(IngestionSql.SelectChannelDayQuarterHours);
-        SetChannelDayQuarterHours = Execute(IngestionSql.SetChannelDayQuarterHours);
-        AddMemberDaily = Execute(IngestionSql.AddMemberDaily);
-        AddGuildDaily = Execute(IngestionSql.AddGuildDaily);
-        AddTopContent = Execute(IngestionSql.AddTopContent);
-        DropEmptyTopContent = Execute(IngestionSql.DropEmptyTopContent);
+        SetChannelDayQuarterHours = Rollup(IngestionSql.SetChannelDayQuarterHours, null, Bigint, Integer, Bigint, Boolean, Bytea);
+        AddMemberDaily = Rollup(IngestionSql.AddMemberDaily, null, Bigint, Integer, Bigint, Boolean, Bigint, Bigint, Bigint, Bigint, Bigint);
+        AddGuildDaily = Rollup(IngestionSql.AddGuildDaily, null, Bigint, Integer, Boolean, Bigint, Bigint);
+        AddTopContent = Rollup(IngestionSql.AddTopContent, null, Bigint, Bigint, Integer, Bigint, Bigint, Bigint);
+        DropEmptyTopContent = Rollup(IngestionSql.DropEmptyTopContent, IngestionSql.DropEmptyTopContentRows, Bigint, Bigint);
         SelectTopContentScores = Query<StoredContentScores>(IngestionSql.SelectTopContentScores);
         DropKeywordDay = Execute(IngestionSql.DropKeywordDay);
         BumpKeywordDayVersion = Execute(IngestionSql.BumpKeywordDayVersion);
@@ -75,9 +86,9 @@ internal sealed class IngestionStatements : IDisposable
         SelectMemberJoins = Query<StoredJoin>(IngestionSql.SelectMemberJoins);
         SelectFirstPost = Query<FirstPost>(IngestionSql.SelectFirstPost);
         SetFirstPost = Execute(IngestionSql.SetFirstPost);
-        AddMessageKindDay = Execute(KindSql.AddMessageKindDay);
-        AddEmojiDay = Execute(KindSql.AddEmojiDay);
-        DropEmptyEmojiDay = Execute(KindSql.DropEmptyEmojiDay);
+        AddMessageKindDay = Rollup(KindSql.AddMessageKindDay, null, Bigint, Integer, Boolean, Bigint, Bigint, Bigint, Bigint, Bigint, Bigint);
+        AddEmojiDay = Rollup(KindSql.AddEmojiDay, null, Bigint, Integer, Text, Boolean, Bigint);
+        DropEmptyEmojiDay = Rollup(KindSql.DropEmptyEmojiDay, KindSql.DropEmptyEmojiDayRows, Bigint, Integer, Text, Boolean);
         SelectMessageShape = Query<StoredMessageShape>(KindSql.SelectMessageShape);
         SetMessageShape = Execute(KindSql.SetMessageShape);
     }
@@ -106,13 +117,13 @@ internal sealed class IngestionStatements : IDisposable
     public StatementQuery<TakenReaction> RemoveReactionFactsOfMessage { get; }
     public StatementQuery<TakenReaction> RemoveReactionFactsOfEmoji { get; }
     public StatementQuery<TakenReaction> DeleteReactionFactsOfMessage { get; }
-    public PreparedStatement AddChannelDaily { get; }
+    public RollupStatement AddChannelDaily { get; }
     public StatementQuery<StoredQuarterHours> SelectChannelDayQuarterHours { get; }
-    public PreparedStatement SetChannelDayQuarterHours { get; }
-    public PreparedStatement AddMemberDaily { get; }
-    public PreparedStatement AddGuildDaily { get; }
-    public PreparedStatement AddTopContent { get; }
-    public PreparedStatement DropEmptyTopContent { get; }
+    public RollupStatement SetChannelDayQuarterHours { get; }
+    public RollupStatement AddMemberDaily { get; }
+    public RollupStatement AddGuildDaily { get; }
+    public RollupStatement AddTopContent { get; }
+    public RollupStatement DropEmptyTopContent { get; }
     public StatementQuery<StoredContentScores> SelectTopContentScores { get; }
     public PreparedStatement DropKeywordDay { get; }
     public PreparedStatement BumpKeywordDayVersion { get; }
@@ -141,11 +152,20 @@ internal sealed class IngestionStatements : IDisposable
     public StatementQuery<StoredJoin> SelectMemberJoins { get; }
     public StatementQuery<FirstPost> SelectFirstPost { get; }
     public PreparedStatement SetFirstPost { get; }
-    public PreparedStatement AddMessageKindDay { get; }
-    public PreparedStatement AddEmojiDay { get; }
-    public PreparedStatement DropEmptyEmojiDay { get; }
+    public RollupStatement AddMessageKindDay { get; }
+    public RollupStatement AddEmojiDay { get; }
+    public RollupStatement DropEmptyEmojiDay { get; }
     public StatementQuery<StoredMessageShape> SelectMessageShape { get; }
     public PreparedStatement SetMessageShape { get; }
+
+    /// <summary>Forgets the rollup rows not sent yet: the batch is rolled back.</summary>
+    public void ClearRollups()
+    {
+        foreach (var rollup in _rollups)
+        {
+            rollup.Clear();
+        }
+    }
 
     public void Dispose()
     {

@@ -28,6 +28,12 @@ internal static class KindSql
         DELETE FROM emojiDays WHERE guildId = @p0 AND day = @p1 AND emoji = @p2 AND isBot = @p3 AND count <= 0
         """;
 
+    /// <summary>PostgreSQL's <see cref="DropEmptyEmojiDay"/> for a batch's rows at once (see <see cref="RollupStatement"/>).</summary>
+    public const string DropEmptyEmojiDayRows = """
+        DELETE FROM emojiDays e USING unnest($1::bigint[], $2::integer[], $3::text[], $4::boolean[]) AS k(guildId, day, emoji, isBot)
+        WHERE e.guildId = k.guildId AND e.day = k.day AND e.emoji = k.emoji AND e.isBot = k.isBot AND e.count <= 0
+        """;
+
     /// <summary>
     /// A message as an edit finds it: (day, isBot, counted, kinds, length, editedAt). Counted: created, not deleted, and
     /// its author not forgotten; only then does the edit move the kind rollups.
