@@ -127,7 +127,9 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton<GuildsQuery>();
         services.AddSingleton<MemberDayIndex>();
-        services.AddSingleton<IMemberDayListener>(sp => sp.GetRequiredService<MemberDayIndex>());
+        services.AddSingleton<Analytics.Voice.VoiceDayIndex>();
+        // The voice days are kept by the member-day version: both take the member days' commits.
+        services.AddSingleton<IMemberDayListener>(sp => new MemberDayListeners(sp.GetRequiredService<MemberDayIndex>(), sp.GetRequiredService<Analytics.Voice.VoiceDayIndex>()));
         services.AddSingleton<ChannelDayIndex>();
         services.AddSingleton<IChannelDayListener>(sp => sp.GetRequiredService<ChannelDayIndex>());
         services.AddSingleton<Analytics.SupportItems.SupportItemIndex>();

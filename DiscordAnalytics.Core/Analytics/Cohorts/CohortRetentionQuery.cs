@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Storage;
@@ -19,10 +20,26 @@ namespace DiscordAnalytics.Core.Analytics.Cohorts;
 /// <item>Week k of a cohort is the k-th week after its join week, up to the current week (not complete yet).</item>
 /// </list>
 /// Read from the member rows of the cohorts' joins and the member days in memory (<see cref="MemberDayIndex"/>), never
-/// from message or reaction facts.
+/// from message or reaction facts. Both are kept between calls: the cohorts' members while the member rows' stored version
+/// (<c>memberRowVersions</c>) stands, who was active in which week followed through the member days' flips
+/// (<see cref="KeptActiveWeeks"/>), so a reload after a message costs two point reads, the member days' version check and
+/// the members it flipped.
 /// </summary>
 public sealed class CohortRetentionQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
 {
+    /// <summary>The cohorts' members per guild, number of weeks and bots rule, while the member rows' version stands.</summary>
+    private readonly ConcurrentDictionary<(long Guild, int Weeks, bool Bots), CohortJoins> _joins = new();
+
+    /// <summary>Who was active in which week, followed through the member days' commits (<see cref="KeptActiveWeeks"/>).</summary>
+    private readonly ConcurrentDictionary<(long Guild, int Weeks, bool Bots), KeptActiveWeeks> _weeks = new();
+    private long _joinReads;
+
+    /// <summary>How many times cohort members were read from the member rows (what the tests hold the version check to).</summary>
+    internal long JoinReads => Interlocked.Read(ref _joinReads);
+
+    /// <summary>How many times every cohort member's days were counted again, not followed through flips.</summary>
+    internal long WeekCounts => _weeks.Values.Sum(w => w.Counts);
+
     public const int MaxWeeks = 12;
 
     public const int DefaultWeeks = 12;
@@ -55,7 +72,7 @@ public sealed class CohortRetentionQuery(IDbContextFactory<AnalyticsDbContext> c
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, MaxWeeks);
         var guild = (long)guildId;
-        List<(long User, long JoinedAt)> joins;
+        CohortJoins joins;
         string zoneId;
         var now = time.GetUtcNow();
         DateOnly first, current;
@@ -72,36 +89,34 @@ public sealed class CohortRetentionQuery(IDbContextFactory<AnalyticsDbContext> c
             current = WeekStart(LocalDate(now.ToUnixTimeMilliseconds(), zone));
             first = current.AddDays(-DaysPerWeek * weeks);
 
-            // A day either side of the local weeks' UTC span covers every offset (at most 14 hours); the local date decides.
-            var (from, to) = (DayBucket.StartMs(DayBucket.FromDate(first) - 1), DayBucket.StartMs(DayBucket.FromDate(current) + 1));
-            joins = [.. (await db.Members.AsNoTracking()
-                    .Where(m => m.GuildId == guild && m.JoinedAt >= from && m.JoinedAt < to && (includeBots || !m.IsBot))
-                    .Select(m => new { m.UserId, JoinedAt = m.JoinedAt!.Value })
-                    .ToListAsync(cancellationToken))
-                .Select(m => (m.UserId, m.JoinedAt))];
+            // The version first: a join stored after it moves it, so rows read after it are never kept past a change.
+            var version = await db.MemberRowVersions.AsNoTracking()
+                .Where(v => v.GuildId == guild)
+                .Select(v => (long?)v.Version)
+                .FirstOrDefaultAsync(cancellationToken) ?? 0;
+            var key = (guild, weeks, includeBots);
+            if (!_joins.TryGetValue(key, out var kept) || kept.Version != version || kept.ZoneId != zoneId || kept.First != first)
+            {
+                kept = _joins[key] = await ReadJoinsAsync(db, guild, version, zoneId, zone, first, current, weeks, includeBots, cancellationToken);
+                Interlocked.Increment(ref _joinReads);
+            }
+
+            joins = kept;
         }
 
-        var cohortOf = new List<(long User, int Cohort)>(joins.Count);
-        foreach (var (user, joinedAt) in joins)
-        {
-            var days = LocalDate(joinedAt, zone).DayNumber - first.DayNumber;
-            if (days >= 0 && days < DaysPerWeek * weeks)
-            {
-                cohortOf.Add((user, days / DaysPerWeek));
-            }
-        }
+        var cohortOf = joins.CohortOf;
 
         // Following weeks run from the first cohort's next week to the end of the current one, but no day after today (UTC).
         var start = DayBucket.FromDate(first.AddDays(DaysPerWeek));
         var end = Math.Min(DayBucket.FromDate(current.AddDays(DaysPerWeek)), DayBucket.FromUnixMs(now.ToUnixTimeMilliseconds()) + 1);
         var activeWeeks = cohortOf.Count == 0 || start >= end
             ? new int[cohortOf.Count]
-            : await memberDays.ReadAsync(guild, start, end, g => ActiveWeeks(g, cohortOf, first, start, end, includeBots), cancellationToken);
+            : await memberDays.ReadAsync(guild, start, end, g => _weeks.GetOrAdd((guild, weeks, includeBots), _ => new KeptActiveWeeks()).Read(g, joins, start, end, includeBots), cancellationToken);
 
         var cohorts = new List<RetentionCohort>(weeks);
         for (var cohort = 0; cohort < weeks; cohort++)
         {
-            var members = Enumerable.Range(0, cohortOf.Count).Where(i => cohortOf[i].Cohort == cohort).ToList();
+            var members = joins.Members[cohort];
             var cells = new List<RetentionWeek>(weeks - cohort);
             for (var week = 1; cohort + week <= weeks; week++)
             {
@@ -116,42 +131,27 @@ public sealed class CohortRetentionQuery(IDbContextFactory<AnalyticsDbContext> c
         return new RetentionTable(guildId.ToString(CultureInfo.InvariantCulture), zoneId, WeekStartsOn, weeks, current, cohorts);
     }
 
-    /// <summary>
-    /// For each cohort member (in <paramref name="cohortOf"/>'s order), a bit per week counted from <paramref name="first"/>
-    /// (bit w: active on a UTC day dated in week w). Runs under the guild's gate.
-    /// </summary>
-    private static int[] ActiveWeeks(GuildMemberDays guild, List<(long User, int Cohort)> cohortOf, DateOnly first, int start, int end, bool bots)
+    /// <summary>The cohorts' members from the member rows of joins in the cohorts' weeks (by local date).</summary>
+    private static async Task<CohortJoins> ReadJoinsAsync(
+        AnalyticsDbContext db, long guild, long version, string zoneId, TimeZoneInfo zone, DateOnly first, DateOnly current, int weeks, bool includeBots, CancellationToken cancellationToken)
     {
-        // Dense member index to cohort member + 1 (0: not in a cohort); a member never active has no index at all.
-        var slot = new int[guild.MemberCount];
-        for (var i = 0; i < cohortOf.Count; i++)
+        // A day either side of the local weeks' UTC span covers every offset (at most 14 hours); the local date decides.
+        var (from, to) = (DayBucket.StartMs(DayBucket.FromDate(first) - 1), DayBucket.StartMs(DayBucket.FromDate(current) + 1));
+        var joins = await db.Members.AsNoTracking()
+            .Where(m => m.GuildId == guild && m.JoinedAt >= from && m.JoinedAt < to && (includeBots || !m.IsBot))
+            .Select(m => new { m.UserId, JoinedAt = m.JoinedAt!.Value })
+            .ToListAsync(cancellationToken);
+        var cohortOf = new List<(long User, int Cohort)>(joins.Count);
+        foreach (var join in joins)
         {
-            if (guild.TryIndexOf(cohortOf[i].User, out var member))
+            var days = LocalDate(join.JoinedAt, zone).DayNumber - first.DayNumber;
+            if (days >= 0 && days < DaysPerWeek * weeks)
             {
-                slot[member] = i + 1;
+                cohortOf.Add((join.UserId, days / DaysPerWeek));
             }
         }
 
-        var weeks = new int[cohortOf.Count];
-        for (var day = start; day < end; day++)
-        {
-            if (guild.Day(day) is not { } held)
-            {
-                continue;
-            }
-
-            var bit = 1 << ((DayBucket.ToDate(day).DayNumber - first.DayNumber) / DaysPerWeek);
-            for (var i = 0; i < held.Count; i++)
-            {
-                var member = held.MemberAt(i);
-                if (member < slot.Length && slot[member] > 0 && held.IsActiveAt(i, bots))
-                {
-                    weeks[slot[member] - 1] |= bit;
-                }
-            }
-        }
-
-        return weeks;
+        return new CohortJoins(version, zoneId, first, cohortOf, weeks);
     }
 
     private static DateOnly LocalDate(long unixMs, TimeZoneInfo zone) =>

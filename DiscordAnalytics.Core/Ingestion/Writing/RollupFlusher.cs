@@ -199,8 +199,8 @@ internal sealed class RollupFlusher(WriteContext context)
     }
 
     /// <summary>
-    /// Member-day rows, then one version step per (guild, day) they touched, each day's deltas kept with its new version
-    /// for the in-memory member days (<see cref="WriteContext.MemberDayCommits"/>). A day whose changes summed to nothing
+    /// Member-day rows, then one version step per (guild, day) they touched, each day's deltas (and voice rows) kept with its new version
+    /// for the in-memory member and voice days (<see cref="WriteContext.MemberDayCommits"/>). A day whose changes summed to nothing
     /// (one message posted and another deleted by the same member) steps too, with no deltas: the local-day streaks
     /// (<see cref="Analytics.Streaks.LocalStreakDays"/>) read a day's message and reaction times again when it steps,
     /// and those times did change.
@@ -222,11 +222,16 @@ internal sealed class RollupFlusher(WriteContext context)
 
         sql.AddMemberDaily.Send();
 
+        // Voice time always comes with its member's voice milliseconds of the same day: each voice row is in one of these days.
+        var voice = context.Voice.ChangesByDay();
         foreach (var ((guild, day), list) in days)
         {
             foreach (var changed in sql.BumpMemberDayVersion.Rows(guild, day))
             {
-                context.MemberDayCommits.Add(new MemberDayCommit(guild, day, changed.Version, list, ForgottenUser: null));
+                context.MemberDayCommits.Add(new MemberDayCommit(guild, day, changed.Version, list, ForgottenUser: null)
+                {
+                    Voice = voice.GetValueOrDefault((guild, day)) ?? [],
+                });
             }
         }
     }

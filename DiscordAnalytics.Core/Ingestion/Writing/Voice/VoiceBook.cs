@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.InteropServices;
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Storage.MemberDays;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Voice;
 
@@ -104,6 +105,23 @@ internal sealed class VoiceBook : IDisposable
         _guilds.IfLoaded(guild)?.Members.Remove(user);
         _sql.DeleteVoiceDaysOfUser.Execute(guild, user);
         _sql.DeleteSessionOfUser.Execute(guild, user);
+    }
+
+    /// <summary>
+    /// The batch's voice rows by (guild, day), for the in-memory voice days (<see cref="Storage.MemberDays.MemberDayCommit.Voice"/>).
+    /// The quarter hours are the batch's own arrays: a batch's deltas are never reused after it.
+    /// </summary>
+    public Dictionary<(long Guild, int Day), List<VoiceRowChange>> ChangesByDay()
+    {
+        var days = new Dictionary<(long Guild, int Day), List<VoiceRowChange>>();
+        foreach (var ((guild, day, channel, user), d) in _days)
+        {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(days, (guild, day), out _);
+            list ??= [];
+            list.Add(new VoiceRowChange(channel, user, d.TalkMs, d.MutedMs, d.AloneMs, d.QuarterHourMs));
+        }
+
+        return days;
     }
 
     public void BeginBatch()
