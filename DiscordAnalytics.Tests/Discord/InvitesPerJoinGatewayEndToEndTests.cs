@@ -6,6 +6,7 @@ using DiscordAnalytics.Core.Analytics.Invites;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Discord.Gateway;
 using DiscordAnalytics.Core.Storage;
+using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public sealed class InvitesPerJoinGatewayEndToEndTests : IDisposable
         await using var emulator = await Emulator.StartAsync();
         emulator.ExpectedToken = Token;
         emulator.HeartbeatIntervalMs = 86_400_000;
+        emulator.ReadyGuildIds = [Guild];
         emulator.AddInvite("tutorial", Alice, Welcome, uses: 3);
         emulator.AddInvite("partner", Bob, Welcome, uses: 10);
         emulator.SetVanityUrl("candlestick", uses: 5);
@@ -47,6 +49,15 @@ public sealed class InvitesPerJoinGatewayEndToEndTests : IDisposable
         await emulator.WaitForIdentifyAsync();
         await emulator.DispatchAsync("GUILD_CREATE", GuildCreate());
         await StoreHasAsync(app, async db => await db.Invites.CountAsync() == 3 && await db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.Ok));
+
+        // The history backfill of the new guild reads the invites too: the stream starts once it has, so every read
+        // after this one is a join's.
+        var guildId = long.Parse(Guild, CultureInfo.InvariantCulture);
+        await StoreHasAsync(app, async db =>
+            await db.BackfillRuns.AnyAsync(r => r.GuildId == guildId && r.DiscoveredAt != null)
+            && !await db.BackfillRuns.AnyAsync(r => r.GuildId == guildId && (r.State == BackfillState.Queued || r.State == BackfillState.Running)));
+        await emulator.WaitForAsync(e => e.InviteRequestCount >= 2, "the invites read at READY and by the backfill");
+        var readsBefore = emulator.InviteRequestCount;
 
         var random = new Random(seed);
         var users = Enumerable.Range(1, 5).Select(i => $"90000000000000{i:D4}").ToArray();
@@ -88,6 +99,7 @@ public sealed class InvitesPerJoinGatewayEndToEndTests : IDisposable
             }
         }
 
+        Assert.Equal(readsBefore + stays.Count, emulator.InviteRequestCount);
         Assert.True(
             stays.GroupBy(s => s.User).Any(g => g.Select(s => s.Code).Where(c => c is not null).Distinct().Count() > 1),
             "the stream should have a member who joined through two invites");

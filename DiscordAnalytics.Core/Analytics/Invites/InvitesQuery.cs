@@ -112,10 +112,12 @@ public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts,
         return new InvitesSummary(
             [.. inviteStats.OrderByDescending(s => s.Joins).ThenBy(s => s.Code is null).ThenBy(s => s.Code, StringComparer.Ordinal)],
             inviterStats,
-            status?.InvitesStatus is { } state
-                ? InvitesStatuses.Failure(state) is { } failure
-                    ? new InviteTrackingStatus(InvitesStatuses.UnreadableState, null, status.InvitesCheckedAt) { Failure = failure }
-                    : new InviteTrackingStatus(state, state == InvitesStatuses.MissingPermission ? InvitesStatuses.PermissionName : null, status.InvitesCheckedAt)
+            status?.InvitesStatus is { } stored
+                ? new InviteTrackingStatus(
+                    InvitesStatuses.StateOf(stored),
+                    stored == InvitesStatuses.MissingPermission ? InvitesStatuses.PermissionName : null,
+                    status.InvitesCheckedAt)
+                { Failure = InvitesStatuses.Failure(stored) }
                 : new InviteTrackingStatus(InviteTrackingStatus.NotChecked, null, null));
     }
 }
