@@ -54,9 +54,10 @@ public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> cont
 
     /// <summary>
     /// The role holders' joins and leaves, replayed per member over their stored raw joins and leaves up to the window's
-    /// end: every join counts; a leave counts when the member was present (never seen leaving, or joined since).
+    /// end: every join counts; a leave counts when the member was present (never seen leaving, or joined since). The
+    /// Totals card's joins and leaves under a role filter are these too (<see cref="TotalsQuery"/>).
     /// </summary>
-    private static async Task<MemberGrowth> OfHoldersAsync(AnalyticsDbContext db, AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
+    internal static async Task<MemberGrowth> OfHoldersAsync(AnalyticsDbContext db, AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var (startAt, endAt) = (query.Window.StartAt, query.Window.EndAt);

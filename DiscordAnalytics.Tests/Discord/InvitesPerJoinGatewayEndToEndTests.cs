@@ -6,7 +6,6 @@ using DiscordAnalytics.Core.Analytics.Invites;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Discord.Gateway;
 using DiscordAnalytics.Core.Storage;
-using DiscordAnalytics.Core.Backfill;
 using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,8 @@ namespace DiscordAnalytics.Tests.Discord;
 /// Every join judged on its own, through the whole live app: a random stream of joins (through one invite, through none,
 /// through two at once), posts, leaves and rejoins on the loopback gateway, the invites' uses read from its REST routes,
 /// against brute force over the stream: per invite, the joins, the stays that posted within 7 days, and (read 31 days
-/// later) the stays that lasted 30 days. A member who joined twice through two invites counts once for each.
+/// later) the stays that lasted 30 days. A member who joined twice through two invites counts once for each. The history
+/// backfill of the new guild reads the invites again while the stream runs: no join may lose its invite to that read.
 /// </summary>
 public sealed class InvitesPerJoinGatewayEndToEndTests : IDisposable
 {
@@ -50,14 +50,6 @@ public sealed class InvitesPerJoinGatewayEndToEndTests : IDisposable
         await emulator.DispatchAsync("GUILD_CREATE", GuildCreate());
         await StoreHasAsync(app, async db => await db.Invites.CountAsync() == 3 && await db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.Ok));
 
-        // The history backfill of the new guild reads the invites too: the stream starts once it has, so every read
-        // after this one is a join's.
-        var guildId = long.Parse(Guild, CultureInfo.InvariantCulture);
-        await StoreHasAsync(app, async db =>
-            await db.BackfillRuns.AnyAsync(r => r.GuildId == guildId && r.DiscoveredAt != null)
-            && !await db.BackfillRuns.AnyAsync(r => r.GuildId == guildId && (r.State == BackfillState.Queued || r.State == BackfillState.Running)));
-        await emulator.WaitForAsync(e => e.InviteRequestCount >= 2, "the invites read at READY and by the backfill");
-        var readsBefore = emulator.InviteRequestCount;
 
         var random = new Random(seed);
         var users = Enumerable.Range(1, 5).Select(i => $"90000000000000{i:D4}").ToArray();
@@ -99,7 +91,6 @@ public sealed class InvitesPerJoinGatewayEndToEndTests : IDisposable
             }
         }
 
-        Assert.Equal(readsBefore + stays.Count, emulator.InviteRequestCount);
         Assert.True(
             stays.GroupBy(s => s.User).Any(g => g.Select(s => s.Code).Where(c => c is not null).Distinct().Count() > 1),
             "the stream should have a member who joined through two invites");

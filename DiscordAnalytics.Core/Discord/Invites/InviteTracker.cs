@@ -46,6 +46,13 @@ public sealed partial class InviteTracker : IAsyncDisposable
     /// <summary>A fresh gateway session (or a backfill): the guild's invites are read again, a missing permission tried again.</summary>
     public void Refresh(ulong guildId) => Enqueue(guildId, new InviteWork(InviteWorkKind.Refresh));
 
+    /// <summary>
+    /// A history backfill: the guild's invites are stored again, but the uses that joins are compared with stay. Within one
+    /// connection every earlier join was attributed already, so a rise the read sees belongs to a join still on its way:
+    /// taking it in here would turn that join into an unknown one.
+    /// </summary>
+    public void RefreshKeepingBaseline(ulong guildId) => Enqueue(guildId, new InviteWork(InviteWorkKind.Refresh, KeepBaseline: true));
+
     /// <summary>Takes note of a normalized gateway event: invite creates and deletes, and joins to attribute. Never waits.</summary>
     public void Observe(IngestEvent e)
     {
@@ -139,7 +146,8 @@ public sealed partial class InviteTracker : IAsyncDisposable
                 state.RetryScheduled = false;
                 state.MissingPermission = false;
                 state.ReadVanity = true;
-                state.Accounted = await ReadAndStoreAsync(guildId, state, sync: true, cancellationToken).ConfigureAwait(false);
+                var read = await ReadAndStoreAsync(guildId, state, sync: true, cancellationToken).ConfigureAwait(false);
+                state.Accounted = work.KeepBaseline && read is not null && state.Accounted is { } kept ? kept : read;
                 break;
             case InviteWorkKind.Created when state.Accounted is { } accounted:
                 accounted[work.Code!] = work.Uses;
