@@ -124,10 +124,11 @@ public sealed partial class LargeCommunity
 
     internal static ulong JoinerId(long day, int index) => Snowflake.FromUnixMs(JoinerIdBase) + (ulong)(day * 4096 + index);
 
-    /// <summary>The guild, every channel, the roles, the bots and every founding member with their roles, stamped <paramref name="at"/>: what a fresh store needs first.</summary>
+    /// <summary>The guild, every channel, the roles, the invites, the bots and every founding member with their roles, stamped <paramref name="at"/>: what a fresh store needs first.</summary>
     public IEnumerable<IngestEvent> Metadata(long at) =>
         CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, Channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
             .Concat(RoleUpserts(at))
+            .Concat(InviteUpserts(at))
             .Concat(Bots.Select((bot, i) => CommunityMetadata.Member(GuildId, at, bot, $"bot-{i + 1}", isBot: true) with { RoleIds = new[] { BotsRole } }))
             .Concat(Enumerable.Range(0, Scale.Members).Select(r => CommunityMetadata.Member(GuildId, at, MemberId(r), $"member-{r + 1}") with
             {
