@@ -128,12 +128,13 @@ public sealed partial class LargeCommunity
     public IEnumerable<IngestEvent> Metadata(long at) =>
         CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, Channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
             .Concat(RoleUpserts(at))
-            .Concat(InviteUpserts(at))
             .Concat(Bots.Select((bot, i) => CommunityMetadata.Member(GuildId, at, bot, $"bot-{i + 1}", isBot: true) with { RoleIds = new[] { BotsRole } }))
             .Concat(Enumerable.Range(0, Scale.Members).Select(r => CommunityMetadata.Member(GuildId, at, MemberId(r), $"member-{r + 1}") with
             {
                 RoleIds = FounderRoles(r, Math.DivRem(at, DemoRhythm.DayMs).Quotient),
-            }));
+            }))
+            // Last: the invites name their makers, who are members by then.
+            .Concat(InviteUpserts(at));
 
     /// <summary>Metadata stamped <paramref name="fromMs"/>, then every activity event of <paramref name="days"/> days from it, in time order.</summary>
     public IEnumerable<IngestEvent> History(long fromMs, int days) => Metadata(fromMs).Concat(Activity(fromMs, days));
