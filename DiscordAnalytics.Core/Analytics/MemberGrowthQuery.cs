@@ -23,7 +23,7 @@ public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (query.RoleId is not null)
         {
-            return await OfHoldersAsync(db, query, span, cancellationToken);
+            return await OfHoldersAsync(db, roleHolders, query, span, cancellationToken);
         }
 
         var counts = await db.GuildDailyRollups
@@ -54,9 +54,10 @@ public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> cont
 
     /// <summary>
     /// The role holders' joins and leaves, replayed per member over their stored raw joins and leaves up to the window's
-    /// end: every join counts; a leave counts when the member was present (never seen leaving, or joined since).
+    /// end: every join counts; a leave counts when the member was present (never seen leaving, or joined since). The
+    /// Totals card's joins and leaves under a role filter are these too (<see cref="TotalsQuery"/>).
     /// </summary>
-    private async Task<MemberGrowth> OfHoldersAsync(AnalyticsDbContext db, AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
+    internal static async Task<MemberGrowth> OfHoldersAsync(AnalyticsDbContext db, RoleHolders roleHolders, AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var (startAt, endAt) = (query.Window.StartAt, query.Window.EndAt);

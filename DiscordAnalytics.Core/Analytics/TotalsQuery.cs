@@ -11,7 +11,9 @@ namespace DiscordAnalytics.Core.Analytics;
 /// Headline totals of a window from the daily rollups (the channels' summed per day in memory, <see cref="ChannelDayIndex"/>), and of the previous window cut to the same elapsed time
 /// (whole days from the rollups, the cut day's first hours from its items read whole once and kept while its versions
 /// stand, <see cref="CutDayTotals"/>). Active members and reactors are unique over the window: counted from the member
-/// days in memory (<see cref="MemberDayIndex"/>).
+/// days in memory (<see cref="MemberDayIndex"/>). Under a role filter, active members, reactors, joins and leaves are the
+/// holders' (joins and leaves by the member-growth rule, <see cref="MemberGrowthQuery"/>); messages, reactions and threads
+/// stay the whole guild's.
 /// </summary>
 public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders)
 {
@@ -30,7 +32,15 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var (days, _) = await WholeDaysAsync(guild, start, end, bots, (await MembershipAndFirstAsync(db, guild, start, end, bots, cancellationToken)).Membership, withNext: false, cancellationToken);
         var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
-        return days.ToTotals(PartialDayTotals.Nothing, members);
+        var totals = days.ToTotals(PartialDayTotals.Nothing, members);
+        if (query.RoleId is null)
+        {
+            return totals;
+        }
+
+        // The rollups have no member: the holders' joins and leaves are member growth's, read from the raw joins and leaves.
+        var growth = await MemberGrowthQuery.OfHoldersAsync(db, roleHolders, query, ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+        return totals with { Joins = growth.Joins, Leaves = growth.Leaves };
     }
 
     /// <summary>
@@ -47,6 +57,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var first = await MembershipAndFirstAsync(db, guild, span.StartDay, cut, bots, cancellationToken);
         var (days, channelVersion) = await WholeDaysAsync(guild, span.StartDay, cut, bots, first.Membership, span.HasPartialDay, cancellationToken);
         var holders = await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken);
+        var holdersGrowth = query.RoleId is null ? null : await MemberGrowthQuery.OfHoldersAsync(db, roleHolders, query, span, cancellationToken);
         if (!span.HasPartialDay)
         {
             var whole = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
@@ -94,7 +105,9 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         return Previous(days.ToTotals(cutPartial, cutMembers));
 
         PreviousTotals Previous(Totals totals) =>
-            new(totals, new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: first.FirstAt is { } firstAt && firstAt <= span.StartAt), span);
+            new(
+                holdersGrowth is { } growth ? totals with { Joins = growth.PreviousJoins, Leaves = growth.PreviousLeaves } : totals,
+                new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: first.FirstAt is { } firstAt && firstAt <= span.StartAt), span);
     }
 
     /// <summary>

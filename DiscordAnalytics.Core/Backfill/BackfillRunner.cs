@@ -75,7 +75,7 @@ public sealed partial class BackfillRunner(
                 // The invites' REST snapshot goes with the history (live only: the demo writes its own invites).
                 if (_source.Kind == "live")
                 {
-                    invites?.Refresh(guildId);
+                    invites?.RefreshKeepingBaseline(guildId);
                 }
 
                 await DiscoverAsync(_source, work, execution.Token).ConfigureAwait(false);

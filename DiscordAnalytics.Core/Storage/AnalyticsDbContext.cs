@@ -73,6 +73,9 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<Invite> Invites => Set<Invite>();
 
+    /// <summary>Every join of every member, each with its own stay, first post and invite.</summary>
+    public DbSet<MemberJoin> MemberJoins => Set<MemberJoin>();
+
     public DbSet<VoiceDay> VoiceDays => Set<VoiceDay>();
 
     public DbSet<MessageKindDay> MessageKindDays => Set<MessageKindDay>();
@@ -226,6 +229,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new RoleConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRoleSpanConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRoleStateConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberJoinConfiguration());
         modelBuilder.ApplyConfiguration(new RoleSnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRoleSpanVersionConfiguration());
         modelBuilder.ApplyConfiguration(new InviteConfiguration());

@@ -21,15 +21,61 @@ public static class InvitesStatuses
     /// </summary>
     public const string UnreadableState = "unreadable";
 
+    /// <summary>
+    /// A read failed otherwise (a 5xx after the client's retries, no answer in time, an answer that is not JSON, Discord not
+    /// reached): stored as <c>read_failed:{what}:{http}</c> (<see cref="ReadFailed(string, int?)"/>), said in words by
+    /// <see cref="Failure(string)"/>. Tried again at the next join, the next connection, and on a schedule.
+    /// </summary>
+    public const string ReadFailedState = "read_failed";
+
+    /// <summary>What failed: Discord answered an HTTP error (with <c>http</c>).</summary>
+    public const string HttpFailure = "http";
+
+    /// <summary>What failed: Discord did not answer in time.</summary>
+    public const string TimeoutFailure = "timeout";
+
+    /// <summary>What failed: Discord's answer was not JSON.</summary>
+    public const string NotJsonFailure = "json";
+
+    /// <summary>What failed: Discord could not be reached.</summary>
+    public const string NetworkFailure = "network";
+
+    /// <summary>The stored status of a failed read (<see cref="ReadFailedState"/>).</summary>
+    public static string ReadFailed(string what, int? httpStatus) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ReadFailedState}:{what}:{httpStatus}");
+
+    /// <summary>The state a stored status stands for: <c>ok</c>, <c>missing_permission</c>, <c>unreadable</c> or <c>read_failed</c>.</summary>
+    public static string StateOf(string status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var colon = status.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? status : status[..colon];
+    }
+
     /// <summary>The stored status of a refusal: the HTTP status and Discord's error code (empty when it gave none).</summary>
     public static string Unreadable(int httpStatus, int? discordCode) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{UnreadableState}:{httpStatus}:{discordCode}");
 
-    /// <summary>What failed, in words, for a stored <see cref="Unreadable(int, int?)"/> status; null for any other status.</summary>
+    /// <summary>
+    /// What failed, in words, for a stored <see cref="Unreadable(int, int?)"/> or <see cref="ReadFailed(string, int?)"/>
+    /// status; null for any other status.
+    /// </summary>
     public static string? Failure(string status)
     {
         ArgumentNullException.ThrowIfNull(status);
         var parts = status.Split(':');
+        if (parts.Length == 3 && parts[0] == ReadFailedState)
+        {
+            return parts[1] switch
+            {
+                HttpFailure => $"Discord answered HTTP {parts[2]} to the invites list",
+                TimeoutFailure => "Discord did not answer the invites list in time",
+                NotJsonFailure => "Discord answered the invites list with something that is not JSON",
+                NetworkFailure => "Discord could not be reached for the invites list",
+                _ => "the invites list could not be read",
+            };
+        }
+
         if (parts.Length != 3 || parts[0] != UnreadableState)
         {
             return null;

@@ -8,15 +8,17 @@ namespace DiscordAnalytics.Core.Analytics.Invites;
 /// <summary>
 /// Which invites bring members who stay (docs/how-it-counts.md, Invites):
 /// <list type="bullet">
-/// <item>A join counts when the member's latest join (<c>members.joinedAt</c>, as for activation) falls in the window and
-/// was attributed (<c>inviteJoinedAt = joinedAt</c>): to an invite code, or to "unknown". Joins never attributed (before
-/// invites were tracked, without the Manage Server permission) are in no row. Bots only with IncludeBots.</item>
-/// <item><c>postedWithinSevenDays</c>: the member's first counted post of their first week is known
-/// (<c>members.firstPostAt</c>, kept by the writer for activation).</item>
-/// <item><c>stillMembersAfterThirtyDays</c>: 30 days after the join have passed (TimeProvider) and the member had not left
-/// by then. A join younger than 30 days is in neither this count nor excluded from <c>joins</c>.</item>
+/// <item>Every join counts on its own (<c>memberJoins</c>, one row per join): a join counts when it falls in the window and
+/// was attributed, to an invite code or to "unknown". A member who joined twice through two invites counts once for each.
+/// Joins never attributed (before invites were tracked, without the Manage Server permission) are in no row. Bots only with
+/// IncludeBots.</item>
+/// <item><c>postedWithinSevenDays</c>: the join's stay has a counted post in the 7 x 24 hours after it (its row's
+/// <c>firstPostAt</c>, kept by the writer; a post after a later join belongs to that later join).</item>
+/// <item><c>stillMembersAfterThirtyDays</c>: 30 days after the join have passed (TimeProvider) and that stay had not ended
+/// by then (no leave, nor a rejoin that implies one). A join younger than 30 days is in neither this count nor excluded
+/// from <c>joins</c>.</item>
 /// <item>Privacy: hidden and forgotten inviters are never named: their invites' rows have no inviter, and in the
-/// inviters list they are counted together in one row without id. A forgotten member's own join is gone with their row.</item>
+/// inviters list they are counted together in one row without id. A forgotten member's own joins are gone with their row.</item>
 /// </list>
 /// </summary>
 public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
@@ -29,9 +31,9 @@ public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts,
     {
         var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var joins = await db.Members.AsNoTracking()
-            .Where(m => m.GuildId == guild && m.JoinedAt >= startAt && m.JoinedAt < endAt && m.InviteJoinedAt == m.JoinedAt && (bots || !m.IsBot))
-            .Select(m => new { JoinedAt = m.JoinedAt!.Value, m.FirstPostAt, m.LeftAt, m.InviteCode })
+        var joins = await db.MemberJoins.AsNoTracking()
+            .Where(j => j.GuildId == guild && j.JoinedAt >= startAt && j.JoinedAt < endAt && j.IsAttributed && (bots || !j.IsBot))
+            .Select(j => new { j.JoinedAt, j.FirstPostAt, j.LeftAt, j.InviteCode })
             .ToListAsync(cancellationToken);
         var invites = await db.Invites.AsNoTracking()
             .Where(i => i.GuildId == guild)
@@ -110,10 +112,12 @@ public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts,
         return new InvitesSummary(
             [.. inviteStats.OrderByDescending(s => s.Joins).ThenBy(s => s.Code is null).ThenBy(s => s.Code, StringComparer.Ordinal)],
             inviterStats,
-            status?.InvitesStatus is { } state
-                ? InvitesStatuses.Failure(state) is { } failure
-                    ? new InviteTrackingStatus(InvitesStatuses.UnreadableState, null, status.InvitesCheckedAt) { Failure = failure }
-                    : new InviteTrackingStatus(state, state == InvitesStatuses.MissingPermission ? InvitesStatuses.PermissionName : null, status.InvitesCheckedAt)
+            status?.InvitesStatus is { } stored
+                ? new InviteTrackingStatus(
+                    InvitesStatuses.StateOf(stored),
+                    stored == InvitesStatuses.MissingPermission ? InvitesStatuses.PermissionName : null,
+                    status.InvitesCheckedAt)
+                { Failure = InvitesStatuses.Failure(stored) }
                 : new InviteTrackingStatus(InviteTrackingStatus.NotChecked, null, null));
     }
 }

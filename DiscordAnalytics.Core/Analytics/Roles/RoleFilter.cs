@@ -9,8 +9,8 @@ public sealed record RoleFilter(string RoleId, string Name, IReadOnlyList<string
     /// <summary>The summary fields restricted to the role's holders; every other field is the whole guild's.</summary>
     public static readonly IReadOnlyList<string> FilteredFields =
         [
-            "totals.activeMembers", "totals.uniqueReactors", "totals.voiceMinutes",
-            "previousTotals.activeMembers", "previousTotals.uniqueReactors", "previousTotals.voiceMinutes",
+            "totals.activeMembers", "totals.uniqueReactors", "totals.voiceMinutes", "totals.joins", "totals.leaves",
+            "previousTotals.activeMembers", "previousTotals.uniqueReactors", "previousTotals.voiceMinutes", "previousTotals.joins", "previousTotals.leaves",
             "topMembers", "risingMembers", "activation", "engagement", "lurkers", "memberGrowth", "topVoiceChannels", "hourlyVoice", "roles", "roleChanges",
         ];
 }

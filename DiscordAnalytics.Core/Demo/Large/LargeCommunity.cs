@@ -124,7 +124,7 @@ public sealed partial class LargeCommunity
 
     internal static ulong JoinerId(long day, int index) => Snowflake.FromUnixMs(JoinerIdBase) + (ulong)(day * 4096 + index);
 
-    /// <summary>The guild, every channel, the roles, the bots and every founding member with their roles, stamped <paramref name="at"/>: what a fresh store needs first.</summary>
+    /// <summary>The guild, every channel, the roles, the invites, the bots and every founding member with their roles, stamped <paramref name="at"/>: what a fresh store needs first.</summary>
     public IEnumerable<IngestEvent> Metadata(long at) =>
         CommunityMetadata.GuildAndChannels(GuildId, GuildName, at, Channels.Select(c => (c.Id, c.Name, c.Type, c.ParentId)))
             .Concat(RoleUpserts(at))
@@ -132,7 +132,9 @@ public sealed partial class LargeCommunity
             .Concat(Enumerable.Range(0, Scale.Members).Select(r => CommunityMetadata.Member(GuildId, at, MemberId(r), $"member-{r + 1}") with
             {
                 RoleIds = FounderRoles(r, Math.DivRem(at, DemoRhythm.DayMs).Quotient),
-            }));
+            }))
+            // Last: the invites name their makers, who are members by then.
+            .Concat(InviteUpserts(at));
 
     /// <summary>Metadata stamped <paramref name="fromMs"/>, then every activity event of <paramref name="days"/> days from it, in time order.</summary>
     public IEnumerable<IngestEvent> History(long fromMs, int days) => Metadata(fromMs).Concat(Activity(fromMs, days));

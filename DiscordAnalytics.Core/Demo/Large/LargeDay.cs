@@ -144,7 +144,7 @@ internal sealed partial class LargeDay
         }
     }
 
-    /// <summary>New members: some introduce themselves within hours, about a third leave within weeks (queued for their day).</summary>
+    /// <summary>New members: some introduce themselves within hours, about a third leave within weeks (queued for their day); each join attributed to an invite.</summary>
     private void Joins()
     {
         var joins = (int)Math.Round(DayEvents * JoinShare);
@@ -155,7 +155,8 @@ internal sealed partial class LargeDay
             var at = _dayStart + _community.HourTables[zone].Pick(_random) * DemoRhythm.HourMs + _random.NextLong(DemoRhythm.HourMs);
             var name = $"joiner-{_day}-{i}";
             Add(at, new IngestEvent { Type = IngestEventType.MemberAdd, GuildId = _community.GuildId, EventAt = at, UserId = id, Name = name, RoleIds = new[] { _community.NewcomersRole } });
-            if (_random.Chance(0.45))
+            var introduces = _random.Chance(0.45);
+            if (introduces)
             {
                 var postAt = at + 60_000 + _random.Exponential(2 * DemoRhythm.HourMs);
                 var posts = 1 + _random.Next(3);
@@ -171,6 +172,9 @@ internal sealed partial class LargeDay
                 leaveAt = at + DemoRhythm.DayMs + Math.Min(_random.Exponential(6 * DemoRhythm.DayMs), 40 * DemoRhythm.DayMs);
                 Later(new IngestEvent { Type = IngestEventType.MemberRemove, GuildId = _community.GuildId, EventAt = leaveAt, UserId = id });
             }
+
+            // The invite it came through, right after the join (same time, later in order).
+            Add(at, _community.JoinAttributed(id, at, leaveAt != long.MaxValue, introduces));
 
             // A joiner who is still here a week later is no longer a newcomer.
             var settledAt = at + GeneratedRoles.NewcomerMs;

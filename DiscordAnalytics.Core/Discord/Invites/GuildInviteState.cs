@@ -25,6 +25,12 @@ internal sealed class GuildInviteState
     /// <summary>Discord answered 403 on the invites: nothing is read again until the next fresh session asks.</summary>
     public bool MissingPermission { get; set; }
 
+    /// <summary>The last read failed other than by a 403: the next read that succeeds says so (status ok again).</summary>
+    public bool ReadFailed { get; set; }
+
+    /// <summary>A read again after <see cref="InviteTracker.RetryAfter"/> is pending.</summary>
+    public bool RetryScheduled { get; set; }
+
     /// <summary>Whether to read the vanity URL (false after the guild turned out to have none, until the next refresh).</summary>
     public bool ReadVanity { get; set; } = true;
 

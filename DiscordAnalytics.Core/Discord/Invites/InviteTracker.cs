@@ -13,12 +13,17 @@ namespace DiscordAnalytics.Core.Discord.Invites;
 /// invites over REST (through the client's rate-limit buckets) and writes what it learns as ingest events of their own
 /// (invite upserts, a sync, the status, join attributions). Joins queued together are attributed together, so several
 /// joins close to each other never race: <see cref="InviteAttribution"/> decides. A 403 (Manage Server missing) is
-/// recorded once and nothing is read again until the next fresh session.
+/// recorded once and nothing is read again until the next fresh session. Any other failed read (a 5xx after the client's
+/// retries, no answer in time, not JSON, Discord not reached) is recorded too, so the card says what failed and when; it is
+/// read again at the next join, the next fresh session, and <see cref="RetryAfter"/> later.
 /// </summary>
 public sealed partial class InviteTracker : IAsyncDisposable
 {
     /// <summary>A GUILD_MEMBER_ADD whose join is older than this is Discord re-sending an existing member: not attributed.</summary>
     public static readonly TimeSpan MaxJoinAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long after a failed read (other than a 403) the invites are read again on their own.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
 
     private readonly DiscordRestClient _rest;
     private readonly DispatchNormalizer _normalizer;
@@ -40,6 +45,13 @@ public sealed partial class InviteTracker : IAsyncDisposable
 
     /// <summary>A fresh gateway session (or a backfill): the guild's invites are read again, a missing permission tried again.</summary>
     public void Refresh(ulong guildId) => Enqueue(guildId, new InviteWork(InviteWorkKind.Refresh));
+
+    /// <summary>
+    /// A history backfill: the guild's invites are stored again, but the uses that joins are compared with stay. Within one
+    /// connection every earlier join was attributed already, so a rise the read sees belongs to a join still on its way:
+    /// taking it in here would turn that join into an unknown one.
+    /// </summary>
+    public void RefreshKeepingBaseline(ulong guildId) => Enqueue(guildId, new InviteWork(InviteWorkKind.Refresh, KeepBaseline: true));
 
     /// <summary>Takes note of a normalized gateway event: invite creates and deletes, and joins to attribute. Never waits.</summary>
     public void Observe(IngestEvent e)
@@ -131,9 +143,11 @@ public sealed partial class InviteTracker : IAsyncDisposable
         switch (work.Kind)
         {
             case InviteWorkKind.Refresh:
+                state.RetryScheduled = false;
                 state.MissingPermission = false;
                 state.ReadVanity = true;
-                state.Accounted = await ReadAndStoreAsync(guildId, state, sync: true, cancellationToken).ConfigureAwait(false);
+                var read = await ReadAndStoreAsync(guildId, state, sync: true, cancellationToken).ConfigureAwait(false);
+                state.Accounted = work.KeepBaseline && read is not null && state.Accounted is { } kept ? kept : read;
                 break;
             case InviteWorkKind.Created when state.Accounted is { } accounted:
                 accounted[work.Code!] = work.Uses;
@@ -219,9 +233,14 @@ public sealed partial class InviteTracker : IAsyncDisposable
             await WriteStatusAsync(guildId, InvitesStatuses.Unreadable((int)HttpStatusCode.Forbidden, ex.ErrorCode), at, cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException or System.Text.Json.JsonException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // Visible, not only logged: the card and the summary say what failed and when, until a read succeeds.
             LogUnreadable(_logger, guildId, ex.GetType().Name);
+            state.ReadFailed = true;
+            ScheduleRetry(guildId, state);
+            await WriteStatusAsync(guildId, ReadFailure(ex), at, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -241,6 +260,11 @@ public sealed partial class InviteTracker : IAsyncDisposable
         if (sync)
         {
             await _sink.WriteAsync(new IngestEvent { Type = IngestEventType.InviteSync, GuildId = guildId, EventAt = at }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sync || state.ReadFailed)
+        {
+            state.ReadFailed = false;
             await WriteStatusAsync(guildId, InvitesStatuses.Ok, at, cancellationToken).ConfigureAwait(false);
         }
 
@@ -267,6 +291,41 @@ public sealed partial class InviteTracker : IAsyncDisposable
             state.ReadVanity = false;
             LogNoVanity(_logger, guildId, ex.GetType().Name);
             return [];
+        }
+    }
+
+    /// <summary>The stored status of a failed read: what failed, in <see cref="InvitesStatuses"/>' terms.</summary>
+    private static string ReadFailure(Exception ex) => ex switch
+    {
+        DiscordRestException { StatusCode: { } status } => InvitesStatuses.ReadFailed(InvitesStatuses.HttpFailure, (int)status),
+        DiscordRestException { InnerException: OperationCanceledException } or OperationCanceledException => InvitesStatuses.ReadFailed(InvitesStatuses.TimeoutFailure, null),
+        DiscordRestException { InnerException: System.Text.Json.JsonException } or System.Text.Json.JsonException => InvitesStatuses.ReadFailed(InvitesStatuses.NotJsonFailure, null),
+        HttpRequestException => InvitesStatuses.ReadFailed(InvitesStatuses.NetworkFailure, null),
+        _ => InvitesStatuses.ReadFailed("other", null),
+    };
+
+    /// <summary>Reads the invites again <see cref="RetryAfter"/> from now (one pending retry per guild), so a failure does not wait for a join or a new connection.</summary>
+    private void ScheduleRetry(ulong guildId, GuildInviteState state)
+    {
+        if (state.RetryScheduled)
+        {
+            return;
+        }
+
+        state.RetryScheduled = true;
+        _readers.Add(RetryLaterAsync());
+
+        async Task RetryLaterAsync()
+        {
+            try
+            {
+                await Task.Delay(RetryAfter, _time, _stopping.Token).ConfigureAwait(false);
+                Refresh(guildId);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping.
+            }
         }
     }
 

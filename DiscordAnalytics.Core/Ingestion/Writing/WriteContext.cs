@@ -1,5 +1,6 @@
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Invites;
+using DiscordAnalytics.Core.Ingestion.Writing.Joins;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Writing.Support;
 using DiscordAnalytics.Core.Ingestion.Writing.Roles;
@@ -28,7 +29,8 @@ internal sealed class WriteContext : IDisposable
         Snapshots = new ReactionSnapshots(Sql);
         Blocks = new ReactionBlocks(Sql);
         Forgotten = new ForgottenMembers(Sql);
-        Activation = new MemberActivation(Sql);
+        Joins = new JoinStatements(connection);
+        Activation = new MemberActivation(Sql, Joins);
         Support = new SupportFacts(connection, Channels);
         Voice = new VoiceBook(connection);
         Roles = new MemberRoleBook(connection);
@@ -90,6 +92,9 @@ internal sealed class WriteContext : IDisposable
     /// <summary>The invite statements: invites, the guild's invites status and join attributions.</summary>
     public InviteStatements Invites { get; }
 
+    /// <summary>The statements on every member's joins (one row per join: stay, first post, invite).</summary>
+    public JoinStatements Joins { get; }
+
     /// <summary>Which of the batch's message and reaction facts are certainly not stored yet (PostgreSQL only).</summary>
     public AbsentFacts Absent { get; }
 
@@ -129,6 +134,7 @@ internal sealed class WriteContext : IDisposable
         Voice.Dispose();
         Roles.Dispose();
         Invites.Dispose();
+        Joins.Dispose();
         Sql.Dispose();
     }
 }

@@ -1319,6 +1319,49 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("memberDayVersions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberJoin", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("userId");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("joinedAt");
+
+                    b.Property<long?>("FirstPostAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("firstPostAt");
+
+                    b.Property<string>("InviteCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inviteCode");
+
+                    b.Property<bool>("IsAttributed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isAttributed");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isBot");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leftAt");
+
+                    b.HasKey("GuildId", "UserId", "JoinedAt");
+
+                    b.HasIndex("GuildId", "JoinedAt")
+                        .HasDatabaseName("IX_memberJoins_joined");
+
+                    b.ToTable("memberJoins", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpan", b =>
                 {
                     b.Property<long>("GuildId")

@@ -9,10 +9,10 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics.Invites;
 
 /// <summary>
-/// A random community's joins (some rejoin), leaves, posts and join attributions (an invite, or unknown) through the real
-/// writer in random batch sizes, against brute force over the generated stream: per invite and per inviter, the joins
-/// whose latest join falls in the window, how many of those members posted within 7 days of it, and how many were still
-/// members 30 days after it.
+/// A random community's joins (some rejoin), leaves, posts (some read late, after a rejoin) and join attributions (an
+/// invite, or unknown) through the real writer in random batch sizes, against brute force over the generated stream: per
+/// invite and per inviter, every join that falls in the window (each on its own), how many of those stays had a post within
+/// 7 days of the join, and how many were still members 30 days after it.
 /// </summary>
 public abstract class InvitesGroundTruthTests(StoreProvider provider) : IAsyncLifetime
 {
@@ -36,6 +36,7 @@ public abstract class InvitesGroundTruthTests(StoreProvider provider) : IAsyncLi
     {
         var random = new Random(seed);
         var timeline = new List<(long At, int Order, IngestEvent Event)>();
+        var late = new List<IngestEvent>();
         var joins = new List<(ulong User, long At, string? Code)>();
         var leaves = new List<(ulong User, long At)>();
         var posts = new List<(ulong User, long At)>();
@@ -63,7 +64,16 @@ public abstract class InvitesGroundTruthTests(StoreProvider provider) : IAsyncLi
                 {
                     var postAt = at + random.NextInt64(1, 20 * Day);
                     posts.Add((user, postAt));
-                    timeline.Add((postAt, 2, Message(G, Channel, user, postAt, message++)));
+                    var post = Message(G, Channel, user, postAt, message++);
+                    if (random.Next(5) == 0)
+                    {
+                        // History read late: the post reaches the writer after everything else, rejoins included.
+                        late.Add(post);
+                    }
+                    else
+                    {
+                        timeline.Add((postAt, 2, post));
+                    }
                 }
 
                 if (random.Next(2) == 0)
@@ -83,6 +93,7 @@ public abstract class InvitesGroundTruthTests(StoreProvider provider) : IAsyncLi
         var stream = new List<IngestEvent> { Guild(G, "Ground truth", Start - Day), Channel(G, Channel, "general", Start - Day) };
         stream.AddRange(Codes.Select(c => Invite(G, c.Code, c.Inviter, 0, Start - Day, vanity: c.Inviter is null)));
         stream.AddRange(timeline.Where(t => t.At < Now.ToUnixTimeMilliseconds()).OrderBy(t => t.At).ThenBy(t => t.Order).Select(t => t.Event));
+        stream.AddRange(late.Where(e => e.EventAt < Now.ToUnixTimeMilliseconds()));
         foreach (var chunk in stream.Chunk(random.Next(1, 50)))
         {
             await _store.WriteAsync(chunk);
@@ -93,10 +104,9 @@ public abstract class InvitesGroundTruthTests(StoreProvider provider) : IAsyncLi
         var query = new AnalyticsQuery(G, window, AnalyticsQuery.MaxTop, false);
         var actual = await new InvitesQuery(_store, new FakeTimeProvider(Now)).RunAsync(query, CancellationToken.None);
 
-        // Brute force: each member's latest join before now decides, as the store keeps only that one.
+        // Brute force: every join before now on its own; a post belongs to the stay it was made in (before any later join).
         var now = Now.ToUnixTimeMilliseconds();
-        var latest = joins.Where(j => j.At < now).GroupBy(j => j.User).Select(g => g.MaxBy(j => j.At)).ToList();
-        var counted = latest.Where(j => j.At >= window.StartAt && j.At < window.EndAt && j.Code != "never").ToList();
+        var counted = joins.Where(j => j.At < now && j.At >= window.StartAt && j.At < window.EndAt && j.Code != "never").ToList();
         var expected = counted
             .GroupBy(j => j.Code)
             .Select(g => (Code: g.Key, Joins: (long)g.Count(), Posted: (long)g.Count(j => Posted(j)), Stayed: (long)g.Count(j => Stayed(j))))
@@ -112,8 +122,11 @@ public abstract class InvitesGroundTruthTests(StoreProvider provider) : IAsyncLi
             .ToList();
         Assert.Equal(expectedInviters, actual.Inviters.Select(i => (i.InviterId!, i.Joins, i.PostedWithinSevenDays, i.StillMembersAfterThirtyDays)));
         Assert.True(counted.Count > 20 && expected.Any(e => e.Stayed > 0) && expected.Any(e => e.Posted > 0), "the stream should have joins that posted and stayed");
+        Assert.True(counted.GroupBy(j => j.User).Any(g => g.Count() > 1), "the window should hold members who joined twice");
 
-        bool Posted((ulong User, long At, string? Code) join) => posts.Any(p => p.User == join.User && p.At >= join.At && p.At < join.At + (7 * Day) && p.At < now);
+        bool Posted((ulong User, long At, string? Code) join) => posts.Any(p =>
+            p.User == join.User && p.At >= join.At && p.At < join.At + (7 * Day) && p.At < now
+            && !joins.Any(later => later.User == join.User && later.At > join.At && later.At <= p.At));
 
         bool Stayed((ulong User, long At, string? Code) join) =>
             join.At + (30 * Day) <= now && !leaves.Any(l => l.User == join.User && l.At > join.At && l.At < join.At + (30 * Day));

@@ -73,6 +73,50 @@ public abstract class InvitesStoreTests(StoreProvider provider) : IAsyncLifetime
         var members = await db.Members.Where(m => m.GuildId == (long)G).ToDictionaryAsync(m => (ulong)m.UserId);
         Assert.Equal(("tutorial", (long?)(T + 1000)), (members[Carol].InviteCode, members[Carol].InviteJoinedAt));
         Assert.Null(members[Dave].InviteJoinedAt);
+        var joins = await db.MemberJoins.Where(j => j.GuildId == (long)G).OrderBy(j => j.JoinedAt).ToListAsync();
+        Assert.Equal(
+            [(Carol, T + 1000, true, "tutorial"), (Dave, T + 2000, true, "tutorial"), (Dave, T + 4000, false, null)],
+            joins.Select(j => ((ulong)j.UserId, j.JoinedAt, j.IsAttributed, j.InviteCode)));
+    }
+
+    [Fact]
+    public async Task Query_MemberJoinedTwiceThroughTwoInvites_EachJoinJudgedOnItsOwnStay()
+    {
+        const ulong Room = 950;
+        var day = DayBucket.MillisecondsPerDay;
+        var first = Now.AddDays(-70).ToUnixTimeMilliseconds();
+        var second = Now.AddDays(-50).ToUnixTimeMilliseconds();
+        await _store.WriteAsync(
+            Guild(G, "Invites", first - day),
+            Channel(G, Room, "general", first - day),
+            Invite(G, "tutorial", Alice, 0, first - day),
+            Invite(G, "partner", Bob, 0, first - day),
+            Join(G, Carol, "carol", first),
+            Attributed(G, Carol, "tutorial", first),
+            Message(G, Room, Carol, first + day),
+            Leave(G, Carol, first + (3 * day)),
+            // Back through another invite within the first join's 30 days: that stay did not last; this one does.
+            Join(G, Carol, "carol", second),
+            Attributed(G, Carol, "partner", second),
+            // A post of the first stay read late, after the rejoin; then the first stay's first post is deleted.
+            Message(G, Room, Carol, first + (2 * day), 1),
+            Delete(G, Room, MessageId(first + day), second + day));
+
+        var invites = await new InvitesQuery(_store, new FakeTimeProvider(Now)).RunAsync(
+            new AnalyticsQuery(G, AnalyticsWindow.Last(90, DayBucket.FromUnixMs(Now.ToUnixTimeMilliseconds())), AnalyticsQuery.DefaultTop, false),
+            CancellationToken.None);
+
+        // tutorial: one join that posted (its late second post took the deleted first's place) and left within 30 days;
+        // partner: one join that never posted and stayed.
+        Assert.Equal(
+            [("partner", 1L, 0L, 1L), ("tutorial", 1L, 1L, 0L)],
+            invites.Invites.Select(i => (i.Code!, i.Joins, i.PostedWithinSevenDays, i.StillMembersAfterThirtyDays)));
+        Assert.Equal([("941", 1L), ("942", 1L)], invites.Inviters.Select(i => (i.InviterId!, i.Joins)));
+        await using var db = _store.NewContext();
+        var joins = await db.MemberJoins.Where(j => j.GuildId == (long)G).OrderBy(j => j.JoinedAt).ToListAsync();
+        Assert.Equal(
+            [(first, (long?)(first + (3 * day)), (long?)(first + (2 * day)), "tutorial"), (second, null, null, "partner")],
+            joins.Select(j => (j.JoinedAt, j.LeftAt, j.FirstPostAt, j.InviteCode)));
     }
 
     [Fact]
@@ -124,6 +168,7 @@ public abstract class InvitesStoreTests(StoreProvider provider) : IAsyncLifetime
         Assert.Equal(1, Assert.Single(invites.Invites).Joins);
         await using var db = _store.NewContext();
         Assert.False(await db.Members.AnyAsync(m => m.UserId == (long)Carol));
+        Assert.False(await db.MemberJoins.AnyAsync(j => j.UserId == (long)Carol));
     }
 
     private async Task HideAsync(ulong user)

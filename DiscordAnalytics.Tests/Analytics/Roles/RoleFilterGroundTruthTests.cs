@@ -13,7 +13,7 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics.Roles;
 
 /// <summary>
-/// Ground truth for <c>roleId=</c> on engagement (DAU/WAU/MAU), lurkers, member growth and voice minutes: 40 random days
+/// Ground truth for <c>roleId=</c> on engagement (DAU/WAU/MAU), lurkers, member growth (and the totals' joins and leaves) and voice minutes: 40 random days
 /// of role changes mid-window, joins, leaves and rejoins, posts and voice sessions, written through the real writer in
 /// random batches. The test works out by brute force over the same events who held each role in the window (and in
 /// the previous one) and what those members did, and compares with what the queries answer.
@@ -87,6 +87,15 @@ public abstract class RoleFilterGroundTruthTests(StoreProvider provider)
                 growth.Daily.Select(d => (d.Joins, d.Leaves)));
             Assert.Equal(history.Count(previousHolders, "join", previousAt, previousEnd), growth.PreviousJoins);
             Assert.Equal(history.Count(previousHolders, "leave", previousAt, previousEnd), growth.PreviousLeaves);
+
+            // The Totals card's joins and leaves under the filter: the holders' too, now and in the previous window.
+            var totalsQuery = new TotalsQuery(store, TestChannelDays.Over(store), memberDays, time);
+            var totals = await totalsQuery.RunAsync(query, CancellationToken.None);
+            Assert.Equal((history.Count(holders, "join", startAt, endAt), history.Count(holders, "leave", startAt, endAt)), (totals.Joins, totals.Leaves));
+            var previousTotals = (await totalsQuery.RunPreviousAsync(query, CancellationToken.None)).Totals;
+            Assert.Equal(
+                (history.Count(previousHolders, "join", previousAt, previousEnd), history.Count(previousHolders, "leave", previousAt, previousEnd)),
+                (previousTotals.Joins, previousTotals.Leaves));
 
             var voice = await new VoiceQuery(store, time).RunAsync(query, [], CancellationToken.None);
             Assert.Equal(history.VoiceMs(holders, startAt, endAt) / MinuteMs, voice.Minutes);

@@ -20,6 +20,12 @@ public sealed partial class DiscordEmulator
     /// <summary>Discord's error code in the 403 while <see cref="InvitesForbidden"/> is set: 50013 (Missing Permissions) unless set otherwise.</summary>
     public int InvitesForbiddenCode { get; set; } = 50013;
 
+    /// <summary>Every invites-list request is answered with this HTTP status (a Discord-shaped error body) while set; null answers normally.</summary>
+    public int? InvitesFailStatus { get; set; }
+
+    /// <summary>Every invites-list request is answered 200 with an HTML page instead of JSON while set.</summary>
+    public bool InvitesNotJson { get; set; }
+
     /// <summary>Adds an invite of <see cref="ReadyGuildIds"/>' first guild.</summary>
     public void AddInvite(string code, string? inviterId, string channelId, int uses = 0, int maxUses = 0)
     {
@@ -71,6 +77,16 @@ public sealed partial class DiscordEmulator
             return await WriteAsync(response, 403, InvitesForbiddenCode == 50013
                 ? """{"message":"Missing Permissions","code":50013}"""
                 : $$"""{"message":"Missing Access","code":{{InvitesForbiddenCode}}}""");
+        }
+
+        if (InvitesFailStatus is { } failing)
+        {
+            return await WriteAsync(response, failing, """{"message":"Service Unavailable","code":0}""");
+        }
+
+        if (InvitesNotJson)
+        {
+            return await WriteAsync(response, 200, "<html><body>Maintenance</body></html>");
         }
 
         string body;

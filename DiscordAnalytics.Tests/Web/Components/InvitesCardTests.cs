@@ -64,6 +64,23 @@ public sealed class InvitesCardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_ReadFailed_SaysWhatFailedWhenAndThatItIsReadAgain()
+    {
+        await SeedWorldAsync();
+        await Store.WriteAsync(TestEvents.InvitesStatus(World.Guild, InvitesStatuses.ReadFailed(InvitesStatuses.HttpFailure, 503), At(1, 14)));
+
+        var cut = Render<InvitesCard>(p => p.Add(c => c.Query, Last7Days()));
+
+        cut.WaitForAssertion(() => Assert.Contains("Discord answered HTTP 503 to the invites list", cut.Find("[data-testid=invites-read-failed]").TextContent, StringComparison.Ordinal));
+        var alert = cut.Find("[data-testid=invites-read-failed]").TextContent;
+        Assert.Contains(DateTimeOffset.FromUnixTimeMilliseconds(At(1, 14)).ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture), alert, StringComparison.Ordinal);
+        Assert.Contains("read again at the next join, the next connection", alert, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=invites-unreadable]"));
+        Assert.Empty(cut.FindAll("[data-testid=invites-missing-permission]"));
+        Assert.Empty(cut.FindAll("[data-testid=card-empty]"));
+    }
+
+    [Fact]
     public async Task Render_QuietWeek_SaysNoAttributedJoins()
     {
         await SeedWorldAsync();

@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Ingestion.Writing.Joins;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Storage;
 
@@ -8,9 +9,11 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Caches;
 /// Keeps <c>members.firstPostAt</c>: each joined member's earliest counted message in the 7 x 24 hours from their latest
 /// join, so new-member activation reads one row per new member instead of every message of their first weeks. The
 /// writer's in-memory copy (join time and first post of every member with a join, <see cref="PerGuild{T}"/>): a create
-/// costs one lookup, and a write only when it is a new member's earliest post of their first week.
+/// costs one lookup, and a write only when it is a new member's earliest post of their first week. Each join's own row
+/// (<c>memberJoins</c>) gets the same first post; a post or delete of an earlier stay (history read late) goes to that
+/// stay's row in the store.
 /// </summary>
-internal sealed class MemberActivation(IngestionStatements sql)
+internal sealed class MemberActivation(IngestionStatements sql, JoinStatements joins)
 {
     /// <summary>How long after a join a first post counts (activation's longest period).</summary>
     public const long FirstWeekMs = 7 * DayBucket.MillisecondsPerDay;
@@ -29,9 +32,16 @@ internal sealed class MemberActivation(IngestionStatements sql)
     /// <summary>A counted create: the member's first post when it is in their first week and earlier than the one known.</summary>
     public void Posted(long guild, long user, long createdAt)
     {
-        if (_guilds.GetOrLoad(guild).TryGetValue(user, out var member)
-            && createdAt >= member.At && createdAt < member.At + FirstWeekMs
-            && (member.FirstPostAt is not { } known || createdAt < known))
+        if (!_guilds.GetOrLoad(guild).TryGetValue(user, out var member))
+        {
+            return;
+        }
+
+        if (createdAt < member.At)
+        {
+            joins.EarlierStayPosted.Defer(guild, user, createdAt, createdAt - FirstWeekMs);
+        }
+        else if (createdAt < member.At + FirstWeekMs && (member.FirstPostAt is not { } known || createdAt < known))
         {
             Set(guild, user, member.At, createdAt);
         }
@@ -44,7 +54,17 @@ internal sealed class MemberActivation(IngestionStatements sql)
     /// <summary>A counted message was deleted: when it was the member's first post, the next one takes its place.</summary>
     public void Deleted(long guild, long user, long createdAt)
     {
-        if (_guilds.GetOrLoad(guild).TryGetValue(user, out var member) && member.FirstPostAt == createdAt)
+        if (!_guilds.GetOrLoad(guild).TryGetValue(user, out var member))
+        {
+            return;
+        }
+
+        if (createdAt < member.At)
+        {
+            joins.EarlierStayPostDeleted.Defer(
+                guild, user, createdAt, MessageIdRange.FirstIdAt(createdAt), MessageIdRange.FirstIdAt(createdAt + FirstWeekMs));
+        }
+        else if (member.FirstPostAt == createdAt)
         {
             Set(guild, user, member.At, FirstPostSince(guild, user, member.At));
         }
@@ -64,6 +84,7 @@ internal sealed class MemberActivation(IngestionStatements sql)
     private void Set(long guild, long user, long joinedAt, long? firstPostAt)
     {
         sql.SetFirstPost.Defer(guild, user, firstPostAt);
+        joins.SetFirstPost.Defer(guild, user, joinedAt, firstPostAt);
         _guilds.GetOrLoad(guild)[user] = new JoinedMember(joinedAt, firstPostAt);
     }
 }

@@ -99,8 +99,9 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
         sql.DeleteMemberDailyOfUser.Execute(guild, user);
         context.Voice.Forget(guild, user);
         context.Roles.Forget(guild, user);
-        // Their join attribution goes with their member row; as an inviter they stay counted, never named.
+        // Their joins and attributions go with their member row; as an inviter they stay counted, never named.
         sql.DeleteMemberOfUser.Execute(guild, user);
+        context.Joins.DeleteJoinsOfUser.Execute(guild, user);
         context.Invites.ForgetInviter.Execute(guild, user);
         context.Activation.Forgotten(guild, user);
         sql.DeleteRawEventsOfUser.Execute(guild, user);

@@ -14,6 +14,8 @@ internal sealed class MemberLeaveHandler(WriteContext context)
             context.Deltas.Guild(left.Guild, DayBucket.FromUnixMs(left.At), left.IsBot).Leaves++;
         }
 
+        context.Joins.Leave.Defer(left.Guild, left.User, left.At);
+
         context.Roles.Left(left.Guild, left.User, left.At);
     }
 }

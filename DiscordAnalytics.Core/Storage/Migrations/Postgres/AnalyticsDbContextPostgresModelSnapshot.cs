@@ -1381,6 +1381,50 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("memberdayversions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberJoin", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("userid");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("joinedat");
+
+                    b.Property<long?>("FirstPostAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("firstpostat");
+
+                    b.Property<string>("InviteCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("invitecode");
+
+                    b.Property<bool>("IsAttributed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("isattributed");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("isbot");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("leftat");
+
+                    b.HasKey("GuildId", "UserId", "JoinedAt")
+                        .HasName("pk_memberjoins");
+
+                    b.HasIndex("GuildId", "JoinedAt")
+                        .HasDatabaseName("ix_memberjoins_joined");
+
+                    b.ToTable("memberjoins", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberRoleSpan", b =>
                 {
                     b.Property<long>("GuildId")
