@@ -89,7 +89,7 @@ public abstract class RoleFilterGroundTruthTests(StoreProvider provider)
             Assert.Equal(history.Count(previousHolders, "leave", previousAt, previousEnd), growth.PreviousLeaves);
 
             // The Totals card's joins and leaves under the filter: the holders' too, now and in the previous window.
-            var totalsQuery = new TotalsQuery(store, TestChannelDays.Over(store), memberDays, time);
+            var totalsQuery = new TotalsQuery(store, TestChannelDays.Over(store), memberDays, time, new RoleHolders(store));
             var totals = await totalsQuery.RunAsync(query, CancellationToken.None);
             Assert.Equal((history.Count(holders, "join", startAt, endAt), history.Count(holders, "leave", startAt, endAt)), (totals.Joins, totals.Leaves));
             var previousTotals = (await totalsQuery.RunPreviousAsync(query, CancellationToken.None)).Totals;
