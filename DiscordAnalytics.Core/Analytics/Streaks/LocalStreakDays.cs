@@ -9,8 +9,9 @@ namespace DiscordAnalytics.Core.Analytics.Streaks;
 /// Local-day streaks without reading a guild's whole history on every call. Streak days are local days, read from what
 /// is stored with a time (<see cref="LocalStreakCounter"/>): each member's quarter hours with a present counted message
 /// (by creation time), a present reaction (by its message's creation time) or voice time on a day they talked with others
-/// in that channel. Kept here, per guild, zone, streak rules and bots: each UTC day's (member, local day) pairs with the
-/// member-day version (<c>memberDayVersions</c>) they were read at. Every change that can move a day's pairs steps that
+/// in that channel. Kept here, per guild and bots, for the zone and streak rules in use: each UTC day's (member, local
+/// day) pairs with the member-day version (<c>memberDayVersions</c>) they were read at. A call with another zone or other
+/// rules (the owner changed them) replaces the guild's set, so only the settings in use are held. Every change that can move a day's pairs steps that
 /// version in the writer's transaction (a message created or deleted, a reaction added or removed, voice time, a forget,
 /// also when the member's counts sum to nothing), so each call reads the stored versions (one range read) and reads again
 /// only the days whose version moved or that are not held, one read per run of consecutive days, in one snapshot with
@@ -21,11 +22,14 @@ internal sealed class LocalStreakDays(IDbContextFactory<AnalyticsDbContext> cont
     /// <summary>UTC days read after today's: a clock a little ahead still lands on today's local day, as the full read counts it.</summary>
     private const int DaysAfterToday = 2;
 
-    private readonly ConcurrentDictionary<(long Guild, string Zone, bool Messages, bool Reactions, bool Voice, bool Bots), Held> _held = new();
+    private readonly ConcurrentDictionary<(long Guild, bool Bots), Held> _held = new();
     private long _daysRead;
 
     /// <summary>UTC days read from the store since start (every day of a first call, then only those that moved).</summary>
     public long DaysRead => Interlocked.Read(ref _daysRead);
+
+    /// <summary>How many sets are held (one per guild and bots rule at most).</summary>
+    public int HeldSets => _held.Count;
 
     /// <summary>
     /// Each member's current and longest streak in <paramref name="zone"/> over every stored day from UTC day
@@ -37,7 +41,8 @@ internal sealed class LocalStreakDays(IDbContextFactory<AnalyticsDbContext> cont
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(rules);
-        var held = _held.GetOrAdd((guild, zone.Id, rules.StreakMessages, rules.StreakReactions, rules.StreakVoice, bots), _ => new Held());
+        var settings = (zone.Id, rules.StreakMessages, rules.StreakReactions, rules.StreakVoice);
+        var held = _held.AddOrUpdate((guild, bots), _ => new Held(settings), (_, kept) => kept.Settings == settings ? kept : new Held(settings));
         var end = DayBucket.FromUnixMs(nowMs) + DaysAfterToday + 1;
 
         // One reader per kept set at a time: the days are read and counted without another call installing under us.
@@ -178,9 +183,11 @@ internal sealed class LocalStreakDays(IDbContextFactory<AnalyticsDbContext> cont
         }
     }
 
-    /// <summary>One kept set: each UTC day's pairs with the version they were read at, filled under <see cref="Gate"/>.</summary>
-    private sealed class Held
+    /// <summary>One kept set: each UTC day's pairs with the version they were read at, filled under <see cref="Gate"/>, for its settings.</summary>
+    private sealed class Held((string Zone, bool Messages, bool Reactions, bool Voice) settings)
     {
+        public (string Zone, bool Messages, bool Reactions, bool Voice) Settings { get; } = settings;
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public Dictionary<int, (long Version, (long User, int LocalDay)[] Pairs)> Days { get; } = [];

@@ -115,6 +115,39 @@ public abstract class LocalStreakReloadsTests(StoreProvider provider)
         Assert.Equal(0, await ReadAfterAsync());
     }
 
+    [Fact]
+    public async Task Run_TimeZoneChangedAndBack_HoldsOnlyTheSetOfTheZoneInUse()
+    {
+        const ulong g = 8_800, general = 8_801, ada = 8_811, bo = 8_812;
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        await store.WriteAsync(Guild(g, "zones", NowMs - (20 * Day)), Channel(g, general, "general", NowMs - (20 * Day)));
+        for (var day = 8; day >= 1; day--)
+        {
+            await store.WriteAsync(Message(g, general, ada, NowMs - (day * Day), (ulong)day), Message(g, general, bo, NowMs - (day * Day) - 7_200_000, (ulong)(100 + day)));
+        }
+
+        var kept = new LeaderboardQuery(store, TestMemberDays.Over(store), new FakeTimeProvider(Now));
+        async Task<long> ReadInAsync(string zone)
+        {
+            Assert.Equal(TimeZoneUpdate.Saved, await new GuildTimeZone(store).SetAsync((long)g, zone, CancellationToken.None));
+            var before = kept.LocalStreaks.DaysRead;
+            var held = await RunAsync(kept, g, bots: false);
+            var fresh = await RunAsync(new LeaderboardQuery(store, TestMemberDays.Over(store), new FakeTimeProvider(Now)), g, bots: false);
+            Assert.Equal(Streaks(fresh), Streaks(held));
+            Assert.Equal(1, kept.LocalStreaks.HeldSets);
+            return kept.LocalStreaks.DaysRead - before;
+        }
+
+        var first = await ReadInAsync(Zone);
+        Assert.True(first >= 30, $"the first call reads every day of the window ({first})");
+        Assert.Equal(0, await ReadInAsync(Zone));
+        Assert.Equal(first, await ReadInAsync("Asia/Kolkata"));
+
+        // Back in Los Angeles: its set went when Kolkata replaced it, so its days are read again, once.
+        Assert.Equal(first, await ReadInAsync(Zone));
+        Assert.Equal(0, await ReadInAsync(Zone));
+    }
+
     /// <summary>By streak and by activity, with and without bots: the kept query's streaks equal a new query's over a new member-day index.</summary>
     private static async Task AssertEqualToFreshAsync(TempSqliteStore store, LeaderboardQuery kept, ulong guild)
     {
