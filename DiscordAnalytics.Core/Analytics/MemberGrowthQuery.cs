@@ -63,16 +63,17 @@ public sealed class MemberGrowthQuery(IDbContextFactory<AnalyticsDbContext> cont
         var (startAt, endAt) = (query.Window.StartAt, query.Window.EndAt);
         var holders = (await roleHolders.OfQueryAsync(query, startAt, endAt, cancellationToken))!;
         var previousHolders = (await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken))!;
-        var ids = holders.Union(previousHolders).Select(u => (long?)u).ToList();
+        // The guild's joins and leaves, matched with the holders in memory: a holder list in the statement (tens of
+        // thousands of ids at the large scale) made the store test every event against it, seconds per call.
         var events = await db.AnalyticsEvents.AsNoTracking()
             .Where(e => e.GuildId == guild && e.KeyAt < endAt && (e.EventType == StoredEventTypes.MemberAdd || e.EventType == StoredEventTypes.MemberRemove))
-            .Where(e => (bots || !e.IsBot) && ids.Contains(e.UserId))
+            .Where(e => (bots || !e.IsBot) && e.UserId != null)
             .Select(e => new { UserId = e.UserId!.Value, e.KeyAt, Join = e.EventType == StoredEventTypes.MemberAdd })
             .ToListAsync(cancellationToken);
 
         var (joins, leaves) = (new long[end - start], new long[end - start]);
         var (previousJoins, previousLeaves) = (0L, 0L);
-        foreach (var member in events.GroupBy(e => e.UserId))
+        foreach (var member in events.Where(e => holders.Contains(e.UserId) || previousHolders.Contains(e.UserId)).GroupBy(e => e.UserId))
         {
             var (current, previous) = (holders.Contains(member.Key), previousHolders.Contains(member.Key));
             var present = true;
