@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
@@ -28,11 +27,10 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// </summary>
 public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, RoleHolders roleHolders)
 {
-    private readonly ConcurrentDictionary<long, GuildRows> _guilds = new();
-    private long _rowReads;
+    private readonly KeptPerGuild<HeldMemberRows> _kept = new(held => held.Version);
 
     /// <summary>How many times a guild's member rows were read from the store (what the tests hold the version check to).</summary>
-    internal long RowReads => Interlocked.Read(ref _rowReads);
+    internal long RowReads => _kept.Reads;
 
     public async Task<LurkerCount> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
@@ -69,32 +67,9 @@ public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts,
     /// <summary>The guild's member rows at their stored version: the held ones while it has not moved, else read again.</summary>
     private async Task<HeldMemberRows> RowsAsync(long guildId, CancellationToken cancellationToken)
     {
-        var guild = _guilds.GetOrAdd(guildId, _ => new GuildRows());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stored = await StoredVersionAsync(db, guildId, cancellationToken);
-        if (guild.Held is { } held && held.Version == stored)
-        {
-            return held;
-        }
-
-        // One reader at a time per guild: many cards opened at once read the rows once.
-        await guild.Loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (guild.Held is { } other && other.Version == stored)
-            {
-                return other;
-            }
-
-            var read = await ReadRowsAsync(db, guildId, cancellationToken);
-            Interlocked.Increment(ref _rowReads);
-            guild.Held = read;
-            return read;
-        }
-        finally
-        {
-            guild.Loading.Release();
-        }
+        return await _kept.GetAsync(guildId, stored, ct => ReadRowsAsync(db, guildId, ct), cancellationToken);
     }
 
     private static async Task<long> StoredVersionAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken) =>
@@ -139,12 +114,4 @@ public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts,
 
     /// <summary>What the card reads of a guild's member rows (portable SQL).</summary>
     private const string RowsSql = "SELECT userId, isBot, joinedAt, leftAt FROM members WHERE guildId = @guild";
-
-    private sealed class GuildRows
-    {
-        public SemaphoreSlim Loading { get; } = new(1, 1);
-
-        /// <summary>Replaced whole, never changed: a reader holding the previous one finishes with it.</summary>
-        public volatile HeldMemberRows? Held;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,11 +12,10 @@ namespace DiscordAnalytics.Core.Analytics.Roles;
 /// </summary>
 public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
 {
-    private readonly ConcurrentDictionary<long, GuildSpans> _guilds = new();
-    private long _spanReads;
+    private readonly KeptPerGuild<HeldRoleSpans> _kept = new(held => held.Version);
 
     /// <summary>How many times a guild's spans were read from the store (what the tests hold the version check to).</summary>
-    internal long SpanReads => Interlocked.Read(ref _spanReads);
+    internal long SpanReads => _kept.Reads;
 
     /// <summary>
     /// The members who held <paramref name="role"/> at any time from <paramref name="startAt"/> to <paramref name="endAt"/>
@@ -67,32 +65,9 @@ public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
     /// <summary>The guild's spans at their stored version: the held ones while it has not moved, else read again.</summary>
     internal async Task<HeldRoleSpans> SpansAsync(long guildId, CancellationToken cancellationToken)
     {
-        var guild = _guilds.GetOrAdd(guildId, _ => new GuildSpans());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stored = await StoredVersionAsync(db, guildId, cancellationToken);
-        if (guild.Held is { } held && held.Version == stored)
-        {
-            return held;
-        }
-
-        // One reader at a time per guild: many cards opened at once read the spans once.
-        await guild.Loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (guild.Held is { } other && other.Version == stored)
-            {
-                return other;
-            }
-
-            var read = await ReadSpansAsync(db, guildId, cancellationToken);
-            Interlocked.Increment(ref _spanReads);
-            guild.Held = read;
-            return read;
-        }
-        finally
-        {
-            guild.Loading.Release();
-        }
+        return await _kept.GetAsync(guildId, stored, ct => ReadSpansAsync(db, guildId, ct), cancellationToken);
     }
 
     private static async Task<long> StoredVersionAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken) =>
@@ -138,12 +113,4 @@ public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
 
     /// <summary>What is kept of a guild's role spans (portable SQL).</summary>
     private const string SpansSql = "SELECT roleId, userId, fromAt, toAt, heldWhenFirstSeen FROM memberRoleSpans WHERE guildId = @guild";
-
-    private sealed class GuildSpans
-    {
-        public SemaphoreSlim Loading { get; } = new(1, 1);
-
-        /// <summary>Replaced whole, never changed: a reader holding the previous one finishes with it.</summary>
-        public volatile HeldRoleSpans? Held;
-    }
 }
