@@ -78,38 +78,11 @@ public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts,
             .Select(v => (long?)v.Version)
             .FirstOrDefaultAsync(cancellationToken) ?? 0;
 
-    /// <summary>The rows and their version in one read snapshot (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>), so they always agree.</summary>
+    /// <summary>The rows and their version in one read snapshot (<see cref="GuildRowsRead"/>), so they always agree.</summary>
     private static async Task<HeldMemberRows> ReadRowsAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
-            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
-            var version = await StoredVersionAsync(db, guildId, cancellationToken);
-            // A plain reader, not EF's materializer: a large guild has ~200,000 rows.
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = snapshot;
-            command.CommandText = RowsSql;
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = ("@guild", guildId);
-            command.Parameters.Add(parameter);
-            var rows = new List<(long User, bool IsBot, long? JoinedAt, long? LeftAt)>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    rows.Add((reader.GetInt64(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
-                }
-            }
-
-            await db.Database.UseTransactionAsync(null, cancellationToken);
-            return new HeldMemberRows(version, rows);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var (version, rows) = await GuildRowsRead.InSnapshotAsync(db, guildId, RowsSql, (c, ct) => StoredVersionAsync(c, guildId, ct), reader => (reader.GetInt64(0), reader.GetBoolean(1), reader.IsDBNull(2) ? (long?)null : reader.GetInt64(2), reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3)), cancellationToken);
+        return new HeldMemberRows(version, rows);
     }
 
     /// <summary>What the card reads of a guild's member rows (portable SQL).</summary>

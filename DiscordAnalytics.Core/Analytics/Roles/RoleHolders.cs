@@ -76,39 +76,11 @@ public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
             .Select(v => (long?)v.Version)
             .FirstOrDefaultAsync(cancellationToken) ?? 0;
 
-    /// <summary>The spans and their version in one read snapshot (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>), so they always agree.</summary>
+    /// <summary>The spans and their version in one read snapshot (<see cref="GuildRowsRead"/>), so they always agree.</summary>
     private static async Task<HeldRoleSpans> ReadSpansAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
-            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
-            var version = await StoredVersionAsync(db, guildId, cancellationToken);
-            // A plain reader, not EF's materializer: a large guild's subscribers alone are ~25,000 spans.
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = snapshot;
-            command.CommandText = SpansSql;
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = ("@guild", guildId);
-            command.Parameters.Add(parameter);
-            var spans = new List<(long Role, HeldRoleSpans.Span Span)>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    spans.Add((reader.GetInt64(0), new HeldRoleSpans.Span(
-                        reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetBoolean(4))));
-                }
-            }
-
-            await db.Database.UseTransactionAsync(null, cancellationToken);
-            return new HeldRoleSpans(version, spans);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var (version, rows) = await GuildRowsRead.InSnapshotAsync(db, guildId, SpansSql, (c, ct) => StoredVersionAsync(c, guildId, ct), reader => (reader.GetInt64(0), new HeldRoleSpans.Span(reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetBoolean(4))), cancellationToken);
+        return new HeldRoleSpans(version, rows);
     }
 
     /// <summary>What is kept of a guild's role spans (portable SQL).</summary>

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics;
+
+/// <summary>
+/// Reads one guild's rows whole together with the version they stand at, in one read snapshot
+/// (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>), so the rows and the version always agree: what
+/// <see cref="KeptPerGuild{T}"/> keeps. A plain reader, not EF's materializer: a large guild has hundreds of thousands.
+/// </summary>
+internal static class GuildRowsRead
+{
+    /// <param name="sql">Portable SQL selecting the rows of the guild named <c>@guild</c>.</param>
+    /// <param name="version">The guild's stored version, read inside the snapshot.</param>
+    /// <param name="row">One row from the reader's current record.</param>
+    public static async Task<(long Version, List<TRow> Rows)> InSnapshotAsync<TRow>(
+        AnalyticsDbContext db, long guildId, string sql, Func<AnalyticsDbContext, CancellationToken, Task<long>> version, Func<DbDataReader, TRow> row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(row);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
+            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+            var stored = await version(db, cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = snapshot;
+            command.CommandText = sql;
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = ("@guild", guildId);
+            command.Parameters.Add(parameter);
+            var rows = new List<TRow>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(row(reader));
+                }
+            }
+
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+            return (stored, rows);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
