@@ -24,13 +24,17 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewaySessionOptions>();
         services.TryAddSingleton<DiscordRestOptions>();
         services.TryAddSingleton<DiscordRestHealth>();
-        services.TryAddSingleton(sp => new DiscordRestClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
-            sp.GetRequiredService<IOptions<DiscordOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DiscordRestClient>>(),
-            sp.GetRequiredService<DiscordRestOptions>(),
-            sp.GetRequiredService<DiscordRestHealth>()));
+        services.TryAddSingleton(sp =>
+        {
+            var restOptions = sp.GetRequiredService<DiscordRestOptions>();
+            return new DiscordRestClient(
+                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = restOptions.RequestTimeout },
+                sp.GetRequiredService<IOptions<DiscordOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<DiscordRestClient>>(),
+                restOptions,
+                sp.GetRequiredService<DiscordRestHealth>());
+        });
         services.TryAddSingleton<DispatchNormalizer>();
         services.TryAddSingleton<Invites.InviteTracker>();
         services.TryAddSingleton<Members.MemberListReader>();

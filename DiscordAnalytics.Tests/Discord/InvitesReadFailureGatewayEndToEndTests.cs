@@ -18,9 +18,9 @@ namespace DiscordAnalytics.Tests.Discord;
 
 /// <summary>
 /// An invites read that fails other than by a 403 is visible, through the whole live app and the loopback REST routes:
-/// a 5xx (after the client's retries) and an answer that is not JSON are stored with what failed and when, shown by the
-/// summary, and read again on the tracker's schedule (its clock moved on) and at the next fresh connection; a read that
-/// succeeds puts the status back to ok.
+/// a 5xx (after the client's retries), an answer that is not JSON, no answer within the client's request timeout and a
+/// dropped connection are stored with what failed and when, shown by the summary, and read again on the tracker's
+/// schedule (its clock moved on) and at the next fresh connection; a read that succeeds puts the status back to ok.
 /// </summary>
 public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
 {
@@ -72,6 +72,42 @@ public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
         await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.Ok));
     }
 
+    [Fact]
+    public async Task Invites_NoAnswerInTimeThenDroppedConnection_VisibleWithWhatAndReadAgain()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        emulator.ExpectedToken = Token;
+        emulator.HeartbeatIntervalMs = 86_400_000;
+        emulator.ReadyGuildIds = [Guild];
+        emulator.AddInvite("tutorial", null, Welcome, uses: 3);
+        emulator.InvitesDelay = TimeSpan.FromSeconds(60);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = App(emulator, clock);
+        using var client = app.CreateApiClient();
+        await emulator.WaitForIdentifyAsync();
+        await emulator.DispatchAsync("GUILD_CREATE", GuildCreate());
+
+        // Discord takes longer than the client's request timeout: given up, said as not answered in time.
+        await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.ReadFailed(InvitesStatuses.TimeoutFailure, null)));
+        Assert.Equal(
+            ("read_failed", "Discord did not answer the invites list in time"),
+            ((await SummaryAsync(client)).InvitesStatus!.State, (await SummaryAsync(client)).InvitesStatus!.Failure));
+
+        // The connection drops without an answer, at the tracker's scheduled read: said as not reached.
+        emulator.InvitesDelay = null;
+        emulator.InvitesDropConnection = true;
+        clock.Advance(InviteTracker.RetryAfter);
+        await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.ReadFailed(InvitesStatuses.NetworkFailure, null)));
+        Assert.Equal(
+            ("read_failed", "Discord could not be reached for the invites list"),
+            ((await SummaryAsync(client)).InvitesStatus!.State, (await SummaryAsync(client)).InvitesStatus!.Failure));
+
+        // Discord is back: the next scheduled read puts the status back to ok.
+        emulator.InvitesDropConnection = false;
+        clock.Advance(InviteTracker.RetryAfter);
+        await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.Ok));
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private AnalyticsAppFactory App(Emulator emulator, FakeTimeProvider clock) => new(
@@ -82,7 +118,7 @@ public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
         services: services =>
         {
             services.AddSingleton(new GatewaySessionOptions { ReconnectBaseDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) });
-            services.AddSingleton(new DiscordRestOptions { ServerErrorBaseDelay = TimeSpan.FromMilliseconds(10), MaxAttempts = 2 });
+            services.AddSingleton(new DiscordRestOptions { ServerErrorBaseDelay = TimeSpan.FromMilliseconds(10), MaxAttempts = 2, RequestTimeout = TimeSpan.FromSeconds(3) });
             // Only the invite tracker runs on the test's clock, so its retry schedule can be moved on.
             services.AddSingleton(sp => new InviteTracker(
                 sp.GetRequiredService<DiscordRestClient>(),

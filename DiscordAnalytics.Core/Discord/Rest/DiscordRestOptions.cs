@@ -19,6 +19,12 @@ public sealed class DiscordRestOptions
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long one request may take, answer included, before it is given up as unanswered (a read that waits on it,
+    /// like the invites list, then says Discord did not answer in time). Default 30 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The User-Agent Discord requires: <c>DiscordBot ($url, $version)</c>.</summary>
     public string UserAgent { get; set; } = "DiscordBot (https://github.com/discord-analytics/discord-analytics, 1.0)";
 }

@@ -26,6 +26,12 @@ public sealed partial class DiscordEmulator
     /// <summary>Every invites-list request is answered 200 with an HTML page instead of JSON while set.</summary>
     public bool InvitesNotJson { get; set; }
 
+    /// <summary>Every invites-list request waits this long before it is answered (normally) while set: a client with a shorter timeout gives up first.</summary>
+    public TimeSpan? InvitesDelay { get; set; }
+
+    /// <summary>Every invites-list request's connection is dropped without an answer while set (what a network failure looks like).</summary>
+    public bool InvitesDropConnection { get; set; }
+
     /// <summary>Adds an invite of <see cref="ReadyGuildIds"/>' first guild.</summary>
     public void AddInvite(string code, string? inviterId, string channelId, int uses = 0, int maxUses = 0)
     {
@@ -82,6 +88,24 @@ public sealed partial class DiscordEmulator
         if (InvitesFailStatus is { } failing)
         {
             return await WriteAsync(response, failing, """{"message":"Service Unavailable","code":0}""");
+        }
+
+        if (InvitesDropConnection)
+        {
+            response.HttpContext.Abort();
+            return 0;
+        }
+
+        if (InvitesDelay is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, response.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return 0;
+            }
         }
 
         if (InvitesNotJson)
