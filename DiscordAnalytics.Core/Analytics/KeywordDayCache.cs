@@ -17,9 +17,10 @@ namespace DiscordAnalytics.Core.Analytics;
 /// (one range read) and the hidden members, in one read snapshot with whatever it then reads.</item>
 /// <item><b>Work proportional to what changed.</b> A day whose version did not move is reused as it is. A recent day
 /// (today and yesterday, where live messages land) keeps every term's count: when it moved on by new messages only
-/// (newer than all of its others, <see cref="KeywordDayVersion.RewrittenAt"/>), just those are read and added. Any
-/// other day that moved on, or was never held, is read from its stored row (the filler's) or, without one, counted from
-/// its excerpts (a recent day counted so keeps every term's count from then on).</item>
+/// (newer than all of its others, <see cref="KeywordDayVersion.RewrittenAt"/>), just those are read and added. A recent
+/// day that moved on otherwise, or was never held, is counted from its excerpts, even when the filler has stored it (so
+/// a late message to yesterday after a restart adds itself, not a count of the whole day). Any other day that moved on,
+/// or was never held, is read from its stored row (the filler's) or, without one, counted from its excerpts.</item>
 /// <item>Reading never writes to the store: the stored rows stay the filler's (<see cref="KeywordDayFiller"/>).</item>
 /// </list>
 /// </summary>
@@ -128,7 +129,9 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
         foreach (var day in missing)
         {
             var stored = versions.GetValueOrDefault(day);
-            if (rows.TryGetValue(day, out var terms))
+            // A recent day is counted from its excerpts even when it has a stored row (yesterday, once the filler has
+            // been): only every term's count lets the next new message be added instead of the day counted again.
+            if (day < recentFrom && rows.TryGetValue(day, out var terms))
             {
                 held[day] = new KeywordDayEntry(stored?.Version ?? 0, stored?.LastMessageId ?? 0, optedOut, KeywordDayTerms.Read(terms), All: null);
             }
