@@ -21,6 +21,8 @@ namespace DiscordAnalytics.Core.Analytics;
 /// day that moved on otherwise, or was never held, is counted from its excerpts, even when the filler has stored it (so
 /// a late message to yesterday after a restart adds itself, not a count of the whole day). Any other day that moved on,
 /// or was never held, is read from its stored row (the filler's) or, without one, counted from its excerpts.</item>
+/// <item>A window's counts are kept summed (<see cref="KeptKeywordWindow"/>): a call adds and takes out the top terms of the
+/// days that changed only.</item>
 /// <item>Reading never writes to the store: the stored rows stay the filler's (<see cref="KeywordDayFiller"/>).</item>
 /// </list>
 /// </summary>
@@ -34,10 +36,9 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
     /// <summary>How many messages of days [<paramref name="start"/>, <paramref name="end"/>) hold each term (stop words left out).</summary>
     public async Task<Dictionary<string, long>> CountsAsync(long guild, int start, int end, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         if (start >= end)
         {
-            return counts;
+            return new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
         var days = _guilds.GetOrAdd(guild, _ => new GuildDays());
@@ -61,17 +62,12 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
                 await db.Database.CloseConnectionAsync();
             }
 
-            for (var day = start; day < end; day++)
-            {
-                KeywordDayTerms.AddTo(counts, days.Held[day].Top);
-            }
+            return days.Window(start, end).Counts();
         }
         finally
         {
             days.Lock.Release();
         }
-
-        return counts.Where(x => Keywords.IsTerm(x.Key)).ToDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Brings every day of [start, end) in <paramref name="held"/> to its stored version (inside the caller's snapshot).</summary>
@@ -168,8 +164,30 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
 
     private sealed class GuildDays
     {
+        /// <summary>How many windows' sums are kept at most (a dashboard asks a few: the window picked and the one before it).</summary>
+        private const int WindowsKept = 8;
+
+        private readonly Dictionary<(int Start, int End), KeptKeywordWindow> _windows = [];
+
         public SemaphoreSlim Lock { get; } = new(1, 1);
 
         public Dictionary<int, KeywordDayEntry> Held { get; } = [];
+
+        /// <summary>The window's kept sums brought up to the held days (under <see cref="Lock"/>); past <see cref="WindowsKept"/> windows, the kept ones are dropped.</summary>
+        public KeptKeywordWindow Window(int start, int end)
+        {
+            if (!_windows.TryGetValue((start, end), out var window))
+            {
+                if (_windows.Count >= WindowsKept)
+                {
+                    _windows.Clear();
+                }
+
+                _windows[(start, end)] = window = new KeptKeywordWindow(start, end);
+            }
+
+            window.Update(Held);
+            return window;
+        }
     }
 }
