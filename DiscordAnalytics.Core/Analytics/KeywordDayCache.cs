@@ -167,25 +167,16 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
         /// <summary>How many windows' sums are kept at most (a dashboard asks a few: the window picked and the one before it).</summary>
         private const int WindowsKept = 8;
 
-        private readonly Dictionary<(int Start, int End), KeptKeywordWindow> _windows = [];
+        private readonly KeptWindows<KeptKeywordWindow> _windows = new(WindowsKept, (start, end) => new KeptKeywordWindow((int)start, (int)end));
 
         public SemaphoreSlim Lock { get; } = new(1, 1);
 
         public Dictionary<int, KeywordDayEntry> Held { get; } = [];
 
-        /// <summary>The window's kept sums brought up to the held days (under <see cref="Lock"/>); past <see cref="WindowsKept"/> windows, the kept ones are dropped.</summary>
+        /// <summary>The window's kept sums brought up to the held days (under <see cref="Lock"/>).</summary>
         public KeptKeywordWindow Window(int start, int end)
         {
-            if (!_windows.TryGetValue((start, end), out var window))
-            {
-                if (_windows.Count >= WindowsKept)
-                {
-                    _windows.Clear();
-                }
-
-                _windows[(start, end)] = window = new KeptKeywordWindow(start, end);
-            }
-
+            var window = _windows.Get(start, end);
             window.Update(Held);
             return window;
         }

@@ -21,7 +21,7 @@ internal sealed class HeldMentors(long from, string key)
     private readonly Dictionary<long, List<long>> _repliesTo = [];
     private readonly Dictionary<long, HeldAnswerMessage> _messages = [];
     private readonly HashSet<long> _unread = [];
-    private readonly Dictionary<(long StartAt, long EndAt), KeptMentorWindow> _windows = [];
+    private readonly KeptWindows<KeptMentorWindow> _windows = new(WindowsKept, (startAt, endAt) => new KeptMentorWindow(startAt, endAt));
 
     /// <summary>The first UTC midnight held: every thread and question started from then on is held.</summary>
     public long From { get; } = from;
@@ -172,23 +172,10 @@ internal sealed class HeldMentors(long from, string key)
         Refresh(item);
     }
 
-    /// <summary>
-    /// The figures of the items started in [<paramref name="startAt"/>, <paramref name="endAt"/>), kept between calls and
-    /// brought up to the day summaries now (the windows asked most recently; a rule's window moving with the clock is a new
-    /// one each time, so once <see cref="WindowsKept"/> are kept they are dropped and the next ones kept instead).
-    /// </summary>
+    /// <summary>The figures of the items started in [<paramref name="startAt"/>, <paramref name="endAt"/>), kept between calls and brought up to the day summaries now.</summary>
     public KeptMentorWindow Window(long startAt, long endAt)
     {
-        if (!_windows.TryGetValue((startAt, endAt), out var window))
-        {
-            if (_windows.Count >= WindowsKept)
-            {
-                _windows.Clear();
-            }
-
-            _windows[(startAt, endAt)] = window = new KeptMentorWindow(startAt, endAt);
-        }
-
+        var window = _windows.Get(startAt, endAt);
         window.Update(this);
         return window;
     }
