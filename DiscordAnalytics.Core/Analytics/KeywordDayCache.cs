@@ -17,9 +17,12 @@ namespace DiscordAnalytics.Core.Analytics;
 /// (one range read) and the hidden members, in one read snapshot with whatever it then reads.</item>
 /// <item><b>Work proportional to what changed.</b> A day whose version did not move is reused as it is. A recent day
 /// (today and yesterday, where live messages land) keeps every term's count: when it moved on by new messages only
-/// (newer than all of its others, <see cref="KeywordDayVersion.RewrittenAt"/>), just those are read and added. Any
-/// other day that moved on, or was never held, is read from its stored row (the filler's) or, without one, counted from
-/// its excerpts (a recent day counted so keeps every term's count from then on).</item>
+/// (newer than all of its others, <see cref="KeywordDayVersion.RewrittenAt"/>), just those are read and added. A recent
+/// day that moved on otherwise, or was never held, is counted from its excerpts, even when the filler has stored it (so
+/// a late message to yesterday after a restart adds itself, not a count of the whole day). Any other day that moved on,
+/// or was never held, is read from its stored row (the filler's) or, without one, counted from its excerpts.</item>
+/// <item>A window's counts are kept summed (<see cref="KeptKeywordWindow"/>): a call adds and takes out the top terms of the
+/// days that changed only.</item>
 /// <item>Reading never writes to the store: the stored rows stay the filler's (<see cref="KeywordDayFiller"/>).</item>
 /// </list>
 /// </summary>
@@ -33,10 +36,9 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
     /// <summary>How many messages of days [<paramref name="start"/>, <paramref name="end"/>) hold each term (stop words left out).</summary>
     public async Task<Dictionary<string, long>> CountsAsync(long guild, int start, int end, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         if (start >= end)
         {
-            return counts;
+            return new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
         var days = _guilds.GetOrAdd(guild, _ => new GuildDays());
@@ -60,17 +62,12 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
                 await db.Database.CloseConnectionAsync();
             }
 
-            for (var day = start; day < end; day++)
-            {
-                KeywordDayTerms.AddTo(counts, days.Held[day].Top);
-            }
+            return days.Window(start, end).Counts();
         }
         finally
         {
             days.Lock.Release();
         }
-
-        return counts.Where(x => Keywords.IsTerm(x.Key)).ToDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Brings every day of [start, end) in <paramref name="held"/> to its stored version (inside the caller's snapshot).</summary>
@@ -128,7 +125,9 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
         foreach (var day in missing)
         {
             var stored = versions.GetValueOrDefault(day);
-            if (rows.TryGetValue(day, out var terms))
+            // A recent day is counted from its excerpts even when it has a stored row (yesterday, once the filler has
+            // been): only every term's count lets the next new message be added instead of the day counted again.
+            if (day < recentFrom && rows.TryGetValue(day, out var terms))
             {
                 held[day] = new KeywordDayEntry(stored?.Version ?? 0, stored?.LastMessageId ?? 0, optedOut, KeywordDayTerms.Read(terms), All: null);
             }
@@ -165,8 +164,21 @@ public sealed class KeywordDayCache(IDbContextFactory<AnalyticsDbContext> contex
 
     private sealed class GuildDays
     {
+        /// <summary>How many windows' sums are kept at most (a dashboard asks a few: the window picked and the one before it).</summary>
+        private const int WindowsKept = 8;
+
+        private readonly KeptWindows<KeptKeywordWindow> _windows = new(WindowsKept, (start, end) => new KeptKeywordWindow((int)start, (int)end));
+
         public SemaphoreSlim Lock { get; } = new(1, 1);
 
         public Dictionary<int, KeywordDayEntry> Held { get; } = [];
+
+        /// <summary>The window's kept sums brought up to the held days (under <see cref="Lock"/>).</summary>
+        public KeptKeywordWindow Window(int start, int end)
+        {
+            var window = _windows.Get(start, end);
+            window.Update(Held);
+            return window;
+        }
     }
 }

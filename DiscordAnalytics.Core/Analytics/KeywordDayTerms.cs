@@ -56,12 +56,4 @@ public static class KeywordDayTerms
             lookup[term] = lookup.TryGetValue(term, out var known) ? known + count : count;
         }
     }
-
-    public static void AddTo(Dictionary<string, long> counts, IReadOnlyList<KeywordCount> terms)
-    {
-        foreach (var term in terms)
-        {
-            counts[term.Keyword] = counts.GetValueOrDefault(term.Keyword) + term.Count;
-        }
-    }
 }

@@ -101,6 +101,21 @@ public abstract class KeywordDayCacheTests(StoreProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task NewerMessageYesterday_AfterTheFillerStoredTheDay_ReadsOnlyItself()
+    {
+        await _store.WriteAsync(Message(G, General, Alice, Yesterday, n: 1, excerpt: "portal"));
+        // Stored before this cache first reads the day (a restart after the job ran): the day is still counted whole once.
+        await FillAsync();
+        Assert.Equal(Counts(("portal", 1)), await CountsAsync());
+
+        // Changed behind the writer's back (no version step): a cache that counted the day again would see "banana".
+        await _store.ExecuteAsync($"UPDATE messageFacts SET excerpt = 'banana' WHERE guildId = {G}");
+        await _store.WriteAsync(Message(G, General, Bob, Yesterday + Hour, n: 2, excerpt: "portal refund"));
+
+        Assert.Equal(Counts(("portal", 2), ("refund", 1)), await CountsAsync());
+    }
+
+    [Fact]
     public async Task ForgottenMember_LeavesNoKeywordInTheHeldDays()
     {
         await _store.WriteAsync(

@@ -59,11 +59,12 @@ public abstract class KeywordDaysTests(StoreProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Run_StoredDayWithAWordNowOnTheStopList_DoesNotShowIt()
     {
-        await _store.WriteAsync(Message(G, General, Alice, Yesterday, n: 1, excerpt: "refund portal"));
+        // Not a recent day (today and yesterday are counted from their excerpts, stored or not).
+        await _store.WriteAsync(Message(G, General, Alice, ThreeDaysAgo, n: 1, excerpt: "refund portal"));
         await KeywordsAsync();
 
         // A day stored before "tomorrow" joined the stop list.
-        await _store.ExecuteAsync($"UPDATE keywordDays SET terms = 'tomorrow\t9\nrefund\t1' WHERE guildId = {G} AND day = {Today - 1}");
+        await _store.ExecuteAsync($"UPDATE keywordDays SET terms = 'tomorrow\t9\nrefund\t1' WHERE guildId = {G} AND day = {Today - 3}");
 
         Assert.Equal([new("refund", 1)], await KeywordsAsync());
     }

@@ -120,7 +120,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new MemberGrowthQuery(contexts, _time, new RoleHolders(contexts)),
             new NewMemberActivationQuery(contexts, _time, new RoleHolders(contexts)),
             new EngagementQuery(memberDays, new RoleHolders(contexts)),
-            new TrendingTopicsQuery(contexts, keywordDays),
+            new TrendingTopicsQuery(channelDays, keywordDays),
             new DiscordAnalytics.Core.Analytics.Voice.VoiceQuery(contexts, _time),
             new LurkersQuery(contexts, memberDays, new RoleHolders(contexts)),
             keywordDays,

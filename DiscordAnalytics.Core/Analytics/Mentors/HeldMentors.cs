@@ -21,6 +21,7 @@ internal sealed class HeldMentors(long from, string key)
     private readonly Dictionary<long, List<long>> _repliesTo = [];
     private readonly Dictionary<long, HeldAnswerMessage> _messages = [];
     private readonly HashSet<long> _unread = [];
+    private readonly KeptWindows<KeptMentorWindow> _windows = new(WindowsKept, (startAt, endAt) => new KeptMentorWindow(startAt, endAt));
 
     /// <summary>The first UTC midnight held: every thread and question started from then on is held.</summary>
     public long From { get; } = from;
@@ -170,6 +171,17 @@ internal sealed class HeldMentors(long from, string key)
 
         Refresh(item);
     }
+
+    /// <summary>The figures of the items started in [<paramref name="startAt"/>, <paramref name="endAt"/>), kept between calls and brought up to the day summaries now.</summary>
+    public KeptMentorWindow Window(long startAt, long endAt)
+    {
+        var window = _windows.Get(startAt, endAt);
+        window.Update(this);
+        return window;
+    }
+
+    /// <summary>How many windows' figures are kept at most (a dashboard asks a few: the window picked, the summary's, the draft's).</summary>
+    public const int WindowsKept = 8;
 
     /// <summary>The summary of the held items started in [<paramref name="startAt"/>, <paramref name="endAt"/>) of one day, kept when the day is whole.</summary>
     public MentorDaySummary? Summary(int day, long startAt, long endAt)

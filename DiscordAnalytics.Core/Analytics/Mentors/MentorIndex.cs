@@ -8,11 +8,11 @@ namespace DiscordAnalytics.Core.Analytics.Mentors;
 
 /// <summary>
 /// The mentors' help threads, questions, replies and answers' reactions in memory, per guild (<see cref="HeldMentors"/>),
-/// so a call merges held days and a reload after a live event costs what the event changed, not the window. The writer
-/// tells each commit (<see cref="ISupportListener"/>: the threads and channel stretches whose support facts it recomputed,
-/// the messages whose reactions changed, with the guild's new stored version); a guild held at exactly the version before
-/// takes it as pending, and the next read re-reads just those threads, the channel's questions and replies the change can
-/// reach, and those messages' reactions. Before every read the stored version (<c>supportVersions</c>) and the help
+/// so a call takes a window's kept sums (<see cref="KeptMentorWindow"/>) and a reload after a live event costs what the
+/// event changed, not the window. The writer tells each commit (<see cref="ISupportListener"/>: the threads and channel
+/// stretches whose support facts it recomputed, the messages whose reactions changed, with the guild's new stored
+/// version); a guild held at exactly the version before takes it as pending, and the next read re-reads just those
+/// threads, the channel's questions and replies the change can reach, and those messages' reactions. Before every read the stored version (<c>supportVersions</c>) and the help
 /// channels are compared with what is held; any difference (another writer, a missed commit, a changed setting, a window
 /// starting before what is held) reads the guild's items again, whole, from the window's first UTC midnight on.
 /// </summary>
@@ -56,10 +56,14 @@ public sealed partial class MentorIndex(ILogger<MentorIndex> logger) : ISupportL
         }
     }
 
-    /// <summary>Every member's figures over the help threads and questions started in [<paramref name="startAt"/>, <paramref name="endAt"/>).</summary>
-    internal Task<Dictionary<long, MentorFigures>> FiguresAsync(
-        AnalyticsDbContext db, long guild, List<long> helpChannels, long startAt, long endAt, CancellationToken cancellationToken) =>
-        ReadAsync(db, guild, helpChannels, startAt, held => Merge(held, startAt, endAt), cancellationToken);
+    /// <summary>
+    /// <paramref name="select"/> over every candidate's figures over the help threads and questions started in
+    /// [<paramref name="startAt"/>, <paramref name="endAt"/>), best first (<see cref="KeptMentorWindow.BestFirst"/>): the
+    /// window's kept sums, used only inside the call.
+    /// </summary>
+    internal Task<T> RankedAsync<T>(
+        AnalyticsDbContext db, long guild, List<long> helpChannels, long startAt, long endAt, Func<IReadOnlySet<MentorScore>, T> select, CancellationToken cancellationToken) =>
+        ReadAsync(db, guild, helpChannels, startAt, held => select(held.Window(startAt, endAt).Ranked), cancellationToken);
 
     /// <summary>
     /// How many human help threads and questions were started in [<paramref name="startAt"/>, <paramref name="endAt"/>), per
@@ -200,39 +204,6 @@ public sealed partial class MentorIndex(ILogger<MentorIndex> logger) : ISupportL
         {
             held.SetReactions(message, reactions);
         }
-    }
-
-    private static Dictionary<long, MentorFigures> Merge(HeldMentors held, long startAt, long endAt)
-    {
-        var members = new Dictionary<long, MentorFigures>();
-        var shared = new HashSet<long>();
-        for (var dayStart = HeldMentors.DayStart(startAt); dayStart < endAt; dayStart += 86_400_000)
-        {
-            if (held.Summary((int)(dayStart / 86_400_000), startAt, endAt) is not { } summary)
-            {
-                continue;
-            }
-
-            foreach (var (member, figures) in summary.Members)
-            {
-                ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(members, member, out _);
-                sum.FirstAnswers += figures.FirstAnswers;
-                sum.Answers += figures.Answers;
-                sum.Reactions += figures.Reactions;
-            }
-
-            foreach (var message in summary.Shared)
-            {
-                if (shared.Add(message))
-                {
-                    var answer = held.Messages[message];
-                    ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(members, answer.Author, out _);
-                    sum.Reactions += answer.Reactions ?? 0;
-                }
-            }
-        }
-
-        return members;
     }
 
     private static List<(long Channel, long QuarterHourAt, int Count)> Starts(HeldMentors held, long startAt, long endAt)

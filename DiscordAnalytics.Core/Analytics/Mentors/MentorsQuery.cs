@@ -23,23 +23,12 @@ namespace DiscordAnalytics.Core.Analytics.Mentors;
 /// are ranked (the activity roles act on them) but never listed.</item>
 /// </list>
 /// The threads, questions, answers and reactions are held in memory per guild and brought up to date from the writer's
-/// commits (<see cref="MentorIndex"/>): a call merges held days.
+/// commits (<see cref="MentorIndex"/>): a call reads the window's kept sums, brought up to the days that changed.
 /// </summary>
 public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts, MentorIndex index)
 {
     /// <summary>How many candidates the summary lists.</summary>
     public const int MaxListed = 10;
-
-    /// <summary>By first answers, then answers, then reactions (most first), then id.</summary>
-    private static readonly Comparer<MentorScore> BestFirst = Comparer<MentorScore>.Create((a, b) =>
-    {
-        var order = b.FirstAnswers.CompareTo(a.FirstAnswers);
-        order = order != 0 ? order : b.Answers.CompareTo(a.Answers);
-        order = order != 0 ? order : b.ReactionsOnAnswers.CompareTo(a.ReactionsOnAnswers);
-        return order != 0 ? order : a.User.CompareTo(b.User);
-    });
-
-    private static readonly Comparer<MentorScore> WorstFirst = Comparer<MentorScore>.Create((a, b) => BestFirst.Compare(b, a));
 
     /// <summary>A query with held mentors of its own (tests; the app shares one <see cref="MentorIndex"/> the writer tells).</summary>
     public MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts)
@@ -55,30 +44,11 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, guild, cancellationToken);
-        var figures = helpChannels.Count == 0 ? new Dictionary<long, MentorFigures>() : await index.FiguresAsync(db, guild, helpChannels, query.Window.StartAt, query.Window.EndAt, cancellationToken);
-        // Only the listed few are ranked in order: a large guild has tens of thousands of candidates, and sorting them all
-        // cost more than the rest of the call.
-        var best = new PriorityQueue<MentorScore, MentorScore>(WorstFirst);
-        foreach (var (user, figure) in figures)
-        {
-            if (!visible.IsListed(user) || visible.IsForgotten(user))
-            {
-                continue;
-            }
-
-            var score = new MentorScore(user, figure.FirstAnswers, figure.Answers, figure.Reactions);
-            if (best.Count < MaxListed)
-            {
-                best.Enqueue(score, score);
-            }
-            else if (BestFirst.Compare(score, best.Peek()) < 0)
-            {
-                best.EnqueueDequeue(score, score);
-            }
-        }
-
-        List<MentorScore> listed = [.. best.UnorderedItems.Select(i => i.Element)];
-        listed.Sort(BestFirst);
+        // The kept ranking, best first: the listed few are the first visible ones, without looking at every candidate.
+        List<MentorScore> listed = helpChannels.Count == 0
+            ? []
+            : await index.RankedAsync(
+                db, guild, helpChannels, query.Window.StartAt, query.Window.EndAt, ranked => ranked.Where(m => visible.IsListed(m.User) && !visible.IsForgotten(m.User)).Take(MaxListed).ToList(), cancellationToken);
         var ids = listed.Select(m => m.User).ToList();
         var names = await db.Members.AsNoTracking()
             .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
@@ -98,11 +68,6 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts,
             return [];
         }
 
-        var figures = await index.FiguresAsync(db, guild, helpChannels, startAt, endAt, cancellationToken);
-        List<MentorScore> ranked = [.. figures
-            .Where(m => !visible.IsForgotten(m.Key))
-            .Select(m => new MentorScore(m.Key, m.Value.FirstAnswers, m.Value.Answers, m.Value.Reactions))];
-        ranked.Sort(BestFirst);
-        return ranked;
+        return await index.RankedAsync(db, guild, helpChannels, startAt, endAt, ranked => ranked.Where(m => !visible.IsForgotten(m.User)).ToList(), cancellationToken);
     }
 }

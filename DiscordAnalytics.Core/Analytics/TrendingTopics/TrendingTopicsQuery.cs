@@ -1,5 +1,4 @@
-using DiscordAnalytics.Core.Storage;
-using Microsoft.EntityFrameworkCore;
+using DiscordAnalytics.Core.Analytics.ChannelDays;
 
 namespace DiscordAnalytics.Core.Analytics.TrendingTopics;
 
@@ -8,9 +7,11 @@ namespace DiscordAnalytics.Core.Analytics.TrendingTopics;
 /// equal length, from the same keyword days as the common keywords (<see cref="KeywordDays"/>: hidden members' words
 /// never count, stop words left out). A share is the messages holding the term over the window's human messages, so
 /// a partial today compares fairly with a whole previous window. A term needs at least <see cref="MinCount"/>
-/// messages in the window; ties by keyword ascending.
+/// messages in the window; ties by keyword ascending. Both windows' human messages come from the channel days held in
+/// memory (<see cref="ChannelDayIndex"/>) and their keyword counts from the held keyword days, so a reload after a live
+/// message costs that message, not the windows.
 /// </summary>
-public sealed class TrendingTopicsQuery(IDbContextFactory<AnalyticsDbContext> contexts, KeywordDayCache keywordDays)
+public sealed class TrendingTopicsQuery(ChannelDayIndex channelDays, KeywordDayCache keywordDays)
 {
     public const int MaxTopics = 10;
 
@@ -26,14 +27,18 @@ public sealed class TrendingTopicsQuery(IDbContextFactory<AnalyticsDbContext> co
     public async Task<IReadOnlyList<TrendingTopic>> RunAsync(AnalyticsQuery query, IReadOnlyDictionary<string, long>? windowCounts, CancellationToken cancellationToken)
     {
         var (guild, window, previous) = ((long)query.GuildId, query.Window, query.Window.Previous);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var messages = await HumanMessagesAsync(db, guild, window, cancellationToken);
+        // The previous window ends where this one starts: one read of the channel days covers both.
+        var (messages, previousMessages) = await channelDays.ReadAsync(
+            guild,
+            previous.StartDay,
+            window.EndDay,
+            day => (HumanMessages(day, window), HumanMessages(day, previous)),
+            cancellationToken);
         if (messages == 0)
         {
             return [];
         }
 
-        var previousMessages = await HumanMessagesAsync(db, guild, previous, cancellationToken);
         var counts = windowCounts ?? await keywordDays.CountsAsync(guild, window.StartDay, window.EndDay, cancellationToken);
         var before = await keywordDays.CountsAsync(guild, previous.StartDay, previous.EndDay, cancellationToken);
 
@@ -49,8 +54,14 @@ public sealed class TrendingTopicsQuery(IDbContextFactory<AnalyticsDbContext> co
             .Select(t => t.Topic)];
     }
 
-    private static Task<long> HumanMessagesAsync(AnalyticsDbContext db, long guild, AnalyticsWindow window, CancellationToken cancellationToken) =>
-        db.ChannelDailyRollups
-            .Where(r => r.GuildId == guild && r.Day >= window.StartDay && r.Day < window.EndDay && !r.IsBot)
-            .SumAsync(r => r.MessageCount, cancellationToken);
+    private static long HumanMessages(Func<int, ChannelDay> day, AnalyticsWindow window)
+    {
+        var messages = 0L;
+        for (var d = window.StartDay; d < window.EndDay; d++)
+        {
+            messages += day(d).Humans.Messages;
+        }
+
+        return messages;
+    }
 }

@@ -78,13 +78,20 @@ public abstract class MentorsReloadsTests(StoreProvider provider)
         Assert.Equal(2, index.WholeReads);
     }
 
-    /// <summary>Every window: the kept query's ranking equals a new query's (with items of its own); the kept draft equals a new one.</summary>
+    /// <summary>Every window: the kept query's ranking and listed candidates equal a new query's (with items of its own); the kept draft equals a new one.</summary>
     private static async Task AssertEqualToFreshAsync(TempSqliteStore store, MentorsQuery kept, OfficeHoursDraftQuery draft)
     {
         foreach (var (startAt, endAt) in Windows)
         {
             var fresh = await new MentorsQuery(store).RankAsync((long)GuildId, startAt, endAt, CancellationToken.None);
             Assert.Equal(fresh, await kept.RankAsync((long)GuildId, startAt, endAt, CancellationToken.None));
+        }
+
+        // The listed few (the card's and the summary's), taken from the kept ranking.
+        foreach (var days in (int[])[30, 7])
+        {
+            var query = new AnalyticsQuery(GuildId, AnalyticsWindow.Last(days, Today), AnalyticsQuery.DefaultTop, IncludeBots: false);
+            Assert.Equal(await new MentorsQuery(store).RunAsync(query, CancellationToken.None), await kept.RunAsync(query, CancellationToken.None));
         }
 
         var freshDraft = await new OfficeHoursDraftQuery(store, new FakeTimeProvider(Now)).DraftAsync((long)GuildId, CancellationToken.None);

@@ -33,7 +33,7 @@ public abstract class TrendingTopicsGroundTruthTests(StoreProvider provider)
     {
         var events = Generate(seed);
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
-        var query = new TrendingTopicsQuery(store, new KeywordDayCache(store, new FakeTimeProvider(Now)));
+        var query = new TrendingTopicsQuery(TestChannelDays.Over(store), new KeywordDayCache(store, new FakeTimeProvider(Now)));
         var window = AnalyticsWindow.Last(windowDays, Today);
         await store.WriteInBatchesAsync(events.Take(events.Count / 2), batchSize: 250);
         await query.RunAsync(new AnalyticsQuery(G, window, AnalyticsQuery.DefaultTop, IncludeBots: false), CancellationToken.None);

@@ -49,7 +49,7 @@ public abstract class TrendingTopicsQueryTests(StoreProvider provider)
     private static long At(int daysAgo) => DayBucket.StartMs(Today - daysAgo) + (9 * 3_600_000L);
 
     private static Task<IReadOnlyList<TrendingTopic>> RunAsync(TempSqliteStore store, AnalyticsWindow window) =>
-        new TrendingTopicsQuery(store, new KeywordDayCache(store, new FakeTimeProvider(Now)))
+        new TrendingTopicsQuery(TestChannelDays.Over(store), new KeywordDayCache(store, new FakeTimeProvider(Now)))
             .RunAsync(new AnalyticsQuery(G, window, AnalyticsQuery.DefaultTop, IncludeBots: false), CancellationToken.None);
 
     public sealed class OnSqlite() : TrendingTopicsQueryTests(StoreProvider.Sqlite);
