@@ -12,10 +12,10 @@ namespace DiscordAnalytics.Core.Analytics;
 /// (whole days from the rollups, the cut day's first hours from its items read whole once and kept while its versions
 /// stand, <see cref="CutDayTotals"/>). Active members and reactors are unique over the window: counted from the member
 /// days in memory (<see cref="MemberDayIndex"/>). Under a role filter, active members, reactors, joins and leaves are the
-/// holders' (joins and leaves by the member-growth rule, <see cref="MemberGrowthQuery"/>); messages, reactions and threads
-/// stay the whole guild's.
+/// holders' (joins and leaves as the Members card counts them, <see cref="HoldersGrowth"/>: both windows' worked out by one
+/// call and kept for the other); messages, reactions and threads stay the whole guild's.
 /// </summary>
-public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders)
+public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders, HoldersGrowth holdersGrowth)
 {
     /// <summary>The previous window's cut day per guild and bot rule, kept while its versions stand (<see cref="CutDayTotals"/>).</summary>
     private readonly ConcurrentDictionary<(long Guild, bool Bots), CutDayTotals> _cutDays = new();
@@ -39,7 +39,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         }
 
         // The rollups have no member: the holders' joins and leaves are member growth's, read from the raw joins and leaves.
-        var growth = await MemberGrowthQuery.OfHoldersAsync(db, roleHolders, query, ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+        var growth = await holdersGrowth.OfQueryAsync(query, ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
         return totals with { Joins = growth.Joins, Leaves = growth.Leaves };
     }
 
@@ -57,7 +57,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var first = await MembershipAndFirstAsync(db, guild, span.StartDay, cut, bots, cancellationToken);
         var (days, channelVersion) = await WholeDaysAsync(guild, span.StartDay, cut, bots, first.Membership, span.HasPartialDay, cancellationToken);
         var holders = await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken);
-        var holdersGrowth = query.RoleId is null ? null : await MemberGrowthQuery.OfHoldersAsync(db, roleHolders, query, span, cancellationToken);
+        var growthOfHolders = query.RoleId is null ? null : await holdersGrowth.OfQueryAsync(query, span, cancellationToken);
         if (!span.HasPartialDay)
         {
             var whole = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
@@ -106,7 +106,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
 
         PreviousTotals Previous(Totals totals) =>
             new(
-                holdersGrowth is { } growth ? totals with { Joins = growth.PreviousJoins, Leaves = growth.PreviousLeaves } : totals,
+                growthOfHolders is { } growth ? totals with { Joins = growth.PreviousJoins, Leaves = growth.PreviousLeaves } : totals,
                 new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: first.FirstAt is { } firstAt && firstAt <= span.StartAt), span);
     }
 
