@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,9 @@ namespace DiscordAnalytics.Core.Analytics.Roles;
 /// </summary>
 public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, RoleHolders roleHolders)
 {
+    /// <summary>Each holder set's activity, kept as long as the set is (sets are shared while the spans and window stand).</summary>
+    private readonly ConditionalWeakTable<HashSet<long>, HolderActivity> _activity = new();
+
     public async Task<RolesSummary> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var guild = (long)query.GuildId;
@@ -28,46 +32,15 @@ public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, M
             .Select(s => (long?)s.FirstAt)
             .FirstOrDefaultAsync(cancellationToken);
 
-        var holders = new Dictionary<long, HashSet<long>>();
-        var (gained, lost) = (new int[query.Window.Length], new int[query.Window.Length]);
-        foreach (var (role, span) in held.ByRole.Where(r => only == null || r.Key == only).SelectMany(r => r.Value.Where(s => s.Overlaps(startAt, endAt)).Select(s => (r.Key, s))))
-        {
-            if (!holders.TryGetValue(role, out var users))
-            {
-                holders[role] = users = [];
-            }
-
-            users.Add(span.User);
-            if (span.FromAt >= startAt && !span.HeldWhenFirstSeen)
-            {
-                gained[DayBucket.FromUnixMs(span.FromAt) - query.Window.StartDay]++;
-            }
-
-            if (span.ToAt is { } to && to < endAt)
-            {
-                lost[DayBucket.FromUnixMs(to) - query.Window.StartDay]++;
-            }
-        }
-
+        // Each role's holders and gains and losses are the kept spans', made once per window; their activity is kept per
+        // holder set (HolderActivity), so a reload after a new message costs today's members, not every holder.
+        var inWindow = held.InWindow(startAt, endAt).Where(r => only == null || r.Key == only).ToList();
+        var holders = inWindow.ToDictionary(r => r.Key, r => r.Value.Holders);
         var (start, end, bots) = (query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var activity = await memberDays.ReadAsync(guild, start, end, g =>
         {
             var sums = g.Sums(start, end, bots);
-            return holders.ToDictionary(h => h.Key, h =>
-            {
-                var (active, messages, reactions) = (0, 0L, 0L);
-                foreach (var user in h.Value)
-                {
-                    if (g.TryIndexOf(user, out var member))
-                    {
-                        var (m, r, _) = sums.Of(member);
-                        (messages, reactions) = (messages + m, reactions + r);
-                        active += sums.IsActive(member) ? 1 : 0;
-                    }
-                }
-
-                return (Active: active, Messages: messages, Reactions: reactions);
-            });
+            return inWindow.ToDictionary(r => r.Key, r => _activity.GetValue(r.Value.Holders, set => new HolderActivity(set)).Of(g, sums));
         }, cancellationToken);
 
         var stats = roles
@@ -81,7 +54,7 @@ public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, M
             .OrderByDescending(r => r.Members).ThenBy(r => long.Parse(r.RoleId, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         var changes = Enumerable.Range(0, query.Window.Length)
-            .Select(i => new RoleChangeDay(DayBucket.ToDate(start + i), gained[i], lost[i]))
+            .Select(i => new RoleChangeDay(DayBucket.ToDate(start + i), inWindow.Sum(r => r.Value.Gained[i]), inWindow.Sum(r => r.Value.Lost[i])))
             .ToList();
         return new RolesSummary(stats, changes, exactFrom);
     }
