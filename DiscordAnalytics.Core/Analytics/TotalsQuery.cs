@@ -112,26 +112,20 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
 
     /// <summary>
     /// Active members and reactors of whole days, with those of a cut day's first hours who are new to them. With a role
-    /// filter (<paramref name="holders"/>), only the role's holders are counted: the holders are looked up, not the days rescanned.
+    /// filter (<paramref name="holders"/>), only the role's holders are counted: their kept activity
+    /// (<see cref="RoleHolders.ActivityOf"/>), and the cut day's members looked up among them.
     /// </summary>
-    private static (long Active, long Reactors) UniqueMembers(WindowSums days, GuildMemberDays guild, PartialDayTotals partial, HashSet<long>? holders)
+    private (long Active, long Reactors) UniqueMembers(WindowSums days, GuildMemberDays guild, PartialDayTotals partial, HashSet<long>? holders)
     {
+        bool NewActive(long user) => !(guild.TryIndexOf(user, out var member) && days.IsActive(member));
+        bool NewReactor(long user) => !(guild.TryIndexOf(user, out var member) && days.IsReactor(member));
         if (holders is not null)
         {
-            var (heldActive, heldReactors) = (0L, 0L);
-            foreach (var user in holders)
-            {
-                var known = guild.TryIndexOf(user, out var member);
-                heldActive += (known && days.IsActive(member)) || partial.Active.Contains(user) ? 1 : 0;
-                heldReactors += (known && days.IsReactor(member)) || partial.Reactors.Contains(user) ? 1 : 0;
-            }
-
-            return (heldActive, heldReactors);
+            var held = roleHolders.ActivityOf(holders).Of(guild, days);
+            return (held.Active + partial.Active.Count(user => holders.Contains(user) && NewActive(user)), held.Reactors + partial.Reactors.Count(user => holders.Contains(user) && NewReactor(user)));
         }
 
-        var active = days.ActiveCount + partial.Active.Count(user => !(guild.TryIndexOf(user, out var member) && days.IsActive(member)));
-        var reactors = days.ReactorCount + partial.Reactors.Count(user => !(guild.TryIndexOf(user, out var member) && days.IsReactor(member)));
-        return (active, reactors);
+        return (days.ActiveCount + partial.Active.Count(NewActive), days.ReactorCount + partial.Reactors.Count(NewReactor));
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using DiscordAnalytics.Core.Analytics.MemberDays;
 namespace DiscordAnalytics.Core.Analytics.Roles;
 
 /// <summary>
-/// One holder set's activity over a window of member days (active holders, their messages and reactions), kept so that
+/// One holder set's activity over a window of member days (active holders, reactors, their messages and reactions), kept so that
 /// a reload costs what changed, not the holders: the holders marked by member-days index (only members indexed since
 /// are looked up again), their sums over the window's closed days kept while those days stand (the same
 /// <see cref="MemberSums"/> at the same day versions), and the window's last day (today) added entry by entry. One per
@@ -18,7 +18,7 @@ internal sealed class HolderActivity(HashSet<long> holders)
     /// <summary>The closed days' sums, with and without bots (index 1 and 0), and what they were made from.</summary>
     private readonly ClosedPart?[] _closed = new ClosedPart?[2];
 
-    public (int Active, long Messages, long Reactions) Of(GuildMemberDays guild, WindowSums sums)
+    public Counts Of(GuildMemberDays guild, WindowSums sums)
     {
         Index(guild);
         var closed = sums.Closed;
@@ -26,17 +26,20 @@ internal sealed class HolderActivity(HashSet<long> holders)
         var slot = closed.Bots ? 1 : 0;
         if (_closed[slot] is not { } part || !ReferenceEquals(part.Sums, closed) || part.Versions != versions || part.Members != _members.Count)
         {
-            var (active, messages, reactions) = (0, 0L, 0L);
+            var counts = default(Counts);
             foreach (var member in _members)
             {
-                (messages, reactions) = (messages + closed.Messages(member), reactions + closed.Reactions(member));
-                active += closed.IsActive(member) ? 1 : 0;
+                counts = new Counts(
+                    counts.Active + (closed.IsActive(member) ? 1 : 0),
+                    counts.Reactors + (closed.IsReactor(member) ? 1 : 0),
+                    counts.Messages + closed.Messages(member),
+                    counts.Reactions + closed.Reactions(member));
             }
 
-            _closed[slot] = part = new ClosedPart(closed, versions, _members.Count, active, messages, reactions);
+            _closed[slot] = part = new ClosedPart(closed, versions, _members.Count, counts);
         }
 
-        var total = (part.Active, part.Messages, part.Reactions);
+        var total = part.Counts;
         if (sums.LastDay is { } last)
         {
             for (var i = 0; i < last.Count; i++)
@@ -44,9 +47,11 @@ internal sealed class HolderActivity(HashSet<long> holders)
                 var member = last.MemberAt(i);
                 if (member < _isHolder.Length && _isHolder[member] && (closed.Bots || !last.IsBotAt(i)))
                 {
-                    total.Messages += last.MessagesAt(i);
-                    total.Reactions += last.ReactionsAt(i);
-                    total.Active += last.IsActiveAt(i) && !closed.IsActive(member) ? 1 : 0;
+                    total = new Counts(
+                        total.Active + (last.IsActiveAt(i) && !closed.IsActive(member) ? 1 : 0),
+                        total.Reactors + (last.ReactionsAt(i) > 0 && !closed.IsReactor(member) ? 1 : 0),
+                        total.Messages + last.MessagesAt(i),
+                        total.Reactions + last.ReactionsAt(i));
                 }
             }
         }
@@ -97,6 +102,9 @@ internal sealed class HolderActivity(HashSet<long> holders)
         _members.Add(member);
     }
 
-    /// <summary>The holders' sums over the closed days of <see cref="Sums"/> while its day versions added up to <see cref="Versions"/> (they only grow).</summary>
-    private sealed record ClosedPart(MemberSums Sums, long Versions, int Members, int Active, long Messages, long Reactions);
+    /// <summary>How many holders were active and reacted in the window, and their messages and reactions.</summary>
+    internal readonly record struct Counts(int Active, int Reactors, long Messages, long Reactions);
+
+    /// <summary>The holders' counts over the closed days of <see cref="Sums"/> while its day versions added up to <see cref="Versions"/> (they only grow).</summary>
+    private sealed record ClosedPart(MemberSums Sums, long Versions, int Members, Counts Counts);
 }

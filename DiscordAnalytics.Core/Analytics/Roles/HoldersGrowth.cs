@@ -30,8 +30,8 @@ public sealed class HoldersGrowth(IDbContextFactory<AnalyticsDbContext> contexts
             throw new ArgumentException("The query names no role: member growth of everyone comes from the rollups.", nameof(query));
         }
 
-        var holders = (await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken))!;
-        var previousHolders = (await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken))!;
+        var (role, spans) = ((long)query.RoleId, await roleHolders.SpansAsync((long)query.GuildId, cancellationToken));
+        var (holders, previousHolders) = (spans.Holders(role, query.Window.StartAt, query.Window.EndAt), spans.Holders(role, span.StartAt, span.EndAt));
         var held = await HeldAsync((long)query.GuildId, cancellationToken);
         return held.Growth(holders, query.Window.StartDay, query.Window.EndDay, previousHolders, span, query.IncludeBots);
     }

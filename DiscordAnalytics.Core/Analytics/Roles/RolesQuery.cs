@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +12,6 @@ namespace DiscordAnalytics.Core.Analytics.Roles;
 /// </summary>
 public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, RoleHolders roleHolders)
 {
-    /// <summary>Each holder set's activity, kept as long as the set is (sets are shared while the spans and window stand).</summary>
-    private readonly ConditionalWeakTable<HashSet<long>, HolderActivity> _activity = new();
-
     public async Task<RolesSummary> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var guild = (long)query.GuildId;
@@ -40,14 +36,14 @@ public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, M
         var activity = await memberDays.ReadAsync(guild, start, end, g =>
         {
             var sums = g.Sums(start, end, bots);
-            return inWindow.ToDictionary(r => r.Key, r => _activity.GetValue(r.Value.Holders, set => new HolderActivity(set)).Of(g, sums));
+            return inWindow.ToDictionary(r => r.Key, r => roleHolders.ActivityOf(r.Value.Holders).Of(g, sums));
         }, cancellationToken);
 
         var stats = roles
             .Where(r => !r.Deleted || holders.ContainsKey(r.RoleId))
             .Select(r =>
             {
-                var (active, messages, reactions) = activity.GetValueOrDefault(r.RoleId);
+                var (active, _, messages, reactions) = activity.GetValueOrDefault(r.RoleId);
                 return new RoleStat(r.RoleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Names.OrId(r.Name, r.RoleId),
                     holders.GetValueOrDefault(r.RoleId)?.Count ?? 0, active, messages, reactions);
             })
