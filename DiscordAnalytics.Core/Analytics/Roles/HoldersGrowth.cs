@@ -6,8 +6,7 @@ namespace DiscordAnalytics.Core.Analytics.Roles;
 /// <summary>
 /// Member growth under a role filter (<see cref="AnalyticsQuery.RoleId"/>): the joins and leaves of the members who held
 /// the role at any time in the window (the previous window's: of those who held it then; <see cref="RoleHolders"/>),
-/// from the stored raw joins and leaves (the rollups have no member), so they reach back as far as the raw events are
-/// kept (Retention:RawEventDays). Each guild's joins and leaves are kept in memory (<see cref="HeldJoinsAndLeaves"/>)
+/// from the stored raw joins and leaves (the rollups have no member; retention never prunes them). Each guild's joins and leaves are kept in memory (<see cref="HeldJoinsAndLeaves"/>)
 /// while their stored version (<c>memberEventVersions</c>, stepped by the store's triggers on every join or leave
 /// inserted, changed or deleted, whoever writes) is unchanged, and matched with the kept holders: a call costs two
 /// version reads and, per holder set, one pass over its members' joins and leaves. The Members card and the Totals card
