@@ -159,6 +159,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NewMemberActivationQuery>();
         services.AddSingleton<VoiceQuery>();
         services.AddSingleton<RoleHolders>();
+        services.AddSingleton<HoldersGrowth>();
         services.AddSingleton<RolesQuery>();
         services.AddSingleton<GuildRolesQuery>();
         services.AddSingleton<Analytics.Invites.InvitesQuery>();

@@ -12,10 +12,10 @@ namespace DiscordAnalytics.Core.Analytics;
 /// (whole days from the rollups, the cut day's first hours from its items read whole once and kept while its versions
 /// stand, <see cref="CutDayTotals"/>). Active members and reactors are unique over the window: counted from the member
 /// days in memory (<see cref="MemberDayIndex"/>). Under a role filter, active members, reactors, joins and leaves are the
-/// holders' (joins and leaves by the member-growth rule, <see cref="MemberGrowthQuery"/>); messages, reactions and threads
-/// stay the whole guild's.
+/// holders' (joins and leaves as the Members card counts them, <see cref="HoldersGrowth"/>: both windows' worked out by one
+/// call and kept for the other); messages, reactions and threads stay the whole guild's.
 /// </summary>
-public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders)
+public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders, HoldersGrowth holdersGrowth)
 {
     /// <summary>The previous window's cut day per guild and bot rule, kept while its versions stand (<see cref="CutDayTotals"/>).</summary>
     private readonly ConcurrentDictionary<(long Guild, bool Bots), CutDayTotals> _cutDays = new();
@@ -39,7 +39,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         }
 
         // The rollups have no member: the holders' joins and leaves are member growth's, read from the raw joins and leaves.
-        var growth = await MemberGrowthQuery.OfHoldersAsync(db, roleHolders, query, ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+        var growth = await holdersGrowth.OfQueryAsync(query, ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
         return totals with { Joins = growth.Joins, Leaves = growth.Leaves };
     }
 
@@ -57,7 +57,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var first = await MembershipAndFirstAsync(db, guild, span.StartDay, cut, bots, cancellationToken);
         var (days, channelVersion) = await WholeDaysAsync(guild, span.StartDay, cut, bots, first.Membership, span.HasPartialDay, cancellationToken);
         var holders = await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken);
-        var holdersGrowth = query.RoleId is null ? null : await MemberGrowthQuery.OfHoldersAsync(db, roleHolders, query, span, cancellationToken);
+        var growthOfHolders = query.RoleId is null ? null : await holdersGrowth.OfQueryAsync(query, span, cancellationToken);
         if (!span.HasPartialDay)
         {
             var whole = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
@@ -106,32 +106,26 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
 
         PreviousTotals Previous(Totals totals) =>
             new(
-                holdersGrowth is { } growth ? totals with { Joins = growth.PreviousJoins, Leaves = growth.PreviousLeaves } : totals,
+                growthOfHolders is { } growth ? totals with { Joins = growth.PreviousJoins, Leaves = growth.PreviousLeaves } : totals,
                 new PreviousWindow(span.StartAt, span.EndAt, HasEarlierData: first.FirstAt is { } firstAt && firstAt <= span.StartAt), span);
     }
 
     /// <summary>
     /// Active members and reactors of whole days, with those of a cut day's first hours who are new to them. With a role
-    /// filter (<paramref name="holders"/>), only the role's holders are counted: the holders are looked up, not the days rescanned.
+    /// filter (<paramref name="holders"/>), only the role's holders are counted: their kept activity
+    /// (<see cref="RoleHolders.ActivityOf"/>), and the cut day's members looked up among them.
     /// </summary>
-    private static (long Active, long Reactors) UniqueMembers(WindowSums days, GuildMemberDays guild, PartialDayTotals partial, HashSet<long>? holders)
+    private (long Active, long Reactors) UniqueMembers(WindowSums days, GuildMemberDays guild, PartialDayTotals partial, HashSet<long>? holders)
     {
+        bool NewActive(long user) => !(guild.TryIndexOf(user, out var member) && days.IsActive(member));
+        bool NewReactor(long user) => !(guild.TryIndexOf(user, out var member) && days.IsReactor(member));
         if (holders is not null)
         {
-            var (heldActive, heldReactors) = (0L, 0L);
-            foreach (var user in holders)
-            {
-                var known = guild.TryIndexOf(user, out var member);
-                heldActive += (known && days.IsActive(member)) || partial.Active.Contains(user) ? 1 : 0;
-                heldReactors += (known && days.IsReactor(member)) || partial.Reactors.Contains(user) ? 1 : 0;
-            }
-
-            return (heldActive, heldReactors);
+            var held = roleHolders.ActivityOf(holders).Of(guild, days);
+            return (held.Active + partial.Active.Count(user => holders.Contains(user) && NewActive(user)), held.Reactors + partial.Reactors.Count(user => holders.Contains(user) && NewReactor(user)));
         }
 
-        var active = days.ActiveCount + partial.Active.Count(user => !(guild.TryIndexOf(user, out var member) && days.IsActive(member)));
-        var reactors = days.ReactorCount + partial.Reactors.Count(user => !(guild.TryIndexOf(user, out var member) && days.IsReactor(member)));
-        return (active, reactors);
+        return (days.ActiveCount + partial.Active.Count(NewActive), days.ReactorCount + partial.Reactors.Count(NewReactor));
     }
 
     /// <summary>

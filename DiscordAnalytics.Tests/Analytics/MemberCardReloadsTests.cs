@@ -35,7 +35,7 @@ public abstract class MemberCardReloadsTests(StoreProvider provider)
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         var (memberDays, channelDays, time) = (TestMemberDays.Over(store), TestChannelDays.Over(store), new FakeTimeProvider(Now));
         await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: memberDays, channelDays: channelDays);
-        var (totals, engagement) = (new TotalsQuery(store, channelDays, memberDays, time, new RoleHolders(store)), new EngagementQuery(memberDays, new RoleHolders(store)));
+        var (totals, engagement) = (new TotalsQuery(store, channelDays, memberDays, time, new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store))), new EngagementQuery(memberDays, new RoleHolders(store)));
         foreach (var batch in events.Take(events.Count / 2).Chunk(300))
         {
             await writer.WriteAsync(batch, CancellationToken.None);
@@ -66,7 +66,7 @@ public abstract class MemberCardReloadsTests(StoreProvider provider)
         await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
         var (memberDays, channelDays, time) = (TestMemberDays.Over(store), TestChannelDays.Over(store), new FakeTimeProvider(Now));
         await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: memberDays, channelDays: channelDays);
-        var kept = new TotalsQuery(store, channelDays, memberDays, time, new RoleHolders(store));
+        var kept = new TotalsQuery(store, channelDays, memberDays, time, new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store)));
         var query = Query(Windows[0], bots: false, g);
         await writer.WriteAsync(
             [Guild(g, "reloads", now - (40 * 86_400_000L)), Channel(g, general, "general", now - (40 * 86_400_000L)),
@@ -75,7 +75,7 @@ public abstract class MemberCardReloadsTests(StoreProvider provider)
             CancellationToken.None);
         async Task<PreviousTotals> AssertFreshAsync()
         {
-            var fresh = await new TotalsQuery(store, TestChannelDays.Over(store), TestMemberDays.Over(store), time, new RoleHolders(store)).RunPreviousAsync(query, CancellationToken.None);
+            var fresh = await new TotalsQuery(store, TestChannelDays.Over(store), TestMemberDays.Over(store), time, new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store))).RunPreviousAsync(query, CancellationToken.None);
             var answer = await kept.RunPreviousAsync(query, CancellationToken.None);
             Assert.Equal(fresh, answer);
             return answer;
@@ -165,7 +165,7 @@ public abstract class MemberCardReloadsTests(StoreProvider provider)
             foreach (var bots in new[] { false, true })
             {
                 var query = Query(window, bots, RandomEventStream.GuildId);
-                var fresh = new TotalsQuery(store, TestChannelDays.Over(store), TestMemberDays.Over(store), time, new RoleHolders(store));
+                var fresh = new TotalsQuery(store, TestChannelDays.Over(store), TestMemberDays.Over(store), time, new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store)));
                 Assert.Equal(await fresh.RunAsync(query, CancellationToken.None), await totals.RunAsync(query, CancellationToken.None));
                 Assert.Equal(await fresh.RunPreviousAsync(query, CancellationToken.None), await totals.RunPreviousAsync(query, CancellationToken.None));
                 Assert.Equal(await RunAsync(new EngagementQuery(TestMemberDays.Over(store), new RoleHolders(store)), window, bots), await RunAsync(engagement, window, bots));

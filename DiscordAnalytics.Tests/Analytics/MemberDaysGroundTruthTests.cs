@@ -87,7 +87,7 @@ public sealed class MemberDaysGroundTruthTests
         await store.WriteAsync(Message(g, general, bob, At(6, 9), 4), Message(g, general, bob, At(3, 10), 5));
 
         Assert.Equal([("bob", 3L), ("alice", 2L)], (await members.RunAsync(query, MemberRanking.ByActivity, CancellationToken.None)).Select(m => (m.Name, m.MessagesSent)));
-        var totals = await new TotalsQuery(store, TestChannelDays.Over(store), index, new FakeTimeProvider(Now), new RoleHolders(store)).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(store, TestChannelDays.Over(store), index, new FakeTimeProvider(Now), new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store))).RunAsync(query, CancellationToken.None);
         Assert.Equal((5L, 2L), (totals.Messages, totals.ActiveMembers));
     }
 
@@ -114,7 +114,7 @@ public sealed class MemberDaysGroundTruthTests
     private static async Task<(Totals Totals, List<MemberStat> Top, List<RisingMember> Rising)> ReadAsync(TempSqliteStore store, MemberDayIndex index, AnalyticsQuery query)
     {
         var time = new FakeTimeProvider(Now);
-        var totals = await new TotalsQuery(store, TestChannelDays.Over(store), index, time, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(store, TestChannelDays.Over(store), index, time, new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store))).RunAsync(query, CancellationToken.None);
         var top = await new TopMembersQuery(store, index, time, new RoleHolders(store)).RunAsync(query, MemberRanking.ByActivity, CancellationToken.None);
         var rising = await new RisingMembersQuery(store, index, time, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
         return (totals, [.. top], [.. rising]);

@@ -37,7 +37,7 @@ public sealed class MemberDaysScaleTests(ITestOutputHelper output)
 
         var index = TestMemberDays.Over(store);
         var time = new FakeTimeProvider(Now);
-        var (totals, members) = (new TotalsQuery(store, TestChannelDays.Over(store), index, time, new RoleHolders(store)), new TopMembersQuery(store, index, time, new RoleHolders(store)));
+        var (totals, members) = (new TotalsQuery(store, TestChannelDays.Over(store), index, time, new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store))), new TopMembersQuery(store, index, time, new RoleHolders(store)));
         await using var writer = new IngestionBatchWriter(store.ConnectionString, GuildMode.Live, NullLogger.Instance, memberDays: index);
         var guilds = new GuildsQuery(store, new IngestionMode(IsDemo: false));
         await guilds.FindAsync(G, CancellationToken.None);

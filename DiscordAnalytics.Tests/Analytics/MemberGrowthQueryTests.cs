@@ -57,7 +57,7 @@ public abstract class MemberGrowthQueryTests(StoreProvider provider) : IAsyncLif
     }
 
     private Task<MemberGrowth> RunAsync(bool includeBots) =>
-        new MemberGrowthQuery(_store, TimeProvider.System, new RoleHolders(_store)).RunAsync(
+        new MemberGrowthQuery(_store, TimeProvider.System, new HoldersGrowth(_store, new RoleHolders(_store))).RunAsync(
             new AnalyticsQuery(G, AnalyticsWindow.Between(Monday, Monday.AddDays(6)), AnalyticsQuery.DefaultTop, includeBots),
             CancellationToken.None);
 

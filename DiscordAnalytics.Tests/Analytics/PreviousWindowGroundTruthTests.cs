@@ -73,7 +73,7 @@ public abstract class PreviousWindowGroundTruthTests(StoreProvider provider)
     private static AnalyticsQuery Query(AnalyticsWindow window) =>
         new(RandomEventStream.GuildId, window, AnalyticsQuery.DefaultTop, IncludeBots: false);
 
-    private static TotalsQuery Totals(TempSqliteStore store) => new(store, TestChannelDays.Over(store), TestMemberDays.Over(store), new FakeTimeProvider(Now), new RoleHolders(store));
+    private static TotalsQuery Totals(TempSqliteStore store) => new(store, TestChannelDays.Over(store), TestMemberDays.Over(store), new FakeTimeProvider(Now), new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store)));
 
     private async Task<TempSqliteStore> IngestedAsync(IReadOnlyList<IngestEvent> events)
     {

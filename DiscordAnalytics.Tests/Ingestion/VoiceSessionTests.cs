@@ -85,7 +85,7 @@ public abstract class VoiceSessionTests(StoreProvider provider) : IAsyncLifetime
             Voice(G, Bob, null, At(18, 30)),
             Voice(G, Carol, null, At(18, 30)));
 
-        var totals = await new TotalsQuery(_store, TestChannelDays.Over(_store), TestMemberDays.Over(_store), new FakeTimeProvider(Now), new RoleHolders(_store)).RunAsync(Query, CancellationToken.None);
+        var totals = await new TotalsQuery(_store, TestChannelDays.Over(_store), TestMemberDays.Over(_store), new FakeTimeProvider(Now), new RoleHolders(_store), new HoldersGrowth(_store, new RoleHolders(_store))).RunAsync(Query, CancellationToken.None);
 
         // Alice and Bob were heard with others; Carol only listened muted: present in voice, not active.
         Assert.Equal(2, totals.ActiveMembers);

@@ -109,7 +109,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
         var channelDays = TestChannelDays.Over(contexts);
         var summaries = new SummaryQuery(
             new GuildsQuery(contexts, new IngestionMode(IsDemo: false)),
-            new TotalsQuery(contexts, channelDays, memberDays, _time, new RoleHolders(contexts)),
+            new TotalsQuery(contexts, channelDays, memberDays, _time, new RoleHolders(contexts), new HoldersGrowth(contexts, new RoleHolders(contexts))),
             new DailyActivityQuery(channelDays, memberDays),
             new TopChannelsQuery(contexts, _time),
             new TopMembersQuery(contexts, memberDays, _time, new RoleHolders(contexts)),
@@ -117,7 +117,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
             new SupportSignalsQuery(contexts, _time, keywordDays),
             new HourlyActivityQuery(contexts, channelDays),
             new RisingMembersQuery(contexts, memberDays, _time, new RoleHolders(contexts)),
-            new MemberGrowthQuery(contexts, _time, new RoleHolders(contexts)),
+            new MemberGrowthQuery(contexts, _time, new HoldersGrowth(contexts, new RoleHolders(contexts))),
             new NewMemberActivationQuery(contexts, _time, new RoleHolders(contexts)),
             new EngagementQuery(memberDays, new RoleHolders(contexts)),
             new TrendingTopicsQuery(channelDays, keywordDays),

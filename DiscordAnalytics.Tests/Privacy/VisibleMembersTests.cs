@@ -98,7 +98,7 @@ public abstract class VisibleMembersTests(StoreProvider provider) : IAsyncLifeti
         var content = await new TopContentQuery(_contexts, TestChannelDays.Over(_contexts)).RunAsync(query, CancellationToken.None);
         var keywords = (await new SupportSignalsQuery(_contexts, time).RunAsync(query, CancellationToken.None)).CommonKeywords;
         var optedOut = await new StoredOptedOutMembers(_contexts).ListAsync($"{G}", CancellationToken.None);
-        var totals = await new TotalsQuery(_contexts, TestChannelDays.Over(_contexts), TestMemberDays.Over(_contexts), time, new RoleHolders(_contexts)).RunAsync(query, CancellationToken.None);
+        var totals = await new TotalsQuery(_contexts, TestChannelDays.Over(_contexts), TestMemberDays.Over(_contexts), time, new RoleHolders(_contexts), new HoldersGrowth(_contexts, new RoleHolders(_contexts))).RunAsync(query, CancellationToken.None);
 
         Assert.Equal([$"{Carol}"], top.Select(m => m.DiscordUserId));
         Assert.Equal([$"{Carol}"], rising.Select(m => m.DiscordUserId));

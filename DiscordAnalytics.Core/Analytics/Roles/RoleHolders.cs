@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,9 @@ namespace DiscordAnalytics.Core.Analytics.Roles;
 public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
 {
     private readonly KeptPerGuild<HeldRoleSpans> _kept = new(held => held.Version);
+
+    /// <summary>Each holder set's activity, kept as long as the set is (sets are shared while the spans and window stand).</summary>
+    private readonly ConditionalWeakTable<HashSet<long>, HolderActivity> _activity = new();
 
     /// <summary>How many times a guild's spans were read from the store (what the tests hold the version check to).</summary>
     internal long SpanReads => _kept.Reads;
@@ -54,6 +58,12 @@ public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
             .ToListAsync(cancellationToken);
         return [.. users];
     }
+
+    /// <summary>
+    /// The kept activity of <paramref name="holders"/> (a set this class handed out): what the member cards count of a
+    /// role's holders, proportional to what changed since the last call (<see cref="HolderActivity"/>).
+    /// </summary>
+    internal HolderActivity ActivityOf(HashSet<long> holders) => _activity.GetValue(holders, set => new HolderActivity(set));
 
     /// <summary>Whether the guild has a role with that id (deleted ones included: their past holders can still be asked about).</summary>
     public static Task<bool> ExistsAsync(AnalyticsDbContext db, long guild, long role, CancellationToken cancellationToken)

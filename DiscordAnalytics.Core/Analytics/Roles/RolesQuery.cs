@@ -28,60 +28,29 @@ public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, M
             .Select(s => (long?)s.FirstAt)
             .FirstOrDefaultAsync(cancellationToken);
 
-        var holders = new Dictionary<long, HashSet<long>>();
-        var (gained, lost) = (new int[query.Window.Length], new int[query.Window.Length]);
-        foreach (var (role, span) in held.ByRole.Where(r => only == null || r.Key == only).SelectMany(r => r.Value.Where(s => s.Overlaps(startAt, endAt)).Select(s => (r.Key, s))))
-        {
-            if (!holders.TryGetValue(role, out var users))
-            {
-                holders[role] = users = [];
-            }
-
-            users.Add(span.User);
-            if (span.FromAt >= startAt && !span.HeldWhenFirstSeen)
-            {
-                gained[DayBucket.FromUnixMs(span.FromAt) - query.Window.StartDay]++;
-            }
-
-            if (span.ToAt is { } to && to < endAt)
-            {
-                lost[DayBucket.FromUnixMs(to) - query.Window.StartDay]++;
-            }
-        }
-
+        // Each role's holders and gains and losses are the kept spans', made once per window; their activity is kept per
+        // holder set (HolderActivity), so a reload after a new message costs today's members, not every holder.
+        var inWindow = held.InWindow(startAt, endAt).Where(r => only == null || r.Key == only).ToList();
+        var holders = inWindow.ToDictionary(r => r.Key, r => r.Value.Holders);
         var (start, end, bots) = (query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         var activity = await memberDays.ReadAsync(guild, start, end, g =>
         {
             var sums = g.Sums(start, end, bots);
-            return holders.ToDictionary(h => h.Key, h =>
-            {
-                var (active, messages, reactions) = (0, 0L, 0L);
-                foreach (var user in h.Value)
-                {
-                    if (g.TryIndexOf(user, out var member))
-                    {
-                        var (m, r, _) = sums.Of(member);
-                        (messages, reactions) = (messages + m, reactions + r);
-                        active += sums.IsActive(member) ? 1 : 0;
-                    }
-                }
-
-                return (Active: active, Messages: messages, Reactions: reactions);
-            });
+            return inWindow.ToDictionary(r => r.Key, r => roleHolders.ActivityOf(r.Value.Holders).Of(g, sums));
         }, cancellationToken);
 
         var stats = roles
             .Where(r => !r.Deleted || holders.ContainsKey(r.RoleId))
             .Select(r =>
             {
-                var (active, messages, reactions) = activity.GetValueOrDefault(r.RoleId);
+                var (active, _, messages, reactions) = activity.GetValueOrDefault(r.RoleId);
                 return new RoleStat(r.RoleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Names.OrId(r.Name, r.RoleId),
                     holders.GetValueOrDefault(r.RoleId)?.Count ?? 0, active, messages, reactions);
             })
             .OrderByDescending(r => r.Members).ThenBy(r => long.Parse(r.RoleId, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         var changes = Enumerable.Range(0, query.Window.Length)
-            .Select(i => new RoleChangeDay(DayBucket.ToDate(start + i), gained[i], lost[i]))
+            .Select(i => new RoleChangeDay(DayBucket.ToDate(start + i), inWindow.Sum(r => r.Value.Gained[i]), inWindow.Sum(r => r.Value.Lost[i])))
             .ToList();
         return new RolesSummary(stats, changes, exactFrom);
     }

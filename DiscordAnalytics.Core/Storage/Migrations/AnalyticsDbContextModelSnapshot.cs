@@ -649,6 +649,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "KeyAt", "EventType", "EventId");
 
+                    b.HasIndex("GuildId", "UserId", "KeyAt", "EventType", "IsBot")
+                        .HasDatabaseName("IX_analyticsEvents_membership")
+                        .HasFilter("\"eventType\" IN ('member_add', 'member_remove')");
+
                     b.ToTable("analyticsEvents", (string)null);
                 });
 
@@ -1317,6 +1321,21 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.HasKey("GuildId", "Day");
 
                     b.ToTable("memberDayVersions", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberEventVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("memberEventVersions", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberJoin", b =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -129,19 +130,22 @@ public sealed class SqliteToPostgresCopier(IReadOnlyList<StoreCopyContext> conte
         }
     }
 
-    /// <summary>The one table with triggers of the store's own (they step <c>memberrowversions</c>).</summary>
-    private const string TriggeredTable = "members";
+    /// <summary>
+    /// The tables with triggers of the store's own: members step <c>memberrowversions</c>, role spans
+    /// <c>memberrolespanversions</c>, raw joins and leaves <c>membereventversions</c>.
+    /// </summary>
+    private static readonly FrozenSet<string> TriggeredTables = new[] { "members", "memberrolespans", "analyticsevents" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>One chunk and the progress that counts it, in one transaction: both are there, or neither.</summary>
     private static async Task<long> WriteChunkAsync(NpgsqlConnection postgres, CopyTable table, List<object?[]> rows, long copied, CancellationToken cancellationToken)
     {
         await using var transaction = await postgres.BeginTransactionAsync(cancellationToken);
-        // The store's own triggers (members step memberRowVersions) describe the app's writes, not a copy: the copied
+        // The store's own triggers (members step memberRowVersions, ...) describe the app's writes, not a copy: the copied
         // versions arrive as rows of their own. Off for this transaction only (DDL is transactional on PostgreSQL).
-        var triggered = table.PostgresName == TriggeredTable;
+        var triggered = TriggeredTables.Contains(table.PostgresName);
         if (triggered)
         {
-            await ExecuteAsync(postgres, $"ALTER TABLE {TriggeredTable} DISABLE TRIGGER USER", cancellationToken);
+            await ExecuteAsync(postgres, $"ALTER TABLE {table.PostgresName} DISABLE TRIGGER USER", cancellationToken);
         }
 
         await using (var importer = await postgres.BeginBinaryImportAsync(table.CopySql(), cancellationToken))
@@ -167,7 +171,7 @@ public sealed class SqliteToPostgresCopier(IReadOnlyList<StoreCopyContext> conte
 
         if (triggered)
         {
-            await ExecuteAsync(postgres, $"ALTER TABLE {TriggeredTable} ENABLE TRIGGER USER", cancellationToken);
+            await ExecuteAsync(postgres, $"ALTER TABLE {table.PostgresName} ENABLE TRIGGER USER", cancellationToken);
         }
 
         await using var progress = new NpgsqlCommand($"UPDATE {ProgressTable} SET copiedrows = copiedrows + @rows WHERE tablename = @table", postgres);

@@ -81,7 +81,7 @@ public abstract class RoleFilterGroundTruthTests(StoreProvider provider)
             var lurkers = await new LurkersQuery(store, memberDays, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
             Assert.Equal(ExpectedLurkers(history, holders, startAt, endAt), lurkers);
 
-            var growth = await new MemberGrowthQuery(store, time, new RoleHolders(store)).RunAsync(query, CancellationToken.None);
+            var growth = await new MemberGrowthQuery(store, time, new HoldersGrowth(store, new RoleHolders(store))).RunAsync(query, CancellationToken.None);
             Assert.Equal(
                 Enumerable.Range(Days - WindowDays, WindowDays).Select(d => (Joins: history.Count(holders, "join", DayStart(d), DayStart(d + 1)), Leaves: history.Count(holders, "leave", DayStart(d), DayStart(d + 1)))),
                 growth.Daily.Select(d => (d.Joins, d.Leaves)));
@@ -89,7 +89,7 @@ public abstract class RoleFilterGroundTruthTests(StoreProvider provider)
             Assert.Equal(history.Count(previousHolders, "leave", previousAt, previousEnd), growth.PreviousLeaves);
 
             // The Totals card's joins and leaves under the filter: the holders' too, now and in the previous window.
-            var totalsQuery = new TotalsQuery(store, TestChannelDays.Over(store), memberDays, time, new RoleHolders(store));
+            var totalsQuery = new TotalsQuery(store, TestChannelDays.Over(store), memberDays, time, new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store)));
             var totals = await totalsQuery.RunAsync(query, CancellationToken.None);
             Assert.Equal((history.Count(holders, "join", startAt, endAt), history.Count(holders, "leave", startAt, endAt)), (totals.Joins, totals.Leaves));
             var previousTotals = (await totalsQuery.RunPreviousAsync(query, CancellationToken.None)).Totals;

@@ -686,6 +686,10 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.HasKey("GuildId", "KeyAt", "EventType", "EventId")
                         .HasName("pk_analyticsevents");
 
+                    b.HasIndex("GuildId", "UserId", "KeyAt", "EventType", "IsBot")
+                        .HasDatabaseName("ix_analyticsevents_membership")
+                        .HasFilter("\"eventtype\" IN ('member_add', 'member_remove')");
+
                     b.ToTable("analyticsevents", (string)null);
                 });
 
@@ -1379,6 +1383,22 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasName("pk_memberdayversions");
 
                     b.ToTable("memberdayversions", (string)null);
+                });
+
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberEventVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_membereventversions");
+
+                    b.ToTable("membereventversions", (string)null);
                 });
 
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.MemberJoin", b =>

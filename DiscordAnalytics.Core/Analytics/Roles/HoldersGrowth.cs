@@ -1,0 +1,70 @@
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiscordAnalytics.Core.Analytics.Roles;
+
+/// <summary>
+/// Member growth under a role filter (<see cref="AnalyticsQuery.RoleId"/>): the joins and leaves of the members who held
+/// the role at any time in the window (the previous window's: of those who held it then; <see cref="RoleHolders"/>),
+/// from the stored raw joins and leaves (the rollups have no member; retention never prunes them). Each guild's joins and leaves are kept in memory (<see cref="HeldJoinsAndLeaves"/>)
+/// while their stored version (<c>memberEventVersions</c>, stepped by the store's triggers on every join or leave
+/// inserted, changed or deleted, whoever writes) is unchanged, and matched with the kept holders: a call costs two
+/// version reads and, per holder set, one pass over its members' joins and leaves. The Members card and the Totals card
+/// under a role filter both answer from it.
+/// </summary>
+public sealed class HoldersGrowth(IDbContextFactory<AnalyticsDbContext> contexts, RoleHolders roleHolders)
+{
+    private readonly KeptPerGuild<HeldJoinsAndLeaves> _kept = new(held => held.Version);
+
+    /// <summary>How many times a guild's joins and leaves were read from the store (what the tests hold the version check to).</summary>
+    internal long Reads => _kept.Reads;
+
+    /// <summary>The holders' joins and leaves per day of the query's window, with the previous window <paramref name="span"/>'s totals.</summary>
+    public async Task<MemberGrowth> OfQueryAsync(AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(span);
+        if (query.RoleId is null)
+        {
+            throw new ArgumentException("The query names no role: member growth of everyone comes from the rollups.", nameof(query));
+        }
+
+        var (role, spans) = ((long)query.RoleId, await roleHolders.SpansAsync((long)query.GuildId, cancellationToken));
+        var (holders, previousHolders) = (spans.Holders(role, query.Window.StartAt, query.Window.EndAt), spans.Holders(role, span.StartAt, span.EndAt));
+        var held = await HeldAsync((long)query.GuildId, cancellationToken);
+        return held.Growth(holders, query.Window.StartDay, query.Window.EndDay, previousHolders, span, query.IncludeBots);
+    }
+
+    /// <summary>The guild's joins and leaves at their stored version: the held ones while it has not moved, else read again.</summary>
+    internal async Task<HeldJoinsAndLeaves> HeldAsync(long guildId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await StoredVersionAsync(db, guildId, cancellationToken);
+        return await _kept.GetAsync(guildId, stored, ct => ReadAsync(db, guildId, ct), cancellationToken);
+    }
+
+    private static async Task<long> StoredVersionAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken) =>
+        await db.MemberEventVersions.AsNoTracking()
+            .Where(v => v.GuildId == guildId)
+            .Select(v => (long?)v.Version)
+            .FirstOrDefaultAsync(cancellationToken) ?? 0;
+
+    /// <summary>The joins and leaves and their version in one read snapshot (<see cref="GuildRowsRead"/>), so they always agree.</summary>
+    private static async Task<HeldJoinsAndLeaves> ReadAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken)
+    {
+        var (version, rows) = await GuildRowsRead.InSnapshotAsync(
+            db, guildId, JoinsAndLeavesSql, (c, ct) => StoredVersionAsync(c, guildId, ct),
+            reader => new HeldJoinsAndLeaves.Row(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2) == StoredEventTypes.MemberAdd, reader.GetBoolean(3)),
+            cancellationToken);
+        return new HeldJoinsAndLeaves(version, rows);
+    }
+
+    /// <summary>
+    /// A guild's joins and leaves (portable SQL): the condition on the type is the partial index's
+    /// (<c>IX_analyticsEvents_membership</c>, which covers the read), so the rest of the raw events are never read.
+    /// </summary>
+    private const string JoinsAndLeavesSql = $"""
+        SELECT userId, keyAt, eventType, isBot FROM analyticsEvents
+        WHERE guildId = @guild AND eventType IN ('{StoredEventTypes.MemberAdd}', '{StoredEventTypes.MemberRemove}') AND userId IS NOT NULL
+        """;
+}
