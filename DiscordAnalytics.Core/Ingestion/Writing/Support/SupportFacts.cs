@@ -88,6 +88,8 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
             QuestionFactsRefresh.Run(_sql, guild, channel, from, to);
         }
 
+        // Each kind of row the refreshes wrote as one statement (PostgreSQL), queued before the versions are stepped.
+        _sql.SendWrites();
         Commits = Told();
         Clear();
     }
@@ -138,6 +140,7 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
     /// <summary>Forgets what the batch touched (a new batch, or a rolled back one).</summary>
     public void Clear()
     {
+        _sql.ClearWrites();
         Marks.Clear();
         _changed.Clear();
         _threads.Clear();

@@ -58,7 +58,7 @@ internal static class ThreadFactsRefresh
             // Only a thread channel makes a lone message in a channel a thread's start.
             if (!sawThreadMessage && sql.IsThread.Count(guild, thread) == 0)
             {
-                sql.DeleteThread.Defer(guild, thread);
+                sql.DeleteThread.Add(guild, thread);
                 return;
             }
 
@@ -67,10 +67,10 @@ internal static class ThreadFactsRefresh
 
         if (starter is not { } s)
         {
-            sql.DeleteThread.Defer(guild, thread);
+            sql.DeleteThread.Add(guild, thread);
             return;
         }
 
-        sql.UpsertThread.Defer(guild, thread, s.CreatedAt, s.AuthorId, s.IsBot, s.IsGone, human, anyone);
+        sql.UpsertThread.Add(guild, thread, s.CreatedAt, s.AuthorId, s.IsBot, s.IsGone, human, anyone);
     }
 }
