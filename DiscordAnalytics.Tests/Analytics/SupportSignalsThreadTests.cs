@@ -182,6 +182,20 @@ public abstract class SupportSignalsThreadTests(StoreProvider provider) : Suppor
             signals.UnansweredThreadList);
     }
 
+    [Fact]
+    public async Task Run_ThreadAnsweredOnlyAfterManyOfItsAuthorsMessagesOfOneBatch_HasThatFirstResponse()
+    {
+        // More of the asker's messages than PostgreSQL's writer reads of a thread at once, then the answer, in one batch.
+        var thread = await AskAsync(Forum, Monday);
+        var followUps = Enumerable.Range(1, 20).Select(i => Message(G, thread, Asker, Monday + i, n: (ulong)(900 + i)));
+
+        await Store.WriteAsync([.. followUps, Message(G, thread, Helper, Monday + (30 * Minute), n: 999)]);
+
+        var signals = await RunAsync();
+        Assert.Equal(0, signals.UnansweredThreads);
+        Assert.Equal(30.0, signals.MedianFirstResponseMinutes);
+    }
+
     public sealed class OnSqlite() : SupportSignalsThreadTests(StoreProvider.Sqlite);
 
     public sealed class OnPostgres() : SupportSignalsThreadTests(StoreProvider.Postgres);

@@ -109,7 +109,9 @@ public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunitySca
         return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep), postgres, store is null ? null : Path.GetFullPath(store), existing);
     }
 
-    private static string? Value(string[] args, string name)
+    /// <summary>The value of <c>--name VALUE</c>, or null when the option is absent.</summary>
+    /// <exception cref="ArgumentException">The option has no value.</exception>
+    internal static string? Value(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         if (at < 0)

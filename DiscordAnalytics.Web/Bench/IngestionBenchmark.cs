@@ -1,18 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
 using DiscordAnalytics.Core.Demo;
+using DiscordAnalytics.Core.Demo.Large;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project DiscordAnalytics.Web -- bench [--events N] [--runs R]</c>: ingests N
-/// demo-community events (default 1,000,000) through the real pipeline into a fresh SQLite file and, in
+/// <c>dotnet run -c Release --project DiscordAnalytics.Web -- bench [--events N] [--runs R] [--scale demo|large] [--postgres CONNECTION]</c>:
+/// ingests the first N events (default 1,000,000) of the demo community (or of the large one, its 200,000 founding
+/// members first) through the real pipeline into a fresh SQLite file and, in
 /// the same process, references over the same events: the raw ceiling (plain batched INSERTs of each
 /// event's row, everything it carries including its content excerpt or name, into a bare table: no key,
 /// no index, no facts, no rollups), the same without the content (a stricter reference: fewer bytes than
@@ -20,7 +23,9 @@ namespace DiscordAnalytics.Web.Bench;
 /// writes alone (each event's one row into the real tables: the message fact of a create, the reaction
 /// fact of an add, the raw row of anything else; with no dedupe logic, no state checks and no rollups:
 /// what any pipeline on this data model must write). Each figure is the median of R runs (default 5) on
-/// fresh files. Prints the rates and the ratios; the target is pipeline/ceiling >= 0.50.
+/// fresh files. Prints the rates and the ratios; the target is pipeline/ceiling >= 0.50. With <c>--postgres</c> the full
+/// pipeline also runs on that server, right after SQLite's in every run, on a new database each time: the ratio of the
+/// two (target: PostgreSQL within 2x of SQLite).
 /// </summary>
 public static class IngestionBenchmark
 {
@@ -40,15 +45,20 @@ public static class IngestionBenchmark
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, @p6, @p7, @p8, @p9) ON CONFLICT DO NOTHING
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Where the large community's history starts (2025-01-01T00:00:00Z, as in <c>bench cards</c>).</summary>
+    private const long LargeStart = 1_735_689_600_000;
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync(IngestionBenchmarkOptions.Parse(args), output, cancellationToken);
+
+    public static async Task<int> RunAsync(IngestionBenchmarkOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        var count = Option(args, "--events", 1_000_000);
-        var runs = Option(args, "--runs", 5);
+        var (count, runs) = (options.Events, options.Runs);
         var folder = Directory.CreateTempSubdirectory("da-bench-");
         try
         {
-            output.WriteLine($"Generating {count:N0} events...");
-            var events = DemoCommunity.Create(seed: 7).GenerateEvents(count).ToList();
+            output.WriteLine($"Generating {count:N0} events of the {(options.Large ? "large" : "demo")} community...");
+            var events = Events(options);
             var file = 0;
             async Task<double> MeasureAsync(Func<string, List<IngestEvent>, CancellationToken, Task<double>> path, List<IngestEvent> slice)
             {
@@ -72,12 +82,18 @@ public static class IngestionBenchmark
             await MeasureAsync(RawTableAsync, warmUp);
             await MeasureAsync(StoreWritesAsync, warmUp);
             await MeasureAsync(PipelineAsync, warmUp);
+            if (options.Postgres is { } server)
+            {
+                // A smaller slice: PostgreSQL's path is slower, and the JIT is what the warm-up is for.
+                await PostgresPipelineAsync(server, [.. events.Take(Math.Min(10_000, events.Count))], cancellationToken);
+            }
 
             var ceiling = new List<double>();
             var withoutContent = new List<double>();
             var rawTable = new List<double>();
             var writes = new List<double>();
             var pipeline = new List<double>();
+            var postgres = new List<double>();
             for (var run = 0; run < runs; run++)
             {
                 ceiling.Add(await MeasureAsync(CeilingAsync, events));
@@ -85,6 +101,11 @@ public static class IngestionBenchmark
                 rawTable.Add(await MeasureAsync(RawTableAsync, events));
                 writes.Add(await MeasureAsync(StoreWritesAsync, events));
                 pipeline.Add(await MeasureAsync(PipelineAsync, events));
+                if (options.Postgres is { } onServer)
+                {
+                    // Right after SQLite's pipeline on the same events, so both see the same spell of a shared machine.
+                    postgres.Add(await PostgresPipelineAsync(onServer, events, cancellationToken));
+                }
             }
 
             var (c, b, r, w, p) = (Median(ceiling), Median(withoutContent), Median(rawTable), Median(writes), Median(pipeline));
@@ -94,13 +115,26 @@ public static class IngestionBenchmark
             output.WriteLine($"raw events table alone (time-led dedupe key):    {r,10:N0} events/s  ({r / c:0.00} of ceiling)");
             output.WriteLine($"store writes alone (one row per event, no logic): {w,9:N0} events/s  ({w / c:0.00} of ceiling)");
             output.WriteLine($"full pipeline (dedupe + facts + rollups):        {p,10:N0} events/s  ({p / c:0.00} of ceiling, {p / w:0.00} of the store writes)");
+            if (postgres.Count > 0)
+            {
+                var pg = Median(postgres);
+                output.WriteLine($"full pipeline on PostgreSQL (same events):       {pg,10:N0} events/s  ({pg / c:0.00} of ceiling, {pg / p:0.00} of SQLite's pipeline)");
+            }
+
             // Each run's pipeline against the ceiling of the same run (measured a few seconds apart), so a slow
             // spell of a shared machine weighs on both sides of a ratio; every run's ratio is printed.
             var ratios = ceiling.Zip(pipeline, (ceilingRate, pipelineRate) => pipelineRate / ceilingRate).ToList();
-            output.WriteLine($"pipeline/ceiling per run: {string.Join(" ", ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}");
+            output.WriteLine($"pipeline/ceiling per run: {Figures(ratios)}");
             var stricter = withoutContent.Zip(pipeline, (bareRate, pipelineRate) => pipelineRate / bareRate).ToList();
-            output.WriteLine($"pipeline/rows without content per run: {string.Join(" ", stricter.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}");
+            output.WriteLine($"pipeline/rows without content per run: {Figures(stricter)}");
             output.WriteLine($"ratio pipeline/ceiling: {Median(ratios):0.00} (median of the runs' ratios; target >= 0.50); against the rows without content: {Median(stricter):0.00}");
+            if (postgres.Count > 0)
+            {
+                var slower = pipeline.Zip(postgres, (sqliteRate, postgresRate) => sqliteRate / postgresRate).ToList();
+                output.WriteLine($"SQLite/PostgreSQL pipeline per run: {Figures(slower)}");
+                output.WriteLine($"ratio SQLite/PostgreSQL pipeline: {Median(slower):0.00} (median of the runs' ratios; target <= 2.00)");
+            }
+
             return 0;
         }
         finally
@@ -109,6 +143,22 @@ public static class IngestionBenchmark
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>The first <see cref="IngestionBenchmarkOptions.Events"/> events of the community asked for.</summary>
+    private static List<IngestEvent> Events(IngestionBenchmarkOptions options)
+    {
+        if (!options.Large)
+        {
+            return DemoCommunity.Create(seed: 7).GenerateEvents(options.Events).ToList();
+        }
+
+        // Its founding members first (200,000 member upserts), then enough days of activity to reach the count.
+        var scale = LargeCommunityScale.Full;
+        var days = (int)Math.Min(365, (options.Events / scale.EventsPerDay) + 2);
+        return [.. new LargeCommunity(seed: 18, scale).History(LargeStart, days).Take(options.Events)];
+    }
+
+    private static string Figures(IEnumerable<double> ratios) => string.Join(" ", ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)));
 
     /// <summary>A positive whole-number option (<c>--name N</c>), or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="ArgumentException">The value is missing, not a number or not positive.</exception>
@@ -230,10 +280,12 @@ public static class IngestionBenchmark
         return events.Count / watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> PipelineAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken)
+    private static async Task<double> PipelineAsync(string path, List<IngestEvent> events, CancellationToken cancellationToken) =>
+        await PipelineAsync(new StorageOptions { ConnectionString = await MigratedStoreAsync(path, cancellationToken) }, events, cancellationToken);
+
+    private static async Task<double> PipelineAsync(StorageOptions storage, List<IngestEvent> events, CancellationToken cancellationToken)
     {
-        var connectionString = await MigratedStoreAsync(path, cancellationToken);
-        using var pipeline = Pipeline(connectionString);
+        using var pipeline = Pipeline(storage);
         await pipeline.StartAsync(cancellationToken);
 
         var watch = Stopwatch.StartNew();
@@ -246,6 +298,39 @@ public static class IngestionBenchmark
         var rate = events.Count / watch.Elapsed.TotalSeconds;
         await pipeline.StopAsync(cancellationToken);
         return rate;
+    }
+
+    /// <summary>
+    /// The full pipeline into a new database of <paramref name="server"/>, created and migrated before the clock starts and
+    /// dropped afterwards (as each SQLite run has a fresh file).
+    /// </summary>
+    private static async Task<double> PostgresPipelineAsync(string server, List<IngestEvent> events, CancellationToken cancellationToken)
+    {
+        var name = $"da_bench_ingest_{Guid.NewGuid():N}";
+        var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        await OnServerAsync(server, $"CREATE DATABASE \"{name}\"", cancellationToken);
+        try
+        {
+            var storage = new StorageOptions { Provider = nameof(StoreProvider.Postgres), ConnectionString = database };
+            await MigrateAsync(storage, cancellationToken);
+            return await PipelineAsync(storage, events, cancellationToken);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await OnServerAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
+        }
+    }
+
+    /// <summary>Runs one statement on the database <paramref name="server"/> names (<c>postgres</c> when it names none).</summary>
+    private static async Task OnServerAsync(string server, string sql, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(server) { Pooling = false };
+        builder.Database ??= "postgres";
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The real pipeline over a bench store, in bulk batches (the history-ingestion shape).</summary>

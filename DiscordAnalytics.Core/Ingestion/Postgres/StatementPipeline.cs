@@ -130,6 +130,29 @@ internal sealed class StatementPipeline
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="command"/>, a statement that returns rows, after what is queued (<see cref="QueryAfterQueue"/>),
+    /// or alone when nothing is: one round trip either way. Dispose the reader, then the batch.
+    /// </summary>
+    public (NpgsqlBatch Batch, NpgsqlDataReader Reader) Query(Func<NpgsqlBatchCommand> command)
+    {
+        if (QueryAfterQueue(command) is { } sent)
+        {
+            return sent;
+        }
+
+        var batch = new NpgsqlBatch(_connection) { BatchCommands = { command() } };
+        try
+        {
+            return (batch, batch.ExecuteReader());
+        }
+        catch
+        {
+            batch.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Forgets what is queued: its transaction is rolled back, so none of it may run.</summary>
     public void Discard()
     {

@@ -44,8 +44,7 @@ internal static class StoredQuarterHoursOfBatch
             return command;
         }
 
-        var pipeline = StatementPipeline.Of(connection);
-        var (batch, reader) = pipeline.QueryAfterQueue(Command) ?? Alone(connection, Command());
+        var (batch, reader) = StatementPipeline.Of(connection).Query(Command);
         using (batch)
         using (reader)
         {
@@ -56,19 +55,5 @@ internal static class StoredQuarterHoursOfBatch
         }
 
         return stored;
-    }
-
-    private static (NpgsqlBatch, NpgsqlDataReader) Alone(NpgsqlConnection connection, NpgsqlBatchCommand command)
-    {
-        var batch = new NpgsqlBatch(connection) { BatchCommands = { command } };
-        try
-        {
-            return (batch, batch.ExecuteReader());
-        }
-        catch
-        {
-            batch.Dispose();
-            throw;
-        }
     }
 }

@@ -86,6 +86,9 @@ public sealed class BenchCommandTests
     }
 
     [Theory]
+    [InlineData("--scale huge", "--scale takes demo or large, got 'huge'")]
+    [InlineData("--events 1000 --frobnicate 1", "unknown option '--frobnicate'")]
+    [InlineData("--events 1000 --postgres", "--postgres takes a value")]
     [InlineData("cards --scale huge", "--scale takes demo or large, got 'huge'")]
     [InlineData("cards --frobnicate 1", "unknown option '--frobnicate'")]
     [InlineData("cards --runs 3 extra", "unknown option 'extra'")]

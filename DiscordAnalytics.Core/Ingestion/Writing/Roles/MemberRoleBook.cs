@@ -34,16 +34,20 @@ internal sealed class MemberRoleBook(DbConnection connection) : IDisposable
     /// </summary>
     public void Observe(long guild, long user, IReadOnlyList<ulong> roles, long at, bool joined)
     {
-        var seenAt = _sql.SelectSeenAt.FirstOrNullValue(guild, user);
+        long? seenAt = null;
+        var open = new HashSet<long>();
+        foreach (var row in _sql.SelectRoleState.Rows(guild, user))
+        {
+            seenAt = row.SeenAt;
+            if (row.Role is { } role)
+            {
+                open.Add(role);
+            }
+        }
+
         if (seenAt >= at)
         {
             return;
-        }
-
-        var open = new HashSet<long>();
-        foreach (var row in _sql.SelectOpenRoles.Rows(guild, user))
-        {
-            open.Add(row.Role);
         }
 
         var now = new HashSet<long>(roles.Select(r => (long)r));

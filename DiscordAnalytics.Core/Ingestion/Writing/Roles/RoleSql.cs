@@ -42,7 +42,15 @@ internal static class RoleSql
         ON CONFLICT (guildId, userId) DO UPDATE SET seenAt = excluded.seenAt
         """;
 
-    public const string SelectOpenRoles = "SELECT roleId FROM memberRoleSpans WHERE guildId = @p0 AND userId = @p1 AND toAt IS NULL";
+    /// <summary>
+    /// When the member's roles were last observed (null: never) and, one row each, the roles they hold (null: none): an
+    /// observation's two reads in one statement, so one round trip on PostgreSQL.
+    /// </summary>
+    public const string SelectRoleState = """
+        SELECT s.seenAt, r.roleId FROM (SELECT @p0 AS guildId, @p1 AS userId) k
+        LEFT JOIN memberRoleStates s ON s.guildId = k.guildId AND s.userId = k.userId
+        LEFT JOIN memberRoleSpans r ON r.guildId = k.guildId AND r.userId = k.userId AND r.toAt IS NULL
+        """;
 
     public const string OpenSpan = """
         INSERT INTO memberRoleSpans (guildId, userId, roleId, fromAt, toAt, heldWhenFirstSeen) VALUES (@p0, @p1, @p2, @p3, NULL, @p4)

@@ -20,7 +20,7 @@ internal sealed class RoleStatements(DbConnection connection) : IDisposable
 
     public PreparedStatement SetSeenAt { get; } = PreparedStatement.Create(connection, RoleSql.SetSeenAt);
 
-    public StatementQuery<StoredRoleId> SelectOpenRoles { get; } = new(connection, RoleSql.SelectOpenRoles);
+    public StatementQuery<StoredRoleState> SelectRoleState { get; } = new(connection, RoleSql.SelectRoleState);
 
     public PreparedStatement OpenSpan { get; } = PreparedStatement.Create(connection, RoleSql.OpenSpan);
 
@@ -43,7 +43,7 @@ internal sealed class RoleStatements(DbConnection connection) : IDisposable
         DeleteUnlistedRoles.Dispose();
         SelectSeenAt.Dispose();
         SetSeenAt.Dispose();
-        SelectOpenRoles.Dispose();
+        SelectRoleState.Dispose();
         OpenSpan.Dispose();
         CloseSpan.Dispose();
         CloseSpansOfMember.Dispose();

@@ -12,7 +12,7 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Sql;
 /// (<see cref="UnnestInsert"/>), where it is called, so the store sees the writer's statements in the same order, and a
 /// batch's thousands of member-day rows cost the server one statement to parse, plan and run instead of thousands.
 /// A key must come once per <see cref="Send"/>: PostgreSQL refuses an upsert that updates one row twice (error 21000),
-/// which the writer would take for a bad event.
+/// which the writer would take for a bad event. The support facts' writes go the same way (<see cref="Support.SupportStatements"/>).
 /// </summary>
 internal sealed class RollupStatement : IDisposable
 {

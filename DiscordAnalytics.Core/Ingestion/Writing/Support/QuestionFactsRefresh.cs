@@ -100,24 +100,24 @@ internal static class QuestionFactsRefresh
     {
         var (stopAt, stopId) = run.Converged && run.StoppedAfter is { } stop ? stop : (long.MaxValue, long.MaxValue);
         var stillOpen = run.Converged ? run.Open.Select(q => q.MessageId).ToHashSet() : [];
-        sql.DeleteQuestions.Defer(guild, run.WithBots, channel, from, stopAt, stopId);
+        sql.DeleteQuestions.Add(guild, run.WithBots, channel, from, stopAt, stopId);
         foreach (var question in run.Asked)
         {
             var (answeredAt, answerId) = run.Answers.TryGetValue(question.MessageId, out var answer)
                 ? ((long?)answer.At, (long?)answer.MessageId)
                 : stillOpen.Contains(question.MessageId) && run.StoredAnswers.TryGetValue(question.MessageId, out var kept) ? kept : (null, null);
-            sql.UpsertQuestion.Defer(guild, run.WithBots, question.MessageId, channel, question.AuthorId, question.AskedAt, answeredAt, answerId);
+            sql.UpsertQuestion.Add(guild, run.WithBots, question.MessageId, channel, question.AuthorId, question.AskedAt, answeredAt, answerId);
         }
 
         foreach (var question in run.OpenAtStart)
         {
             if (run.Answers.TryGetValue(question.MessageId, out var answer))
             {
-                sql.SetAnswer.Defer(guild, run.WithBots, question.MessageId, answer.At, answer.MessageId);
+                sql.SetAnswer.Add(guild, run.WithBots, question.MessageId, answer.At, answer.MessageId);
             }
             else if (!stillOpen.Contains(question.MessageId))
             {
-                sql.SetAnswer.Defer(guild, run.WithBots, question.MessageId, (long?)null, (long?)null);
+                sql.SetAnswer.Add(guild, run.WithBots, question.MessageId, (long?)null, (long?)null);
             }
         }
     }

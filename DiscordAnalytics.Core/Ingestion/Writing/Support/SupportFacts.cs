@@ -2,6 +2,7 @@ using System.Data.Common;
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Storage.SupportCommits;
+using Npgsql;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
 
@@ -61,11 +62,15 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
     /// <summary>Recomputes what the batch touched and steps each touched guild's support version; runs before the commit.</summary>
     public void Flush()
     {
+        // PostgreSQL: the batch's reads in one statement each, not a round trip per message and thread (SupportReadsOnPostgres).
+        var postgres = connection as NpgsqlConnection;
+        var places = postgres is null ? null : SupportReadsOnPostgres.Places(postgres, _changed);
         foreach (var (guild, message) in _changed)
         {
-            if (_sql.SelectPlace.FirstOrNull(guild, message) is { } place)
+            var place = places is null ? _sql.SelectPlace.FirstOrNull(guild, message) : places.TryGetValue((guild, message), out var read) ? read : null;
+            if (place is { } at)
             {
-                Created(guild, message, place.Channel, place.Thread, place.CreatedAt);
+                Created(guild, message, at.Channel, at.Thread, at.CreatedAt);
             }
         }
 
@@ -78,9 +83,17 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
             }
         }
 
+        var threads = postgres is null ? null : SupportReadsOnPostgres.Threads(postgres, _threads);
         foreach (var (guild, thread) in _threads)
         {
-            ThreadFactsRefresh.Run(_sql, guild, thread);
+            if (threads is null)
+            {
+                ThreadFactsRefresh.Run(_sql, guild, thread);
+            }
+            else
+            {
+                ThreadFactsRefresh.Run(_sql, guild, thread, threads[(guild, thread)]);
+            }
         }
 
         foreach (var ((guild, channel), (from, to)) in _channels)
@@ -88,6 +101,8 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
             QuestionFactsRefresh.Run(_sql, guild, channel, from, to);
         }
 
+        // Each kind of row the refreshes wrote as one statement (PostgreSQL), queued before the versions are stepped.
+        _sql.SendWrites();
         Commits = Told();
         Clear();
     }
@@ -138,6 +153,7 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
     /// <summary>Forgets what the batch touched (a new batch, or a rolled back one).</summary>
     public void Clear()
     {
+        _sql.ClearWrites();
         Marks.Clear();
         _changed.Clear();
         _threads.Clear();

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using DiscordAnalytics.Core.Ingestion.Postgres;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
+using Npgsql;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Support;
 
@@ -15,6 +17,9 @@ internal static class SupportFactsRebuild
         UNION SELECT DISTINCT guildId, threadId FROM messageFacts WHERE threadId IS NOT NULL
         """;
 
+    /// <summary>Gathered rows sent at most (PostgreSQL), so a whole store's are never all in memory at once.</summary>
+    private const int RowsPerSend = 10_000;
+
     private const string SelectChannels = "SELECT DISTINCT guildId, channelId FROM messageFacts WHERE threadId IS NULL";
 
     /// <summary>Returns how many threads and channels were computed.</summary>
@@ -26,6 +31,7 @@ internal static class SupportFactsRebuild
         foreach (var (guild, thread) in threads)
         {
             ThreadFactsRefresh.Run(sql, guild, thread);
+            SendWhenMany(sql);
         }
 
         var channels = Pairs(connection, SelectChannels);
@@ -33,10 +39,26 @@ internal static class SupportFactsRebuild
         {
             // From the epoch, and no change to converge after: the channel's whole history is replayed.
             QuestionFactsRefresh.Run(sql, guild, channel, 0, long.MaxValue);
+            SendWhenMany(sql);
+        }
+
+        sql.SendWrites();
+        // What is still queued (PostgreSQL) goes before the commit, or the last rows would be lost with the queue.
+        if (connection is NpgsqlConnection npgsql)
+        {
+            StatementPipeline.Of(npgsql).Flush();
         }
 
         transaction.Commit();
         return (threads.Count, channels.Count);
+    }
+
+    private static void SendWhenMany(SupportStatements sql)
+    {
+        if (sql.PendingWrites >= RowsPerSend)
+        {
+            sql.SendWrites();
+        }
     }
 
     private static List<(long, long)> Pairs(DbConnection connection, string text)

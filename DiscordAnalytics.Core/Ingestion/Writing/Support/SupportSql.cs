@@ -40,6 +40,12 @@ internal static class SupportSql
 
     public const string DeleteThread = "DELETE FROM supportThreads WHERE guildId = @p0 AND threadId = @p1";
 
+    /// <summary>PostgreSQL's <see cref="DeleteThread"/> for a batch's threads at once (see <see cref="SupportStatements"/>).</summary>
+    public const string DeleteThreadRows = """
+        DELETE FROM supportThreads t USING unnest($1::bigint[], $2::bigint[]) AS k(guildId, threadId)
+        WHERE t.guildId = k.guildId AND t.threadId = k.threadId
+        """;
+
     /// <summary>One more change to a guild's support facts, returning the new version (the in-memory support items apply the commit at the version before, else read again).</summary>
     public const string BumpVersion = """
         INSERT INTO supportVersions (guildId, version) VALUES (@p0, 1)
@@ -84,6 +90,14 @@ internal static class SupportSql
             AND (askedAt < @p4 OR (askedAt = @p4 AND messageId <= @p5))
         """;
 
+    /// <summary>PostgreSQL's <see cref="DeleteQuestions"/> for a batch's channels and views at once.</summary>
+    public const string DeleteQuestionRows = """
+        DELETE FROM supportQuestions q
+        USING unnest($1::bigint[], $2::boolean[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[]) AS k(guildId, withBots, channelId, fromAt, stopAt, stopId)
+        WHERE q.guildId = k.guildId AND q.withBots = k.withBots AND q.channelId = k.channelId AND q.askedAt >= k.fromAt
+            AND (q.askedAt < k.stopAt OR (q.askedAt = k.stopAt AND q.messageId <= k.stopId))
+        """;
+
     public const string UpsertQuestion = """
         INSERT INTO supportQuestions (guildId, withBots, messageId, channelId, authorId, askedAt, answeredAt, answerMessageId)
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
@@ -95,5 +109,12 @@ internal static class SupportSql
     public const string SetAnswer = """
         UPDATE supportQuestions SET answeredAt = @p3, answerMessageId = @p4
         WHERE guildId = @p0 AND withBots = @p1 AND messageId = @p2
+        """;
+
+    /// <summary>PostgreSQL's <see cref="SetAnswer"/> for a batch's questions at once.</summary>
+    public const string SetAnswerRows = """
+        UPDATE supportQuestions q SET answeredAt = k.answeredAt, answerMessageId = k.answerMessageId
+        FROM unnest($1::bigint[], $2::boolean[], $3::bigint[], $4::bigint[], $5::bigint[]) AS k(guildId, withBots, messageId, answeredAt, answerMessageId)
+        WHERE q.guildId = k.guildId AND q.withBots = k.withBots AND q.messageId = k.messageId
         """;
 }
