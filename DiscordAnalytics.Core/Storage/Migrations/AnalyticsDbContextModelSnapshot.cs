@@ -906,6 +906,33 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("channelDayVersions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ContentEmojiDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emoji");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isBot");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("GuildId", "Day", "Emoji", "IsBot");
+
+                    b.ToTable("contentEmojiDays", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.DeadLetter", b =>
                 {
                     b.Property<long>("Id")
@@ -1483,6 +1510,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("editedAt");
 
+                    b.Property<string>("Emojis")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emojis");
+
                     b.Property<string>("Excerpt")
                         .HasColumnType("TEXT")
                         .HasColumnName("excerpt");
@@ -1957,6 +1988,11 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.Property<long>("TalkMs")
                         .HasColumnType("INTEGER")
                         .HasColumnName("talkMs");
+
+                    b.Property<byte[]>("TalkQuarterHourMs")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("talkQuarterHourMs");
 
                     b.HasKey("GuildId", "Day", "ChannelId", "UserId");
 
