@@ -93,6 +93,6 @@ public static partial class ContentEmojis
         }
     }
 
-    [GeneratedRegex(@"<a?:(?<name>[A-Za-z0-9_]{2,32}):(?<id>[0-9]{15,21})>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<a?:(?<name>[A-Za-z0-9_]{2,32}):(?<id>[0-9]{1,20})>", RegexOptions.CultureInvariant)]
     private static partial Regex Custom();
 }
