@@ -6,6 +6,7 @@ using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Analytics.Leaderboard.LocalDays;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics.Leaderboard;
@@ -190,13 +191,6 @@ public abstract class LocalVoiceStreaksGroundTruthTests(StoreProvider provider)
 
         return (last >= today - 1 ? run : 0, longest);
     }
-
-    /// <summary>The local date of an instant as days since 1970-01-01 (through local dates, not the product's arithmetic).</summary>
-    private static int LocalDay(TimeZoneInfo zone, long unixMs) =>
-        (int)(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(unixMs), zone).Date - DateTime.UnixEpoch.Date).TotalDays;
-
-    private static long LocalDayStartMs(TimeZoneInfo zone, int day) =>
-        new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(DateTime.UnixEpoch.AddDays(day), DateTimeKind.Unspecified), zone)).ToUnixTimeMilliseconds();
 
     public sealed class OnSqlite() : LocalVoiceStreaksGroundTruthTests(StoreProvider.Sqlite);
 
