@@ -32,5 +32,5 @@ public sealed class ContentEmojisTests
 
     [Fact]
     public void Counts_StoredValue_EachEmojiWithItsUses() =>
-        Assert.Equal([("🎉", 2), ("party:1", 1)], ContentEmojis.Counts(ContentEmojis.Find("🎉 <:party:100000000000000001> 🎉")!.Replace("100000000000000001", "1", StringComparison.Ordinal)));
+        Assert.Equal([("🎉", 2), ("party:1", 1)], ContentEmojis.Counts(ContentEmojis.Find("🎉 <:party:1> 🎉")));
 }
