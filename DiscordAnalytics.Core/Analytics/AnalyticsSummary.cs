@@ -102,6 +102,10 @@ public sealed record AnalyticsSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<EmojiStat>? TopEmojis { get; init; }
 
+    /// <summary>The window's most used emojis typed in messages (each use counts); additive and optional like <see cref="Hourly"/>. See <see cref="TopEmojisQuery"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EmojiStat>? TopMessageEmojis { get; init; }
+
     /// <summary>Each role's holders in the window and how active they were; additive and optional like <see cref="Hourly"/>. See <see cref="RolesQuery"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RoleStat>? Roles { get; init; }

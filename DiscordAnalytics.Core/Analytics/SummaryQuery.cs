@@ -57,7 +57,8 @@ public sealed class SummaryQuery(
         var membersTask = MembersWithVoiceAsync(query, cancellationToken);
         var lurkersTask = lurkers.RunAsync(query, cancellationToken);
         var kindsTask = kinds.RunAsync(query, cancellationToken);
-        var emojisTask = emojis.RunAsync(query, cancellationToken);
+        var emojisTask = emojis.RunAsync(query, EmojiSource.Reactions, cancellationToken);
+        var messageEmojisTask = emojis.RunAsync(query, EmojiSource.Messages, cancellationToken);
         var rolesTask = roles.RunAsync(query, cancellationToken);
         var invitesTask = invites.RunAsync(query, cancellationToken);
         var mentorsTask = mentors.RunAsync(query, cancellationToken);
@@ -68,7 +69,7 @@ public sealed class SummaryQuery(
         var supportTask = support.RunAsync(query, keywordCounts, cancellationToken);
         var trendingTask = trending.RunAsync(query, keywordCounts, cancellationToken);
 
-        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, rolesTask, supportTask, trendingTask, invitesTask, mentorsTask, officeHoursTask);
+        await Task.WhenAll(previousTask, currentTask, dailyTask, channelsTask, contentTask, hourlyTask, risingTask, growthTask, activationTask, engagementTask, membersTask, lurkersTask, kindsTask, emojisTask, messageEmojisTask, rolesTask, supportTask, trendingTask, invitesTask, mentorsTask, officeHoursTask);
         var (topMembers, voiced) = await membersTask;
         var previous = await previousTask;
         var kinded = await kindsTask;
@@ -100,6 +101,7 @@ public sealed class SummaryQuery(
             MessageKinds = kinded.Current,
             PreviousMessageKinds = kinded.Previous,
             TopEmojis = await emojisTask,
+            TopMessageEmojis = await messageEmojisTask,
             Roles = roled.Roles,
             RoleChanges = roled.Changes,
             RolesExactFrom = roled.ExactFrom,

@@ -7,19 +7,23 @@ namespace DiscordAnalytics.Core.Demo;
 public sealed partial class DemoCommunity
 {
     /// <summary>A message by <paramref name="author"/> (a chat post, a forum post's starter).</summary>
-    internal IngestEvent MessageCreated(long at, ulong channelId, ulong messageId, DemoMember author, string excerpt, ulong? replyTo) => new()
+    internal IngestEvent MessageCreated(long at, ulong channelId, ulong messageId, DemoMember author, string excerpt, ulong? replyTo)
     {
-        Type = IngestEventType.MessageCreate,
-        GuildId = GuildId,
-        EventAt = at,
-        ChannelId = channelId,
-        MessageId = messageId,
-        UserId = author.Id,
-        IsBot = author.IsBot,
-        Excerpt = excerpt,
-        Shape = DemoMessageShape.For(messageId, excerpt, replyTo is not null),
-        ReferencedMessageId = replyTo,
-    };
+        var typed = author.IsBot ? excerpt : DemoText.Clip(DemoEmoji.TypedInto(messageId, excerpt, CustomEmojis));
+        return new()
+        {
+            Type = IngestEventType.MessageCreate,
+            GuildId = GuildId,
+            EventAt = at,
+            ChannelId = channelId,
+            MessageId = messageId,
+            UserId = author.Id,
+            IsBot = author.IsBot,
+            Excerpt = typed,
+            Shape = DemoMessageShape.For(messageId, typed, replyTo is not null),
+            ReferencedMessageId = replyTo,
+        };
+    }
 
     /// <summary>An author's edit of their message, stamped with its edit time; the excerpt gains the demo's edit mark.</summary>
     internal IngestEvent MessageEdited(long at, ulong channelId, ulong messageId, DemoMember author, string excerpt) => new()

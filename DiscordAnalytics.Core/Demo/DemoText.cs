@@ -212,6 +212,6 @@ internal static class DemoText
         _ => string.Empty,
     };
 
-    private static string Clip(string text) =>
+    internal static string Clip(string text) =>
         text.Length <= Ingestion.IngestEvent.MaxExcerptLength ? text : text[..Ingestion.IngestEvent.MaxExcerptLength];
 }

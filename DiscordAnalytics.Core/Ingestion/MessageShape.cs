@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiscordAnalytics.Core.Ingestion.Emojis;
 
 namespace DiscordAnalytics.Core.Ingestion;
 
@@ -8,9 +9,12 @@ namespace DiscordAnalytics.Core.Ingestion;
 /// </summary>
 public sealed partial record MessageShape(int Length, int Attachments, int Mentions, bool HasLink)
 {
-    /// <summary>Measures <paramref name="content"/>: length in Unicode code points, and whether it holds an http(s) link.</summary>
+    /// <summary>The emojis typed in the content (<see cref="ContentEmojis.Find"/>'s stored form); null when none.</summary>
+    public string? Emojis { get; init; }
+
+    /// <summary>Measures <paramref name="content"/>: length in Unicode code points, whether it holds an http(s) link, and its emojis.</summary>
     public static MessageShape Of(string content, int attachments, int mentions) =>
-        new(CodePoints(content), attachments, mentions, Link().IsMatch(content));
+        new(CodePoints(content), attachments, mentions, Link().IsMatch(content)) { Emojis = ContentEmojis.Find(content) };
 
     private static int CodePoints(string content)
     {

@@ -200,6 +200,8 @@ public sealed class PreparedStatement : IDisposable
 
         public string GetString(int column) => owner._npgsql?.GetString(column) ?? raw.sqlite3_column_text(owner._statement, column).utf8_to_string();
 
+        public string? GetStringOrNull(int column) => IsDBNull(column) ? null : GetString(column);
+
         /// <summary>The column's bytes, valid until the next Read or Dispose.</summary>
         public ReadOnlySpan<byte> GetBlob(int column) => owner._npgsql is { } npgsql ? npgsql.GetBlob(column) : raw.sqlite3_column_blob(owner._statement, column);
 

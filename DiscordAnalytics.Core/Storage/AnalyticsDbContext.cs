@@ -82,6 +82,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<EmojiDay> EmojiDays => Set<EmojiDay>();
 
+    public DbSet<ContentEmojiDay> ContentEmojiDays => Set<ContentEmojiDay>();
+
     public DbSet<Loops.ActivityRoles.RoleRule> RoleRules => Set<Loops.ActivityRoles.RoleRule>();
 
     public DbSet<Loops.ActivityRoles.RoleGrant> RoleGrants => Set<Loops.ActivityRoles.RoleGrant>();
@@ -231,6 +233,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new VoiceDayConfiguration());
         modelBuilder.ApplyConfiguration(new MessageKindDayConfiguration());
         modelBuilder.ApplyConfiguration(new EmojiDayConfiguration());
+        modelBuilder.ApplyConfiguration(new ContentEmojiDayConfiguration());
         Loops.ActivityRoles.ActivityRolesModel.Apply(modelBuilder);
         Loops.Alerts.AlertsModel.Apply(modelBuilder);
         modelBuilder.ApplyConfiguration(new RoleConfiguration());

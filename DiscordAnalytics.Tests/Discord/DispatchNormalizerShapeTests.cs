@@ -19,11 +19,11 @@ public sealed class DispatchNormalizerShapeTests
     }
 
     [Fact]
-    public void Normalize_ReplyWithAnEmoji_CountsTheEmojiAsOneCharacter()
+    public void Normalize_ReplyWithAnEmoji_CountsTheEmojiAsOneCharacterAndKeepsIt()
     {
         var reply = Created("21_message_create_reply.json");
 
-        Assert.Equal(new MessageShape(36, Attachments: 0, Mentions: 1, HasLink: false), reply.Shape);
+        Assert.Equal(new MessageShape(36, Attachments: 0, Mentions: 1, HasLink: false) { Emojis = "🎉" }, reply.Shape);
         Assert.NotNull(reply.ReferencedMessageId);
     }
 

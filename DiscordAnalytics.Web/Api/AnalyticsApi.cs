@@ -57,6 +57,7 @@ public static class AnalyticsApi
             string? end,
             string? top,
             string? roleId,
+            string? source,
             RoleParameter roleParameter,
             DiscordAnalytics.Core.Analytics.Roles.RolesQuery roles,
             TopChannelsQuery channels,
@@ -86,6 +87,11 @@ public static class AnalyticsApi
             }
 
             query = withRole;
+            if (!EmojiSourceName.TryParse(source, out var emojiSource))
+            {
+                return ApiProblems.BadParameter("source", "source must be reactions or messages.");
+            }
+
             string? csv = table switch
             {
                 "channels" => CsvWriter.Write(
@@ -129,9 +135,10 @@ public static class AnalyticsApi
                 "kinds" => CsvWriter.Write(
                     ["period", "messages", "withAttachments", "withLinks", "replies", "withMentions", "averageLength"],
                     await KindRowsAsync(kinds, query, ct)),
+                // source=messages: emojis typed in messages (what the card shows when switched to them); reactions otherwise.
                 "emojis" => CsvWriter.Write(
                     ["emoji", "count"],
-                    (await emojis.RunAsync(query, ct)).Select(e => new object?[] { e.Emoji, e.Count })),
+                    (await emojis.RunAsync(query, emojiSource, ct)).Select(e => new object?[] { e.Emoji, e.Count })),
                 "mentors" => CsvWriter.Write(
                     ["discordUserId", "name", "firstAnswers", "answers", "reactionsOnAnswers"],
                     (await mentors.RunAsync(query, ct)).Select(m => new object?[] { m.UserId, m.Name, m.FirstAnswers, m.Answers, m.ReactionsOnAnswers })),

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace DiscordAnalytics.Core.Analytics.Emojis;
 
 /// <summary>
-/// Summary <c>topEmojis</c> entry: the unicode emoji itself, or <c>name:id</c> for a custom one, and how many reactions
-/// used it in the window.
+/// Summary <c>topEmojis</c> and <c>topMessageEmojis</c> entry: the unicode emoji itself, or <c>name:id</c> for a custom
+/// one, and how many reactions (or uses in messages) it had in the window.
 /// </summary>
 public sealed record EmojiStat(string Emoji, long Count)
 {

@@ -4,8 +4,8 @@ namespace DiscordAnalytics.Core.Analytics.Streaks;
 /// Daily streaks whose days are the guild's local days. The member days are UTC days, and a UTC day with activity does
 /// not say on which of the two local days it touches the activity fell, so this reads what is stored per item with a
 /// time: each member's quarter hours with a counted message (present message facts by creation time), a present
-/// reaction (by its message's creation time: a reaction counts on its message's day, as everywhere) or voice time on a
-/// day they talked with others in that channel (the voice rollups' quarter hours). Every real UTC offset, and every DST
+/// reaction (by its message's creation time: a reaction counts on its message's day, as everywhere) or talking with others
+/// in voice (the voice rollups' talk time per quarter hour). Every real UTC offset, and every DST
 /// change, is a whole number of quarter hours, so each quarter hour lies in one local day. The reads, kept per UTC day
 /// and read again only when a day's version moves, are <see cref="LocalStreakDays"/>.
 /// </summary>

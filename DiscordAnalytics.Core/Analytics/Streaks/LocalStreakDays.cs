@@ -8,8 +8,8 @@ namespace DiscordAnalytics.Core.Analytics.Streaks;
 /// <summary>
 /// Local-day streaks without reading a guild's whole history on every call. Streak days are local days, read from what
 /// is stored with a time (<see cref="LocalStreakCounter"/>): each member's quarter hours with a present counted message
-/// (by creation time), a present reaction (by its message's creation time) or voice time on a day they talked with others
-/// in that channel. Kept here, per guild and bots, for the zone and streak rules in use: each UTC day's (member, local
+/// (by creation time), a present reaction (by its message's creation time) or talk time with others in voice (kept per
+/// quarter hour, member and channel). Kept here, per guild and bots, for the zone and streak rules in use: each UTC day's (member, local
 /// day) pairs with the member-day version (<c>memberDayVersions</c>) they were read at. A call with another zone or other
 /// rules (the owner changed them) replaces the guild's set, so only the settings in use are held. Every change that can move a day's pairs steps that
 /// version in the writer's transaction (a message created or deleted, a reaction added or removed, voice time, a forget,
@@ -159,14 +159,16 @@ internal sealed class LocalStreakDays(IDbContextFactory<AnalyticsDbContext> cont
     }
 
     /// <summary>
-    /// The voice rollups keep talk time per channel and day but voice time per quarter hour only as a whole, so a day's
-    /// quarter hours in a channel the member talked in count (alone or muted there the same day included).
+    /// The quarter hours each member talked with others in (the voice rollups' talk time per quarter hour, per member and
+    /// channel), so time alone or muted never counts and each quarter hour falls in one local day. A row written before
+    /// talk time was kept per quarter hour has only its voice time as a whole per quarter hour: there every quarter hour
+    /// with voice time counts (the approximation those days were counted with).
     /// </summary>
     private static async Task AddVoiceAsync(AnalyticsDbContext db, long guild, int start, int end, Action<int, long, long> add, CancellationToken cancellationToken)
     {
         var talked = await db.VoiceDays.AsNoTracking()
             .Where(v => v.GuildId == guild && v.Day >= start && v.Day < end && v.TalkMs > 0)
-            .Select(v => new { v.UserId, v.Day, v.QuarterHourMs })
+            .Select(v => new { v.UserId, v.Day, QuarterHourMs = v.TalkQuarterHourMs.Length > 0 ? v.TalkQuarterHourMs : v.QuarterHourMs })
             .ToListAsync(cancellationToken);
         var ms = new long[QuarterHourCounts.PerDay];
         foreach (var row in talked)

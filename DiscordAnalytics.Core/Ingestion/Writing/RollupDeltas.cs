@@ -29,6 +29,9 @@ internal sealed class RollupDeltas
     /// <summary>Present reactions per (guild, message day, emoji, isBot).</summary>
     public Dictionary<(long Guild, int Day, string Emoji, bool IsBot), long> Emojis { get; } = [];
 
+    /// <summary>Emojis typed in counted messages per (guild, message day, emoji, author isBot).</summary>
+    public Dictionary<(long Guild, int Day, string Emoji, bool IsBot), long> ContentEmojis { get; } = [];
+
     /// <summary>
     /// Days whose counted excerpts were rewritten (edited, deleted, forgotten): their stored keywords go and their keyword
     /// version is marked rewritten.
@@ -83,6 +86,16 @@ internal sealed class RollupDeltas
         count += change;
     }
 
+    /// <summary>Counts (+1) or takes back (-1) the emojis a message's stored <paramref name="emojis"/> say it uses.</summary>
+    public void MessageEmojis(long guild, int day, bool isBot, string? emojis, int sign)
+    {
+        foreach (var (emoji, count) in Ingestion.Emojis.ContentEmojis.Counts(emojis))
+        {
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(ContentEmojis, (guild, day, emoji, isBot), out _);
+            total += (long)count * sign;
+        }
+    }
+
     /// <summary>Adds <paramref name="messages"/> (+1 or -1) to the quarter hour a message was created in.</summary>
     public void QuarterHour(long guild, long createdAt, long channel, bool isBot, long messages)
     {
@@ -117,6 +130,7 @@ internal sealed class RollupDeltas
         KeywordDaysCreated.Clear();
         Kinds.Clear();
         Emojis.Clear();
+        ContentEmojis.Clear();
     }
 
     private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)

@@ -43,21 +43,8 @@ internal sealed class RollupFlusher(WriteContext context)
 
         sql.AddMessageKindDay.Send();
 
-        foreach (var ((guild, day, emoji, isBot), change) in deltas.Emojis)
-        {
-            if (change != 0)
-            {
-                sql.AddEmojiDay.Add(guild, day, emoji, isBot, change);
-                if (change < 0)
-                {
-                    sql.DropEmptyEmojiDay.Add(guild, day, emoji, isBot);
-                }
-            }
-        }
-
-        // Each emoji-day's row once its change is added: a count may reach zero only then.
-        sql.AddEmojiDay.Send();
-        sql.DropEmptyEmojiDay.Send();
+        FlushEmojis(deltas.Emojis, sql.AddEmojiDay, sql.DropEmptyEmojiDay);
+        FlushEmojis(deltas.ContentEmojis, sql.AddContentEmojiDay, sql.DropEmptyContentEmojiDay);
 
         context.Voice.Flush();
 
@@ -274,5 +261,24 @@ internal sealed class RollupFlusher(WriteContext context)
         QuarterHourCounts.Write(counts, blob);
         context.Sql.SetChannelDayQuarterHours.Add(guild, day, channel, isBot, blob);
         return true;
+    }
+
+    private static void FlushEmojis(Dictionary<(long Guild, int Day, string Emoji, bool IsBot), long> changes, Sql.RollupStatement add, Sql.RollupStatement dropEmpty)
+    {
+        foreach (var ((guild, day, emoji, isBot), change) in changes)
+        {
+            if (change != 0)
+            {
+                add.Add(guild, day, emoji, isBot, change);
+                if (change < 0)
+                {
+                    dropEmpty.Add(guild, day, emoji, isBot);
+                }
+            }
+        }
+
+        // Each emoji-day's row once its change is added: a count may reach zero only then.
+        add.Send();
+        dropEmpty.Send();
     }
 }

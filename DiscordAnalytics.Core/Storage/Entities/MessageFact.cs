@@ -40,6 +40,13 @@ public sealed class MessageFact
     /// <summary>Content length in characters (Unicode code points), measured at ingestion: the content itself is never kept whole.</summary>
     public int? ContentLength { get; set; }
 
+    /// <summary>
+    /// The emojis typed in the content, measured at ingestion (<see cref="Ingestion.Emojis.ContentEmojis"/>): what the
+    /// message counts in <see cref="ContentEmojiDay"/>, so an edit, a delete or a forget takes back exactly that. Null when
+    /// it has none, or was stored before they were measured.
+    /// </summary>
+    public string? Emojis { get; set; }
+
     /// <summary>True once a create was ingested (false for tombstones made by an early delete).</summary>
     public bool IsCreated { get; set; }
 }

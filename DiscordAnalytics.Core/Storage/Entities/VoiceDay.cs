@@ -25,4 +25,10 @@ public sealed class VoiceDay
 
     /// <summary>All of it per quarter hour of the day (<see cref="QuarterHourCounts"/> layout, milliseconds): the voice heat map.</summary>
     public byte[] QuarterHourMs { get; set; } = [];
+
+    /// <summary>
+    /// <see cref="TalkMs"/> per quarter hour of the day (same layout): which local day a member talked on, for streaks in
+    /// a guild's time zone. Empty on rows written before it was kept (their talk is placed by <see cref="QuarterHourMs"/>).
+    /// </summary>
+    public byte[] TalkQuarterHourMs { get; set; } = [];
 }

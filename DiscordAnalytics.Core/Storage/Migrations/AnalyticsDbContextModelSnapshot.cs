@@ -910,6 +910,33 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("channelDayVersions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ContentEmojiDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emoji");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isBot");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("GuildId", "Day", "Emoji", "IsBot");
+
+                    b.ToTable("contentEmojiDays", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.DeadLetter", b =>
                 {
                     b.Property<long>("Id")
@@ -1502,6 +1529,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("editedAt");
 
+                    b.Property<string>("Emojis")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emojis");
+
                     b.Property<string>("Excerpt")
                         .HasColumnType("TEXT")
                         .HasColumnName("excerpt");
@@ -1976,6 +2007,11 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.Property<long>("TalkMs")
                         .HasColumnType("INTEGER")
                         .HasColumnName("talkMs");
+
+                    b.Property<byte[]>("TalkQuarterHourMs")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("talkQuarterHourMs");
 
                     b.HasKey("GuildId", "Day", "ChannelId", "UserId");
 

@@ -13,12 +13,20 @@ namespace DiscordAnalytics.Tests.Analytics.Kinds;
 /// Messages by kind and top emojis against a brute force over a generated stream: messages with random kinds and
 /// lengths, replies, edits out of order (some before their create), deletes (some before their create), reactions added,
 /// removed and re-added, everything partly shuffled, duplicated and written in random batches, then a member forgotten.
+/// The content of each create and edit is pieced together from known emojis (custom, animated, skin tones, ZWJ, flags,
+/// keycaps) and text that is not one (a text-style heart, digits, ©, ™), so the typed emojis have a truth too.
 /// </summary>
 public abstract class MessageKindsGroundTruthTests(StoreProvider provider)
 {
     private const ulong G = 8_500, General = 8_501;
     private static readonly ulong[] Members = [8_511, 8_512, 8_513, 8_514, 8_515];
     private static readonly string[] EmojiPool = ["👍", "🎉", "❤️", "party:901", "wave:902"];
+    private static readonly (string Typed, string? Counted)[] ContentPool =
+    [
+        ("gm", null), ("see you", null), ("👍", "👍"), ("👍🏽", "👍🏽"), ("👨‍👩‍👧", "👨‍👩‍👧"), ("🇫🇷", "🇫🇷"), ("1️⃣", "1️⃣"), ("❤️", "❤️"),
+        ("🎉", "🎉"), ("<:party:901>", "party:901"), ("<a:dance:903>", "dance:903"), ("❤", null), ("5", null), ("#", null), ("©", null), ("™", null),
+    ];
+
     private static readonly int Today = DayBucket.FromUnixMs(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds());
 
     [Theory]
@@ -94,15 +102,41 @@ public abstract class MessageKindsGroundTruthTests(StoreProvider provider)
         Assert.Equal(Truth(messages, query.Window, null), (await new MessageKindsQuery(store).RunAsync(query, CancellationToken.None)).Current);
         Assert.Equal(Truth(messages, query.Window.Previous, null), (await new MessageKindsQuery(store).RunAsync(query, CancellationToken.None)).Previous);
         Assert.Equal(EmojiTruth(messages, query.Window, null), await new TopEmojisQuery(store).RunAsync(query, CancellationToken.None));
+        var typed = ContentEmojiTruth(messages, query.Window, null);
+        Assert.Equal(typed, await new TopEmojisQuery(store).RunAsync(query, EmojiSource.Messages, CancellationToken.None));
+        Assert.True(typed.Count >= 5, "the stream should type several emojis");
 
         await store.WriteAsync(Forget(G, forgotten, DayBucket.StartMs(Today) + 1));
 
         Assert.Equal(Truth(messages, query.Window, forgotten), (await new MessageKindsQuery(store).RunAsync(query, CancellationToken.None)).Current);
         Assert.Equal(EmojiTruth(messages, query.Window, forgotten), await new TopEmojisQuery(store).RunAsync(query, CancellationToken.None));
+        Assert.Equal(ContentEmojiTruth(messages, query.Window, forgotten), await new TopEmojisQuery(store).RunAsync(query, EmojiSource.Messages, CancellationToken.None));
     }
 
-    private static MessageShape RandomShape(Random random) =>
-        new(random.Next(0, 400), random.Next(4) == 0 ? random.Next(1, 3) : 0, random.Next(5) == 0 ? 1 : 0, random.Next(3) == 0);
+    /// <summary>A shape measured from content pieced from <see cref="ContentPool"/>; the pieces' emojis are the truth kept beside it.</summary>
+    private static MessageShape RandomShape(Random random)
+    {
+        var pieces = Enumerable.Range(0, random.Next(0, 6)).Select(_ => ContentPool[random.Next(ContentPool.Length)]).ToList();
+        var measured = MessageShape.Of(string.Join(' ', pieces.Select(p => p.Typed)), 0, 0);
+        var shape = new MessageShape(random.Next(0, 400), random.Next(4) == 0 ? random.Next(1, 3) : 0, random.Next(5) == 0 ? 1 : 0, random.Next(3) == 0) { Emojis = measured.Emojis };
+        TypedEmojis.Add(shape, [.. pieces.Where(p => p.Counted is not null).Select(p => p.Counted!)]);
+        return shape;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MessageShape, List<string>> TypedEmojis = new();
+
+    /// <summary>Each emoji typed in the counted messages (as <see cref="Truth"/> picks them, the newest applied edit's content), each use once.</summary>
+    private static List<EmojiStat> ContentEmojiTruth(List<Generated> messages, AnalyticsWindow window, ulong? forgotten) =>
+        [.. messages
+            .Where(m => m.DeleteOrder is null && m.Author != forgotten && InWindow(m.Create.EventAt, window))
+            .SelectMany(m => TypedEmojis.TryGetValue(Newest(m), out var typed) ? typed : [])
+            .GroupBy(e => e)
+            .Select(g => new EmojiStat(g.Key, g.Count()))
+            .OrderByDescending(e => e.Count)
+            .ThenBy(e => e.Emoji, StringComparer.Ordinal)];
+
+    private static MessageShape Newest(Generated m) =>
+        m.Edits.Where(e => e.Order > m.CreateOrder).OrderByDescending(e => e.Edit.EditedAt).Select(e => e.Edit.Shape).FirstOrDefault() ?? m.Create.Shape!;
 
     /// <summary>
     /// A message counts when it was created and never deleted. What it carries: its create's, or the newest edit's among
@@ -112,11 +146,7 @@ public abstract class MessageKindsGroundTruthTests(StoreProvider provider)
     {
         var counted = messages
             .Where(m => m.DeleteOrder is null && m.Author != forgotten && InWindow(m.Create.EventAt, window))
-            .Select(m =>
-            {
-                var newest = m.Edits.Where(e => e.Order > m.CreateOrder).OrderByDescending(e => e.Edit.EditedAt).Select(e => e.Edit.Shape).FirstOrDefault();
-                return (Shape: newest ?? m.Create.Shape!, IsReply: m.Create.ReferencedMessageId is not null);
-            })
+            .Select(m => (Shape: Newest(m), IsReply: m.Create.ReferencedMessageId is not null))
             .ToList();
         return counted.Count == 0
             ? MessageKindStats.Empty

@@ -6,6 +6,7 @@ using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
 using Microsoft.Extensions.Time.Testing;
+using static DiscordAnalytics.Tests.Analytics.Leaderboard.LocalDays;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 
 namespace DiscordAnalytics.Tests.Analytics.Leaderboard;
@@ -150,14 +151,6 @@ public abstract class LocalStreaksGroundTruthTests(StoreProvider provider)
             .Where(s => s.Value.Current > 0)
             .OrderByDescending(s => s.Value.Current).ThenByDescending(s => s.Value.Longest).ThenBy(s => ulong.Parse(s.Key, System.Globalization.CultureInfo.InvariantCulture))
             .Select(s => (s.Key, s.Value.Current, s.Value.Longest))];
-
-    /// <summary>The local date of an instant as days since 1970-01-01 (the brute force's own conversion, through local dates).</summary>
-    private static int LocalDay(TimeZoneInfo zone, long unixMs) =>
-        (int)(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(unixMs), zone).Date - DateTime.UnixEpoch.Date).TotalDays;
-
-    /// <summary>The UTC instant local day <paramref name="day"/> starts at (midnight exists in both zones on every day).</summary>
-    private static long LocalDayStartMs(TimeZoneInfo zone, int day) =>
-        new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(DateTime.UnixEpoch.AddDays(day), DateTimeKind.Unspecified), zone)).ToUnixTimeMilliseconds();
 
     public sealed class OnSqlite() : LocalStreaksGroundTruthTests(StoreProvider.Sqlite);
 

@@ -15,7 +15,7 @@ public sealed class KindsExportApiTests(ApiAppFixture app) : IClassFixture<ApiAp
     {
         var at = ApiAppFixture.Now.ToUnixTimeMilliseconds() - 3_600_000;
         var pipeline = app.Services.GetRequiredService<IngestionPipeline>();
-        var message = TestEvents.Message(ApiAppFixture.Guild, Channel, Author, at, 7, "see https://a.example", shape: new MessageShape(21, 1, 0, true));
+        var message = TestEvents.Message(ApiAppFixture.Guild, Channel, Author, at, 7, "see https://a.example", shape: new MessageShape(21, 1, 0, true) { Emojis = "🎉 🎉 party:9" });
         await pipeline.WriteAsync(message, default);
         await pipeline.WriteAsync(TestEvents.Reaction(ApiAppFixture.Guild, Channel, message.MessageId!.Value, Reactor, at + 1_000, "🚀"), default);
         await pipeline.FlushAsync(default);
@@ -23,6 +23,8 @@ public sealed class KindsExportApiTests(ApiAppFixture app) : IClassFixture<ApiAp
         var summary = await app.Client.GetStringAsync($"/api/guilds/{ApiAppFixture.Guild}/summary?window=7d");
         var kinds = await app.Client.GetStringAsync($"/api/guilds/{ApiAppFixture.Guild}/export/kinds.csv?window=7d");
         var emojis = await app.Client.GetStringAsync($"/api/guilds/{ApiAppFixture.Guild}/export/emojis.csv?window=7d");
+        var typed = await app.Client.GetStringAsync($"/api/guilds/{ApiAppFixture.Guild}/export/emojis.csv?window=7d&source=messages");
+        using var wrongSource = await app.Client.GetAsync($"/api/guilds/{ApiAppFixture.Guild}/export/emojis.csv?window=7d&source=votes");
 
         using var json = JsonDocument.Parse(summary);
         var root = json.RootElement;
@@ -32,5 +34,10 @@ public sealed class KindsExportApiTests(ApiAppFixture app) : IClassFixture<ApiAp
         Assert.Equal(("🚀", 1L), (emoji.GetProperty("emoji").GetString(), emoji.GetProperty("count").GetInt64()));
         Assert.Equal("period,messages,withAttachments,withLinks,replies,withMentions,averageLength\r\nwindow,1,1,1,0,0,21\r\nprevious,0,0,0,0,0,0\r\n", kinds);
         Assert.Equal("emoji,count\r\n🚀,1\r\n", emojis);
+        Assert.Equal(
+            [("🎉", 2L), ("party:9", 1L)],
+            root.GetProperty("topMessageEmojis").EnumerateArray().Select(e => (e.GetProperty("emoji").GetString(), e.GetProperty("count").GetInt64())));
+        Assert.Equal("emoji,count\r\n🎉,2\r\nparty:9,1\r\n", typed);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, wrongSource.StatusCode);
     }
 }

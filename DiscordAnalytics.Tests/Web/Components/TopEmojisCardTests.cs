@@ -29,6 +29,25 @@ public sealed class TopEmojisCardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Toggle_InMessages_ListsTypedEmojisAndTheCsvHoldsThem()
+    {
+        await SeedWorldAsync();
+        var typed = "gm 🎉🎉 <:party:777>";
+        await Store.WriteAsync(TestEvents.Message(World.Guild, World.General, World.Carol, At(1, 11), 52, typed, shape: Core.Ingestion.MessageShape.Of(typed, 0, 0)));
+        var cut = Render<TopEmojisCard>(p => p.Add(c => c.Query, Last7Days()));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=emoji-source]")));
+
+        cut.FindAll("[data-testid=emoji-source] .mud-toggle-item")[1].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            [("🎉", "2"), (":party:", "1")],
+            cut.FindAll("[data-testid=emoji-row]").Select(r => (r.QuerySelector("[data-testid=emoji-name]")!.TextContent.Trim(), r.QuerySelector("[data-testid=emoji-count]")!.TextContent.Trim()))));
+        var href = cut.Find("[data-testid=card-export]").GetAttribute("href")!;
+        Assert.EndsWith("&source=messages", href, StringComparison.Ordinal);
+        Assert.Equal(["emoji,count", "🎉,2", "party:777,1"], await CardCsvExportTests.DownloadAsync(Store.ConnectionString, href));
+    }
+
+    [Fact]
     public async Task Render_QuietWeek_SaysNoReactions()
     {
         await SeedWorldAsync();

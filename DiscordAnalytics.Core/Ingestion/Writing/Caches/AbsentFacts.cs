@@ -22,10 +22,10 @@ internal sealed class AbsentFacts
 {
     // The writer's InsertMessageFact and AddReactionFact for many rows at once (isCreated TRUE, nothing removed).
     private const string InsertMessageFactsSql = """
-        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, isCreated)
-        SELECT guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, TRUE
-        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            AS k(guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength)
+        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, emojis, isCreated)
+        SELECT guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, emojis, TRUE
+        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            AS k(guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, emojis)
         ON CONFLICT DO NOTHING
         """;
 
@@ -67,7 +67,7 @@ internal sealed class AbsentFacts
 
         _npgsql = npgsql;
         const NpgsqlDbType Bigint = NpgsqlDbType.Bigint, Integer = NpgsqlDbType.Integer, Boolean = NpgsqlDbType.Boolean, Text = NpgsqlDbType.Text;
-        _messageFacts = new UnnestInsert(InsertMessageFactsSql, Bigint, Bigint, Bigint, Bigint, Bigint, Boolean, Bigint, Integer, Text, Bigint, Integer, Integer);
+        _messageFacts = new UnnestInsert(InsertMessageFactsSql, Bigint, Bigint, Bigint, Bigint, Bigint, Boolean, Bigint, Integer, Text, Bigint, Integer, Integer, Text);
         _reactionFacts = new UnnestInsert(InsertReactionFactsSql, Bigint, Bigint, Text, Bigint, Bigint, Integer, Boolean, Bigint);
         _rawEvents = new UnnestInsert(MultiRowSql.Of(IngestionSql.InsertEvent), Bigint, Bigint, Text, Text, Bigint, Bigint, Bigint, Bigint, Bigint, Text, Boolean);
         var pipeline = StatementPipeline.Of(npgsql);

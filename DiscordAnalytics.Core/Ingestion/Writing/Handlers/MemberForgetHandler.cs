@@ -57,6 +57,7 @@ internal sealed class MemberForgetHandler(WriteContext context, ReactionRemovals
                 deltas.Channel(guild, message.Day, message.Channel, message.IsBot).Messages--;
                 deltas.QuarterHour(guild, message.CreatedAt, message.Channel, message.IsBot, -1);
                 deltas.MessageKind(guild, message.Day, message.IsBot, message.Kinds, message.Length, -1);
+                deltas.MessageEmojis(guild, message.Day, message.IsBot, message.Emojis, -1);
             }
 
             if (message.Present)

@@ -6,7 +6,7 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
 
 /// <summary>
 /// Stores a message's fact and counts it for its channel (a thread's parent), its author, its quarter hour, its kinds
-/// (<see cref="MessageKinds"/>, when measured) and its author's first week. The fact's key (guild, message id) is the create's dedupe key: a create keeps no raw event row.
+/// (<see cref="MessageKinds"/>, when measured), the emojis typed in it and its author's first week. The fact's key (guild, message id) is the create's dedupe key: a create keeps no raw event row.
 /// </summary>
 internal sealed class MessageCreateHandler(WriteContext context)
 {
@@ -22,9 +22,9 @@ internal sealed class MessageCreateHandler(WriteContext context)
         long? storedLength = created.Shape is null ? null : length;
         if (context.Absent.IsAbsent(created))
         {
-            context.Absent.InsertMessageFact(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage, (long?)kinds, storedLength);
+            context.Absent.InsertMessageFact(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage, (long?)kinds, storedLength, created.Shape?.Emojis);
         }
-        else if (sql.InsertMessageFact.Execute(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage, (long?)kinds, storedLength) != 1)
+        else if (sql.InsertMessageFact.Execute(guild, message, channel, thread, author, isBot, at, day, created.Excerpt, created.ReferencedMessage, (long?)kinds, storedLength, created.Shape?.Emojis) != 1)
         {
             // Known already: a tombstone whose delete came first is filled in (the message stays
             // uncounted); anything else is this create seen again.
@@ -43,6 +43,7 @@ internal sealed class MessageCreateHandler(WriteContext context)
         deltas.Member(guild, day, author, isBot).Messages++;
         deltas.QuarterHour(guild, at, channel, isBot, +1);
         deltas.MessageKind(guild, day, isBot, kinds, length, +1);
+        deltas.MessageEmojis(guild, day, isBot, created.Shape?.Emojis, +1);
         if (!isBot)
         {
             deltas.KeywordDayCreated(guild, day, message);

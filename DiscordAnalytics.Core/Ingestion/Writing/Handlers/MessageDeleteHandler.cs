@@ -42,6 +42,7 @@ internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemoval
             deltas.Member(guild, marked.Day, author, marked.IsBot).Messages--;
             deltas.QuarterHour(guild, marked.CreatedAt, marked.Channel, marked.IsBot, -1);
             deltas.MessageKind(guild, marked.Day, marked.IsBot, marked.Kinds, marked.Length, -1);
+            deltas.MessageEmojis(guild, marked.Day, marked.IsBot, marked.Emojis, -1);
             context.Activation.Deleted(guild, author, marked.CreatedAt);
         }
 

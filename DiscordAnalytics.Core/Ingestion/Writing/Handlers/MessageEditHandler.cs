@@ -7,7 +7,8 @@ namespace DiscordAnalytics.Core.Ingestion.Writing.Handlers;
 /// <summary>
 /// Stores an edit's excerpt and time on a message we know the author of; the message's day loses its stored keywords.
 /// The newest edit (by edit time, whatever the arrival order) sets what a counted message carries: its old kinds and
-/// length are taken back from the kind rollups and the new ones counted. A reply stays a reply.
+/// length (and the emojis typed in it) are taken back from the kind and emoji rollups and the new ones counted. A reply
+/// stays a reply.
 /// </summary>
 internal sealed class MessageEditHandler(WriteContext context)
 {
@@ -25,11 +26,13 @@ internal sealed class MessageEditHandler(WriteContext context)
         if (edited.Shape is { } shape && before is { Kinds: { } old } stored && (stored.EditedAt ?? long.MinValue) < edited.EditedAt)
         {
             var kinds = ShapeKinds.Of(shape, old.HasFlag(MessageKinds.Reply));
-            sql.SetMessageShape.Defer(edited.Guild, edited.Message, (long)kinds, shape.Length);
+            sql.SetMessageShape.Defer(edited.Guild, edited.Message, (long)kinds, shape.Length, shape.Emojis);
             if (stored.Counted)
             {
                 context.Deltas.MessageKind(edited.Guild, stored.Day, stored.IsBot, old, stored.Length, -1);
                 context.Deltas.MessageKind(edited.Guild, stored.Day, stored.IsBot, kinds, shape.Length, +1);
+                context.Deltas.MessageEmojis(edited.Guild, stored.Day, stored.IsBot, stored.Emojis, -1);
+                context.Deltas.MessageEmojis(edited.Guild, stored.Day, stored.IsBot, shape.Emojis, +1);
             }
         }
     }

@@ -65,8 +65,8 @@ internal static class IngestionSql
         """;
 
     public const string InsertMessageFact = """
-        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, isCreated)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, TRUE)
+        INSERT INTO messageFacts (guildId, messageId, channelId, threadId, authorId, isBot, createdAt, day, excerpt, referencedMessageId, kinds, contentLength, emojis, isCreated)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, TRUE)
         ON CONFLICT DO NOTHING
         """;
 
@@ -86,7 +86,7 @@ internal static class IngestionSql
     public const string MarkMessageDeleted = """
         UPDATE messageFacts SET deletedAt = @p2
         WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NULL
-        RETURNING channelId, day, authorId, isBot, isCreated, createdAt, kinds, contentLength
+        RETURNING channelId, day, authorId, isBot, isCreated, createdAt, kinds, contentLength, emojis
         """;
 
     public const string InsertTombstone = """
@@ -319,15 +319,15 @@ internal static class IngestionSql
         WHERE memberPrivacy.choice <> '{{StoredPrivacyChoices.Forgotten}}'
         """;
 
-    /// <summary>The member's messages: (message, channel, day, isBot, counted, createdAt, present, kinds, length) before they become tombstones.</summary>
+    /// <summary>The member's messages: (message, channel, day, isBot, counted, createdAt, present, kinds, length, emojis) before they become tombstones.</summary>
     public const string SelectMessagesOfAuthor = """
-        SELECT messageId, channelId, day, isBot, isCreated AND deletedAt IS NULL, createdAt, deletedAt IS NULL, kinds, contentLength
+        SELECT messageId, channelId, day, isBot, isCreated AND deletedAt IS NULL, createdAt, deletedAt IS NULL, kinds, contentLength, emojis
         FROM messageFacts WHERE guildId = @p0 AND authorId = @p1
         """;
 
-    /// <summary>What stays of a forgotten member's message: a tombstone with no author and no excerpt, so nothing later counts on it.</summary>
+    /// <summary>What stays of a forgotten member's message: a tombstone with no author, excerpt or emojis, so nothing later counts on it.</summary>
     public const string TombstoneMessagesOfAuthor = """
-        UPDATE messageFacts SET authorId = NULL, excerpt = NULL, deletedAt = coalesce(deletedAt, @p2)
+        UPDATE messageFacts SET authorId = NULL, excerpt = NULL, emojis = NULL, deletedAt = coalesce(deletedAt, @p2)
         WHERE guildId = @p0 AND authorId = @p1
         """;
 

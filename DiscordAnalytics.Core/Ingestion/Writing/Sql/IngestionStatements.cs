@@ -87,8 +87,10 @@ internal sealed class IngestionStatements : IDisposable
         SelectFirstPost = Query<FirstPost>(IngestionSql.SelectFirstPost);
         SetFirstPost = Execute(IngestionSql.SetFirstPost);
         AddMessageKindDay = Rollup(KindSql.AddMessageKindDay, null, Bigint, Integer, Boolean, Bigint, Bigint, Bigint, Bigint, Bigint, Bigint);
-        AddEmojiDay = Rollup(KindSql.AddEmojiDay, null, Bigint, Integer, Text, Boolean, Bigint);
-        DropEmptyEmojiDay = Rollup(KindSql.DropEmptyEmojiDay, KindSql.DropEmptyEmojiDayRows, Bigint, Integer, Text, Boolean);
+        AddEmojiDay = Rollup(KindSql.ReactionEmojis.Add, null, Bigint, Integer, Text, Boolean, Bigint);
+        DropEmptyEmojiDay = Rollup(KindSql.ReactionEmojis.DropEmpty, KindSql.ReactionEmojis.DropEmptyRows, Bigint, Integer, Text, Boolean);
+        AddContentEmojiDay = Rollup(KindSql.ContentEmojis.Add, null, Bigint, Integer, Text, Boolean, Bigint);
+        DropEmptyContentEmojiDay = Rollup(KindSql.ContentEmojis.DropEmpty, KindSql.ContentEmojis.DropEmptyRows, Bigint, Integer, Text, Boolean);
         SelectMessageShape = Query<StoredMessageShape>(KindSql.SelectMessageShape);
         SetMessageShape = Execute(KindSql.SetMessageShape);
     }
@@ -155,6 +157,8 @@ internal sealed class IngestionStatements : IDisposable
     public RollupStatement AddMessageKindDay { get; }
     public RollupStatement AddEmojiDay { get; }
     public RollupStatement DropEmptyEmojiDay { get; }
+    public RollupStatement AddContentEmojiDay { get; }
+    public RollupStatement DropEmptyContentEmojiDay { get; }
     public StatementQuery<StoredMessageShape> SelectMessageShape { get; }
     public PreparedStatement SetMessageShape { get; }
 

@@ -18,32 +18,22 @@ internal static class KindSql
             totalLength = messageKindDays.totalLength + excluded.totalLength
         """;
 
-    public const string AddEmojiDay = """
-        INSERT INTO emojiDays (guildId, day, emoji, isBot, count) VALUES (@p0, @p1, @p2, @p3, @p4)
-        ON CONFLICT (guildId, day, emoji, isBot) DO UPDATE SET count = emojiDays.count + excluded.count
-        """;
+    /// <summary>Reactions with an emoji (<c>emojiDays</c>).</summary>
+    public static readonly EmojiDayStatements ReactionEmojis = new("emojiDays");
 
-    /// <summary>An emoji whose reactions all went leaves the day.</summary>
-    public const string DropEmptyEmojiDay = """
-        DELETE FROM emojiDays WHERE guildId = @p0 AND day = @p1 AND emoji = @p2 AND isBot = @p3 AND count <= 0
-        """;
-
-    /// <summary>PostgreSQL's <see cref="DropEmptyEmojiDay"/> for a batch's rows at once (see <see cref="RollupStatement"/>).</summary>
-    public const string DropEmptyEmojiDayRows = """
-        DELETE FROM emojiDays e USING unnest($1::bigint[], $2::integer[], $3::text[], $4::boolean[]) AS k(guildId, day, emoji, isBot)
-        WHERE e.guildId = k.guildId AND e.day = k.day AND e.emoji = k.emoji AND e.isBot = k.isBot AND e.count <= 0
-        """;
+    /// <summary>Emojis typed in messages (<c>contentEmojiDays</c>): the same statements on their own table.</summary>
+    public static readonly EmojiDayStatements ContentEmojis = new("contentEmojiDays");
 
     /// <summary>
-    /// A message as an edit finds it: (day, isBot, counted, kinds, length, editedAt). Counted: created, not deleted, and
+    /// A message as an edit finds it: (day, isBot, counted, kinds, length, editedAt, emojis). Counted: created, not deleted, and
     /// its author not forgotten; only then does the edit move the kind rollups.
     /// </summary>
     public const string SelectMessageShape = """
-        SELECT day, isBot, isCreated AND deletedAt IS NULL AND authorId IS NOT NULL, kinds, contentLength, editedAt
+        SELECT day, isBot, isCreated AND deletedAt IS NULL AND authorId IS NOT NULL, kinds, contentLength, editedAt, emojis
         FROM messageFacts WHERE guildId = @p0 AND messageId = @p1
         """;
 
     public const string SetMessageShape = """
-        UPDATE messageFacts SET kinds = @p2, contentLength = @p3 WHERE guildId = @p0 AND messageId = @p1
+        UPDATE messageFacts SET kinds = @p2, contentLength = @p3, emojis = @p4 WHERE guildId = @p0 AND messageId = @p1
         """;
 }

@@ -19,6 +19,7 @@ internal sealed class VoiceBook : IDisposable
     private readonly Dictionary<(long Guild, int Day, long Channel, long User), VoiceDayDelta> _days = [];
     private readonly Dictionary<(long Guild, long User), VoiceMember> _changed = [];
     private readonly byte[] _stored = new byte[QuarterHourCounts.StoredLength];
+    private readonly byte[] _storedTalk = new byte[QuarterHourCounts.StoredLength];
 
     /// <summary>
     /// Longest stretch since a session's last checkpoint that is still counted when the member is found in the same
@@ -134,21 +135,26 @@ internal sealed class VoiceBook : IDisposable
     public void Flush()
     {
         Span<long> counts = stackalloc long[QuarterHourCounts.PerDay];
+        Span<long> talk = stackalloc long[QuarterHourCounts.PerDay];
         foreach (var ((guild, day, channel, user), d) in _days)
         {
             counts.Clear();
+            talk.Clear();
             foreach (var stored in _sql.SelectVoiceDay.Rows(guild, day, channel, user))
             {
                 QuarterHourCounts.AddTo(stored.Milliseconds, counts);
+                QuarterHourCounts.AddTo(stored.TalkMilliseconds, talk);
             }
 
             for (var i = 0; i < counts.Length; i++)
             {
                 counts[i] += d.QuarterHourMs[i];
+                talk[i] += d.TalkQuarterHourMs[i];
             }
 
             QuarterHourCounts.Write(counts, _stored);
-            _sql.AddVoiceDay.Defer(guild, day, channel, user, d.TalkMs, d.MutedMs, d.AloneMs, _stored);
+            QuarterHourCounts.Write(talk, _storedTalk);
+            _sql.AddVoiceDay.Defer(guild, day, channel, user, d.TalkMs, d.MutedMs, d.AloneMs, _stored, _storedTalk);
         }
 
         foreach (var ((guild, _), m) in _changed)
@@ -187,6 +193,7 @@ internal sealed class VoiceBook : IDisposable
             {
                 case VoiceKind.Talk:
                     d.TalkMs += ms;
+                    d.TalkQuarterHourMs[index] += ms;
                     memberDay.TalkMs += ms;
                     break;
                 case VoiceKind.Muted:

@@ -9,4 +9,7 @@ internal sealed class VoiceDayDelta
     public long MutedMs;
     public long AloneMs;
     public long[] QuarterHourMs { get; } = new long[QuarterHourCounts.PerDay];
+
+    /// <summary><see cref="TalkMs"/> per quarter hour: the local day a member talked on, for streaks.</summary>
+    public long[] TalkQuarterHourMs { get; } = new long[QuarterHourCounts.PerDay];
 }

@@ -23,17 +23,18 @@ internal static class VoiceSql
         """;
 
     public const string SelectVoiceDay = """
-        SELECT quarterHourMs FROM voiceDays WHERE guildId = @p0 AND day = @p1 AND channelId = @p2 AND userId = @p3
+        SELECT quarterHourMs, talkQuarterHourMs FROM voiceDays WHERE guildId = @p0 AND day = @p1 AND channelId = @p2 AND userId = @p3
         """;
 
     public const string AddVoiceDay = """
-        INSERT INTO voiceDays (guildId, day, channelId, userId, talkMs, mutedMs, aloneMs, quarterHourMs)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+        INSERT INTO voiceDays (guildId, day, channelId, userId, talkMs, mutedMs, aloneMs, quarterHourMs, talkQuarterHourMs)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
         ON CONFLICT (guildId, day, channelId, userId) DO UPDATE SET
             talkMs = voiceDays.talkMs + excluded.talkMs,
             mutedMs = voiceDays.mutedMs + excluded.mutedMs,
             aloneMs = voiceDays.aloneMs + excluded.aloneMs,
-            quarterHourMs = excluded.quarterHourMs
+            quarterHourMs = excluded.quarterHourMs,
+            talkQuarterHourMs = excluded.talkQuarterHourMs
         """;
 
     public const string DeleteVoiceDaysOfUser = "DELETE FROM voiceDays WHERE guildId = @p0 AND userId = @p1";

@@ -956,6 +956,34 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("channeldayversions", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.ContentEmojiDay", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Emoji")
+                        .HasColumnType("text")
+                        .HasColumnName("emoji");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("isbot");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("GuildId", "Day", "Emoji", "IsBot")
+                        .HasName("pk_contentemojidays");
+
+                    b.ToTable("contentemojidays", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.DeadLetter", b =>
                 {
                     b.Property<long>("Id")
@@ -1570,6 +1598,10 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasColumnType("bigint")
                         .HasColumnName("editedat");
 
+                    b.Property<string>("Emojis")
+                        .HasColumnType("text")
+                        .HasColumnName("emojis");
+
                     b.Property<string>("Excerpt")
                         .HasColumnType("text")
                         .HasColumnName("excerpt");
@@ -2063,6 +2095,11 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.Property<long>("TalkMs")
                         .HasColumnType("bigint")
                         .HasColumnName("talkms");
+
+                    b.Property<byte[]>("TalkQuarterHourMs")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("talkquarterhourms");
 
                     b.HasKey("GuildId", "Day", "ChannelId", "UserId")
                         .HasName("pk_voicedays");
