@@ -37,7 +37,7 @@ internal sealed class TopPlaces(LeaderboardRanking by, int top)
     }
 
     /// <summary>Orders the worse place first: the lower score, then the lower tie-break, then the higher user id.</summary>
-    private static int Worse((double Score, long TieBreak, long User) a, (double Score, long TieBreak, long User) b)
+    internal static int Worse((double Score, long TieBreak, long User) a, (double Score, long TieBreak, long User) b)
     {
         var byScore = a.Score.CompareTo(b.Score);
         if (byScore != 0)
