@@ -104,7 +104,10 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             .MinAsync(v => (int?)v.Day, cancellationToken) ?? today;
         first = Math.Min(first, start);
         var last = Math.Max(today, end - 1);
-        var voice = await _voice.OfAsync(guild, start, end, cancellationToken);
+        // Live events land on today, and on yesterday (a reaction to yesterday's message, the last minutes before midnight):
+        // the window's days before yesterday are its settled ones, ranked once and kept.
+        var recent = Math.Clamp(today - 1, start, Math.Max(start, end));
+        var voice = await _voice.OfAsync(guild, start, recent, end, cancellationToken);
         var botIds = bots ? [] : await _bots.OfAsync(db, guild, cancellationToken);
 
         var zone = IanaTimeZones.Find(await db.Guilds.AsNoTracking().Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken));
@@ -114,17 +117,14 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
 
         var best = new TopPlaces(by, query.Top);
 
-        // True when the member was offered (passed the filters and has what the ranking counts).
-        bool Offer(Candidate c, long voiceMinutes)
+        // Offers the member when they pass the filters and have what the ranking counts.
+        void Offer(Candidate c, long voiceMinutes)
         {
             if ((bots || (!c.IsBot && !botIds.Contains(c.User))) && !privacy.IsForgotten(c.User) && (!leaveOutHidden || privacy.IsListed(c.User))
                 && (by == LeaderboardRanking.Streak ? c.CurrentStreak > 0 : c.Messages > 0 || c.Reactions > 0 || c.Threads > 0 || voiceMinutes > 0))
             {
                 best.Offer(c, voiceMinutes, Score(by, rules, c, voiceMinutes));
-                return true;
             }
-
-            return false;
         }
 
         await memberDays.ReadAsync(
@@ -133,16 +133,16 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             last + 1,
             g =>
             {
-                var sums = g.Sums(start, end, bots);
-                var board = Board(g, guild, sums, bots, rules, voice);
-                var window = new WindowMembers(g, sums, _streaks.Count(g, guild, first, today, rules, bots), board.BotRows, local, bots);
+                var settled = g.Closed(start, recent, bots);
+                var board = _boards.GetOrMake(guild, (start, recent, bots, rules), b => b.IsCurrent(g, voice.Settled), () => SettledBoard.Make(g, settled, bots, rules, voice.Settled));
+                var window = new WindowMembers(g, settled, recent, end, _streaks.Count(g, guild, first, today, rules, bots), board.BotRows, local, bots);
                 if (by == LeaderboardRanking.Streak)
                 {
-                    OfferStreaks(window, local, voice, Offer);
+                    OfferStreaks(window, local, voice, best, Offer);
                 }
                 else
                 {
-                    OfferWindow(window, board, by, query.Top, voice, Offer);
+                    OfferWindow(window, board, by, rules, voice, best, Offer);
                 }
 
                 return 0;
@@ -152,31 +152,30 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         return (rules, privacy, best.Ranked());
     }
 
-    /// <summary>The window's settled board, kept while its days and voice time stand (made once per window, bots and rules).</summary>
-    private SettledBoard Board(GuildMemberDays guild, long guildId, WindowSums sums, bool bots, LeaderboardRules rules, LeaderboardVoice.Window voice)
-    {
-        var settled = sums.Closed;
-        var key = (settled.Start, settled.Start + settled.Versions.Length, bots, rules);
-        return _boards.GetOrMake(guildId, key, b => b.IsCurrent(guild, voice.Settled), () => SettledBoard.Make(guild, settled, bots, rules, voice.Settled));
-    }
-
-    /// <summary>Members with a current streak: those counted yesterday or today (UTC days), or the local streaks' with one.</summary>
-    private static void OfferStreaks(WindowMembers window, Dictionary<long, (int Current, int Longest)>? local, LeaderboardVoice.Window voice, Func<Candidate, long, bool> offer)
+    /// <summary>
+    /// Members with a current streak: those counted yesterday or today (UTC days), or the local streaks' with one. Only
+    /// those who would be kept are looked at further.
+    /// </summary>
+    private static void OfferStreaks(
+        WindowMembers window, Dictionary<long, (int Current, int Longest)>? local, LeaderboardVoice.Window voice, TopPlaces best, Action<Candidate, long> offer)
     {
         if (local is null)
         {
-            foreach (var member in window.Streaks.Current())
+            foreach (var (member, current, longest) in window.Streaks.Current())
             {
                 var user = window.Guild.UserAt(member);
-                offer(window.Of(member, user), voice.MinutesOf(user));
+                if (best.Beats(current, longest, user))
+                {
+                    offer(window.Of(member, user), voice.MinutesOf(user));
+                }
             }
 
             return;
         }
 
-        foreach (var (user, streak) in local)
+        foreach (var (user, (current, longest)) in local)
         {
-            if (streak.Current > 0)
+            if (current > 0 && best.Beats(current, longest, user))
             {
                 offer(window.Of(window.Guild.TryIndexOf(user, out var member) ? member : -1, user), voice.MinutesOf(user));
             }
@@ -184,42 +183,72 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
     }
 
     /// <summary>
-    /// The window's last day's members (numbers, voice rows) ranked as they are now, then the settled board's members in its
-    /// order, each not on the last day, until <paramref name="top"/> of them were offered: anyone after ranks below those.
+    /// The members of the window's recent days (entries, voice rows) ranked as they are now, then the settled board's
+    /// members in its order, each not on a recent day, until one would not be kept: anyone after it ranks lower still.
     /// </summary>
-    private static void OfferWindow(WindowMembers window, SettledBoard board, LeaderboardRanking by, int top, LeaderboardVoice.Window voice, Func<Candidate, long, bool> offer)
+    private static void OfferWindow(
+        WindowMembers window, SettledBoard board, LeaderboardRanking by, LeaderboardRules rules, LeaderboardVoice.Window voice, TopPlaces best, Action<Candidate, long> offer)
     {
-        var lastDay = window.Sums.LastDay;
-        for (var i = 0; i < (lastDay?.Count ?? 0); i++)
+        // Whether the member, with these numbers, would be kept: most are not, and need no more than this.
+        bool Beats(long user, long messages, long reactions, long threads, long minutes)
         {
-            var member = lastDay!.MemberAt(i);
-            var user = window.Guild.UserAt(member);
-            offer(window.Of(member, user), voice.MinutesOf(user));
+            var numbers = new Candidate(user, IsBot: false, messages, reactions, threads, 0, 0);
+            return best.Beats(Score(by, rules, numbers, minutes), TieBreak(by, numbers, minutes), user);
         }
 
-        foreach (var user in voice.Last.Keys)
+        // Voice minutes change only the activity score (weighted); the other rankings look them up for those kept.
+        var voiceScores = by == LeaderboardRanking.Activity && rules.VoiceMinuteWeight != 0;
+        var days = window.RecentDays;
+        for (var d = 0; d < days.Count; d++)
         {
-            var known = window.Guild.TryIndexOf(user, out var member);
-            if (!known || lastDay is null || !lastDay.TryPosition(member, out _))
+            var day = days[d];
+            for (var i = 0; i < day.Count; i++)
             {
-                offer(window.Of(known ? member : -1, user), voice.MinutesOf(user));
+                var member = day.MemberAt(i);
+                if (d > 0 && window.IsRecent(member, before: d))
+                {
+                    continue;
+                }
+
+                var user = window.Guild.UserAt(member);
+                var (messages, reactions, threads) = window.Numbers(member, d, i);
+                var minutes = voiceScores ? board.MinutesOf(member, user, voice) : 0;
+                if (Beats(user, messages, reactions, threads, minutes))
+                {
+                    offer(window.Of(member, user), voiceScores ? minutes : voice.MinutesOf(user));
+                }
             }
         }
 
-        var offered = 0;
+        foreach (var user in voice.Live.Keys)
+        {
+            var known = window.Guild.TryIndexOf(user, out var member);
+            if (!known || !window.IsRecent(member))
+            {
+                var candidate = window.Of(known ? member : -1, user);
+                var minutes = voice.MinutesOf(user);
+                if (Beats(user, candidate.Messages, candidate.Reactions, candidate.Threads, minutes))
+                {
+                    offer(candidate, minutes);
+                }
+            }
+        }
+
         foreach (var entry in board.InOrder(by))
         {
-            if (offered >= top)
+            var member = entry.Member >= 0 ? entry.Member : window.Guild.TryIndexOf(entry.User, out var indexed) ? indexed : -1;
+            if ((member >= 0 && window.IsRecent(member)) || voice.IsLive(entry.User))
+            {
+                continue;
+            }
+
+            var minutes = entry.VoiceMs / MsPerMinute;
+            if (!Beats(entry.User, entry.Messages, entry.Reactions, entry.Threads, minutes))
             {
                 break;
             }
 
-            var member = entry.Member >= 0 ? entry.Member : window.Guild.TryIndexOf(entry.User, out var indexed) ? indexed : -1;
-            if ((member < 0 || lastDay is null || !lastDay.TryPosition(member, out _)) && !voice.IsLive(entry.User)
-                && offer(window.Of(member, entry.User), voice.MinutesOf(entry.User)))
-            {
-                offered++;
-            }
+            offer(window.Of(member, entry.User), minutes);
         }
     }
 

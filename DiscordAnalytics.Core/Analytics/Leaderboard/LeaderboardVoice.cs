@@ -4,9 +4,9 @@ namespace DiscordAnalytics.Core.Analytics.Leaderboard;
 
 /// <summary>
 /// The leaderboard's voice time per member from the held voice days (<see cref="VoiceDayIndex"/>), never a grouping of the
-/// window's rows in SQL per call: the window's settled days (all but its last) are summed per member once and kept with
-/// the version of each day (for the few windows asked last in each guild), and its last day's rows are added per call, so
-/// a live voice change costs that day's talkers. Milliseconds are summed first and turned into whole minutes (rounded
+/// window's rows in SQL per call: the window's settled days (those before yesterday) are summed per member once and kept
+/// with the version of each day (for the few windows asked last in each guild), and its recent days' rows (yesterday and
+/// today) are added per call, so a live voice change costs those days' talkers. Milliseconds are summed first and turned into whole minutes (rounded
 /// down) once per member, as the rollups' sum was.
 /// </summary>
 internal sealed class LeaderboardVoice(VoiceDayIndex voiceDays)
@@ -21,34 +21,36 @@ internal sealed class LeaderboardVoice(VoiceDayIndex voiceDays)
     /// <summary>How many times a window's settled days were summed (what the tests hold the versions to).</summary>
     public long SettledSums => _settled.Made;
 
-    /// <summary>Days <paramref name="start"/> to <paramref name="end"/> (excluded), brought up to the store first.</summary>
-    public Task<Window> OfAsync(long guildId, int start, int end, CancellationToken cancellationToken) =>
-        voiceDays.ReadAsync(guildId, start, end, guild => Read(guildId, guild, start, end), cancellationToken);
+    /// <summary>
+    /// Days <paramref name="start"/> to <paramref name="end"/> (excluded), brought up to the store first: those before
+    /// <paramref name="recent"/> from the kept sums, the others' rows as they are now.
+    /// </summary>
+    public Task<Window> OfAsync(long guildId, int start, int recent, int end, CancellationToken cancellationToken) =>
+        voiceDays.ReadAsync(guildId, start, end, guild => Read(guildId, guild, start, recent, end), cancellationToken);
 
-    private Window Read(long guildId, GuildVoiceDays guild, int start, int end)
+    private Window Read(long guildId, GuildVoiceDays guild, int start, int recent, int end)
     {
-        var settledEnd = Math.Max(start, end - 1);
-        var settled = _settled.GetOrMake(guildId, (start, settledEnd), s => s.IsCurrent(guild), () => Settled.Over(guild, start, settledEnd));
-        var last = new Dictionary<long, long>();
-        if (start < end && guild.Day(end - 1) is { } day)
+        var settled = _settled.GetOrMake(guildId, (start, recent), s => s.IsCurrent(guild), () => Settled.Over(guild, start, recent));
+        var live = new Dictionary<long, long>();
+        for (var day = recent; day < end; day++)
         {
-            foreach (var row in day.Rows)
+            foreach (var row in guild.Day(day)?.Rows ?? [])
             {
-                last[row.User] = last.GetValueOrDefault(row.User) + row.TotalMs;
+                live[row.User] = live.GetValueOrDefault(row.User) + row.TotalMs;
             }
         }
 
-        return new Window(settled, last);
+        return new Window(settled, live);
     }
 
-    /// <summary>One call's voice time: the kept settled days' and the last day's as it is now.</summary>
-    internal readonly record struct Window(Settled Settled, Dictionary<long, long> Last)
+    /// <summary>One call's voice time: the kept settled days' and the recent days' as they are now.</summary>
+    internal readonly record struct Window(Settled Settled, Dictionary<long, long> Live)
     {
         /// <summary>The member's whole minutes in the window.</summary>
-        public long MinutesOf(long user) => (Settled.MsOf(user) + Last.GetValueOrDefault(user)) / MsPerMinute;
+        public long MinutesOf(long user) => (Settled.MsOf(user) + Live.GetValueOrDefault(user)) / MsPerMinute;
 
-        /// <summary>Whether the member has voice rows on the last day (their time there may still change).</summary>
-        public bool IsLive(long user) => Last.ContainsKey(user);
+        /// <summary>Whether the member has voice rows on a recent day (their time there may still change).</summary>
+        public bool IsLive(long user) => Live.ContainsKey(user);
     }
 
     /// <summary>Each member's voice time over settled days, with the version of each day it was summed at (never changed once made).</summary>

@@ -14,13 +14,16 @@ namespace DiscordAnalytics.Core.Analytics.Leaderboard;
 internal sealed class SettledBoard
 {
     private readonly Entry[] _entries;
+
+    /// <summary>Settled voice time by member index (as many as the member days knew when it was made).</summary>
+    private readonly long[] _voiceMs;
     private readonly int[]?[] _orders = new int[]?[Enum.GetValues<LeaderboardRanking>().Length];
     private readonly long[] _versions;
     private readonly int _start;
     private readonly LeaderboardRules _rules;
 
-    private SettledBoard(Entry[] entries, HashSet<int> botRows, long[] versions, int start, LeaderboardRules rules, LeaderboardVoice.Settled voice) =>
-        (_entries, BotRows, _versions, _start, _rules, Voice) = (entries, botRows, versions, start, rules, voice);
+    private SettledBoard(Entry[] entries, long[] voiceMs, HashSet<int> botRows, long[] versions, int start, LeaderboardRules rules, LeaderboardVoice.Settled voice) =>
+        (_entries, _voiceMs, BotRows, _versions, _start, _rules, Voice) = (entries, voiceMs, botRows, versions, start, rules, voice);
 
     /// <summary>Members (dense index) with a bot row on a settled day; empty with bots counted.</summary>
     public HashSet<int> BotRows { get; }
@@ -36,10 +39,11 @@ internal sealed class SettledBoard
     {
         var entries = new List<Entry>();
         var members = guild.MemberCount;
+        var voiceMs = new long[members];
         for (var member = 0; member < members; member++)
         {
             var (messages, reactions, threads) = (settled.Messages(member), settled.Reactions(member), settled.Threads(member));
-            var ms = voice.MsOf(guild.UserAt(member));
+            var ms = voiceMs[member] = voice.MsOf(guild.UserAt(member));
             if (messages != 0 || reactions != 0 || threads != 0 || ms / LeaderboardQuery.MsPerMinute > 0)
             {
                 entries.Add(new Entry(guild.UserAt(member), member, messages, reactions, threads, ms));
@@ -70,7 +74,17 @@ internal sealed class SettledBoard
             }
         }
 
-        return new SettledBoard([.. entries], botRows, [.. settled.Versions], settled.Start, rules, voice);
+        return new SettledBoard([.. entries], voiceMs, botRows, [.. settled.Versions], settled.Start, rules, voice);
+    }
+
+    /// <summary>
+    /// The member's whole voice minutes in the window: the settled time kept by member here (one array read; a member
+    /// indexed after it was made looks theirs up) plus the recent days'.
+    /// </summary>
+    public long MinutesOf(int member, long user, LeaderboardVoice.Window voice)
+    {
+        var settled = member < _voiceMs.Length ? _voiceMs[member] : voice.Settled.MsOf(user);
+        return voice.Live.Count == 0 ? settled / LeaderboardQuery.MsPerMinute : (settled + voice.Live.GetValueOrDefault(user)) / LeaderboardQuery.MsPerMinute;
     }
 
     /// <summary>True while every settled day is held at the version it was made at, with the same voice time.</summary>

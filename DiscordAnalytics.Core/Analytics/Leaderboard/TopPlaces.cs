@@ -23,6 +23,10 @@ internal sealed class TopPlaces(LeaderboardRanking by, int top)
         }
     }
 
+    /// <summary>Whether a member with this score, tie-break and id would be kept now (fewer than top kept, or better than the worst).</summary>
+    public bool Beats(double score, long tieBreak, long user) =>
+        top > 0 && (_kept.Count < top || (_kept.TryPeek(out _, out var worst) && Worse(worst, (score, tieBreak, user)) < 0));
+
     /// <summary>The places kept, best first.</summary>
     public List<(LeaderboardQuery.Candidate Member, long Voice, double Score)> Ranked()
     {

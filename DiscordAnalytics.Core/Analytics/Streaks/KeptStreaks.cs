@@ -61,25 +61,32 @@ internal sealed class KeptStreaks
         }
 
         /// <summary>
-        /// The members with a current streak, each once: those counted today, then those counted yesterday and not today
-        /// (a streak day before yesterday alone ends the run).
+        /// The members with a current streak, each once, with it: those counted today, then those counted yesterday and not
+        /// today (a streak day before yesterday alone ends the run). One lookup per entry of the two days.
         /// </summary>
-        public IEnumerable<int> Current()
+        public IEnumerable<(int Member, int Current, int Longest)> Current()
         {
-            for (var day = today; day >= settled && day >= today - 1; day--)
+            var yesterday = today - 1;
+            var todayHeld = today >= settled ? guild.Day(today) : null;
+            for (var i = 0; i < (todayHeld?.Count ?? 0); i++)
             {
-                if (guild.Day(day) is not { } held)
+                if (Counts(todayHeld!, i))
                 {
-                    continue;
+                    var member = todayHeld!.MemberAt(i);
+                    var (current, longest) = Of(member);
+                    yield return (member, current, longest);
                 }
+            }
 
-                for (var i = 0; i < held.Count; i++)
+            var yesterdayHeld = yesterday >= settled ? guild.Day(yesterday) : null;
+            for (var i = 0; i < (yesterdayHeld?.Count ?? 0); i++)
+            {
+                var member = yesterdayHeld!.MemberAt(i);
+                if (Counts(yesterdayHeld, i) && !(todayHeld is not null && todayHeld.TryPosition(member, out var at) && Counts(todayHeld, at)))
                 {
-                    var member = held.MemberAt(i);
-                    if (Counts(held, i) && (day == today || !Counted(today, member)))
-                    {
-                        yield return member;
-                    }
+                    var (last, run, longest) = before.Of(member);
+                    run = last == yesterday - 1 ? run + 1 : 1;
+                    yield return (member, run, Math.Max(longest, run));
                 }
             }
         }
