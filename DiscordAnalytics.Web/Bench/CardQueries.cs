@@ -55,6 +55,8 @@ public sealed class CardQueries
             ("invites", (q, ct) => services.GetRequiredService<InvitesQuery>().RunAsync(q, ct)),
             ("leaderboard", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Activity, ct)),
             ("leaderboard (streak)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Streak, ct)),
+            ("leaderboard (msgs)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Messages, ct)),
+            ("leaderboard (reacts)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Reactions, ct)),
             ("totals (role)", async (q, ct) =>
             {
                 var role = q with { RoleId = await BusiestRoleAsync(q, ct) };

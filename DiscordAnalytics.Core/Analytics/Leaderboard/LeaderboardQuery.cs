@@ -1,31 +1,50 @@
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Streaks;
+using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiscordAnalytics.Core.Analytics.Leaderboard;
 
 /// <summary>
 /// The leaderboard of a window: each member's messages, reactions and threads from the member days' kept window sums
-/// (<see cref="MemberDayIndex"/>), voice minutes from the voice rollups, and daily streaks over every stored day up to
-/// today (<see cref="KeptStreaks"/>: kept per member and counted again only when a day before today moved; in the
-/// guild's time zone <see cref="LocalStreakDays"/>), ranked by the guild's weighted activity score, messages, reactions
-/// or streak. Only the best places are kept while members are offered (<see cref="TopPlaces"/>), never a sort of all.
-/// Hidden members are ranked but never named; forgotten members never appear.
+/// (<see cref="MemberDayIndex"/>), voice minutes from the held voice days (<see cref="LeaderboardVoice"/>), and daily
+/// streaks over every stored day up to today (<see cref="KeptStreaks"/>: kept per member and counted again only when a
+/// settled day moved; in the guild's time zone <see cref="LocalStreakDays"/>), ranked by the guild's weighted activity
+/// score, messages, reactions or streak. Never a pass over every member per call: the window's settled days are ranked once
+/// and kept (<see cref="SettledBoard"/>), and a call ranks its last day's members (where live events land) on their own,
+/// then walks the kept order only until it has its places; the streak ranking visits only the members counted yesterday
+/// or today (nobody else has a current streak). Only the best places are kept while members are offered
+/// (<see cref="TopPlaces"/>). Hidden members are ranked but never named; forgotten members never appear.
 /// </summary>
-public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
+public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, VoiceDayIndex voiceDays, TimeProvider time)
 {
-    private const long MsPerMinute = 60_000;
+    internal const long MsPerMinute = 60_000;
+
+    /// <summary>Windows whose settled board is kept per guild: a dashboard's windows with and without bots.</summary>
+    private const int KeptBoards = 8;
+
+    /// <summary>A query over a voice day index of its own, which nothing tells the writer's commits: each read compares versions and reads what moved.</summary>
+    public LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, TimeProvider time)
+        : this(contexts, memberDays, new VoiceDayIndex(contexts, NullLogger<VoiceDayIndex>.Instance), time)
+    {
+    }
 
     /// <summary>The local-day streaks' kept days (this query is a singleton, so they live as long as the app).</summary>
     internal LocalStreakDays LocalStreaks { get; } = new(contexts);
 
     private readonly KeptStreaks _streaks = new();
     private readonly BotMembers _bots = new();
+    private readonly LeaderboardVoice _voice = new(voiceDays);
+    private readonly KeptPerWindow<(int Start, int End, bool Bots, LeaderboardRules Rules), SettledBoard> _boards = new(KeptBoards);
 
-    /// <summary>How many times the UTC streaks' days before today were counted (what the reload tests watch).</summary>
+    /// <summary>How many times the UTC streaks' settled days were counted (what the reload tests watch).</summary>
     internal long StreakCounts => _streaks.Counts;
+
+    /// <summary>How many times a window's settled days were ranked (what the reload tests watch).</summary>
+    internal long BoardsMade => _boards.Made;
 
     /// <param name="leaveOutHidden">
     /// True for the public page: hidden members are left out altogether (not even an unnamed place), and the places are
@@ -85,11 +104,10 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             .MinAsync(v => (int?)v.Day, cancellationToken) ?? today;
         first = Math.Min(first, start);
         var last = Math.Max(today, end - 1);
-        var voiceMs = await db.VoiceDays.AsNoTracking()
-            .Where(r => r.GuildId == guild && r.Day >= start && r.Day < end)
-            .GroupBy(r => r.UserId)
-            .Select(g => new { User = g.Key, Ms = g.Sum(r => r.TalkMs + r.MutedMs + r.AloneMs) })
-            .ToDictionaryAsync(x => x.User, x => x.Ms, cancellationToken);
+        // Live events land on today, and on yesterday (a reaction to yesterday's message, the last minutes before midnight):
+        // the window's days before yesterday are its settled ones, ranked once and kept.
+        var recent = Math.Clamp(today - 1, start, Math.Max(start, end));
+        var voice = await _voice.OfAsync(guild, start, recent, end, cancellationToken);
         var botIds = bots ? [] : await _bots.OfAsync(db, guild, cancellationToken);
 
         var zone = IanaTimeZones.Find(await db.Guilds.AsNoTracking().Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken));
@@ -98,42 +116,144 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             : null;
 
         var best = new TopPlaces(by, query.Top);
-        void Offer(Candidate c)
+
+        // Offers the member when they pass the filters and have what the ranking counts.
+        void Offer(Candidate c, long voiceMinutes)
         {
-            if ((bots || (!c.IsBot && !botIds.Contains(c.User))) && !privacy.IsForgotten(c.User) && (!leaveOutHidden || privacy.IsListed(c.User)))
+            if ((bots || (!c.IsBot && !botIds.Contains(c.User))) && !privacy.IsForgotten(c.User) && (!leaveOutHidden || privacy.IsListed(c.User))
+                && (by == LeaderboardRanking.Streak ? c.CurrentStreak > 0 : c.Messages > 0 || c.Reactions > 0 || c.Threads > 0 || voiceMinutes > 0))
             {
-                var voice = voiceMs.GetValueOrDefault(c.User) / MsPerMinute;
-                if (by == LeaderboardRanking.Streak ? c.CurrentStreak > 0 : c.Messages > 0 || c.Reactions > 0 || c.Threads > 0 || voice > 0)
+                best.Offer(c, voiceMinutes, Score(by, rules, c, voiceMinutes));
+            }
+        }
+
+        await memberDays.ReadAsync(
+            guild,
+            first,
+            last + 1,
+            g =>
+            {
+                var settled = g.Closed(start, recent, bots);
+                var board = _boards.GetOrMake(guild, (start, recent, bots, rules), b => b.IsCurrent(g, voice.Settled), () => SettledBoard.Make(g, settled, bots, rules, voice.Settled));
+                var window = new WindowMembers(g, settled, recent, end, _streaks.Count(g, guild, first, today, rules, bots), board.BotRows, local, bots);
+                if (by == LeaderboardRanking.Streak)
                 {
-                    best.Offer(c, voice, Score(by, rules, c, voice));
+                    OfferStreaks(window, local, voice, best, Offer);
                 }
-            }
-        }
+                else
+                {
+                    OfferWindow(window, board, by, rules, voice, best, Offer);
+                }
 
-        var known = await memberDays.ReadAsync(guild, first, last + 1, g => OfferIndexed(g, guild, first, today, start, end, rules, bots, local, voiceMs, Offer), cancellationToken);
-
-        // Members the member days do not know of: with a local streak, or with voice time only.
-        foreach (var (user, (current, longest)) in local ?? [])
-        {
-            if (known.Add(user))
-            {
-                Offer(new Candidate(user, IsBot: false, 0, 0, 0, current, longest));
-            }
-        }
-
-        foreach (var (user, ms) in voiceMs)
-        {
-            if (ms / MsPerMinute > 0 && known.Add(user))
-            {
-                Offer(new Candidate(user, IsBot: false, 0, 0, 0, 0, 0));
-            }
-        }
+                return 0;
+            },
+            cancellationToken);
 
         return (rules, privacy, best.Ranked());
     }
 
+    /// <summary>
+    /// Members with a current streak: those counted yesterday or today (UTC days), or the local streaks' with one. Only
+    /// those who would be kept are looked at further.
+    /// </summary>
+    private static void OfferStreaks(
+        WindowMembers window, Dictionary<long, (int Current, int Longest)>? local, LeaderboardVoice.Window voice, TopPlaces best, Action<Candidate, long> offer)
+    {
+        if (local is null)
+        {
+            foreach (var (member, current, longest) in window.Streaks.Current())
+            {
+                var user = window.Guild.UserAt(member);
+                if (best.Beats(current, longest, user))
+                {
+                    offer(window.Of(member, user), voice.MinutesOf(user));
+                }
+            }
+
+            return;
+        }
+
+        foreach (var (user, (current, longest)) in local)
+        {
+            if (current > 0 && best.Beats(current, longest, user))
+            {
+                offer(window.Of(window.Guild.TryIndexOf(user, out var member) ? member : -1, user), voice.MinutesOf(user));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The members of the window's recent days (entries, voice rows) ranked as they are now, then the settled board's
+    /// members in its order, each not on a recent day, until one would not be kept: anyone after it ranks lower still.
+    /// </summary>
+    private static void OfferWindow(
+        WindowMembers window, SettledBoard board, LeaderboardRanking by, LeaderboardRules rules, LeaderboardVoice.Window voice, TopPlaces best, Action<Candidate, long> offer)
+    {
+        // Whether the member, with these numbers, would be kept: most are not, and need no more than this.
+        bool Beats(long user, long messages, long reactions, long threads, long minutes)
+        {
+            var numbers = new Candidate(user, IsBot: false, messages, reactions, threads, 0, 0);
+            return best.Beats(Score(by, rules, numbers, minutes), TieBreak(by, numbers, minutes), user);
+        }
+
+        // Voice minutes change only the activity score (weighted); the other rankings look them up for those kept.
+        var voiceScores = by == LeaderboardRanking.Activity && rules.VoiceMinuteWeight != 0;
+        var days = window.RecentDays;
+        for (var d = 0; d < days.Count; d++)
+        {
+            var day = days[d];
+            for (var i = 0; i < day.Count; i++)
+            {
+                var member = day.MemberAt(i);
+                if (d > 0 && window.IsRecent(member, before: d))
+                {
+                    continue;
+                }
+
+                var user = window.Guild.UserAt(member);
+                var (messages, reactions, threads) = window.Numbers(member, d, i);
+                var minutes = voiceScores ? board.MinutesOf(member, user, voice) : 0;
+                if (Beats(user, messages, reactions, threads, minutes))
+                {
+                    offer(window.Of(member, user), voiceScores ? minutes : voice.MinutesOf(user));
+                }
+            }
+        }
+
+        foreach (var user in voice.Live.Keys)
+        {
+            var known = window.Guild.TryIndexOf(user, out var member);
+            if (!known || !window.IsRecent(member))
+            {
+                var candidate = window.Of(known ? member : -1, user);
+                var minutes = voice.MinutesOf(user);
+                if (Beats(user, candidate.Messages, candidate.Reactions, candidate.Threads, minutes))
+                {
+                    offer(candidate, minutes);
+                }
+            }
+        }
+
+        foreach (var entry in board.InOrder(by))
+        {
+            var member = entry.Member >= 0 ? entry.Member : window.Guild.TryIndexOf(entry.User, out var indexed) ? indexed : -1;
+            if ((member >= 0 && window.IsRecent(member)) || voice.IsLive(entry.User))
+            {
+                continue;
+            }
+
+            var minutes = entry.VoiceMs / MsPerMinute;
+            if (!Beats(entry.User, entry.Messages, entry.Reactions, entry.Threads, minutes))
+            {
+                break;
+            }
+
+            offer(window.Of(member, entry.User), minutes);
+        }
+    }
+
     /// <summary>The score: the weighted sum (two decimals) or the count ranked by.</summary>
-    private static double Score(LeaderboardRanking by, LeaderboardRules rules, Candidate c, long voiceMinutes) => by switch
+    internal static double Score(LeaderboardRanking by, LeaderboardRules rules, Candidate c, long voiceMinutes) => by switch
     {
         LeaderboardRanking.Messages => c.Messages,
         LeaderboardRanking.Reactions => c.Reactions,
@@ -152,59 +272,6 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         LeaderboardRanking.Streak => c.LongestStreak,
         _ => c.Messages,
     };
-
-    /// <summary>
-    /// Under the guild's gate: offers every member the member days know who has something in the window or a streak
-    /// (window numbers from the kept sums, <see cref="GuildMemberDays.Sums"/>; UTC streaks from <see cref="KeptStreaks"/>,
-    /// replaced by <paramref name="local"/> ones when the guild's days are local ones), or a local streak or voice time
-    /// only; returns the user ids offered.
-    /// </summary>
-    private HashSet<long> OfferIndexed(
-        GuildMemberDays guild, long guildId, int first, int today, int start, int end, LeaderboardRules rules, bool bots,
-        Dictionary<long, (int Current, int Longest)>? local, Dictionary<long, long> voiceMs, Action<Candidate> offer)
-    {
-        var streaks = _streaks.Count(guild, guildId, first, today, rules, bots);
-        var members = guild.MemberCount;
-        var (messages, reactions, threads) = (new int[members], new int[members], new int[members]);
-        guild.Sums(start, end, bots).CopyTo(messages, reactions, threads);
-        // Without bots, a member with a bot row in the window is left out whole.
-        var isBot = bots ? null : new bool[members];
-        for (var day = start; isBot is not null && day < end; day++)
-        {
-            if (guild.Day(day) is { } held)
-            {
-                for (var i = 0; i < held.Count; i++)
-                {
-                    isBot[held.MemberAt(i)] |= held.IsBotAt(i);
-                }
-            }
-        }
-
-        var known = new HashSet<long>();
-        for (var member = 0; member < members; member++)
-        {
-            var (current, longest) = streaks.Of(member);
-            var user = guild.UserAt(member);
-            if (messages[member] != 0 || reactions[member] != 0 || threads[member] != 0 || current > 0 || longest > 0)
-            {
-                known.Add(user);
-                (current, longest) = local is null ? (current, longest) : local.GetValueOrDefault(user);
-                offer(new Candidate(user, isBot?[member] ?? false, messages[member], reactions[member], threads[member], current, longest));
-            }
-            else if (local is not null && local.TryGetValue(user, out var localStreak))
-            {
-                known.Add(user);
-                offer(new Candidate(user, IsBot: false, 0, 0, 0, localStreak.Current, localStreak.Longest));
-            }
-            else if (voiceMs.GetValueOrDefault(user) / MsPerMinute > 0)
-            {
-                known.Add(user);
-                offer(new Candidate(user, IsBot: false, 0, 0, 0, 0, 0));
-            }
-        }
-
-        return known;
-    }
 
     internal readonly record struct Candidate(long User, bool IsBot, long Messages, long Reactions, long Threads, int CurrentStreak, int LongestStreak);
 }

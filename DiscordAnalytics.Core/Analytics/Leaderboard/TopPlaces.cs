@@ -23,6 +23,10 @@ internal sealed class TopPlaces(LeaderboardRanking by, int top)
         }
     }
 
+    /// <summary>Whether a member with this score, tie-break and id would be kept now (fewer than top kept, or better than the worst).</summary>
+    public bool Beats(double score, long tieBreak, long user) =>
+        top > 0 && (_kept.Count < top || (_kept.TryPeek(out _, out var worst) && Worse(worst, (score, tieBreak, user)) < 0));
+
     /// <summary>The places kept, best first.</summary>
     public List<(LeaderboardQuery.Candidate Member, long Voice, double Score)> Ranked()
     {
@@ -37,7 +41,7 @@ internal sealed class TopPlaces(LeaderboardRanking by, int top)
     }
 
     /// <summary>Orders the worse place first: the lower score, then the lower tie-break, then the higher user id.</summary>
-    private static int Worse((double Score, long TieBreak, long User) a, (double Score, long TieBreak, long User) b)
+    internal static int Worse((double Score, long TieBreak, long User) a, (double Score, long TieBreak, long User) b)
     {
         var byScore = a.Score.CompareTo(b.Score);
         if (byScore != 0)

@@ -101,7 +101,11 @@ internal sealed class GuildMemberDays
         return new WindowSums(Closed(start, end - 1, bots), Day(end - 1), bots, MemberCount);
     }
 
-    private MemberSums Closed(int start, int end, bool bots)
+    /// <summary>
+    /// Kept per-member sums of days <paramref name="start"/> to <paramref name="end"/> (excluded): all held. The same object
+    /// while none of those days changed (commits to them are applied to it in place).
+    /// </summary>
+    public MemberSums Closed(int start, int end, bool bots)
     {
         var range = (start, end, bots);
         var at = _sums.FindIndex(s => s.Range == range);

@@ -18,8 +18,8 @@ public sealed class BenchCommandTests
     [
         "totals (+ previous)", "activity chart", "engagement", "lurkers", "retention", "top channels (msgs)", "top channels (reacts)", "top members",
         "top content", "heat map", "member growth", "activation", "voice", "trending topics", "messages by kind", "top emojis", "rising members",
-        "support signals", "mentors", "summary (API, AI)", "roles", "invites", "leaderboard", "leaderboard (streak)", "totals (role)",
-        "top members (role)",
+        "support signals", "mentors", "summary (API, AI)", "roles", "invites", "leaderboard", "leaderboard (streak)", "leaderboard (msgs)",
+        "leaderboard (reacts)", "totals (role)", "top members (role)",
     ];
 
     [Fact]
