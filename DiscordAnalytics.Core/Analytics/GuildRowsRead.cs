@@ -11,11 +11,18 @@ namespace DiscordAnalytics.Core.Analytics;
 /// </summary>
 internal static class GuildRowsRead
 {
-    /// <param name="sql">Portable SQL selecting the rows of the guild named <c>@guild</c>.</param>
-    /// <param name="version">The guild's stored version, read inside the snapshot.</param>
+    /// <param name="sql">Portable SQL selecting the rows of the guild named <c>@guild</c> (and of <paramref name="parameters"/>).</param>
+    /// <param name="version">The guild's stored version (or versions), read inside the snapshot.</param>
     /// <param name="row">One row from the reader's current record.</param>
-    public static async Task<(long Version, List<TRow> Rows)> InSnapshotAsync<TRow>(
-        AnalyticsDbContext db, long guildId, string sql, Func<AnalyticsDbContext, CancellationToken, Task<long>> version, Func<DbDataReader, TRow> row, CancellationToken cancellationToken)
+    /// <param name="parameters">More named values the SQL takes (a range of days).</param>
+    public static async Task<(TVersion Version, List<TRow> Rows)> InSnapshotAsync<TVersion, TRow>(
+        AnalyticsDbContext db,
+        long guildId,
+        string sql,
+        Func<AnalyticsDbContext, CancellationToken, Task<TVersion>> version,
+        Func<DbDataReader, TRow> row,
+        CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(version);
@@ -32,6 +39,13 @@ internal static class GuildRowsRead
             var parameter = command.CreateParameter();
             (parameter.ParameterName, parameter.Value) = ("@guild", guildId);
             command.Parameters.Add(parameter);
+            foreach (var (name, value) in parameters)
+            {
+                var more = command.CreateParameter();
+                (more.ParameterName, more.Value) = (name, value);
+                command.Parameters.Add(more);
+            }
+
             var rows = new List<TRow>();
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {

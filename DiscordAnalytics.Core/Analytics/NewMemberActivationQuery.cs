@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Analytics.Joins;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,9 @@ namespace DiscordAnalytics.Core.Analytics;
 /// One row per new member: the ingestion writer keeps each member's first post of their first week
 /// (<c>members.firstPostAt</c>, see <c>Ingestion/MemberActivation</c>): set by the create that is earlier than the one
 /// known, looked up again at a join among messages already stored after it, and again when that first post is deleted.
-/// Reading the new members' first weeks of messages instead cost ~400 ms for a year of the demo community.
+/// Reading the new members' first weeks of messages instead cost ~400 ms for a year of the demo community. The rows are
+/// kept per join day (<see cref="KeptJoinDays{TRow}"/>, <c>joinDayVersions</c>): a call reads the window's day versions and
+/// only the days that changed (a join, a first post), then passes over the window's new members in memory.
 /// </remarks>
 public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time, RoleHolders roleHolders)
 {
@@ -32,31 +35,64 @@ public sealed class NewMemberActivationQuery(IDbContextFactory<AnalyticsDbContex
 
     public const long SevenDaysMs = 7 * DayBucket.MillisecondsPerDay;
 
+    /// <summary>The new members of each join day, kept while the day's stored version stands: a reload reads only a day that changed.</summary>
+    private readonly KeptJoinDays<NewMember> _days = new(contexts, NewMembersSql, reader =>
+    {
+        var joinedAt = reader.GetInt64(1);
+        return (DayBucket.FromUnixMs(joinedAt), new NewMember(reader.GetInt64(0), joinedAt, reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetBoolean(3)));
+    });
+
+    /// <summary>Days of new members read from the store (what the tests hold the day versions to).</summary>
+    internal long DaysRead => _days.DaysRead;
+
     public async Task<NewMemberActivation> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
-        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (startAt, endAt, bots) = (query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
+        var days = await _days.ReadAsync((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, cancellationToken);
+        var holders = await roleHolders.OfQueryAsync(query, startAt, endAt, cancellationToken);
 
-        var members = await db.Members
-            .Where(m => m.GuildId == guild && m.JoinedAt >= startAt && m.JoinedAt < endAt && (bots || !m.IsBot))
-            .Select(m => new { m.UserId, JoinedAt = m.JoinedAt!.Value, m.FirstPostAt })
-            .ToListAsync(cancellationToken);
-        if (await roleHolders.OfQueryAsync(query, startAt, endAt, cancellationToken) is { } holders)
+        // One pass over the window's new members: whether a period has ended depends on now, so it is counted per call.
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var (members, dayEnded, dayPosted, weekEnded, weekPosted) = (0L, 0L, 0L, 0L, 0L);
+        foreach (var day in days)
         {
-            members = [.. members.Where(m => holders.Contains(m.UserId))];
+            foreach (var m in day)
+            {
+                if ((m.IsBot && !bots) || (holders is not null && !holders.Contains(m.UserId)))
+                {
+                    continue;
+                }
+
+                members++;
+                Count(m, OneDayMs, ref dayEnded, ref dayPosted);
+                Count(m, SevenDaysMs, ref weekEnded, ref weekPosted);
+            }
         }
 
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         return new NewMemberActivation(
-            members.Count,
-            Rate(OneDayMs),
-            Rate(SevenDaysMs));
+            members,
+            ActivationRate.FromCounts(dayEnded, dayPosted, members - dayEnded),
+            ActivationRate.FromCounts(weekEnded, weekPosted, members - weekEnded));
 
-        ActivationRate Rate(long period)
+        void Count(NewMember m, long period, ref long ended, ref long posted)
         {
-            var ended = members.Where(m => m.JoinedAt + period <= now).ToList();
-            var posted = ended.Count(m => m.FirstPostAt < m.JoinedAt + period);
-            return ActivationRate.FromCounts(ended.Count, posted, members.Count - ended.Count);
+            if (m.JoinedAt + period <= now)
+            {
+                ended++;
+                if (m.FirstPostAt < m.JoinedAt + period)
+                {
+                    posted++;
+                }
+            }
         }
     }
+
+    /// <summary>A member row with a join: the latest join, and the first post of that stay's first week (null: none).</summary>
+    private readonly record struct NewMember(long UserId, long JoinedAt, long? FirstPostAt, bool IsBot);
+
+    /// <summary>The member rows joined in a range of days (portable SQL, the members' join index).</summary>
+    private const string NewMembersSql = """
+        SELECT userId, joinedAt, firstPostAt, isBot FROM members
+        WHERE guildId = @guild AND joinedAt >= @startAt AND joinedAt < @endAt
+        """;
 }

@@ -108,6 +108,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<MemberEventVersion> MemberEventVersions => Set<MemberEventVersion>();
 
+    public DbSet<JoinDayVersion> JoinDayVersions => Set<JoinDayVersion>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
@@ -243,6 +245,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         modelBuilder.ApplyConfiguration(new RoleSnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new MemberRoleSpanVersionConfiguration());
         modelBuilder.ApplyConfiguration(new MemberEventVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new JoinDayVersionConfiguration());
         modelBuilder.ApplyConfiguration(new InviteConfiguration());
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

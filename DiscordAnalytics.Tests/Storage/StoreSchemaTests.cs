@@ -27,7 +27,7 @@ public sealed class StoreSchemaTests
 
         Assert.Equal("wal", Assert.Single(journal));
         Assert.Equal(
-            ["analyticsEvents", "backfillChannels", "channelDailyRollups", "channelDayQuarterHours", "channelDayVersions", "channels", "contentEmojiDays", "emojiDays", "escalationRoles", "forumSolvedTags", "guildDailyRollups", "helpChannelOverrides", "invites", "keywordDayVersions", "keywordDays", "memberDailyRollups", "memberDayVersions", "memberJoins", "memberPrivacy", "memberRoleSpans", "memberRoleStates", "members", "messageFacts", "messageKindDays", "messageRoleMentions", "reactionClears", "reactionCounts", "reactionFacts", "roleGrants", "roles", "supportQuestions", "supportThreads", "threadClosings", "threadTags", "topContentDaily", "voiceDays", "voiceSessions"],
+            ["analyticsEvents", "backfillChannels", "channelDailyRollups", "channelDayQuarterHours", "channelDayVersions", "channels", "contentEmojiDays", "emojiDays", "escalationRoles", "forumSolvedTags", "guildDailyRollups", "helpChannelOverrides", "invites", "joinDayVersions", "keywordDayVersions", "keywordDays", "memberDailyRollups", "memberDayVersions", "memberJoins", "memberPrivacy", "memberRoleSpans", "memberRoleStates", "members", "messageFacts", "messageKindDays", "messageRoleMentions", "reactionClears", "reactionCounts", "reactionFacts", "roleGrants", "roles", "supportQuestions", "supportThreads", "threadClosings", "threadTags", "topContentDaily", "voiceDays", "voiceSessions"],
             withoutRowId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiscordAnalytics.Core.Analytics.Joins;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,8 @@ namespace DiscordAnalytics.Core.Analytics.Invites;
 /// <item>Privacy: hidden and forgotten inviters are never named: their invites' rows have no inviter, and in the
 /// inviters list they are counted together in one row without id. A forgotten member's own joins are gone with their row.</item>
 /// </list>
+/// The joins are kept per day (<see cref="KeptJoinDays{TRow}"/>, <c>joinDayVersions</c>): a call reads the window's day
+/// versions and only the days that changed (a join, a first post, a leave), then counts the window's joins in memory.
 /// </summary>
 public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
 {
@@ -27,14 +30,23 @@ public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts,
 
     public const long ThirtyDaysMs = 30 * DayBucket.MillisecondsPerDay;
 
+    /// <summary>The attributed joins of each day, kept while the day's stored version stands: a reload reads only a day that changed.</summary>
+    private readonly KeptJoinDays<AttributedJoin> _days = new(contexts, JoinsSql, reader =>
+    {
+        var joinedAt = reader.GetInt64(0);
+        return (DayBucket.FromUnixMs(joinedAt), new AttributedJoin(
+            joinedAt, reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4)));
+    });
+
+    /// <summary>Days of joins read from the store (what the tests hold the day versions to).</summary>
+    internal long DaysRead => _days.DaysRead;
+
     public async Task<InvitesSummary> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
-        var (guild, startAt, endAt, bots) = ((long)query.GuildId, query.Window.StartAt, query.Window.EndAt, query.IncludeBots);
+        var (guild, bots) = ((long)query.GuildId, query.IncludeBots);
+        var days = await _days.ReadAsync(guild, query.Window.StartDay, query.Window.EndDay, cancellationToken);
+        var joins = days.SelectMany(day => day).Where(j => bots || !j.IsBot);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var joins = await db.MemberJoins.AsNoTracking()
-            .Where(j => j.GuildId == guild && j.JoinedAt >= startAt && j.JoinedAt < endAt && j.IsAttributed && (bots || !j.IsBot))
-            .Select(j => new { j.JoinedAt, j.FirstPostAt, j.LeftAt, j.InviteCode })
-            .ToListAsync(cancellationToken);
         var invites = await db.Invites.AsNoTracking()
             .Where(i => i.GuildId == guild)
             .Select(i => new { i.Code, i.InviterId, i.IsVanity })
@@ -120,4 +132,13 @@ public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts,
                 { Failure = InvitesStatuses.Failure(stored) }
                 : new InviteTrackingStatus(InviteTrackingStatus.NotChecked, null, null));
     }
+
+    /// <summary>One attributed join: when, the stay's first post and leave (null: none), the invite (null: unknown), a bot's.</summary>
+    private readonly record struct AttributedJoin(long JoinedAt, long? FirstPostAt, long? LeftAt, string? InviteCode, bool IsBot);
+
+    /// <summary>The attributed joins of a range of days (portable SQL, the joins' time index).</summary>
+    private const string JoinsSql = """
+        SELECT joinedAt, firstPostAt, leftAt, inviteCode, isBot FROM memberJoins
+        WHERE guildId = @guild AND joinedAt >= @startAt AND joinedAt < @endAt AND isAttributed
+        """;
 }

@@ -1193,6 +1193,25 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                     b.ToTable("invites", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.JoinDayVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guildId");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId", "Day");
+
+                    b.ToTable("joinDayVersions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.KeywordDay", b =>
                 {
                     b.Property<long>("GuildId")

@@ -131,10 +131,10 @@ public sealed class SqliteToPostgresCopier(IReadOnlyList<StoreCopyContext> conte
     }
 
     /// <summary>
-    /// The tables with triggers of the store's own: members step <c>memberrowversions</c>, role spans
-    /// <c>memberrolespanversions</c>, raw joins and leaves <c>membereventversions</c>.
+    /// The tables with triggers of the store's own: members step <c>memberrowversions</c> and <c>joindayversions</c>, role
+    /// spans <c>memberrolespanversions</c>, raw joins and leaves <c>membereventversions</c>, joins <c>joindayversions</c>.
     /// </summary>
-    private static readonly FrozenSet<string> TriggeredTables = new[] { "members", "memberrolespans", "analyticsevents" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> TriggeredTables = new[] { "members", "memberrolespans", "analyticsevents", "memberjoins" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>One chunk and the progress that counts it, in one transaction: both are there, or neither.</summary>
     private static async Task<long> WriteChunkAsync(NpgsqlConnection postgres, CopyTable table, List<object?[]> rows, long copied, CancellationToken cancellationToken)

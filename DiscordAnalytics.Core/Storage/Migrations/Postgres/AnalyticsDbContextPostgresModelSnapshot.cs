@@ -1251,6 +1251,26 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.ToTable("invites", (string)null);
                 });
 
+            modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.JoinDayVersion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guildid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GuildId", "Day")
+                        .HasName("pk_joindayversions");
+
+                    b.ToTable("joindayversions", (string)null);
+                });
+
             modelBuilder.Entity("DiscordAnalytics.Core.Storage.Entities.KeywordDay", b =>
                 {
                     b.Property<long>("GuildId")
