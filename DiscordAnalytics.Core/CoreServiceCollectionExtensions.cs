@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.HasApplicableDataDirectory, StorageOptions.DataDirectoryWithPostgresError)
             .Validate(o => o.HasValidConnectionString, StorageOptions.PostgresConnectionStringError)
             .ValidateOnStart();
+        services.AddOptions<Discord.Invites.InvitesOptions>().BindConfiguration(Discord.Invites.InvitesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Analytics.SupportOptions>().BindConfiguration(Analytics.SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)

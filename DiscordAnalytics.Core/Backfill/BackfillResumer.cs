@@ -50,7 +50,8 @@ public sealed partial class BackfillResumer(
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_laterTerms is { } laterTerms)
         {
-            await laterTerms.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Every wait of the loop observes the stop; should the host's stop time out first, it says so, not this.
+            await Task.WhenAny(laterTerms, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
         }
     }
 

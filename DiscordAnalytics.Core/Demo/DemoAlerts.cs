@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Loops.Alerts;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -50,9 +51,10 @@ public sealed partial class DemoAlerts(
             await db.SaveChangesAsync(cancellationToken);
             LogSeeded(logger, guildId);
         }
-        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is DbUpdateException || StoreFailure.IsFromStore(ex))
         {
-            // Another instance of a shared store seeded them first, or the store refuses writes: the demo runs on without.
+            // Another instance of a shared store seeded them first, or the store refuses writes or cannot be reached (EF
+            // wraps PostgreSQL's failures): the demo runs on without.
             LogNotSeeded(logger, ex, guildId);
         }
     }

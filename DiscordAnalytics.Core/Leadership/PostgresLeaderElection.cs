@@ -92,8 +92,9 @@ public sealed partial class PostgresLeaderElection(
                 await Task.Delay(options.Value.CheckInterval, time, stopping).ConfigureAwait(false);
                 await CheckAsync(stopping).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
+                // Whatever a check that the stop interrupted threw (Npgsql may report a timeout instead of the cancellation).
                 return;
             }
         }
@@ -104,7 +105,7 @@ public sealed partial class PostgresLeaderElection(
     {
         try
         {
-            var connection = _connection ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = _connection ??= await OpenOrAbandonAsync(OpenAsync, cancellationToken).ConfigureAwait(false);
             if (leadership.Role == InstanceRole.Leader)
             {
                 await using var check = new NpgsqlCommand("SELECT 1", connection);
@@ -145,6 +146,34 @@ public sealed partial class PostgresLeaderElection(
             }
 
             await CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Npgsql does not always give up an open at once when asked to (a server that accepted the connection and then says
+    /// nothing keeps it until the connection timeout): a stop does not wait for it, and a connection it still makes is closed.
+    /// </summary>
+    private static async Task<NpgsqlConnection> OpenOrAbandonAsync(Func<CancellationToken, Task<NpgsqlConnection>> open, CancellationToken cancellationToken)
+    {
+        var opening = open(cancellationToken);
+        try
+        {
+            return await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _ = opening.ContinueWith(
+                async made =>
+                {
+                    if (made.IsCompletedSuccessfully)
+                    {
+                        await made.Result.DisposeAsync().ConfigureAwait(false);
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+            throw;
         }
     }
 

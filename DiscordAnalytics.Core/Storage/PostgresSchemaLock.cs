@@ -61,25 +61,29 @@ public static class PostgresSchemaLock
     }
 
     /// <summary>
-    /// The same, for a caller that cannot wait asynchronously (a DI factory). A server that cannot be reached leaves
-    /// <paramref name="work"/> to meet it unlocked, with its own answer to that (the app starts unhealthy, not at all).
+    /// The same, for a caller that cannot wait asynchronously (a DI factory). <paramref name="work"/> learns whether the
+    /// server answered: one that cannot be reached leaves it to meet that unlocked, with its own answer to it (the app
+    /// starts unhealthy, not at all).
     /// </summary>
-    public static T Run<T>(string connectionString, Func<T> work)
+    public static T Run<T>(string connectionString, Func<bool, T> work)
     {
         using var connection = new NpgsqlConnection(Unpooled(connectionString));
+        bool answered;
         try
         {
             connection.Open();
             using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
             take.Parameters.AddWithValue("key", LockKey);
             take.ExecuteNonQuery();
+            answered = true;
         }
         catch (NpgsqlException)
         {
             // Unreachable: nobody else can be changing the schema through it either.
+            answered = false;
         }
 
-        return work();
+        return work(answered);
     }
 
     private static string Unpooled(string connectionString) =>

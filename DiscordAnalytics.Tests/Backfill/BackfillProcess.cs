@@ -28,7 +28,7 @@ public sealed class BackfillProcess : IAsyncDisposable
             NullLogger<IngestionPipeline>.Instance);
         Registry = new BackfillRegistry(time);
         var normalizer = new DispatchNormalizer(time, NullLogger<DispatchNormalizer>.Instance);
-        Invites = invitesRest is null ? null : new InviteTracker(invitesRest, normalizer, Pipeline, time, NullLogger<InviteTracker>.Instance);
+        Invites = invitesRest is null ? null : new InviteTracker(invitesRest, normalizer, Pipeline, time, Options.Create(new InvitesOptions()), NullLogger<InviteTracker>.Instance);
         Runner = new BackfillRunner(store, [source], normalizer, Pipeline, Pipeline, Registry, Notifier, Options.Create(options), time, NullLogger<BackfillRunner>.Instance, Invites, discord is null ? null : Options.Create(discord));
         Service = new BackfillService(store, [source], Scheduler, Registry, Notifier, Options.Create(options), time);
     }

@@ -11,6 +11,7 @@ using DiscordAnalytics.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEmulator;
 
@@ -27,6 +28,9 @@ public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
     private const string Token = "MTA3MzUzNjMwMzEwNDAwMDAwMA.READFAIL-TOKEN-never-log.xyz";
     private const string Guild = "849255963033620000";
     private const string Welcome = "849255963033620001";
+
+    /// <summary>The configured wait before a failed read is tried again (Invites:RetryAfter), shorter than the default 5 minutes.</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(2);
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("da-invites-readfail-");
 
     [Fact]
@@ -53,7 +57,7 @@ public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
         // On the schedule: the tracker's clock moves on, Discord answers again, the status is ok again.
         emulator.InvitesFailStatus = null;
         var before = emulator.InviteRequestCount;
-        clock.Advance(InviteTracker.RetryAfter);
+        clock.Advance(RetryAfter);
         await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.Ok));
         Assert.True(emulator.InviteRequestCount > before, "the invites should have been read again on the schedule");
         Assert.Equal(("ok", (string?)null), ((await SummaryAsync(client)).InvitesStatus!.State, (await SummaryAsync(client)).InvitesStatus!.Failure));
@@ -96,7 +100,7 @@ public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
         // The connection drops without an answer, at the tracker's scheduled read: said as not reached.
         emulator.InvitesDelay = null;
         emulator.InvitesDropConnection = true;
-        clock.Advance(InviteTracker.RetryAfter);
+        clock.Advance(RetryAfter);
         await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.ReadFailed(InvitesStatuses.NetworkFailure, null)));
         Assert.Equal(
             ("read_failed", "Discord could not be reached for the invites list"),
@@ -104,7 +108,7 @@ public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
 
         // Discord is back: the next scheduled read puts the status back to ok.
         emulator.InvitesDropConnection = false;
-        clock.Advance(InviteTracker.RetryAfter);
+        clock.Advance(RetryAfter);
         await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.InvitesStatus == InvitesStatuses.Ok));
     }
 
@@ -114,6 +118,7 @@ public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
         AnalyticsAppFactory.LiveSettings(emulator, Token, new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder.FullName, "analytics.db")}",
+            ["Invites:RetryAfter"] = "00:02:00",
         }),
         services: services =>
         {
@@ -125,6 +130,7 @@ public sealed class InvitesReadFailureGatewayEndToEndTests : IDisposable
                 sp.GetRequiredService<DispatchNormalizer>(),
                 sp.GetRequiredService<IIngestionSink>(),
                 clock,
+                sp.GetRequiredService<IOptions<InvitesOptions>>(),
                 sp.GetRequiredService<ILogger<InviteTracker>>()));
         });
 

@@ -68,8 +68,10 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// The app on <paramref name="provider"/>: SQLite as the constructor makes it, or a new, empty PostgreSQL database
-    /// of its own on the test server (<see cref="TestPostgres"/>), which the app migrates at start as it would in production.
+    /// The app on <paramref name="provider"/>: SQLite as the constructor makes it, or a new PostgreSQL database of its own
+    /// on the test server (<see cref="TestPostgres"/>), a copy of the run's migrated template: the app's start runs the
+    /// migrator as in production and finds nothing pending, instead of each test paying every migration on PostgreSQL
+    /// (a start on an empty database is what TwoInstancesTests' start together tests).
     /// </summary>
     public static async Task<AnalyticsAppFactory> CreateAsync(
         Core.Storage.StoreProvider provider,
@@ -82,7 +84,7 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
             return new AnalyticsAppFactory(settings, time, services);
         }
 
-        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+        var database = await TestPostgres.CreateMigratedDatabaseAsync();
         var all = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = nameof(Core.Storage.StoreProvider.Postgres),

@@ -76,6 +76,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         _store = await TempSqliteStore.CreateFromTemplateAsync();
         var cs = _store.ConnectionString;
         Services.AddMudServices();
+        // Settings the cards read (e.g. Invites:RetryAfter), at their defaults.
+        Services.AddOptions();
         Services.AddDbContextFactory<AnalyticsDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
         Services.AddSingleton(new IngestionMode(IsDemo: true));
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));

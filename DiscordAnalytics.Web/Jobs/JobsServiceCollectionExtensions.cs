@@ -31,17 +31,27 @@ public static class JobsServiceCollectionExtensions
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (storage.Kind == StoreProvider.Postgres)
             {
+                var schema = sp.GetRequiredService<JobStoreSchema>();
                 // Hangfire's tables in their own schema of the store's database: one server to run and back up, and
                 // every app instance on it sees the same jobs (each recurring job runs once, whichever instance takes it).
-                var options = new PostgreSqlStorageOptions
+                // Its constructor installs them under the store's schema lock, so instances starting together on an empty
+                // database do not both try to create them; a server that does not answer leaves that to JobStoreSchema.
+                return PostgresSchemaLock.Run(storage.ConnectionString, answered =>
                 {
-                    SchemaName = PostgresSchema,
-                    QueuePollInterval = jobs.QueuePollInterval,
-                    PrepareSchemaIfNecessary = true,
-                };
-                // Its constructor installs the schema: under the store's schema lock, so instances starting together
-                // on an empty database do not both try to create it.
-                return PostgresSchemaLock.Run(storage.ConnectionString, () => new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options));
+                    var options = new PostgreSqlStorageOptions
+                    {
+                        SchemaName = PostgresSchema,
+                        QueuePollInterval = jobs.QueuePollInterval,
+                        PrepareSchemaIfNecessary = answered,
+                    };
+                    var made = new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options);
+                    if (answered)
+                    {
+                        schema.Installed();
+                    }
+
+                    return made;
+                });
             }
 
             var path = JobStoragePath.Resolve(jobs, storage.ConnectionString);
@@ -63,6 +73,8 @@ public static class JobsServiceCollectionExtensions
             services.AddHostedService<LeaderJobServer>();
         }
 
+        services.AddSingleton<RecurringJobsStatus>();
+        services.AddSingleton<JobStoreSchema>();
         services.AddHostedService<RecurringJobRegistrar>();
         services.AddTransient<RetentionJob>();
         services.AddSingleton<IRecurringJobDefinition>(

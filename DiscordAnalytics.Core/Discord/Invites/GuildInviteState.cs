@@ -28,7 +28,7 @@ internal sealed class GuildInviteState
     /// <summary>The last read failed other than by a 403: the next read that succeeds says so (status ok again).</summary>
     public bool ReadFailed { get; set; }
 
-    /// <summary>A read again after <see cref="InviteTracker.RetryAfter"/> is pending.</summary>
+    /// <summary>A read again after <see cref="InvitesOptions.RetryAfter"/> is pending.</summary>
     public bool RetryScheduled { get; set; }
 
     /// <summary>Whether to read the vanity URL (false after the guild turned out to have none, until the next refresh).</summary>

@@ -4,6 +4,7 @@ using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DiscordAnalytics.Core.Discord.Invites;
 
@@ -15,27 +16,26 @@ namespace DiscordAnalytics.Core.Discord.Invites;
 /// joins close to each other never race: <see cref="InviteAttribution"/> decides. A 403 (Manage Server missing) is
 /// recorded once and nothing is read again until the next fresh session. Any other failed read (a 5xx after the client's
 /// retries, no answer in time, not JSON, Discord not reached) is recorded too, so the card says what failed and when; it is
-/// read again at the next join, the next fresh session, and <see cref="RetryAfter"/> later.
+/// read again at the next join, the next fresh session, and <see cref="InvitesOptions.RetryAfter"/> later.
 /// </summary>
 public sealed partial class InviteTracker : IAsyncDisposable
 {
     /// <summary>A GUILD_MEMBER_ADD whose join is older than this is Discord re-sending an existing member: not attributed.</summary>
     public static readonly TimeSpan MaxJoinAge = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long after a failed read (other than a 403) the invites are read again on their own.</summary>
-    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
-
     private readonly DiscordRestClient _rest;
     private readonly DispatchNormalizer _normalizer;
     private readonly IIngestionSink _sink;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _retryAfter;
     private readonly ILogger<InviteTracker> _logger;
     private readonly ConcurrentDictionary<ulong, GuildInviteState> _guilds = new();
     private readonly ConcurrentBag<Task> _readers = [];
     private readonly CancellationTokenSource _stopping = new();
 
-    public InviteTracker(DiscordRestClient rest, DispatchNormalizer normalizer, IIngestionSink sink, TimeProvider time, ILogger<InviteTracker> logger)
+    public InviteTracker(DiscordRestClient rest, DispatchNormalizer normalizer, IIngestionSink sink, TimeProvider time, IOptions<InvitesOptions> options, ILogger<InviteTracker> logger)
     {
+        _retryAfter = options.Value.RetryAfter;
         _rest = rest;
         _normalizer = normalizer;
         _sink = sink;
@@ -304,7 +304,7 @@ public sealed partial class InviteTracker : IAsyncDisposable
         _ => InvitesStatuses.ReadFailed("other", null),
     };
 
-    /// <summary>Reads the invites again <see cref="RetryAfter"/> from now (one pending retry per guild), so a failure does not wait for a join or a new connection.</summary>
+    /// <summary>Reads the invites again <see cref="InvitesOptions.RetryAfter"/> from now (one pending retry per guild), so a failure does not wait for a join or a new connection.</summary>
     private void ScheduleRetry(ulong guildId, GuildInviteState state)
     {
         if (state.RetryScheduled)
@@ -319,7 +319,7 @@ public sealed partial class InviteTracker : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(RetryAfter, _time, _stopping.Token).ConfigureAwait(false);
+                await Task.Delay(_retryAfter, _time, _stopping.Token).ConfigureAwait(false);
                 Refresh(guildId);
             }
             catch (OperationCanceledException)

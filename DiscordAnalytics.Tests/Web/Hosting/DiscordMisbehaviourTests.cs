@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using DiscordAnalytics.Core.Discord.Gateway;
+using DiscordAnalytics.Core.Discord.Rest;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Infrastructure.DiscordEmulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,16 +13,32 @@ using Emulator = DiscordAnalytics.Tests.Infrastructure.DiscordEmulator.DiscordEm
 namespace DiscordAnalytics.Tests.Web.Hosting;
 
 /// <summary>
-/// Nothing Discord does stops the host. Each scenario runs the real app (real configuration and timeouts, Kestrel on
-/// a loopback port) against a loopback Discord that misbehaves in one way, for two minutes: long enough for the REST
-/// client's 30 s timeout, the gateway's 20 s HELLO timeout and several backoff rounds. All scenarios run at once, so
-/// the set costs two minutes of wall time, not twelve. Throughout, /healthz, the API and the dashboard answer; at the
-/// end the chip and /healthz say why, in a short sentence without exception text.
+/// Nothing Discord does stops the host. Each scenario runs the real app (real configuration, Kestrel on a loopback
+/// port) against a loopback Discord that misbehaves in one way, for <see cref="RunFor"/>. Discord's timeouts and waits
+/// are a quarter of the defaults (<see cref="Quarter"/>: REST 30 s to 7.5 s, gateway connect and HELLO 20 s to 5 s, the
+/// longest reconnect and rate-limit waits 60 s to 15 s) and the run is a quarter of the two minutes it was with them, so
+/// it still spans each timeout and several backoff rounds. All scenarios run at once. Throughout, /healthz, the API
+/// and the dashboard answer; at the end the chip and /healthz say why, in a short sentence without exception text.
 /// </summary>
 public sealed class DiscordMisbehaviourTests
 {
     private const string Token = "MTA3MzUzNjMwMzEwNDAwMDAwMA.HOST-TOKEN-never-log.xyz";
-    private static readonly TimeSpan RunFor = TimeSpan.FromMinutes(2);
+    private const double Quarter = 0.25;
+    private static readonly TimeSpan RunFor = TimeSpan.FromMinutes(2) * Quarter;
+    private static readonly DiscordRestOptions Rest = new();
+    private static readonly GatewaySessionOptions Gateway = new();
+    private static readonly DiscordRestOptions QuarterRest = new()
+    {
+        RequestTimeout = Rest.RequestTimeout * Quarter,
+        MaxRetryAfter = Rest.MaxRetryAfter * Quarter,
+    };
+
+    private static readonly GatewaySessionOptions QuarterGateway = new()
+    {
+        ConnectTimeout = Gateway.ConnectTimeout * Quarter,
+        HelloTimeout = Gateway.HelloTimeout * Quarter,
+        ReconnectMaxDelay = Gateway.ReconnectMaxDelay * Quarter,
+    };
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(3);
 
     private static readonly Scenario[] Scenarios =
@@ -28,13 +46,13 @@ public sealed class DiscordMisbehaviourTests
         new("REST never answers", e => e.RestFault = RestFault.NeverAnswer, "connected", RestState: "not-answering", Says: "Discord REST not answering"),
         new("REST answers 500", e => e.RestFault = RestFault.ServerError, "connected", RestState: "failing", Says: "Discord REST failing (HTTP 500)"),
         new("REST answers garbage", e => e.RestFault = RestFault.Garbage, "connected", RestState: "failing", Says: "Discord REST answering with something that is not JSON"),
-        new("REST asks for an absurd retry_after", e => e.RestFault = RestFault.AbsurdRetryAfter, "connected", RestState: "rate-limited", Says: "waiting 60 s"),
+        new("REST asks for an absurd retry_after", e => e.RestFault = RestFault.AbsurdRetryAfter, "connected", RestState: "rate-limited", Says: $"waiting {QuarterRest.MaxRetryAfter.TotalSeconds:0} s"),
         new("gateway closes at once", e => e.GatewayFault = GatewayFault.CloseAtOnce, "resuming", RestState: "answering", Says: "Gateway closed at once"),
         new("gateway sends nothing", e => e.GatewayFault = GatewayFault.Silent, "resuming", RestState: "answering", Says: "No HELLO from the gateway"),
     ];
 
     [Fact]
-    public async Task Run_DiscordMisbehavesForTwoMinutes_HostKeepsAnsweringAndTheChipSaysWhy()
+    public async Task Run_DiscordMisbehavesPastEveryTimeout_HostKeepsAnsweringAndTheChipSaysWhy()
     {
         var runs = await Task.WhenAll(Scenarios.Select(RunScenarioAsync));
 
@@ -60,7 +78,12 @@ public sealed class DiscordMisbehaviourTests
         var logs = new CapturingLoggerProvider();
         await using var app = new AnalyticsAppFactory(
             AnalyticsAppFactory.LiveSettings(emulator, Token),
-            services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+            services: s =>
+            {
+                s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+                s.AddSingleton(QuarterRest);
+                s.AddSingleton(QuarterGateway);
+            });
         var baseUrl = app.StartOnLoopback();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })

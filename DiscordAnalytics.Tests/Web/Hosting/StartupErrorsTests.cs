@@ -17,6 +17,7 @@ public sealed class StartupErrorsTests : IDisposable
     [InlineData("Demo__LiveEventsPerSecond", "-1", "Demo:LiveEventsPerSecond must be a number from 0")]
     [InlineData("Auth__SessionCheckInterval", "abc", "Auth:SessionCheckInterval must be a time span such as 00:00:30")]
     [InlineData("Jobs__WorkerCount", "9", "Jobs:WorkerCount: The field WorkerCount must be between 1 and 4")]
+    [InlineData("Invites__RetryAfter", "00:00:01", "Invites:RetryAfter must be a time span from 00:00:05 to 1.00:00:00")]
     public async Task Start_BadSetting_ExitsWith2AndOneLineNamingTheKey(string variable, string value, string expected)
     {
         var (exitCode, output, error) = await AppProcess.RunToExitAsync(
