@@ -240,14 +240,14 @@ public static class CardsBenchmark
         return new[] { store, store + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
     }
 
-    private static string Row(string name, IEnumerable<double> times, double baseline) =>
+    internal static string Row(string name, IEnumerable<double> times, double baseline) =>
         $"{name,-22}" + string.Concat(times.Select(ms => double.IsFinite(ms) ? $"{ms,9:0.0} ms {ms / baseline,5:0.0}x" : $"{"failed",19}"));
 
     /// <summary>
     /// The time, or NaN when the card throws: a card that fails at this scale is a finding to print (listed before
     /// the last lines, with its error), not a reason to lose the rest of an hour-long run.
     /// </summary>
-    private static async Task<double> OrFailedAsync(List<string> failures, string what, Func<Task<double>> measure)
+    internal static async Task<double> OrFailedAsync(List<string> failures, string what, Func<Task<double>> measure)
     {
         try
         {
@@ -308,7 +308,7 @@ public static class CardsBenchmark
     }
 
     /// <summary>The median time of <paramref name="run"/>; <paramref name="before"/> runs untimed before each one.</summary>
-    private static async Task<double> MedianMsAsync(int runs, Func<Task> run, Func<Task>? before = null)
+    internal static async Task<double> MedianMsAsync(int runs, Func<Task> run, Func<Task>? before = null)
     {
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)

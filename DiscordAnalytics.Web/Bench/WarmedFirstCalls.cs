@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.WarmUp;
 
@@ -38,31 +37,16 @@ internal static class WarmedFirstCalls
             var times = new List<double>();
             foreach (var (query, days) in windows)
             {
-                times.Add(await FirstCallAsync(failures, $"{name} {days}d after the warm-up", () => card(query, cancellationToken)));
+                times.Add(await CardsBenchmark.OrFailedAsync(failures, $"{name} {days}d after the warm-up", () => CardsBenchmark.MedianMsAsync(1, () => card(query, cancellationToken))));
                 if (warmed.Contains(days) && double.IsFinite(times[^1]))
                 {
                     worst = Math.Max(worst, times[^1]);
                 }
             }
 
-            output.WriteLine($"{name,-22}" + string.Concat(times.Select(ms => double.IsFinite(ms) ? $"{ms,9:0.0} ms {ms / baseline,5:0.0}x" : $"{"failed",19}")));
+            output.WriteLine(CardsBenchmark.Row(name, times, baseline));
         }
 
         return worst;
-    }
-
-    private static async Task<double> FirstCallAsync(List<string> failures, string what, Func<Task> call)
-    {
-        try
-        {
-            var watch = Stopwatch.StartNew();
-            await call();
-            return watch.Elapsed.TotalMilliseconds;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            failures.Add($"{what}: {ex.GetType().Name}: {ex.Message}");
-            return double.NaN;
-        }
     }
 }
