@@ -23,6 +23,7 @@ using DiscordAnalytics.Core.Retention;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.ChannelDays;
 using DiscordAnalytics.Core.Storage.MemberDays;
+using DiscordAnalytics.Core.WarmUp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -81,6 +82,11 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
         services.AddHostedService<VoiceCheckpoints>();
+        // After the writer has started (hosted services start in order): the dashboard's standard windows, warmed in the background.
+        services.AddSingleton(DashboardCalls.From);
+        services.AddSingleton<KeptWindowsWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<KeptWindowsWarmUp>());
+        services.AddSingleton<IRetentionRunListener>(sp => sp.GetRequiredService<KeptWindowsWarmUp>());
         services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();
 
         services.AddAnalyticsQueries();

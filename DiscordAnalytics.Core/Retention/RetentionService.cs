@@ -11,7 +11,8 @@ public sealed partial class RetentionService(
     RawEventPruner pruner,
     IOptions<RetentionOptions> options,
     TimeProvider timeProvider,
-    ILogger<RetentionService> logger)
+    ILogger<RetentionService> logger,
+    IEnumerable<IRetentionRunListener> listeners)
 {
     public async Task<IReadOnlyList<RetentionRun>> RunAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +28,11 @@ public sealed partial class RetentionService(
         foreach (var (guildId, days) in guilds)
         {
             runs.Add(await RunGuildAsync(guildId, days ?? options.Value.RawEventDays, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var listener in listeners)
+        {
+            listener.RetentionRan();
         }
 
         return runs;

@@ -118,10 +118,12 @@ public sealed class OfficeHoursDraftQuery(IDbContextFactory<AnalyticsDbContext> 
             select new { t.StartedAt, ParentId = c.ParentId!.Value })
             .ToListAsync(cancellationToken);
         var starts = threads.Select(t => (t.StartedAt, t.ParentId)).ToList();
+        // withBots as a parameter: SQLite seeks the (guild, withBots, channel, askedAt) index only on an equality (see MentorReads).
+        var withBots = false;
         foreach (var channel in helpChannels)
         {
             var asked = await db.SupportQuestions
-                .Where(q => q.GuildId == guildId && !q.WithBots && q.ChannelId == channel && q.AskedAt >= fromMs && q.AskedAt < toMs)
+                .Where(q => q.GuildId == guildId && q.WithBots == withBots && q.ChannelId == channel && q.AskedAt >= fromMs && q.AskedAt < toMs)
                 .Select(q => q.AskedAt)
                 .ToListAsync(cancellationToken);
             starts.AddRange(asked.Select(at => (at, channel)));
