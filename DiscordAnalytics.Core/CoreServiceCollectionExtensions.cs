@@ -69,8 +69,6 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<StoreInitializer>();
         // Right after the store: which instance of a shared store runs the gateway, the writer and the jobs.
         services.AddLeadership();
-        // After the store is ready (hosted services start in order): member days read ahead, off the request path.
-        services.AddHostedService<MemberDaysWarmUp>();
 
         var isDemo = IsDemo(builder.Configuration);
         services.AddSingleton(new IngestionMode(isDemo));
@@ -82,7 +80,8 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<ILastEventAtReader, LastEventAtReader>();
         services.AddHostedService<VoiceCheckpoints>();
-        // After the writer has started (hosted services start in order): the dashboard's standard windows, warmed in the background.
+        // After the writer has started (hosted services start in order): the dashboard's standard windows and the widest
+        // window's member days, read ahead in the background, off the request path.
         services.AddSingleton(DashboardCalls.From);
         services.AddSingleton<KeptWindowsWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<KeptWindowsWarmUp>());

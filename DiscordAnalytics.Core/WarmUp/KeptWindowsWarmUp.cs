@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Hosting;
 using DiscordAnalytics.Core.Ingestion;
@@ -17,7 +18,10 @@ namespace DiscordAnalytics.Core.WarmUp;
 /// window after a start does not wait seconds for them: it makes the dashboard's own calls (<see cref="DashboardCalls"/>)
 /// for every guild and window in <see cref="StandardWindows"/>. Runs after the start (hosted services start in order:
 /// the store is migrated and the writer runs by then), after each retention run (<see cref="IRetentionRunListener"/>),
-/// and whenever a guild's local day turns (a new UTC day moves every window too). Low priority: one guild and window at a
+/// and whenever a guild's local day turns (a new UTC day moves every window too). After the standard windows it reads
+/// each guild's member days of the longest window and its previous one (<see cref="AnalyticsQuery.MaxWindowDays"/>, a
+/// custom range's widest: a year of 20k members a day is millions of rows), so a wide custom range waits for none of
+/// them either. Low priority: one guild and window at a
 /// time, each waiting while the writer has more than <see cref="YieldAboveQueued"/> events queued. The calls are the
 /// cards' own, so nothing here can change a number; a failure (a store that cannot be read) is logged and the pass is
 /// tried again after a backoff (<see cref="ResilientBackgroundService"/>), never ending the host. A stop cancels the pass
@@ -40,6 +44,7 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
     private static readonly TimeSpan YieldPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly DashboardCalls _calls;
+    private readonly MemberDayIndex _memberDays;
     private readonly IDbContextFactory<AnalyticsDbContext> _contexts;
     private readonly IOptions<DiscordOptions> _discord;
     private readonly IIngestionStatus? _writer;
@@ -49,6 +54,7 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
 
     public KeptWindowsWarmUp(
         DashboardCalls calls,
+        MemberDayIndex memberDays,
         IDbContextFactory<AnalyticsDbContext> contexts,
         IOptions<DiscordOptions> discord,
         TimeProvider time,
@@ -57,6 +63,7 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
         : base(time, logger)
     {
         _calls = calls;
+        _memberDays = memberDays;
         _contexts = contexts;
         _discord = discord;
         _writer = writer;
@@ -84,11 +91,7 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
     /// </summary>
     public async Task<TimeSpan> WarmAsync(ulong guildId, int days, CancellationToken cancellationToken)
     {
-        while (_writer is { QueueLength: > YieldAboveQueued })
-        {
-            await Task.Delay(YieldPoll, Time, cancellationToken).ConfigureAwait(false);
-        }
-
+        await WaitForTheWriterAsync(cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var today = DayBucket.FromUnixMs(Time.GetUtcNow().ToUnixTimeMilliseconds());
         var query = new AnalyticsQuery(guildId, AnalyticsWindow.Last(days, today), AnalyticsQuery.DefaultTop, _discord.Value.IncludeBots);
@@ -117,10 +120,31 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
                 }
             }
 
+            foreach (var (guild, _) in guilds)
+            {
+                await ReadMemberDaysAsync(guild, stoppingToken).ConfigureAwait(false);
+            }
+
             Interlocked.Increment(ref _passes);
             var next = NextDayTurn(guilds.Select(g => g.Zone), Time.GetUtcNow());
             LogPassDone(_logger, guilds.Count, clock.ElapsedMilliseconds, next);
             await WaitForTurnOrRequestAsync(next, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The guild's member days of the widest window a dashboard can ask for and its previous one.</summary>
+    private async Task ReadMemberDaysAsync(long guildId, CancellationToken cancellationToken)
+    {
+        await WaitForTheWriterAsync(cancellationToken).ConfigureAwait(false);
+        var today = DayBucket.FromUnixMs(Time.GetUtcNow().ToUnixTimeMilliseconds());
+        await _memberDays.ReadAsync(guildId, today + 1 - (2 * AnalyticsQuery.MaxWindowDays), today + 1, _ => 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WaitForTheWriterAsync(CancellationToken cancellationToken)
+    {
+        while (_writer is { QueueLength: > YieldAboveQueued })
+        {
+            await Task.Delay(YieldPoll, Time, cancellationToken).ConfigureAwait(false);
         }
     }
 

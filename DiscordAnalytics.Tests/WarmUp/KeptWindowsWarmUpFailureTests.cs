@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Hosting;
 using DiscordAnalytics.Core.Storage;
@@ -31,7 +32,7 @@ public sealed class KeptWindowsWarmUpFailureTests
             entered.TrySetResult();
             await never.Task;
         })]);
-        var warmUp = new KeptWindowsWarmUp(stuck, store, Options.Create(new DiscordOptions()), time, NullLogger<KeptWindowsWarmUp>.Instance);
+        var warmUp = new KeptWindowsWarmUp(stuck, new MemberDayIndex(store, NullLogger<MemberDayIndex>.Instance), store, Options.Create(new DiscordOptions()), time, NullLogger<KeptWindowsWarmUp>.Instance);
         await warmUp.StartAsync(CancellationToken.None);
         await entered.Task.WaitAsync(Eventually.DefaultTimeout);
 

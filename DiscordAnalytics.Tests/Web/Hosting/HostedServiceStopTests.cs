@@ -19,7 +19,6 @@ public sealed class HostedServiceStopTests(StuckStoreHosts hosts) : IClassFixtur
     {
         { "demo", "StoreInitializer" },
         { "demo", "PostgresLeaderElection" },
-        { "demo", "MemberDaysWarmUp" },
         { "demo", "IngestionPipeline" },
         { "demo", "VoiceCheckpoints" },
         { "demo", "KeptWindowsWarmUp" },
@@ -35,7 +34,6 @@ public sealed class HostedServiceStopTests(StuckStoreHosts hosts) : IClassFixtur
         { "demo", "RecurringJobRegistrar" },
         { "live", "StoreInitializer" },
         { "live", "PostgresLeaderElection" },
-        { "live", "MemberDaysWarmUp" },
         { "live", "IngestionPipeline" },
         { "live", "VoiceCheckpoints" },
         { "live", "KeptWindowsWarmUp" },
