@@ -9,7 +9,7 @@ namespace DiscordAnalytics.Web.Hosting;
 public sealed class NativeHeapTrimmer(TimeProvider timeProvider) : BackgroundService
 {
     /// <summary>Often enough that a burst (dashboards opening, a card's first load) is given back before the next one.</summary>
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
