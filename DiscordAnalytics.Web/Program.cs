@@ -2,6 +2,9 @@ using DiscordAnalytics.Core;
 using DiscordAnalytics.Web;
 using DiscordAnalytics.Web.Hosting;
 
+// Before anything else starts threads that allocate: the cap applies to arenas made after it (see NativeHeap).
+NativeHeap.LimitArenas();
+
 try
 {
     switch (args)

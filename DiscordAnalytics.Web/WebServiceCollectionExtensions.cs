@@ -22,6 +22,8 @@ public static class WebServiceCollectionExtensions
         // themselves catch and retry (Core's ResilientBackgroundService); this only covers a bug in that.
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHostedService<Hosting.NativeHeapTrimmer>();
+        builder.Services.AddHostedService<Hosting.Gen2Compactor>();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardLiveUpdates>();
         // One per page that shows a guild: it holds that page's choice.
