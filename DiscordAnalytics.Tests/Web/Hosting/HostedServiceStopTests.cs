@@ -32,6 +32,8 @@ public sealed class HostedServiceStopTests(StuckStoreHosts hosts) : IClassFixtur
         { "demo", "AdminPasswordInitializer" },
         { "demo", "LeaderJobServer" },
         { "demo", "RecurringJobRegistrar" },
+        { "demo", "NativeHeapTrimmer" },
+        { "demo", "Gen2Compactor" },
         { "live", "StoreInitializer" },
         { "live", "PostgresLeaderElection" },
         { "live", "IngestionPipeline" },
@@ -45,6 +47,8 @@ public sealed class HostedServiceStopTests(StuckStoreHosts hosts) : IClassFixtur
         { "live", "AdminPasswordInitializer" },
         { "live", "LeaderJobServer" },
         { "live", "RecurringJobRegistrar" },
+        { "live", "NativeHeapTrimmer" },
+        { "live", "Gen2Compactor" },
     };
 
     [Theory]
