@@ -36,19 +36,10 @@ internal static class RoleStatesOnPostgres
             i++;
         }
 
-        NpgsqlBatchCommand Command()
-        {
-            var command = new NpgsqlBatchCommand(Sql);
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = guilds });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = users });
-            return command;
-        }
-
-        var (batch, reader) = StatementPipeline.Of(connection).Query(Command);
-        using (batch)
-        using (reader)
-        {
-            while (reader.Read())
+        KeysRead.Run(
+            connection,
+            Sql,
+            reader =>
             {
                 var key = (reader.GetInt64(0), reader.GetInt64(1));
                 if (!states.TryGetValue(key, out var state))
@@ -61,9 +52,9 @@ internal static class RoleStatesOnPostgres
                 {
                     state.Open.Add(reader.GetInt64(3));
                 }
-            }
-        }
-
+            },
+            (NpgsqlDbType.Bigint, guilds),
+            (NpgsqlDbType.Bigint, users));
         return states;
     }
 }
