@@ -2,6 +2,7 @@ using System.Data.Common;
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Postgres;
+using DiscordAnalytics.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -82,6 +83,9 @@ internal sealed class AbsentFacts
     /// <summary>Reaction facts stored before the batch, among its adds'.</summary>
     private readonly HashSet<(long Guild, long Message, string Emoji, long Reactor)> _storedReactions = [];
 
+    /// <summary>Facts the batch's creates inserted as certainly absent (with their author), and each one's day.</summary>
+    private readonly Dictionary<(long Guild, long Message), int> _created = [];
+
     /// <summary>Messages an earlier event of the batch may have given a fact (any event naming the message).</summary>
     private readonly HashSet<(long Guild, long Message)> _messagesWritten = [];
 
@@ -123,6 +127,7 @@ internal sealed class AbsentFacts
         _storedMessages.Clear();
         _storedReactions.Clear();
         _messagesWritten.Clear();
+        _created.Clear();
         _messagesChanged.Clear();
         _reactionsWritten.Clear();
         _storedEvents.Clear();
@@ -235,7 +240,14 @@ internal sealed class AbsentFacts
         }
 
         var key = (created.Guild, created.Message);
-        return _messagesWritten.Add(key) && !_storedMessages.ContainsKey(key);
+        if (!_messagesWritten.Add(key) || _storedMessages.ContainsKey(key))
+        {
+            return false;
+        }
+
+        // The day the create's handler stores (its time's).
+        _created[key] = DayBucket.FromUnixMs(created.At);
+        return true;
     }
 
     /// <summary>
@@ -256,8 +268,8 @@ internal sealed class AbsentFacts
 
     /// <summary>
     /// What an edit's update of the message's fact changes, when known without waiting for its answer (PostgreSQL): true
-    /// with the fact's day when the fact was stored with its author before the batch (nothing but a forget takes an author
-    /// away, nor changes a day), true with null when no fact of the message is stored nor written by an earlier event of
+    /// with the fact's day when the fact was stored with its author before the batch or inserted as certainly absent by an
+    /// earlier create of it (nothing but a forget takes an author away, nor changes a day), true with null when no fact of the message is stored nor written by an earlier event of
     /// the batch (the update changes nothing); false when only the update's answer can tell.
     /// </summary>
     public bool KnowsEdit(long guild, long message, out int? day)
@@ -269,6 +281,14 @@ internal sealed class AbsentFacts
         }
 
         var key = (guild, message);
+        if (_created.TryGetValue(key, out var createdDay))
+        {
+            // Created by an earlier event of the batch, its insert not sent yet: queued here, so it runs before the update.
+            StatementPipeline.Of(_npgsql!).QueueInserts();
+            day = createdDay;
+            return true;
+        }
+
         if (_storedMessages.TryGetValue(key, out var stored))
         {
             day = stored.HasAuthor ? stored.Day : null;
