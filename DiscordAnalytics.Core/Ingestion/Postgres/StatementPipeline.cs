@@ -165,8 +165,11 @@ internal sealed class StatementPipeline
         }
     }
 
-    /// <summary>The queue as one batch (the multi-row inserts last), and an empty queue; null when nothing is queued.</summary>
-    private NpgsqlBatch? TakeQueue()
+    /// <summary>
+    /// Queues the multi-row inserts' rows here, ahead of what is queued after: for a statement queued next that changes
+    /// one of those rows (which otherwise would run before them, at the end of the round trip).
+    /// </summary>
+    public void QueueInserts()
     {
         foreach (var insert in _inserts)
         {
@@ -175,7 +178,12 @@ internal sealed class StatementPipeline
                 Enqueue(insert.Take(), rows);
             }
         }
+    }
 
+    /// <summary>The queue as one batch (the multi-row inserts last), and an empty queue; null when nothing is queued.</summary>
+    private NpgsqlBatch? TakeQueue()
+    {
+        QueueInserts();
         var batch = _batch;
         _batch = null;
         return batch;

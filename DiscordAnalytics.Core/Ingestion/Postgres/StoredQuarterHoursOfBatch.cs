@@ -34,26 +34,14 @@ internal static class StoredQuarterHoursOfBatch
             i++;
         }
 
-        NpgsqlBatchCommand Command()
-        {
-            var command = new NpgsqlBatchCommand(Sql);
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = guilds });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = days });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = channels });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = bots });
-            return command;
-        }
-
-        var (batch, reader) = StatementPipeline.Of(connection).Query(Command);
-        using (batch)
-        using (reader)
-        {
-            while (reader.Read())
-            {
-                stored[(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetBoolean(3))] = reader.GetFieldValue<byte[]>(4);
-            }
-        }
-
+        KeysRead.Run(
+            connection,
+            Sql,
+            reader => stored[(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetBoolean(3))] = reader.GetFieldValue<byte[]>(4),
+            (NpgsqlDbType.Bigint, guilds),
+            (NpgsqlDbType.Integer, days),
+            (NpgsqlDbType.Bigint, channels),
+            (NpgsqlDbType.Boolean, bots));
         return stored;
     }
 }

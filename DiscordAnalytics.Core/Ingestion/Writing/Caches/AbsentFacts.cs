@@ -2,6 +2,7 @@ using System.Data.Common;
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
 using DiscordAnalytics.Core.Ingestion.Postgres;
+using DiscordAnalytics.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -37,7 +38,7 @@ internal sealed class AbsentFacts
 
     // Two statements of one round trip (an NpgsqlBatch: a text of two statements cannot be prepared).
     private const string StoredMessagesSql = """
-        SELECT m.guildId, m.messageId FROM messageFacts m
+        SELECT m.guildId, m.messageId, m.day, m.authorId IS NOT NULL FROM messageFacts m
         JOIN unnest($1::bigint[], $2::bigint[]) AS k(guildId, messageId) ON m.guildId = k.guildId AND m.messageId = k.messageId
         """;
 
@@ -76,16 +77,23 @@ internal sealed class AbsentFacts
         pipeline.Register(_rawEvents);
     }
 
-    /// <summary>Message facts stored before the batch, among its creates'.</summary>
-    private readonly HashSet<(long Guild, long Message)> _storedMessages = [];
+    /// <summary>Message facts stored before the batch, among its creates' and edits': each one's day, and whether it has an author.</summary>
+    private readonly Dictionary<(long Guild, long Message), (int Day, bool HasAuthor)> _storedMessages = [];
 
     /// <summary>Reaction facts stored before the batch, among its adds'.</summary>
     private readonly HashSet<(long Guild, long Message, string Emoji, long Reactor)> _storedReactions = [];
 
+    /// <summary>Facts the batch's creates inserted as certainly absent (with their author), and each one's day.</summary>
+    private readonly Dictionary<(long Guild, long Message), int> _created = [];
+
     /// <summary>Messages an earlier event of the batch may have given a fact (any event naming the message).</summary>
     private readonly HashSet<(long Guild, long Message)> _messagesWritten = [];
 
-    /// <summary>Messages an earlier event other than a create or a reaction add named: their reaction facts may have changed.</summary>
+    /// <summary>
+    /// Messages an earlier reaction removal named: it may have stored a reaction fact (a removal of one never seen is kept
+    /// as a row, so the add arriving later, older, stays removed). Nothing else but an add writes a reaction fact, and a
+    /// delete only takes them away, which leaves an absent key absent.
+    /// </summary>
     private readonly HashSet<(long Guild, long Message)> _messagesChanged = [];
 
     /// <summary>Reactions an earlier add of the batch wrote.</summary>
@@ -119,6 +127,7 @@ internal sealed class AbsentFacts
         _storedMessages.Clear();
         _storedReactions.Clear();
         _messagesWritten.Clear();
+        _created.Clear();
         _messagesChanged.Clear();
         _reactionsWritten.Clear();
         _storedEvents.Clear();
@@ -143,7 +152,7 @@ internal sealed class AbsentFacts
                 eventIds.Add(e.EventId);
             }
 
-            if (e.Type == IngestEventType.MessageCreate && e is { MessageId: { } message })
+            if (e.Type is IngestEventType.MessageCreate or IngestEventType.MessageUpdate && e is { MessageId: { } message })
             {
                 messageGuilds.Add((long)e.GuildId);
                 messages.Add((long)message);
@@ -183,7 +192,7 @@ internal sealed class AbsentFacts
         using var reader = batch.ExecuteReader();
         while (reader.Read())
         {
-            _storedMessages.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            _storedMessages[(reader.GetInt64(0), reader.GetInt64(1))] = (reader.GetInt32(2), reader.GetBoolean(3));
         }
 
         reader.NextResult();
@@ -211,10 +220,14 @@ internal sealed class AbsentFacts
         {
             _unknown = true;
         }
-        else if (e.MessageId is { } message)
+        else if (e.MessageId is { } message && e.Type != IngestEventType.MessageUpdate)
         {
+            // An edit changes a stored fact, never adds one: what it names stays as absent as it was.
             _messagesWritten.Add(((long)e.GuildId, (long)message));
-            _messagesChanged.Add(((long)e.GuildId, (long)message));
+            if (e.Type == IngestEventType.ReactionRemove)
+            {
+                _messagesChanged.Add(((long)e.GuildId, (long)message));
+            }
         }
     }
 
@@ -227,7 +240,14 @@ internal sealed class AbsentFacts
         }
 
         var key = (created.Guild, created.Message);
-        return _messagesWritten.Add(key) && !_storedMessages.Contains(key);
+        if (!_messagesWritten.Add(key) || _storedMessages.ContainsKey(key))
+        {
+            return false;
+        }
+
+        // The day the create's handler stores (its time's).
+        _created[key] = DayBucket.FromUnixMs(created.At);
+        return true;
     }
 
     /// <summary>
@@ -244,6 +264,38 @@ internal sealed class AbsentFacts
 
         var key = (guild, e.KeyAt, e.TypeName, e.EventId);
         return _eventsWritten.Add(key) && !_storedEvents.Contains(key);
+    }
+
+    /// <summary>
+    /// What an edit's update of the message's fact changes, when known without waiting for its answer (PostgreSQL): true
+    /// with the fact's day when the fact was stored with its author before the batch or inserted as certainly absent by an
+    /// earlier create of it (nothing but a forget takes an author away, nor changes a day), true with null when no fact of the message is stored nor written by an earlier event of
+    /// the batch (the update changes nothing); false when only the update's answer can tell.
+    /// </summary>
+    public bool KnowsEdit(long guild, long message, out int? day)
+    {
+        day = null;
+        if (_unknown)
+        {
+            return false;
+        }
+
+        var key = (guild, message);
+        if (_created.TryGetValue(key, out var createdDay))
+        {
+            // Created by an earlier event of the batch, its insert not sent yet: queued here, so it runs before the update.
+            StatementPipeline.Of(_npgsql!).QueueInserts();
+            day = createdDay;
+            return true;
+        }
+
+        if (_storedMessages.TryGetValue(key, out var stored))
+        {
+            day = stored.HasAuthor ? stored.Day : null;
+            return stored.HasAuthor;
+        }
+
+        return !_messagesWritten.Contains(key);
     }
 
     /// <summary>Whether the add's fact is certainly absent, so its insert adds it; the reaction counts as written from now on.</summary>

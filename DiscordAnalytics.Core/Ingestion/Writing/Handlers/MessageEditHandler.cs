@@ -15,6 +15,18 @@ internal sealed class MessageEditHandler(WriteContext context)
     public void Apply(MessageEdited edited)
     {
         var sql = context.Sql;
+        if (context.Absent.KnowsEdit(edited.Guild, edited.Message, out var knownDay) && (knownDay is null || edited.Shape is null))
+        {
+            // PostgreSQL, where the fact is known from the batch's start: the update is queued, not waited for.
+            sql.EditMessageFact.DeferExpecting(knownDay is null ? 0 : 1, edited.Guild, edited.Message, edited.Excerpt, edited.EditedAt);
+            if (knownDay is { } day)
+            {
+                context.Deltas.KeywordDaysToDrop.Add((edited.Guild, day));
+            }
+
+            return;
+        }
+
         // Read before the fact's edit time moves: whether this edit is newer than every one applied so far.
         var before = edited.Shape is null ? null : sql.SelectMessageShape.FirstOrNull(edited.Guild, edited.Message);
         if (sql.UpdateMessageFact.FirstOrNull(edited.Guild, edited.Message, edited.Excerpt, edited.EditedAt) is not { } message)

@@ -77,11 +77,13 @@ internal static class IngestionSql
         """;
 
     /// <summary>An edit changes a message we know the author of: never a tombstone (a forgotten member's message keeps no excerpt).</summary>
-    public const string UpdateMessageFact = """
+    public const string EditMessageFact = """
         UPDATE messageFacts SET excerpt = coalesce(@p2, excerpt), editedAt = CASE WHEN editedAt >= @p3 THEN editedAt ELSE @p3 END
         WHERE guildId = @p0 AND messageId = @p1 AND authorId IS NOT NULL
-        RETURNING day
         """;
+
+    /// <summary><see cref="EditMessageFact"/>, returning the edited message's day.</summary>
+    public const string UpdateMessageFact = EditMessageFact + "\nRETURNING day";
 
     public const string MarkMessageDeleted = """
         UPDATE messageFacts SET deletedAt = @p2

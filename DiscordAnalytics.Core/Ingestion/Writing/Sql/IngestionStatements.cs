@@ -38,6 +38,7 @@ internal sealed class IngestionStatements : IDisposable
         InsertMessageFact = Execute(IngestionSql.InsertMessageFact);
         FillTombstone = Execute(IngestionSql.FillTombstone);
         UpdateMessageFact = Query<EditedMessage>(IngestionSql.UpdateMessageFact);
+        EditMessageFact = Execute(IngestionSql.EditMessageFact);
         MarkMessageDeleted = Query<DeletedMessage>(IngestionSql.MarkMessageDeleted);
         InsertTombstone = Execute(IngestionSql.InsertTombstone);
         AddReactionFact = Execute(IngestionSql.AddReactionFact);
@@ -106,6 +107,9 @@ internal sealed class IngestionStatements : IDisposable
     public PreparedStatement InsertMessageFact { get; }
     public PreparedStatement FillTombstone { get; }
     public StatementQuery<EditedMessage> UpdateMessageFact { get; }
+
+    /// <summary><see cref="UpdateMessageFact"/> when the writer knows what it changes (PostgreSQL: queued, see <c>AbsentFacts.KnowsEdit</c>).</summary>
+    public PreparedStatement EditMessageFact { get; }
     public StatementQuery<DeletedMessage> MarkMessageDeleted { get; }
     public PreparedStatement InsertTombstone { get; }
     public PreparedStatement AddReactionFact { get; }

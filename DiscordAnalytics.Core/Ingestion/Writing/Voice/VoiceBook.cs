@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.MemberDays;
+using Npgsql;
 
 namespace DiscordAnalytics.Core.Ingestion.Writing.Voice;
 
@@ -18,8 +19,9 @@ internal sealed class VoiceBook : IDisposable
     private readonly PerGuild<GuildVoice> _guilds;
     private readonly Dictionary<(long Guild, int Day, long Channel, long User), VoiceDayDelta> _days = [];
     private readonly Dictionary<(long Guild, long User), VoiceMember> _changed = [];
-    private readonly byte[] _stored = new byte[QuarterHourCounts.StoredLength];
-    private readonly byte[] _storedTalk = new byte[QuarterHourCounts.StoredLength];
+
+    /// <summary>The writer's connection when it is PostgreSQL: the batch's voice days are then read in one statement.</summary>
+    private readonly NpgsqlConnection? _npgsql;
 
     /// <summary>
     /// Longest stretch since a session's last checkpoint that is still counted when the member is found in the same
@@ -30,6 +32,7 @@ internal sealed class VoiceBook : IDisposable
     public VoiceBook(DbConnection connection)
     {
         _sql = new VoiceStatements(connection);
+        _npgsql = connection as NpgsqlConnection;
         _guilds = new PerGuild<GuildVoice>(Load);
     }
 
@@ -136,11 +139,20 @@ internal sealed class VoiceBook : IDisposable
     {
         Span<long> counts = stackalloc long[QuarterHourCounts.PerDay];
         Span<long> talk = stackalloc long[QuarterHourCounts.PerDay];
+        var read = _npgsql is null ? null : StoredVoiceDaysOfBatch.Read(_npgsql, _days.Keys);
         foreach (var ((guild, day, channel, user), d) in _days)
         {
             counts.Clear();
             talk.Clear();
-            foreach (var stored in _sql.SelectVoiceDay.Rows(guild, day, channel, user))
+            if (read is null)
+            {
+                foreach (var stored in _sql.SelectVoiceDay.Rows(guild, day, channel, user))
+                {
+                    QuarterHourCounts.AddTo(stored.Milliseconds, counts);
+                    QuarterHourCounts.AddTo(stored.TalkMilliseconds, talk);
+                }
+            }
+            else if (read.TryGetValue((guild, day, channel, user), out var stored))
             {
                 QuarterHourCounts.AddTo(stored.Milliseconds, counts);
                 QuarterHourCounts.AddTo(stored.TalkMilliseconds, talk);
@@ -152,9 +164,11 @@ internal sealed class VoiceBook : IDisposable
                 talk[i] += d.TalkQuarterHourMs[i];
             }
 
-            QuarterHourCounts.Write(counts, _stored);
-            QuarterHourCounts.Write(talk, _storedTalk);
-            _sql.AddVoiceDay.Defer(guild, day, channel, user, d.TalkMs, d.MutedMs, d.AloneMs, _stored, _storedTalk);
+            // New buffers for each row: on PostgreSQL the statement is queued with them, not run at once.
+            var (all, talking) = (new byte[QuarterHourCounts.StoredLength], new byte[QuarterHourCounts.StoredLength]);
+            QuarterHourCounts.Write(counts, all);
+            QuarterHourCounts.Write(talk, talking);
+            _sql.AddVoiceDay.Defer(guild, day, channel, user, d.TalkMs, d.MutedMs, d.AloneMs, all, talking);
         }
 
         foreach (var ((guild, _), m) in _changed)
