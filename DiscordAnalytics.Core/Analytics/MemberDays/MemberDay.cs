@@ -27,8 +27,11 @@ internal sealed class MemberDay(long version)
     /// <summary>Who became active or stopped being active by the commits since <see cref="_logFrom"/>, in order.</summary>
     private readonly List<ActivityFlip> _flips = [];
 
-    /// <summary>Every member whose entry a commit since <see cref="_logFrom"/> changed (added, changed or removed), in order.</summary>
+    /// <summary>Every member whose entry a commit since <see cref="_touchedFrom"/> changed (added, changed or removed), in order.</summary>
     private readonly List<(long Version, int Member)> _touched = [];
+
+    /// <summary>The version the touched log starts at (its own, so a busy day's many touches never cut the flip log).</summary>
+    private long _touchedFrom = version;
 
     /// <summary>The version the flip log starts at: the one the day was read at, or the last one it was cut at.</summary>
     private long _logFrom = version;
@@ -148,10 +151,15 @@ internal sealed class MemberDay(long version)
     public void Stepped(long version)
     {
         Version = version;
-        if (_flips.Count > KeptFlips || _touched.Count > KeptFlips)
+        if (_touched.Count > KeptFlips)
+        {
+            _touched.Clear();
+            _touchedFrom = version;
+        }
+
+        if (_flips.Count > KeptFlips)
         {
             _flips.Clear();
-            _touched.Clear();
             _logFrom = version;
         }
     }
@@ -179,7 +187,7 @@ internal sealed class MemberDay(long version)
     /// </summary>
     public bool TouchedSince(long version, out IEnumerable<int> members)
     {
-        if (version < _logFrom || version > Version)
+        if (version < _touchedFrom || version > Version)
         {
             members = [];
             return false;
