@@ -39,12 +39,18 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
     private readonly BotMembers _bots = new();
     private readonly LeaderboardVoice _voice = new(voiceDays);
     private readonly KeptPerWindow<(int Start, int End, bool Bots, LeaderboardRules Rules), SettledBoard> _boards = new(KeptBoards);
+    private readonly KeptPerWindow<(int Start, int Recent, int End, bool Bots, LeaderboardRules Rules, LeaderboardRanking By), RecentBoard> _recentBoards =
+        new(KeptBoards * 3);
+    private long _recentScored;
 
     /// <summary>How many times the UTC streaks' settled days were counted (what the reload tests watch).</summary>
     internal long StreakCounts => _streaks.Counts;
 
     /// <summary>How many times a window's settled days were ranked (what the reload tests watch).</summary>
     internal long BoardsMade => _boards.Made;
+
+    /// <summary>How many recent members were scored for the recent boards (a live event's members only, once a board is kept).</summary>
+    internal long RecentScored => Interlocked.Read(ref _recentScored);
 
     /// <param name="leaveOutHidden">
     /// True for the public page: hidden members are left out altogether (not even an unnamed place), and the places are
@@ -142,7 +148,14 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
                 }
                 else
                 {
-                    OfferWindow(window, board, by, rules, voice, best, Offer);
+                    // Following the recent days' commits scores only the members they touched (this runs under the guild's gate).
+                    var recentBoard = _recentBoards.GetOrMake(
+                        guild,
+                        (start, recent, end, bots, rules, by),
+                        r => r.CatchUp(window, board, voice),
+                        () => RecentBoard.Make(window, board, by, rules, voice));
+                    Interlocked.Add(ref _recentScored, recentBoard.TakeScored());
+                    OfferWindow(window, board, recentBoard, by, rules, voice, best, Offer);
                 }
 
                 return 0;
@@ -183,11 +196,12 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
     }
 
     /// <summary>
-    /// The members of the window's recent days (entries, voice rows) ranked as they are now, then the settled board's
+    /// The members of the window's recent days (their kept <see cref="RecentBoard"/>, voice rows) ranked as they are now, then the settled board's
     /// members in its order, each not on a recent day, until one would not be kept: anyone after it ranks lower still.
     /// </summary>
     private static void OfferWindow(
-        WindowMembers window, SettledBoard board, LeaderboardRanking by, LeaderboardRules rules, LeaderboardVoice.Window voice, TopPlaces best, Action<Candidate, long> offer)
+        WindowMembers window, SettledBoard board, RecentBoard recent, LeaderboardRanking by, LeaderboardRules rules, LeaderboardVoice.Window voice, TopPlaces best,
+        Action<Candidate, long> offer)
     {
         // Whether the member, with these numbers, would be kept: most are not, and need no more than this.
         bool Beats(long user, long messages, long reactions, long threads, long minutes)
@@ -196,28 +210,16 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             return best.Beats(Score(by, rules, numbers, minutes), TieBreak(by, numbers, minutes), user);
         }
 
-        // Voice minutes change only the activity score (weighted); the other rankings look them up for those kept.
+        // The recent members in their kept order, until one would not be kept: anyone after it ranks lower still.
         var voiceScores = by == LeaderboardRanking.Activity && rules.VoiceMinuteWeight != 0;
-        var days = window.RecentDays;
-        for (var d = 0; d < days.Count; d++)
+        foreach (var place in recent.InOrder())
         {
-            var day = days[d];
-            for (var i = 0; i < day.Count; i++)
+            if (!best.Beats(place.Score, place.TieBreak, place.User))
             {
-                var member = day.MemberAt(i);
-                if (d > 0 && window.IsRecent(member, before: d))
-                {
-                    continue;
-                }
-
-                var user = window.Guild.UserAt(member);
-                var (messages, reactions, threads) = window.Numbers(member, d, i);
-                var minutes = voiceScores ? board.MinutesOf(member, user, voice) : 0;
-                if (Beats(user, messages, reactions, threads, minutes))
-                {
-                    offer(window.Of(member, user), voiceScores ? minutes : voice.MinutesOf(user));
-                }
+                break;
             }
+
+            offer(window.Of(place.Member, place.User), voiceScores ? place.Minutes : voice.MinutesOf(place.User));
         }
 
         foreach (var user in voice.Live.Keys)

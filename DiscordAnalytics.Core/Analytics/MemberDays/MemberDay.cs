@@ -27,6 +27,12 @@ internal sealed class MemberDay(long version)
     /// <summary>Who became active or stopped being active by the commits since <see cref="_logFrom"/>, in order.</summary>
     private readonly List<ActivityFlip> _flips = [];
 
+    /// <summary>Every member whose entry a commit since <see cref="_touchedFrom"/> changed (added, changed or removed), in order.</summary>
+    private readonly List<(long Version, int Member)> _touched = [];
+
+    /// <summary>The version the touched log starts at (its own, so a busy day's many touches never cut the flip log).</summary>
+    private long _touchedFrom = version;
+
     /// <summary>The version the flip log starts at: the one the day was read at, or the last one it was cut at.</summary>
     private long _logFrom = version;
 
@@ -129,9 +135,10 @@ internal sealed class MemberDay(long version)
         Changed();
     }
 
-    /// <summary>Logs a commit's change to one member's entry when it changed whether they count as active (by either rule).</summary>
+    /// <summary>Logs a commit's change to one member's entry (<see cref="TouchedSince"/>), and as a flip when it changed whether they count as active (by either rule).</summary>
     public void Log(long version, int member, MemberDayEntry? before, MemberDayEntry? after)
     {
+        _touched.Add((version, member));
         var (humanBefore, anyBefore) = Counted(before);
         var (humanAfter, anyAfter) = Counted(after);
         if (humanBefore != humanAfter || anyBefore != anyAfter)
@@ -144,6 +151,12 @@ internal sealed class MemberDay(long version)
     public void Stepped(long version)
     {
         Version = version;
+        if (_touched.Count > KeptFlips)
+        {
+            _touched.Clear();
+            _touchedFrom = version;
+        }
+
         if (_flips.Count > KeptFlips)
         {
             _flips.Clear();
@@ -165,6 +178,23 @@ internal sealed class MemberDay(long version)
 
         var first = _flips.FindIndex(f => f.Version > version);
         flips = first < 0 ? [] : _flips.GetRange(first, _flips.Count - first);
+        return true;
+    }
+
+    /// <summary>
+    /// The members whose entry the commits after <paramref name="version"/> changed (a member may come more than once);
+    /// false when the log does not reach back that far, as <see cref="FlipsSince"/>.
+    /// </summary>
+    public bool TouchedSince(long version, out IEnumerable<int> members)
+    {
+        if (version < _touchedFrom || version > Version)
+        {
+            members = [];
+            return false;
+        }
+
+        var first = _touched.FindIndex(t => t.Version > version);
+        members = first < 0 ? [] : _touched.GetRange(first, _touched.Count - first).Select(t => t.Member);
         return true;
     }
 

@@ -90,12 +90,17 @@ public abstract class LeaderboardReloadsTests(StoreProvider provider)
             return kept.StreakCounts - before;
         }
 
-        // Live messages today and yesterday: no count of the settled days, no board ranked again (with and without bots alike).
+        // Live messages today and yesterday: no count of the settled days, no board ranked again (with and without bots alike),
+        // and the recent days' members scored again only for the one who posted: once per kept recent board (the 7 and
+        // 30-day windows, with and without bots, for the three rankings other than the streak), today's first entry included.
         var boards = kept.BoardsMade;
+        var scored = kept.RecentScored;
         Assert.Equal(0, await CountsAfterAsync(Message(g, general, bo, NowMs - 60_000, ++n)));
+        Assert.Equal(12, kept.RecentScored - scored);
         Assert.Equal(0, await CountsAfterAsync(Message(g, general, ada, NowMs - 30_000, ++n)));
         Assert.Equal(0, await CountsAfterAsync(Message(g, general, bo, NowMs - Day + 60_000, ++n)));
         Assert.Equal(boards, kept.BoardsMade);
+        Assert.Equal(36, kept.RecentScored - scored);
         var board = await RunAsync(kept, g, bots: false, LeaderboardRanking.Streak);
         Assert.Equal([11, 11], board.Entries.Select(e => e.CurrentStreak));
 
