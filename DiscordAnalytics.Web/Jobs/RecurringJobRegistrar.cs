@@ -52,7 +52,11 @@ public sealed partial class RecurringJobRegistrar(
         await Task.WhenAny(_registering, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>
+    /// Ends the loop, as <see cref="BackgroundService"/> does: cancels rather than disposes the token's source, because a
+    /// host being torn down (a test's app factory among them) may dispose its services before it calls <see cref="StopAsync"/>.
+    /// </summary>
+    public void Dispose() => _stopping.Cancel();
 
     private async Task RegisterAllAsync(List<IRecurringJobDefinition> pending, CancellationToken stopping)
     {

@@ -95,6 +95,30 @@ public sealed class RecurringJobRegistrarTests
         storeAnswers.Set();
     }
 
+    [Fact]
+    public async Task Stop_AfterTheContainerDisposedIt_EndsTheRetriesWithoutThrowing()
+    {
+        // A host being torn down may dispose its services before it stops them (an app factory's disposal does).
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var refusing = new ScriptedDefinition("refused", () => throw new InvalidOperationException("the job store refused"));
+        var registrar = new RecurringJobRegistrar(
+            new UnusedJobManager(),
+            [refusing],
+            new StoreContextFactory("Data Source=:memory:"),
+            Options.Create(new StorageOptions()),
+            new JobStoreSchema(Options.Create(new StorageOptions())),
+            new RecurringJobsStatus(),
+            clock,
+            NullLogger<RecurringJobRegistrar>.Instance);
+        await registrar.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(registrar.Registered.IsCompleted, "the refused job waits for its retry");
+
+        registrar.Dispose();
+        await registrar.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(registrar.Registered.IsCompleted, "the retries ended with the disposal");
+    }
+
     private static async Task<List<string>> PendingAsync(HttpResponseMessage health)
     {
         var body = await health.Content.ReadFromJsonAsync<JsonElement>();
