@@ -15,7 +15,7 @@ namespace DiscordAnalytics.Core.WarmUp;
 
 /// <summary>
 /// What the dashboard asks when it opens on a window (each card's query with the card's default view: top channels by
-/// messages, top members and the leaderboard by activity, emojis by reactions) and the summary the API, insights and
+/// messages, top members by activity, emojis by reactions; the leaderboard in each of its orders) and the summary the API, insights and
 /// digests read. The warm-up calls exactly these, so the kept indexes it leaves are the ones the dashboard reads; the
 /// bench times them (with the cards' other views) under the same names.
 /// </summary>
@@ -53,5 +53,9 @@ public sealed class DashboardCalls(IReadOnlyList<WarmUpCard> cards)
         new("roles", (q, ct) => services.GetRequiredService<RolesQuery>().RunAsync(q, ct)),
         new("invites", (q, ct) => services.GetRequiredService<InvitesQuery>().RunAsync(q, ct)),
         new("leaderboard", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Activity, ct)),
+        // The leaderboard's other orders are one click away on the same card, and each keeps its own boards.
+        new("leaderboard (streak)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Streak, ct)),
+        new("leaderboard (msgs)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Messages, ct)),
+        new("leaderboard (reacts)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Reactions, ct)),
     ]);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
-using DiscordAnalytics.Core.Analytics.Leaderboard;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.WarmUp;
 
@@ -21,12 +20,6 @@ public sealed class CardQueries
         var others = new Dictionary<string, (string, Func<AnalyticsQuery, CancellationToken, Task>)[]>
         {
             ["top channels (msgs)"] = [("top channels (reacts)", (q, ct) => services.GetRequiredService<TopChannelsQuery>().RunAsync(q, ChannelRanking.ByReactions, ct))],
-            ["leaderboard"] =
-            [
-                ("leaderboard (streak)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Streak, ct)),
-                ("leaderboard (msgs)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Messages, ct)),
-                ("leaderboard (reacts)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Reactions, ct)),
-            ],
         };
         Cards =
         [
