@@ -58,11 +58,30 @@ public sealed partial class RolePickerBrowserTests
 
     private static long Number(string text) => long.Parse(text.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
-    /// <summary>Opens the Members picker and clicks the entry with that name.</summary>
+    /// <summary>
+    /// Opens the Members picker and clicks the entry with that name. After a reload the page shows its prerendered
+    /// numbers before its circuit is connected, and a click then opens nothing: the picker is clicked again until its
+    /// list opens (within a minute).
+    /// </summary>
     private static async Task PickAsync(IPage page, string name)
     {
-        await page.GetByTestId("role-picker").Locator("div.mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(name, new() { Exact = true }).ClickAsync();
+        var entry = page.Locator(".mud-popover-open").GetByText(name, new() { Exact = true });
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await page.GetByTestId("role-picker").Locator("div.mud-select").First.ClickAsync();
+            try
+            {
+                await entry.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (waited.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                // Not interactive yet: click again.
+            }
+        }
+
+        await entry.ClickAsync();
     }
 
     /// <summary>The last day's monthly active members in the Engagement card's CSV export, fetched with the page's own sign-in.</summary>
