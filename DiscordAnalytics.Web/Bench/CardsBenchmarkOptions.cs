@@ -4,7 +4,7 @@ using DiscordAnalytics.Core.Storage;
 namespace DiscordAnalytics.Web.Bench;
 
 /// <summary>
-/// What <c>bench cards</c> was asked for: <c>[--scale demo|large] [--days D] [--runs R] [--keep FILE] [--postgres CONNECTION]</c>, or
+/// What <c>bench cards</c> was asked for: <c>[--scale demo|large] [--days D] [--runs R] [--keep FILE [--resume]] [--postgres CONNECTION]</c>, or
 /// <c>--store FILE [--days D] [--runs R]</c> to measure an existing SQLite store, or <c>--postgres CONNECTION --existing [--days D]
 /// [--runs R]</c> to measure the store a PostgreSQL database already holds (one copied with <c>migrate-to-postgres</c>, or left by an
 /// earlier <c>--postgres</c> run). Anything else is refused before any work, naming the option (the command then exits with code 2).
@@ -12,7 +12,7 @@ namespace DiscordAnalytics.Web.Bench;
 /// <param name="Days">Days of history to generate (at least 7, the shortest window).</param>
 /// <param name="Runs">Timed runs per card and window; the median is printed.</param>
 /// <param name="Large">The large community's size, or null for the demo community (the default).</param>
-/// <param name="Keep">Where to keep the generated store (it must not exist yet), or null to delete it afterwards.</param>
+/// <param name="Keep">Where to keep the generated store (it must not exist yet, unless <see cref="Resume"/>), or null to delete it afterwards.</param>
 /// <param name="Postgres">
 /// An empty PostgreSQL database (an Npgsql connection string) to run on instead of a SQLite file; the bench migrates it
 /// and leaves its data there. Null: a SQLite file.
@@ -25,18 +25,26 @@ namespace DiscordAnalytics.Web.Bench;
 /// <see cref="Postgres"/> names a database that already holds a store, measured as <see cref="Store"/> measures a SQLite file
 /// (nothing generated; its live-reload messages are written into it).
 /// </param>
-public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunityScale? Large, string? Keep, string? Postgres = null, string? Store = null, bool Existing = false)
+/// <param name="Resume">
+/// <see cref="Keep"/> names the store of an interrupted generation (same scale, same days): the events it already holds are
+/// generated again but not ingested, the rest are (from its newest message on; the pipeline's dedupe drops what is sent twice).
+/// </param>
+public sealed record CardsBenchmarkOptions(
+    int Days, int Runs, LargeCommunityScale? Large, string? Keep, string? Postgres = null, string? Store = null, bool Existing = false, bool Resume = false)
 {
     public const int ShortestWindow = 7;
 
-    /// <summary>The one option without a value.</summary>
     private const string ExistingFlag = "--existing";
+    private const string ResumeFlag = "--resume";
 
-    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep", "--postgres", "--store", ExistingFlag];
+    /// <summary>The options without a value.</summary>
+    private static readonly string[] Flags = [ExistingFlag, ResumeFlag];
+
+    private static readonly string[] Known = ["--days", "--runs", "--scale", "--keep", "--postgres", "--store", ExistingFlag, ResumeFlag];
 
     public static CardsBenchmarkOptions Parse(string[] args)
     {
-        for (var i = 0; i < args.Length; i += args[i] == ExistingFlag ? 1 : 2)
+        for (var i = 0; i < args.Length; i += Flags.Contains(args[i], StringComparer.Ordinal) ? 1 : 2)
         {
             if (!Known.Contains(args[i], StringComparer.Ordinal))
             {
@@ -90,9 +98,15 @@ public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunitySca
         };
 
         var keep = Value(args, "--keep");
-        if (keep is not null && (File.Exists(keep) || Directory.Exists(keep)))
+        var resume = args.Contains(ResumeFlag);
+        if (resume && (keep is null || !File.Exists(keep)))
         {
-            throw new ArgumentException($"--keep {keep}: the file exists; the bench writes a fresh store and never overwrites one.");
+            throw new ArgumentException($"--resume continues the interrupted generation of a store kept with --keep FILE: {(keep is null ? "give --keep" : $"--keep {keep}: no such file")}.");
+        }
+
+        if (!resume && keep is not null && (File.Exists(keep) || Directory.Exists(keep)))
+        {
+            throw new ArgumentException($"--keep {keep}: the file exists; the bench writes a fresh store and never overwrites one (--resume continues an interrupted one).");
         }
 
         var postgres = Value(args, "--postgres");
@@ -106,7 +120,7 @@ public sealed record CardsBenchmarkOptions(int Days, int Runs, LargeCommunitySca
             throw new ArgumentException("--postgres takes a PostgreSQL connection string (Host=...;Database=...;Username=...).");
         }
 
-        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep), postgres, store is null ? null : Path.GetFullPath(store), existing);
+        return new CardsBenchmarkOptions(days, runs, large, keep is null ? null : Path.GetFullPath(keep), postgres, store is null ? null : Path.GetFullPath(store), existing, resume);
     }
 
     /// <summary>The value of <c>--name VALUE</c>, or null when the option is absent.</summary>
