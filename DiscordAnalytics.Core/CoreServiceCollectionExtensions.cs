@@ -60,7 +60,12 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.HasValidHistoryDays, $"Demo:HistoryDays must be a whole number from 0 to {DemoOptions.MaxHistoryDays}.")
             .Validate(o => o.HasValidLiveEventsPerSecond, "Demo:LiveEventsPerSecond must be a number from 0 (no live events) to 10000.")
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Clock.ClockOptions>().BindConfiguration(Clock.ClockOptions.Section)
+            .Validate<IOptions<DiscordOptions>>((o, discord) => o.StartAt is null || !discord.Value.HasToken, Clock.ClockOptions.WithTokenError)
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Clock.ClockOptions>>().Value.StartAt is { } startAt
+            ? new Clock.ShiftedClock(startAt, TimeProvider.System)
+            : TimeProvider.System);
 
         services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<StoreHealth>();

@@ -13,14 +13,20 @@ namespace DiscordAnalytics.Web.Bench;
 public sealed partial class BenchApp : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string? _awaitedLine;
+    private readonly TaskCompletionSource _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private BenchApp(Process process, Uri baseAddress)
+    private BenchApp(Process process, Uri baseAddress, string? awaitedLine)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _awaitedLine = awaitedLine;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Completes when the app writes a line holding the <c>awaitedLine</c> given to <see cref="StartAsync"/>.</summary>
+    public Task Logged => _logged.Task;
 
     /// <summary>Resident memory of the app process now, in MiB.</summary>
     public double ResidentMiB
@@ -50,8 +56,12 @@ public sealed partial class BenchApp : IAsyncDisposable
         return $"anon {fields.GetValueOrDefault("RssAnon"):0}, files {fields.GetValueOrDefault("RssFile"):0}, shared {fields.GetValueOrDefault("RssShmem"):0}";
     }
 
-    /// <summary>Starts the app with <paramref name="args"/> and <paramref name="environment"/>; returns once <c>/healthz</c> answers.</summary>
-    public static async Task<BenchApp> StartAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the app with <paramref name="args"/> and <paramref name="environment"/>; returns once <c>/healthz</c> answers.
+    /// <see cref="Logged"/> then completes when its output holds <paramref name="awaitedLine"/> (a log line the bench waits for).
+    /// </summary>
+    public static async Task<BenchApp> StartAsync(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, string? awaitedLine = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "DiscordAnalytics.Web.dll");
@@ -71,11 +81,11 @@ public sealed partial class BenchApp : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        var app = new BenchApp(process, new Uri($"http://127.0.0.1:{port}/"), awaitedLine);
+        process.OutputDataReceived += (_, line) => app.Read(line.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new BenchApp(process, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
             using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -140,6 +150,14 @@ public sealed partial class BenchApp : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Read(string? line)
+    {
+        if (_awaitedLine is not null && line?.Contains(_awaitedLine, StringComparison.Ordinal) == true)
+        {
+            _logged.TrySetResult();
+        }
     }
 
     private static List<string> Cookies(HttpResponseMessage response) =>

@@ -102,6 +102,7 @@ public static partial class StartupErrors
         "System.Int32" or "System.Int64" or "System.UInt64" or "System.Int16" => "a whole number",
         "System.Double" or "System.Single" or "System.Decimal" => "a number such as 2.5",
         "System.Boolean" => "true or false",
+        _ when typeName.Contains("System.DateTimeOffset", StringComparison.Ordinal) => "an instant such as 2025-12-31T20:00:00Z",
         _ => $"a value of type {typeName}",
     };
 

@@ -243,4 +243,32 @@ public sealed class BenchCommandTests
         Assert.Matches(@"(?m)^after close: \d+ MiB\r?$", text);
         Assert.Matches(@"(?m)^peak resident: \d+ MiB \(target <= 250 MiB with 1 dashboards open, flat over time\)\r?$", text);
     }
+
+    [Fact]
+    public async Task Memory_OnAKeptStore_RunsTheAppAtTheStoresLastMidnight_AndOpensTheDefaultWindowOnceWarmed()
+    {
+        var folder = Directory.CreateTempSubdirectory("da-bench-memory-store-test-");
+        try
+        {
+            var keep = Path.Combine(folder.FullName, "large.db");
+            Assert.Equal(0, await CardsBenchmark.RunAsync(new CardsBenchmarkOptions(Days: 7, Runs: 1, LargeCommunityTests.Tiny, keep), TextWriter.Null, CancellationToken.None));
+            SqliteConnection.ClearAllPools();
+            var output = new StringWriter();
+
+            var exit = await MemoryBenchmark.RunAsync(["--store", keep, "--seconds", "1", "--every", "1", "--dashboards", "1", "--after-close", "1"], output, CancellationToken.None);
+
+            Assert.Equal(0, exit);
+            var text = output.ToString();
+            // The dashboard's default window (the last 7 days before the clock's start) holds the store's week: its
+            // headline number is drawn only when there is data, so "rendered" says the window is the store's.
+            Assert.Matches(@"(?m)^standard windows warmed [\d.]+ s after the start\r?$", text);
+            Assert.Contains("dashboard 1 rendered (every card loaded) in ", text);
+            Assert.True(text.IndexOf("standard windows warmed", StringComparison.Ordinal) < text.IndexOf("dashboard 1 rendered", StringComparison.Ordinal));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
 }
