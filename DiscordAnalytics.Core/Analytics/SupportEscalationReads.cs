@@ -155,12 +155,15 @@ internal static class SupportEscalationReads
         return [.. rows.DistinctBy(m => m.MessageId).Select(m => new Mention(m.MessageId, m.ChannelId, m.ThreadId, m.AuthorId, m.CreatedAt))];
     }
 
-    /// <summary>The newest escalations with their channel names; a thread's title only when its starter may be shown.</summary>
+    /// <summary>
+    /// The newest escalations with their channel names; a thread's title only when its starter may be shown by
+    /// <paramref name="visible"/> (the guild's privacy choices, read by the caller; null only when nothing is listed).
+    /// </summary>
     public static async Task<IReadOnlyList<SupportEscalation>> ListAsync(
-        AnalyticsDbContext db, long guild, IReadOnlyList<FoundEscalation> found, CancellationToken cancellationToken)
+        AnalyticsDbContext db, long guild, IReadOnlyList<FoundEscalation> found, VisibleMembers? visible, CancellationToken cancellationToken)
     {
         var newest = found.OrderByDescending(f => f.At).ThenByDescending(f => f.Id).Take(SupportSignalsQuery.MaxEscalationsListed).ToList();
-        if (newest.Count == 0)
+        if (newest.Count == 0 || visible is null)
         {
             return [];
         }
@@ -169,7 +172,6 @@ internal static class SupportEscalationReads
         var names = await db.Channels
             .Where(c => c.GuildId == guild && ids.Contains(c.ChannelId))
             .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
-        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         return [.. newest.Select(f => new SupportEscalation(
             f.Kind,
             f.Id.ToString(CultureInfo.InvariantCulture),

@@ -83,6 +83,8 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     public async Task<SupportSignals> RunAsync(AnalyticsQuery query, IReadOnlyDictionary<string, long> keywordCounts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One connection for the call's few statements: each open of a pooled one runs the store's pragmas again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var keywords = Keywords.Top(keywordCounts, Math.Min(query.Top, MaxKeywords));
         var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, (long)query.GuildId, cancellationToken);
         if (helpChannels.Count == 0)
@@ -93,9 +95,13 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         var figures = await items.FiguresAsync(
             db, (long)query.GuildId, query.IncludeBots, helpChannels, query.Window.StartAt, query.Window.EndAt, time.GetUtcNow().ToUnixTimeMilliseconds(),
             (long)options.Value.EscalationPeriod.TotalMilliseconds, Math.Max(MaxUnansweredListed, MaxEscalationsListed), cancellationToken);
+        List<FoundEscalation> escalations = [.. figures.NewestEscalations.Take(MaxEscalationsListed)];
+        List<StartedThread> unanswered = [.. figures.NewestUnanswered.Take(MaxUnansweredListed).Select(t => new StartedThread(t.ThreadId, t.AuthorId, t.StartedAt))];
+        // Both lists name their members' content by the same privacy choices: read once, and only when something is listed.
+        var visible = escalations.Count + unanswered.Count == 0 ? null : await VisibleMembers.LoadAsync(db, (long)query.GuildId, cancellationToken);
         return new SupportSignals(figures.Unanswered, figures.MedianMinutes, keywords)
         {
-            Escalations = new SupportEscalations(figures.Escalations, await SupportEscalationReads.ListAsync(db, (long)query.GuildId, [.. figures.NewestEscalations.Take(MaxEscalationsListed)], cancellationToken)),
+            Escalations = new SupportEscalations(figures.Escalations, await SupportEscalationReads.ListAsync(db, (long)query.GuildId, escalations, visible, cancellationToken)),
             ResolvedShare = figures.Threads == 0 ? null : Math.Round((double)figures.Resolved / figures.Threads, 3, MidpointRounding.AwayFromZero),
             MedianResolutionMinutes = figures.MedianResolutionMinutes,
             P90ResolutionMinutes = figures.P90ResolutionMinutes,
@@ -103,7 +109,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             MedianMessageFirstResponseMinutes = figures.MedianQuestionMinutes,
             P90FirstResponseMinutes = figures.P90Minutes,
             HasHelpChannels = true,
-            UnansweredThreadList = await ListAsync(db, query, [.. figures.NewestUnanswered.Take(MaxUnansweredListed).Select(t => new StartedThread(t.ThreadId, t.AuthorId, t.StartedAt))], cancellationToken),
+            UnansweredThreadList = await ListAsync(db, query, unanswered, visible, cancellationToken),
         };
     }
 
@@ -114,11 +120,11 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
     public const int ThreadIdsPerRead = 5_000;
 
     /// <summary>The newest unanswered threads with their names (withheld for a hidden member's) and parent channel.</summary>
-    private static async Task<IReadOnlyList<UnansweredHelpThread>> ListAsync(AnalyticsDbContext db, AnalyticsQuery query, List<StartedThread> starters, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<UnansweredHelpThread>> ListAsync(AnalyticsDbContext db, AnalyticsQuery query, List<StartedThread> starters, VisibleMembers? visible, CancellationToken cancellationToken)
     {
         var guild = (long)query.GuildId;
         var newest = starters.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Thread).Take(MaxUnansweredListed).ToList();
-        if (newest.Count == 0)
+        if (newest.Count == 0 || visible is null)
         {
             return [];
         }
@@ -132,7 +138,6 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
         var parents = await db.Channels
             .Where(c => c.GuildId == guild && parentIds.Contains(c.ChannelId))
             .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
-        var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         return [.. newest.Select(s =>
         {
             var thread = threads.GetValueOrDefault(s.Thread);

@@ -137,6 +137,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.ToTable("channels");
             e.HasKey(x => new { x.GuildId, x.ChannelId });
+            // Help channels are read on every support signals and mentors call (HelpChannelSettings): the guild's channels
+            // of a few types, with their names. Without it that read passed over every thread the guild ever had (a
+            // large guild's ~7,000 in two weeks) after each write; with it, a range per type that holds all it reads.
+            e.HasIndex(x => new { x.GuildId, x.Type, x.IsThread, x.ChannelId, x.Name }).HasDatabaseName("IX_channels_type");
         });
 
         modelBuilder.Entity<Member>(e =>

@@ -20,7 +20,8 @@ namespace DiscordAnalytics.Web.Bench;
 /// median of R runs (default 5) after warm-up passes over every card and window (a server runs warm), printed
 /// in milliseconds and as a ratio to the baseline measured in the same process: a one-row guild lookup through
 /// the same context factory (what any card pays before reading anything). Then the live reload: one new event
-/// of today through the app's pipeline, then the card once, for every card and window. Also printed: the
+/// of today through the app's pipeline, then the card once, for every card and window (each card first brought up to
+/// the events written for the cards before it, untimed, as a live dashboard's card always is). Also printed: the
 /// store's bytes per event and the ingestion rate. Targets (docs/performance.md): every card within 250x the
 /// baseline for windows up to a year, a live reload within 25x.
 /// </summary>
@@ -200,6 +201,19 @@ public static class CardsBenchmark
             await live.StartAsync(cancellationToken);
             foreach (var (name, card) in queries.Cards)
             {
+                // A live dashboard's card reloads after every event, so it is never more than one behind. Untimed, each card
+                // and window first takes the events written for the cards timed before it (up to a few hundred, and the
+                // first run of its code that applies a change): else the first window's sample timed that catching up.
+                await live.IngestOneAsync(cancellationToken);
+                foreach (var query in windows)
+                {
+                    await OrFailedAsync(failures, $"live reload of {name} (catching up)", async () =>
+                    {
+                        await card(query, cancellationToken);
+                        return 0;
+                    });
+                }
+
                 var times = new List<double>();
                 foreach (var (query, days) in windows.Zip(windowDays))
                 {

@@ -42,6 +42,8 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts,
         ArgumentNullException.ThrowIfNull(query);
         var guild = (long)query.GuildId;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One connection for the call's few statements: each open of a pooled one runs the store's pragmas again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         var helpChannels = await HelpChannelSettings.HelpChannelIdsAsync(db, guild, cancellationToken);
         // The kept ranking, best first: the listed few are the first visible ones, without looking at every candidate.

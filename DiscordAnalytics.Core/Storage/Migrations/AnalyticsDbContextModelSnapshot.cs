@@ -821,6 +821,9 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "ChannelId");
 
+                    b.HasIndex("GuildId", "Type", "IsThread", "ChannelId", "Name")
+                        .HasDatabaseName("IX_channels_type");
+
                     b.ToTable("channels", (string)null);
                 });
 

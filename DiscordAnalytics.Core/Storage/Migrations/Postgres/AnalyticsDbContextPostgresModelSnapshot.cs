@@ -864,6 +864,9 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.HasKey("GuildId", "ChannelId")
                         .HasName("pk_channels");
 
+                    b.HasIndex("GuildId", "Type", "IsThread", "ChannelId", "Name")
+                        .HasDatabaseName("ix_channels_type");
+
                     b.ToTable("channels", (string)null);
                 });
 
