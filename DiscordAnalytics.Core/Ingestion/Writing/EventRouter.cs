@@ -89,6 +89,11 @@ internal sealed class EventRouter
             _context.Absent.Touched(e);
         }
 
+        if (e.Type != IngestEventType.ReactionRemove)
+        {
+            _context.RemovedReactions.Touched(e);
+        }
+
         switch (e.Type)
         {
             case IngestEventType.MemberForget:

@@ -41,13 +41,19 @@ internal sealed class ReactionRemovals(WriteContext context)
             }
 
             removed++;
-            Deltas.Channel(guild, reaction.Day, reaction.Channel, reaction.IsBot).Reactions--;
-            Deltas.Member(guild, reaction.Day, reaction.Reactor, reaction.IsBot).Reactions--;
-            Deltas.Message(guild, message, reaction.Day, reaction.Channel).AddReaction(reaction.IsBot, -1);
-            Deltas.Emoji(guild, reaction.Day, reaction.Emoji, reaction.IsBot, -1);
+            SubtractPresent(guild, message, reaction);
         }
 
         return removed;
+    }
+
+    /// <summary>Subtracts one present reaction the batch takes away (what a statement returned, or what the batch's start read).</summary>
+    public void SubtractPresent(long guild, long message, TakenReaction reaction)
+    {
+        Deltas.Channel(guild, reaction.Day, reaction.Channel, reaction.IsBot).Reactions--;
+        Deltas.Member(guild, reaction.Day, reaction.Reactor, reaction.IsBot).Reactions--;
+        Deltas.Message(guild, message, reaction.Day, reaction.Channel).AddReaction(reaction.IsBot, -1);
+        Deltas.Emoji(guild, reaction.Day, reaction.Emoji, reaction.IsBot, -1);
     }
 
     /// <summary>Runs a statement that deletes anonymous reaction counts of the message; subtracts them.</summary>

@@ -125,11 +125,13 @@ internal static class IngestionSql
     // one, so the writer subtracts exactly what was counted.
 
     /// <summary>A reactor's remove: the present reaction is removed, unless it was added after this remove.</summary>
-    public const string RemoveReactionFact = """
+    public const string TakeReactionFact = """
         UPDATE reactionFacts SET removedAt = @p4
         WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3 AND removedAt IS NULL AND createdAt <= @p4
-        RETURNING userId, channelId, day, isBot, TRUE, emoji
         """;
+
+    /// <summary><see cref="TakeReactionFact"/>, returning what it took.</summary>
+    public const string RemoveReactionFact = TakeReactionFact + "\nRETURNING userId, channelId, day, isBot, TRUE, emoji";
 
     public const string ReactionFactExists = """
         SELECT count(*) FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3

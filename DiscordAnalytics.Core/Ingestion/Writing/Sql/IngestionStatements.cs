@@ -44,6 +44,7 @@ internal sealed class IngestionStatements : IDisposable
         AddReactionFact = Execute(IngestionSql.AddReactionFact);
         RefreshReactionFact = Execute(IngestionSql.RefreshReactionFact);
         RemoveReactionFact = Query<TakenReaction>(IngestionSql.RemoveReactionFact);
+        TakeReactionFact = Execute(IngestionSql.TakeReactionFact);
         ReactionFactExists = Query<RowCount>(IngestionSql.ReactionFactExists);
         RecordReactionRemoval = Execute(IngestionSql.RecordReactionRemoval);
         RecordReactionClear = Execute(IngestionSql.RecordReactionClear);
@@ -115,6 +116,7 @@ internal sealed class IngestionStatements : IDisposable
     public PreparedStatement AddReactionFact { get; }
     public PreparedStatement RefreshReactionFact { get; }
     public StatementQuery<TakenReaction> RemoveReactionFact { get; }
+    public PreparedStatement TakeReactionFact { get; }
     public StatementQuery<RowCount> ReactionFactExists { get; }
     public PreparedStatement RecordReactionRemoval { get; }
     public PreparedStatement RecordReactionClear { get; }
