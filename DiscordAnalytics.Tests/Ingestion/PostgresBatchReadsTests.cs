@@ -95,6 +95,56 @@ public sealed class PostgresBatchReadsTests
         Assert.Equal(rows[0], rows[1]);
     }
 
+    /// <summary>
+    /// The deletes known from the batch's start (<c>StoredMessagesOfDeletes</c>): stored messages with present, removed and
+    /// anonymously counted reactions deleted (one delivered twice), one deleted after a reaction and an edit of the batch
+    /// named it, the delete stored before delivered again, one never seen (a tombstone whose late create then counts
+    /// nothing), one after a forget. Both providers end with the same rows and the counts this stream leaves: of the six
+    /// stored messages only the untouched sixth still counts, with its one reaction, and six deletes count.
+    /// </summary>
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1)]
+    public async Task Write_DeletesOfStoredMessages_PostgresLeavesTheRowsAndCountsSqliteLeaves(int batchSize)
+    {
+        var at = Start + 1_000;
+        var ids = Enumerable.Range(1, 6).Select(n => MessageId(at, (ulong)n)).ToArray();
+        var before = new List<IngestEvent> { Guild(G, "Batch reads", Start), Channel(G, Channel10, "general", Start) };
+        before.AddRange(ids.Select((m, i) => Message(G, Channel10, (ulong)(i + 1), at, (ulong)(i + 1))));
+        before.AddRange(ids.Select((m, i) => Reaction(G, Channel10, m, 7, at + 10 + i)));
+        before.Add(Remove(ids[0], 7, "👍", at + 20));
+        before.Add(Reaction(G, Channel10, ids[0], 8, at + 21, "🔥"));
+        before.Add(new IngestEvent { Type = IngestEventType.ReactionCount, GuildId = G, ChannelId = Channel10, MessageId = ids[1], Emoji = "🎉", Count = 3, EventAt = at + 22 });
+        before.Add(Delete(G, Channel10, ids[3], at + 23));
+        var t = at + 60_000;
+        var unseen = MessageId(at + 30, 9);
+        var stream = new List<IngestEvent>
+        {
+            Delete(G, Channel10, ids[0], t + 1), Delete(G, Channel10, ids[0], t + 1), Delete(G, Channel10, ids[1], t + 2),
+            Reaction(G, Channel10, ids[2], 8, t + 3), Edit(G, Channel10, ids[2], 3, t + 4, "edited"), Delete(G, Channel10, ids[2], t + 5),
+            Delete(G, Channel10, ids[3], t + 6),
+            Delete(G, Channel10, unseen, t + 7), Message(G, Channel10, 9, at + 30, 9),
+            Forget(G, 99, t + 8), Delete(G, Channel10, ids[4], t + 9),
+        };
+        var rows = new List<string>[2];
+        var counts = new (long Messages, long Reactions, long Deleted)[2];
+        var providers = new[] { StoreProvider.Sqlite, StoreProvider.Postgres };
+        for (var p = 0; p < providers.Length; p++)
+        {
+            await using var store = await TempSqliteStore.CreateFromTemplateAsync(providers[p], GuildMode.Live);
+            await store.WriteInBatchesAsync(before, before.Count);
+            await store.WriteInBatchesAsync(stream, batchSize);
+            rows[p] = await RowsAsync(store);
+            await using var db = store.NewContext();
+            var days = await db.ChannelDailyRollups.AsNoTracking().ToListAsync();
+            counts[p] = (days.Sum(r => r.MessageCount), days.Sum(r => r.ReactionCount), days.Sum(r => r.DeletedCount));
+        }
+
+        // Deletes counted: the one before the stream, then the first, second, third and fifth messages' and the unseen one's.
+        Assert.Equal([(1L, 1L, 6L), (1L, 1L, 6L)], counts);
+        Assert.Equal(rows[0], rows[1]);
+    }
+
     private static IngestEvent Remove(ulong message, ulong reactor, string emoji, long at) => new()
     {
         Type = IngestEventType.ReactionRemove, GuildId = G, ChannelId = Channel10, MessageId = message, UserId = reactor, Emoji = emoji, EventAt = at,

@@ -94,6 +94,11 @@ internal sealed class EventRouter
             _context.RemovedReactions.Touched(e);
         }
 
+        if (e.Type != IngestEventType.MessageDelete)
+        {
+            _context.DeletedMessages.Touched(e);
+        }
+
         switch (e.Type)
         {
             case IngestEventType.MemberForget:

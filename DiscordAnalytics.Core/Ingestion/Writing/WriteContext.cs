@@ -36,6 +36,7 @@ internal sealed class WriteContext : IDisposable
         Roles = new MemberRoleBook(connection);
         Absent = new AbsentFacts(connection);
         RemovedReactions = new StoredReactionsOfRemovals(connection);
+        DeletedMessages = new StoredMessagesOfDeletes(connection);
         Invites = new InviteStatements(connection);
         _pipeline = connection is NpgsqlConnection npgsql ? StatementPipeline.Of(npgsql) : null;
     }
@@ -101,6 +102,9 @@ internal sealed class WriteContext : IDisposable
 
     /// <summary>The stored reactions the batch's removals take, when known from its start (PostgreSQL only).</summary>
     public StoredReactionsOfRemovals RemovedReactions { get; }
+
+    /// <summary>What the batch's message deletes take, when known from its start (PostgreSQL only).</summary>
+    public StoredMessagesOfDeletes DeletedMessages { get; }
 
     /// <summary>Sends the statements still queued (PostgreSQL); the batch's writes are all in its transaction after this.</summary>
     public void SendQueued() => _pipeline?.Flush();

@@ -85,11 +85,13 @@ internal static class IngestionSql
     /// <summary><see cref="EditMessageFact"/>, returning the edited message's day.</summary>
     public const string UpdateMessageFact = EditMessageFact + "\nRETURNING day";
 
-    public const string MarkMessageDeleted = """
+    public const string MarkFactDeleted = """
         UPDATE messageFacts SET deletedAt = @p2
         WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NULL
-        RETURNING channelId, day, authorId, isBot, isCreated, createdAt, kinds, contentLength, emojis
         """;
+
+    /// <summary><see cref="MarkFactDeleted"/>, returning what the message counted.</summary>
+    public const string MarkMessageDeleted = MarkFactDeleted + "\nRETURNING channelId, day, authorId, isBot, isCreated, createdAt, kinds, contentLength, emojis";
 
     public const string InsertTombstone = """
         INSERT INTO messageFacts (guildId, messageId, channelId, threadId, isBot, createdAt, day, deletedAt, isCreated)
@@ -178,10 +180,10 @@ internal static class IngestionSql
         """;
 
     /// <summary>A deleted message takes all its reaction rows with it (its own tombstone blocks any later add).</summary>
-    public const string DeleteReactionFactsOfMessage = """
-        DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1
-        RETURNING userId, channelId, day, isBot, removedAt IS NULL, emoji
-        """;
+    public const string DropReactionFactsOfMessage = "DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1";
+
+    /// <summary><see cref="DropReactionFactsOfMessage"/>, returning what it took.</summary>
+    public const string DeleteReactionFactsOfMessage = DropReactionFactsOfMessage + "\nRETURNING userId, channelId, day, isBot, removedAt IS NULL, emoji";
 
     public const string AddChannelDaily = """
         INSERT INTO channelDailyRollups (guildId, day, channelId, isBot, messageCount, reactionCount, threadCount, deletedCount)
@@ -299,10 +301,10 @@ internal static class IngestionSql
         RETURNING channelId, day
         """;
 
-    public const string DeleteReactionCountsOfMessage = """
-        DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1
-        RETURNING anonymousCount, channelId, day, emoji
-        """;
+    public const string DropReactionCountsOfMessage = "DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1";
+
+    /// <summary><see cref="DropReactionCountsOfMessage"/>, returning what it took.</summary>
+    public const string DeleteReactionCountsOfMessage = DropReactionCountsOfMessage + "\nRETURNING anonymousCount, channelId, day, emoji";
 
     public const string DeleteReactionCountsOfEmoji = """
         DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2

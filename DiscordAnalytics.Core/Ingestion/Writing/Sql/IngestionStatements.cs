@@ -40,6 +40,9 @@ internal sealed class IngestionStatements : IDisposable
         UpdateMessageFact = Query<EditedMessage>(IngestionSql.UpdateMessageFact);
         EditMessageFact = Execute(IngestionSql.EditMessageFact);
         MarkMessageDeleted = Query<DeletedMessage>(IngestionSql.MarkMessageDeleted);
+        MarkFactDeleted = Execute(IngestionSql.MarkFactDeleted);
+        DropReactionFactsOfMessage = Execute(IngestionSql.DropReactionFactsOfMessage);
+        DropReactionCountsOfMessage = Execute(IngestionSql.DropReactionCountsOfMessage);
         InsertTombstone = Execute(IngestionSql.InsertTombstone);
         AddReactionFact = Execute(IngestionSql.AddReactionFact);
         RefreshReactionFact = Execute(IngestionSql.RefreshReactionFact);
@@ -112,6 +115,9 @@ internal sealed class IngestionStatements : IDisposable
     /// <summary><see cref="UpdateMessageFact"/> when the writer knows what it changes (PostgreSQL: queued, see <c>AbsentFacts.KnowsEdit</c>).</summary>
     public PreparedStatement EditMessageFact { get; }
     public StatementQuery<DeletedMessage> MarkMessageDeleted { get; }
+    public PreparedStatement MarkFactDeleted { get; }
+    public PreparedStatement DropReactionFactsOfMessage { get; }
+    public PreparedStatement DropReactionCountsOfMessage { get; }
     public PreparedStatement InsertTombstone { get; }
     public PreparedStatement AddReactionFact { get; }
     public PreparedStatement RefreshReactionFact { get; }
