@@ -29,16 +29,7 @@ public sealed class PostgresBatchReadsTests
     public async Task Write_SameStreamInSameBatches_PostgresLeavesTheRowsSqliteLeaves(int seed, int batchSize)
     {
         var (before, stream) = Generate(new Random(seed));
-        var rows = new List<string>[2];
-        var providers = new[] { StoreProvider.Sqlite, StoreProvider.Postgres };
-        for (var p = 0; p < providers.Length; p++)
-        {
-            await using var store = await TempSqliteStore.CreateFromTemplateAsync(providers[p], GuildMode.Live);
-            // Stored before: what a batch's reads find at its start.
-            await store.WriteInBatchesAsync(before, before.Count);
-            await store.WriteInBatchesAsync(stream, batchSize);
-            rows[p] = await RowsAsync(store);
-        }
+        var (rows, _) = await WriteOnBothAsync(before, stream, batchSize);
 
         Assert.True(rows[1].Count > 100, $"the stream stores rows ({rows[1].Count})");
         var differences = rows[0].Except(rows[1]).Select(r => "SQLite only: " + r)
@@ -78,20 +69,9 @@ public sealed class PostgresBatchReadsTests
             Delete(G, Channel10, third, t + 7), Remove(third, 4, "👍", t + 8),
             Forget(G, 9, t + 9), Remove(third, 5, "👍", t + 10),
         };
-        var rows = new List<string>[2];
-        var reactions = new long[2];
-        var providers = new[] { StoreProvider.Sqlite, StoreProvider.Postgres };
-        for (var p = 0; p < providers.Length; p++)
-        {
-            await using var store = await TempSqliteStore.CreateFromTemplateAsync(providers[p], GuildMode.Live);
-            await store.WriteInBatchesAsync(before, before.Count);
-            await store.WriteInBatchesAsync(stream, batchSize);
-            rows[p] = await RowsAsync(store);
-            await using var db = store.NewContext();
-            reactions[p] = await db.ChannelDailyRollups.SumAsync(r => r.ReactionCount);
-        }
+        var (rows, counts) = await WriteOnBothAsync(before, stream, batchSize);
 
-        Assert.Equal([1L, 1L], reactions);
+        Assert.Equal([1L, 1L], counts.Select(c => c.Reactions));
         Assert.Equal(rows[0], rows[1]);
     }
 
@@ -126,19 +106,7 @@ public sealed class PostgresBatchReadsTests
             Delete(G, Channel10, unseen, t + 7), Message(G, Channel10, 9, at + 30, 9),
             Forget(G, 99, t + 8), Delete(G, Channel10, ids[4], t + 9),
         };
-        var rows = new List<string>[2];
-        var counts = new (long Messages, long Reactions, long Deleted)[2];
-        var providers = new[] { StoreProvider.Sqlite, StoreProvider.Postgres };
-        for (var p = 0; p < providers.Length; p++)
-        {
-            await using var store = await TempSqliteStore.CreateFromTemplateAsync(providers[p], GuildMode.Live);
-            await store.WriteInBatchesAsync(before, before.Count);
-            await store.WriteInBatchesAsync(stream, batchSize);
-            rows[p] = await RowsAsync(store);
-            await using var db = store.NewContext();
-            var days = await db.ChannelDailyRollups.AsNoTracking().ToListAsync();
-            counts[p] = (days.Sum(r => r.MessageCount), days.Sum(r => r.ReactionCount), days.Sum(r => r.DeletedCount));
-        }
+        var (rows, counts) = await WriteOnBothAsync(before, stream, batchSize);
 
         // Deletes counted: the one before the stream, then the first, second, third and fifth messages' and the unseen one's.
         Assert.Equal([(1L, 1L, 6L), (1L, 1L, 6L)], counts);
@@ -149,6 +117,32 @@ public sealed class PostgresBatchReadsTests
     {
         Type = IngestEventType.ReactionRemove, GuildId = G, ChannelId = Channel10, MessageId = message, UserId = reactor, Emoji = emoji, EventAt = at,
     };
+
+    /// <summary>
+    /// Writes <paramref name="before"/> in one batch, then <paramref name="stream"/> in batches of <paramref name="batchSize"/>,
+    /// to a new SQLite store and a new PostgreSQL one; returns each one's rows (<see cref="RowsAsync"/>) and its channel days'
+    /// messages, reactions and deletes summed, SQLite's first.
+    /// </summary>
+    private static async Task<(List<string>[] Rows, (long Messages, long Reactions, long Deleted)[] Counts)> WriteOnBothAsync(
+        List<IngestEvent> before, List<IngestEvent> stream, int batchSize)
+    {
+        var rows = new List<string>[2];
+        var counts = new (long Messages, long Reactions, long Deleted)[2];
+        var providers = new[] { StoreProvider.Sqlite, StoreProvider.Postgres };
+        for (var p = 0; p < providers.Length; p++)
+        {
+            await using var store = await TempSqliteStore.CreateFromTemplateAsync(providers[p], GuildMode.Live);
+            // Stored before: what a batch's reads find at its start.
+            await store.WriteInBatchesAsync(before, before.Count);
+            await store.WriteInBatchesAsync(stream, batchSize);
+            rows[p] = await RowsAsync(store);
+            await using var db = store.NewContext();
+            var days = await db.ChannelDailyRollups.AsNoTracking().ToListAsync();
+            counts[p] = (days.Sum(r => r.MessageCount), days.Sum(r => r.ReactionCount), days.Sum(r => r.DeletedCount));
+        }
+
+        return (rows, counts);
+    }
 
     /// <summary>What the batch reads touch, one line per row, in key order.</summary>
     private static async Task<List<string>> RowsAsync(TempSqliteStore store)
