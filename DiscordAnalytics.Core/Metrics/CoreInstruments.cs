@@ -50,6 +50,8 @@ public sealed class CoreInstruments
             description: "Messages created today (UTC) and not deleted, per guild, as the summary's totals count them.");
         meter.CreateObservableGauge("discord_analytics.guild.active_members_today", () => PerGuild(store, g => g.ActiveMembers),
             description: "Distinct members who posted or reacted today (UTC), per guild.");
+        meter.CreateObservableGauge("discord_analytics.guild.voice_minutes_today", () => PerGuild(store, g => g.VoiceMinutes),
+            description: "Minutes in voice today (UTC, AFK channel excluded), per guild, as the summary's totals count them.");
     }
 
     private static IEnumerable<Measurement<int>> DeadLetters(StoreReadingsCache store) =>

@@ -1,4 +1,5 @@
 namespace DiscordAnalytics.Core.Metrics;
 
 /// <summary>One guild's numbers for the current UTC day, as the summary's totals count them (bots as <c>Discord:IncludeBots</c> says).</summary>
-public sealed record GuildToday(string GuildId, string Name, long Messages, long ActiveMembers);
+/// <param name="VoiceMinutes">Minutes in voice today (AFK channel excluded), as the summary's <c>totals.voiceMinutes</c>.</param>
+public sealed record GuildToday(string GuildId, string Name, long Messages, long ActiveMembers, long VoiceMinutes);

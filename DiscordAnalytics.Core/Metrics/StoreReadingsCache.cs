@@ -1,4 +1,5 @@
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion.DeadLetters;
 using DiscordAnalytics.Core.Storage;
@@ -9,13 +10,14 @@ namespace DiscordAnalytics.Core.Metrics;
 
 /// <summary>
 /// The metrics that need the store (per-guild today, dead letters), read at most once per <see cref="MaxAge"/>: a
-/// scraper polling every second, or several scrapers, cost one totals query per guild every few seconds, never
+/// scraper polling every second, or several scrapers, cost one totals and one voice query per guild every few seconds, never
 /// one per scrape. Refreshed asynchronously before a scrape collects (the instruments' callbacks are synchronous
 /// and only read <see cref="Current"/>).
 /// </summary>
 public sealed partial class StoreReadingsCache(
     GuildsQuery guilds,
     TotalsQuery totals,
+    VoiceQuery voice,
     DeadLetterService deadLetters,
     IOptions<DiscordOptions> discord,
     TimeProvider time,
@@ -69,7 +71,8 @@ public sealed partial class StoreReadingsCache(
             {
                 var query = new AnalyticsQuery((ulong)long.Parse(guild.GuildId, System.Globalization.CultureInfo.InvariantCulture), window, Top: 1, includeBots);
                 var day = await totals.RunAsync(query, cancellationToken).ConfigureAwait(false);
-                guildsToday.Add(new GuildToday(guild.GuildId, guild.Name, day.Messages, day.ActiveMembers));
+                var voiced = await voice.RunAsync(query, [], cancellationToken).ConfigureAwait(false);
+                guildsToday.Add(new GuildToday(guild.GuildId, guild.Name, day.Messages, day.ActiveMembers, voiced.Minutes));
             }
 
             deadLetterCount = await deadLetters.CountAsync(cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,8 @@ internal sealed class BatchApplier(WriteContext context, ILogger logger) : IDisp
     {
         context.BeginBatch();
         context.Absent.BeginBatch(events);
+        context.RemovedReactions.BeginBatch(events);
+        context.DeletedMessages.BeginBatch(events);
         context.Roles.BeginBatch(events);
         int applied = 0, rejected = 0;
         foreach (var e in events)

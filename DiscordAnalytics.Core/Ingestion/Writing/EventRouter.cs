@@ -89,6 +89,16 @@ internal sealed class EventRouter
             _context.Absent.Touched(e);
         }
 
+        if (e.Type != IngestEventType.ReactionRemove)
+        {
+            _context.RemovedReactions.Touched(e);
+        }
+
+        if (e.Type != IngestEventType.MessageDelete)
+        {
+            _context.DeletedMessages.Touched(e);
+        }
+
         switch (e.Type)
         {
             case IngestEventType.MemberForget:

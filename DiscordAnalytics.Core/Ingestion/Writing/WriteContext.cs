@@ -35,6 +35,8 @@ internal sealed class WriteContext : IDisposable
         Voice = new VoiceBook(connection);
         Roles = new MemberRoleBook(connection);
         Absent = new AbsentFacts(connection);
+        RemovedReactions = new StoredReactionsOfRemovals(connection);
+        DeletedMessages = new StoredMessagesOfDeletes(connection);
         Invites = new InviteStatements(connection);
         _pipeline = connection is NpgsqlConnection npgsql ? StatementPipeline.Of(npgsql) : null;
     }
@@ -97,6 +99,12 @@ internal sealed class WriteContext : IDisposable
 
     /// <summary>Which of the batch's message and reaction facts are certainly not stored yet (PostgreSQL only).</summary>
     public AbsentFacts Absent { get; }
+
+    /// <summary>The stored reactions the batch's removals take, when known from its start (PostgreSQL only).</summary>
+    public StoredReactionsOfRemovals RemovedReactions { get; }
+
+    /// <summary>What the batch's message deletes take, when known from its start (PostgreSQL only).</summary>
+    public StoredMessagesOfDeletes DeletedMessages { get; }
 
     /// <summary>Sends the statements still queued (PostgreSQL); the batch's writes are all in its transaction after this.</summary>
     public void SendQueued() => _pipeline?.Flush();

@@ -30,7 +30,12 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Metrics_AfterIngestingKnownEvents_CountsThemAndMatchesTheSummary()
     {
-        var events = RandomEventStream.Generate(seed: 19, activity: 600, endAt: Now.ToUnixTimeMilliseconds(), days: 2);
+        // The stream has no voice: one member's 20 minutes in voice today give the voice gauge a number to match.
+        var voiceAt = Now.AddMinutes(-30).ToUnixTimeMilliseconds();
+        var events = RandomEventStream.Generate(seed: 19, activity: 600, endAt: Now.ToUnixTimeMilliseconds(), days: 2)
+            .Append(TestEvents.Voice(RandomEventStream.GuildId, 9_001, 7_001, voiceAt))
+            .Append(TestEvents.Voice(RandomEventStream.GuildId, 9_001, null, voiceAt + 20 * 60_000))
+            .ToList();
         await using var app = Enabled(Token);
         await app.IngestAsync(events);
         using var scraper = Scraper(app, Token);
@@ -61,6 +66,8 @@ public sealed class MetricsEndpointTests
         Assert.True(messages > 0, "the stream has messages today");
         Assert.Equal(totals.GetProperty("messages").GetInt64(), messages);
         Assert.Equal(totals.GetProperty("activeMembers").GetInt64(), metrics.Value("discord_analytics_guild_active_members_today", ("guild_id", guild)));
+        Assert.Equal(20, totals.GetProperty("voiceMinutes").GetInt64());
+        Assert.Equal(20, metrics.Value("discord_analytics_guild_voice_minutes_today", ("guild_id", guild)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DiscordAnalytics.Core.Ingestion.Writing.Caches;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion.Writing.Events;
 using DiscordAnalytics.Core.Ingestion.Writing.Sql;
@@ -14,7 +15,8 @@ internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemoval
 {
     public void Apply(MessageDeleted deleted)
     {
-        var (deletedIn, isBot) = context.Sql.MarkMessageDeleted.FirstOrNull(deleted.Guild, deleted.Message, deleted.At) is { } marked
+        var known = context.DeletedMessages.Knows(deleted.Guild, deleted.Message);
+        var (deletedIn, isBot) = (known is null ? context.Sql.MarkMessageDeleted.FirstOrNull(deleted.Guild, deleted.Message, deleted.At) : MarkKnown(deleted, known)) is { } marked
             ? Uncount(deleted, marked)
             : KeepTombstone(deleted);
         if (deletedIn != 0)
@@ -22,8 +24,23 @@ internal sealed class MessageDeleteHandler(WriteContext context, ReactionRemoval
             context.Deltas.Channel(deleted.Guild, DayBucket.FromUnixMs(deleted.At), deletedIn, isBot).Deleted++;
         }
 
-        removals.TakeAllOf(deleted.Guild, deleted.Message);
+        removals.TakeAllOf(deleted.Guild, deleted.Message, known);
         context.Support.Changed(deleted.Guild, deleted.Message);
+    }
+
+    /// <summary>
+    /// PostgreSQL, the message's fact read at the batch's start: what <c>MarkMessageDeleted</c> would return, its update
+    /// queued expecting the one row it marks (not sent when it marks none).
+    /// </summary>
+    private DeletedMessage? MarkKnown(MessageDeleted deleted, StoredDelete known)
+    {
+        if (known is not { Fact: { } fact, NotDeleted: true })
+        {
+            return null;
+        }
+
+        context.Sql.MarkFactDeleted.DeferExpecting(1, deleted.Guild, deleted.Message, deleted.At);
+        return fact;
     }
 
     /// <summary>Returns the channel the message counted in, and whether a bot wrote it.</summary>

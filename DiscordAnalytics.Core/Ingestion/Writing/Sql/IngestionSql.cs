@@ -85,11 +85,13 @@ internal static class IngestionSql
     /// <summary><see cref="EditMessageFact"/>, returning the edited message's day.</summary>
     public const string UpdateMessageFact = EditMessageFact + "\nRETURNING day";
 
-    public const string MarkMessageDeleted = """
+    public const string MarkFactDeleted = """
         UPDATE messageFacts SET deletedAt = @p2
         WHERE guildId = @p0 AND messageId = @p1 AND deletedAt IS NULL
-        RETURNING channelId, day, authorId, isBot, isCreated, createdAt, kinds, contentLength, emojis
         """;
+
+    /// <summary><see cref="MarkFactDeleted"/>, returning what the message counted.</summary>
+    public const string MarkMessageDeleted = MarkFactDeleted + "\nRETURNING channelId, day, authorId, isBot, isCreated, createdAt, kinds, contentLength, emojis";
 
     public const string InsertTombstone = """
         INSERT INTO messageFacts (guildId, messageId, channelId, threadId, isBot, createdAt, day, deletedAt, isCreated)
@@ -125,11 +127,13 @@ internal static class IngestionSql
     // one, so the writer subtracts exactly what was counted.
 
     /// <summary>A reactor's remove: the present reaction is removed, unless it was added after this remove.</summary>
-    public const string RemoveReactionFact = """
+    public const string TakeReactionFact = """
         UPDATE reactionFacts SET removedAt = @p4
         WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3 AND removedAt IS NULL AND createdAt <= @p4
-        RETURNING userId, channelId, day, isBot, TRUE, emoji
         """;
+
+    /// <summary><see cref="TakeReactionFact"/>, returning what it took.</summary>
+    public const string RemoveReactionFact = TakeReactionFact + "\nRETURNING userId, channelId, day, isBot, TRUE, emoji";
 
     public const string ReactionFactExists = """
         SELECT count(*) FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2 AND userId = @p3
@@ -176,10 +180,10 @@ internal static class IngestionSql
         """;
 
     /// <summary>A deleted message takes all its reaction rows with it (its own tombstone blocks any later add).</summary>
-    public const string DeleteReactionFactsOfMessage = """
-        DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1
-        RETURNING userId, channelId, day, isBot, removedAt IS NULL, emoji
-        """;
+    public const string DropReactionFactsOfMessage = "DELETE FROM reactionFacts WHERE guildId = @p0 AND messageId = @p1";
+
+    /// <summary><see cref="DropReactionFactsOfMessage"/>, returning what it took.</summary>
+    public const string DeleteReactionFactsOfMessage = DropReactionFactsOfMessage + "\nRETURNING userId, channelId, day, isBot, removedAt IS NULL, emoji";
 
     public const string AddChannelDaily = """
         INSERT INTO channelDailyRollups (guildId, day, channelId, isBot, messageCount, reactionCount, threadCount, deletedCount)
@@ -297,10 +301,10 @@ internal static class IngestionSql
         RETURNING channelId, day
         """;
 
-    public const string DeleteReactionCountsOfMessage = """
-        DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1
-        RETURNING anonymousCount, channelId, day, emoji
-        """;
+    public const string DropReactionCountsOfMessage = "DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1";
+
+    /// <summary><see cref="DropReactionCountsOfMessage"/>, returning what it took.</summary>
+    public const string DeleteReactionCountsOfMessage = DropReactionCountsOfMessage + "\nRETURNING anonymousCount, channelId, day, emoji";
 
     public const string DeleteReactionCountsOfEmoji = """
         DELETE FROM reactionCounts WHERE guildId = @p0 AND messageId = @p1 AND emoji = @p2

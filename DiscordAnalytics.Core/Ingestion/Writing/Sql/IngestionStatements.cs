@@ -40,10 +40,14 @@ internal sealed class IngestionStatements : IDisposable
         UpdateMessageFact = Query<EditedMessage>(IngestionSql.UpdateMessageFact);
         EditMessageFact = Execute(IngestionSql.EditMessageFact);
         MarkMessageDeleted = Query<DeletedMessage>(IngestionSql.MarkMessageDeleted);
+        MarkFactDeleted = Execute(IngestionSql.MarkFactDeleted);
+        DropReactionFactsOfMessage = Execute(IngestionSql.DropReactionFactsOfMessage);
+        DropReactionCountsOfMessage = Execute(IngestionSql.DropReactionCountsOfMessage);
         InsertTombstone = Execute(IngestionSql.InsertTombstone);
         AddReactionFact = Execute(IngestionSql.AddReactionFact);
         RefreshReactionFact = Execute(IngestionSql.RefreshReactionFact);
         RemoveReactionFact = Query<TakenReaction>(IngestionSql.RemoveReactionFact);
+        TakeReactionFact = Execute(IngestionSql.TakeReactionFact);
         ReactionFactExists = Query<RowCount>(IngestionSql.ReactionFactExists);
         RecordReactionRemoval = Execute(IngestionSql.RecordReactionRemoval);
         RecordReactionClear = Execute(IngestionSql.RecordReactionClear);
@@ -111,10 +115,14 @@ internal sealed class IngestionStatements : IDisposable
     /// <summary><see cref="UpdateMessageFact"/> when the writer knows what it changes (PostgreSQL: queued, see <c>AbsentFacts.KnowsEdit</c>).</summary>
     public PreparedStatement EditMessageFact { get; }
     public StatementQuery<DeletedMessage> MarkMessageDeleted { get; }
+    public PreparedStatement MarkFactDeleted { get; }
+    public PreparedStatement DropReactionFactsOfMessage { get; }
+    public PreparedStatement DropReactionCountsOfMessage { get; }
     public PreparedStatement InsertTombstone { get; }
     public PreparedStatement AddReactionFact { get; }
     public PreparedStatement RefreshReactionFact { get; }
     public StatementQuery<TakenReaction> RemoveReactionFact { get; }
+    public PreparedStatement TakeReactionFact { get; }
     public StatementQuery<RowCount> ReactionFactExists { get; }
     public PreparedStatement RecordReactionRemoval { get; }
     public PreparedStatement RecordReactionClear { get; }

@@ -18,18 +18,25 @@ internal static class QuestionFactsRefresh
 
     private static readonly long Within = (long)SupportAnswers.Within.TotalMilliseconds;
 
-    public static void Run(SupportStatements sql, long guild, long channel, long from, long lastChanged)
+    /// <param name="start">What the replay reads before its first message, when read already for the batch (PostgreSQL); null to read it here.</param>
+    public static void Run(SupportStatements sql, long guild, long channel, long from, long lastChanged, QuestionReplayStart? start = null)
     {
-        QuestionRun[] runs = [Start(sql, guild, channel, from, withBots: false), Start(sql, guild, channel, from, withBots: true)];
+        QuestionRun[] runs = [Start(sql, guild, channel, from, withBots: false, start), Start(sql, guild, channel, from, withBots: true, start)];
         var stored = new List<StoredQuestion>[runs.Length];
         var (at, id) = (from, long.MinValue);
+        var firstPage = start?.FirstPage;
         while (runs.Any(r => !r.Converged))
         {
-            var page = new List<ChannelMessage>(PageSize);
-            foreach (var message in sql.SelectChannelMessages.Rows(guild, channel, at, id, PageSize))
+            var page = firstPage ?? new List<ChannelMessage>(PageSize);
+            if (firstPage is null)
             {
-                page.Add(message);
+                foreach (var message in sql.SelectChannelMessages.Rows(guild, channel, at, id, PageSize))
+                {
+                    page.Add(message);
+                }
             }
+
+            firstPage = null;
 
             if (page.Count == 0)
             {
@@ -68,10 +75,10 @@ internal static class QuestionFactsRefresh
         }
     }
 
-    private static QuestionRun Start(SupportStatements sql, long guild, long channel, long from, bool withBots)
+    private static QuestionRun Start(SupportStatements sql, long guild, long channel, long from, bool withBots, QuestionReplayStart? start)
     {
-        var previous = sql.SelectPreviousAuthor.FirstOrNull(guild, channel, from, withBots)?.AuthorId;
-        var open = Questions(sql, guild, withBots, channel, from - Within, from - 1)
+        var previous = start is null ? sql.SelectPreviousAuthor.FirstOrNull(guild, channel, from, withBots)?.AuthorId : start.PreviousAuthorOf(withBots);
+        var open = (start?.BeforeOf(withBots) ?? Questions(sql, guild, withBots, channel, from - Within, from - 1))
             .Where(q => q.AnsweredAt is not { } answeredAt || answeredAt >= from)
             .OrderBy(q => q.AskedAt)
             .ThenBy(q => q.MessageId)

@@ -96,9 +96,10 @@ internal sealed class SupportFacts(DbConnection connection, ChannelShapes channe
             }
         }
 
+        var starts = postgres is null ? null : QuestionStartsOnPostgres.Read(postgres, _channels);
         foreach (var ((guild, channel), (from, to)) in _channels)
         {
-            QuestionFactsRefresh.Run(_sql, guild, channel, from, to);
+            QuestionFactsRefresh.Run(_sql, guild, channel, from, to, starts?[(guild, channel)]);
         }
 
         // Each kind of row the refreshes wrote as one statement (PostgreSQL), queued before the versions are stepped.
