@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Engagement;
 using DiscordAnalytics.Core.Analytics.Roles;
+using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.WarmUp;
 
 namespace DiscordAnalytics.Web.Bench;
@@ -24,19 +26,29 @@ public sealed class CardQueries
         Cards =
         [
             .. DashboardCalls.From(services).Cards.SelectMany(c => others.GetValueOrDefault(c.Name, []).Prepend((c.Name, c.Run))),
-            ("totals (role)", async (q, ct) =>
+            // Every card that follows a role filter (the cards whose chip says "role holders only"), as the dashboard asks it with a role picked.
+            Role("totals (role)", async (q, ct) =>
             {
-                var role = q with { RoleId = await BusiestRoleAsync(q, ct) };
                 var totals = services.GetRequiredService<TotalsQuery>();
-                await totals.RunAsync(role, ct);
-                await totals.RunPreviousAsync(role, ct);
+                await totals.RunAsync(q, ct);
+                await totals.RunPreviousAsync(q, ct);
             }),
-            ("top members (role)", async (q, ct) =>
-                await services.GetRequiredService<TopMembersQuery>().RunAsync(q with { RoleId = await BusiestRoleAsync(q, ct) }, MemberRanking.ByActivity, ct)),
+            Role("top members (role)", (q, ct) => services.GetRequiredService<TopMembersQuery>().RunAsync(q, MemberRanking.ByActivity, ct)),
+            Role("member growth (role)", (q, ct) => services.GetRequiredService<MemberGrowthQuery>().RunAsync(q, ct)),
+            Role("activation (role)", (q, ct) => services.GetRequiredService<NewMemberActivationQuery>().RunAsync(q, ct)),
+            Role("engagement (role)", (q, ct) => services.GetRequiredService<EngagementQuery>().RunAsync(q, ct)),
+            Role("lurkers (role)", (q, ct) => services.GetRequiredService<LurkersQuery>().RunAsync(q, ct)),
+            Role("voice (role)", (q, ct) => services.GetRequiredService<VoiceQuery>().RunAsync(q, [], ct)),
+            Role("rising members (role)", (q, ct) => services.GetRequiredService<RisingMembersQuery>().RunAsync(q, ct)),
+            Role("roles (role)", (q, ct) => services.GetRequiredService<RolesQuery>().RunAsync(q, ct)),
         ];
     }
 
     public GuildsQuery Guilds { get; }
+
+    /// <summary>A card asked about the busiest role (<see cref="BusiestRoleAsync"/>) instead of everyone.</summary>
+    private (string, Func<AnalyticsQuery, CancellationToken, Task>) Role(string name, Func<AnalyticsQuery, CancellationToken, Task> run) =>
+        (name, async (q, ct) => await run(q with { RoleId = await BusiestRoleAsync(q, ct) }, ct));
 
     /// <summary>Card name and the queries it runs for one window, in dashboard order (role-filtered ones last).</summary>
     public IReadOnlyList<(string Name, Func<AnalyticsQuery, CancellationToken, Task> Run)> Cards { get; }

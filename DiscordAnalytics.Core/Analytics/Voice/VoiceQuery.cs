@@ -14,15 +14,19 @@ namespace DiscordAnalytics.Core.Analytics.Voice;
 /// members).
 /// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) every figure is the minutes of the members who held the role
 /// at any time in the window (the previous window's: of those who held it then), as every member-level number
-/// (<see cref="RoleHolders"/>): the held rows of other members are skipped.
+/// (<see cref="RoleHolders"/>, the kept spans' holder sets: no read of the spans per call): the held rows of other members
+/// are skipped.
 /// </summary>
-public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, VoiceDayIndex voiceDays, TimeProvider time)
+public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, VoiceDayIndex voiceDays, TimeProvider time, RoleHolders roleHolders)
 {
     private const long MsPerMinute = 60_000;
 
-    /// <summary>A query over a voice day index of its own, which nothing tells the writer's commits: each read compares versions and reads what moved.</summary>
+    /// <summary>
+    /// A query over a voice day index and role holders of its own, which nothing tells the writer's commits: each read
+    /// compares versions and reads what moved.
+    /// </summary>
     public VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
-        : this(contexts, new VoiceDayIndex(contexts, NullLogger<VoiceDayIndex>.Instance), time)
+        : this(contexts, new VoiceDayIndex(contexts, NullLogger<VoiceDayIndex>.Instance), time, new RoleHolders(contexts))
     {
     }
 
@@ -35,8 +39,8 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
         var zoneId = await db.Guilds.Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken);
         var zone = IanaTimeZones.Find(zoneId);
         var reported = zone is null ? "UTC" : zoneId!;
-        var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
-        var previousHolders = await RoleHolders.OfQueryAsync(db, query, span.StartAt, span.EndAt, cancellationToken);
+        var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
+        var previousHolders = await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken);
         var sums = await voiceDays.ReadAsync(guild, span.StartDay, end, g =>
         {
             var sums = new VoiceWindowSums(members);
