@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,9 @@ namespace DiscordAnalytics.Core.Analytics.Voice;
 /// members).
 /// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) every figure is the minutes of the members who held the role
 /// at any time in the window (the previous window's: of those who held it then), as every member-level number
-/// (<see cref="RoleHolders"/>, the kept spans' holder sets: no read of the spans per call): the held rows of other members
-/// are skipped.
+/// (<see cref="RoleHolders"/>, the kept spans' holder sets: no read of the spans per call): each whole day is the holders'
+/// own, kept per holder set while the day's version stands (<see cref="HolderVoiceDays"/>), so a reload goes over the
+/// changed day's rows only.
 /// </summary>
 public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, VoiceDayIndex voiceDays, TimeProvider time, RoleHolders roleHolders)
 {
@@ -30,6 +32,9 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
     {
     }
 
+    /// <summary>A role filter's voice days per holder set (kept as long as the set is: sets are shared while the spans and window stand).</summary>
+    private readonly ConditionalWeakTable<HashSet<long>, HolderVoiceDays> _holderDays = new();
+
     public async Task<VoiceSummary> RunAsync(AnalyticsQuery query, IReadOnlyCollection<long> members, CancellationToken cancellationToken)
     {
         var guild = (long)query.GuildId;
@@ -41,6 +46,7 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
         var reported = zone is null ? "UTC" : zoneId!;
         var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var previousHolders = await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken);
+        var (ofHolders, ofPreviousHolders) = (HolderDays(holders), HolderDays(previousHolders));
         var sums = await voiceDays.ReadAsync(guild, span.StartDay, end, g =>
         {
             var sums = new VoiceWindowSums(members);
@@ -49,11 +55,11 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
                 var held = g.Day(day) ?? throw new InvalidOperationException($"Voice day {day} is not held.");
                 if (day >= start)
                 {
-                    sums.AddCurrent(day, held, holders);
+                    sums.AddCurrent(day, ofHolders?.Of(day, held) ?? held);
                 }
                 else if (day < span.CutDay)
                 {
-                    sums.AddPrevious(held, previousHolders);
+                    sums.AddPrevious(ofPreviousHolders?.Of(day, held) ?? held);
                 }
                 else if (day == span.CutDay && span.HasPartialDay)
                 {
@@ -88,4 +94,6 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
             new HeatMap(reported, [.. cells.Select(day => (IReadOnlyList<long>)[.. day.Select(ms => ms / MsPerMinute)])]),
             sums.MemberMs.ToDictionary(m => m.Key, m => m.Value / MsPerMinute));
     }
+
+    private HolderVoiceDays? HolderDays(HashSet<long>? holders) => holders is null ? null : _holderDays.GetValue(holders, set => new HolderVoiceDays(set));
 }
