@@ -13,7 +13,7 @@ namespace DiscordAnalytics.Core.Analytics;
 /// stand, <see cref="CutDayTotals"/>). Active members and reactors are unique over the window: counted from the member
 /// days in memory (<see cref="MemberDayIndex"/>). Under a role filter, active members, reactors, joins and leaves are the
 /// holders' (joins and leaves as the Members card counts them, <see cref="HoldersGrowth"/>: both windows' worked out by one
-/// call and kept for the other); messages, reactions and threads stay the whole guild's.
+/// call and kept for the other; the holders and their joins from one read of both stored versions); messages, reactions and threads stay the whole guild's.
 /// </summary>
 public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders, HoldersGrowth holdersGrowth)
 {
@@ -30,17 +30,11 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (days, _) = await WholeDaysAsync(guild, start, end, bots, (await MembershipAndFirstAsync(db, guild, start, end, bots, cancellationToken)).Membership, withNext: false, cancellationToken);
-        var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
-        var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
-        var totals = days.ToTotals(PartialDayTotals.Nothing, members);
-        if (query.RoleId is null)
-        {
-            return totals;
-        }
-
         // The rollups have no member: the holders' joins and leaves are member growth's, read from the raw joins and leaves.
-        var growth = await holdersGrowth.OfQueryAsync(query, ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
-        return totals with { Joins = growth.Joins, Leaves = growth.Leaves };
+        var role = query.RoleId is null ? null : await holdersGrowth.OfRoleAsync(query, ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+        var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, role?.Holders), cancellationToken);
+        var totals = days.ToTotals(PartialDayTotals.Nothing, members);
+        return role is null ? totals : totals with { Joins = role.Growth.Joins, Leaves = role.Growth.Leaves };
     }
 
     /// <summary>
@@ -56,8 +50,8 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
         // The joins and leaves of the whole days, the guild's first activity and its member-row version: one statement.
         var first = await MembershipAndFirstAsync(db, guild, span.StartDay, cut, bots, cancellationToken);
         var (days, channelVersion) = await WholeDaysAsync(guild, span.StartDay, cut, bots, first.Membership, span.HasPartialDay, cancellationToken);
-        var holders = await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken);
-        var growthOfHolders = query.RoleId is null ? null : await holdersGrowth.OfQueryAsync(query, span, cancellationToken);
+        var role = query.RoleId is null ? null : await holdersGrowth.OfRoleAsync(query, span, cancellationToken);
+        var (holders, growthOfHolders) = (role?.PreviousHolders, role?.Growth);
         if (!span.HasPartialDay)
         {
             var whole = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);

@@ -16,12 +16,30 @@ namespace DiscordAnalytics.Core.WarmUp;
 /// <summary>
 /// What the dashboard asks when it opens on a window (each card's query with the card's default view: top channels by
 /// messages, top members by activity, emojis by reactions; the leaderboard in each of its orders) and the summary the API, insights and
-/// digests read. The warm-up calls exactly these, so the kept indexes it leaves are the ones the dashboard reads; the
-/// bench times them (with the cards' other views) under the same names.
+/// digests read; and the cards that follow a picked role (<see cref="RoleCards"/>), asked for the most held roles. The
+/// warm-up calls exactly these, so the kept indexes it leaves are the ones the dashboard reads; the bench times them (with
+/// the cards' other views) under the same names.
 /// </summary>
-public sealed class DashboardCalls(IReadOnlyList<WarmUpCard> cards)
+public sealed class DashboardCalls(IReadOnlyList<WarmUpCard> cards, Func<AnalyticsQuery, CancellationToken, Task<IReadOnlyList<RoleStat>>>? roles = null)
 {
+    /// <summary>
+    /// How many of a guild's roles the warm-up builds the role filter's figures for, the most held first: what a role's
+    /// first call builds (its holder sets' activity, engagement, voice days, joins and leaves) grows with its holders, and
+    /// a guild's big roles (subscribers, members, newcomers) are few.
+    /// </summary>
+    public const int WarmedRoles = 4;
+
     public IReadOnlyList<WarmUpCard> Cards { get; } = cards;
+
+    /// <summary>The calls whose numbers follow a picked role (<see cref="WarmUpCard.FollowsRole"/>): what the dashboard asks with a role.</summary>
+    public IReadOnlyList<WarmUpCard> RoleCards { get; } = [.. cards.Where(c => c.FollowsRole)];
+
+    /// <summary>The window's roles held by the most members (at most <see cref="WarmedRoles"/>, none without holders), most held first.</summary>
+    public async Task<IReadOnlyList<ulong>> MostHeldRolesAsync(AnalyticsQuery query, CancellationToken cancellationToken) =>
+        roles is null
+            ? []
+            : [.. (await roles(query, cancellationToken)).Where(r => r.Members > 0).OrderByDescending(r => r.Members).Take(WarmedRoles)
+                .Select(r => ulong.Parse(r.RoleId, System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>The app's own query services (the singletons the dashboard's cards are given).</summary>
     public static DashboardCalls From(IServiceProvider services) => new(
@@ -31,18 +49,18 @@ public sealed class DashboardCalls(IReadOnlyList<WarmUpCard> cards)
             var totals = services.GetRequiredService<TotalsQuery>();
             await totals.RunAsync(q, ct);
             await totals.RunPreviousAsync(q, ct);
-        }),
+        }, FollowsRole: true),
         new("activity chart", (q, ct) => services.GetRequiredService<DailyActivityQuery>().RunAsync(q, ct)),
-        new("engagement", (q, ct) => services.GetRequiredService<EngagementQuery>().RunAsync(q, ct)),
-        new("lurkers", (q, ct) => services.GetRequiredService<LurkersQuery>().RunAsync(q, ct)),
+        new("engagement", (q, ct) => services.GetRequiredService<EngagementQuery>().RunAsync(q, ct), FollowsRole: true),
+        new("lurkers", (q, ct) => services.GetRequiredService<LurkersQuery>().RunAsync(q, ct), FollowsRole: true),
         new("retention", (q, ct) => services.GetRequiredService<CohortRetentionQuery>().RunAsync(q.GuildId, CohortRetentionQuery.DefaultWeeks, q.IncludeBots, ct)),
         new("top channels (msgs)", (q, ct) => services.GetRequiredService<TopChannelsQuery>().RunAsync(q, ChannelRanking.ByMessages, ct)),
-        new("top members", (q, ct) => services.GetRequiredService<TopMembersQuery>().RunAsync(q, MemberRanking.ByActivity, ct)),
+        new("top members", (q, ct) => services.GetRequiredService<TopMembersQuery>().RunAsync(q, MemberRanking.ByActivity, ct), FollowsRole: true),
         new("top content", (q, ct) => services.GetRequiredService<TopContentQuery>().RunAsync(q, ct)),
         new("heat map", (q, ct) => services.GetRequiredService<HeatMapQuery>().RunAsync(q, ct)),
-        new("member growth", (q, ct) => services.GetRequiredService<MemberGrowthQuery>().RunAsync(q, ct)),
-        new("activation", (q, ct) => services.GetRequiredService<NewMemberActivationQuery>().RunAsync(q, ct)),
-        new("voice", (q, ct) => services.GetRequiredService<VoiceQuery>().RunAsync(q, [], ct)),
+        new("member growth", (q, ct) => services.GetRequiredService<MemberGrowthQuery>().RunAsync(q, ct), FollowsRole: true),
+        new("activation", (q, ct) => services.GetRequiredService<NewMemberActivationQuery>().RunAsync(q, ct), FollowsRole: true),
+        new("voice", (q, ct) => services.GetRequiredService<VoiceQuery>().RunAsync(q, [], ct), FollowsRole: true),
         new("trending topics", (q, ct) => services.GetRequiredService<TrendingTopicsQuery>().RunAsync(q, ct)),
         new("messages by kind", (q, ct) => services.GetRequiredService<MessageKindsQuery>().RunAsync(q, ct)),
         new("top emojis", (q, ct) => services.GetRequiredService<TopEmojisQuery>().RunAsync(q, EmojiSource.Reactions, ct)),
@@ -50,12 +68,12 @@ public sealed class DashboardCalls(IReadOnlyList<WarmUpCard> cards)
         new("support signals", (q, ct) => services.GetRequiredService<SupportSignalsQuery>().RunAsync(q, ct)),
         new("mentors", (q, ct) => services.GetRequiredService<MentorsQuery>().RunAsync(q, ct)),
         new("summary (API, AI)", (q, ct) => services.GetRequiredService<SummaryQuery>().RunAsync(q, ct)),
-        new("roles", (q, ct) => services.GetRequiredService<RolesQuery>().RunAsync(q, ct)),
+        new("roles", (q, ct) => services.GetRequiredService<RolesQuery>().RunAsync(q, ct), FollowsRole: true),
         new("invites", (q, ct) => services.GetRequiredService<InvitesQuery>().RunAsync(q, ct)),
         new("leaderboard", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Activity, ct)),
         // The leaderboard's other orders are one click away on the same card, and each keeps its own boards.
         new("leaderboard (streak)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Streak, ct)),
         new("leaderboard (msgs)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Messages, ct)),
         new("leaderboard (reacts)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Reactions, ct)),
-    ]);
+    ], async (q, ct) => (await services.GetRequiredService<RolesQuery>().RunAsync(q with { RoleId = null }, ct)).Roles);
 }

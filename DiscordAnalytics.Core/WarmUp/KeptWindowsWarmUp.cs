@@ -16,7 +16,8 @@ namespace DiscordAnalytics.Core.WarmUp;
 /// <summary>
 /// Builds the dashboard's standard windows' kept indexes in the background, so the first dashboard on a 30 or 90-day
 /// window after a start does not wait seconds for them: it makes the dashboard's own calls (<see cref="DashboardCalls"/>)
-/// for every guild and window in <see cref="StandardWindows"/>. Runs after the start (hosted services start in order:
+/// for every guild and window in <see cref="StandardWindows"/>, and those of the cards that follow a role for the guild's
+/// most held roles (<see cref="DashboardCalls.MostHeldRolesAsync"/>). Runs after the start (hosted services start in order:
 /// the store is migrated and the writer runs by then), after each retention run (<see cref="IRetentionRunListener"/>),
 /// and whenever a guild's local day turns (a new UTC day moves every window too). After the standard windows it reads
 /// each guild's member days of the longest window and its previous one (<see cref="AnalyticsQuery.MaxWindowDays"/>, a
@@ -100,6 +101,16 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
             await card.Run(query, cancellationToken).ConfigureAwait(false);
             // Between calls, whatever else waits for a thread (a dashboard, the writer) goes first.
             await Task.Yield();
+        }
+
+        // A role picked asks the cards that follow it with the role: the most held roles' figures are built here too.
+        foreach (var role in await _calls.MostHeldRolesAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var card in _calls.RoleCards)
+            {
+                await card.Run(query with { RoleId = role }, cancellationToken).ConfigureAwait(false);
+                await Task.Yield();
+            }
         }
 
         return clock.Elapsed;

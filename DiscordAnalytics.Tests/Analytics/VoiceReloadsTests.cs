@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Analytics.Voice;
 using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
@@ -47,7 +48,7 @@ public abstract class VoiceReloadsTests(StoreProvider provider)
         var time = new FakeTimeProvider(Now);
         await using var writer = new IngestionBatchWriter(
             store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: new MemberDayListeners(TestMemberDays.Over(store), voiceDays));
-        var kept = new VoiceQuery(store, voiceDays, time);
+        var kept = new VoiceQuery(store, voiceDays, time, new RoleHolders(store));
         var half = history.Count * 3 / 4;
         await writer.WriteAsync([Guild(G, "voice", TodayAt - (61 * DayBucket.MillisecondsPerDay)), .. Rooms.Select(r => Channel(G, r, $"room-{r}", TodayAt - (61 * DayBucket.MillisecondsPerDay), ChannelTypes.Voice))], CancellationToken.None);
         foreach (var batch in history.Take(half).Chunk(200))
@@ -93,7 +94,7 @@ public abstract class VoiceReloadsTests(StoreProvider provider)
         var voiceDays = new VoiceDayIndex(store, NullLogger<VoiceDayIndex>.Instance);
         var time = new FakeTimeProvider(Now);
         await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: new MemberDayListeners(voiceDays));
-        var kept = new VoiceQuery(store, voiceDays, time);
+        var kept = new VoiceQuery(store, voiceDays, time, new RoleHolders(store));
         var (ada, bo) = (Users[0], Users[1]);
         var (yesterday, room, lobby) = (TodayAt - DayBucket.MillisecondsPerDay, Rooms[0], Rooms[1]);
         await writer.WriteAsync([Guild(G, "voice", yesterday - DayBucket.MillisecondsPerDay), Channel(G, room, "room", yesterday, ChannelTypes.Voice), Channel(G, lobby, "lobby", yesterday, ChannelTypes.Voice), Channel(G, Text, "general", yesterday)], CancellationToken.None);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using DiscordAnalytics.Core.Analytics;
-using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.WarmUp;
 
 namespace DiscordAnalytics.Web.Bench;
@@ -9,13 +7,13 @@ namespace DiscordAnalytics.Web.Bench;
 /// <summary>What each dashboard card (and the summary API) asks the store, resolved from the app's services.</summary>
 public sealed class CardQueries
 {
-    private readonly IServiceProvider _services;
+    private readonly DashboardCalls _calls;
     private readonly ConcurrentDictionary<ulong, Task<ulong>> _busiestRoles = new();
 
     public CardQueries(IServiceProvider services)
     {
-        _services = services;
         Guilds = services.GetRequiredService<GuildsQuery>();
+        _calls = DashboardCalls.From(services);
         // The dashboard's own calls (what the warm-up makes), each followed by the card's other views, then the role-filtered ones.
         var others = new Dictionary<string, (string, Func<AnalyticsQuery, CancellationToken, Task>)[]>
         {
@@ -23,20 +21,17 @@ public sealed class CardQueries
         };
         Cards =
         [
-            .. DashboardCalls.From(services).Cards.SelectMany(c => others.GetValueOrDefault(c.Name, []).Prepend((c.Name, c.Run))),
-            ("totals (role)", async (q, ct) =>
-            {
-                var role = q with { RoleId = await BusiestRoleAsync(q, ct) };
-                var totals = services.GetRequiredService<TotalsQuery>();
-                await totals.RunAsync(role, ct);
-                await totals.RunPreviousAsync(role, ct);
-            }),
-            ("top members (role)", async (q, ct) =>
-                await services.GetRequiredService<TopMembersQuery>().RunAsync(q with { RoleId = await BusiestRoleAsync(q, ct) }, MemberRanking.ByActivity, ct)),
+            .. _calls.Cards.SelectMany(c => others.GetValueOrDefault(c.Name, []).Prepend((c.Name, c.Run))),
+            // Every card that follows a picked role, asked with the busiest one (as the warm-up asks its most held roles).
+            .. _calls.RoleCards.Select(c => Role($"{c.Name.Split(" (")[0]} (role)", c.Run)),
         ];
     }
 
     public GuildsQuery Guilds { get; }
+
+    /// <summary>A card asked about the busiest role (<see cref="BusiestRoleAsync"/>) instead of everyone.</summary>
+    private (string, Func<AnalyticsQuery, CancellationToken, Task>) Role(string name, Func<AnalyticsQuery, CancellationToken, Task> run) =>
+        (name, async (q, ct) => await run(q with { RoleId = await BusiestRoleAsync(q, ct) }, ct));
 
     /// <summary>Card name and the queries it runs for one window, in dashboard order (role-filtered ones last).</summary>
     public IReadOnlyList<(string Name, Func<AnalyticsQuery, CancellationToken, Task> Run)> Cards { get; }
@@ -48,9 +43,5 @@ public sealed class CardQueries
     /// </summary>
     private Task<ulong> BusiestRoleAsync(AnalyticsQuery query, CancellationToken cancellationToken) =>
         _busiestRoles.GetOrAdd(query.GuildId, async _ =>
-        {
-            var week = query with { Window = AnalyticsWindow.Last(7, query.Window.EndDay - 1) };
-            var roles = await _services.GetRequiredService<RolesQuery>().RunAsync(week, cancellationToken);
-            return roles.Roles.FirstOrDefault() is { } busiest ? ulong.Parse(busiest.RoleId, CultureInfo.InvariantCulture) : 0;
-        });
+            (await _calls.MostHeldRolesAsync(query with { Window = AnalyticsWindow.Last(7, query.Window.EndDay - 1) }, cancellationToken)).FirstOrDefault());
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
@@ -14,7 +15,9 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// days are unchanged; a commit to one of them changes the figures only through the members whose activity on it
 /// flipped (<see cref="HeldDayUpdate"/>), so a reload after a live or late event costs those members, not the window.
 /// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) only the members who held the role at any time in the window
-/// count, on every day (<see cref="RoleHolders"/>, as every member-level number): one slide, not kept.
+/// count, on every day (<see cref="RoleHolders"/>, as every member-level number): the figures are kept the same way per
+/// holder set (shared while the spans stand), counting only the holders (<see cref="HolderActivity.Mask"/>), so a reload
+/// after a holder's message costs the members who flipped, not the holders.
 /// </summary>
 public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleHolders)
 {
@@ -23,6 +26,9 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
 
     /// <summary>Per guild and bot rule, by day; read and written under the guild's member-days gate.</summary>
     private readonly ConcurrentDictionary<(long Guild, bool Bots), Dictionary<int, HeldEngagementDay>> _held = new();
+
+    /// <summary>The same per holder set of a role filter (a set is one guild's), by bot rule; read and written under the guild's member-days gate.</summary>
+    private readonly ConditionalWeakTable<HashSet<long>, ConcurrentDictionary<bool, Dictionary<int, HeldEngagementDay>>> _heldOfHolders = new();
 
     private long _daysCounted;
 
@@ -36,20 +42,21 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
         if (query.RoleId is not null)
         {
             var holders = (await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken))!;
-
-            return new EngagementSeries(await memberDays.ReadAsync((long)query.GuildId, first, end, g => Slide(g, first, start, end, bots, Only(g, holders)), cancellationToken));
+            var (activity, ofHolders) = (roleHolders.ActivityOf(holders), _heldOfHolders.GetValue(holders, _ => new()).GetOrAdd(bots, _ => []));
+            return new EngagementSeries(await memberDays.ReadAsync((long)query.GuildId, first, end, g => Read(g, ofHolders, start, end, bots, activity.Mask(g)), cancellationToken));
         }
 
         var held = _held.GetOrAdd(((long)query.GuildId, bots), _ => []);
-        var days = await memberDays.ReadAsync((long)query.GuildId, first, end, g => Read(g, held, start, end, bots), cancellationToken);
+        var days = await memberDays.ReadAsync((long)query.GuildId, first, end, g => Read(g, held, start, end, bots, only: null), cancellationToken);
         return new EngagementSeries(days);
     }
 
     /// <summary>
     /// The window's days from <paramref name="held"/> where their 30 member days are unchanged; the others counted again:
-    /// one slide over the window when most changed (a first read), each on its own otherwise.
+    /// one slide over the window when most changed (a first read), each on its own otherwise. With <paramref name="only"/>,
+    /// the figures of a role's holders (<see cref="ActiveMemberWindow"/>).
     /// </summary>
-    private List<EngagementDay> Read(GuildMemberDays guild, Dictionary<int, HeldEngagementDay> held, int start, int end, bool bots)
+    private List<EngagementDay> Read(GuildMemberDays guild, Dictionary<int, HeldEngagementDay> held, int start, int end, bool bots, bool[]? only)
     {
         // A held day whose member days moved on is brought forward by who flipped on them; only what cannot be is counted again.
         var stale = new List<int>();
@@ -62,7 +69,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
             }
             else if (!kept.Versions.AsSpan().SequenceEqual(versions))
             {
-                if (HeldDayUpdate.Apply(guild, day, kept, versions, bots) is { } updated)
+                if (HeldDayUpdate.Apply(guild, day, kept, versions, bots, only) is { } updated)
                 {
                     held[day] = updated;
                 }
@@ -77,7 +84,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
         {
             var first = start - (MonthDays - 1);
             Interlocked.Add(ref _daysCounted, end - start);
-            foreach (var day in Slide(guild, first, start, end, bots, only: null))
+            foreach (var day in Slide(guild, first, start, end, bots, only))
             {
                 var number = DayBucket.FromDate(day.Day);
                 held[number] = new HeldEngagementDay(Versions(guild, number), day.Dau, day.Wau, day.Mau);
@@ -87,7 +94,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
         {
             foreach (var day in stale)
             {
-                held[day] = Count(guild, day, bots);
+                held[day] = Count(guild, day, bots, only);
                 Interlocked.Increment(ref _daysCounted);
             }
         }
@@ -96,9 +103,9 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
     }
 
     /// <summary>One day's figures on their own: its week and month of member days entered once each.</summary>
-    private static HeldEngagementDay Count(GuildMemberDays guild, int day, bool bots)
+    private static HeldEngagementDay Count(GuildMemberDays guild, int day, bool bots, bool[]? only)
     {
-        var (week, month) = (new ActiveMemberWindow(guild.MemberCount), new ActiveMemberWindow(guild.MemberCount));
+        var (week, month) = (new ActiveMemberWindow(guild.MemberCount, only), new ActiveMemberWindow(guild.MemberCount, only));
         for (var d = day - (MonthDays - 1); d <= day; d++)
         {
             month.Enter(guild.Day(d), bots);
@@ -108,7 +115,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
             }
         }
 
-        return new HeldEngagementDay(Versions(guild, day), guild.Day(day)?.ActiveMembers(bots) ?? 0, week.Distinct, month.Distinct);
+        return new HeldEngagementDay(Versions(guild, day), ActiveMemberWindow.ActiveOn(guild.Day(day), bots, only), week.Distinct, month.Distinct);
     }
 
     /// <summary>The versions of the member days <paramref name="day"/>'s figures are counted from (-1: not held).</summary>
@@ -121,21 +128,6 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
         }
 
         return versions;
-    }
-
-    /// <summary>True at the member-day index of each of <paramref name="holders"/> the guild's member days know.</summary>
-    private static bool[] Only(GuildMemberDays guild, HashSet<long> holders)
-    {
-        var only = new bool[guild.MemberCount];
-        foreach (var user in holders)
-        {
-            if (guild.TryIndexOf(user, out var member))
-            {
-                only[member] = true;
-            }
-        }
-
-        return only;
     }
 
     private static List<EngagementDay> Slide(GuildMemberDays guild, int first, int start, int end, bool bots, bool[]? only)

@@ -14,8 +14,11 @@ internal static class HeldDayUpdate
     /// <summary>Most flipped members followed one by one; past that counting the day again is cheaper.</summary>
     private const int MostMembers = 256;
 
-    /// <summary>The held day <paramref name="day"/> brought forward, or null when it has to be counted again.</summary>
-    public static HeldEngagementDay? Apply(GuildMemberDays guild, int day, HeldEngagementDay held, long[] versions, bool bots)
+    /// <summary>
+    /// The held day <paramref name="day"/> brought forward, or null when it has to be counted again. With
+    /// <paramref name="only"/> (a role filter's holders, <see cref="ActiveMemberWindow"/>) the flips of other members are skipped.
+    /// </summary>
+    public static HeldEngagementDay? Apply(GuildMemberDays guild, int day, HeldEngagementDay held, long[] versions, bool bots, bool[]? only)
     {
         var first = day - (EngagementQuery.MonthDays - 1);
 
@@ -35,6 +38,11 @@ internal static class HeldDayUpdate
 
             foreach (var flip in flips)
             {
+                if (only is not null && !only[flip.Member])
+                {
+                    continue;
+                }
+
                 if (!before.TryGetValue(flip.Member, out var days))
                 {
                     if (before.Count == MostMembers)

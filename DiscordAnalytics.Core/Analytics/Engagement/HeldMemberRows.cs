@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 
 namespace DiscordAnalytics.Core.Analytics.Engagement;
@@ -29,6 +30,9 @@ internal sealed class HeldMemberRows
     private GuildMemberDays? _resolvedIn;
 
     private readonly List<Kept> _kept = [];
+
+    /// <summary>Per holder set, its members present in each window asked (<see cref="PresentHolders"/>).</summary>
+    private readonly ConditionalWeakTable<HashSet<long>, Dictionary<(long StartAt, long EndAt, bool Bots), HashSet<long>>> _presentHolders = new();
 
     public HeldMemberRows(long version, List<(long User, bool IsBot, long? JoinedAt, long? LeftAt)> rows)
     {
@@ -79,26 +83,23 @@ internal sealed class HeldMemberRows
     }
 
     /// <summary>
-    /// Of <paramref name="holders"/> (a role filter), how many are present in the window, how many were active in
-    /// <paramref name="sums"/>, and how many both: each holder looked up, nothing kept. Runs under the member days' gate.
+    /// Those of <paramref name="holders"/> (a role filter's set, <see cref="Roles.RoleHolders"/>) present in the window
+    /// (<paramref name="startAt"/> to <paramref name="endAt"/>, ms; bots only with <paramref name="bots"/>): each holder
+    /// looked up once per set and window, then kept with these rows (a set of its own, so its activity is kept like the
+    /// holders', <see cref="Roles.RoleHolders.ActivityOf"/>). Shared: never change it. Runs under <see cref="Gate"/>.
     /// </summary>
-    public (long Present, long Active, long PresentActive) CountHolders(GuildMemberDays guild, WindowSums sums, IReadOnlySet<long> holders, long startAt, long endAt, bool bots)
+    public HashSet<long> PresentHolders(HashSet<long> holders, long startAt, long endAt, bool bots)
     {
-        ArgumentNullException.ThrowIfNull(guild);
-        ArgumentNullException.ThrowIfNull(sums);
         ArgumentNullException.ThrowIfNull(holders);
+        var windows = _presentHolders.GetValue(holders, _ => []);
         var window = (startAt, endAt, bots);
-        var (present, active, both) = (0L, 0L, 0L);
-        foreach (var user in holders)
+        if (!windows.TryGetValue(window, out var present))
         {
-            var isPresent = _rowOf.TryGetValue(user, out var row) && IsPresent(row, window);
-            var isActive = guild.TryIndexOf(user, out var member) && sums.IsActive(member);
-            present += isPresent ? 1 : 0;
-            active += isActive ? 1 : 0;
-            both += isPresent && isActive ? 1 : 0;
+            present = [.. holders.Where(user => _rowOf.TryGetValue(user, out var row) && IsPresent(row, window))];
+            windows[window] = present;
         }
 
-        return (present, active, both);
+        return present;
     }
 
     /// <summary>

@@ -23,7 +23,9 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// unchanged, so a reload costs one version read, the member days' own check, and a pass over the last day's members.
 /// Any move of the version reads the rows again: never an answer from rows the store no longer has.
 /// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) only the members who held the role at any time in the window
-/// count (<see cref="RoleHolders"/>, as every member-level number): each holder looked up, no pass over the rows.
+/// count (<see cref="RoleHolders"/>, as every member-level number): the holders present in the window are kept with the
+/// rows, and theirs and all holders' activity is kept per set (<see cref="RoleHolders.ActivityOf"/>), so a reload costs the
+/// last day's members, not the holders.
 /// </summary>
 public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts, MemberDayIndex memberDays, RoleHolders roleHolders)
 {
@@ -51,7 +53,8 @@ public sealed class LurkersQuery(IDbContextFactory<AnalyticsDbContext> contexts,
             {
                 if (holders is not null)
                 {
-                    return rows.CountHolders(g, sums, holders, startAt, endAt, bots);
+                    var presentHolders = rows.PresentHolders(holders, startAt, endAt, bots);
+                    return ((long)presentHolders.Count, (long)roleHolders.ActivityOf(holders).Of(g, sums).Active, (long)roleHolders.ActivityOf(presentHolders).Of(g, sums).Active);
                 }
 
                 var (present, presentActive) = rows.Count(g, sums, startAt, endAt, bots);

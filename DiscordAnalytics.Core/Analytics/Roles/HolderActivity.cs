@@ -60,6 +60,17 @@ internal sealed class HolderActivity(HashSet<long> holders)
     }
 
     /// <summary>
+    /// True at the member-days index of each holder the guild's member days know (members indexed since the last call are
+    /// marked first): what a pass over member days counts under the role filter. Holders already marked stay marked, so a
+    /// figure kept from an earlier mask changes only through members indexed since, whose days moved. Never change it.
+    /// </summary>
+    public bool[] Mask(GuildMemberDays guild)
+    {
+        Index(guild);
+        return _isHolder;
+    }
+
+    /// <summary>
     /// Marks the holders among the members indexed since the last call: at first by looking each holder up, then by
     /// looking up each newly indexed member (indexes are only ever added).
     /// </summary>

@@ -9,7 +9,7 @@ namespace DiscordAnalytics.Core.Analytics.Roles;
 /// from the stored raw joins and leaves (the rollups have no member; retention never prunes them). Each guild's joins and leaves are kept in memory (<see cref="HeldJoinsAndLeaves"/>)
 /// while their stored version (<c>memberEventVersions</c>, stepped by the store's triggers on every join or leave
 /// inserted, changed or deleted, whoever writes) is unchanged, and matched with the kept holders: a call costs two
-/// version reads and, per holder set, one pass over its members' joins and leaves. The Members card and the Totals card
+/// version reads in one statement and, per holder set, one pass over its members' joins and leaves. The Members card and the Totals card
 /// under a role filter both answer from it.
 /// </summary>
 public sealed class HoldersGrowth(IDbContextFactory<AnalyticsDbContext> contexts, RoleHolders roleHolders)
@@ -20,27 +20,40 @@ public sealed class HoldersGrowth(IDbContextFactory<AnalyticsDbContext> contexts
     internal long Reads => _kept.Reads;
 
     /// <summary>The holders' joins and leaves per day of the query's window, with the previous window <paramref name="span"/>'s totals.</summary>
-    public async Task<MemberGrowth> OfQueryAsync(AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
+    public async Task<MemberGrowth> OfQueryAsync(AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken) =>
+        (await OfRoleAsync(query, span, cancellationToken)).Growth;
+
+    /// <summary>
+    /// The query's role holders in its window and in the previous window <paramref name="span"/>, and their member growth:
+    /// the spans' and the joins' stored versions in one statement (a role-filtered card pays one round trip for both).
+    /// </summary>
+    internal async Task<HoldersAndGrowth> OfRoleAsync(AnalyticsQuery query, ComparisonWindow span, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(span);
-        if (query.RoleId is null)
+        if (query.RoleId is not { } roleId)
         {
             throw new ArgumentException("The query names no role: member growth of everyone comes from the rollups.", nameof(query));
         }
 
-        var (role, spans) = ((long)query.RoleId, await roleHolders.SpansAsync((long)query.GuildId, cancellationToken));
-        var (holders, previousHolders) = (spans.Holders(role, query.Window.StartAt, query.Window.EndAt), spans.Holders(role, span.StartAt, span.EndAt));
-        var held = await HeldAsync((long)query.GuildId, cancellationToken);
-        return held.Growth(holders, query.Window.StartDay, query.Window.EndDay, previousHolders, span, query.IncludeBots);
-    }
+        var (guild, role) = ((long)query.GuildId, (long)roleId);
+        StoredVersions stored;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            stored = await db.Database.SqlQuery<StoredVersions>($"""
+                SELECT COALESCE((SELECT version FROM memberRoleSpanVersions WHERE guildId = {guild}), 0) AS "Spans",
+                       COALESCE((SELECT version FROM memberEventVersions WHERE guildId = {guild}), 0) AS "Events"
+                """).SingleAsync(cancellationToken);
+        }
 
-    /// <summary>The guild's joins and leaves at their stored version: the held ones while it has not moved, else read again.</summary>
-    internal async Task<HeldJoinsAndLeaves> HeldAsync(long guildId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await StoredVersionAsync(db, guildId, cancellationToken);
-        return await _kept.GetAsync(guildId, stored, ct => ReadAsync(db, guildId, ct), cancellationToken);
+        var spans = await roleHolders.SpansAtAsync(guild, stored.Spans, cancellationToken);
+        var (holders, previousHolders) = (spans.Holders(role, query.Window.StartAt, query.Window.EndAt), spans.Holders(role, span.StartAt, span.EndAt));
+        var held = await _kept.GetAsync(guild, stored.Events, async ct =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return await ReadAsync(db, guild, ct);
+        }, cancellationToken);
+        return new HoldersAndGrowth(holders, previousHolders, held.Growth(holders, query.Window.StartDay, query.Window.EndDay, previousHolders, span, query.IncludeBots));
     }
 
     private static async Task<long> StoredVersionAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken) =>
@@ -67,4 +80,7 @@ public sealed class HoldersGrowth(IDbContextFactory<AnalyticsDbContext> contexts
         SELECT userId, keyAt, eventType, isBot FROM analyticsEvents
         WHERE guildId = @guild AND eventType IN ('{StoredEventTypes.MemberAdd}', '{StoredEventTypes.MemberRemove}') AND userId IS NOT NULL
         """;
+
+    /// <summary>The guild's stored role-span and join-and-leave versions (0: none yet), as one statement reads them.</summary>
+    private sealed record StoredVersions(long Spans, long Events);
 }

@@ -39,8 +39,8 @@ public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
     }
 
     /// <summary>
-    /// The query's role holders read from the store (one read of the role's spans through the role index), for a card that
-    /// does not take the kept spans yet; null when the query asks about everyone.
+    /// The query's role holders read from the store (one read of the role's spans through the role index), what the kept
+    /// sets are held to; null when the query asks about everyone.
     /// </summary>
     public static async Task<HashSet<long>?> OfQueryAsync(AnalyticsDbContext db, AnalyticsQuery query, long startAt, long endAt, CancellationToken cancellationToken)
     {
@@ -75,10 +75,25 @@ public sealed class RoleHolders(IDbContextFactory<AnalyticsDbContext> contexts)
     /// <summary>The guild's spans at their stored version: the held ones while it has not moved, else read again.</summary>
     internal async Task<HeldRoleSpans> SpansAsync(long guildId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await StoredVersionAsync(db, guildId, cancellationToken);
-        return await _kept.GetAsync(guildId, stored, ct => ReadSpansAsync(db, guildId, ct), cancellationToken);
+        long stored;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            stored = await StoredVersionAsync(db, guildId, cancellationToken);
+        }
+
+        return await SpansAtAsync(guildId, stored, cancellationToken);
     }
+
+    /// <summary>
+    /// The guild's spans when their stored version is <paramref name="stored"/> (read by the caller, with other versions in
+    /// the same statement): the held ones while it is theirs, else read again.
+    /// </summary>
+    internal Task<HeldRoleSpans> SpansAtAsync(long guildId, long stored, CancellationToken cancellationToken) =>
+        _kept.GetAsync(guildId, stored, async ct =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return await ReadSpansAsync(db, guildId, ct);
+        }, cancellationToken);
 
     private static async Task<long> StoredVersionAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken) =>
         await db.MemberRoleSpanVersions.AsNoTracking()

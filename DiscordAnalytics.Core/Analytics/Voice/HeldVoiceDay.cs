@@ -34,10 +34,13 @@ internal sealed class HeldVoiceDay(long version)
     public IReadOnlyList<HeldVoiceRow> Rows => _rows;
 
     /// <summary>Adds a row as read from the store (rows are unique by channel and member).</summary>
-    public void Append(long channel, long user, long talkMs, long mutedMs, long aloneMs, ReadOnlySpan<long> quarterHourMs)
+    public void Append(long channel, long user, long talkMs, long mutedMs, long aloneMs, ReadOnlySpan<long> quarterHourMs) =>
+        Append(new HeldVoiceRow(channel, user, talkMs, mutedMs, aloneMs, HeldVoiceRow.Pack(quarterHourMs)));
+
+    /// <summary>Adds a row (one of another day's: a row is never changed in place, a change replaces it).</summary>
+    public void Append(HeldVoiceRow row)
     {
-        var row = new HeldVoiceRow(channel, user, talkMs, mutedMs, aloneMs, HeldVoiceRow.Pack(quarterHourMs));
-        _positions?.Add((channel, user), _rows.Count);
+        _positions?.Add((row.Channel, row.User), _rows.Count);
         _rows.Add(row);
         Count(row, 1);
     }

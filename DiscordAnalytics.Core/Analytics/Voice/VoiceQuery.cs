@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DiscordAnalytics.Core.Analytics.Roles;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +15,25 @@ namespace DiscordAnalytics.Core.Analytics.Voice;
 /// members).
 /// With a role filter (<see cref="AnalyticsQuery.RoleId"/>) every figure is the minutes of the members who held the role
 /// at any time in the window (the previous window's: of those who held it then), as every member-level number
-/// (<see cref="RoleHolders"/>): the held rows of other members are skipped.
+/// (<see cref="RoleHolders"/>, the kept spans' holder sets: no read of the spans per call): each whole day is the holders'
+/// own, kept per holder set while the day's version stands (<see cref="HolderVoiceDays"/>), so a reload goes over the
+/// changed day's rows only.
 /// </summary>
-public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, VoiceDayIndex voiceDays, TimeProvider time)
+public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, VoiceDayIndex voiceDays, TimeProvider time, RoleHolders roleHolders)
 {
     private const long MsPerMinute = 60_000;
 
-    /// <summary>A query over a voice day index of its own, which nothing tells the writer's commits: each read compares versions and reads what moved.</summary>
+    /// <summary>
+    /// A query over a voice day index and role holders of its own, which nothing tells the writer's commits: each read
+    /// compares versions and reads what moved.
+    /// </summary>
     public VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, TimeProvider time)
-        : this(contexts, new VoiceDayIndex(contexts, NullLogger<VoiceDayIndex>.Instance), time)
+        : this(contexts, new VoiceDayIndex(contexts, NullLogger<VoiceDayIndex>.Instance), time, new RoleHolders(contexts))
     {
     }
+
+    /// <summary>A role filter's voice days per holder set (kept as long as the set is: sets are shared while the spans and window stand).</summary>
+    private readonly ConditionalWeakTable<HashSet<long>, HolderVoiceDays> _holderDays = new();
 
     public async Task<VoiceSummary> RunAsync(AnalyticsQuery query, IReadOnlyCollection<long> members, CancellationToken cancellationToken)
     {
@@ -35,8 +44,9 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
         var zoneId = await db.Guilds.Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken);
         var zone = IanaTimeZones.Find(zoneId);
         var reported = zone is null ? "UTC" : zoneId!;
-        var holders = await RoleHolders.OfQueryAsync(db, query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
-        var previousHolders = await RoleHolders.OfQueryAsync(db, query, span.StartAt, span.EndAt, cancellationToken);
+        var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
+        var previousHolders = await roleHolders.OfQueryAsync(query, span.StartAt, span.EndAt, cancellationToken);
+        var (ofHolders, ofPreviousHolders) = (HolderDays(holders), HolderDays(previousHolders));
         var sums = await voiceDays.ReadAsync(guild, span.StartDay, end, g =>
         {
             var sums = new VoiceWindowSums(members);
@@ -45,11 +55,11 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
                 var held = g.Day(day) ?? throw new InvalidOperationException($"Voice day {day} is not held.");
                 if (day >= start)
                 {
-                    sums.AddCurrent(day, held, holders);
+                    sums.AddCurrent(day, ofHolders?.Of(day, held) ?? held);
                 }
                 else if (day < span.CutDay)
                 {
-                    sums.AddPrevious(held, previousHolders);
+                    sums.AddPrevious(ofPreviousHolders?.Of(day, held) ?? held);
                 }
                 else if (day == span.CutDay && span.HasPartialDay)
                 {
@@ -84,4 +94,6 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
             new HeatMap(reported, [.. cells.Select(day => (IReadOnlyList<long>)[.. day.Select(ms => ms / MsPerMinute)])]),
             sums.MemberMs.ToDictionary(m => m.Key, m => m.Value / MsPerMinute));
     }
+
+    private HolderVoiceDays? HolderDays(HashSet<long>? holders) => holders is null ? null : _holderDays.GetValue(holders, set => new HolderVoiceDays(set));
 }

@@ -1,9 +1,9 @@
 namespace DiscordAnalytics.Core.Analytics.Voice;
 
 /// <summary>
-/// A window's voice time (and its previous window's) summed over held voice days, in milliseconds: a day counted for
-/// everyone adds its kept sums (its rows are visited only for the members asked by name); a day under a role filter, and
-/// the previous window's cut day, add their rows one by one. Built under the guild's gate; keeps no held day after it.
+/// A window's voice time (and its previous window's) summed over held voice days, in milliseconds: a whole day adds its
+/// kept sums, everyone's or a role filter's own (<see cref="HolderVoiceDays"/>; its rows are visited only for the members
+/// asked by name); the previous window's cut day adds its rows one by one. Built under the guild's gate; keeps no held day after it.
 /// </summary>
 internal sealed class VoiceWindowSums
 {
@@ -26,66 +26,34 @@ internal sealed class VoiceWindowSums
     /// <summary>The asked members' time in the window.</summary>
     public IReadOnlyDictionary<long, long> MemberMs => _memberMs;
 
-    /// <summary>A day of the window: everyone's (<paramref name="only"/> null) or only those members'.</summary>
-    public void AddCurrent(int day, HeldVoiceDay held, IReadOnlySet<long>? only)
+    /// <summary>A day of the window (everyone's, or a role filter's own, <see cref="HolderVoiceDays"/>): its kept sums.</summary>
+    public void AddCurrent(int day, HeldVoiceDay held)
     {
         var quarters = new long[held.QuarterHourMs.Length];
         QuarterHours[day] = quarters;
-        if (only is null)
+        (TalkMs, MutedMs, AloneMs) = (TalkMs + held.TalkMs, MutedMs + held.MutedMs, AloneMs + held.AloneMs);
+        foreach (var (channel, ms) in held.ChannelMs)
         {
-            (TalkMs, MutedMs, AloneMs) = (TalkMs + held.TalkMs, MutedMs + held.MutedMs, AloneMs + held.AloneMs);
-            foreach (var (channel, ms) in held.ChannelMs)
-            {
-                var (current, previous) = Channels.GetValueOrDefault(channel);
-                Channels[channel] = (current + ms, previous);
-            }
-
-            held.QuarterHourMs.CopyTo(quarters, 0);
-            if (_memberMs.Count > 0)
-            {
-                foreach (var row in held.Rows)
-                {
-                    AddMember(row);
-                }
-            }
-
-            return;
+            var (current, previous) = Channels.GetValueOrDefault(channel);
+            Channels[channel] = (current + ms, previous);
         }
 
-        foreach (var row in held.Rows)
+        held.QuarterHourMs.CopyTo(quarters, 0);
+        if (_memberMs.Count > 0)
         {
-            if (!only.Contains(row.User))
+            foreach (var row in held.Rows)
             {
-                continue;
+                AddMember(row);
             }
-
-            (TalkMs, MutedMs, AloneMs) = (TalkMs + row.TalkMs, MutedMs + row.MutedMs, AloneMs + row.AloneMs);
-            var (current, previous) = Channels.GetValueOrDefault(row.Channel);
-            Channels[row.Channel] = (current + row.TotalMs, previous);
-            row.AddQuartersTo(quarters);
-            AddMember(row);
         }
     }
 
-    /// <summary>A whole day of the previous window.</summary>
-    public void AddPrevious(HeldVoiceDay held, IReadOnlySet<long>? only)
+    /// <summary>A whole day of the previous window (everyone's, or a role filter's own).</summary>
+    public void AddPrevious(HeldVoiceDay held)
     {
-        if (only is null)
+        foreach (var (channel, ms) in held.ChannelMs)
         {
-            foreach (var (channel, ms) in held.ChannelMs)
-            {
-                AddPrevious(channel, ms);
-            }
-
-            return;
-        }
-
-        foreach (var row in held.Rows)
-        {
-            if (only.Contains(row.User))
-            {
-                AddPrevious(row.Channel, row.TotalMs);
-            }
+            AddPrevious(channel, ms);
         }
     }
 

@@ -6,6 +6,7 @@ using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Tests.Ingestion;
+using Microsoft.Extensions.Logging.Abstractions;
 using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 using DiscordAnalytics.Core.Analytics.Roles;
 
@@ -114,6 +115,39 @@ public abstract class EngagementQueryTests(StoreProvider provider)
             .ToList();
         Assert.Equal(expected, days.Select(d => (d.Day, d.Dau, d.Wau, d.Mau)).ToList());
         Assert.Contains(days, d => d.Mau > 0);
+    }
+
+    /// <summary>
+    /// A role filter's kept figures after late messages on a closed day, through the writer's commits: another member's
+    /// message moves nothing, the holder's moves their day, both brought forward by who flipped (no day counted again).
+    /// </summary>
+    [Fact]
+    public async Task Run_RoleFilterAskedAgainAfterLateMessages_TakesTheHoldersFlipsOnly()
+    {
+        const ulong g = 8_300, general = 8_301, ada = 8_311, bo = 8_312, role = 8_320;
+        long At(int daysAgo) => DayBucket.StartMs(Today - daysAgo) + (10 * 3_600_000L);
+        var ct = CancellationToken.None;
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        var index = TestMemberDays.Over(store);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: index);
+        await writer.WriteAsync(
+            [Guild(g, "engagement", At(60)), Channel(g, general, "general", At(60)), Role(g, role, "subscribers", At(60)), MemberRoles(g, ada, At(40), role), Member(g, bo, "bo", At(40)),
+                Message(g, general, ada, At(5), 1), Message(g, general, bo, At(5), 2), Message(g, general, ada, At(0), 3), Message(g, general, bo, At(0), 4)],
+            ct);
+        var kept = new EngagementQuery(index, new RoleHolders(store));
+        var query = new AnalyticsQuery(g, AnalyticsWindow.Last(7, Today), AnalyticsQuery.MaxTop, IncludeBots: false) { RoleId = role };
+        var first = (await kept.RunAsync(query, ct)).Daily;
+        var counted = kept.DaysCounted;
+        Assert.Equal((0L, 1L, 1L), Numbers(first, daysAgo: 3));
+
+        await writer.WriteAsync([Message(g, general, bo, At(3), 5)], ct);
+        Assert.Equal(first, (await kept.RunAsync(query, ct)).Daily);
+
+        await writer.WriteAsync([Message(g, general, ada, At(3), 6)], ct);
+        var afterHolder = (await kept.RunAsync(query, ct)).Daily;
+        Assert.Equal((1L, 1L, 1L), Numbers(afterHolder, daysAgo: 3));
+        Assert.Equal(counted, kept.DaysCounted);
+        Assert.Equal((await new EngagementQuery(TestMemberDays.Over(store), new RoleHolders(store)).RunAsync(query, ct)).Daily, afterHolder);
     }
 
     private static (long Dau, long Wau, long Mau) Numbers(IReadOnlyList<EngagementDay> days, int daysAgo)

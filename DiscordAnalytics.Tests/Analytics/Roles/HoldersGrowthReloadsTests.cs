@@ -1,5 +1,10 @@
+using System.Text.Json;
 using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.Analytics.Engagement;
+using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Roles;
+using DiscordAnalytics.Core.Analytics.Voice;
+using DiscordAnalytics.Core.Discord;
 using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.Entities;
@@ -11,16 +16,18 @@ using static DiscordAnalytics.Tests.Infrastructure.TestEvents;
 namespace DiscordAnalytics.Tests.Analytics.Roles;
 
 /// <summary>
-/// One <see cref="HoldersGrowth"/> and one Totals card kept across the writer's batches (as the app's singletons are):
-/// after every batch of joins, leaves (redelivered and late ones too), bots' joins, role changes, messages and a forget,
-/// the kept role holders' joins and leaves equal those of a fresh one reading the store, with and without bots, and the
-/// kept Totals card under a role filter equals a fresh one; the joins and leaves are read again only when their stored
-/// version moved, never for a message or a role change.
+/// One <see cref="HoldersGrowth"/> and the member cards that keep figures per holder set (totals, engagement, lurkers,
+/// voice) kept across the writer's batches (as the app's singletons are): after every batch of joins, leaves (redelivered
+/// and late ones too), bots' joins, role changes mid-window (roles gained and lost), messages (late ones too), reactions,
+/// voice and a forget, the kept role holders' joins and leaves equal those of a fresh one reading the store, with and
+/// without bots, and each kept card under a role filter equals a fresh one; the joins and leaves are read again only
+/// when their stored version moved, never for a message or a role change.
 /// </summary>
 public abstract class HoldersGrowthReloadsTests(StoreProvider provider)
 {
     private const ulong G = 9_600;
     private const ulong Text = 9_601;
+    private const ulong VoiceRoom = 9_602;
     private const int Users = 24;
     private const int Days = 18;
     private static readonly ulong[] RoleIds = [9_611, 9_612];
@@ -49,12 +56,10 @@ public abstract class HoldersGrowthReloadsTests(StoreProvider provider)
         var index = TestMemberDays.Over(store);
         await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, memberDays: index);
         await writer.WriteAsync(
-            [Guild(G, "growth", Start), Channel(G, Text, "general", Start), .. RoleIds.Select((r, i) => Role(G, r, $"role-{i}", Start)), RoleSnapshot(G, Start)],
+            [Guild(G, "growth", Start), Channel(G, Text, "general", Start), Channel(G, VoiceRoom, "voice", Start, ChannelTypes.Voice), .. RoleIds.Select((r, i) => Role(G, r, $"role-{i}", Start)), RoleSnapshot(G, Start)],
             CancellationToken.None);
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(NowAt));
-        var holders = new RoleHolders(store);
-        var growth = new HoldersGrowth(store, holders);
-        var totals = new TotalsQuery(store, TestChannelDays.Over(store), index, time, holders, growth);
+        var kept = Cards.Over(store, index, time);
         var n = 0UL;
         for (var day = 0; day < Days; day++)
         {
@@ -74,8 +79,16 @@ public abstract class HoldersGrowthReloadsTests(StoreProvider provider)
                     3 => Leave(G, user, at) with { DeliveryId = $"again-{n}" },
                     _ => MemberRoles(G, user, at, held),
                 });
-                batch.Add(Message(G, Text, user, DayStart(day) + random.Next(86_000_000), ++n));
+                var postedAt = DayStart(Math.Max(0, day - (random.Next(4) == 0 ? random.Next(1, 5) : 0))) + random.Next(86_000_000);
+                batch.Add(Message(G, Text, user, postedAt, ++n));
+                if (random.Next(3) == 0)
+                {
+                    batch.Add(Reaction(G, Text, n, (ulong)(9_700 + random.Next(Users)), postedAt + 5_000));
+                }
             }
+
+            var (talker, talkedAt) = ((ulong)(9_700 + random.Next(Users)), DayStart(day) + random.Next(60_000_000));
+            batch.AddRange([Voice(G, talker, VoiceRoom, talkedAt), Voice(G, talker, null, talkedAt + (random.Next(5, 90) * 60_000L))]);
 
             if (day == Days - 3)
             {
@@ -83,13 +96,15 @@ public abstract class HoldersGrowthReloadsTests(StoreProvider provider)
             }
 
             await writer.WriteAsync(batch, CancellationToken.None);
-            await AssertEqualToFreshAsync(store, growth, totals, time);
+            await AssertEqualToFreshAsync(store, kept, time);
         }
 
-        // Not a trivial answer: the holders joined and left in the first window.
+        // Not a trivial answer: the holders joined and left in the first window, and were some of its active members.
         var query = new AnalyticsQuery(G, Windows[0], AnalyticsQuery.DefaultTop, IncludeBots: true) { RoleId = RoleIds[0] };
-        var kept = await growth.OfQueryAsync(query, ComparisonWindow.Before(query.Window, NowAt), CancellationToken.None);
-        Assert.True(kept.Joins > 0 && kept.Leaves > 0 && kept.PreviousJoins > 0, $"seed {seed}: {kept}");
+        var growth = await kept.Growth.OfQueryAsync(query, ComparisonWindow.Before(query.Window, NowAt), CancellationToken.None);
+        Assert.True(growth.Joins > 0 && growth.Leaves > 0 && growth.PreviousJoins > 0, $"seed {seed}: {growth}");
+        var (holders, everyone) = ((await kept.Engagement.RunAsync(query, CancellationToken.None)).Daily[^1], (await kept.Engagement.RunAsync(query with { RoleId = null }, CancellationToken.None)).Daily[^1]);
+        Assert.True(holders.Mau > 0 && holders.Mau < everyone.Mau, $"seed {seed}: {holders} of {everyone}");
     }
 
     [Fact]
@@ -120,28 +135,48 @@ public abstract class HoldersGrowthReloadsTests(StoreProvider provider)
         Assert.Equal(3, growth.Reads);
     }
 
-    private static async Task AssertEqualToFreshAsync(TempSqliteStore store, HoldersGrowth kept, TotalsQuery keptTotals, TimeProvider time)
+    private static async Task AssertEqualToFreshAsync(TempSqliteStore store, Cards kept, TimeProvider time)
     {
-        var fresh = new HoldersGrowth(store, new RoleHolders(store));
-        var freshTotals = new TotalsQuery(store, TestChannelDays.Over(store), TestMemberDays.Over(store), time, new RoleHolders(store), fresh);
+        var fresh = Cards.Over(store, TestMemberDays.Over(store), time);
         foreach (var window in Windows)
         {
             foreach (var (role, bots) in RoleIds.SelectMany(r => new[] { (r, false), (r, true) }))
             {
                 var query = new AnalyticsQuery(G, window, AnalyticsQuery.DefaultTop, bots) { RoleId = role };
                 var span = ComparisonWindow.Before(window, NowAt);
-                var (expected, actual) = (await fresh.OfQueryAsync(query, span, CancellationToken.None), await kept.OfQueryAsync(query, span, CancellationToken.None));
+                var (expected, actual) = (await fresh.Growth.OfQueryAsync(query, span, CancellationToken.None), await kept.Growth.OfQueryAsync(query, span, CancellationToken.None));
                 Assert.Equal(Totals(expected), Totals(actual));
                 Assert.Equal(expected.Daily, actual.Daily);
 
-                Assert.Equal(await freshTotals.RunAsync(query, CancellationToken.None), await keptTotals.RunAsync(query, CancellationToken.None));
-                Assert.Equal((await freshTotals.RunPreviousAsync(query, CancellationToken.None)).Totals, (await keptTotals.RunPreviousAsync(query, CancellationToken.None)).Totals);
+                Assert.Equal(await fresh.Totals.RunAsync(query, CancellationToken.None), await kept.Totals.RunAsync(query, CancellationToken.None));
+                Assert.Equal((await fresh.Totals.RunPreviousAsync(query, CancellationToken.None)).Totals, (await kept.Totals.RunPreviousAsync(query, CancellationToken.None)).Totals);
+                Assert.Equal((await fresh.Engagement.RunAsync(query, CancellationToken.None)).Daily, (await kept.Engagement.RunAsync(query, CancellationToken.None)).Daily);
+                Assert.Equal(await fresh.Lurkers.RunAsync(query, CancellationToken.None), await kept.Lurkers.RunAsync(query, CancellationToken.None));
+                Assert.Equal(
+                    JsonSerializer.Serialize(await fresh.Voice.RunAsync(query, [], CancellationToken.None)),
+                    JsonSerializer.Serialize(await kept.Voice.RunAsync(query, [], CancellationToken.None)));
             }
         }
     }
 
     private static (long, long, long, long, long, long) Totals(MemberGrowth growth) =>
         (growth.Joins, growth.Leaves, growth.Net, growth.PreviousJoins, growth.PreviousLeaves, growth.PreviousNet);
+
+    /// <summary>The cards over one set of kept role holders and member days, as the app's singletons share them.</summary>
+    private sealed record Cards(HoldersGrowth Growth, TotalsQuery Totals, EngagementQuery Engagement, LurkersQuery Lurkers, VoiceQuery Voice)
+    {
+        public static Cards Over(TempSqliteStore store, MemberDayIndex memberDays, TimeProvider time)
+        {
+            var holders = new RoleHolders(store);
+            var growth = new HoldersGrowth(store, holders);
+            return new Cards(
+                growth,
+                new TotalsQuery(store, TestChannelDays.Over(store), memberDays, time, holders, growth),
+                new EngagementQuery(memberDays, holders),
+                new LurkersQuery(store, memberDays, holders),
+                new VoiceQuery(store, new VoiceDayIndex(store, NullLogger<VoiceDayIndex>.Instance), time, holders));
+        }
+    }
 
     public sealed class OnSqlite() : HoldersGrowthReloadsTests(StoreProvider.Sqlite);
 
