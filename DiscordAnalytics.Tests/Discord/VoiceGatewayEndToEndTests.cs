@@ -44,7 +44,10 @@ public sealed class VoiceGatewayEndToEndTests : IDisposable
             using var client = app.CreateApiClient();
             await emulator.WaitForIdentifyAsync();
             await emulator.DispatchAsync("GUILD_CREATE", GuildCreate());
-            await StoreHasAsync(app, db => db.Guilds.AnyAsync(g => g.GuildId == long.Parse(Guild)));
+            // The channel, not the guild: the guild's row can be stored before its GUILD_CREATE (READY names the guild), and a
+            // GUILD_CREATE still on its way when the clock moves is received at minute 1, which moves Alice's join 1 ms on
+            // (receive times are strictly increasing).
+            await StoreHasAsync(app, db => db.Channels.AnyAsync(c => c.ChannelId == long.Parse(Lounge)));
             await StateAsync(emulator, app, clock, t0, minute: 1, Alice, Lounge, muted: false);
             await StateAsync(emulator, app, clock, t0, minute: 11, Bob, Lounge, muted: false);
 
