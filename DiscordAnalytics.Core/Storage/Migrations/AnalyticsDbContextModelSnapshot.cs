@@ -1581,6 +1581,10 @@ namespace DiscordAnalytics.Core.Storage.Migrations
 
                     b.HasKey("GuildId", "MessageId");
 
+                    b.HasIndex("GuildId", "DeletedAt")
+                        .HasDatabaseName("IX_messageFacts_deletedAt")
+                        .HasFilter("\"deletedAt\" IS NOT NULL");
+
                     b.HasIndex("GuildId", "MessageId")
                         .HasDatabaseName("IX_messageFacts_deleted")
                         .HasFilter("\"deletedAt\" IS NOT NULL");

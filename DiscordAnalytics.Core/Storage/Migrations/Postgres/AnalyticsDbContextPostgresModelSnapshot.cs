@@ -1652,6 +1652,10 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                     b.HasKey("GuildId", "MessageId")
                         .HasName("pk_messagefacts");
 
+                    b.HasIndex("GuildId", "DeletedAt")
+                        .HasDatabaseName("ix_messagefacts_deletedat")
+                        .HasFilter("\"deletedat\" IS NOT NULL");
+
                     b.HasIndex("GuildId", "MessageId")
                         .HasDatabaseName("ix_messagefacts_deleted")
                         .HasFilter("\"deletedat\" IS NOT NULL");
