@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DiscordAnalytics.Core.Analytics.ChannelDays;
 using DiscordAnalytics.Core.Analytics.MemberDays;
 using DiscordAnalytics.Core.Analytics.Roles;
@@ -17,8 +16,8 @@ namespace DiscordAnalytics.Core.Analytics;
 /// </summary>
 public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, ChannelDayIndex channelDays, MemberDayIndex memberDays, TimeProvider time, RoleHolders roleHolders, HoldersGrowth holdersGrowth)
 {
-    /// <summary>The previous window's cut day per guild and bot rule, kept while its versions stand (<see cref="CutDayTotals"/>).</summary>
-    private readonly ConcurrentDictionary<(long Guild, bool Bots), CutDayTotals> _cutDays = new();
+    /// <summary>The previous windows' cut days per guild and bot rule, each kept while its versions stand (<see cref="CutDayTotals"/>).</summary>
+    private readonly KeptCutDays _cutDays = new();
 
     private long _cutDayReads;
 
@@ -67,7 +66,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             g =>
             {
                 var version = g.Day(cut)?.Version ?? 0;
-                if (_cutDays.GetValueOrDefault((guild, bots)) is { } day && day.HoldsItems(cut, bots, channelVersion, version) && day.HoldsMembership(first.RowVersion))
+                if (_cutDays.Get(guild, bots, cut) is { } day && day.HoldsItems(cut, bots, channelVersion, version) && day.HoldsMembership(first.RowVersion))
                 {
                     var partial = day.At(span.EndAt);
                     return (version, ((PartialDayTotals, (long, long))?)(partial, UniqueMembers(g.Sums(span.StartDay, cut, bots), g, partial, holders)));
@@ -81,7 +80,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             return Previous(days.ToTotals(kept.Item1, kept.Item2));
         }
 
-        var read = _cutDays.GetValueOrDefault((guild, bots));
+        var read = _cutDays.Get(guild, bots, cut);
         if (read is null || !read.HoldsItems(cut, bots, channelVersion, memberVersion))
         {
             read = await CutDayTotals.ReadItemsAsync(db, guild, cut, bots, channelVersion, memberVersion, cancellationToken);
@@ -93,7 +92,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             await read.ReadMembershipAsync(db, guild, first.RowVersion, cancellationToken);
         }
 
-        _cutDays[(guild, bots)] = read;
+        _cutDays.Keep(guild, read);
         var cutPartial = read.At(span.EndAt);
         var cutMembers = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, cutPartial, holders), cancellationToken);
         return Previous(days.ToTotals(cutPartial, cutMembers));

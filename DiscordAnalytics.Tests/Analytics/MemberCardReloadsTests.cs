@@ -97,6 +97,15 @@ public abstract class MemberCardReloadsTests(StoreProvider provider)
         Assert.Equal((3L, 1L, 3L, 2L), Of(await AssertFreshAsync()));
         Assert.Equal(2, kept.CutDayReads);
 
+        // The 30-day window cuts another day, kept beside this one: switching back and forth reads neither again.
+        var month = Query(Windows[1], bots: false, g);
+        var freshMonth = await new TotalsQuery(store, TestChannelDays.Over(store), TestMemberDays.Over(store), time, new RoleHolders(store), new HoldersGrowth(store, new RoleHolders(store))).RunPreviousAsync(month, CancellationToken.None);
+        Assert.Equal(freshMonth, await kept.RunPreviousAsync(month, CancellationToken.None));
+        Assert.Equal(3, kept.CutDayReads);
+        Assert.Equal((3L, 1L, 3L, 2L), Of(await AssertFreshAsync()));
+        Assert.Equal(freshMonth, await kept.RunPreviousAsync(month, CancellationToken.None));
+        Assert.Equal(3, kept.CutDayReads);
+
         static (long Messages, long Reactions, long Active, long Joins) Of(PreviousTotals p) => (p.Totals.Messages, p.Totals.Reactions, p.Totals.ActiveMembers, p.Totals.Joins);
     }
 
