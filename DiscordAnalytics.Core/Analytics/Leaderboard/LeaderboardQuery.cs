@@ -63,9 +63,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         var guild = (long)query.GuildId;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = ranked.Where(c => privacy.IsListed(c.Member.User)).Select(c => c.Member.User).ToList();
-        var names = await db.Members.AsNoTracking()
-            .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var names = await Names.OfMembersAsync(db, guild, ids, cancellationToken);
 
         var entries = ranked.Select((c, i) =>
         {
@@ -134,6 +132,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         }
 
         await memberDays.ReadAsync(
+            db,
             guild,
             first,
             last + 1,
