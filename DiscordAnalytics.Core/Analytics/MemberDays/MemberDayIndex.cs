@@ -60,16 +60,7 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
     private async Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildMemberDays guild, int start, int end, CancellationToken cancellationToken)
     {
         // A reload's only statement here: the versions, through the caller's context when it has one.
-        Dictionary<int, long> stored;
-        if (callers is not null)
-        {
-            stored = await StoredVersionsAsync(callers, guildId, start, end, cancellationToken);
-        }
-        else
-        {
-            await using var own = await contexts.CreateDbContextAsync(cancellationToken);
-            stored = await StoredVersionsAsync(own, guildId, start, end, cancellationToken);
-        }
+        var stored = await DayVersions.ReadAsync(contexts, callers, db => StoredVersionsAsync(db, guildId, start, end, cancellationToken), cancellationToken);
 
         if (StaleDays(guild, stored, start, end).Count == 0)
         {
