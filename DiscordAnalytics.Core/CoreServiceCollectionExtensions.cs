@@ -67,7 +67,10 @@ public static class CoreServiceCollectionExtensions
             ? new Clock.ShiftedClock(startAt, TimeProvider.System)
             : TimeProvider.System);
 
-        services.AddDbContextFactory<AnalyticsDbContext>((sp, options) => options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        // Pooled: a card makes a few contexts per call, and a new one builds its internal services each time (a tenth of a
+        // warm reload went there); a pooled context is reset when it is returned.
+        services.AddPooledDbContextFactory<AnalyticsDbContext>((sp, options) =>
+            AnalyticsDbContext.WithReplacedServices(options.UseStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
         services.AddSingleton<StoreHealth>();
         services.AddSingleton<IMigrationFollowUp, SupportFactsFill>();
         services.AddSingleton<IMigrationFollowUp, Ingestion.Writing.EmojiDaysFill>();

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using DiscordAnalytics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
 
@@ -21,6 +23,22 @@ internal static class DayVersions
         }
 
         return stale;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> (a range of stored day versions) on the caller's context when it has one, so a card call
+    /// makes one context and connection; else on a context of its own.
+    /// </summary>
+    public static async Task<Dictionary<int, long>> ReadAsync(
+        IDbContextFactory<AnalyticsDbContext> contexts, AnalyticsDbContext? callers, Func<AnalyticsDbContext, Task<Dictionary<int, long>>> read, CancellationToken cancellationToken)
+    {
+        if (callers is not null)
+        {
+            return await read(callers);
+        }
+
+        await using var own = await contexts.CreateDbContextAsync(cancellationToken);
+        return await read(own);
     }
 
     /// <summary>Sorted days as runs of consecutive days, (start, end excluded): each is one range read of a day-keyed table.</summary>

@@ -31,6 +31,7 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
 
         var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
         var rising = await memberDays.ReadAsync(
+            db,
             guild,
             span.StartDay,
             end,
@@ -38,9 +39,7 @@ public sealed class RisingMembersQuery(IDbContextFactory<AnalyticsDbContext> con
             cancellationToken);
 
         var ids = rising.Select(x => x.User).ToList();
-        var names = await db.Members
-            .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var names = await Names.OfMembersAsync(db, guild, ids, cancellationToken);
         return [.. rising.Select(x => new RisingMember(x.User.ToString(), Names.OrId(names.GetValueOrDefault(x.User), x.User), x.Messages, x.Reactions))];
     }
 }

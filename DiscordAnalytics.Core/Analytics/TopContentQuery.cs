@@ -27,7 +27,7 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
         var top = new List<TopMessage>();
         for (var candidates = (query.Top * 2) + 20; ; candidates *= 4)
         {
-            var leaders = await channelDays.ReadAsync(guild, start, end, day => Leaders(day, start, end, bots, candidates), cancellationToken)
+            var leaders = await channelDays.ReadAsync(db, guild, start, end, day => Leaders(day, start, end, bots, candidates), cancellationToken)
                 ?? [.. (await db.TopContentDaily
                     .Where(t => t.GuildId == guild && t.MessageId >= firstId && t.MessageId < endId && t.Day >= start && t.Day < end)
                     .Select(t => new { t.MessageId, t.ChannelId, Score = t.ReactionScore + (bots ? t.BotReactionScore : 0) })
@@ -53,16 +53,12 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
         }
 
         var channelIds = top.Select(x => x.ChannelId).Distinct().ToList();
-        var channelNames = await db.Channels
-            .Where(c => c.GuildId == guild && channelIds.Contains(c.ChannelId))
-            .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
+        var channelNames = await Names.OfChannelsAsync(db, guild, channelIds, cancellationToken);
         // A hidden member's message keeps its place and score, but shows neither its author nor its excerpt.
         var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         top = [.. top.Select(x => visible.MayShowContentOf(x.AuthorId) ? x : x with { AuthorId = null, Excerpt = null, ByHiddenMember = true })];
         var authorIds = top.Where(x => x.AuthorId is not null).Select(x => x.AuthorId!.Value).Distinct().ToList();
-        var authorNames = await db.Members
-            .Where(m => m.GuildId == guild && authorIds.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var authorNames = await Names.OfMembersAsync(db, guild, authorIds, cancellationToken);
 
         return [.. top.Select(x => new ContentStat(
             x.MessageId.ToString(),

@@ -27,7 +27,7 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
 
         // A role filter: the role's holders in the window, checked only for members who beat the ranking's worst kept.
         var holders = await roleHolders.OfQueryAsync(query, query.Window.StartAt, query.Window.EndAt, cancellationToken);
-        var top = await memberDays.ReadAsync(guild, span.StartDay, end, g =>
+        var top = await memberDays.ReadAsync(db, guild, span.StartDay, end, g =>
         {
             var previous = g.Sums(span.StartDay, span.CutDay, bots);
             return MemberRankings.Top(g.Sums(start, end, bots), g, visible, ranking, query.Top, holders)
@@ -36,9 +36,7 @@ public sealed class TopMembersQuery(IDbContextFactory<AnalyticsDbContext> contex
         }, cancellationToken);
 
         var ids = top.Select(x => x.Member.User).ToList();
-        var names = await db.Members
-            .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var names = await Names.OfMembersAsync(db, guild, ids, cancellationToken);
 
         return [.. top.Select(x => new MemberStat(
             x.Member.User.ToString(),

@@ -28,10 +28,10 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
     {
         var (guild, start, end, bots) = ((long)query.GuildId, query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (days, _) = await WholeDaysAsync(guild, start, end, bots, (await MembershipAndFirstAsync(db, guild, start, end, bots, cancellationToken)).Membership, withNext: false, cancellationToken);
+        var (days, _) = await WholeDaysAsync(db, guild, start, end, bots, (await MembershipAndFirstAsync(db, guild, start, end, bots, cancellationToken)).Membership, withNext: false, cancellationToken);
         // The rollups have no member: the holders' joins and leaves are member growth's, read from the raw joins and leaves.
         var role = query.RoleId is null ? null : await holdersGrowth.OfRoleAsync(query, ComparisonWindow.Before(query.Window, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
-        var members = await memberDays.ReadAsync(guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, role?.Holders), cancellationToken);
+        var members = await memberDays.ReadAsync(db, guild, start, end, g => UniqueMembers(g.Sums(start, end, bots), g, PartialDayTotals.Nothing, role?.Holders), cancellationToken);
         var totals = days.ToTotals(PartialDayTotals.Nothing, members);
         return role is null ? totals : totals with { Joins = role.Growth.Joins, Leaves = role.Growth.Leaves };
     }
@@ -48,18 +48,19 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
 
         // The joins and leaves of the whole days, the guild's first activity and its member-row version: one statement.
         var first = await MembershipAndFirstAsync(db, guild, span.StartDay, cut, bots, cancellationToken);
-        var (days, channelVersion) = await WholeDaysAsync(guild, span.StartDay, cut, bots, first.Membership, span.HasPartialDay, cancellationToken);
+        var (days, channelVersion) = await WholeDaysAsync(db, guild, span.StartDay, cut, bots, first.Membership, span.HasPartialDay, cancellationToken);
         var role = query.RoleId is null ? null : await holdersGrowth.OfRoleAsync(query, span, cancellationToken);
         var (holders, growthOfHolders) = (role?.PreviousHolders, role?.Growth);
         if (!span.HasPartialDay)
         {
-            var whole = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
+            var whole = await memberDays.ReadAsync(db, guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, PartialDayTotals.Nothing, holders), cancellationToken);
             return Previous(days.ToTotals(PartialDayTotals.Nothing, whole));
         }
 
         // The cut day's items are kept while its channel-day and member-day versions stand, its joins and leaves while
         // the member rows' does; the cut moves with the clock and is then only a prefix of what is held.
         var (memberVersion, held) = await memberDays.ReadAsync(
+            db,
             guild,
             span.StartDay,
             cut + 1,
@@ -94,7 +95,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
 
         _cutDays.Keep(guild, read);
         var cutPartial = read.At(span.EndAt);
-        var cutMembers = await memberDays.ReadAsync(guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, cutPartial, holders), cancellationToken);
+        var cutMembers = await memberDays.ReadAsync(db, guild, span.StartDay, cut, g => UniqueMembers(g.Sums(span.StartDay, cut, bots), g, cutPartial, holders), cancellationToken);
         return Previous(days.ToTotals(cutPartial, cutMembers));
 
         PreviousTotals Previous(Totals totals) =>
@@ -181,9 +182,10 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
     /// <paramref name="withNext"/>, day <paramref name="end"/> is brought up to the store too and its version returned (else 0).
     /// </summary>
     private async Task<(WholeDays Days, long NextVersion)> WholeDaysAsync(
-        long guild, int start, int end, bool bots, (long Joins, long Leaves) membership, bool withNext, CancellationToken cancellationToken)
+        AnalyticsDbContext db, long guild, int start, int end, bool bots, (long Joins, long Leaves) membership, bool withNext, CancellationToken cancellationToken)
     {
         var (channels, next) = await channelDays.ReadAsync(
+            db,
             guild,
             start,
             withNext ? end + 1 : end,

@@ -110,12 +110,26 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<JoinDayVersion> JoinDayVersions => Set<JoinDayVersion>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+    /// <summary>
+    /// The services this context replaces, given to its options where they are made: the app's pooled factory must be
+    /// handed them (a pooled context may not change its options in <see cref="OnConfiguring"/>); other options (tests,
+    /// design time) get them in <see cref="OnConfiguring"/>.
+    /// </summary>
+    public static DbContextOptionsBuilder WithReplacedServices(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             // SQLite only: the three-type form replaces SQLite's generator and leaves PostgreSQL's alone.
             .ReplaceService<IMigrationsSqlGenerator, SqliteMigrationsSqlGenerator, WithoutRowIdMigrationsSqlGenerator>()
             // Each provider has its own migrations (a namespace each, in this assembly).
             .ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        var replaced = optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ReplacedServices;
+        if (replaced is null || !replaced.ContainsKey((typeof(IMigrationsAssembly), null)))
+        {
+            WithReplacedServices(optionsBuilder);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -111,6 +111,36 @@ public sealed class MemberDaysGroundTruthTests
         Assert.Equal(3L, held);
     }
 
+    /// <summary>
+    /// Few places in each order: once they are taken, a member whose first key (activity, messages or reactions) is below the
+    /// last place's is passed over on that key alone, and one equal to it still goes through the whole order (ties are many
+    /// in a month of a small community).
+    /// </summary>
+    [Theory]
+    [InlineData(MemberRanking.ByActivity)]
+    [InlineData(MemberRanking.ByMessages)]
+    [InlineData(MemberRanking.ByReactions)]
+    public async Task TopMembers_FewPlacesInEachOrder_EqualGroundTruth(MemberRanking ranking)
+    {
+        var events = RandomEventStream.Generate(15, activity: 4_000, endAt: NowMs, days: 40);
+        await using var store = await TempSqliteStore.CreateMigratedAsync();
+        await store.WriteInBatchesAsync(events, batchSize: 500);
+        var query = new AnalyticsQuery(RandomEventStream.GuildId, AnalyticsWindow.Last(30, DayBucket.FromUnixMs(NowMs)), Top: 3, IncludeBots: false);
+
+        var top = await new TopMembersQuery(store, TestMemberDays.Over(store), new FakeTimeProvider(Now), new RoleHolders(store)).RunAsync(query, ranking, CancellationToken.None);
+
+        var every = new GroundTruth(events).TopMembers(query.Window, int.MaxValue);
+        var ordered = ranking switch
+        {
+            MemberRanking.ByMessages => every.OrderByDescending(m => m.Messages).ThenByDescending(m => m.Reactions),
+            MemberRanking.ByReactions => every.OrderByDescending(m => m.Reactions).ThenByDescending(m => m.Messages),
+            _ => every.OrderByDescending(m => m.Messages + m.Reactions),
+        };
+        Assert.Equal(
+            ordered.ThenBy(m => ulong.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture)).Take(3).ToList(),
+            top.Select(m => (m.DiscordUserId, m.MessagesSent, m.ReactionsAdded, m.ThreadsStarted)).ToList());
+    }
+
     private static async Task<(Totals Totals, List<MemberStat> Top, List<RisingMember> Rising)> ReadAsync(TempSqliteStore store, MemberDayIndex index, AnalyticsQuery query)
     {
         var time = new FakeTimeProvider(Now);

@@ -44,12 +44,19 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
     /// Brings days <paramref name="start"/> to <paramref name="end"/> (excluded) of the guild up to the store, then runs
     /// <paramref name="read"/> on them (a missing day is an empty one) under the guild's gate.
     /// </summary>
-    internal async Task<T> ReadAsync<T>(long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken)
+    internal Task<T> ReadAsync<T>(long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(null, guildId, start, end, read, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync{T}(long, int, int, Func{Func{int, ChannelDay}, T}, CancellationToken)"/>, the versions read
+    /// through the caller's context <paramref name="db"/> (a card's one context per call; null: a context of its own).
+    /// </summary>
+    internal async Task<T> ReadAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken)
     {
         var guild = _guilds.GetOrAdd(guildId, _ => new GuildChannelDays());
         if (start < end)
         {
-            await SyncAsync(guildId, guild, start, end, cancellationToken);
+            await SyncAsync(db, guildId, guild, start, end, cancellationToken);
         }
 
         var empty = new ChannelDay(0);
@@ -59,14 +66,17 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
         }
     }
 
-    private async Task SyncAsync(long guildId, GuildChannelDays guild, int start, int end, CancellationToken cancellationToken)
+    private async Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildChannelDays guild, int start, int end, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
+        // A reload's only statement here: the versions, through the caller's context when it has one.
+        var stored = await DayVersions.ReadAsync(contexts, callers, db => StoredVersionsAsync(db, guildId, start, end, cancellationToken), cancellationToken);
+
         if (StaleDays(guild, stored, start, end).Count == 0)
         {
             return;
         }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         await guild.Loading.WaitAsync(cancellationToken);
         try

@@ -63,9 +63,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         var guild = (long)query.GuildId;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = ranked.Where(c => privacy.IsListed(c.Member.User)).Select(c => c.Member.User).ToList();
-        var names = await db.Members.AsNoTracking()
-            .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var names = await Names.OfMembersAsync(db, guild, ids, cancellationToken);
 
         var entries = ranked.Select((c, i) =>
         {
@@ -105,10 +103,12 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rules = await LeaderboardSettingsStore.RulesAsync(db, guild, cancellationToken);
         var privacy = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
-        var first = await db.MemberDayVersions.AsNoTracking()
-            .Where(v => v.GuildId == guild && v.Day <= today)
-            .MinAsync(v => (int?)v.Day, cancellationToken) ?? today;
-        first = Math.Min(first, start);
+        // The guild's first member day and its time zone: one statement (portable SQL), not one each.
+        var stored = await db.Database.SqlQuery<FirstDayAndZone>($"""
+            SELECT (SELECT MIN(day) FROM memberDayVersions WHERE guildId = {guild} AND day <= {today}) AS "FirstDay",
+                   (SELECT timeZone FROM guilds WHERE guildId = {guild}) AS "TimeZone"
+            """).SingleAsync(cancellationToken);
+        var first = Math.Min(stored.FirstDay ?? today, start);
         var last = Math.Max(today, end - 1);
         // Live events land on today, and on yesterday (a reaction to yesterday's message, the last minutes before midnight):
         // the window's days before yesterday are its settled ones, ranked once and kept.
@@ -116,7 +116,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         var voice = await _voice.OfAsync(guild, start, recent, end, cancellationToken);
         var botIds = bots ? [] : await _bots.OfAsync(db, guild, cancellationToken);
 
-        var zone = IanaTimeZones.Find(await db.Guilds.AsNoTracking().Where(g => g.GuildId == guild).Select(g => g.TimeZone).FirstOrDefaultAsync(cancellationToken));
+        var zone = IanaTimeZones.Find(stored.TimeZone);
         var local = zone is not null && !LocalStreakCounter.IsUtc(zone)
             ? await LocalStreaks.CountAsync(guild, zone, first, time.GetUtcNow().ToUnixTimeMilliseconds(), rules, bots, cancellationToken)
             : null;
@@ -134,6 +134,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         }
 
         await memberDays.ReadAsync(
+            db,
             guild,
             first,
             last + 1,
@@ -236,18 +237,21 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             }
         }
 
+        // The settled numbers first: a member on a recent day has at least those (counts only add, weights are never
+        // negative), so once an entry's settled numbers would not be kept, no later entry's would, recent or not. Before,
+        // the walk looked up every recent member it passed, and the busiest members are on the recent days.
         foreach (var entry in board.InOrder(by))
         {
-            var member = entry.Member >= 0 ? entry.Member : window.Guild.TryIndexOf(entry.User, out var indexed) ? indexed : -1;
-            if ((member >= 0 && window.IsRecent(member)) || voice.IsLive(entry.User))
-            {
-                continue;
-            }
-
             var minutes = entry.VoiceMs / MsPerMinute;
             if (!Beats(entry.User, entry.Messages, entry.Reactions, entry.Threads, minutes))
             {
                 break;
+            }
+
+            var member = entry.Member >= 0 ? entry.Member : window.Guild.TryIndexOf(entry.User, out var indexed) ? indexed : -1;
+            if ((member >= 0 && window.IsRecent(member)) || voice.IsLive(entry.User))
+            {
+                continue;
             }
 
             offer(window.Of(member, entry.User), minutes);
@@ -274,6 +278,9 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         LeaderboardRanking.Streak => c.LongestStreak,
         _ => c.Messages,
     };
+
+    /// <summary>The guild's first member day (null: none up to today) and its time zone's name (null: UTC), as one statement reads them.</summary>
+    private sealed record FirstDayAndZone(int? FirstDay, string? TimeZone);
 
     internal readonly record struct Candidate(long User, bool IsBot, long Messages, long Reactions, long Threads, int CurrentStreak, int LongestStreak);
 }

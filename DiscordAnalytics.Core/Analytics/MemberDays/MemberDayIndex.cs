@@ -36,12 +36,19 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
     /// Brings days <paramref name="start"/> to <paramref name="end"/> (excluded) of the guild up to the store, then runs
     /// <paramref name="read"/> on them under the guild's gate (it must not keep what it is given).
     /// </summary>
-    internal async Task<T> ReadAsync<T>(long guildId, int start, int end, Func<GuildMemberDays, T> read, CancellationToken cancellationToken)
+    internal Task<T> ReadAsync<T>(long guildId, int start, int end, Func<GuildMemberDays, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(null, guildId, start, end, read, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync{T}(long, int, int, Func{GuildMemberDays, T}, CancellationToken)"/>, the versions read through
+    /// the caller's context <paramref name="db"/> (a card's one context per call; null: a context of its own).
+    /// </summary>
+    internal async Task<T> ReadAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, Func<GuildMemberDays, T> read, CancellationToken cancellationToken)
     {
         var guild = _guilds.GetOrAdd(guildId, _ => new GuildMemberDays());
         if (start < end)
         {
-            await SyncAsync(guildId, guild, start, end, cancellationToken);
+            await SyncAsync(db, guildId, guild, start, end, cancellationToken);
         }
 
         lock (guild.Gate)
@@ -50,14 +57,17 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
         }
     }
 
-    private async Task SyncAsync(long guildId, GuildMemberDays guild, int start, int end, CancellationToken cancellationToken)
+    private async Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildMemberDays guild, int start, int end, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
+        // A reload's only statement here: the versions, through the caller's context when it has one.
+        var stored = await DayVersions.ReadAsync(contexts, callers, db => StoredVersionsAsync(db, guildId, start, end, cancellationToken), cancellationToken);
+
         if (StaleDays(guild, stored, start, end).Count == 0)
         {
             return;
         }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         // One reader fills a guild at a time: a cold start with many cards open reads the year once, not once per card.
         await guild.Loading.WaitAsync(cancellationToken);

@@ -20,21 +20,32 @@ internal static class MemberRankings
             _ => (a, b) => Order(b.Messages + b.Reactions, a.Messages + a.Reactions, 0, 0, a.User, b.User),
         };
 
+        // The ranking's first key: a member whose first key is below the worst kept one's cannot be kept, whatever the rest.
+        Func<long, long, long> first = ranking switch
+        {
+            MemberRanking.ByMessages => (m, _) => m,
+            MemberRanking.ByReactions => (_, r) => r,
+            _ => (m, r) => m + r,
+        };
+
         var count = sums.Members;
         var (messages, reactions, threads) = (Rent(count), Rent(count), Rent(count));
         try
         {
             sums.CopyTo(messages, reactions, threads);
             var best = new Best(before, top);
+            var floor = long.MinValue;
             for (var member = 0; member < count; member++)
             {
                 var (m, r, t) = (messages[member], reactions[member], threads[member]);
-                if (m > 0 || r > 0 || t > 0)
+                // Most members are below the kept ones' floor: skipped on one comparison, no candidate made.
+                if ((m > 0 || r > 0 || t > 0) && first(m, r) >= floor)
                 {
                     var candidate = new RankedMember(guild.UserAt(member), m, r, t);
                     if (best.Beats(candidate) && visible.IsListed(candidate.User) && (only is null || only.Contains(candidate.User)))
                     {
                         best.Add(candidate);
+                        floor = best.Worst is { } worst ? first(worst.Messages, worst.Reactions) : long.MinValue;
                     }
                 }
             }
@@ -61,9 +72,11 @@ internal static class MemberRankings
             current.CopyTo(now, scratch, scratch);
             previous.CopyTo(before, scratch, scratch);
             var best = new Best((a, b) => Order(b.Messages - b.Reactions, a.Messages - a.Reactions, 0, 0, a.User, b.User), top);
+            var floor = long.MinValue;
             for (var member = 0; member < count; member++)
             {
-                if (now[member] <= 0)
+                // The cut hours only add to before: a rise below the worst kept one's without them is below it with them.
+                if (now[member] <= 0 || (long)now[member] - before[member] < floor)
                 {
                     continue;
                 }
@@ -73,6 +86,7 @@ internal static class MemberRankings
                 if (candidate.Messages > candidate.Reactions && best.Beats(candidate) && visible.IsListed(user) && (only is null || only.Contains(user)))
                 {
                     best.Add(candidate);
+                    floor = best.Worst is { } worst ? worst.Messages - worst.Reactions : long.MinValue;
                 }
             }
 
@@ -111,6 +125,9 @@ internal static class MemberRankings
     private sealed class Best(Comparison<RankedMember> before, int top)
     {
         private readonly PriorityQueue<RankedMember, RankedMember> _heap = new(Comparer<RankedMember>.Create((a, b) => before(b, a)));
+
+        /// <summary>The worst kept once <c>top</c> are kept (a candidate must rank before it); null before.</summary>
+        public RankedMember? Worst => top > 0 && _heap.Count == top ? _heap.Peek() : null;
 
         /// <summary>Whether the candidate would be kept: fewer than top are held, or it ranks before the worst held.</summary>
         public bool Beats(RankedMember candidate) => top > 0 && (_heap.Count < top || before(candidate, _heap.Peek()) < 0);

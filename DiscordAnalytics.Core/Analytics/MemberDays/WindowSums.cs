@@ -11,27 +11,14 @@ internal sealed class WindowSums
     private readonly MemberDay? _last;
     private readonly bool _bots;
 
-    public WindowSums(MemberSums closed, MemberDay? last, bool bots, int members)
-    {
+    /// <summary>
+    /// The window's unique active members and reactors: the kept sums' counts with the last day's members new to them,
+    /// counted on first use only (a pass over the last day's members, which the ranking cards never need).
+    /// </summary>
+    private (int Active, int Reactors)? _counts;
+
+    public WindowSums(MemberSums closed, MemberDay? last, bool bots, int members) =>
         (_closed, _last, _bots, Members) = (closed, last, bots, members);
-        (ActiveCount, ReactorCount) = (closed.ActiveCount, closed.ReactorCount);
-        if (last is null)
-        {
-            return;
-        }
-
-        for (var i = 0; i < last.Count; i++)
-        {
-            if (!bots && last.IsBotAt(i))
-            {
-                continue;
-            }
-
-            var member = last.MemberAt(i);
-            ActiveCount += last.IsActiveAt(i) && !closed.IsActive(member) ? 1 : 0;
-            ReactorCount += last.ReactionsAt(i) > 0 && !closed.IsReactor(member) ? 1 : 0;
-        }
-    }
 
     /// <summary>The kept sums of all days but the last: the same object while none of those days changed.</summary>
     public MemberSums Closed => _closed;
@@ -42,9 +29,9 @@ internal sealed class WindowSums
     /// <summary>How many member indexes there are (every index below it may have numbers).</summary>
     public int Members { get; }
 
-    public int ActiveCount { get; }
+    public int ActiveCount => Counts().Active;
 
-    public int ReactorCount { get; }
+    public int ReactorCount => Counts().Reactors;
 
     public bool IsActive(int member) => _closed.IsActive(member) || Last(member) is { } at && _last!.IsActiveAt(at);
 
@@ -83,6 +70,33 @@ internal sealed class WindowSums
                 threads[member] += _last.ThreadsAt(i);
             }
         }
+    }
+
+    private (int Active, int Reactors) Counts()
+    {
+        if (_counts is { } counted)
+        {
+            return counted;
+        }
+
+        var (active, reactors) = (_closed.ActiveCount, _closed.ReactorCount);
+        if (_last is not null)
+        {
+            for (var i = 0; i < _last.Count; i++)
+            {
+                if (!_bots && _last.IsBotAt(i))
+                {
+                    continue;
+                }
+
+                var member = _last.MemberAt(i);
+                active += _last.IsActiveAt(i) && !_closed.IsActive(member) ? 1 : 0;
+                reactors += _last.ReactionsAt(i) > 0 && !_closed.IsReactor(member) ? 1 : 0;
+            }
+        }
+
+        _counts = (active, reactors);
+        return (active, reactors);
     }
 
     /// <summary>The member's entry in the last day, when it has one that counts (bots only with bots).</summary>

@@ -33,7 +33,7 @@ public sealed class RolesQuery(IDbContextFactory<AnalyticsDbContext> contexts, M
         var inWindow = held.InWindow(startAt, endAt).Where(r => only == null || r.Key == only).ToList();
         var holders = inWindow.ToDictionary(r => r.Key, r => r.Value.Holders);
         var (start, end, bots) = (query.Window.StartDay, query.Window.EndDay, query.IncludeBots);
-        var activity = await memberDays.ReadAsync(guild, start, end, g =>
+        var activity = await memberDays.ReadAsync(db, guild, start, end, g =>
         {
             var sums = g.Sums(start, end, bots);
             return inWindow.ToDictionary(r => r.Key, r => roleHolders.ActivityOf(r.Value.Holders).Of(g, sums));
