@@ -1,6 +1,5 @@
 using System.Data.Common;
 using DiscordAnalytics.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace DiscordAnalytics.Core.Analytics;
 
@@ -24,43 +23,23 @@ internal static class GuildRowsRead
         CancellationToken cancellationToken,
         params (string Name, object Value)[] parameters)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(row);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
-            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
-            var stored = await version(db, cancellationToken);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = snapshot;
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = ("@guild", guildId);
-            command.Parameters.Add(parameter);
-            foreach (var (name, value) in parameters)
+        return await ReadSnapshot.RunAsync(
+            db,
+            async snapshot =>
             {
-                var more = command.CreateParameter();
-                (more.ParameterName, more.Value) = (name, value);
-                command.Parameters.Add(more);
-            }
-
-            var rows = new List<TRow>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
+                var stored = await version(db, cancellationToken);
+                await using var command = ReadSnapshot.Command(db, snapshot, sql, [("@guild", guildId), .. parameters]);
+                var rows = new List<TRow>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     rows.Add(row(reader));
                 }
-            }
 
-            await db.Database.UseTransactionAsync(null, cancellationToken);
-            return (stored, rows);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                return (stored, rows);
+            },
+            cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using DiscordAnalytics.Core.Storage;
 using DiscordAnalytics.Core.Storage.ChannelDays;
 using Microsoft.EntityFrameworkCore;
@@ -66,33 +65,15 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
         }
     }
 
-    private async Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildChannelDays guild, int start, int end, CancellationToken cancellationToken)
-    {
-        // A reload's only statement here: the versions, through the caller's context when it has one.
-        var stored = await DayVersions.ReadAsync(contexts, callers, db => StoredVersionsAsync(db, guildId, start, end, cancellationToken), cancellationToken);
-
-        if (StaleDays(guild, stored, start, end).Count == 0)
-        {
-            return;
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-        await guild.Loading.WaitAsync(cancellationToken);
-        try
-        {
-            stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-            var stale = StaleDays(guild, stored, start, end);
-            if (stale.Count > 0)
-            {
-                await LoadAsync(db, guildId, guild, stale[0], stale[^1] + 1, stale.ToHashSet(), cancellationToken);
-            }
-        }
-        finally
-        {
-            guild.Loading.Release();
-        }
-    }
+    private Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildChannelDays guild, int start, int end, CancellationToken cancellationToken) =>
+        HeldDaysSync.SyncAsync(
+            contexts,
+            callers,
+            guild.Loading,
+            db => StoredVersionsAsync(db, guildId, start, end, cancellationToken),
+            stored => StaleDays(guild, stored, start, end),
+            (db, stale) => LoadAsync(db, guildId, guild, stale[0], stale[^1] + 1, stale.ToHashSet(), cancellationToken),
+            cancellationToken);
 
     private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
         db.ChannelDayVersions.AsNoTracking()
@@ -115,80 +96,82 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
     /// </summary>
     private async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildChannelDays guild, int start, int end, HashSet<int> stale, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var days = await ReadSnapshot.RunAsync(
+            db,
+            async snapshot =>
+            {
+                var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
+                var read = stale.ToDictionary(day => day, day => new ChannelDay(versions.GetValueOrDefault(day)));
+
+                await using (var counts = ReadSnapshot.DaysCommand(db, snapshot, CountsSql, guildId, start, end))
+                await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        if (read.TryGetValue(reader.GetInt32(0), out var day))
+                        {
+                            var sums = new DayCounts(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+                            if (reader.GetBoolean(1))
+                            {
+                                day.Bots = sums;
+                            }
+                            else
+                            {
+                                day.Humans = sums;
+                            }
+                        }
+                    }
+                }
+
+                await using (var quarters = ReadSnapshot.DaysCommand(db, snapshot, QuarterHoursSql, guildId, start, end))
+                await using (var reader = await quarters.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        if (read.TryGetValue(reader.GetInt32(0), out var day))
+                        {
+                            QuarterHourCounts.AddTo((byte[])reader.GetValue(2), reader.GetBoolean(1) ? day.BotQuarterHours : day.HumanQuarterHours);
+                        }
+                    }
+                }
+
+                // A message's day is its snowflake's, so the read are a range of the key (as TopContentQuery reads it).
+                var reacted = read.Keys.ToDictionary(day => day, _ => new List<ContentLeader>());
+                await using (var content = ReadSnapshot.Command(
+                    db,
+                    snapshot,
+                    ContentSql,
+                    ("@guild", guildId),
+                    ("@start", start),
+                    ("@end", end),
+                    ("@firstId", MessageIdRange.FirstIdAt(DayBucket.StartMs(start))),
+                    ("@endId", MessageIdRange.FirstIdAt(DayBucket.StartMs(end)))))
+                {
+                    await using var reader = await content.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        if (reacted.TryGetValue(reader.GetInt32(1), out var list))
+                        {
+                            list.Add(new ContentLeader(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+                        }
+                    }
+                }
+
+                foreach (var (number, day) in read)
+                {
+                    day.Rank(reacted[number]);
+                }
+
+                return read;
+            },
+            cancellationToken);
+        Interlocked.Add(ref _daysRead, days.Count);
+        lock (guild.Gate)
         {
-            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
-            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
-            var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-            var days = stale.ToDictionary(day => day, day => new ChannelDay(versions.GetValueOrDefault(day)));
-
-            await using (var counts = Command(db, snapshot, CountsSql, guildId, start, end))
-            await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    if (days.TryGetValue(reader.GetInt32(0), out var day))
-                    {
-                        var sums = new DayCounts(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
-                        if (reader.GetBoolean(1))
-                        {
-                            day.Bots = sums;
-                        }
-                        else
-                        {
-                            day.Humans = sums;
-                        }
-                    }
-                }
-            }
-
-            await using (var quarters = Command(db, snapshot, QuarterHoursSql, guildId, start, end))
-            await using (var reader = await quarters.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    if (days.TryGetValue(reader.GetInt32(0), out var day))
-                    {
-                        QuarterHourCounts.AddTo((byte[])reader.GetValue(2), reader.GetBoolean(1) ? day.BotQuarterHours : day.HumanQuarterHours);
-                    }
-                }
-            }
-
-            // A message's day is its snowflake's, so the days are a range of the key (as TopContentQuery reads it).
-            var reacted = days.Keys.ToDictionary(day => day, _ => new List<ContentLeader>());
-            await using (var content = Command(db, snapshot, ContentSql, guildId, start, end))
-            {
-                Parameter(content, "@firstId", MessageIdRange.FirstIdAt(DayBucket.StartMs(start)));
-                Parameter(content, "@endId", MessageIdRange.FirstIdAt(DayBucket.StartMs(end)));
-                await using var reader = await content.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    if (reacted.TryGetValue(reader.GetInt32(1), out var list))
-                    {
-                        list.Add(new ContentLeader(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
-                    }
-                }
-            }
-
             foreach (var (number, day) in days)
             {
-                day.Rank(reacted[number]);
+                guild.Install(number, day);
             }
-
-            await db.Database.UseTransactionAsync(null, cancellationToken);
-            Interlocked.Add(ref _daysRead, days.Count);
-            lock (guild.Gate)
-            {
-                foreach (var (number, day) in days)
-                {
-                    guild.Install(number, day);
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -209,23 +192,4 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
         SELECT messageId, day, channelId, reactionScore, botReactionScore FROM topContentDaily
         WHERE guildId = @guild AND messageId >= @firstId AND messageId < @endId AND day >= @start AND day < @end
         """;
-
-    private static DbCommand Command(AnalyticsDbContext db, DbTransaction snapshot, string sql, long guild, int start, int end)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = snapshot;
-        command.CommandText = sql;
-        Parameter(command, "@guild", guild);
-        Parameter(command, "@start", start);
-        Parameter(command, "@end", end);
-        return command;
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

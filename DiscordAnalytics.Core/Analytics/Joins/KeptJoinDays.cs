@@ -32,25 +32,19 @@ internal sealed class KeptJoinDays<TRow>(IDbContextFactory<AnalyticsDbContext> c
         }
 
         var guild = _guilds.GetOrAdd(guildId, _ => new Guild());
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-        if (StaleDays(guild, stored, start, end).Count > 0)
-        {
-            // One reader fills a guild at a time: several cards opened at once read each day once.
-            await guild.Loading.WaitAsync(cancellationToken);
-            try
+        // One reader fills a guild at a time: several cards opened at once read each day once.
+        await HeldDaysSync.SyncByRunsAsync(
+            contexts,
+            null,
+            guild.Loading,
+            db => StoredVersionsAsync(db, guildId, start, end, cancellationToken),
+            stored => StaleDays(guild, stored, start, end),
+            async (db, runStart, runEnd) =>
             {
-                foreach (var (runStart, runEnd) in DayVersions.Runs(StaleDays(guild, stored, start, end)))
-                {
-                    await LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken);
-                    Interlocked.Add(ref _daysRead, runEnd - runStart);
-                }
-            }
-            finally
-            {
-                guild.Loading.Release();
-            }
-        }
+                await LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken);
+                Interlocked.Add(ref _daysRead, runEnd - runStart);
+            },
+            cancellationToken);
 
         lock (guild.Gate)
         {

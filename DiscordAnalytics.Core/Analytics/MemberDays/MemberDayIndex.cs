@@ -57,33 +57,16 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
         }
     }
 
-    private async Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildMemberDays guild, int start, int end, CancellationToken cancellationToken)
-    {
-        // A reload's only statement here: the versions, through the caller's context when it has one.
-        var stored = await DayVersions.ReadAsync(contexts, callers, db => StoredVersionsAsync(db, guildId, start, end, cancellationToken), cancellationToken);
-
-        if (StaleDays(guild, stored, start, end).Count == 0)
-        {
-            return;
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-        // One reader fills a guild at a time: a cold start with many cards open reads the year once, not once per card.
-        await guild.Loading.WaitAsync(cancellationToken);
-        try
-        {
-            stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-            foreach (var (runStart, runEnd) in DayVersions.Runs(StaleDays(guild, stored, start, end)))
-            {
-                await LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken);
-            }
-        }
-        finally
-        {
-            guild.Loading.Release();
-        }
-    }
+    // One reader fills a guild at a time: a cold start with many cards open reads the year once, not once per card.
+    private Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildMemberDays guild, int start, int end, CancellationToken cancellationToken) =>
+        HeldDaysSync.SyncByRunsAsync(
+            contexts,
+            callers,
+            guild.Loading,
+            db => StoredVersionsAsync(db, guildId, start, end, cancellationToken),
+            stored => StaleDays(guild, stored, start, end),
+            (db, runStart, runEnd) => LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken),
+            cancellationToken);
 
     private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
         db.MemberDayVersions.AsNoTracking()
@@ -102,47 +85,34 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
     /// Reads days <paramref name="start"/> to <paramref name="end"/> with their versions in one read snapshot (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>:
     /// it never makes the writer wait), so a day's rows and its version always agree; each day is installed as soon as it is read.
     /// </summary>
-    private static async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildMemberDays guild, int start, int end, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
-            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
-            var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-            // A plain reader, not EF's materializer: a cold year at 20k members a day is 7.3M rows.
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = snapshot;
-            command.CommandText = RowsSql;
-            AddParameter(command, "@guild", guildId);
-            AddParameter(command, "@start", start);
-            AddParameter(command, "@end", end);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-
-            var (day, users) = (start, new List<(long User, bool IsBot, long Messages, long Reactions, long Threads, bool Talked)>());
-            while (await reader.ReadAsync(cancellationToken))
+    private static Task LoadAsync(AnalyticsDbContext db, long guildId, GuildMemberDays guild, int start, int end, CancellationToken cancellationToken) =>
+        ReadSnapshot.RunAsync(
+            db,
+            async snapshot =>
             {
-                var rowDay = reader.GetInt32(0);
-                for (; day < rowDay; day++)
+                var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
+                await using var command = ReadSnapshot.DaysCommand(db, snapshot, RowsSql, guildId, start, end);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var (day, users) = (start, new List<(long User, bool IsBot, long Messages, long Reactions, long Threads, bool Talked)>());
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var rowDay = reader.GetInt32(0);
+                    for (; day < rowDay; day++)
+                    {
+                        Install(guild, day, versions.GetValueOrDefault(day), users);
+                    }
+
+                    users.Add((reader.GetInt64(1), reader.GetBoolean(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6) > 0));
+                }
+
+                for (; day < end; day++)
                 {
                     Install(guild, day, versions.GetValueOrDefault(day), users);
                 }
 
-                users.Add((reader.GetInt64(1), reader.GetBoolean(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6) > 0));
-            }
-
-            for (; day < end; day++)
-            {
-                Install(guild, day, versions.GetValueOrDefault(day), users);
-            }
-
-            await db.Database.UseTransactionAsync(null, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>A guild's member rollups of a range of days in key order (portable SQL; the one raw read of this class).</summary>
     private const string RowsSql = """
@@ -151,14 +121,6 @@ public sealed class MemberDayIndex(IDbContextFactory<AnalyticsDbContext> context
         WHERE guildId = @guild AND day >= @start AND day < @end
         ORDER BY day, userId
         """;
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     private static void Install(GuildMemberDays guild, int day, long version, List<(long User, bool IsBot, long Messages, long Reactions, long Threads, bool Talked)> users)
     {

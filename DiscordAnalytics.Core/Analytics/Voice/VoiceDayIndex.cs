@@ -56,31 +56,20 @@ public sealed class VoiceDayIndex(IDbContextFactory<AnalyticsDbContext> contexts
         }
     }
 
-    private async Task SyncAsync(long guildId, GuildVoiceDays guild, int start, int end, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-        if (StaleDays(guild, stored, start, end).Count == 0)
-        {
-            return;
-        }
-
-        // One reader fills a guild at a time: a cold start with several windows asked reads each day once.
-        await guild.Loading.WaitAsync(cancellationToken);
-        try
-        {
-            stored = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-            foreach (var (runStart, runEnd) in DayVersions.Runs(StaleDays(guild, stored, start, end)))
+    // One reader fills a guild at a time: a cold start with several windows asked reads each day once.
+    private Task SyncAsync(long guildId, GuildVoiceDays guild, int start, int end, CancellationToken cancellationToken) =>
+        HeldDaysSync.SyncByRunsAsync(
+            contexts,
+            null,
+            guild.Loading,
+            db => StoredVersionsAsync(db, guildId, start, end, cancellationToken),
+            stored => StaleDays(guild, stored, start, end),
+            async (db, runStart, runEnd) =>
             {
                 await LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken);
                 Interlocked.Add(ref _daysRead, runEnd - runStart);
-            }
-        }
-        finally
-        {
-            guild.Loading.Release();
-        }
-    }
+            },
+            cancellationToken);
 
     private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
         db.MemberDayVersions.AsNoTracking()
@@ -99,52 +88,40 @@ public sealed class VoiceDayIndex(IDbContextFactory<AnalyticsDbContext> contexts
     /// Reads days <paramref name="start"/> to <paramref name="end"/> with their versions in one read snapshot (<see cref="StoreTransactions.BeginReadSnapshotAsync"/>),
     /// so a day's rows and its version always agree; each day is installed as soon as it is read.
     /// </summary>
-    private static async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildVoiceDays guild, int start, int end, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var snapshot = await StoreTransactions.BeginReadSnapshotAsync(db, cancellationToken);
-            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
-            var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = snapshot;
-            command.CommandText = RowsSql;
-            AddParameter(command, "@guild", guildId);
-            AddParameter(command, "@start", start);
-            AddParameter(command, "@end", end);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-
-            var day = start;
-            var read = new HeldVoiceDay(versions.GetValueOrDefault(day));
-            var quarters = new long[QuarterHourCounts.PerDay];
-            while (await reader.ReadAsync(cancellationToken))
+    private static Task LoadAsync(AnalyticsDbContext db, long guildId, GuildVoiceDays guild, int start, int end, CancellationToken cancellationToken) =>
+        ReadSnapshot.RunAsync(
+            db,
+            async snapshot =>
             {
-                var rowDay = reader.GetInt32(0);
-                for (; day < rowDay; day++)
+                var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
+                await using var command = ReadSnapshot.DaysCommand(db, snapshot, RowsSql, guildId, start, end);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var day = start;
+                var read = new HeldVoiceDay(versions.GetValueOrDefault(day));
+                var quarters = new long[QuarterHourCounts.PerDay];
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var rowDay = reader.GetInt32(0);
+                    for (; day < rowDay; day++)
+                    {
+                        Install(guild, day, read);
+                        read = new HeldVoiceDay(versions.GetValueOrDefault(day + 1));
+                    }
+
+                    Array.Clear(quarters);
+                    QuarterHourCounts.AddTo((byte[])reader.GetValue(6), quarters);
+                    read.Append(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), quarters);
+                }
+
+                for (; day < end; day++)
                 {
                     Install(guild, day, read);
                     read = new HeldVoiceDay(versions.GetValueOrDefault(day + 1));
                 }
 
-                Array.Clear(quarters);
-                QuarterHourCounts.AddTo((byte[])reader.GetValue(6), quarters);
-                read.Append(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), quarters);
-            }
-
-            for (; day < end; day++)
-            {
-                Install(guild, day, read);
-                read = new HeldVoiceDay(versions.GetValueOrDefault(day + 1));
-            }
-
-            await db.Database.UseTransactionAsync(null, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>A guild's voice rows of a range of days in day order (portable SQL; the one raw read of this class).</summary>
     private const string RowsSql = """
@@ -153,14 +130,6 @@ public sealed class VoiceDayIndex(IDbContextFactory<AnalyticsDbContext> contexts
         WHERE guildId = @guild AND day >= @start AND day < @end
         ORDER BY day
         """;
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     private static void Install(GuildVoiceDays guild, int day, HeldVoiceDay read)
     {
