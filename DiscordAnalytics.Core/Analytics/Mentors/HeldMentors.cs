@@ -63,9 +63,23 @@ internal sealed class HeldMentors(long from, string key)
         }
     }
 
-    /// <summary>From when a help channel's questions may have changed after its messages changed from <paramref name="changedFrom"/> on.</summary>
-    public long QuestionsChangedFrom(long channel, long changedFrom) =>
-        QuestionReach.ChangedFrom(From, _questions.GetValueOrDefault(channel), id => _asked[id].Asker, changedFrom);
+    /// <summary>The held questions asked before <paramref name="changedFrom"/> that a change of the channel's messages from then on may change (<see cref="QuestionReach.OpenBefore"/>).</summary>
+    public List<long> QuestionsOpenBefore(long channel, long changedFrom) =>
+        QuestionReach.OpenBefore(From, _questions.GetValueOrDefault(channel), id => _asked[id].Asker, id => _asked[id].AnsweredAt, changedFrom);
+
+    /// <summary>Replaces the held questions <paramref name="ids"/> by <paramref name="items"/> (those of them read now; the others are gone).</summary>
+    public void ReplaceQuestions(IEnumerable<long> ids, IEnumerable<HeldAsked> items)
+    {
+        foreach (var id in ids)
+        {
+            Remove(id);
+        }
+
+        foreach (var item in items)
+        {
+            Add(item);
+        }
+    }
 
     /// <summary>Replaces a channel's questions asked from <paramref name="from"/> on by <paramref name="items"/> (read from then on).</summary>
     public void SetQuestions(long channel, long from, IEnumerable<HeldAsked> items)

@@ -51,13 +51,24 @@ internal static class MentorReads
     }
 
     /// <summary>One help channel's human questions asked from <paramref name="from"/> on, each with its recorded answer when it counts.</summary>
-    public static async Task<List<HeldAsked>> QuestionsAsync(AnalyticsDbContext db, long guild, long channel, long from, CancellationToken cancellationToken)
+    public static Task<List<HeldAsked>> QuestionsAsync(AnalyticsDbContext db, long guild, long channel, long from, CancellationToken cancellationToken)
     {
         // withBots as a parameter, never `!q.WithBots`: SQLite seeks the (guild, withBots, channel, askedAt) index only on an
         // equality; `NOT withBots` walked every question of the guild once per help channel (seconds on a large store).
         var withBots = false;
-        var questions = db.SupportQuestions.Where(q => q.GuildId == guild && q.WithBots == withBots && q.ChannelId == channel && q.AskedAt >= from);
-        var rows = await questions.Select(q => new { q.MessageId, q.AuthorId, q.AskedAt }).ToListAsync(cancellationToken);
+        return QuestionsAsync(db, guild, db.SupportQuestions.Where(q => q.GuildId == guild && q.WithBots == withBots && q.ChannelId == channel && q.AskedAt >= from), cancellationToken);
+    }
+
+    /// <summary>Those of the human questions <paramref name="ids"/> that are questions now: a few held ones a change may reach.</summary>
+    public static Task<List<HeldAsked>> QuestionsAsync(AnalyticsDbContext db, long guild, List<long> ids, CancellationToken cancellationToken)
+    {
+        var withBots = false;
+        return QuestionsAsync(db, guild, db.SupportQuestions.Where(q => q.GuildId == guild && q.WithBots == withBots && ids.Contains(q.MessageId)), cancellationToken);
+    }
+
+    private static async Task<List<HeldAsked>> QuestionsAsync(AnalyticsDbContext db, long guild, IQueryable<Storage.Entities.SupportQuestion> questions, CancellationToken cancellationToken)
+    {
+        var rows = await questions.Select(q => new { q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt }).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return [];
@@ -69,7 +80,8 @@ internal static class MentorReads
             where q.AnswerMessageId != null && m.IsCreated && m.DeletedAt == null && m.AuthorId != null && !m.IsBot && m.AuthorId != q.AuthorId
             select new { Question = q.MessageId, Answer = new MentorAnswer(m.AuthorId!.Value, m.CreatedAt, m.MessageId) })
             .ToDictionaryAsync(a => a.Question, a => a.Answer, cancellationToken);
-        return [.. rows.Select(q => new HeldAsked(q.MessageId, q.AskedAt, channel, q.AuthorId, isThread: false, recorded.TryGetValue(q.MessageId, out var answer) ? [answer] : []))];
+        return [.. rows.Select(q => new HeldAsked(
+            q.MessageId, q.AskedAt, q.ChannelId, q.AuthorId, isThread: false, recorded.TryGetValue(q.MessageId, out var answer) ? [answer] : [], q.AnsweredAt))];
     }
 
     /// <summary>One help channel's human replies (outside threads, not deleted) posted from <paramref name="from"/> on.</summary>

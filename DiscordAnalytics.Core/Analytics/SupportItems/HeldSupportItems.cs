@@ -48,9 +48,26 @@ internal sealed class HeldSupportItems(long from, string key)
         }
     }
 
-    /// <summary>From when a channel's questions may have changed after its messages changed from <paramref name="changedFrom"/> on (<see cref="QuestionReach"/>).</summary>
-    public long QuestionsChangedFrom(long channel, long changedFrom) =>
-        QuestionReach.ChangedFrom(From, _channels.GetValueOrDefault(channel), id => _questions[id].Row.AuthorId, changedFrom);
+    /// <summary>
+    /// The held questions asked before <paramref name="changedFrom"/> that a change of the channel's messages from then on
+    /// may change (<see cref="QuestionReach.OpenBefore"/>): those asked from its reach on that were not answered before it.
+    /// </summary>
+    public List<long> QuestionsOpenBefore(long channel, long changedFrom) =>
+        QuestionReach.OpenBefore(From, _channels.GetValueOrDefault(channel), id => _questions[id].Row.AuthorId, id => _questions[id].Row.AnsweredAt, changedFrom);
+
+    /// <summary>Replaces the held questions <paramref name="ids"/> by <paramref name="items"/> (those of them read now; the others are gone).</summary>
+    public void ReplaceQuestions(IEnumerable<long> ids, IEnumerable<HelpQuestionItem> items)
+    {
+        foreach (var id in ids)
+        {
+            RemoveQuestion(id);
+        }
+
+        foreach (var item in items)
+        {
+            AddQuestion(item);
+        }
+    }
 
     /// <summary>Replaces a channel's questions asked from <paramref name="from"/> on by <paramref name="items"/> (read from then on).</summary>
     public void SetQuestions(long channel, long from, IEnumerable<HelpQuestionItem> items)

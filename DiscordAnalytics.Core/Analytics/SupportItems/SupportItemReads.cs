@@ -55,18 +55,33 @@ internal static class SupportItemReads
         // chose to scan every question of the view (all channels, all time) instead.
         foreach (var channel in channels)
         {
-            rows.AddRange(await db.SupportQuestions
-                .Where(q => q.GuildId == guild && q.WithBots == bots && q.ChannelId == channel && q.AskedAt >= from)
-                .Select(q => new HelpQuestionRow(q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt))
+            rows.AddRange(await Rows(db.SupportQuestions.Where(q => q.GuildId == guild && q.WithBots == bots && q.ChannelId == channel && q.AskedAt >= from))
                 .ToListAsync(cancellationToken));
         }
 
+        return await ItemsAsync(db, guild, bots, rows, mentions, periodMs, cancellationToken);
+    }
+
+    /// <summary>Those of the questions <paramref name="ids"/> (of the view) that are questions now: a few held ones a change may reach.</summary>
+    public static async Task<List<HelpQuestionItem>> QuestionsAsync(AnalyticsDbContext db, long guild, bool bots, List<long> ids, long periodMs, CancellationToken cancellationToken)
+    {
+        var rows = await Rows(db.SupportQuestions.Where(q => q.GuildId == guild && q.WithBots == bots && ids.Contains(q.MessageId))).ToListAsync(cancellationToken);
+        return await ItemsAsync(db, guild, bots, rows, null, periodMs, cancellationToken);
+    }
+
+    private static IQueryable<HelpQuestionRow> Rows(IQueryable<Storage.Entities.SupportQuestion> questions) =>
+        questions.Select(q => new HelpQuestionRow(q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt));
+
+    /// <summary>The rows with their escalations; <paramref name="mentions"/>, when given, holds the mentions since the earliest row's asking.</summary>
+    private static async Task<List<HelpQuestionItem>> ItemsAsync(
+        AnalyticsDbContext db, long guild, bool bots, List<HelpQuestionRow> rows, List<SupportEscalationReads.Mention>? mentions, long periodMs, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0)
         {
             return [];
         }
 
-        mentions ??= await SupportEscalationReads.RoleMentionsAsync(db, guild, from, bots, cancellationToken);
+        mentions ??= await SupportEscalationReads.RoleMentionsAsync(db, guild, rows.Min(q => q.AskedAt), bots, cancellationToken);
         var hits = await SupportEscalationReads.QuestionHitsAsync(db, guild, bots, rows, mentions, periodMs, cancellationToken);
         return [.. rows.Select(q => new HelpQuestionItem(q, hits.TryGetValue(q.MessageId, out var hit) ? new SupportHit(hit.At, hit.Reason) : null))];
     }
