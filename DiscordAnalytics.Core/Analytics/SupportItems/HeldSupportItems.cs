@@ -3,7 +3,7 @@ namespace DiscordAnalytics.Core.Analytics.SupportItems;
 /// <summary>
 /// One guild's help threads and questions (of one view: bots counted or not) started from <see cref="From"/> on, by UTC
 /// day, as read with the settings in <see cref="Key"/>. A window's figures sum its days' summaries; a changed thread or
-/// question drops only its day's summary. Not thread-safe: its owner reads and changes it one caller at a time.
+/// question patches only its day's summary. Not thread-safe: its owner reads and changes it one caller at a time.
 /// </summary>
 internal sealed class HeldSupportItems(long from, string key)
 {
@@ -34,17 +34,13 @@ internal sealed class HeldSupportItems(long from, string key)
     {
         if (_threads.Remove(threadId, out var old))
         {
-            var day = DayOf(old.StartedAt);
-            day.Threads.Remove(threadId);
-            day.Summary = null;
+            DayOf(old.StartedAt).Remove(old);
         }
 
         if (item is not null && item.StartedAt >= From)
         {
             _threads[threadId] = item;
-            var day = DayOf(item.StartedAt);
-            day.Threads[threadId] = item;
-            day.Summary = null;
+            DayOf(item.StartedAt).Add(item);
         }
     }
 
@@ -101,9 +97,7 @@ internal sealed class HeldSupportItems(long from, string key)
         }
 
         held.Add((item.AskedAt, item.Row.MessageId));
-        var day = DayOf(item.AskedAt);
-        day.Questions[item.Row.MessageId] = item;
-        day.Summary = null;
+        DayOf(item.AskedAt).Add(item);
     }
 
     /// <summary>The window's figures; <paramref name="startAt"/> must be at or after <see cref="From"/>.</summary>
@@ -154,9 +148,7 @@ internal sealed class HeldSupportItems(long from, string key)
         }
 
         _channels[old.Row.ChannelId].Remove((old.AskedAt, messageId));
-        var day = DayOf(old.AskedAt);
-        day.Questions.Remove(messageId);
-        day.Summary = null;
+        DayOf(old.AskedAt).Remove(old);
     }
 
     private HeldSupportDay DayOf(long at)
