@@ -15,19 +15,20 @@ internal static class MentorReads
     /// <summary>The human help threads started from <paramref name="from"/> on with their answers; with <paramref name="ids"/>, only those of them.</summary>
     public static async Task<List<HeldAsked>> ThreadsAsync(AnalyticsDbContext db, long guild, List<long> helpChannels, long from, List<long>? ids, CancellationToken cancellationToken)
     {
-        var source = db.SupportThreads.Where(t => t.GuildId == guild && t.StartedAt >= from);
-        if (ids is not null)
-        {
-            source = source.Where(t => ids.Contains(t.ThreadId));
-        }
+        // A few told changed by their ids (the key), their start checked in memory: with both in the statement SQLite walked
+        // every thread started since the first held day by the start index.
+        var source = ids is null
+            ? db.SupportThreads.Where(t => t.GuildId == guild && t.StartedAt >= from)
+            : db.SupportThreads.Where(t => t.GuildId == guild && ids.Contains(t.ThreadId));
 
-        var threads = await (
+        var read = await (
             from t in source
             join c in db.Channels on new { t.GuildId, ChannelId = t.ThreadId } equals new { c.GuildId, c.ChannelId }
             where !t.StarterGone && t.StarterAuthorId != null && !t.StarterIsBot
                 && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
             select new { t.ThreadId, Starter = t.StarterAuthorId!.Value, t.StartedAt, Parent = c.ParentId!.Value })
-            .ToDictionaryAsync(t => t.ThreadId, cancellationToken);
+            .ToListAsync(cancellationToken);
+        var threads = read.Where(t => t.StartedAt >= from).ToDictionary(t => t.ThreadId);
         if (threads.Count == 0)
         {
             return [];

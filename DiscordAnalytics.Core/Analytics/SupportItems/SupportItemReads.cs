@@ -14,11 +14,11 @@ internal static class SupportItemReads
     public static async Task<List<HelpThreadItem>> ThreadsAsync(
         AnalyticsDbContext db, long guild, bool bots, List<long> helpChannels, long from, List<long>? ids, List<SupportEscalationReads.Mention>? mentions, long periodMs, CancellationToken cancellationToken)
     {
-        var source = db.SupportThreads.Where(t => t.GuildId == guild && t.StartedAt >= from);
-        if (ids is not null)
-        {
-            source = source.Where(t => ids.Contains(t.ThreadId));
-        }
+        // A few told changed by their ids (the key), their start checked in memory: with both in the statement SQLite walked
+        // every thread started since the first held day by the start index.
+        var source = ids is null
+            ? db.SupportThreads.Where(t => t.GuildId == guild && t.StartedAt >= from)
+            : db.SupportThreads.Where(t => t.GuildId == guild && ids.Contains(t.ThreadId));
 
         var rows = await (
             from t in source
@@ -27,7 +27,7 @@ internal static class SupportItemReads
                 && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
             select new { t.ThreadId, t.StarterAuthorId, t.StartedAt, Response = bots ? t.FirstResponseWithBotsAt : t.FirstResponseAt, ParentId = c.ParentId!.Value })
             .ToListAsync(cancellationToken);
-        List<HelpThreadFacts> threads = [.. rows.Select(t => new HelpThreadFacts(t.ThreadId, t.StarterAuthorId!.Value, t.StartedAt, t.Response, t.ParentId))];
+        List<HelpThreadFacts> threads = [.. rows.Where(t => t.StartedAt >= from).Select(t => new HelpThreadFacts(t.ThreadId, t.StarterAuthorId!.Value, t.StartedAt, t.Response, t.ParentId))];
         if (threads.Count == 0)
         {
             return [];
