@@ -11,6 +11,9 @@ internal sealed class KeptWindows<TWindow>(int most, Func<long, long, TWindow> c
 {
     private readonly Dictionary<(long Start, long End), TWindow> _windows = [];
 
+    /// <summary>Every window kept now (a holder patches them all when what they sum changes).</summary>
+    public IEnumerable<TWindow> All => _windows.Values;
+
     /// <summary>The window's kept sums, or new empty ones.</summary>
     public TWindow Get(long start, long end)
     {

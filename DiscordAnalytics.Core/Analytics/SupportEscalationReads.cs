@@ -14,6 +14,9 @@ namespace DiscordAnalytics.Core.Analytics;
 /// </summary>
 internal static class SupportEscalationReads
 {
+    /// <summary>Up to this many waiting threads (a few told changed) read their later posts one statement each, by the thread index.</summary>
+    private const int ThreadsReadOneByOne = 32;
+
     /// <summary>
     /// The threads of <paramref name="threads"/> that escalated, with when and why: a mention by the starter anywhere in
     /// the thread (its origin message included), or the starter's message at least the period after the start while no
@@ -37,11 +40,27 @@ internal static class SupportEscalationReads
         {
             var waiting = waitingThreads.Select(t => (long?)t.ThreadId).ToList();
             var after = waitingThreads.Min(t => t.StartedAt) + periodMs;
-            var laterPosts = await db.MessageFacts
-                .Where(m => m.GuildId == guild && waiting.Contains(m.ThreadId) && m.CreatedAt >= after
-                    && m.IsCreated && m.DeletedAt == null && m.AuthorId != null)
-                .Select(m => new { ThreadId = m.ThreadId!.Value, m.AuthorId, m.CreatedAt })
-                .ToListAsync(cancellationToken);
+            var laterPosts = waitingThreads.Count > ThreadsReadOneByOne
+                ? await db.MessageFacts
+                    .Where(m => m.GuildId == guild && waiting.Contains(m.ThreadId) && m.CreatedAt >= after
+                        && m.IsCreated && m.DeletedAt == null && m.AuthorId != null)
+                    .Select(m => new { ThreadId = m.ThreadId!.Value, m.AuthorId, m.CreatedAt })
+                    .ToListAsync(cancellationToken)
+                : [];
+            foreach (var thread in waitingThreads.Count > ThreadsReadOneByOne ? [] : waitingThreads)
+            {
+                // A thread's messages by the (guild, thread, created) index, the other conditions in memory: with them in the
+                // statement, or the ids as one list, SQLite walks the guild's messages from the key instead.
+                var threadId = thread.ThreadId;
+                var starts = thread.StartedAt + periodMs;
+                laterPosts.AddRange((await db.MessageFacts
+                    .Where(m => m.GuildId == guild && m.ThreadId == threadId && m.CreatedAt >= starts)
+                    .Select(m => new { m.AuthorId, m.CreatedAt, m.IsCreated, m.DeletedAt })
+                    .ToListAsync(cancellationToken))
+                    .Where(m => m.IsCreated && m.DeletedAt == null && m.AuthorId != null)
+                    .Select(m => new { ThreadId = threadId, m.AuthorId, m.CreatedAt }));
+            }
+
             foreach (var post in laterPosts)
             {
                 var thread = byThread[post.ThreadId];

@@ -21,7 +21,8 @@ namespace DiscordAnalytics.Web.Bench;
 /// in milliseconds and as a ratio to the baseline measured in the same process: a one-row guild lookup through
 /// the same context factory (what any card pays before reading anything). Then the live reload: one new event
 /// of today through the app's pipeline, then the card once, for every card and window (each card first brought up to
-/// the events written for the cards before it, untimed, as a live dashboard's card always is). Also printed: the
+/// the events written for the cards before it, untimed, as a live dashboard's card always is), and the same after a
+/// help-channel message for the cards it changes (<see cref="HelpReloads"/>). Also printed: the
 /// store's bytes per event and the ingestion rate. Targets (docs/performance.md): every card within 250x the
 /// baseline for windows up to a year, a live reload within 25x.
 /// </summary>
@@ -224,6 +225,8 @@ public static class CardsBenchmark
                 worstReload = Math.Max(worstReload, times.Where(double.IsFinite).DefaultIfEmpty(0).Max());
                 output.WriteLine(Row(name, times, baseline));
             }
+
+            worstReload = Math.Max(worstReload, await HelpReloads.MeasureAsync(services, queries, live, [.. windows.Zip(windowDays)], reloads, baseline, failures, output, cancellationToken));
         }
 
         output.WriteLine();

@@ -13,7 +13,7 @@ namespace DiscordAnalytics.Web.Bench;
 /// message, the bench's "now") and its last human top-level message, the template of the live reloads.
 /// </summary>
 /// <param name="End">UTC epoch milliseconds: the end of the last day that has a message.</param>
-/// <param name="LastMessage">The latest message by a member (not a bot), alive, outside threads.</param>
+/// <param name="LastMessage">The latest message by a member (not a bot), alive, outside threads; its time is the guild's newest message's.</param>
 public sealed record KeptStore(ulong GuildId, long End, IngestEvent LastMessage)
 {
     /// <param name="storage">The store: a SQLite file or a PostgreSQL database.</param>
@@ -72,6 +72,22 @@ public sealed record KeptStore(ulong GuildId, long End, IngestEvent LastMessage)
         }
 
         var end = (DayBucket.FromUnixMs(latest.EventAt) + 1L) * DayBucket.MillisecondsPerDay;
+
+        // The live messages start after the guild's newest message of any kind: an earlier run's last one may be in a thread
+        // (a help reload's), and one at its time would take its id.
+        await using (var newest = connection.CreateCommand())
+        {
+            newest.CommandText = "SELECT createdAt FROM messageFacts WHERE guildId = @guild ORDER BY messageId DESC LIMIT 1";
+            var parameter = newest.CreateParameter();
+            parameter.ParameterName = "guild";
+            parameter.Value = (long)latest.GuildId;
+            newest.Parameters.Add(parameter);
+            if (await newest.ExecuteScalarAsync(cancellationToken) is long newestAt && newestAt > latest.EventAt)
+            {
+                latest = latest with { EventAt = newestAt };
+            }
+        }
+
         return new KeptStore(latest.GuildId, end, latest);
     }
 

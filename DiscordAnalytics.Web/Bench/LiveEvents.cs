@@ -22,6 +22,8 @@ public sealed class LiveEvents(IServiceProvider services, IngestEvent template, 
 
     private readonly IngestionPipeline _pipeline = services.GetRequiredService<IngestionPipeline>();
     private int _sent;
+    private int _help;
+    private ulong _question;
 
     public Task StartAsync(CancellationToken cancellationToken) => _pipeline.StartAsync(cancellationToken);
 
@@ -30,6 +32,31 @@ public sealed class LiveEvents(IServiceProvider services, IngestEvent template, 
     {
         var at = firstAt + _sent++;
         await _pipeline.WriteAsync(template with { EventAt = at, MessageId = Snowflake.FromUnixMs(at) | LiveBits, ReferencedMessageId = null }, cancellationToken);
+        await _pipeline.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes one new message in a help channel and waits until the store has it, in turn: a question (the asker's new
+    /// message in the help channel), the answerer's reply to it, an answer in the newest help thread (a question again when
+    /// the guild has none). Each changes today's support and mentor figures, as a help channel's live traffic does.
+    /// </summary>
+    public async Task IngestHelpOneAsync(LiveHelpPlan plan, CancellationToken cancellationToken)
+    {
+        var at = firstAt + _sent++;
+        var id = Snowflake.FromUnixMs(at) | LiveBits;
+        var step = _help++ % 3;
+        var message = (step, _question) switch
+        {
+            (1, not 0) => template with { ChannelId = plan.Channel, UserId = plan.Answerer, ReferencedMessageId = _question },
+            (2, _) when plan.Thread != 0 => template with { ChannelId = plan.Thread, UserId = plan.ThreadAnswerer, ReferencedMessageId = null },
+            _ => template with { ChannelId = plan.Channel, UserId = plan.Asker, ReferencedMessageId = null },
+        };
+        if (message.UserId == plan.Asker && message.ChannelId == plan.Channel)
+        {
+            _question = id;
+        }
+
+        await _pipeline.WriteAsync(message with { EventAt = at, MessageId = id }, cancellationToken);
         await _pipeline.FlushAsync(cancellationToken);
     }
 

@@ -5,7 +5,7 @@ namespace DiscordAnalytics.Core.Analytics.Mentors;
 /// (a thread's messages by others; a question's recorded answer) and its answers as they count now (with a question's
 /// replies held beside it), which only <see cref="HeldMentors"/> sets.
 /// </summary>
-internal sealed class HeldAsked(long id, long at, long channel, long asker, bool isThread, MentorAnswer[] own)
+internal sealed class HeldAsked(long id, long at, long channel, long asker, bool isThread, MentorAnswer[] own, long? answeredAt = null)
 {
     public long Id { get; } = id;
 
@@ -20,6 +20,9 @@ internal sealed class HeldAsked(long id, long at, long channel, long asker, bool
     public bool IsThread { get; } = isThread;
 
     public MentorAnswer[] Own { get; } = own;
+
+    /// <summary>A question's stored answer time, whoever answered (null: none, or a thread): what a change can still reach.</summary>
+    public long? AnsweredAt { get; } = answeredAt;
 
     /// <summary>Every answer that counts, one per message.</summary>
     public MentorAnswer[] Answers { get; set; } = [];

@@ -5,8 +5,8 @@ namespace DiscordAnalytics.Core.Analytics.Mentors;
 /// <summary>
 /// One guild's help threads and questions (humans only) started from <see cref="From"/> on, with their answers and the
 /// help channels' replies, by UTC day, as read with the help channels in <see cref="Key"/>. A window's mentors merge its
-/// days' summaries; a changed thread, question, reply or answer's reactions drops only the summaries of the days it
-/// touches. Not thread-safe: its owner reads and changes it one caller at a time.
+/// days' summaries; a changed thread, question, reply or answer's reactions patches the summaries of the days it
+/// touches, and the kept windows that sum them, by what it took out and put in (<see cref="MentorDayChanges"/>). Not thread-safe: its owner reads and changes it one caller at a time.
 /// </summary>
 internal sealed class HeldMentors(long from, string key)
 {
@@ -21,6 +21,7 @@ internal sealed class HeldMentors(long from, string key)
     private readonly Dictionary<long, List<long>> _repliesTo = [];
     private readonly Dictionary<long, HeldAnswerMessage> _messages = [];
     private readonly HashSet<long> _unread = [];
+    private readonly MentorDayChanges _changes = new();
     private readonly KeptWindows<KeptMentorWindow> _windows = new(WindowsKept, (startAt, endAt) => new KeptMentorWindow(startAt, endAt));
 
     /// <summary>The first UTC midnight held: every thread and question started from then on is held.</summary>
@@ -46,8 +47,8 @@ internal sealed class HeldMentors(long from, string key)
     {
         if (_messages.TryGetValue(message, out var held) && held.Reactions != reactions)
         {
+            TouchMessage(message);
             held.Reactions = reactions;
-            DropDays(held);
         }
     }
 
@@ -63,9 +64,23 @@ internal sealed class HeldMentors(long from, string key)
         }
     }
 
-    /// <summary>From when a help channel's questions may have changed after its messages changed from <paramref name="changedFrom"/> on.</summary>
-    public long QuestionsChangedFrom(long channel, long changedFrom) =>
-        QuestionReach.ChangedFrom(From, _questions.GetValueOrDefault(channel), id => _asked[id].Asker, changedFrom);
+    /// <summary>The held questions asked before <paramref name="changedFrom"/> that a change of the channel's messages from then on may change (<see cref="QuestionReach.OpenBefore"/>).</summary>
+    public List<long> QuestionsOpenBefore(long channel, long changedFrom) =>
+        QuestionReach.OpenBefore(From, _questions.GetValueOrDefault(channel), id => _asked[id].Asker, id => _asked[id].AnsweredAt, changedFrom);
+
+    /// <summary>Replaces the held questions <paramref name="ids"/> by <paramref name="items"/> (those of them read now; the others are gone).</summary>
+    public void ReplaceQuestions(IEnumerable<long> ids, IEnumerable<HeldAsked> items)
+    {
+        foreach (var id in ids)
+        {
+            Remove(id);
+        }
+
+        foreach (var item in items)
+        {
+            Add(item);
+        }
+    }
 
     /// <summary>Replaces a channel's questions asked from <paramref name="from"/> on by <paramref name="items"/> (read from then on).</summary>
     public void SetQuestions(long channel, long from, IEnumerable<HeldAsked> items)
@@ -151,6 +166,8 @@ internal sealed class HeldMentors(long from, string key)
             return;
         }
 
+        // New here: its part is put in when the changes are applied, none taken out.
+        TouchItem(item.Id);
         _asked[item.Id] = item;
         var day = DayOf(item.At);
         if (!_days.TryGetValue(day, out var items))
@@ -175,6 +192,7 @@ internal sealed class HeldMentors(long from, string key)
     /// <summary>The figures of the items started in [<paramref name="startAt"/>, <paramref name="endAt"/>), kept between calls and brought up to the day summaries now.</summary>
     public KeptMentorWindow Window(long startAt, long endAt)
     {
+        ApplyChanges();
         var window = _windows.Get(startAt, endAt);
         window.Update(this);
         return window;
@@ -186,6 +204,7 @@ internal sealed class HeldMentors(long from, string key)
     /// <summary>The summary of the held items started in [<paramref name="startAt"/>, <paramref name="endAt"/>) of one day, kept when the day is whole.</summary>
     public MentorDaySummary? Summary(int day, long startAt, long endAt)
     {
+        ApplyChanges();
         if (!_days.TryGetValue(day, out var items) || items.Count == 0)
         {
             return null;
@@ -207,14 +226,15 @@ internal sealed class HeldMentors(long from, string key)
 
     private void Remove(long id)
     {
-        if (!_asked.Remove(id, out var old))
+        if (!_asked.ContainsKey(id))
         {
             return;
         }
 
-        var day = DayOf(old.At);
+        TouchItem(id);
+        _asked.Remove(id, out var old);
+        var day = DayOf(old!.At);
         _days[day].Remove(id);
-        _summaries.Remove(day);
         if (!old.IsThread)
         {
             _questions[old.Channel].Remove((old.At, id));
@@ -235,17 +255,16 @@ internal sealed class HeldMentors(long from, string key)
                 .DistinctBy(a => a.Message)];
         }
 
-        var day = DayOf(item.At);
-        _summaries.Remove(day);
-        SetAnswers(item, day, answers);
+        TouchItem(item.Id);
+        SetAnswers(item, DayOf(item.At), answers);
     }
 
     private void SetAnswers(HeldAsked item, int day, MentorAnswer[] answers)
     {
         foreach (var old in item.Answers)
         {
+            TouchMessage(old.Message);
             var message = _messages[old.Message];
-            DropDays(message);
             if (--message.Days[day] == 0)
             {
                 message.Days.Remove(day);
@@ -260,6 +279,7 @@ internal sealed class HeldMentors(long from, string key)
         item.Answers = answers;
         foreach (var answer in answers)
         {
+            TouchMessage(answer.Message);
             if (!_messages.TryGetValue(answer.Message, out var message))
             {
                 _messages[answer.Message] = message = new HeldAnswerMessage(answer.Author);
@@ -267,16 +287,73 @@ internal sealed class HeldMentors(long from, string key)
             }
 
             message.Days[day] = message.Days.GetValueOrDefault(day) + 1;
-            DropDays(message);
         }
     }
 
-    private void DropDays(HeldAnswerMessage message)
+    /// <summary>Before an item changes or goes: its part is taken out of its day's summary (once per change; only where a summary is kept).</summary>
+    private void TouchItem(long id)
     {
-        foreach (var day in message.Days.Keys)
+        if (_summaries.Count > 0 && _changes.Items.Add(id) && _asked.TryGetValue(id, out var item) && _summaries.ContainsKey(DayOf(item.At)))
         {
-            _summaries.Remove(day);
+            _changes.Taken(DayOf(item.At)).AddItem(item, DayOf(item.At));
         }
+    }
+
+    /// <summary>Before an answer message's days or reactions change: its part is taken out of each of its days' summaries.</summary>
+    private void TouchMessage(long id)
+    {
+        if (_summaries.Count > 0 && _changes.Messages.Add(id) && _messages.TryGetValue(id, out var message))
+        {
+            foreach (var day in message.Days.Keys.Where(_summaries.ContainsKey))
+            {
+                _changes.Taken(day).AddMessage(id, message, whole: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts the changed items' and messages' parts in as they are now, then patches each kept day summary and each kept
+    /// window that sums it by what it lost and gained: a few members' figures, not the day's.
+    /// </summary>
+    private void ApplyChanges()
+    {
+        if (_changes.Items.Count == 0 && _changes.Messages.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in _changes.Items)
+        {
+            if (_asked.TryGetValue(id, out var item) && _summaries.ContainsKey(DayOf(item.At)))
+            {
+                _changes.Put(DayOf(item.At)).AddItem(item, DayOf(item.At));
+            }
+        }
+
+        foreach (var id in _changes.Messages)
+        {
+            if (_messages.TryGetValue(id, out var message))
+            {
+                foreach (var day in message.Days.Keys.Where(_summaries.ContainsKey))
+                {
+                    _changes.Put(day).AddMessage(id, message, whole: true);
+                }
+            }
+        }
+
+        foreach (var (day, (taken, put)) in _changes.Days)
+        {
+            var summary = _summaries[day];
+            summary.Merge(taken, -1);
+            summary.Merge(put, 1);
+        }
+
+        foreach (var window in _windows.All)
+        {
+            window.Apply(_changes.Days, _summaries, this);
+        }
+
+        _changes.Clear();
     }
 
     private static int DayOf(long at) => (int)(DayStart(at) / DayMs);

@@ -2,8 +2,10 @@ namespace DiscordAnalytics.Core.Analytics.Mentors;
 
 /// <summary>
 /// One window's mentor figures summed over its days' summaries (<see cref="HeldMentors.Summary"/>), kept with the summaries
-/// they were summed from and ranked best first, so a call after a live event takes out the summaries of the days it
-/// dropped and adds their new ones: work proportional to the days that changed, not to the window or its candidates.
+/// they were summed from and ranked best first. A change of held items patches the kept whole days' summaries and every
+/// kept window by the parts it took out and put in (<see cref="Apply"/>), and only the members whose figures moved move
+/// in the ranking: work proportional to what changed, not to the day, the window or its candidates. A day summed from
+/// another summary (a partial day, a new one) is taken out and summed again at the next call (<see cref="Update"/>).
 /// An answer message shared with items of other days (<see cref="MentorDaySummary.Shared"/>) counts its reactions once,
 /// while any summed day lists it. Not thread-safe: its <see cref="HeldMentors"/>' owner uses it one caller at a time.
 /// </summary>
@@ -67,15 +69,53 @@ internal sealed class KeptMentorWindow(long startAt, long endAt)
             }
         }
 
+        Rank(before);
+    }
+
+    /// <summary>
+    /// Patches the sums by the changes of kept day summaries (<see cref="MentorDayChanges.Days"/>: each day's parts taken
+    /// out and put in) for the whole days this window sums from those very summaries; a day summed otherwise (a partial
+    /// day, one not summed yet) is brought up by <see cref="Update"/>.
+    /// </summary>
+    public void Apply(Dictionary<int, (MentorDaySummary Taken, MentorDaySummary Put)> changes, Dictionary<int, MentorDaySummary> summaries, HeldMentors held)
+    {
+        var before = new Dictionary<long, MentorFigures>();
+        var applied = changes.Where(c => _days.TryGetValue(c.Key, out var summed) && ReferenceEquals(summed, summaries[c.Key])).ToList();
+        foreach (var (_, (taken, _)) in applied)
+        {
+            Sum(taken, -1, held, before);
+        }
+
+        foreach (var (_, (_, put)) in applied)
+        {
+            Sum(put, 1, held, before);
+        }
+
+        Rank(before);
+    }
+
+    /// <summary>Moves the members whose figures changed in the ranking; one left with nothing leaves it.</summary>
+    private void Rank(Dictionary<long, MentorFigures> before)
+    {
         foreach (var (member, old) in before)
         {
-            if (old.Answers != 0 || old.FirstAnswers != 0 || old.Reactions != 0)
+            var figures = _members[member];
+            if (figures.Answers == old.Answers && figures.FirstAnswers == old.FirstAnswers && figures.Reactions == old.Reactions)
+            {
+                if (IsNone(figures))
+                {
+                    _members.Remove(member);
+                }
+
+                continue;
+            }
+
+            if (!IsNone(old))
             {
                 _ranked.Remove(Score(member, old));
             }
 
-            var figures = _members[member];
-            if (figures.Answers == 0 && figures.FirstAnswers == 0 && figures.Reactions == 0)
+            if (IsNone(figures))
             {
                 _members.Remove(member);
             }
@@ -85,6 +125,8 @@ internal sealed class KeptMentorWindow(long startAt, long endAt)
             }
         }
     }
+
+    private static bool IsNone(MentorFigures figures) => figures.Answers == 0 && figures.FirstAnswers == 0 && figures.Reactions == 0;
 
     /// <summary>Adds (<paramref name="sign"/> 1) or takes out (-1) a day's summary; <paramref name="before"/> gets each touched member's figures before the update.</summary>
     private void Sum(MentorDaySummary summary, int sign, HeldMentors held, Dictionary<long, MentorFigures> before)
@@ -101,13 +143,16 @@ internal sealed class KeptMentorWindow(long startAt, long endAt)
         {
             if (sign > 0)
             {
+                var answer = held.Messages[message];
                 if (_shared.TryGetValue(message, out var shared))
                 {
-                    _shared[message] = shared with { Uses = shared.Uses + 1 };
+                    // Summed again with its reactions now: a patch may put a shared answer's day back while another day still lists it.
+                    var now = answer.Reactions ?? 0;
+                    Touch(shared.Author, before).Reactions += now - shared.Reactions;
+                    _shared[message] = shared with { Uses = shared.Uses + 1, Reactions = now };
                     continue;
                 }
 
-                var answer = held.Messages[message];
                 _shared[message] = new SharedAnswer(1, answer.Author, answer.Reactions ?? 0);
                 Touch(answer.Author, before).Reactions += answer.Reactions ?? 0;
             }

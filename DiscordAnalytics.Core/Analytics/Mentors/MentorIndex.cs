@@ -181,10 +181,16 @@ public sealed partial class MentorIndex(ILogger<MentorIndex> logger) : ISupportL
                 continue;
             }
 
-            var from = held.QuestionsChangedFrom(channel, changedFrom);
+            // The questions asked and replies posted from the change on, and the few held questions before it that it may reach.
+            var from = Math.Max(held.From, changedFrom);
+            var open = held.QuestionsOpenBefore(channel, from);
             held.SetQuestions(channel, from, await MentorReads.QuestionsAsync(db, guild, channel, from, cancellationToken));
-            var repliesFrom = Math.Max(held.From, changedFrom);
-            held.SetReplies(channel, repliesFrom, await MentorReads.RepliesAsync(db, guild, channel, repliesFrom, cancellationToken));
+            if (open.Count > 0)
+            {
+                held.ReplaceQuestions(open, await MentorReads.QuestionsAsync(db, guild, open, cancellationToken));
+            }
+
+            held.SetReplies(channel, from, await MentorReads.RepliesAsync(db, guild, channel, from, cancellationToken));
         }
 
         var unread = held.TakeUnread();

@@ -3,7 +3,7 @@ namespace DiscordAnalytics.Core.Analytics.SupportItems;
 /// <summary>
 /// One guild's help threads and questions (of one view: bots counted or not) started from <see cref="From"/> on, by UTC
 /// day, as read with the settings in <see cref="Key"/>. A window's figures sum its days' summaries; a changed thread or
-/// question drops only its day's summary. Not thread-safe: its owner reads and changes it one caller at a time.
+/// question patches only its day's summary. Not thread-safe: its owner reads and changes it one caller at a time.
 /// </summary>
 internal sealed class HeldSupportItems(long from, string key)
 {
@@ -34,23 +34,36 @@ internal sealed class HeldSupportItems(long from, string key)
     {
         if (_threads.Remove(threadId, out var old))
         {
-            var day = DayOf(old.StartedAt);
-            day.Threads.Remove(threadId);
-            day.Summary = null;
+            DayOf(old.StartedAt).Remove(old);
         }
 
         if (item is not null && item.StartedAt >= From)
         {
             _threads[threadId] = item;
-            var day = DayOf(item.StartedAt);
-            day.Threads[threadId] = item;
-            day.Summary = null;
+            DayOf(item.StartedAt).Add(item);
         }
     }
 
-    /// <summary>From when a channel's questions may have changed after its messages changed from <paramref name="changedFrom"/> on (<see cref="QuestionReach"/>).</summary>
-    public long QuestionsChangedFrom(long channel, long changedFrom) =>
-        QuestionReach.ChangedFrom(From, _channels.GetValueOrDefault(channel), id => _questions[id].Row.AuthorId, changedFrom);
+    /// <summary>
+    /// The held questions asked before <paramref name="changedFrom"/> that a change of the channel's messages from then on
+    /// may change (<see cref="QuestionReach.OpenBefore"/>): those asked from its reach on that were not answered before it.
+    /// </summary>
+    public List<long> QuestionsOpenBefore(long channel, long changedFrom) =>
+        QuestionReach.OpenBefore(From, _channels.GetValueOrDefault(channel), id => _questions[id].Row.AuthorId, id => _questions[id].Row.AnsweredAt, changedFrom);
+
+    /// <summary>Replaces the held questions <paramref name="ids"/> by <paramref name="items"/> (those of them read now; the others are gone).</summary>
+    public void ReplaceQuestions(IEnumerable<long> ids, IEnumerable<HelpQuestionItem> items)
+    {
+        foreach (var id in ids)
+        {
+            RemoveQuestion(id);
+        }
+
+        foreach (var item in items)
+        {
+            AddQuestion(item);
+        }
+    }
 
     /// <summary>Replaces a channel's questions asked from <paramref name="from"/> on by <paramref name="items"/> (read from then on).</summary>
     public void SetQuestions(long channel, long from, IEnumerable<HelpQuestionItem> items)
@@ -84,9 +97,7 @@ internal sealed class HeldSupportItems(long from, string key)
         }
 
         held.Add((item.AskedAt, item.Row.MessageId));
-        var day = DayOf(item.AskedAt);
-        day.Questions[item.Row.MessageId] = item;
-        day.Summary = null;
+        DayOf(item.AskedAt).Add(item);
     }
 
     /// <summary>The window's figures; <paramref name="startAt"/> must be at or after <see cref="From"/>.</summary>
@@ -137,9 +148,7 @@ internal sealed class HeldSupportItems(long from, string key)
         }
 
         _channels[old.Row.ChannelId].Remove((old.AskedAt, messageId));
-        var day = DayOf(old.AskedAt);
-        day.Questions.Remove(messageId);
-        day.Summary = null;
+        DayOf(old.AskedAt).Remove(old);
     }
 
     private HeldSupportDay DayOf(long at)

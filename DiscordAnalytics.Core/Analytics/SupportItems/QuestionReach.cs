@@ -37,4 +37,25 @@ internal static class QuestionReach
 
         return from;
     }
+
+    /// <summary>
+    /// The held questions asked before <paramref name="changedFrom"/> that a change from then on may change: those asked
+    /// from <see cref="ChangedFrom"/> on that were not answered before it. One answered earlier keeps its answer (the
+    /// first one counts), and its run and waiting ended at that answer, so neither can it escalate again; the writer
+    /// itself rewrites only the questions asked from the change on and sets the answers of the ones open there.
+    /// </summary>
+    /// <param name="answeredAt">The stored answer time of a held question (null: none).</param>
+    public static List<long> OpenBefore(
+        long heldFrom, SortedSet<(long AskedAt, long MessageId)>? held, Func<long, long> askerOf, Func<long, long?> answeredAt, long changedFrom)
+    {
+        var from = ChangedFrom(heldFrom, held, askerOf, changedFrom);
+        if (held is null || held.Count == 0 || from >= changedFrom)
+        {
+            return [];
+        }
+
+        return [.. held.GetViewBetween((from, long.MinValue), (changedFrom - 1, long.MaxValue))
+            .Select(q => q.MessageId)
+            .Where(id => answeredAt(id) is not { } at || at >= changedFrom)];
+    }
 }

@@ -142,7 +142,7 @@ public sealed partial class SupportItemIndex(ILogger<SupportItemIndex> logger) :
         return held;
     }
 
-    /// <summary>Re-reads the threads told changed, and each changed help channel's questions from where the change can reach.</summary>
+    /// <summary>Re-reads the threads told changed, and each changed help channel's questions the change can reach.</summary>
     private static async Task ApplyAsync(
         AnalyticsDbContext db, long guild, bool bots, List<long> helpChannels, HeldSupportItems held, (HashSet<long> Threads, Dictionary<long, long> Channels) pending, long periodMs, CancellationToken cancellationToken)
     {
@@ -164,8 +164,14 @@ public sealed partial class SupportItemIndex(ILogger<SupportItemIndex> logger) :
                 continue;
             }
 
-            var from = held.QuestionsChangedFrom(channel, changedFrom);
+            // The questions asked from the change on, and the few held ones before it that it may reach (not the channel's day).
+            var from = Math.Max(held.From, changedFrom);
+            var open = held.QuestionsOpenBefore(channel, from);
             held.SetQuestions(channel, from, await SupportItemReads.QuestionsAsync(db, guild, bots, [channel], from, null, periodMs, cancellationToken));
+            if (open.Count > 0)
+            {
+                held.ReplaceQuestions(open, await SupportItemReads.QuestionsAsync(db, guild, bots, open, periodMs, cancellationToken));
+            }
         }
     }
 

@@ -14,11 +14,11 @@ internal static class SupportItemReads
     public static async Task<List<HelpThreadItem>> ThreadsAsync(
         AnalyticsDbContext db, long guild, bool bots, List<long> helpChannels, long from, List<long>? ids, List<SupportEscalationReads.Mention>? mentions, long periodMs, CancellationToken cancellationToken)
     {
-        var source = db.SupportThreads.Where(t => t.GuildId == guild && t.StartedAt >= from);
-        if (ids is not null)
-        {
-            source = source.Where(t => ids.Contains(t.ThreadId));
-        }
+        // A few told changed by their ids (the key), their start checked in memory: with both in the statement SQLite walked
+        // every thread started since the first held day by the start index.
+        var source = ids is null
+            ? db.SupportThreads.Where(t => t.GuildId == guild && t.StartedAt >= from)
+            : db.SupportThreads.Where(t => t.GuildId == guild && ids.Contains(t.ThreadId));
 
         var rows = await (
             from t in source
@@ -27,7 +27,7 @@ internal static class SupportItemReads
                 && c.IsThread && c.ParentId != null && helpChannels.Contains(c.ParentId.Value)
             select new { t.ThreadId, t.StarterAuthorId, t.StartedAt, Response = bots ? t.FirstResponseWithBotsAt : t.FirstResponseAt, ParentId = c.ParentId!.Value })
             .ToListAsync(cancellationToken);
-        List<HelpThreadFacts> threads = [.. rows.Select(t => new HelpThreadFacts(t.ThreadId, t.StarterAuthorId!.Value, t.StartedAt, t.Response, t.ParentId))];
+        List<HelpThreadFacts> threads = [.. rows.Where(t => t.StartedAt >= from).Select(t => new HelpThreadFacts(t.ThreadId, t.StarterAuthorId!.Value, t.StartedAt, t.Response, t.ParentId))];
         if (threads.Count == 0)
         {
             return [];
@@ -55,18 +55,33 @@ internal static class SupportItemReads
         // chose to scan every question of the view (all channels, all time) instead.
         foreach (var channel in channels)
         {
-            rows.AddRange(await db.SupportQuestions
-                .Where(q => q.GuildId == guild && q.WithBots == bots && q.ChannelId == channel && q.AskedAt >= from)
-                .Select(q => new HelpQuestionRow(q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt))
+            rows.AddRange(await Rows(db.SupportQuestions.Where(q => q.GuildId == guild && q.WithBots == bots && q.ChannelId == channel && q.AskedAt >= from))
                 .ToListAsync(cancellationToken));
         }
 
+        return await ItemsAsync(db, guild, bots, rows, mentions, periodMs, cancellationToken);
+    }
+
+    /// <summary>Those of the questions <paramref name="ids"/> (of the view) that are questions now: a few held ones a change may reach.</summary>
+    public static async Task<List<HelpQuestionItem>> QuestionsAsync(AnalyticsDbContext db, long guild, bool bots, List<long> ids, long periodMs, CancellationToken cancellationToken)
+    {
+        var rows = await Rows(db.SupportQuestions.Where(q => q.GuildId == guild && q.WithBots == bots && ids.Contains(q.MessageId))).ToListAsync(cancellationToken);
+        return await ItemsAsync(db, guild, bots, rows, null, periodMs, cancellationToken);
+    }
+
+    private static IQueryable<HelpQuestionRow> Rows(IQueryable<Storage.Entities.SupportQuestion> questions) =>
+        questions.Select(q => new HelpQuestionRow(q.MessageId, q.ChannelId, q.AuthorId, q.AskedAt, q.AnsweredAt));
+
+    /// <summary>The rows with their escalations; <paramref name="mentions"/>, when given, holds the mentions since the earliest row's asking.</summary>
+    private static async Task<List<HelpQuestionItem>> ItemsAsync(
+        AnalyticsDbContext db, long guild, bool bots, List<HelpQuestionRow> rows, List<SupportEscalationReads.Mention>? mentions, long periodMs, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0)
         {
             return [];
         }
 
-        mentions ??= await SupportEscalationReads.RoleMentionsAsync(db, guild, from, bots, cancellationToken);
+        mentions ??= await SupportEscalationReads.RoleMentionsAsync(db, guild, rows.Min(q => q.AskedAt), bots, cancellationToken);
         var hits = await SupportEscalationReads.QuestionHitsAsync(db, guild, bots, rows, mentions, periodMs, cancellationToken);
         return [.. rows.Select(q => new HelpQuestionItem(q, hits.TryGetValue(q.MessageId, out var hit) ? new SupportHit(hit.At, hit.Reason) : null))];
     }

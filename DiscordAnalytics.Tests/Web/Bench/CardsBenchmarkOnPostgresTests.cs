@@ -28,15 +28,16 @@ public sealed class CardsBenchmarkOnPostgresTests
             var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             Assert.Matches(@"^PostgreSQL: 7 days of the large community \(2,000 members, 200 active a day, 60 channels\): [\d,]+ events, [\d,]+ MiB, [\d,]+ bytes/event; ingested at [\d,]+ events/s", lines[0]);
             Assert.DoesNotContain(lines, l => l.StartsWith("failed:", StringComparison.Ordinal));
-            // Every card three times: the card table, the first calls after the warm-up and the live-reload table.
-            Assert.Equal(BenchCommandTests.EveryCard.Length * 3, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\s[\d.]+ ms\s+[\d.]+x$")));
+            // Every card three times: the card table, the first calls after the warm-up and the live-reload table; the help
+            // cards once more, after a help message.
+            Assert.Equal((BenchCommandTests.EveryCard.Length * 3) + BenchCommandTests.HelpCards.Length, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\s[\d.]+ ms\s+[\d.]+x$")));
             var generated = new LargeCommunity(18, LargeCommunityTests.Tiny).Activity(1_735_689_600_000, 7).Count(e => e.Type == IngestEventType.MessageCreate);
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync();
             await using var count = new NpgsqlCommand("SELECT count(*) FROM messageFacts", connection);
-            // Plus two live messages per card: the one it was brought up to date after, untimed, and the one of its timed
-            // reload (one window, one run).
-            Assert.Equal(generated + (2 * BenchCommandTests.EveryCard.Length), (long)(await count.ExecuteScalarAsync())!);
+            // Plus two live messages per card and help card: the one it was brought up to date after, untimed, and the one
+            // of its timed reload (one window, one run).
+            Assert.Equal(generated + BenchCommandTests.LiveMessagesPerRun, (long)(await count.ExecuteScalarAsync())!);
         }
         finally
         {
@@ -68,10 +69,10 @@ public sealed class CardsBenchmarkOnPostgresTests
                 $@"^PostgreSQL store {Regex.Escape(named.Database!)} on {Regex.Escape(named.Host!)}: guild {guild}, data up to 2025-01-07, [\d,]+ MiB \(nothing generated\)$",
                 lines[0]);
             Assert.DoesNotContain(lines, l => l.StartsWith("failed", StringComparison.Ordinal));
-            // Once in the card table, once after the warm-up, once in the live-reload table.
-            Assert.Equal(BenchCommandTests.EveryCard.Length * 3, lines.Count(l => Regex.IsMatch(l, @"\s[\d.]+ ms\s+[\d.]+x$")));
-            // Nothing was generated: the store gained exactly this run's live messages (two per card, one window, one run).
-            Assert.Equal(generated + (2 * BenchCommandTests.EveryCard.Length), await MessagesAsync(database));
+            // Once in the card table, once after the warm-up, once in the live-reload table; the help cards once more after a help message.
+            Assert.Equal((BenchCommandTests.EveryCard.Length * 3) + BenchCommandTests.HelpCards.Length, lines.Count(l => Regex.IsMatch(l, @"\s[\d.]+ ms\s+[\d.]+x$")));
+            // Nothing was generated: the store gained exactly this run's live messages (two per card and help card, one window, one run).
+            Assert.Equal(generated + BenchCommandTests.LiveMessagesPerRun, await MessagesAsync(database));
         }
         finally
         {
