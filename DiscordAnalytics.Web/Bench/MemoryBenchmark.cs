@@ -39,14 +39,15 @@ public static class MemoryBenchmark
             {
                 // The store's data ends in the past: the app runs as if it were the midnight after its last day, so the
                 // dashboard opens on its default window (the last 7 days) as a live community's would, once the background
-                // warm-up has built the standard windows (its debug line says when).
+                // warm-up has built the standard windows and the dashboard has been rehearsed (DashboardRehearsal).
                 var kept = await KeptStore.ReadAsync(new Core.Storage.StorageOptions { ConnectionString = $"Data Source={options.Store}" }, "--store", cancellationToken);
                 environment["Demo__Enabled"] = "false";
                 environment["Clock__StartAt"] = DateTimeOffset.FromUnixTimeMilliseconds(kept.End).ToString("O", CultureInfo.InvariantCulture);
                 environment[$"Logging__LogLevel__{typeof(Core.WarmUp.KeptWindowsWarmUp).FullName}"] = "Debug";
                 appArgs.Add($"--Storage:ConnectionString=Data Source={options.Store}");
                 dashboard = $"/?guildId={kept.GuildId}";
-                warmedLine = Core.WarmUp.KeptWindowsWarmUp.PassDoneText;
+                // The dashboard rehearsal follows the warm-up's first pass: a visitor after both gets the warmed app.
+                warmedLine = WarmUp.DashboardRehearsal.EndedText;
             }
 
             var clock = Stopwatch.StartNew();
@@ -64,7 +65,7 @@ public static class MemoryBenchmark
             if (warmedLine is not null)
             {
                 await app.Logged.WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
-                output.WriteLine($"standard windows warmed {clock.Elapsed.TotalSeconds:0.0} s after the start");
+                output.WriteLine($"standard windows warmed and the dashboard rehearsed {clock.Elapsed.TotalSeconds:0.0} s after the start");
                 Sample("warmed");
             }
 
