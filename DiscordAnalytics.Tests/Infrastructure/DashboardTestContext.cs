@@ -41,8 +41,6 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        // The components as a live circuit renders them (prerendered, cards load nothing: DashboardPrerenderTests).
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         // Cards load off the render thread; a cold first query on a busy 2-core machine can pass 1 s.
         DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         // The dashboard shows the last retention run under its cards.
