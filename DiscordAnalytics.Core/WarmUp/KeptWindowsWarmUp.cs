@@ -51,6 +51,7 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
     private readonly IIngestionStatus? _writer;
     private readonly ILogger<KeptWindowsWarmUp> _logger;
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _passes;
 
     public KeptWindowsWarmUp(
@@ -73,6 +74,9 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
 
     /// <summary>Passes over every guild and window finished since the start.</summary>
     public long Passes => Interlocked.Read(ref _passes);
+
+    /// <summary>Completes when the first pass since the start has finished (never, if none does).</summary>
+    public Task FirstPass => _firstPass.Task;
 
     /// <summary>Another pass as soon as the current one (if any) ends.</summary>
     public void RetentionRan() => _requests.Writer.TryWrite(true);
@@ -137,6 +141,7 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
             }
 
             Interlocked.Increment(ref _passes);
+            _firstPass.TrySetResult();
             var next = NextDayTurn(guilds.Select(g => g.Zone), Time.GetUtcNow());
             LogPassDone(_logger, guilds.Count, clock.ElapsedMilliseconds, next);
             await WaitForTurnOrRequestAsync(next, stoppingToken).ConfigureAwait(false);

@@ -98,13 +98,25 @@ public sealed class DevToolsBrowser : IAsyncDisposable
         return SendAsync("Storage.setCookies", new JsonObject { ["cookies"] = cookies }, null, cancellationToken);
     }
 
-    /// <summary>Opens <paramref name="url"/> in a new tab; returns the tab's id and the session that talks to it.</summary>
-    public async Task<(string TargetId, string SessionId)> OpenAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens <paramref name="url"/> in a new tab; returns the tab's id and the session that talks to it. With
+    /// <paramref name="beforePage"/>, the tab runs that script in every document before the page's own scripts (the tab
+    /// opens blank, takes the script, then navigates).
+    /// </summary>
+    public async Task<(string TargetId, string SessionId)> OpenAsync(Uri url, CancellationToken cancellationToken, string? beforePage = null)
     {
-        var created = await SendAsync("Target.createTarget", new JsonObject { ["url"] = url.ToString() }, null, cancellationToken);
+        var created = await SendAsync("Target.createTarget", new JsonObject { ["url"] = beforePage is null ? url.ToString() : "about:blank" }, null, cancellationToken);
         var targetId = created!["targetId"]!.GetValue<string>();
         var attached = await SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = targetId, ["flatten"] = true }, null, cancellationToken);
-        return (targetId, attached!["sessionId"]!.GetValue<string>());
+        var sessionId = attached!["sessionId"]!.GetValue<string>();
+        if (beforePage is not null)
+        {
+            await SendAsync("Page.enable", [], sessionId, cancellationToken);
+            await SendAsync("Page.addScriptToEvaluateOnNewDocument", new JsonObject { ["source"] = beforePage }, sessionId, cancellationToken);
+            await SendAsync("Page.navigate", new JsonObject { ["url"] = url.ToString() }, sessionId, cancellationToken);
+        }
+
+        return (targetId, sessionId);
     }
 
     /// <summary>The value of a JavaScript expression in a tab (null when it throws or has no JSON value).</summary>

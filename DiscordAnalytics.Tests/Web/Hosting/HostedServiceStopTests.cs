@@ -34,6 +34,7 @@ public sealed class HostedServiceStopTests(StuckStoreHosts hosts) : IClassFixtur
         { "demo", "RecurringJobRegistrar" },
         { "demo", "NativeHeapTrimmer" },
         { "demo", "Gen2Compactor" },
+        { "demo", "DashboardRehearsal" },
         { "live", "StoreInitializer" },
         { "live", "PostgresLeaderElection" },
         { "live", "IngestionPipeline" },
@@ -49,6 +50,7 @@ public sealed class HostedServiceStopTests(StuckStoreHosts hosts) : IClassFixtur
         { "live", "RecurringJobRegistrar" },
         { "live", "NativeHeapTrimmer" },
         { "live", "Gen2Compactor" },
+        { "live", "DashboardRehearsal" },
     };
 
     [Theory]

@@ -35,6 +35,10 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
     [Parameter, EditorRequired]
     public AnalyticsQuery Query { get; set; } = default!;
 
+    /// <summary>The HTTP request while the page is prerendered for it; a live circuit (and any other renderer) has none.</summary>
+    [CascadingParameter]
+    private HttpContext? PrerenderRequest { get; set; }
+
     [Inject]
     private DashboardLiveUpdates Live { get; set; } = default!;
 
@@ -77,7 +81,10 @@ public abstract class LiveCardBase<TData> : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Query is null || Equals(Query, _loadedQuery))
+        // Prerendered (the page's first HTML, before its circuit is live), a card shows its loading state and loads
+        // nothing: the circuit renders every card anew, from a loading state, and loads it then, so data loaded here
+        // was thrown away, and it held the whole page's first byte until the slowest card had answered.
+        if (Query is null || Equals(Query, _loadedQuery) || PrerenderRequest is not null)
         {
             return;
         }

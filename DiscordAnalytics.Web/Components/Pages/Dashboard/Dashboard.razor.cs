@@ -53,6 +53,10 @@ public sealed partial class Dashboard : IDisposable
     [SupplyParameterFromQuery(Name = "roleId")]
     public string? RoleId { get; set; }
 
+    /// <summary>The HTTP request while the page is prerendered for it; none once the circuit is live (<c>data-interactive</c>).</summary>
+    [CascadingParameter]
+    private HttpContext? PrerenderRequest { get; set; }
+
     [Inject]
     private GuildSelection Selection { get; set; } = default!;
 
