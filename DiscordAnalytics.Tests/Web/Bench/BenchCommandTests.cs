@@ -252,7 +252,7 @@ public sealed class BenchCommandTests
 
         Assert.Equal(0, exit);
         var text = output.ToString();
-        Assert.Contains("dashboard 1 rendered (every card loaded) in ", text);
+        Assert.Contains("dashboard 1 rendered (live, every card loaded) in ", text);
         Assert.Matches(@"(?m)^start: \d+ MiB\r?$", text);
         Assert.Matches(@"(?m)^peak: \d+ MiB\r?$", text);
         Assert.Matches(@"(?m)^after close: \d+ MiB\r?$", text);
@@ -276,8 +276,8 @@ public sealed class BenchCommandTests
             var text = output.ToString();
             // The dashboard's default window (the last 7 days before the clock's start) holds the store's week: its
             // headline number is drawn only when there is data, so "rendered" says the window is the store's.
-            Assert.Matches(@"(?m)^standard windows warmed [\d.]+ s after the start\r?$", text);
-            Assert.Contains("dashboard 1 rendered (every card loaded) in ", text);
+            Assert.Matches(@"(?m)^standard windows warmed and the dashboard rehearsed [\d.]+ s after the start\r?$", text);
+            Assert.Contains("dashboard 1 rendered (live, every card loaded) in ", text);
             Assert.True(text.IndexOf("standard windows warmed", StringComparison.Ordinal) < text.IndexOf("dashboard 1 rendered", StringComparison.Ordinal));
         }
         finally
