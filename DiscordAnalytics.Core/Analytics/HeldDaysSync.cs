@@ -47,16 +47,21 @@ internal static class HeldDaysSync
         }
     }
 
-    /// <summary>As <see cref="SyncAsync"/>, the stale days loaded as runs of consecutive days, each one range read (<paramref name="loadRun"/>: start, end excluded).</summary>
-    public static Task SyncByRunsAsync(
+    /// <summary>
+    /// As <see cref="SyncAsync"/>, the stale days loaded as runs of consecutive days, each one range read (<paramref name="loadRun"/>:
+    /// start, end excluded). Returns how many days were loaded (0: every asked day was current).
+    /// </summary>
+    public static async Task<int> SyncByRunsAsync(
         IDbContextFactory<AnalyticsDbContext> contexts,
         AnalyticsDbContext? callers,
         SemaphoreSlim loading,
         Func<AnalyticsDbContext, Task<Dictionary<int, long>>> storedVersions,
         Func<Dictionary<int, long>, List<int>> staleDays,
         Func<AnalyticsDbContext, int, int, Task> loadRun,
-        CancellationToken cancellationToken) =>
-        SyncAsync(
+        CancellationToken cancellationToken)
+    {
+        var loaded = 0;
+        await SyncAsync(
             contexts,
             callers,
             loading,
@@ -67,7 +72,10 @@ internal static class HeldDaysSync
                 foreach (var (start, end) in DayVersions.Runs(stale))
                 {
                     await loadRun(db, start, end);
+                    loaded += end - start;
                 }
             },
             cancellationToken);
+        return loaded;
+    }
 }

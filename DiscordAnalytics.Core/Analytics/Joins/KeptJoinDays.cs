@@ -33,18 +33,14 @@ internal sealed class KeptJoinDays<TRow>(IDbContextFactory<AnalyticsDbContext> c
 
         var guild = _guilds.GetOrAdd(guildId, _ => new Guild());
         // One reader fills a guild at a time: several cards opened at once read each day once.
-        await HeldDaysSync.SyncByRunsAsync(
+        Interlocked.Add(ref _daysRead, await HeldDaysSync.SyncByRunsAsync(
             contexts,
             null,
             guild.Loading,
             db => StoredVersionsAsync(db, guildId, start, end, cancellationToken),
             stored => StaleDays(guild, stored, start, end),
-            async (db, runStart, runEnd) =>
-            {
-                await LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken);
-                Interlocked.Add(ref _daysRead, runEnd - runStart);
-            },
-            cancellationToken);
+            (db, runStart, runEnd) => LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken),
+            cancellationToken));
 
         lock (guild.Gate)
         {

@@ -57,19 +57,15 @@ public sealed class VoiceDayIndex(IDbContextFactory<AnalyticsDbContext> contexts
     }
 
     // One reader fills a guild at a time: a cold start with several windows asked reads each day once.
-    private Task SyncAsync(long guildId, GuildVoiceDays guild, int start, int end, CancellationToken cancellationToken) =>
-        HeldDaysSync.SyncByRunsAsync(
+    private async Task SyncAsync(long guildId, GuildVoiceDays guild, int start, int end, CancellationToken cancellationToken) =>
+        Interlocked.Add(ref _daysRead, await HeldDaysSync.SyncByRunsAsync(
             contexts,
             null,
             guild.Loading,
             db => StoredVersionsAsync(db, guildId, start, end, cancellationToken),
             stored => StaleDays(guild, stored, start, end),
-            async (db, runStart, runEnd) =>
-            {
-                await LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken);
-                Interlocked.Add(ref _daysRead, runEnd - runStart);
-            },
-            cancellationToken);
+            (db, runStart, runEnd) => LoadAsync(db, guildId, guild, runStart, runEnd, cancellationToken),
+            cancellationToken));
 
     private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
         db.MemberDayVersions.AsNoTracking()
