@@ -188,9 +188,7 @@ internal static class SupportEscalationReads
         }
 
         var ids = newest.Select(f => f.Channel).Concat(newest.Where(f => f.Kind == SupportEscalation.Thread).Select(f => f.Id)).Distinct().ToList();
-        var names = await db.Channels
-            .Where(c => c.GuildId == guild && ids.Contains(c.ChannelId))
-            .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
+        var names = await Names.OfChannelsAsync(db, guild, ids, cancellationToken);
         return [.. newest.Select(f => new SupportEscalation(
             f.Kind,
             f.Id.ToString(CultureInfo.InvariantCulture),

@@ -135,9 +135,7 @@ public sealed class SupportSignalsQuery(IDbContextFactory<AnalyticsDbContext> co
             .Select(c => new { c.ChannelId, c.Name, c.ParentId })
             .ToDictionaryAsync(c => c.ChannelId, cancellationToken);
         var parentIds = threads.Values.Select(t => t.ParentId ?? 0).Distinct().ToList();
-        var parents = await db.Channels
-            .Where(c => c.GuildId == guild && parentIds.Contains(c.ChannelId))
-            .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
+        var parents = await Names.OfChannelsAsync(db, guild, parentIds, cancellationToken);
         return [.. newest.Select(s =>
         {
             var thread = threads.GetValueOrDefault(s.Thread);

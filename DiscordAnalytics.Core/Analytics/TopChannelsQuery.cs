@@ -45,9 +45,7 @@ public sealed class TopChannelsQuery(IDbContextFactory<AnalyticsDbContext> conte
         }
 
         var ids = top.Select(x => x.ChannelId).ToList();
-        var names = await db.Channels
-            .Where(c => c.GuildId == guild && ids.Contains(c.ChannelId))
-            .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
+        var names = await Names.OfChannelsAsync(db, guild, ids, cancellationToken);
 
         var cut = span.HasPartialDay && top.Count > 0
             ? await PartialDayTotals.ItemsAsync(db, guild, span.CutDay, span.EndAt, bots, cancellationToken)

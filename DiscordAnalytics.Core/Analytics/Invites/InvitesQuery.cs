@@ -53,10 +53,7 @@ public sealed class InvitesQuery(IDbContextFactory<AnalyticsDbContext> contexts,
             .ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, cancellationToken);
         var visible = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
         var inviterIds = invites.Values.Where(i => i.InviterId is { } id && visible.IsListed(id)).Select(i => i.InviterId!.Value).Distinct().ToList();
-        var names = await db.Members.AsNoTracking()
-            .Where(m => m.GuildId == guild && inviterIds.Contains(m.UserId))
-            .Select(m => new { m.UserId, m.DisplayName })
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var names = await Names.OfMembersAsync(db, guild, inviterIds, cancellationToken);
         var status = await db.Guilds.AsNoTracking()
             .Where(g => g.GuildId == guild)
             .Select(g => new { g.InvitesStatus, g.InvitesCheckedAt })

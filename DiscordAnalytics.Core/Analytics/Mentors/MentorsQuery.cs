@@ -52,9 +52,7 @@ public sealed class MentorsQuery(IDbContextFactory<AnalyticsDbContext> contexts,
             : await index.RankedAsync(
                 db, guild, helpChannels, query.Window.StartAt, query.Window.EndAt, ranked => ranked.Where(m => visible.IsListed(m.User) && !visible.IsForgotten(m.User)).Take(MaxListed).ToList(), cancellationToken);
         var ids = listed.Select(m => m.User).ToList();
-        var names = await db.Members.AsNoTracking()
-            .Where(m => m.GuildId == guild && ids.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var names = await Names.OfMembersAsync(db, guild, ids, cancellationToken);
         return [.. listed.Select(m => new MentorStat(
             m.User.ToString(CultureInfo.InvariantCulture), Names.OrId(names.GetValueOrDefault(m.User), m.User), m.FirstAnswers, m.Answers, m.ReactionsOnAnswers))];
     }

@@ -77,9 +77,7 @@ public sealed class VoiceQuery(IDbContextFactory<AnalyticsDbContext> contexts, V
             .Take(query.Top)
             .ToList();
         var ids = top.Select(c => c.Key).ToList();
-        var names = await db.Channels
-            .Where(c => c.GuildId == guild && ids.Contains(c.ChannelId))
-            .ToDictionaryAsync(c => c.ChannelId, c => c.Name, cancellationToken);
+        var names = await Names.OfChannelsAsync(db, guild, ids, cancellationToken);
 
         var (talk, muted, alone) = (sums.TalkMs, sums.MutedMs, sums.AloneMs);
         var cells = LocalHourBuckets.ToLocalCells(

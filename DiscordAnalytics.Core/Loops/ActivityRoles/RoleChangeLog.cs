@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +29,7 @@ public sealed class RoleChangeLog(IDbContextFactory<AnalyticsDbContext> contexts
         var rows = await all.OrderByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var visible = await VisibleMembers.LoadAsync(db, guildId, cancellationToken);
         var users = rows.Select(r => r.UserId).Where(visible.IsListed).Distinct().ToList();
-        var names = await db.Members.AsNoTracking()
-            .Where(m => m.GuildId == guildId && users.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var names = await Names.OfMembersAsync(db, guildId, users, cancellationToken);
         return new RoleChangePage(total, page, pageSize, [.. rows.Select(r =>
         {
             var listed = visible.IsListed(r.UserId);

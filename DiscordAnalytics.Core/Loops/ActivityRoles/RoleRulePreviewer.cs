@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiscordAnalytics.Core.Analytics;
 using DiscordAnalytics.Core.Privacy;
 using DiscordAnalytics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +21,7 @@ public sealed class RoleRulePreviewer(IDbContextFactory<AnalyticsDbContext> cont
         var plans = await planner.PlanAsync(guildId, cancellationToken);
         var visible = await VisibleMembers.LoadAsync(db, guildId, cancellationToken);
         var named = plans.SelectMany(p => p.Gains.Concat(p.Losses)).Where(visible.IsListed).Distinct().ToList();
-        var names = await db.Members.AsNoTracking()
-            .Where(m => m.GuildId == guildId && named.Contains(m.UserId))
-            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
+        var names = await Names.OfMembersAsync(db, guildId, named, cancellationToken);
 
         List<PreviewMember> Listed(IReadOnlyList<long> users) =>
             [.. users.Where(visible.IsListed).Select(u => new PreviewMember(u.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(u) is { Length: > 0 } name ? name : null))];
