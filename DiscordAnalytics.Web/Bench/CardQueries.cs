@@ -19,12 +19,9 @@ public sealed class CardQueries
         {
             ["top channels (msgs)"] = [("top channels (reacts)", (q, ct) => services.GetRequiredService<TopChannelsQuery>().RunAsync(q, ChannelRanking.ByReactions, ct))],
         };
-        Cards =
-        [
-            .. _calls.Cards.SelectMany(c => others.GetValueOrDefault(c.Name, []).Prepend((c.Name, c.Run))),
-            // Every card that follows a picked role, asked with the busiest one (as the warm-up asks its most held roles).
-            .. _calls.RoleCards.Select(c => Role($"{c.Name.Split(" (")[0]} (role)", c.Run)),
-        ];
+        // Every card that follows a picked role, asked with the busiest one (as the warm-up asks its most held roles).
+        RoleCards = [.. _calls.RoleCards.Select(c => Role($"{c.Name.Split(" (")[0]} (role)", c.Run))];
+        Cards = [.. _calls.Cards.SelectMany(c => others.GetValueOrDefault(c.Name, []).Prepend((c.Name, c.Run))), .. RoleCards];
     }
 
     public GuildsQuery Guilds { get; }
@@ -35,6 +32,9 @@ public sealed class CardQueries
 
     /// <summary>Card name and the queries it runs for one window, in dashboard order (role-filtered ones last).</summary>
     public IReadOnlyList<(string Name, Func<AnalyticsQuery, CancellationToken, Task> Run)> Cards { get; }
+
+    /// <summary>The role-filtered ones of <see cref="Cards"/>: every card that follows a picked role, asked with the busiest role.</summary>
+    public IReadOnlyList<(string Name, Func<AnalyticsQuery, CancellationToken, Task> Run)> RoleCards { get; }
 
     /// <summary>
     /// The role the role-filtered cards ask about: the one most members held in the last 7 days of the first window asked

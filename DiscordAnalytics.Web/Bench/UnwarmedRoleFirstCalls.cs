@@ -1,0 +1,48 @@
+using DiscordAnalytics.Core.Analytics;
+using DiscordAnalytics.Core.WarmUp;
+
+namespace DiscordAnalytics.Web.Bench;
+
+/// <summary>
+/// <c>bench cards</c>' third table: a role picked that the background warm-up did not build, as any role outside a
+/// guild's <see cref="DashboardCalls.WarmedRoles"/> most held is. On app services of their own, the warm-up's pass over
+/// the standard windows without its roles, then every card that follows a role asked once per window with the busiest
+/// role: an upper bound for a smaller role, since what a role's first call builds (its holder sets, their activity,
+/// voice days, joins and leaves) grows with its holders.
+/// </summary>
+internal static class UnwarmedRoleFirstCalls
+{
+    /// <summary>Prints the table; returns the slowest first call of a window the warm-up covers.</summary>
+    public static async Task<double> MeasureAsync(
+        ServiceProvider fresh, ulong guildId, IReadOnlyList<(AnalyticsQuery Query, int Days)> windows, double baseline, List<string> failures, TextWriter output, CancellationToken cancellationToken)
+    {
+        // The app's own warm-up with the dashboard's calls but no roles to build (a DashboardCalls without its roles' source).
+        var warmUp = ActivatorUtilities.CreateInstance<KeptWindowsWarmUp>(fresh, new DashboardCalls(DashboardCalls.From(fresh).Cards));
+        var warmed = KeptWindowsWarmUp.StandardWindows.Where(d => windows.Any(w => w.Days == d)).ToList();
+        foreach (var days in warmed)
+        {
+            await warmUp.WarmAsync(guildId, days, cancellationToken);
+        }
+
+        output.WriteLine();
+        output.WriteLine("first call with a role the warm-up did not build (the busiest role, on new app services warmed without roles)");
+        output.WriteLine($"{"card",-22}" + string.Concat(windows.Select(w => $"{w.Days + "d",19}")));
+        var worst = 0.0;
+        foreach (var (name, card) in new CardQueries(fresh).RoleCards)
+        {
+            var times = new List<double>();
+            foreach (var (query, days) in windows)
+            {
+                times.Add(await CardsBenchmark.OrFailedAsync(failures, $"{name} {days}d with a role not warmed", () => CardsBenchmark.MedianMsAsync(1, () => card(query, cancellationToken))));
+                if (warmed.Contains(days) && double.IsFinite(times[^1]))
+                {
+                    worst = Math.Max(worst, times[^1]);
+                }
+            }
+
+            output.WriteLine(CardsBenchmark.Row(name, times, baseline));
+        }
+
+        return worst;
+    }
+}
