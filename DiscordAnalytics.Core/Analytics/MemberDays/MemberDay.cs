@@ -5,18 +5,22 @@ namespace DiscordAnalytics.Core.Analytics.MemberDays;
 /// <summary>
 /// One guild's member rollups of one UTC day, in memory: parallel arrays with one entry per member row (member by
 /// its dense index in <see cref="GuildMemberDays"/>), at the stored version they were read or brought to. Arrays, not
-/// objects, so a year of 20k members a day stays near 17 bytes a member-day. Guarded by the guild's gate.
+/// objects, and counts in a byte each (<see cref="NarrowCounts"/>) with the bot and voice flags in one more, so a year of
+/// 20k members a day stays near 8 bytes a member-day. Guarded by the guild's gate.
 /// </summary>
 internal sealed class MemberDay(long version)
 {
-    private int[] _members = [];
-    private bool[] _bots = [];
-    private int[] _messages = [];
-    private int[] _reactions = [];
-    private int[] _threads = [];
+    /// <summary>The entry is a bot's (<see cref="_flags"/>).</summary>
+    private const byte Bot = 1;
 
-    /// <summary>Heard with others in voice this day: voice counts as activity.</summary>
-    private bool[] _talked = [];
+    /// <summary>The member was heard with others in voice this day: voice counts as activity (<see cref="_flags"/>).</summary>
+    private const byte Talked = 2;
+
+    private int[] _members = [];
+    private byte[] _flags = [];
+    private readonly NarrowCounts _messages = new();
+    private readonly NarrowCounts _reactions = new();
+    private readonly NarrowCounts _threads = new();
 
     /// <summary>Member index to entry position; built on the first change or lookup (most days are only summed).</summary>
     private Dictionary<int, int>? _positions;
@@ -46,21 +50,24 @@ internal sealed class MemberDay(long version)
 
     public int MemberAt(int position) => _members[position];
 
-    public bool IsBotAt(int position) => _bots[position];
+    public bool IsBotAt(int position) => (_flags[position] & Bot) != 0;
 
-    public int MessagesAt(int position) => _messages[position];
+    public int MessagesAt(int position) => _messages.At(position, _members[position]);
 
-    public int ReactionsAt(int position) => _reactions[position];
+    public int ReactionsAt(int position) => _reactions.At(position, _members[position]);
 
-    public int ThreadsAt(int position) => _threads[position];
+    public int ThreadsAt(int position) => _threads.At(position, _members[position]);
 
-    public bool TalkedAt(int position) => _talked[position];
+    public bool TalkedAt(int position) => (_flags[position] & Talked) != 0;
 
     /// <summary>Posted, reacted or talked (heard with others in voice) this day.</summary>
-    public bool IsActiveAt(int position) => _messages[position] > 0 || _reactions[position] > 0 || _talked[position];
+    public bool IsActiveAt(int position) => MessagesAt(position) > 0 || ReactionsAt(position) > 0 || TalkedAt(position);
+
+    /// <summary>Counts kept whole beside the bytes (a test's view of the overflow).</summary>
+    internal int Overflows => _messages.Overflows + _reactions.Overflows + _threads.Overflows;
 
     public MemberDayEntry EntryAt(int position) =>
-        new(_bots[position], _messages[position], _reactions[position], _threads[position], IsActiveAt(position));
+        new(IsBotAt(position), MessagesAt(position), ReactionsAt(position), ThreadsAt(position), IsActiveAt(position));
 
     /// <summary>The member's entry this day, null when they have none.</summary>
     public MemberDayEntry? EntryOf(int member) => TryPosition(member, out var at) ? EntryAt(at) : null;
@@ -71,31 +78,21 @@ internal sealed class MemberDay(long version)
         if (Count == _members.Length)
         {
             var size = Math.Max(16, Count * 2);
-            Array.Resize(ref _members, size);
-            Array.Resize(ref _bots, size);
-            Array.Resize(ref _messages, size);
-            Array.Resize(ref _reactions, size);
-            Array.Resize(ref _threads, size);
-            Array.Resize(ref _talked, size);
+            Resize(size);
         }
 
-        (_members[Count], _bots[Count], _talked[Count]) = (member, isBot, talked);
-        (_messages[Count], _reactions[Count], _threads[Count]) = (checked((int)messages), checked((int)reactions), checked((int)threads));
+        _members[Count] = member;
+        _flags[Count] = Flags(isBot, talked);
+        _messages.Set(Count, member, messages);
+        _reactions.Set(Count, member, reactions);
+        _threads.Set(Count, member, threads);
         _positions?.Add(member, Count);
         Count++;
         Changed();
     }
 
     /// <summary>Drops the unused tail of the arrays once a day is read whole.</summary>
-    public void Trim()
-    {
-        Array.Resize(ref _members, Count);
-        Array.Resize(ref _bots, Count);
-        Array.Resize(ref _messages, Count);
-        Array.Resize(ref _reactions, Count);
-        Array.Resize(ref _threads, Count);
-        Array.Resize(ref _talked, Count);
-    }
+    public void Trim() => Resize(Count);
 
     /// <summary>Adds a committed delta, as the writer's upsert did to the stored row (its bot flag replaces the row's).</summary>
     public void Add(int member, MemberDayDelta delta)
@@ -106,11 +103,10 @@ internal sealed class MemberDay(long version)
             return;
         }
 
-        _talked[at] |= delta.TalkMs > 0;
-        _bots[at] = delta.IsBot;
-        _messages[at] = checked(_messages[at] + (int)delta.Messages);
-        _reactions[at] = checked(_reactions[at] + (int)delta.Reactions);
-        _threads[at] = checked(_threads[at] + (int)delta.Threads);
+        _flags[at] = Flags(delta.IsBot, TalkedAt(at) || delta.TalkMs > 0);
+        _messages.Set(at, member, checked(MessagesAt(at) + delta.Messages));
+        _reactions.Set(at, member, checked(ReactionsAt(at) + delta.Reactions));
+        _threads.Set(at, member, checked(ThreadsAt(at) + delta.Threads));
         Changed();
     }
 
@@ -124,10 +120,15 @@ internal sealed class MemberDay(long version)
 
         var last = Count - 1;
         _positions!.Remove(member);
+        _messages.Forget(member);
+        _reactions.Forget(member);
+        _threads.Forget(member);
         if (at != last)
         {
-            (_members[at], _bots[at], _messages[at], _reactions[at], _threads[at]) = (_members[last], _bots[last], _messages[last], _reactions[last], _threads[last]);
-            _talked[at] = _talked[last];
+            (_members[at], _flags[at]) = (_members[last], _flags[last]);
+            _messages.Move(last, at);
+            _reactions.Move(last, at);
+            _threads.Move(last, at);
             _positions[_members[at]] = at;
         }
 
@@ -220,7 +221,7 @@ internal sealed class MemberDay(long version)
     }
 
     /// <summary>Whether the member at <paramref name="position"/> was active this day (<see cref="IsActiveAt(int)"/>), a bot's only with <paramref name="bots"/>.</summary>
-    public bool IsActiveAt(int position, bool bots) => (bots || !_bots[position]) && IsActiveAt(position);
+    public bool IsActiveAt(int position, bool bots) => (bots || !IsBotAt(position)) && IsActiveAt(position);
 
     /// <summary>Members with a message, a reaction or voice time heard with others this day (the activity chart), counted once per change.</summary>
     public int ActiveMembers(bool bots)
@@ -242,6 +243,17 @@ internal sealed class MemberDay(long version)
 
     private static (bool Human, bool Any) Counted(MemberDayEntry? entry) =>
         entry is { IsActive: true } e ? (!e.IsBot, true) : (false, false);
+
+    private static byte Flags(bool isBot, bool talked) => (byte)((isBot ? Bot : 0) | (talked ? Talked : 0));
+
+    private void Resize(int size)
+    {
+        Array.Resize(ref _members, size);
+        Array.Resize(ref _flags, size);
+        _messages.Resize(size);
+        _reactions.Resize(size);
+        _threads.Resize(size);
+    }
 
     private void Changed() => (_activeHumans, _activeAll) = (-1, -1);
 }
