@@ -20,6 +20,9 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
 {
     private readonly ConcurrentDictionary<long, GuildChannelDays> _guilds = new();
 
+    /// <summary>Days of reacted messages read and ranked at a time when days are read (a week: ~175k rows at the large scale).</summary>
+    private const int DaysPerContentRead = 7;
+
     private long _daysRead;
 
     /// <summary>How many days were read from the store since start (what a commit applied in memory saves).</summary>
@@ -135,31 +138,21 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
                     }
                 }
 
-                // A message's day is its snowflake's, so the read are a range of the key (as TopContentQuery reads it).
-                var reacted = read.Keys.ToDictionary(day => day, _ => new List<ContentLeader>());
-                await using (var content = ReadSnapshot.Command(
-                    db,
-                    snapshot,
-                    ContentSql,
-                    ("@guild", guildId),
-                    ("@start", start),
-                    ("@end", end),
-                    ("@firstId", MessageIdRange.FirstIdAt(DayBucket.StartMs(start))),
-                    ("@endId", MessageIdRange.FirstIdAt(DayBucket.StartMs(end)))))
+                // A message's day is its snowflake's, so the read are a range of the key (as TopContentQuery reads it). A block
+                // of days at a time, each ranked before the next is read: a cold year is ~7M reacted messages, and holding them
+                // all until the end took ~400 MiB more at once than one block's.
+                var numbers = read.Keys.Order().ToList();
+                for (var first = 0; first < numbers.Count;)
                 {
-                    await using var reader = await content.ExecuteReaderAsync(cancellationToken);
-                    while (await reader.ReadAsync(cancellationToken))
+                    var blockEnd = Math.Min(numbers[first] + DaysPerContentRead, end);
+                    var block = numbers.Skip(first).TakeWhile(day => day < blockEnd).ToDictionary(day => day, _ => new List<ContentLeader>());
+                    await ReadContentAsync(db, snapshot, guildId, numbers[first], blockEnd, block, cancellationToken);
+                    foreach (var (number, reacted) in block)
                     {
-                        if (reacted.TryGetValue(reader.GetInt32(1), out var list))
-                        {
-                            list.Add(new ContentLeader(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
-                        }
+                        read[number].Rank(reacted);
                     }
-                }
 
-                foreach (var (number, day) in read)
-                {
-                    day.Rank(reacted[number]);
+                    first += block.Count;
                 }
 
                 return read;
@@ -171,6 +164,29 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
             foreach (var (number, day) in days)
             {
                 guild.Install(number, day);
+            }
+        }
+    }
+
+    /// <summary>Reads the reacted messages of days <paramref name="start"/> to <paramref name="end"/> (excluded) into those of <paramref name="reacted"/>'s days.</summary>
+    private static async Task ReadContentAsync(
+        AnalyticsDbContext db, System.Data.Common.DbTransaction snapshot, long guildId, int start, int end, Dictionary<int, List<ContentLeader>> reacted, CancellationToken cancellationToken)
+    {
+        await using var content = ReadSnapshot.Command(
+            db,
+            snapshot,
+            ContentSql,
+            ("@guild", guildId),
+            ("@start", start),
+            ("@end", end),
+            ("@firstId", MessageIdRange.FirstIdAt(DayBucket.StartMs(start))),
+            ("@endId", MessageIdRange.FirstIdAt(DayBucket.StartMs(end))));
+        await using var reader = await content.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reacted.TryGetValue(reader.GetInt32(1), out var list))
+            {
+                list.Add(new ContentLeader(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
             }
         }
     }
