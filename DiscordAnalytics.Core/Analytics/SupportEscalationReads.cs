@@ -38,14 +38,19 @@ internal static class SupportEscalationReads
         var waitingThreads = threads.Where(t => t.Response is not { } r || r - t.StartedAt > periodMs).ToList();
         if (waitingThreads.Count > 0)
         {
-            var waiting = waitingThreads.Select(t => (long?)t.ThreadId).ToList();
             var after = waitingThreads.Min(t => t.StartedAt) + periodMs;
+            var (first, last) = (waitingThreads.Min(t => t.ThreadId), waitingThreads.Max(t => t.ThreadId));
+            // Many: the posts of the waiting threads' id range on the (guild, thread, created) index, those of other threads
+            // dropped in memory. With the ids as one list SQLite walked every message of the guild instead (24k waiting
+            // threads of a year: seconds, and the whole table from a cold cache).
             var laterPosts = waitingThreads.Count > ThreadsReadOneByOne
-                ? await db.MessageFacts
-                    .Where(m => m.GuildId == guild && waiting.Contains(m.ThreadId) && m.CreatedAt >= after
+                ? (await db.MessageFacts
+                    .Where(m => m.GuildId == guild && m.ThreadId >= first && m.ThreadId <= last && m.CreatedAt >= after
                         && m.IsCreated && m.DeletedAt == null && m.AuthorId != null)
                     .Select(m => new { ThreadId = m.ThreadId!.Value, m.AuthorId, m.CreatedAt })
-                    .ToListAsync(cancellationToken)
+                    .ToListAsync(cancellationToken))
+                    .Where(m => byThread.ContainsKey(m.ThreadId))
+                    .ToList()
                 : [];
             foreach (var thread in waitingThreads.Count > ThreadsReadOneByOne ? [] : waitingThreads)
             {

@@ -188,8 +188,12 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasKey(x => new { x.GuildId, x.MessageId });
             // Support signals: a thread's messages in time order (starter, first response). Partial: only
             // thread messages are indexed, so ordinary messages pay nothing for it at ingestion. The messages
-            // of a window of days are a range of the key (MessageIdRange), so there is no day index.
-            e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt }).HasFilter("\"threadId\" IS NOT NULL");
+            // of a window of days are a range of the key (MessageIdRange), so there is no day index. Covering (author,
+            // bot, created, deleted): the mentors' answers and the waiting threads' later posts of a year are read from the
+            // index alone; looked up in the table, each of a year's ~0.8M thread messages was a read of its own page (47 s
+            // from a cold cache on the year's store, against 0.9 s from the index alone).
+            e.HasIndex(x => new { x.GuildId, x.ThreadId, x.CreatedAt, x.AuthorId, x.IsBot, x.IsCreated, x.DeletedAt })
+                .HasFilter("\"threadId\" IS NOT NULL").HasDatabaseName("IX_messageFacts_thread");
             // Support questions (SupportQuestions, kept by the writer): a channel's own messages in time order, from a
             // point on and the one before it. Partial: thread messages, which name their parent as channel, are left out.
             e.HasIndex(x => new { x.GuildId, x.ChannelId, x.CreatedAt }).HasFilter("\"threadId\" IS NULL").HasDatabaseName("IX_messageFacts_channel");

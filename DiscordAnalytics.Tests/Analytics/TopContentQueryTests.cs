@@ -39,6 +39,39 @@ public abstract class TopContentQueryTests(StoreProvider provider) : IAsyncLifet
         Assert.Equal(bots.Take(3).Select(p => p[0].MessageId.ToString()), withBots.Select(c => c.MessageId));
     }
 
+    [Fact]
+    public async Task Run_DayWithMoreReactedMessagesThanItKeeps_ItsCandidatesRankedAsEveryMessage_BeforeAndAfterALateReaction()
+    {
+        // A busy Monday: 40 posts with one reaction (the earliest ids), 300 with two, 30 bots' posts with three. Over a day's
+        // kept leaders, with enough scoring two or more: only those are read for it.
+        var ones = Enumerable.Range(0, 40).Select(_ => Post(Alice, Monday, hour: 1, reactions: 1)).ToList();
+        var twos = Enumerable.Range(0, 300).Select(_ => Post(Alice, Monday, hour: 2, reactions: 2)).ToList();
+        var threes = Enumerable.Range(0, 30).Select(_ => Post(MarketBot, Monday, hour: 3, reactions: 3, bot: true)).ToList();
+        await _week.WriteAsync([.. ones.Concat(twos).Concat(threes).SelectMany(p => p)]);
+        var scores = ones.Select(p => (Post: p, Score: 1)).Concat(twos.Select(p => (Post: p, Score: 2))).Concat(threes.Select(p => (Post: p, Score: 3)))
+            .ToDictionary(x => x.Post[0].MessageId!.Value, x => x.Score);
+        var botPosts = threes.Select(p => p[0].MessageId!.Value).ToHashSet();
+        List<string> Expected(bool bots) =>
+            [.. scores.Where(s => bots || !botPosts.Contains(s.Key)).OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(AnalyticsQuery.MaxTop).Select(s => s.Key.ToString())];
+        var kept = new TopContentQuery(_week.Store, TestChannelDays.Over(_week.Store));
+        foreach (var bots in new[] { false, true })
+        {
+            Assert.Equal(Expected(bots), (await kept.RunAsync(_week.ThisWeek(bots, AnalyticsQuery.MaxTop), CancellationToken.None)).Select(c => c.MessageId));
+        }
+
+        // A late reaction lifts the earliest one-reaction post to two: first of the twos by its id.
+        var lifted = ones[0][0].MessageId!.Value;
+        await _week.WriteAsync(Reaction(G, General, lifted, 6_000, At(Monday, 4)));
+        scores[lifted] = 2;
+        foreach (var bots in new[] { false, true })
+        {
+            Assert.Equal(Expected(bots), (await kept.RunAsync(_week.ThisWeek(bots, AnalyticsQuery.MaxTop), CancellationToken.None)).Select(c => c.MessageId));
+            Assert.Equal(Expected(bots), (await RunAsync(bots, AnalyticsQuery.MaxTop)).Select(c => c.MessageId));
+        }
+
+        Assert.Contains(lifted.ToString(), Expected(bots: false));
+    }
+
     /// <summary>A message and <paramref name="reactions"/> reactions by distinct humans.</summary>
     private Core.Ingestion.IngestEvent[] Post(ulong author, DateOnly day, int hour, int reactions, bool bot = false)
     {

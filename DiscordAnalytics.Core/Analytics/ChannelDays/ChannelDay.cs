@@ -54,6 +54,18 @@ internal sealed class ChannelDay(long version)
     }
 
     /// <summary>
+    /// Ranks a day that has more reacted messages than <see cref="LeadersPerDay"/> from <paramref name="candidates"/>, which
+    /// hold at least each ranking's first <see cref="LeadersPerDay"/>: the same leaders as ranking every reacted message.
+    /// </summary>
+    public void RankCut(List<ContentLeader> candidates)
+    {
+        LeadersCut = true;
+        _reacted = null;
+        HumanLeaders = Top(candidates, bots: false);
+        AllLeaders = Top(candidates, bots: true);
+    }
+
+    /// <summary>
     /// This day with a commit's changes added, at the commit's version; null when the new leaders cannot be known from what
     /// is held (a cut day whose leader falls out of its first <see cref="LeadersPerDay"/>, or a message not held whose
     /// score rose): then the day is read again.

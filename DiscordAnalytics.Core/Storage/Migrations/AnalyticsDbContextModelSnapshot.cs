@@ -1593,7 +1593,8 @@ namespace DiscordAnalytics.Core.Storage.Migrations
                         .HasDatabaseName("IX_messageFacts_channel")
                         .HasFilter("\"threadId\" IS NULL");
 
-                    b.HasIndex("GuildId", "ThreadId", "CreatedAt")
+                    b.HasIndex("GuildId", "ThreadId", "CreatedAt", "AuthorId", "IsBot", "IsCreated", "DeletedAt")
+                        .HasDatabaseName("IX_messageFacts_thread")
                         .HasFilter("\"threadId\" IS NOT NULL");
 
                     b.ToTable("messageFacts", (string)null);

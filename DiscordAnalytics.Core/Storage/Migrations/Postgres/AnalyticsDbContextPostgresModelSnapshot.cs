@@ -1664,8 +1664,8 @@ namespace DiscordAnalytics.Core.Storage.PostgresMigrations
                         .HasDatabaseName("ix_messagefacts_channel")
                         .HasFilter("\"threadid\" IS NULL");
 
-                    b.HasIndex("GuildId", "ThreadId", "CreatedAt")
-                        .HasDatabaseName("ix_messagefacts_guildid_threadid_createdat")
+                    b.HasIndex("GuildId", "ThreadId", "CreatedAt", "AuthorId", "IsBot", "IsCreated", "DeletedAt")
+                        .HasDatabaseName("ix_messagefacts_thread")
                         .HasFilter("\"threadid\" IS NOT NULL");
 
                     b.ToTable("messagefacts", (string)null);
