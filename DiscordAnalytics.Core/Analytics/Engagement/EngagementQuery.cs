@@ -53,7 +53,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
 
     /// <summary>
     /// The window's days from <paramref name="held"/> where their 30 member days are unchanged; the others counted again:
-    /// one pass over the window when most changed (a first read), each on its own otherwise. With <paramref name="only"/>,
+    /// one pass over the window when most changed or none was held (a first read), each on its own otherwise. With <paramref name="only"/>,
     /// the figures of a role's holders (<see cref="ActiveMemberWindow"/>).
     /// </summary>
     private List<EngagementDay> Read(GuildMemberDays guild, Dictionary<int, HeldEngagementDay> held, int start, int end, bool bots, bool[]? only)
@@ -80,7 +80,9 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
             }
         }
 
-        if (stale.Count > WeekDays)
+        // A pass reads each of the window's member days and its 29 before once; a day on its own reads its 30 days and its
+        // week again, so a first read (every day stale), even of a week, is one pass.
+        if (stale.Count > WeekDays || stale.Count == end - start)
         {
             var first = start - (MonthDays - 1);
             Interlocked.Add(ref _daysCounted, end - start);
