@@ -18,9 +18,13 @@ namespace DiscordAnalytics.Core.WarmUp;
 /// messages, top members by activity, emojis by reactions; the leaderboard in each of its orders) and the summary the API, insights and
 /// digests read; and the cards that follow a picked role (<see cref="RoleCards"/>), asked for the most held roles. The
 /// warm-up calls exactly these, so the kept indexes it leaves are the ones the dashboard reads; the bench times them (with
-/// the cards' other views) under the same names.
+/// the cards' other views) under the same names. Before any role, the reads every role's first call shares
+/// (<see cref="SharedByRolesAsync"/>), so a role the warm-up does not build pays for its holders only.
 /// </summary>
-public sealed class DashboardCalls(IReadOnlyList<WarmUpCard> cards, Func<AnalyticsQuery, CancellationToken, Task<IReadOnlyList<RoleStat>>>? roles = null)
+public sealed class DashboardCalls(
+    IReadOnlyList<WarmUpCard> cards,
+    Func<AnalyticsQuery, CancellationToken, Task<IReadOnlyList<RoleStat>>>? roles = null,
+    Func<AnalyticsQuery, CancellationToken, Task>? sharedByRoles = null)
 {
     /// <summary>
     /// How many of a guild's roles the warm-up builds the role filter's figures for, the most held first: what a role's
@@ -33,6 +37,13 @@ public sealed class DashboardCalls(IReadOnlyList<WarmUpCard> cards, Func<Analyti
 
     /// <summary>The calls whose numbers follow a picked role (<see cref="WarmUpCard.FollowsRole"/>): what the dashboard asks with a role.</summary>
     public IReadOnlyList<WarmUpCard> RoleCards { get; } = [.. cards.Where(c => c.FollowsRole)];
+
+    /// <summary>
+    /// Builds what the role filter reads of the whole guild whichever role is picked (its joins and leaves), so that the
+    /// first call with any role, warmed or not, finds it kept. Nothing without the source.
+    /// </summary>
+    public Task SharedByRolesAsync(AnalyticsQuery query, CancellationToken cancellationToken) =>
+        sharedByRoles is null ? Task.CompletedTask : sharedByRoles(query, cancellationToken);
 
     /// <summary>The window's roles held by the most members (at most <see cref="WarmedRoles"/>, none without holders), most held first.</summary>
     public async Task<IReadOnlyList<ulong>> MostHeldRolesAsync(AnalyticsQuery query, CancellationToken cancellationToken) =>
@@ -75,5 +86,10 @@ public sealed class DashboardCalls(IReadOnlyList<WarmUpCard> cards, Func<Analyti
         new("leaderboard (streak)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Streak, ct)),
         new("leaderboard (msgs)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Messages, ct)),
         new("leaderboard (reacts)", (q, ct) => services.GetRequiredService<LeaderboardQuery>().RunAsync(q, LeaderboardRanking.Reactions, ct)),
-    ], async (q, ct) => (await services.GetRequiredService<RolesQuery>().RunAsync(q with { RoleId = null }, ct)).Roles);
+    ],
+    async (q, ct) => (await services.GetRequiredService<RolesQuery>().RunAsync(q with { RoleId = null }, ct)).Roles,
+    (q, ct) => services.GetRequiredService<HoldersGrowth>().KeepAsync(q.GuildId, ct));
+
+    /// <summary>The same calls without the roles to build: the guild-level reads every role shares are still made.</summary>
+    public DashboardCalls WithoutRoles() => new(Cards, roles: null, sharedByRoles);
 }

@@ -107,7 +107,9 @@ public sealed partial class KeptWindowsWarmUp : ResilientBackgroundService, IRet
             await Task.Yield();
         }
 
-        // A role picked asks the cards that follow it with the role: the most held roles' figures are built here too.
+        // A role picked asks the cards that follow it with the role: what every role reads of the guild is built first, then
+        // the most held roles' figures.
+        await _calls.SharedByRolesAsync(query, cancellationToken).ConfigureAwait(false);
         foreach (var role in await _calls.MostHeldRolesAsync(query, cancellationToken).ConfigureAwait(false))
         {
             foreach (var card in _calls.RoleCards)

@@ -16,8 +16,9 @@ internal static class UnwarmedRoleFirstCalls
     public static async Task<double> MeasureAsync(
         ServiceProvider fresh, ulong guildId, IReadOnlyList<(AnalyticsQuery Query, int Days)> windows, double baseline, List<string> failures, TextWriter output, CancellationToken cancellationToken)
     {
-        // The app's own warm-up with the dashboard's calls but no roles to build (a DashboardCalls without its roles' source).
-        var warmUp = ActivatorUtilities.CreateInstance<KeptWindowsWarmUp>(fresh, new DashboardCalls(DashboardCalls.From(fresh).Cards));
+        // The app's own warm-up with the dashboard's calls but no roles to build (a DashboardCalls without its roles' source;
+        // the guild-level reads every role shares are made, as the app's warm-up makes them whatever roles it builds).
+        var warmUp = ActivatorUtilities.CreateInstance<KeptWindowsWarmUp>(fresh, DashboardCalls.From(fresh).WithoutRoles());
         var warmed = KeptWindowsWarmUp.StandardWindows.Where(d => windows.Any(w => w.Days == d)).ToList();
         foreach (var days in warmed)
         {

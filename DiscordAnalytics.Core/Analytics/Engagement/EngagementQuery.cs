@@ -9,8 +9,8 @@ namespace DiscordAnalytics.Core.Analytics.Engagement;
 /// <summary>
 /// DAU, WAU and MAU per UTC day of a window, exact, from the member days in memory (<see cref="MemberDayIndex"/>):
 /// a member is active on a day they posted, reacted or talked with others in voice there (<see cref="MemberDays.MemberDay.IsActiveAt(int)"/>,
-/// the activity chart's rule; bots only with IncludeBots; hidden members count, as in every number). WAU and MAU slide over the days: each member-day of the
-/// window and the 29 days before it is added once and removed once, so a year costs a pass over its member-days.
+/// the activity chart's rule; bots only with IncludeBots; hidden members count, as in every number). A first read counts every day in one pass over the member-days of the
+/// window and the 29 days before it (<see cref="EngagementPass"/>), so a year costs a pass over its member-days.
 /// Each day's figures are kept with the versions of the 30 member days they were counted from, and reused while those
 /// days are unchanged; a commit to one of them changes the figures only through the members whose activity on it
 /// flipped (<see cref="HeldDayUpdate"/>), so a reload after a live or late event costs those members, not the window.
@@ -53,7 +53,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
 
     /// <summary>
     /// The window's days from <paramref name="held"/> where their 30 member days are unchanged; the others counted again:
-    /// one slide over the window when most changed (a first read), each on its own otherwise. With <paramref name="only"/>,
+    /// one pass over the window when most changed or none was held (a first read), each on its own otherwise. With <paramref name="only"/>,
     /// the figures of a role's holders (<see cref="ActiveMemberWindow"/>).
     /// </summary>
     private List<EngagementDay> Read(GuildMemberDays guild, Dictionary<int, HeldEngagementDay> held, int start, int end, bool bots, bool[]? only)
@@ -80,11 +80,13 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
             }
         }
 
-        if (stale.Count > WeekDays)
+        // A pass reads each of the window's member days and its 29 before once; a day on its own reads its 30 days and its
+        // week again, so a first read (every day stale), even of a week, is one pass.
+        if (stale.Count > WeekDays || stale.Count == end - start)
         {
             var first = start - (MonthDays - 1);
             Interlocked.Add(ref _daysCounted, end - start);
-            foreach (var day in Slide(guild, first, start, end, bots, only))
+            foreach (var day in EngagementPass.Days(guild, first, start, end, bots, only))
             {
                 var number = DayBucket.FromDate(day.Day);
                 held[number] = new HeldEngagementDay(Versions(guild, number), day.Dau, day.Wau, day.Mau);
@@ -128,34 +130,5 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
         }
 
         return versions;
-    }
-
-    private static List<EngagementDay> Slide(GuildMemberDays guild, int first, int start, int end, bool bots, bool[]? only)
-    {
-        var week = new ActiveMemberWindow(guild.MemberCount, only);
-        var month = new ActiveMemberWindow(guild.MemberCount, only);
-        var days = new List<EngagementDay>(end - start);
-        for (var day = first; day < end; day++)
-        {
-            var today = guild.Day(day);
-            week.Enter(today, bots);
-            month.Enter(today, bots);
-            if (day - WeekDays >= first)
-            {
-                week.Leave(guild.Day(day - WeekDays), bots);
-            }
-
-            if (day - MonthDays >= first)
-            {
-                month.Leave(guild.Day(day - MonthDays), bots);
-            }
-
-            if (day >= start)
-            {
-                days.Add(new EngagementDay(DayBucket.ToDate(day), ActiveMemberWindow.ActiveOn(today, bots, only), week.Distinct, month.Distinct));
-            }
-        }
-
-        return days;
     }
 }

@@ -28,18 +28,30 @@ internal sealed class HeldJoinsAndLeaves
     {
         Version = version;
         (_everyone, _humans) = ([], []);
-        foreach (var member in rows.GroupBy(r => r.User))
+
+        // One sort by member, then time (a join before a leave at the same time), and each member's run replayed in place.
+        var sorted = rows.ToArray();
+        Array.Sort(sorted, static (a, b) => a.User != b.User ? a.User.CompareTo(b.User) : a.At != b.At ? a.At.CompareTo(b.At) : b.Join.CompareTo(a.Join));
+        for (var from = 0; from < sorted.Length;)
         {
-            var ordered = member.OrderBy(r => r.At).ThenBy(r => r.Join ? 0 : 1).ToList();
-            if (Replay(ordered) is { Length: > 0 } everyone)
+            var to = from + 1;
+            while (to < sorted.Length && sorted[to].User == sorted[from].User)
             {
-                _everyone[member.Key] = everyone;
+                to++;
             }
 
-            if (Replay(ordered.Where(r => !r.IsBot)) is { Length: > 0 } humans)
+            var member = new ArraySegment<Row>(sorted, from, to - from);
+            if (Replay(member, bots: true) is { Length: > 0 } everyone)
             {
-                _humans[member.Key] = humans;
+                _everyone[sorted[from].User] = everyone;
             }
+
+            if (Replay(member, bots: false) is { Length: > 0 } humans)
+            {
+                _humans[sorted[from].User] = humans;
+            }
+
+            from = to;
         }
     }
 
@@ -75,12 +87,34 @@ internal sealed class HeldJoinsAndLeaves
         var (table, counted) = bots ? (_everyoneOf, _everyone) : (_humansOf, _humans);
         return table.GetValue(holders, set =>
         {
+            // Whichever is fewer is visited: the holders (a small role), or the members with joins or leaves (a large one).
             var (joins, leaves) = (new List<long>(), new List<long>());
-            foreach (var user in set)
+            void Add(Counted[] events)
             {
-                foreach (var e in counted.GetValueOrDefault(user) ?? [])
+                foreach (var e in events)
                 {
                     (e.Join ? joins : leaves).Add(e.At);
+                }
+            }
+
+            if (set.Count <= counted.Count)
+            {
+                foreach (var user in set)
+                {
+                    if (counted.TryGetValue(user, out var events))
+                    {
+                        Add(events);
+                    }
+                }
+            }
+            else
+            {
+                foreach (var (user, events) in counted)
+                {
+                    if (set.Contains(user))
+                    {
+                        Add(events);
+                    }
                 }
             }
 
@@ -105,13 +139,18 @@ internal sealed class HeldJoinsAndLeaves
         return low;
     }
 
-    /// <summary>The member's events that count, in time order.</summary>
-    private static Counted[] Replay(IEnumerable<Row> ordered)
+    /// <summary>The member's events that count, in time order (<paramref name="bots"/>: a bot's too).</summary>
+    private static Counted[] Replay(ArraySegment<Row> ordered, bool bots)
     {
-        var counted = new List<Counted>();
+        var counted = new List<Counted>(ordered.Count);
         var present = true;
         foreach (var e in ordered)
         {
+            if (!bots && e.IsBot)
+            {
+                continue;
+            }
+
             if (e.Join || present)
             {
                 counted.Add(new Counted(e.At, e.Join));

@@ -48,13 +48,33 @@ public sealed class HoldersGrowth(IDbContextFactory<AnalyticsDbContext> contexts
 
         var spans = await roleHolders.SpansAtAsync(guild, stored.Spans, cancellationToken);
         var (holders, previousHolders) = (spans.Holders(role, query.Window.StartAt, query.Window.EndAt), spans.Holders(role, span.StartAt, span.EndAt));
-        var held = await _kept.GetAsync(guild, stored.Events, async ct =>
+        var held = await KeptAtAsync(guild, stored.Events, cancellationToken);
+        return new HoldersAndGrowth(holders, previousHolders, held.Growth(holders, query.Window.StartDay, query.Window.EndDay, previousHolders, span, query.IncludeBots));
+    }
+
+    /// <summary>
+    /// Keeps the guild's joins and leaves at their stored version (read when not kept at it): what every role's member
+    /// growth reads, whichever role, so the warm-up makes it once before any role is asked.
+    /// </summary>
+    public async Task KeepAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var guild = (long)guildId;
+        long stored;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            stored = await StoredVersionAsync(db, guild, cancellationToken);
+        }
+
+        await KeptAtAsync(guild, stored, cancellationToken);
+    }
+
+    /// <summary>The guild's joins and leaves when their stored version is <paramref name="stored"/>: the kept ones while it is theirs, else read again.</summary>
+    private Task<HeldJoinsAndLeaves> KeptAtAsync(long guild, long stored, CancellationToken cancellationToken) =>
+        _kept.GetAsync(guild, stored, async ct =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await ReadAsync(db, guild, ct);
         }, cancellationToken);
-        return new HoldersAndGrowth(holders, previousHolders, held.Growth(holders, query.Window.StartDay, query.Window.EndDay, previousHolders, span, query.IncludeBots));
-    }
 
     private static async Task<long> StoredVersionAsync(AnalyticsDbContext db, long guildId, CancellationToken cancellationToken) =>
         await db.MemberEventVersions.AsNoTracking()
