@@ -11,8 +11,10 @@ namespace DiscordAnalytics.Core.Analytics.Leaderboard;
 /// <summary>
 /// The leaderboard of a window: each member's messages, reactions and threads from the member days' kept window sums
 /// (<see cref="MemberDayIndex"/>), voice minutes from the held voice days (<see cref="LeaderboardVoice"/>), and daily
-/// streaks over every stored day up to today (<see cref="KeptStreaks"/>: kept per member and counted again only when a
-/// settled day moved; in the guild's time zone <see cref="LocalStreakDays"/>), ranked by the guild's weighted activity
+/// streaks over every stored day up to today: the days before the window as a few numbers a member counted from the store
+/// (<see cref="ClosedStreaks"/>), the window's held days on top (<see cref="KeptStreaks"/>: counted again only when a
+/// settled day moved; in the guild's time zone <see cref="LocalStreakDays"/>), so no member day before the window is
+/// held for it, ranked by the guild's weighted activity
 /// score, messages, reactions or streak. Never a pass over every member per call: the window's settled days are ranked once
 /// and kept (<see cref="SettledBoard"/>), and a call ranks its last day's members (where live events land) on their own,
 /// then walks the kept order only until it has its places; the streak ranking visits only the members counted yesterday

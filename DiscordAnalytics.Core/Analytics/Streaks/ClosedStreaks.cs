@@ -48,7 +48,7 @@ internal sealed class ClosedStreaks(IDbContextFactory<AnalyticsDbContext> contex
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             // Every kept cut's days, not only the asked one's: a state checked against fewer days would look moved.
-            var stored = await StoredVersionsAsync(db, guild, first, Math.Max(cut, held.States.Select(s => s.Cut).DefaultIfEmpty(cut).Max()), cancellationToken);
+            var stored = await LocalStreakDays.StoredVersionsAsync(db, guild, first, Math.Max(cut, held.States.Select(s => s.Cut).DefaultIfEmpty(cut).Max()), cancellationToken);
 
             // Any kept state whose counted days moved (or that starts elsewhere) is wrong from then on: dropped.
             held.States.RemoveAll(s => s.First != first || !s.IsCurrent(stored));
@@ -81,11 +81,6 @@ internal sealed class ClosedStreaks(IDbContextFactory<AnalyticsDbContext> contex
         }
     }
 
-    private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
-        db.MemberDayVersions.AsNoTracking()
-            .Where(v => v.GuildId == guild && v.Day >= start && v.Day < end)
-            .ToDictionaryAsync(v => v.Day, v => v.Version, cancellationToken);
-
     /// <summary>
     /// <paramref name="from"/> brought forward over the stored days from its cut to <paramref name="cut"/>, read with their
     /// versions in one read snapshot (<see cref="ReadSnapshot"/>), so the rows and the versions kept agree.
@@ -98,7 +93,7 @@ internal sealed class ClosedStreaks(IDbContextFactory<AnalyticsDbContext> contex
             db,
             async snapshot =>
             {
-                foreach (var (day, version) in await StoredVersionsAsync(db, guild, from.Cut, cut, cancellationToken))
+                foreach (var (day, version) in await LocalStreakDays.StoredVersionsAsync(db, guild, from.Cut, cut, cancellationToken))
                 {
                     state.SetVersion(day, version);
                 }
