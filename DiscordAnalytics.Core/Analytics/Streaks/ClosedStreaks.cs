@@ -88,7 +88,7 @@ internal sealed class ClosedStreaks(IDbContextFactory<AnalyticsDbContext> contex
     private async Task<ClosedStreakState> CountAsync(
         AnalyticsDbContext db, long guild, ClosedStreakState from, int cut, LeaderboardRules rules, bool bots, CancellationToken cancellationToken)
     {
-        var state = from.Copy(cut);
+        var state = from.BringForward(cut);
         await ReadSnapshot.RunAsync(
             db,
             async snapshot =>
@@ -113,7 +113,7 @@ internal sealed class ClosedStreaks(IDbContextFactory<AnalyticsDbContext> contex
             },
             cancellationToken);
         Interlocked.Add(ref _daysRead, cut - from.Cut);
-        return state;
+        return state.Done();
     }
 
     /// <summary>A guild's member rollups of a range of days in day order (portable SQL), with what a streak day counts.</summary>
