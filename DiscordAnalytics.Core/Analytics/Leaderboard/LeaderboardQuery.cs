@@ -11,8 +11,10 @@ namespace DiscordAnalytics.Core.Analytics.Leaderboard;
 /// <summary>
 /// The leaderboard of a window: each member's messages, reactions and threads from the member days' kept window sums
 /// (<see cref="MemberDayIndex"/>), voice minutes from the held voice days (<see cref="LeaderboardVoice"/>), and daily
-/// streaks over every stored day up to today (<see cref="KeptStreaks"/>: kept per member and counted again only when a
-/// settled day moved; in the guild's time zone <see cref="LocalStreakDays"/>), ranked by the guild's weighted activity
+/// streaks over every stored day up to today: the days before the window as a few numbers a member counted from the store
+/// (<see cref="ClosedStreaks"/>), the window's held days on top (<see cref="KeptStreaks"/>: counted again only when a
+/// settled day moved; in the guild's time zone <see cref="LocalStreakDays"/>), so no member day before the window is
+/// held for it, ranked by the guild's weighted activity
 /// score, messages, reactions or streak. Never a pass over every member per call: the window's settled days are ranked once
 /// and kept (<see cref="SettledBoard"/>), and a call ranks its last day's members (where live events land) on their own,
 /// then walks the kept order only until it has its places; the streak ranking visits only the members counted yesterday
@@ -36,6 +38,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
     internal LocalStreakDays LocalStreaks { get; } = new(contexts);
 
     private readonly KeptStreaks _streaks = new();
+    private readonly ClosedStreaks _closed = new(contexts);
     private readonly BotMembers _bots = new();
     private readonly LeaderboardVoice _voice = new(voiceDays);
     private readonly KeptPerWindow<(int Start, int End, bool Bots, LeaderboardRules Rules), SettledBoard> _boards = new(KeptBoards);
@@ -45,6 +48,12 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
 
     /// <summary>How many times the UTC streaks' settled days were counted (what the reload tests watch).</summary>
     internal long StreakCounts => _streaks.Counts;
+
+    /// <summary>The closed past's UTC streak state, counted from the store (what the reload tests watch).</summary>
+    internal ClosedStreaks ClosedStreaks => _closed;
+
+    /// <summary>The closed past's state the last call stood on (what the ground-truth tests check member by member).</summary>
+    internal ClosedStreakState? LastClosed { get; private set; }
 
     /// <summary>How many times a window's settled days were ranked (what the reload tests watch).</summary>
     internal long BoardsMade => _boards.Made;
@@ -113,6 +122,11 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         // Live events land on today, and on yesterday (a reaction to yesterday's message, the last minutes before midnight):
         // the window's days before yesterday are its settled ones, ranked once and kept.
         var recent = Math.Clamp(today - 1, start, Math.Max(start, end));
+        // Member days are held from the window's start only (yesterday at the latest, for the current streak): the days
+        // before are the closed past, whose streaks are kept as a few numbers a member (ClosedStreaks), not as days.
+        var cut = Math.Min(start, today - 1);
+        // From the guild's first day whatever the window, so every window's cut shares one count of the past.
+        var closed = await _closed.UpToAsync(guild, stored.FirstDay ?? today, cut, rules, bots, cancellationToken);
         var voice = await _voice.OfAsync(guild, start, recent, end, cancellationToken);
         var botIds = bots ? [] : await _bots.OfAsync(db, guild, cancellationToken);
 
@@ -136,13 +150,13 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         await memberDays.ReadAsync(
             db,
             guild,
-            first,
+            cut,
             last + 1,
             g =>
             {
                 var settled = g.Closed(start, recent, bots);
                 var board = _boards.GetOrMake(guild, (start, recent, bots, rules), b => b.IsCurrent(g, voice.Settled), () => SettledBoard.Make(g, settled, bots, rules, voice.Settled));
-                var window = new WindowMembers(g, settled, recent, end, _streaks.Count(g, guild, first, today, rules, bots), board.BotRows, local, bots);
+                var window = new WindowMembers(g, settled, recent, end, _streaks.Count(g, guild, closed, today, rules, bots), board.BotRows, local, bots);
                 if (by == LeaderboardRanking.Streak)
                 {
                     OfferStreaks(window, local, voice, best, Offer);
@@ -163,6 +177,7 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
             },
             cancellationToken);
 
+        LastClosed = closed;
         return (rules, privacy, best.Ranked());
     }
 

@@ -88,7 +88,7 @@ internal sealed class WindowMembers
     {
         if (member < 0)
         {
-            var (current, longest) = _local?.GetValueOrDefault(user) ?? (0, 0);
+            var (current, longest) = _local is null ? Streaks.OfUnheld(user) : _local.GetValueOrDefault(user);
             return new LeaderboardQuery.Candidate(user, IsBot: false, 0, 0, 0, current, longest);
         }
 

@@ -81,7 +81,8 @@ internal sealed class LocalStreakDays(IDbContextFactory<AnalyticsDbContext> cont
         }
     }
 
-    private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
+    /// <summary>The guild's stored member-day versions of days <paramref name="start"/> to <paramref name="end"/> (a day missing is at 0).</summary>
+    internal static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
         db.MemberDayVersions.AsNoTracking()
             .Where(v => v.GuildId == guild && v.Day >= start && v.Day < end)
             .ToDictionaryAsync(v => v.Day, v => v.Version, cancellationToken);
