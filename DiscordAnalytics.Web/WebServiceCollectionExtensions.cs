@@ -26,7 +26,11 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddHostedService<Hosting.Gen2Compactor>();
         // After the background warm-up, the dashboard rendered once where nobody sees it: the first visitor's is then fast.
         builder.Services.AddSingleton<WarmUp.DashboardRehearsal>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<WarmUp.DashboardRehearsal>());
+        if (Core.WarmUp.WarmUpOptions.RunsAtStart(builder.Configuration))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WarmUp.DashboardRehearsal>());
+        }
+
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardLiveUpdates>();
         // One per page that shows a guild: it holds that page's choice.

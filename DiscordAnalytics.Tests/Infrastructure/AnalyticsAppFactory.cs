@@ -60,6 +60,9 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
             ["Auth:ApiKey"] = ApiKey,
             // Only tests that exercise jobs run a Hangfire server (WithJobServer); see JobsOptions.RunServer.
             ["Jobs:RunServer"] = "false",
+            // Only tests of the background warm-up and the dashboard's rehearsal run them (WithWarmUp): in every other
+            // app they built every window and rendered the whole dashboard beside the test's own work.
+            ["WarmUp:RunAtStart"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -138,6 +141,18 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
     public static Dictionary<string, string?> WithJobServer(IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Settings that turn this host's background warm-up and the dashboard's rehearsal after it on (plus <paramref name="more"/>).</summary>
+    public static Dictionary<string, string?> WithWarmUp(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?> { ["WarmUp:RunAtStart"] = "true" };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
