@@ -4,8 +4,8 @@ namespace DiscordAnalytics.Tests.Web.Hosting;
 
 /// <summary>
 /// Two started apps whose PostgreSQL server never answers (a <see cref="PostgresDoor"/> left silent), with every hosted
-/// service of their mode registered (the job server, the warm-up and the rehearsal on): one runs the demo community, one is live against a Discord
-/// that never answers either (another silent loopback port).
+/// service of their mode registered (<see cref="AnalyticsAppFactory.WithEveryService"/>): one runs the demo community,
+/// one is live against a Discord that never answers either (another silent loopback port).
 /// </summary>
 public sealed class StuckStoreHosts : IAsyncLifetime
 {
@@ -26,14 +26,14 @@ public sealed class StuckStoreHosts : IAsyncLifetime
             ["Storage:ConnectionString"] = _store.Through("Host=127.0.0.1;Username=postgres;Database=never_answers"),
         };
         var discord = _discord.Port;
-        Demo = new AnalyticsAppFactory(AnalyticsAppFactory.WithWarmUp(AnalyticsAppFactory.WithJobServer(Merge(store, AnalyticsAppFactory.DemoSettings(historyDays: 2, liveEventsPerSecond: 5)))));
-        Live = new AnalyticsAppFactory(AnalyticsAppFactory.WithWarmUp(AnalyticsAppFactory.WithJobServer(Merge(store, new Dictionary<string, string?>
+        Demo = new AnalyticsAppFactory(AnalyticsAppFactory.WithEveryService(Merge(store, AnalyticsAppFactory.DemoSettings(historyDays: 2, liveEventsPerSecond: 5))));
+        Live = new AnalyticsAppFactory(AnalyticsAppFactory.WithEveryService(Merge(store, new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "auto",
             ["Discord:Token"] = "MTA3MzUzNjMwMzEwNDAwMDAwMA.STUCK-TOKEN-never-log.xyz",
             ["Discord:GatewayUrl"] = $"ws://127.0.0.1:{discord}",
             ["Discord:ApiBaseUrl"] = $"http://127.0.0.1:{discord}/api/v10",
-        }))));
+        })));
 
         // Both start (each service's start is bounded by itself); the stops are what the tests look at. One after the
         // other: Hangfire's process-wide log provider is pointed at each host as it starts.
