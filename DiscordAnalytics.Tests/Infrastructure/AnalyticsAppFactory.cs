@@ -71,6 +71,12 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+
+        if (settings?.ContainsKey("Storage:ConnectionString") != true)
+        {
+            // The app's own file in its temp folder: it starts on the run's migrated store (see SqliteAppTemplate).
+            SqliteAppTemplate.CopyTo(Path.Combine(_folder.FullName, "analytics.db"));
+        }
     }
 
     /// <summary>
