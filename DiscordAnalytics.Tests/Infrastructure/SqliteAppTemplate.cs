@@ -20,20 +20,10 @@ internal static class SqliteAppTemplate
 
     private static async Task<string> MigrateAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("da-app-template-");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                folder.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        };
-
-        var path = Path.Combine(folder.FullName, "analytics.db");
-        File.Copy(await TempSqliteStore.TemplatePathAsync(), path);
+        // Beside the store's template, in the folder removed when the test process exits.
+        var store = await TempSqliteStore.TemplatePathAsync();
+        var path = Path.Combine(Path.GetDirectoryName(store)!, "app-template.db");
+        File.Copy(store, path);
         // No pooling: closing the one connection checkpoints the WAL, so the file alone is the whole store.
         var options = new DbContextOptionsBuilder<AuthDbContext>();
         AuthDbContext.Configure(options, $"Data Source={path};Pooling=False");
