@@ -92,7 +92,11 @@ public static class CoreServiceCollectionExtensions
         // window's member days, read ahead in the background, off the request path.
         services.AddSingleton(DashboardCalls.From);
         services.AddSingleton<KeptWindowsWarmUp>();
-        services.AddHostedService(sp => sp.GetRequiredService<KeptWindowsWarmUp>());
+        if (WarmUpOptions.RunsAtStart(builder.Configuration))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<KeptWindowsWarmUp>());
+        }
+
         services.AddSingleton<IRetentionRunListener>(sp => sp.GetRequiredService<KeptWindowsWarmUp>());
         services.AddSingleton<Ingestion.DeadLetters.DeadLetterService>();
 

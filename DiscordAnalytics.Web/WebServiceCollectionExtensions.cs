@@ -22,11 +22,19 @@ public static class WebServiceCollectionExtensions
         // themselves catch and retry (Core's ResilientBackgroundService); this only covers a bug in that.
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddHostedService<Hosting.NativeHeapTrimmer>();
-        builder.Services.AddHostedService<Hosting.Gen2Compactor>();
+        if (Hosting.MemoryOptions.KeepsHouse(builder.Configuration))
+        {
+            builder.Services.AddHostedService<Hosting.NativeHeapTrimmer>();
+            builder.Services.AddHostedService<Hosting.Gen2Compactor>();
+        }
+
         // After the background warm-up, the dashboard rendered once where nobody sees it: the first visitor's is then fast.
         builder.Services.AddSingleton<WarmUp.DashboardRehearsal>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<WarmUp.DashboardRehearsal>());
+        if (Core.WarmUp.WarmUpOptions.RunsAtStart(builder.Configuration))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WarmUp.DashboardRehearsal>());
+        }
+
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardLiveUpdates>();
         // One per page that shows a guild: it holds that page's choice.

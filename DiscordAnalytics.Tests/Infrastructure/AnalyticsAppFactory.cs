@@ -60,10 +60,22 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
             ["Auth:ApiKey"] = ApiKey,
             // Only tests that exercise jobs run a Hangfire server (WithJobServer); see JobsOptions.RunServer.
             ["Jobs:RunServer"] = "false",
+            // Only tests of the background warm-up and the dashboard's rehearsal run them (WithWarmUp): in every other
+            // app they built every window and rendered the whole dashboard beside the test's own work.
+            ["WarmUp:RunAtStart"] = "false",
+            // The process's memory housekeeping acts on the whole test process, and on a fake clock moved on by days it
+            // ran once per period of those days (see MemoryOptions); only HostedServiceStopTests runs it (WithEveryService).
+            ["Memory:Housekeeping"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+
+        if (settings?.ContainsKey("Storage:ConnectionString") != true)
+        {
+            // The app's own file in its temp folder: it starts on the run's migrated store (see SqliteAppTemplate).
+            SqliteAppTemplate.CopyTo(Path.Combine(_folder.FullName, "analytics.db"));
         }
     }
 
@@ -117,27 +129,34 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
     /// Settings for live mode against the loopback Discord emulator (demo mode <c>auto</c>, so the token decides): the
     /// bot token and the emulator's gateway and REST addresses, plus <paramref name="more"/>.
     /// </summary>
-    public static Dictionary<string, string?> LiveSettings(DiscordEmulator.DiscordEmulator emulator, string token, IReadOnlyDictionary<string, string?>? more = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Demo:Enabled"] = "auto",
-            ["Discord:Token"] = token,
-            ["Discord:GatewayUrl"] = emulator.GatewayUrl,
-            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
-        };
-        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+    public static Dictionary<string, string?> LiveSettings(DiscordEmulator.DiscordEmulator emulator, string token, IReadOnlyDictionary<string, string?>? more = null) =>
+        Merged(
+            new()
+            {
+                ["Demo:Enabled"] = "auto",
+                ["Discord:Token"] = token,
+                ["Discord:GatewayUrl"] = emulator.GatewayUrl,
+                ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
+            },
+            more);
 
     /// <summary>Settings that turn this host's Hangfire server on (plus <paramref name="more"/>).</summary>
-    public static Dictionary<string, string?> WithJobServer(IReadOnlyDictionary<string, string?>? more = null)
+    public static Dictionary<string, string?> WithJobServer(IReadOnlyDictionary<string, string?>? more = null) =>
+        Merged(new() { ["Jobs:RunServer"] = "true" }, more);
+
+    /// <summary>Settings that turn this host's background warm-up and the dashboard's rehearsal after it on (plus <paramref name="more"/>).</summary>
+    public static Dictionary<string, string?> WithWarmUp(IReadOnlyDictionary<string, string?>? more = null) =>
+        Merged(new() { ["WarmUp:RunAtStart"] = "true" }, more);
+
+    /// <summary>
+    /// Settings that turn on every background service the factory turns off (the job server, the warm-up and the
+    /// rehearsal, the memory housekeeping), as in production (plus <paramref name="more"/>).
+    /// </summary>
+    public static Dictionary<string, string?> WithEveryService(IReadOnlyDictionary<string, string?>? more = null) =>
+        Merged(WithWarmUp(WithJobServer()), Merged(new() { ["Memory:Housekeeping"] = "true" }, more));
+
+    private static Dictionary<string, string?> Merged(Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? more)
     {
-        var settings = new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

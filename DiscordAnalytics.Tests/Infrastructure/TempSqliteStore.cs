@@ -80,6 +80,9 @@ public sealed class TempSqliteStore : IAsyncDisposable, IDbContextFactory<Analyt
         return store;
     }
 
+    /// <summary>The run's migrated store file that <see cref="CreateFromTemplateAsync(GuildMode)"/> copies (never write to it).</summary>
+    public static Task<string> TemplatePathAsync() => Template.Value;
+
     public AnalyticsDbContext NewContext() => new StoreContextFactory(Storage).CreateDbContext();
 
     public AnalyticsDbContext CreateDbContext() => NewContext();

@@ -4,8 +4,8 @@ namespace DiscordAnalytics.Tests.Web.Hosting;
 
 /// <summary>
 /// Two started apps whose PostgreSQL server never answers (a <see cref="PostgresDoor"/> left silent), with every hosted
-/// service of their mode registered and the job server on: one runs the demo community, one is live against a Discord
-/// that never answers either (another silent loopback port).
+/// service of their mode registered (<see cref="AnalyticsAppFactory.WithEveryService"/>): one runs the demo community,
+/// one is live against a Discord that never answers either (another silent loopback port).
 /// </summary>
 public sealed class StuckStoreHosts : IAsyncLifetime
 {
@@ -26,8 +26,8 @@ public sealed class StuckStoreHosts : IAsyncLifetime
             ["Storage:ConnectionString"] = _store.Through("Host=127.0.0.1;Username=postgres;Database=never_answers"),
         };
         var discord = _discord.Port;
-        Demo = new AnalyticsAppFactory(AnalyticsAppFactory.WithJobServer(Merge(store, AnalyticsAppFactory.DemoSettings(historyDays: 2, liveEventsPerSecond: 5))));
-        Live = new AnalyticsAppFactory(AnalyticsAppFactory.WithJobServer(Merge(store, new Dictionary<string, string?>
+        Demo = new AnalyticsAppFactory(AnalyticsAppFactory.WithEveryService(Merge(store, AnalyticsAppFactory.DemoSettings(historyDays: 2, liveEventsPerSecond: 5))));
+        Live = new AnalyticsAppFactory(AnalyticsAppFactory.WithEveryService(Merge(store, new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "auto",
             ["Discord:Token"] = "MTA3MzUzNjMwMzEwNDAwMDAwMA.STUCK-TOKEN-never-log.xyz",

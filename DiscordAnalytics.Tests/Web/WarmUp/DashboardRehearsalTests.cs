@@ -19,7 +19,7 @@ public sealed partial class DashboardRehearsalTests : IAsyncLifetime
     private const ulong Guild = 6_900_000_000_000_000_001;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly AnalyticsAppFactory _app = new(time: new FakeTimeProvider(Now));
+    private readonly AnalyticsAppFactory _app = new(AnalyticsAppFactory.WithWarmUp(), new FakeTimeProvider(Now));
 
     public async Task InitializeAsync()
     {
