@@ -27,23 +27,6 @@ internal static class UnwarmedRoleFirstCalls
 
         output.WriteLine();
         output.WriteLine("first call with a role the warm-up did not build (the busiest role, on new app services warmed without roles)");
-        output.WriteLine($"{"card",-22}" + string.Concat(windows.Select(w => $"{w.Days + "d",19}")));
-        var worst = 0.0;
-        foreach (var (name, card) in new CardQueries(fresh).RoleCards)
-        {
-            var times = new List<double>();
-            foreach (var (query, days) in windows)
-            {
-                times.Add(await CardsBenchmark.OrFailedAsync(failures, $"{name} {days}d with a role not warmed", () => CardsBenchmark.MedianMsAsync(1, () => card(query, cancellationToken))));
-                if (warmed.Contains(days) && double.IsFinite(times[^1]))
-                {
-                    worst = Math.Max(worst, times[^1]);
-                }
-            }
-
-            output.WriteLine(CardsBenchmark.Row(name, times, baseline));
-        }
-
-        return worst;
+        return await WarmedFirstCalls.TimeOnceAsync(new CardQueries(fresh).RoleCards, windows, warmed, "with a role not warmed", baseline, failures, output, cancellationToken);
     }
 }

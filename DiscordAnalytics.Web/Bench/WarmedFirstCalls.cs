@@ -30,14 +30,31 @@ internal static class WarmedFirstCalls
         output.WriteLine($"  managed heap after a full collection: {(heldAfter - heldBefore) / 1_048_576.0:+0.0;-0.0} MiB over before the warm-up");
         output.WriteLine();
         output.WriteLine("first call after the warm-up (each card once per window; a window the warm-up does not cover is a cold first call)");
+        return await TimeOnceAsync(new CardQueries(fresh).Cards, windows, warmed, "after the warm-up", baseline, failures, output, cancellationToken);
+    }
+
+    /// <summary>
+    /// Times each of <paramref name="cards"/> once per window and prints a row each under a header of the windows;
+    /// returns the slowest call of a window in <paramref name="warmed"/>. A failed call is listed as <paramref name="when"/>.
+    /// </summary>
+    internal static async Task<double> TimeOnceAsync(
+        IEnumerable<(string Name, Func<AnalyticsQuery, CancellationToken, Task> Run)> cards,
+        IReadOnlyList<(AnalyticsQuery Query, int Days)> windows,
+        IReadOnlyCollection<int> warmed,
+        string when,
+        double baseline,
+        List<string> failures,
+        TextWriter output,
+        CancellationToken cancellationToken)
+    {
         output.WriteLine($"{"card",-22}" + string.Concat(windows.Select(w => $"{w.Days + "d",19}")));
         var worst = 0.0;
-        foreach (var (name, card) in new CardQueries(fresh).Cards)
+        foreach (var (name, card) in cards)
         {
             var times = new List<double>();
             foreach (var (query, days) in windows)
             {
-                times.Add(await CardsBenchmark.OrFailedAsync(failures, $"{name} {days}d after the warm-up", () => CardsBenchmark.MedianMsAsync(1, () => card(query, cancellationToken))));
+                times.Add(await CardsBenchmark.OrFailedAsync(failures, $"{name} {days}d {when}", () => CardsBenchmark.MedianMsAsync(1, () => card(query, cancellationToken))));
                 if (warmed.Contains(days) && double.IsFinite(times[^1]))
                 {
                     worst = Math.Max(worst, times[^1]);
