@@ -54,7 +54,7 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
     /// <summary>
     /// The window's days from <paramref name="held"/> where their 30 member days are unchanged; the others counted again:
     /// one pass over the window when most changed or none was held (a first read), each on its own otherwise. With <paramref name="only"/>,
-    /// the figures of a role's holders (<see cref="ActiveMemberWindow"/>).
+    /// the figures of a role's holders (true at the member-day index of each holder).
     /// </summary>
     private List<EngagementDay> Read(GuildMemberDays guild, Dictionary<int, HeldEngagementDay> held, int start, int end, bool bots, bool[]? only)
     {
@@ -80,8 +80,8 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
             }
         }
 
-        // A pass reads each of the window's member days and its 29 before once; a day on its own reads its 30 days and its
-        // week again, so a first read (every day stale), even of a week, is one pass.
+        // A pass reads each of the window's member days and its 29 before once; a day on its own reads its 30 days, so a
+        // first read (every day stale), even of a week, is one pass.
         if (stale.Count > WeekDays || stale.Count == end - start)
         {
             var first = start - (MonthDays - 1);
@@ -104,20 +104,11 @@ public sealed class EngagementQuery(MemberDayIndex memberDays, RoleHolders roleH
         return [.. Enumerable.Range(start, end - start).Select(day => new EngagementDay(DayBucket.ToDate(day), held[day].Dau, held[day].Wau, held[day].Mau))];
     }
 
-    /// <summary>One day's figures on their own: its week and month of member days entered once each.</summary>
+    /// <summary>One day's figures on their own: the pass over its 30 member days (each read once).</summary>
     private static HeldEngagementDay Count(GuildMemberDays guild, int day, bool bots, bool[]? only)
     {
-        var (week, month) = (new ActiveMemberWindow(guild.MemberCount, only), new ActiveMemberWindow(guild.MemberCount, only));
-        for (var d = day - (MonthDays - 1); d <= day; d++)
-        {
-            month.Enter(guild.Day(d), bots);
-            if (d > day - WeekDays)
-            {
-                week.Enter(guild.Day(d), bots);
-            }
-        }
-
-        return new HeldEngagementDay(Versions(guild, day), ActiveMemberWindow.ActiveOn(guild.Day(day), bots, only), week.Distinct, month.Distinct);
+        var counted = EngagementPass.Days(guild, day - (MonthDays - 1), day, day + 1, bots, only)[0];
+        return new HeldEngagementDay(Versions(guild, day), counted.Dau, counted.Wau, counted.Mau);
     }
 
     /// <summary>The versions of the member days <paramref name="day"/>'s figures are counted from (-1: not held).</summary>

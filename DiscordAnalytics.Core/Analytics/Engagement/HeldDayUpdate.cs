@@ -16,7 +16,7 @@ internal static class HeldDayUpdate
 
     /// <summary>
     /// The held day <paramref name="day"/> brought forward, or null when it has to be counted again. With
-    /// <paramref name="only"/> (a role filter's holders, <see cref="ActiveMemberWindow"/>) the flips of other members are skipped.
+    /// <paramref name="only"/> (a role filter's holders: true at the member-day index of each holder) the flips of other members are skipped.
     /// </summary>
     public static HeldEngagementDay? Apply(GuildMemberDays guild, int day, HeldEngagementDay held, long[] versions, bool bots, bool[]? only)
     {
