@@ -51,7 +51,7 @@ public sealed partial class DashboardRehearsal(
             }
 
             var started = time.GetTimestamp();
-            states = await RenderAsync(listed[0].GuildId, stoppingToken).ConfigureAwait(false);
+            states = await RenderAsync(scopes, loggerFactory, listed[0].GuildId, CardStateAttribute, stoppingToken).ConfigureAwait(false);
             LogRehearsed(logger, listed[0].GuildId, states.Count, states.Count(s => s is "ready" or "empty"), states.Count(s => s is not ("ready" or "empty")), (long)time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -69,7 +69,12 @@ public sealed partial class DashboardRehearsal(
         }
     }
 
-    private async Task<IReadOnlyList<string>> RenderAsync(string guildId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders the rehearsed page (<see cref="RehearsalPage"/>) of <paramref name="guildId"/> until every card has loaded, and
+    /// returns the values of <paramref name="attribute"/> on the elements it rendered then.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> RenderAsync(
+        IServiceScopeFactory scopes, ILoggerFactory loggerFactory, string guildId, string attribute, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         // The dashboard reads its guild from the address, as a visitor's page does.
@@ -79,7 +84,7 @@ public sealed partial class DashboardRehearsal(
         try
         {
             var root = await renderer.RenderAsync<RehearsalPage>().WaitAsync(cancellationToken).ConfigureAwait(false);
-            return await renderer.ElementAttributeValuesAsync(root, CardStateAttribute).ConfigureAwait(false);
+            return await renderer.ElementAttributeValuesAsync(root, attribute).ConfigureAwait(false);
         }
         finally
         {

@@ -3,6 +3,7 @@ using DiscordAnalytics.Core.Ingestion;
 using DiscordAnalytics.Tests.Infrastructure;
 using DiscordAnalytics.Web.WarmUp;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DiscordAnalytics.Tests.Web.WarmUp;
@@ -56,6 +57,21 @@ public sealed partial class DashboardRehearsalTests : IAsyncLifetime
         // Once per start: nothing is left running for a later warm-up pass to start again.
         await rehearsal.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
         await rehearsal.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task RehearsalPage_TheDashboardInsideTheLayout_PastTheSignInGuard()
+    {
+        var parts = await DashboardRehearsal.RenderAsync(
+            _app.Services.GetRequiredService<IServiceScopeFactory>(), _app.Services.GetRequiredService<ILoggerFactory>(), Guild.ToString(), "data-testid", CancellationToken.None);
+
+        // The layout's bar (a signed-in visitor's: sign-out, not the "session ended" notice the guard shows otherwise)
+        // around the guild's dashboard.
+        Assert.Contains("nav-dashboard", parts);
+        Assert.Contains("logout", parts);
+        Assert.Contains("source-status", parts);
+        Assert.DoesNotContain("session-ended", parts);
+        Assert.Contains("total-messages-value", parts);
     }
 
     [Fact]
