@@ -56,6 +56,32 @@ public abstract class ChannelDayCommitsTests(StoreProvider provider)
     }
 
     /// <summary>
+    /// The activity chart, heat map and totals ask for counts alone: their days are read without a pass over the reacted
+    /// messages, take the writer's commits as counts, and when top content later asks for the same days' leaders they are
+    /// read then, equal to a fresh index's (late and out-of-order reactions, removals, deletes and edits in between).
+    /// </summary>
+    [Fact]
+    public async Task Committed_CountsAloneAfterARead_LeadersAskedLaterEqualAFreshIndex()
+    {
+        var events = RandomEventStream.Generate(43, activity: 3_000, endAt: Now.ToUnixTimeMilliseconds(), days: 40);
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        var index = TestChannelDays.Over(store);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, channelDays: index);
+        var (guild, start, end) = (RandomEventStream.GuildId, Today - 60, Today + 1);
+        await WriteAsync(writer, events.Take(events.Count / 2), batchSize: 300);
+        await CountsAsync(index, guild, start, end);
+        Assert.False(await index.ReadAsync((long)guild, start, end, held => Enumerable.Range(start, end - start).Any(d => held(d).HasLeaders), CancellationToken.None));
+        var read = index.DaysRead;
+
+        await WriteAsync(writer, events.Skip(events.Count / 2), batchSize: 20);
+        Assert.Equal(await CountsAsync(TestChannelDays.Over(store), guild, start, end), await CountsAsync(index, guild, start, end));
+        Assert.Equal(read, index.DaysRead);
+
+        Assert.Equal(await HeldAsync(TestChannelDays.Over(store), guild, start, end), await HeldAsync(index, guild, start, end));
+        Assert.Equal(read + (end - start), index.DaysRead);
+    }
+
+    /// <summary>
     /// A day with more reacted messages than its leaders hold (300, one reaction each, a few with more): the leaders move
     /// in memory when a leader rises, a bot reacts or a message outside them rises (the writer reads its scores back), and
     /// the day is read again when a leader falls out of the full list or another writer changed it; after each step the
@@ -117,9 +143,16 @@ public abstract class ChannelDayCommitsTests(StoreProvider provider)
         }
     }
 
-    /// <summary>Every held day of [start, end) as text: version, counts, quarter hours, whether cut, both leader lists.</summary>
+    /// <summary>Every held day of [start, end) as text, its leaders asked for: version, counts, quarter hours, whether cut, both leader lists.</summary>
     private static Task<List<string>> HeldAsync(ChannelDayIndex index, ulong guild, int start, int end) =>
-        index.ReadAsync((long)guild, start, end, held => Enumerable.Range(start, end - start).Select(d => Describe(d, held(d))).ToList(), CancellationToken.None);
+        index.ReadWithLeadersAsync(null, (long)guild, start, end, held => Enumerable.Range(start, end - start).Select(d => Describe(d, held(d))).ToList(), CancellationToken.None);
+
+    /// <summary>Every held day of [start, end) as text, the counts alone asked for: version, counts, quarter hours, whether its leaders are held.</summary>
+    private static Task<List<string>> CountsAsync(ChannelDayIndex index, ulong guild, int start, int end) =>
+        index.ReadAsync((long)guild, start, end, held => Enumerable.Range(start, end - start).Select(d => CountsOf(d, held(d))).ToList(), CancellationToken.None);
+
+    private static string CountsOf(int number, ChannelDay day) =>
+        $"{number} v{day.Version}: {day.Humans} {day.Bots} | {string.Join(',', day.HumanQuarterHours)} | {string.Join(',', day.BotQuarterHours)}";
 
     private static string Describe(int number, ChannelDay day) =>
         $"{number} v{day.Version}: {day.Humans} {day.Bots} | {string.Join(',', day.HumanQuarterHours)} | {string.Join(',', day.BotQuarterHours)} | cut {day.LeadersCut} | [{string.Join(',', day.HumanLeaders)}] | [{string.Join(',', day.AllLeaders)}]";

@@ -14,7 +14,9 @@ namespace DiscordAnalytics.Core.Analytics.ChannelDays;
 /// transaction whenever it changes one of those tables for that day) are compared in one range read, and a day that
 /// moved on, or was never read, is read again with its version in one read snapshot. The app's writer tells each commit's
 /// changes (<see cref="IChannelDayListener"/>), added to a day held at the version just before: a live event costs
-/// its own changes, not a read of its day.
+/// its own changes, not a read of its day. A day's leaders are read only when asked for (<see cref="ReadWithLeadersAsync"/>,
+/// top content): the counts and quarter hours of a year are a few hundred thousand rollup rows, its leaders a pass over
+/// every reacted message of the year (~7M at the large scale).
 /// </summary>
 public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contexts, ILogger<ChannelDayIndex> logger) : IChannelDayListener
 {
@@ -57,14 +59,22 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
 
     /// <summary>
     /// As <see cref="ReadAsync{T}(long, int, int, Func{Func{int, ChannelDay}, T}, CancellationToken)"/>, the versions read
-    /// through the caller's context <paramref name="db"/> (a card's one context per call; null: a context of its own).
+    /// through the caller's context <paramref name="db"/> (a card's one context per call; null: a context of its own). The
+    /// days handed out may lack their leaders (<see cref="ChannelDay.HasLeaders"/>): only their counts are asked.
     /// </summary>
-    internal async Task<T> ReadAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken)
+    internal Task<T> ReadAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(db, guildId, start, end, leaders: false, read, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync{T}(AnalyticsDbContext?, long, int, int, Func{Func{int, ChannelDay}, T}, CancellationToken)"/>, every day with its leaders (top content).</summary>
+    internal Task<T> ReadWithLeadersAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(db, guildId, start, end, leaders: true, read, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, bool leaders, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken)
     {
         var guild = _guilds.GetOrAdd(guildId, _ => new GuildChannelDays());
         if (start < end)
         {
-            await SyncAsync(db, guildId, guild, start, end, cancellationToken);
+            await SyncAsync(db, guildId, guild, start, end, leaders, cancellationToken);
         }
 
         var empty = new ChannelDay(0);
@@ -74,14 +84,14 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
         }
     }
 
-    private Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildChannelDays guild, int start, int end, CancellationToken cancellationToken) =>
+    private Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildChannelDays guild, int start, int end, bool leaders, CancellationToken cancellationToken) =>
         HeldDaysSync.SyncAsync(
             contexts,
             callers,
             guild.Loading,
             db => StoredVersionsAsync(db, guildId, start, end, cancellationToken),
-            stored => StaleDays(guild, stored, start, end),
-            (db, stale) => LoadAsync(db, guildId, guild, stale[0], stale[^1] + 1, stale.ToHashSet(), cancellationToken),
+            stored => StaleDays(guild, stored, start, end, leaders),
+            (db, stale) => LoadAsync(db, guildId, guild, stale[0], stale[^1] + 1, stale.ToHashSet(), leaders, cancellationToken),
             cancellationToken);
 
     private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
@@ -89,11 +99,12 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
             .Where(v => v.GuildId == guild && v.Day >= start && v.Day < end)
             .ToDictionaryAsync(v => v.Day, v => v.Version, cancellationToken);
 
-    private static List<int> StaleDays(GuildChannelDays guild, Dictionary<int, long> stored, int start, int end)
+    /// <summary>The days behind the store, and with <paramref name="leaders"/> those held without their leaders too.</summary>
+    private static List<int> StaleDays(GuildChannelDays guild, Dictionary<int, long> stored, int start, int end, bool leaders)
     {
         lock (guild.Gate)
         {
-            return DayVersions.Stale(start, end, stored, day => guild.Day(day)?.Version);
+            return DayVersions.Stale(start, end, stored, day => guild.Day(day) is { } held && (held.HasLeaders || !leaders) ? held.Version : null);
         }
     }
 
@@ -103,7 +114,7 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
     /// day's rows and its version always agree. Plain readers, not EF's materializer: a cold quarter at the large scale is
     /// over a million reacted messages.
     /// </summary>
-    private async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildChannelDays guild, int start, int end, HashSet<int> stale, CancellationToken cancellationToken)
+    private async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildChannelDays guild, int start, int end, HashSet<int> stale, bool leaders, CancellationToken cancellationToken)
     {
         var days = await ReadSnapshot.RunAsync(
             db,
@@ -147,7 +158,7 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
                 // A message's day is its snowflake's, so the read are a range of the key (as TopContentQuery reads it). A block
                 // of days at a time, each ranked before the next is read: a cold year is ~7M reacted messages, and holding them
                 // all until the end took ~400 MiB more at once than one block's.
-                var numbers = read.Keys.Order().ToList();
+                var numbers = leaders ? read.Keys.Order().ToList() : [];
                 for (var first = 0; first < numbers.Count;)
                 {
                     var blockEnd = Math.Min(numbers[first] + DaysPerContentRead, end);
