@@ -38,11 +38,16 @@ internal sealed class ChannelDay(long version)
     public bool LeadersCut { get; set; }
 
     /// <summary>
-    /// Whether the leaders were read (or derived from a read day): only top content asks for them, and a year of them is a
-    /// pass over every reacted message of the year, so the counts are read without them. A day without them is read again
-    /// when they are asked for.
+    /// Whether the leaders were read (or derived from a read day): only top content asks for them (<see cref="ChannelDayParts"/>).
+    /// A day without them is read again when they are asked for.
     /// </summary>
     public bool HasLeaders { get; private set; }
+
+    /// <summary>Whether the quarter hours were read (else they are zeros): only the heat map and hourly activity ask for them.</summary>
+    public bool HasQuarterHours { get; init; }
+
+    /// <summary>The parts this day holds beyond its counts.</summary>
+    public ChannelDayParts Parts => (HasQuarterHours ? ChannelDayParts.QuarterHours : 0) | (HasLeaders ? ChannelDayParts.Leaders : 0);
 
     /// <summary>Every reacted message of the day while there are no more than <see cref="LeadersPerDay"/> (a commit's score changes then apply exactly); null once cut.</summary>
     private ContentLeader[]? _reacted = [];
@@ -81,9 +86,13 @@ internal sealed class ChannelDay(long version)
     /// </summary>
     public ChannelDay? After(ChannelDayCommit commit)
     {
-        var next = new ChannelDay(commit.Version) { Humans = Humans + Of(commit.Humans), Bots = Bots + Of(commit.Bots) };
-        Sum(HumanQuarterHours, commit.HumanQuarterHours, next.HumanQuarterHours);
-        Sum(BotQuarterHours, commit.BotQuarterHours, next.BotQuarterHours);
+        var next = new ChannelDay(commit.Version) { Humans = Humans + Of(commit.Humans), Bots = Bots + Of(commit.Bots), HasQuarterHours = HasQuarterHours };
+        if (HasQuarterHours)
+        {
+            Sum(HumanQuarterHours, commit.HumanQuarterHours, next.HumanQuarterHours);
+            Sum(BotQuarterHours, commit.BotQuarterHours, next.BotQuarterHours);
+        }
+
         if (!HasLeaders)
         {
             // Counts only: the leaders stay unknown until asked for (then the day is read).

@@ -14,9 +14,9 @@ namespace DiscordAnalytics.Core.Analytics.ChannelDays;
 /// transaction whenever it changes one of those tables for that day) are compared in one range read, and a day that
 /// moved on, or was never read, is read again with its version in one read snapshot. The app's writer tells each commit's
 /// changes (<see cref="IChannelDayListener"/>), added to a day held at the version just before: a live event costs
-/// its own changes, not a read of its day. A day's leaders are read only when asked for (<see cref="ReadWithLeadersAsync"/>,
-/// top content): the counts and quarter hours of a year are a few hundred thousand rollup rows, its leaders a pass over
-/// every reacted message of the year (~7M at the large scale).
+/// its own changes, not a read of its day. A day's quarter hours and leaders are read only for the cards that ask for them
+/// (<see cref="ChannelDayParts"/>): a year's counts are ~170k rollup rows, its quarter hours as many blobs, its leaders a
+/// pass over every reacted message of the year (~7M at the large scale).
 /// </summary>
 public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contexts, ILogger<ChannelDayIndex> logger) : IChannelDayListener
 {
@@ -51,30 +51,23 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
             (ex, guildId) => logger.LogError(ex, "Channel days of guild {GuildId} could not take a commit; they are read again from the store", guildId));
 
     /// <summary>
-    /// Brings days <paramref name="start"/> to <paramref name="end"/> (excluded) of the guild up to the store, then runs
-    /// <paramref name="read"/> on them (a missing day is an empty one) under the guild's gate.
+    /// Brings days <paramref name="start"/> to <paramref name="end"/> (excluded) of the guild up to the store, with their
+    /// counts and the <paramref name="parts"/> asked, then runs <paramref name="read"/> on them (a missing day is an empty
+    /// one) under the guild's gate. A part not asked may be missing from the days handed out (zeros, no leaders).
     /// </summary>
-    internal Task<T> ReadAsync<T>(long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken) =>
-        ReadAsync(null, guildId, start, end, read, cancellationToken);
+    internal Task<T> ReadAsync<T>(long guildId, int start, int end, ChannelDayParts parts, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(null, guildId, start, end, parts, read, cancellationToken);
 
     /// <summary>
-    /// As <see cref="ReadAsync{T}(long, int, int, Func{Func{int, ChannelDay}, T}, CancellationToken)"/>, the versions read
-    /// through the caller's context <paramref name="db"/> (a card's one context per call; null: a context of its own). The
-    /// days handed out may lack their leaders (<see cref="ChannelDay.HasLeaders"/>): only their counts are asked.
+    /// As <see cref="ReadAsync{T}(long, int, int, ChannelDayParts, Func{Func{int, ChannelDay}, T}, CancellationToken)"/>, the
+    /// versions read through the caller's context <paramref name="db"/> (a card's one context per call; null: a context of its own).
     /// </summary>
-    internal Task<T> ReadAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken) =>
-        ReadAsync(db, guildId, start, end, leaders: false, read, cancellationToken);
-
-    /// <summary>As <see cref="ReadAsync{T}(AnalyticsDbContext?, long, int, int, Func{Func{int, ChannelDay}, T}, CancellationToken)"/>, every day with its leaders (top content).</summary>
-    internal Task<T> ReadWithLeadersAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken) =>
-        ReadAsync(db, guildId, start, end, leaders: true, read, cancellationToken);
-
-    private async Task<T> ReadAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, bool leaders, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken)
+    internal async Task<T> ReadAsync<T>(AnalyticsDbContext? db, long guildId, int start, int end, ChannelDayParts parts, Func<Func<int, ChannelDay>, T> read, CancellationToken cancellationToken)
     {
         var guild = _guilds.GetOrAdd(guildId, _ => new GuildChannelDays());
         if (start < end)
         {
-            await SyncAsync(db, guildId, guild, start, end, leaders, cancellationToken);
+            await SyncAsync(db, guildId, guild, start, end, parts, cancellationToken);
         }
 
         var empty = new ChannelDay(0);
@@ -84,14 +77,14 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
         }
     }
 
-    private Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildChannelDays guild, int start, int end, bool leaders, CancellationToken cancellationToken) =>
+    private Task SyncAsync(AnalyticsDbContext? callers, long guildId, GuildChannelDays guild, int start, int end, ChannelDayParts parts, CancellationToken cancellationToken) =>
         HeldDaysSync.SyncAsync(
             contexts,
             callers,
             guild.Loading,
             db => StoredVersionsAsync(db, guildId, start, end, cancellationToken),
-            stored => StaleDays(guild, stored, start, end, leaders),
-            (db, stale) => LoadAsync(db, guildId, guild, stale[0], stale[^1] + 1, stale.ToHashSet(), leaders, cancellationToken),
+            stored => StaleDays(guild, stored, start, end, parts),
+            (db, stale) => LoadAsync(db, guildId, guild, stale[0], stale[^1] + 1, stale.ToHashSet(), parts | HeldParts(guild, stale), cancellationToken),
             cancellationToken);
 
     private static Task<Dictionary<int, long>> StoredVersionsAsync(AnalyticsDbContext db, long guild, int start, int end, CancellationToken cancellationToken) =>
@@ -99,12 +92,21 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
             .Where(v => v.GuildId == guild && v.Day >= start && v.Day < end)
             .ToDictionaryAsync(v => v.Day, v => v.Version, cancellationToken);
 
-    /// <summary>The days behind the store, and with <paramref name="leaders"/> those held without their leaders too.</summary>
-    private static List<int> StaleDays(GuildChannelDays guild, Dictionary<int, long> stored, int start, int end, bool leaders)
+    /// <summary>The days behind the store, and those held without one of the <paramref name="parts"/> asked.</summary>
+    private static List<int> StaleDays(GuildChannelDays guild, Dictionary<int, long> stored, int start, int end, ChannelDayParts parts)
     {
         lock (guild.Gate)
         {
-            return DayVersions.Stale(start, end, stored, day => guild.Day(day) is { } held && (held.HasLeaders || !leaders) ? held.Version : null);
+            return DayVersions.Stale(start, end, stored, day => guild.Day(day) is { } held && (held.Parts & parts) == parts ? held.Version : null);
+        }
+    }
+
+    /// <summary>The parts any of the <paramref name="days"/> holds now: a day read again keeps them.</summary>
+    private static ChannelDayParts HeldParts(GuildChannelDays guild, List<int> days)
+    {
+        lock (guild.Gate)
+        {
+            return days.Aggregate(ChannelDayParts.Counts, (parts, day) => parts | (guild.Day(day)?.Parts ?? ChannelDayParts.Counts));
         }
     }
 
@@ -114,14 +116,15 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
     /// day's rows and its version always agree. Plain readers, not EF's materializer: a cold quarter at the large scale is
     /// over a million reacted messages.
     /// </summary>
-    private async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildChannelDays guild, int start, int end, HashSet<int> stale, bool leaders, CancellationToken cancellationToken)
+    private async Task LoadAsync(AnalyticsDbContext db, long guildId, GuildChannelDays guild, int start, int end, HashSet<int> stale, ChannelDayParts parts, CancellationToken cancellationToken)
     {
         var days = await ReadSnapshot.RunAsync(
             db,
             async snapshot =>
             {
                 var versions = await StoredVersionsAsync(db, guildId, start, end, cancellationToken);
-                var read = stale.ToDictionary(day => day, day => new ChannelDay(versions.GetValueOrDefault(day)));
+                var quarterHours = parts.HasFlag(ChannelDayParts.QuarterHours);
+                var read = stale.ToDictionary(day => day, day => new ChannelDay(versions.GetValueOrDefault(day)) { HasQuarterHours = quarterHours });
 
                 await using (var counts = ReadSnapshot.DaysCommand(db, snapshot, CountsSql, guildId, start, end))
                 await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
@@ -143,14 +146,17 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
                     }
                 }
 
-                await using (var quarters = ReadSnapshot.DaysCommand(db, snapshot, QuarterHoursSql, guildId, start, end))
-                await using (var reader = await quarters.ExecuteReaderAsync(cancellationToken))
+                if (quarterHours)
                 {
-                    while (await reader.ReadAsync(cancellationToken))
+                    await using (var quarters = ReadSnapshot.DaysCommand(db, snapshot, QuarterHoursSql, guildId, start, end))
+                    await using (var reader = await quarters.ExecuteReaderAsync(cancellationToken))
                     {
-                        if (read.TryGetValue(reader.GetInt32(0), out var day))
+                        while (await reader.ReadAsync(cancellationToken))
                         {
-                            QuarterHourCounts.AddTo((byte[])reader.GetValue(2), reader.GetBoolean(1) ? day.BotQuarterHours : day.HumanQuarterHours);
+                            if (read.TryGetValue(reader.GetInt32(0), out var day))
+                            {
+                                QuarterHourCounts.AddTo((byte[])reader.GetValue(2), reader.GetBoolean(1) ? day.BotQuarterHours : day.HumanQuarterHours);
+                            }
                         }
                     }
                 }
@@ -158,7 +164,7 @@ public sealed class ChannelDayIndex(IDbContextFactory<AnalyticsDbContext> contex
                 // A message's day is its snowflake's, so the read are a range of the key (as TopContentQuery reads it). A block
                 // of days at a time, each ranked before the next is read: a cold year is ~7M reacted messages, and holding them
                 // all until the end took ~400 MiB more at once than one block's.
-                var numbers = leaders ? read.Keys.Order().ToList() : [];
+                var numbers = parts.HasFlag(ChannelDayParts.Leaders) ? read.Keys.Order().ToList() : [];
                 for (var first = 0; first < numbers.Count;)
                 {
                     var blockEnd = Math.Min(numbers[first] + DaysPerContentRead, end);
