@@ -18,6 +18,7 @@ public sealed class DailyActivityQuery(ChannelDayIndex channelDays, MemberDayInd
             guild,
             start,
             end,
+            ChannelDayParts.Counts,
             day => Enumerable.Range(start, end - start).ToDictionary(d => d, d => day(d).Counts(bots)),
             cancellationToken);
 

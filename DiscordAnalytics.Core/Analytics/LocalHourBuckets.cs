@@ -33,6 +33,7 @@ internal static class LocalHourBuckets
             guild,
             firstDay,
             endDay,
+            ChannelDayParts.QuarterHours,
             day => Enumerable.Range(firstDay, endDay - firstDay).ToDictionary(d => d, d => Counts(day(d), bots)),
             cancellationToken);
 

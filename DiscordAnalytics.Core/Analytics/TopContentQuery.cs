@@ -27,7 +27,7 @@ public sealed class TopContentQuery(IDbContextFactory<AnalyticsDbContext> contex
         var top = new List<TopMessage>();
         for (var candidates = (query.Top * 2) + 20; ; candidates *= 4)
         {
-            var leaders = await channelDays.ReadAsync(db, guild, start, end, day => Leaders(day, start, end, bots, candidates), cancellationToken)
+            var leaders = await channelDays.ReadAsync(db, guild, start, end, ChannelDayParts.Leaders, day => Leaders(day, start, end, bots, candidates), cancellationToken)
                 ?? [.. (await db.TopContentDaily
                     .Where(t => t.GuildId == guild && t.MessageId >= firstId && t.MessageId < endId && t.Day >= start && t.Day < end)
                     .Select(t => new { t.MessageId, t.ChannelId, Score = t.ReactionScore + (bots ? t.BotReactionScore : 0) })

@@ -189,6 +189,7 @@ public sealed class TotalsQuery(IDbContextFactory<AnalyticsDbContext> contexts, 
             guild,
             start,
             withNext ? end + 1 : end,
+            ChannelDayParts.Counts,
             day =>
             {
                 var sum = default(DayCounts);

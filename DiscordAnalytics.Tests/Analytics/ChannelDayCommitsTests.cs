@@ -56,6 +56,44 @@ public abstract class ChannelDayCommitsTests(StoreProvider provider)
     }
 
     /// <summary>
+    /// The activity chart, totals and trending topics ask for counts alone: their days are read without the quarter hours
+    /// or a pass over the reacted messages, and take the writer's commits as counts; when the heat map, then top content,
+    /// later ask for the same days' quarter hours and leaders, those are read then, each equal to a fresh index's (late and
+    /// out-of-order reactions, removals, deletes and edits in between), and a day read again keeps what it held.
+    /// </summary>
+    [Fact]
+    public async Task Committed_CountsAloneAfterARead_QuarterHoursAndLeadersAskedLaterEqualAFreshIndex()
+    {
+        var events = RandomEventStream.Generate(43, activity: 3_000, endAt: Now.ToUnixTimeMilliseconds(), days: 40);
+        await using var store = await TempSqliteStore.CreateFromTemplateAsync(provider, GuildMode.Live);
+        var index = TestChannelDays.Over(store);
+        await using var writer = new IngestionBatchWriter(store.Storage, GuildMode.Live, NullLogger.Instance, channelDays: index);
+        var (guild, start, end) = (RandomEventStream.GuildId, Today - 60, Today + 1);
+        await WriteAsync(writer, events.Take(events.Count / 2), batchSize: 300);
+        await CountsAsync(index, guild, start, end, ChannelDayParts.Counts);
+        Assert.Equal(ChannelDayParts.Counts, await PartsAsync(index, guild, start, end));
+        var read = index.DaysRead;
+
+        await WriteAsync(writer, events.Skip(events.Count / 2), batchSize: 20);
+        Assert.Equal(await CountsAsync(TestChannelDays.Over(store), guild, start, end, ChannelDayParts.Counts), await CountsAsync(index, guild, start, end, ChannelDayParts.Counts));
+        Assert.Equal(read, index.DaysRead);
+
+        var quarters = await CountsAsync(index, guild, start, end, ChannelDayParts.QuarterHours);
+        Assert.Equal(await CountsAsync(TestChannelDays.Over(store), guild, start, end, ChannelDayParts.QuarterHours), quarters);
+        Assert.Contains(quarters, d => !d.Contains("| 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 |", StringComparison.Ordinal));
+        Assert.Equal(read + (end - start), index.DaysRead);
+
+        Assert.Equal(await HeldAsync(TestChannelDays.Over(store), guild, start, end), await HeldAsync(index, guild, start, end));
+        Assert.Equal(read + (2 * (end - start)), index.DaysRead);
+
+        // The leaders asked alone again: every day still holds its quarter hours, and takes a commit with them.
+        await WriteAsync(writer, RandomEventStream.Generate(44, activity: 300, endAt: Now.ToUnixTimeMilliseconds(), days: 5), batchSize: 50);
+        await index.ReadAsync(null, (long)guild, start, end, ChannelDayParts.Leaders, _ => 0, CancellationToken.None);
+        Assert.Equal(ChannelDayParts.QuarterHours | ChannelDayParts.Leaders, await PartsAsync(index, guild, start, end));
+        Assert.Equal(await HeldAsync(TestChannelDays.Over(store), guild, start, end), await HeldAsync(index, guild, start, end));
+    }
+
+    /// <summary>
     /// A day with more reacted messages than its leaders hold (300, one reaction each, a few with more): the leaders move
     /// in memory when a leader rises, a bot reacts or a message outside them rises (the writer reads its scores back), and
     /// the day is read again when a leader falls out of the full list or another writer changed it; after each step the
@@ -117,9 +155,20 @@ public abstract class ChannelDayCommitsTests(StoreProvider provider)
         }
     }
 
-    /// <summary>Every held day of [start, end) as text: version, counts, quarter hours, whether cut, both leader lists.</summary>
+    /// <summary>Every held day of [start, end) as text, every part asked for: version, counts, quarter hours, whether cut, both leader lists.</summary>
     private static Task<List<string>> HeldAsync(ChannelDayIndex index, ulong guild, int start, int end) =>
-        index.ReadAsync((long)guild, start, end, held => Enumerable.Range(start, end - start).Select(d => Describe(d, held(d))).ToList(), CancellationToken.None);
+        index.ReadAsync((long)guild, start, end, ChannelDayParts.QuarterHours | ChannelDayParts.Leaders, held => Enumerable.Range(start, end - start).Select(d => Describe(d, held(d))).ToList(), CancellationToken.None);
+
+    /// <summary>Every held day of [start, end) as text, <paramref name="parts"/> asked for: version, counts, quarter hours (zeros when not asked).</summary>
+    private static Task<List<string>> CountsAsync(ChannelDayIndex index, ulong guild, int start, int end, ChannelDayParts parts) =>
+        index.ReadAsync((long)guild, start, end, parts, held => Enumerable.Range(start, end - start).Select(d => CountsOf(d, held(d))).ToList(), CancellationToken.None);
+
+    /// <summary>The parts every held day of [start, end) has (asking for none).</summary>
+    private static Task<ChannelDayParts> PartsAsync(ChannelDayIndex index, ulong guild, int start, int end) =>
+        index.ReadAsync((long)guild, start, start, ChannelDayParts.Counts, held => Enumerable.Range(start, end - start).Aggregate(ChannelDayParts.QuarterHours | ChannelDayParts.Leaders, (all, d) => all & held(d).Parts), CancellationToken.None);
+
+    private static string CountsOf(int number, ChannelDay day) =>
+        $"{number} v{day.Version}: {day.Humans} {day.Bots} | {string.Join(',', day.HumanQuarterHours)} | {string.Join(',', day.BotQuarterHours)}";
 
     private static string Describe(int number, ChannelDay day) =>
         $"{number} v{day.Version}: {day.Humans} {day.Bots} | {string.Join(',', day.HumanQuarterHours)} | {string.Join(',', day.BotQuarterHours)} | cut {day.LeadersCut} | [{string.Join(',', day.HumanLeaders)}] | [{string.Join(',', day.AllLeaders)}]";

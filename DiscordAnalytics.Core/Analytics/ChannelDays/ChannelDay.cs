@@ -37,6 +37,18 @@ internal sealed class ChannelDay(long version)
     /// <summary>Whether the day had more reacted messages than its leaders hold (then only its first LeadersPerDay are known).</summary>
     public bool LeadersCut { get; set; }
 
+    /// <summary>
+    /// Whether the leaders were read (or derived from a read day): only top content asks for them (<see cref="ChannelDayParts"/>).
+    /// A day without them is read again when they are asked for.
+    /// </summary>
+    public bool HasLeaders { get; private set; }
+
+    /// <summary>Whether the quarter hours were read (else they are zeros): only the heat map and hourly activity ask for them.</summary>
+    public bool HasQuarterHours { get; init; }
+
+    /// <summary>The parts this day holds beyond its counts.</summary>
+    public ChannelDayParts Parts => (HasQuarterHours ? ChannelDayParts.QuarterHours : 0) | (HasLeaders ? ChannelDayParts.Leaders : 0);
+
     /// <summary>Every reacted message of the day while there are no more than <see cref="LeadersPerDay"/> (a commit's score changes then apply exactly); null once cut.</summary>
     private ContentLeader[]? _reacted = [];
 
@@ -47,6 +59,7 @@ internal sealed class ChannelDay(long version)
     /// <summary>Ranks the day's reacted messages (every top-content row of the day) into both leader lists.</summary>
     public void Rank(List<ContentLeader> reacted)
     {
+        HasLeaders = true;
         LeadersCut = reacted.Count > LeadersPerDay;
         _reacted = LeadersCut ? null : [.. reacted];
         HumanLeaders = Top(reacted, bots: false);
@@ -59,6 +72,7 @@ internal sealed class ChannelDay(long version)
     /// </summary>
     public void RankCut(List<ContentLeader> candidates)
     {
+        HasLeaders = true;
         LeadersCut = true;
         _reacted = null;
         HumanLeaders = Top(candidates, bots: false);
@@ -72,12 +86,22 @@ internal sealed class ChannelDay(long version)
     /// </summary>
     public ChannelDay? After(ChannelDayCommit commit)
     {
-        var next = new ChannelDay(commit.Version) { Humans = Humans + Of(commit.Humans), Bots = Bots + Of(commit.Bots) };
-        Sum(HumanQuarterHours, commit.HumanQuarterHours, next.HumanQuarterHours);
-        Sum(BotQuarterHours, commit.BotQuarterHours, next.BotQuarterHours);
+        var next = new ChannelDay(commit.Version) { Humans = Humans + Of(commit.Humans), Bots = Bots + Of(commit.Bots), HasQuarterHours = HasQuarterHours };
+        if (HasQuarterHours)
+        {
+            Sum(HumanQuarterHours, commit.HumanQuarterHours, next.HumanQuarterHours);
+            Sum(BotQuarterHours, commit.BotQuarterHours, next.BotQuarterHours);
+        }
+
+        if (!HasLeaders)
+        {
+            // Counts only: the leaders stay unknown until asked for (then the day is read).
+            return next;
+        }
+
         if (commit.Content.Count == 0)
         {
-            (next.HumanLeaders, next.AllLeaders, next.LeadersCut, next._reacted) = (HumanLeaders, AllLeaders, LeadersCut, _reacted);
+            (next.HumanLeaders, next.AllLeaders, next.LeadersCut, next._reacted, next.HasLeaders) = (HumanLeaders, AllLeaders, LeadersCut, _reacted, true);
             return next;
         }
 
@@ -94,7 +118,7 @@ internal sealed class ChannelDay(long version)
 
     private ChannelDay WithLeaders(ContentLeader[] humans, ContentLeader[] all)
     {
-        (HumanLeaders, AllLeaders, LeadersCut, _reacted) = (humans, all, true, null);
+        (HumanLeaders, AllLeaders, LeadersCut, _reacted, HasLeaders) = (humans, all, true, null, true);
         return this;
     }
 

@@ -15,10 +15,14 @@ internal sealed class GuildChannelDays
 
     public ChannelDay? Day(int day) => _days.GetValueOrDefault(day);
 
-    /// <summary>Keeps a day read from the store unless a newer copy is already held (a commit applied while it was read).</summary>
+    /// <summary>
+    /// Keeps a day read from the store unless a newer copy is already held (a commit applied while it was read), or one as
+    /// new with every part the read has (a read asks for the parts held days have too, so it never drops one).
+    /// </summary>
     public void Install(int day, ChannelDay read)
     {
-        if (_days.GetValueOrDefault(day) is not { } held || held.Version < read.Version)
+        if (_days.GetValueOrDefault(day) is not { } held || held.Version < read.Version
+            || (held.Version == read.Version && (read.Parts & held.Parts) == held.Parts && read.Parts != held.Parts))
         {
             _days[day] = read;
         }

@@ -32,6 +32,7 @@ public sealed class TrendingTopicsQuery(ChannelDayIndex channelDays, KeywordDayC
             guild,
             previous.StartDay,
             window.EndDay,
+            ChannelDayParts.Counts,
             day => (HumanMessages(day, window), HumanMessages(day, previous)),
             cancellationToken);
         if (messages == 0)
