@@ -112,12 +112,17 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rules = await LeaderboardSettingsStore.RulesAsync(db, guild, cancellationToken);
         var privacy = await VisibleMembers.LoadAsync(db, guild, cancellationToken);
-        // The guild's first member day and its time zone: one statement (portable SQL), not one each.
-        var stored = await db.Database.SqlQuery<FirstDayAndZone>($"""
-            SELECT (SELECT MIN(day) FROM memberDayVersions WHERE guildId = {guild} AND day <= {today}) AS "FirstDay",
-                   (SELECT timeZone FROM guilds WHERE guildId = {guild}) AS "TimeZone"
-            """).SingleAsync(cancellationToken);
-        var first = Math.Min(stored.FirstDay ?? today, start);
+        // The guild's time zone and its member days' versions before today (the first is the guild's first day; the closed
+        // past's state is checked against them): one statement (portable SQL), not one each.
+        var rows = await db.Database.SqlQuery<VersionOrZone>($"""
+            SELECT NULL AS "Day", NULL AS "Version", timeZone AS "TimeZone" FROM guilds WHERE guildId = {guild}
+            UNION ALL
+            SELECT day, version, NULL FROM memberDayVersions WHERE guildId = {guild} AND day < {today}
+            """).ToListAsync(cancellationToken);
+        var versions = rows.Where(r => r.Day is not null).ToDictionary(r => r.Day!.Value, r => r.Version ?? 0);
+        var stored = new StoredDayVersions(versions.Count > 0 ? versions.Keys.Min() : today, today, versions);
+        var timeZone = rows.FirstOrDefault(r => r.Day is null)?.TimeZone;
+        var first = Math.Min(stored.First, start);
         var last = Math.Max(today, end - 1);
         // Live events land on today, and on yesterday (a reaction to yesterday's message, the last minutes before midnight):
         // the window's days before yesterday are its settled ones, ranked once and kept.
@@ -126,11 +131,11 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         // before are the closed past, whose streaks are kept as a few numbers a member (ClosedStreaks), not as days.
         var cut = Math.Min(start, today - 1);
         // From the guild's first day whatever the window, so every window's cut shares one count of the past.
-        var closed = await _closed.UpToAsync(guild, stored.FirstDay ?? today, cut, rules, bots, cancellationToken);
+        var closed = await _closed.UpToAsync(guild, stored, cut, rules, bots, cancellationToken);
         var voice = await _voice.OfAsync(guild, start, recent, end, cancellationToken);
         var botIds = bots ? [] : await _bots.OfAsync(db, guild, cancellationToken);
 
-        var zone = IanaTimeZones.Find(stored.TimeZone);
+        var zone = IanaTimeZones.Find(timeZone);
         var local = zone is not null && !LocalStreakCounter.IsUtc(zone)
             ? await LocalStreaks.CountAsync(guild, zone, first, time.GetUtcNow().ToUnixTimeMilliseconds(), rules, bots, cancellationToken)
             : null;
@@ -294,8 +299,8 @@ public sealed class LeaderboardQuery(IDbContextFactory<AnalyticsDbContext> conte
         _ => c.Messages,
     };
 
-    /// <summary>The guild's first member day (null: none up to today) and its time zone's name (null: UTC), as one statement reads them.</summary>
-    private sealed record FirstDayAndZone(int? FirstDay, string? TimeZone);
+    /// <summary>A row of the call's first statement: a member day's stored version, or (no day) the guild's time zone's name (null: UTC).</summary>
+    private sealed record VersionOrZone(int? Day, long? Version, string? TimeZone);
 
     internal readonly record struct Candidate(long User, bool IsBot, long Messages, long Reactions, long Threads, int CurrentStreak, int LongestStreak);
 }

@@ -8,8 +8,9 @@ namespace DiscordAnalytics.Core.Analytics.Leaderboard;
 /// numbers. Kept with the recent days' versions, so a live event re-ranks only the members its commit touched
 /// (<see cref="MemberDay.TouchedSince"/>), never the ~20,000 a day of a large guild. Made again when the settled board
 /// changes or a recent day was read again from the store (its log does not reach back); a day's first entries are its
-/// members to score. Used
-/// under the guild's member-days gate, like the days it follows.
+/// members to score. Held compactly: the places as made, a sorted array (40 bytes a member, not a tree node and a
+/// dictionary entry), and the members re-scored since in a small ordered set on top, merged into the array once it grows.
+/// Used under the guild's member-days gate, like the days it follows.
 /// </summary>
 internal sealed class RecentBoard
 {
@@ -19,8 +20,15 @@ internal sealed class RecentBoard
         return order != 0 ? order : a.Member.CompareTo(b.Member);
     });
 
-    private readonly SortedSet<Place> _order = new(BestFirst);
-    private readonly Dictionary<int, Place> _places = [];
+    /// <summary>The places as last merged, best first; a member in <see cref="_moved"/> is no longer at theirs.</summary>
+    private Place[] _merged = [];
+
+    /// <summary>Members re-scored (or gone) since the last merge: their merged place is skipped.</summary>
+    private readonly HashSet<int> _moved = [];
+
+    /// <summary>The places of the members re-scored since the last merge (few: a live commit's members), best first.</summary>
+    private readonly SortedSet<Place> _rescored = new(BestFirst);
+    private readonly Dictionary<int, Place> _rescoredPlaces = [];
     private readonly SettledBoard _board;
     private MemberDay[] _days;
     private long[] _versions;
@@ -54,14 +62,22 @@ internal sealed class RecentBoard
         // Voice minutes change only the activity score (weighted); the other rankings look them up for those kept.
         var voiceScores = by == LeaderboardRanking.Activity && rules.VoiceMinuteWeight != 0;
         var made = new RecentBoard(board, [.. window.RecentDays], by, rules, voiceScores, voiceScores ? new(voice.Live) : []);
+        var places = new Dictionary<int, Place>();
         foreach (var day in window.RecentDays)
         {
             for (var i = 0; i < day.Count; i++)
             {
-                made.Score(window, day.MemberAt(i), voice);
+                var member = day.MemberAt(i);
+                made._scored++;
+                if (window.IsRecent(member))
+                {
+                    places[member] = made.PlaceOf(window, member, voice);
+                }
             }
         }
 
+        made._merged = [.. places.Values];
+        Array.Sort(made._merged, BestFirst);
         return made;
     }
 
@@ -122,11 +138,44 @@ internal sealed class RecentBoard
             Score(window, member, voice);
         }
 
+        // Merged once the re-scored places are an eighth of the board: each live commit stays a few set operations, and
+        // the merges (one pass over the array) cost a few per re-scored member.
+        if (_rescored.Count > Math.Max(8, _merged.Length / 8))
+        {
+            _merged = [.. InOrder()];
+            _moved.Clear();
+            _rescored.Clear();
+            _rescoredPlaces.Clear();
+        }
+
         return true;
     }
 
-    /// <summary>The recent members best first.</summary>
-    public IEnumerable<Place> InOrder() => _order;
+    /// <summary>The recent members best first: the merged places not moved since, and the re-scored ones, merged in order.</summary>
+    public IEnumerable<Place> InOrder()
+    {
+        using var rescored = _rescored.GetEnumerator();
+        var more = rescored.MoveNext();
+        foreach (var place in _merged)
+        {
+            if (_moved.Contains(place.Member))
+            {
+                continue;
+            }
+
+            for (; more && BestFirst.Compare(rescored.Current, place) < 0; more = rescored.MoveNext())
+            {
+                yield return rescored.Current;
+            }
+
+            yield return place;
+        }
+
+        for (; more; more = rescored.MoveNext())
+        {
+            yield return rescored.Current;
+        }
+    }
 
     /// <summary>Whether the recent voice time is what the places were scored with; the members whose time moved are added to <paramref name="touched"/>.</summary>
     private bool SameVoice(Dictionary<long, long> live, HashSet<int> touched, GuildMemberDays guild)
@@ -163,23 +212,28 @@ internal sealed class RecentBoard
     private void Score(WindowMembers window, int member, LeaderboardVoice.Window voice)
     {
         _scored++;
-        if (_places.Remove(member, out var old))
+        _moved.Add(member);
+        if (_rescoredPlaces.Remove(member, out var old))
         {
-            _order.Remove(old);
+            _rescored.Remove(old);
         }
 
-        if (!window.IsRecent(member))
+        if (window.IsRecent(member))
         {
-            return;
+            var place = PlaceOf(window, member, voice);
+            _rescoredPlaces[member] = place;
+            _rescored.Add(place);
         }
+    }
 
+    /// <summary>The member's place by their window numbers now.</summary>
+    private Place PlaceOf(WindowMembers window, int member, LeaderboardVoice.Window voice)
+    {
         var user = window.Guild.UserAt(member);
         var (messages, reactions, threads) = window.Numbers(member);
         var minutes = _voiceScores ? _board.MinutesOf(member, user, voice) : 0;
         var numbers = new LeaderboardQuery.Candidate(user, IsBot: false, messages, reactions, threads, 0, 0);
-        var place = new Place(LeaderboardQuery.Score(_by, _rules, numbers, minutes), LeaderboardQuery.TieBreak(_by, numbers, minutes), user, member, minutes);
-        _places[member] = place;
-        _order.Add(place);
+        return new Place(LeaderboardQuery.Score(_by, _rules, numbers, minutes), LeaderboardQuery.TieBreak(_by, numbers, minutes), user, member, minutes);
     }
 
     /// <summary>A recent member's place: score and tie-break as <see cref="TopPlaces"/> compares them, and the voice minutes scored.</summary>

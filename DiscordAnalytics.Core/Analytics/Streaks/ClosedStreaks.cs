@@ -13,8 +13,9 @@ namespace DiscordAnalytics.Core.Analytics.Streaks;
 /// from the store day by day as the cut moves (only the days crossed). Kept per guild, streak rules and bots, a few cuts
 /// each (a dashboard's windows start on different days), with the version (<c>memberDayVersions</c>) of every day counted:
 /// every change that can move a day's streak days (a late message or reaction on a closed day, a delete, a forget, voice
-/// time) steps that version in the writer's transaction, so each call compares the stored versions (one range read) and
-/// counts again from the store when one moved (never a stale figure).
+/// time) steps that version in the writer's transaction, so each call compares the stored versions (read by the caller
+/// in a statement it makes anyway, <see cref="StoredDayVersions"/>) and counts again from the store when one moved
+/// (never a stale figure).
 /// </summary>
 internal sealed class ClosedStreaks(IDbContextFactory<AnalyticsDbContext> contexts)
 {
@@ -32,33 +33,36 @@ internal sealed class ClosedStreaks(IDbContextFactory<AnalyticsDbContext> contex
     public long Counts => Interlocked.Read(ref _counts);
 
     /// <summary>
-    /// The state after days <paramref name="first"/> to <paramref name="cut"/> (excluded) as they are stored now (none
-    /// counted when <paramref name="cut"/> is not after <paramref name="first"/>: its cut is then <paramref name="first"/>).
+    /// The state after days <paramref name="stored"/>'s first to <paramref name="cut"/> (excluded) as they are stored now
+    /// (none counted when <paramref name="cut"/> is not after the first day: its cut is then the first day). Versions
+    /// <paramref name="stored"/> does not cover (a cut kept from a later clock) are read here.
     /// </summary>
-    public async Task<ClosedStreakState> UpToAsync(long guild, int first, int cut, LeaderboardRules rules, bool bots, CancellationToken cancellationToken)
+    public async Task<ClosedStreakState> UpToAsync(long guild, StoredDayVersions stored, int cut, LeaderboardRules rules, bool bots, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(rules);
 
         // A window reaching back before the first day has no closed past: an empty state, kept like any other, so the
         // held days counted on top of it are not counted again on every call.
+        var first = stored.First;
         cut = Math.Max(cut, first);
         var held = _held.GetOrAdd((guild, rules.StreakMessages, rules.StreakReactions, rules.StreakVoice, bots), _ => new Held());
         await held.Gate.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             // Every kept cut's days, not only the asked one's: a state checked against fewer days would look moved.
-            var stored = await LocalStreakDays.StoredVersionsAsync(db, guild, first, Math.Max(cut, held.States.Select(s => s.Cut).DefaultIfEmpty(cut).Max()), cancellationToken);
+            var end = Math.Max(cut, held.States.Select(s => s.Cut).DefaultIfEmpty(cut).Max());
+            var versions = stored.Covers(end) ? stored.Versions : await VersionsAsync(guild, first, end, cancellationToken);
 
-            // Any kept state whose counted days moved (or that starts elsewhere) is wrong from then on: dropped.
-            held.States.RemoveAll(s => s.First != first || !s.IsCurrent(stored));
+            // Any kept state whose counted days moved (or that starts elsewhere) is wrong from then on: dropped. The
+            // versions may be a moment older than the gate: a state counted since is then dropped and counted again.
+            held.States.RemoveAll(s => s.First != first || !s.IsCurrent(versions));
             var kept = held.States.FirstOrDefault(s => s.Cut == cut);
             if (kept is null)
             {
                 var from = held.States.Where(s => s.Cut < cut).MaxBy(s => s.Cut);
-                kept = from is null
-                    ? await CountAsync(db, guild, ClosedStreakState.Empty(first), cut, rules, bots, cancellationToken)
-                    : await CountAsync(db, guild, from, cut, rules, bots, cancellationToken);
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                kept = await CountAsync(db, guild, from ?? ClosedStreakState.Empty(first), cut, rules, bots, cancellationToken);
                 if (from is null)
                 {
                     Interlocked.Increment(ref _counts);
@@ -79,6 +83,12 @@ internal sealed class ClosedStreaks(IDbContextFactory<AnalyticsDbContext> contex
         {
             held.Gate.Release();
         }
+    }
+
+    private async Task<Dictionary<int, long>> VersionsAsync(long guild, int first, int end, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LocalStreakDays.StoredVersionsAsync(db, guild, first, end, cancellationToken);
     }
 
     /// <summary>
