@@ -65,7 +65,7 @@ public sealed partial class DashboardRehearsalTests : IAsyncLifetime
         var parts = await DashboardRehearsal.RenderAsync(
             _app.Services.GetRequiredService<IServiceScopeFactory>(), _app.Services.GetRequiredService<ILoggerFactory>(), Guild.ToString(), "data-testid", CancellationToken.None);
 
-        // The layout's bar (a signed-in visitor's: sign-out, not the "session ended" notice the guard shows otherwise)
+        // The layout's bar (a signed-in visitor's: sign-out, not the notice of an ended sign-in the guard shows otherwise)
         // around the guild's dashboard.
         Assert.Contains("nav-dashboard", parts);
         Assert.Contains("logout", parts);
